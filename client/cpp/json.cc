@@ -1,0 +1,21 @@
+#include "client/cpp/json.h"
+
+#include <google/protobuf/util/json_util.h>
+
+#include "nlohmann/json.hpp"
+
+namespace lede {
+
+std::string ToJson(const google::protobuf::Message& message, bool pretty) {
+  google::protobuf::util::JsonPrintOptions options;
+  options.preserve_proto_field_names = false;
+  std::string json;
+  // Fails only for Any with unknown types, which lede never sends.
+  (void)google::protobuf::util::MessageToJsonString(message, &json, options);
+  // Protobuf prints map entries in hash order, which differs between a
+  // message built here and one received over the wire; sorted keys make
+  // the output the same wherever it was produced.
+  return nlohmann::json::parse(json).dump(pretty ? 2 : -1);
+}
+
+}  // namespace lede

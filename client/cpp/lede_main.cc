@@ -1,0 +1,193 @@
+// lede: the command-line tool. Parses documents in-process with the engine,
+// or through a server with --server; prints the same JSON either way.
+//
+//   lede parse FILE... [--url U] [--content_type T] [--format
+//   json|text|markdown]
+//                      [--server HOST:PORT] [--pretty]
+//   lede detect TEXT... [--server HOST:PORT]
+//   lede health --server HOST:PORT
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "absl/flags/flag.h"
+#include "absl/flags/parse.h"
+#include "absl/flags/usage.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/str_join.h"
+#include "absl/time/time.h"
+#include "client/cpp/client.h"
+#include "client/cpp/json.h"
+#include "server/engine/engine.h"
+
+ABSL_FLAG(std::string, server, "",
+          "HOST:PORT of a lede-server; empty parses in-process.");
+ABSL_FLAG(std::string, url, "", "The URL the document came from.");
+ABSL_FLAG(std::string, content_type, "",
+          "The document's content type, e.g. 'text/html; charset=gbk'.");
+ABSL_FLAG(std::string, format, "json", "Output: json, text or markdown.");
+ABSL_FLAG(bool, pretty, false, "Indent JSON output.");
+ABSL_FLAG(absl::Duration, timeout, absl::Seconds(30), "Deadline per call.");
+
+namespace {
+
+constexpr char kUsage[] =
+    "lede parse FILE... [--url U] [--content_type T] "
+    "[--format json|text|markdown] [--server HOST:PORT] [--pretty]\n"
+    "  lede detect TEXT... [--server HOST:PORT]\n"
+    "  lede health --server HOST:PORT\n"
+    "FILE '-' reads standard input.";
+
+absl::StatusOr<std::string> ReadInput(const std::string& path) {
+  if (path == "-") {
+    return std::string(std::istreambuf_iterator<char>(std::cin), {});
+  }
+  std::ifstream file(path, std::ios::binary);
+  if (!file) return absl::NotFoundError("cannot open " + path);
+  std::ostringstream bytes;
+  bytes << file.rdbuf();
+  return bytes.str();
+}
+
+// Parses with the in-process engine or the server, whichever was asked for.
+class Parser {
+ public:
+  Parser() {
+    std::string server = absl::GetFlag(FLAGS_server);
+    if (!server.empty()) {
+      lede::ClientOptions options;
+      options.timeout = absl::GetFlag(FLAGS_timeout);
+      client_ = lede::Client::Create(server, options);
+    }
+  }
+
+  absl::StatusOr<lede::v1::ParseResponse> Parse(
+      const lede::v1::ParseRequest& request) {
+    if (client_) return client_->Parse(request);
+    return engine_.Parse(request, absl::Now() + absl::GetFlag(FLAGS_timeout));
+  }
+
+  absl::StatusOr<lede::v1::DetectLanguageResponse> Detect(
+      const lede::v1::DetectLanguageRequest& request) {
+    if (client_) return client_->DetectLanguage(request);
+    return engine_.DetectLanguage(request);
+  }
+
+ private:
+  lede::engine::Engine engine_;
+  std::unique_ptr<lede::Client> client_;
+};
+
+int RunParse(const std::vector<std::string>& files) {
+  std::string format = absl::GetFlag(FLAGS_format);
+  if (format != "json" && format != "text" && format != "markdown") {
+    std::cerr << "lede: --format must be json, text or markdown\n";
+    return 2;
+  }
+  Parser parser;
+  int exit_code = 0;
+  bool first = true;
+  for (const std::string& path : files) {
+    lede::v1::ParseRequest request;
+    request.set_id(path);
+    request.set_url(absl::GetFlag(FLAGS_url));
+    request.set_content_type(absl::GetFlag(FLAGS_content_type));
+    if (format == "text") {
+      request.mutable_options()->add_formats(lede::v1::FORMAT_TEXT);
+    } else if (format == "markdown") {
+      request.mutable_options()->add_formats(lede::v1::FORMAT_MARKDOWN);
+    }
+    absl::StatusOr<std::string> content = ReadInput(path);
+    absl::StatusOr<lede::v1::ParseResponse> response =
+        content.ok()
+            ? (request.set_content(*std::move(content)), parser.Parse(request))
+            : absl::StatusOr<lede::v1::ParseResponse>(content.status());
+    if (!response.ok()) {
+      std::cerr << "lede: " << path << ": " << response.status().message()
+                << "\n";
+      exit_code = 1;
+      if (format == "json") {
+        lede::v1::ParseResponse failed;
+        failed.set_id(path);
+        failed.mutable_error()->set_code(
+            static_cast<int>(response.status().code()));
+        failed.mutable_error()->set_message(
+            std::string(response.status().message()));
+        std::cout << lede::ToJson(failed, absl::GetFlag(FLAGS_pretty)) << "\n";
+      }
+      continue;
+    }
+    if (format == "json") {
+      std::cout << lede::ToJson(*response, absl::GetFlag(FLAGS_pretty)) << "\n";
+    } else {
+      if (!first) std::cout << "\n";
+      const lede::v1::Article& article = response->article();
+      std::cout << "# " << article.title() << "\n\n"
+                << (format == "text" ? article.text() : article.markdown())
+                << "\n";
+    }
+    first = false;
+  }
+  return exit_code;
+}
+
+int RunDetect(const std::vector<std::string>& words) {
+  Parser parser;
+  lede::v1::DetectLanguageRequest request;
+  if (words.size() == 1 && words[0] == "-") {
+    request.set_text(std::string(std::istreambuf_iterator<char>(std::cin), {}));
+  } else {
+    request.set_text(absl::StrJoin(words, " "));
+  }
+  absl::StatusOr<lede::v1::DetectLanguageResponse> response =
+      parser.Detect(request);
+  if (!response.ok()) {
+    std::cerr << "lede: " << response.status().message() << "\n";
+    return 1;
+  }
+  std::cout << lede::ToJson(*response, absl::GetFlag(FLAGS_pretty)) << "\n";
+  return 0;
+}
+
+int RunHealth() {
+  std::string server = absl::GetFlag(FLAGS_server);
+  if (server.empty()) {
+    std::cerr << "lede: health needs --server HOST:PORT\n";
+    return 2;
+  }
+  lede::ClientOptions options;
+  options.timeout = absl::GetFlag(FLAGS_timeout);
+  options.max_attempts = 1;
+  absl::StatusOr<bool> serving =
+      lede::Client::Create(server, options)->IsServing();
+  if (!serving.ok()) {
+    std::cerr << "lede: " << server << ": " << serving.status().message()
+              << "\n";
+    return 1;
+  }
+  std::cout << (*serving ? "SERVING" : "NOT_SERVING") << "\n";
+  return *serving ? 0 : 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  absl::SetProgramUsageMessage(kUsage);
+  std::vector<char*> positional = absl::ParseCommandLine(argc, argv);
+  std::vector<std::string> args(positional.begin() + 1, positional.end());
+  if (args.empty()) {
+    std::cerr << "usage: " << kUsage << "\n";
+    return 2;
+  }
+  std::string command = args.front();
+  args.erase(args.begin());
+  if (command == "parse" && !args.empty()) return RunParse(args);
+  if (command == "detect" && !args.empty()) return RunDetect(args);
+  if (command == "health") return RunHealth();
+  std::cerr << "usage: " << kUsage << "\n";
+  return 2;
+}

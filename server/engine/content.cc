@@ -1,0 +1,650 @@
+#include "server/engine/content.h"
+
+#include <algorithm>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/status.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "re2/re2.h"
+#include "server/engine/content_rules.h"
+#include "server/engine/text_util.h"
+#include "server/engine/url.h"
+
+namespace lede::engine {
+namespace {
+
+struct NodeStats {
+  int text_length = 0;  // code points of non-space text in the subtree
+  int link_length = 0;  // of which inside <a>
+  double score = 0;
+  bool candidate = false;
+};
+
+using StatsMap = absl::flat_hash_map<const GumboNode*, NodeStats>;
+
+bool IsSkippedTag(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_FORM:
+    case GUMBO_TAG_BUTTON:
+    case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_INPUT:
+    case GUMBO_TAG_TEXTAREA:
+    case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_OBJECT:
+    case GUMBO_TAG_EMBED:
+    case GUMBO_TAG_SVG:
+    case GUMBO_TAG_CANVAS:
+    case GUMBO_TAG_HEAD:
+    case GUMBO_TAG_TITLE:
+    case GUMBO_TAG_META:
+    case GUMBO_TAG_LINK:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool IsParagraphLike(GumboTag tag) {
+  return tag == GUMBO_TAG_P || tag == GUMBO_TAG_PRE || tag == GUMBO_TAG_TD ||
+         tag == GUMBO_TAG_BLOCKQUOTE || tag == GUMBO_TAG_SECTION;
+}
+
+bool IsBlockTag(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_TH:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_HR:
+    case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_CENTER:
+      return true;
+    default:
+      return false;
+  }
+}
+
+int HeadingLevel(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_H1:
+      return 1;
+    case GUMBO_TAG_H2:
+      return 2;
+    case GUMBO_TAG_H3:
+      return 3;
+    case GUMBO_TAG_H4:
+      return 4;
+    case GUMBO_TAG_H5:
+      return 5;
+    case GUMBO_TAG_H6:
+      return 6;
+    default:
+      return 0;
+  }
+}
+
+int CountNonSpaceCodePoints(absl::string_view text) {
+  int count = 0;
+  for (unsigned char c : text) {
+    if ((c & 0xC0) == 0x80) continue;
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') continue;
+    ++count;
+  }
+  return count;
+}
+
+int CountPunctuation(absl::string_view text) {
+  int count = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == ',') ++count;
+    // "，" and "。" and "、" in UTF-8.
+    if (text.compare(i, 3, "\xEF\xBC\x8C") == 0 ||
+        text.compare(i, 3, "\xE3\x80\x82") == 0 ||
+        text.compare(i, 3, "\xE3\x80\x81") == 0) {
+      ++count;
+    }
+  }
+  return count;
+}
+
+std::string ClassAndId(const GumboNode* node) {
+  return absl::StrCat(Attribute(node, "class"), " ", Attribute(node, "id"));
+}
+
+double ClassWeight(const GumboNode* node) {
+  static const LazyRE2 kPositive = {content_rules::kPositiveClassPattern};
+  static const LazyRE2 kNegative = {content_rules::kNegativeClassPattern};
+  double weight = 0;
+  for (absl::string_view value :
+       {Attribute(node, "class"), Attribute(node, "id")}) {
+    if (value.empty()) continue;
+    if (RE2::PartialMatch(Piece(value), *kNegative)) weight -= 25;
+    if (RE2::PartialMatch(Piece(value), *kPositive)) weight += 25;
+  }
+  return weight;
+}
+
+double TagWeight(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_ARTICLE:
+      return 10;
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_MAIN:
+      return 5;
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_BLOCKQUOTE:
+      return 3;
+    case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_FORM:
+      return -3;
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_TH:
+      return -5;
+    default:
+      return 0;
+  }
+}
+
+bool IsHidden(const GumboNode* node) {
+  if (!Attribute(node, "hidden").empty() ||
+      gumbo_get_attribute(&node->v.element.attributes, "hidden") != nullptr) {
+    return true;
+  }
+  std::string style = AsciiLower(Attribute(node, "style"));
+  return absl::StrContains(style, "display:none") ||
+         absl::StrContains(style, "display: none") ||
+         absl::StrContains(style, "visibility:hidden");
+}
+
+double LinkDensity(const NodeStats& stats) {
+  return stats.text_length == 0
+             ? 0
+             : static_cast<double>(stats.link_length) / stats.text_length;
+}
+
+// Pass 1: text and link lengths of every element, bottom up.
+StatsMap MeasureTree(const GumboNode* body) {
+  StatsMap stats;
+  int link_depth = 0;
+  WalkTree(
+      body,
+      [&](const GumboNode* node, int) {
+        if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA) {
+          int length = CountNonSpaceCodePoints(node->v.text.text);
+          for (const GumboNode* up = node->parent; up != nullptr;
+               up = up->parent) {
+            NodeStats& s = stats[up];
+            s.text_length += length;
+            if (link_depth > 0) s.link_length += length;
+            if (up == body) break;
+          }
+          return false;
+        }
+        if (node->type != GUMBO_NODE_ELEMENT) return false;
+        if (IsSkippedTag(node->v.element.tag)) return false;
+        if (node->v.element.tag == GUMBO_TAG_A) ++link_depth;
+        return true;
+      },
+      [&](const GumboNode* node) {
+        if (IsElement(node, GUMBO_TAG_A)) --link_depth;
+      });
+  return stats;
+}
+
+// Pass 2: paragraphs vote for their ancestors (Readability's method).
+void ScoreCandidates(const GumboNode* body, StatsMap* stats) {
+  WalkTree(body, [&](const GumboNode* node, int) {
+    if (node->type != GUMBO_NODE_ELEMENT) return false;
+    GumboTag tag = node->v.element.tag;
+    if (IsSkippedTag(tag)) return false;
+    const NodeStats& own = (*stats)[node];
+    bool votes = IsParagraphLike(tag);
+    if (tag == GUMBO_TAG_DIV) {
+      // A div that holds text directly acts as a paragraph.
+      const GumboVector& children = node->v.element.children;
+      for (unsigned int i = 0; i < children.length; ++i) {
+        const auto* child = static_cast<const GumboNode*>(children.data[i]);
+        if (child->type == GUMBO_NODE_TEXT &&
+            CountNonSpaceCodePoints(child->v.text.text) >=
+                content_rules::kMinVotingTextLength) {
+          votes = true;
+        }
+      }
+    }
+    if (!votes || own.text_length < content_rules::kMinVotingTextLength) {
+      return true;
+    }
+    std::string text = TextContent(node);
+    double vote =
+        1 + CountPunctuation(text) + std::min(3.0, own.text_length / 100.0);
+    int level = 0;
+    for (const GumboNode* up = node->parent;
+         up != nullptr && up->type == GUMBO_NODE_ELEMENT && level < 3;
+         up = up->parent, ++level) {
+      NodeStats& s = (*stats)[up];
+      if (!s.candidate) {
+        s.candidate = true;
+        s.score = TagWeight(up->v.element.tag) + ClassWeight(up);
+      }
+      s.score += level == 0 ? vote : vote / (level * 2.0);
+    }
+    return true;
+  });
+}
+
+const GumboNode* PickTopCandidate(const GumboNode* body, StatsMap* stats) {
+  const GumboNode* best = nullptr;
+  double best_score = 0;
+  for (auto& [node, s] : *stats) {
+    if (!s.candidate) continue;
+    double final_score = s.score * (1 - LinkDensity(s));
+    s.score = final_score;
+    if (best == nullptr || final_score > best_score ||
+        (final_score == best_score && node < best)) {
+      best = node;
+      best_score = final_score;
+    }
+  }
+  return best == nullptr ? body : best;
+}
+
+bool HasSentenceEnd(absl::string_view text) {
+  for (const char* end : content_rules::kSentenceEnds) {
+    if (absl::StrContains(text, end)) return true;
+  }
+  return false;
+}
+
+// The top candidate and those of its siblings that look like more of it.
+std::vector<const GumboNode*> SelectContentNodes(const GumboNode* top,
+                                                 const StatsMap& stats) {
+  if (top->parent == nullptr || top->parent->type != GUMBO_NODE_ELEMENT) {
+    return {top};
+  }
+  auto find = [&](const GumboNode* node) {
+    auto it = stats.find(node);
+    return it == stats.end() ? NodeStats() : it->second;
+  };
+  double top_score = find(top).score;
+  double threshold = std::max(10.0, top_score * 0.2);
+  // A container the page itself labels as the article ("entry", "content")
+  // holds all of it: paragraphs beside it are notices and teasers.
+  bool labelled_container = ClassWeight(top) > 0;
+  std::vector<const GumboNode*> selected;
+  const GumboVector& siblings = top->parent->v.element.children;
+  for (unsigned int i = 0; i < siblings.length; ++i) {
+    const auto* sibling = static_cast<const GumboNode*>(siblings.data[i]);
+    if (sibling == top) {
+      selected.push_back(sibling);
+      continue;
+    }
+    if (sibling->type != GUMBO_NODE_ELEMENT) continue;
+    NodeStats s = find(sibling);
+    if (ClassWeight(sibling) < 0) continue;
+    bool keep = s.candidate && s.score >= threshold;
+    if (!keep && !labelled_container &&
+        (IsElement(sibling, GUMBO_TAG_P) ||
+         IsElement(sibling, GUMBO_TAG_BLOCKQUOTE))) {
+      double density = LinkDensity(s);
+      if (s.text_length >= 80 && density < 0.25) keep = true;
+      if (s.text_length > 0 && density == 0 &&
+          HasSentenceEnd(TextContent(sibling))) {
+        keep = true;
+      }
+    }
+    if (IsElement(sibling, GUMBO_TAG_IMG) ||
+        IsElement(sibling, GUMBO_TAG_FIGURE)) {
+      keep = true;
+    }
+    if (keep) selected.push_back(sibling);
+  }
+  return selected;
+}
+
+int ParseDimension(absl::string_view value) {
+  int result = 0;
+  std::string digits;
+  for (char c : value) {
+    if (c < '0' || c > '9') break;
+    digits.push_back(c);
+  }
+  return absl::SimpleAtoi(digits, &result) ? result : 0;
+}
+
+// Turns the selected subtrees into blocks.
+class BlockBuilder {
+ public:
+  BlockBuilder(const StatsMap& stats, const ContentOptions& options)
+      : stats_(stats), options_(options) {}
+
+  void Build(const GumboNode* root, bool is_top) {
+    WalkTree(
+        root,
+        [&](const GumboNode* node, int depth) {
+          return Enter(node, depth == 0 && is_top);
+        },
+        [&](const GumboNode* node) { Leave(node); });
+    Flush();
+  }
+
+  std::vector<Block> TakeBlocks() { return std::move(blocks_); }
+
+ private:
+  struct Context {
+    BlockKind kind;
+    int level;
+    bool ordered;
+    // Text here sits in a paragraph of its own, not loose in a container.
+    bool paragraph = false;
+  };
+
+  bool Enter(const GumboNode* node, bool is_root) {
+    if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA ||
+        node->type == GUMBO_NODE_WHITESPACE) {
+      buffer_.append(node->v.text.text);
+      return false;
+    }
+    if (node->type != GUMBO_NODE_ELEMENT) return false;
+    GumboTag tag = node->v.element.tag;
+    if (IsSkippedTag(tag) || IsHidden(node)) return false;
+    if (!is_root && IsBoilerplate(node)) return false;
+    switch (tag) {
+      case GUMBO_TAG_BR:
+        if (context_.empty() || context_.back().kind == BlockKind::kParagraph) {
+          Flush();
+        } else {
+          buffer_.push_back(' ');
+        }
+        return false;
+      case GUMBO_TAG_IMG:
+        Flush();
+        AddImage(node, "");
+        return false;
+      case GUMBO_TAG_FIGURE:
+        Flush();
+        AddFigure(node);
+        return false;
+      case GUMBO_TAG_TR:
+        if (IsDataRow(node)) {
+          Flush();
+          AddTableRow(node);
+          return false;
+        }
+        return true;
+      default:
+        break;
+    }
+    if (!IsBlockTag(tag)) return true;
+    Flush();
+    if (int level = HeadingLevel(tag); level > 0) {
+      context_.push_back({BlockKind::kHeading, level, false});
+    } else if (tag == GUMBO_TAG_LI) {
+      bool ordered =
+          node->parent != nullptr && IsElement(node->parent, GUMBO_TAG_OL);
+      context_.push_back(
+          {BlockKind::kListItem, std::max(0, list_depth_ - 1), ordered});
+    } else if (tag == GUMBO_TAG_UL || tag == GUMBO_TAG_OL) {
+      ++list_depth_;
+      context_.push_back({CurrentKind(), 0, false});
+    } else if (tag == GUMBO_TAG_BLOCKQUOTE) {
+      context_.push_back({BlockKind::kQuote, 0, false});
+    } else if (tag == GUMBO_TAG_PRE) {
+      context_.push_back({BlockKind::kCode, 0, false});
+    } else {
+      context_.push_back({CurrentKind(), CurrentLevel(), false,
+                          tag == GUMBO_TAG_P || tag == GUMBO_TAG_FIGCAPTION});
+    }
+    return true;
+  }
+
+  void Leave(const GumboNode* node) {
+    if (node->type != GUMBO_NODE_ELEMENT) return;
+    GumboTag tag = node->v.element.tag;
+    if (!IsBlockTag(tag) || context_.empty()) return;
+    Flush();
+    if (tag == GUMBO_TAG_UL || tag == GUMBO_TAG_OL) --list_depth_;
+    context_.pop_back();
+  }
+
+  BlockKind CurrentKind() const {
+    if (context_.empty()) return BlockKind::kParagraph;
+    BlockKind kind = context_.back().kind;
+    // A list item's nested blocks stay part of the item.
+    return kind == BlockKind::kHeading ? BlockKind::kParagraph : kind;
+  }
+  int CurrentLevel() const {
+    return context_.empty() ? 0 : context_.back().level;
+  }
+
+  bool IsBoilerplate(const GumboNode* node) const {
+    static const LazyRE2 kDrop = {content_rules::kDropClassPattern};
+    GumboTag tag = node->v.element.tag;
+    // Inline elements (tag links, keyword spans) are part of the sentence
+    // around them, whatever their class says.
+    if (!IsBlockTag(tag)) return false;
+    for (absl::string_view value :
+         {Attribute(node, "class"), Attribute(node, "id")}) {
+      if (!value.empty() && RE2::PartialMatch(Piece(value), *kDrop))
+        return true;
+    }
+    if (tag == GUMBO_TAG_UL || tag == GUMBO_TAG_OL || tag == GUMBO_TAG_DIV ||
+        tag == GUMBO_TAG_TABLE || tag == GUMBO_TAG_DL) {
+      auto it = stats_.find(node);
+      if (it != stats_.end() && it->second.text_length > 0 &&
+          LinkDensity(it->second) > 0.5) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static bool IsDataRow(const GumboNode* row) {
+    bool has_cell = false;
+    bool nested_block = false;
+    WalkTree(row, [&](const GumboNode* node, int depth) {
+      if (node->type != GUMBO_NODE_ELEMENT) return false;
+      GumboTag tag = node->v.element.tag;
+      if (tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH) has_cell = true;
+      if (depth > 1 && (tag == GUMBO_TAG_P || tag == GUMBO_TAG_DIV ||
+                        tag == GUMBO_TAG_TABLE || tag == GUMBO_TAG_UL ||
+                        tag == GUMBO_TAG_IMG)) {
+        nested_block = true;
+      }
+      return !nested_block;
+    });
+    return has_cell && !nested_block;
+  }
+
+  void AddTableRow(const GumboNode* row) {
+    Block block;
+    block.kind = BlockKind::kTableRow;
+    const GumboVector& cells = row->v.element.children;
+    bool all_headers = true;
+    for (unsigned int i = 0; i < cells.length; ++i) {
+      const auto* cell = static_cast<const GumboNode*>(cells.data[i]);
+      if (!IsElement(cell, GUMBO_TAG_TD) && !IsElement(cell, GUMBO_TAG_TH)) {
+        continue;
+      }
+      if (!IsElement(cell, GUMBO_TAG_TH)) all_headers = false;
+      block.cells.push_back(TextContent(cell));
+    }
+    if (block.cells.empty()) return;
+    block.header_row = all_headers;
+    std::string joined;
+    for (const std::string& cell : block.cells) {
+      if (cell.empty()) continue;
+      if (!joined.empty()) joined += " ";
+      joined += cell;
+    }
+    if (joined.empty()) return;
+    block.text = joined;
+    blocks_.push_back(std::move(block));
+  }
+
+  void AddImage(const GumboNode* img, std::string caption) {
+    absl::string_view source;
+    for (const char* name :
+         {"data-src", "data-original", "data-lazy-src", "data-url", "src"}) {
+      source = Attribute(img, name);
+      if (!source.empty() && !absl::StartsWith(source, "data:")) break;
+    }
+    std::string url = ResolveUrl(options_.base_url, source);
+    if (url.empty()) return;
+    Block block;
+    block.kind = BlockKind::kFigure;
+    block.image.url = std::move(url);
+    block.image.alt = CollapseWhitespace(Attribute(img, "alt"));
+    block.image.width = ParseDimension(Attribute(img, "width"));
+    block.image.height = ParseDimension(Attribute(img, "height"));
+    if (block.image.width == 0) {
+      block.image.width = ParseDimension(Attribute(img, "data-width"));
+    }
+    if (block.image.height == 0) {
+      block.image.height = ParseDimension(Attribute(img, "data-height"));
+    }
+    // Tracking pixels and icons are not article images.
+    if ((block.image.width > 0 && block.image.width < 50) ||
+        (block.image.height > 0 && block.image.height < 50)) {
+      return;
+    }
+    block.image.caption = caption;
+    block.text = std::move(caption);
+    blocks_.push_back(std::move(block));
+  }
+
+  void AddFigure(const GumboNode* figure) {
+    const GumboNode* img = nullptr;
+    const GumboNode* caption = nullptr;
+    WalkTree(figure, [&](const GumboNode* node, int) {
+      if (node->type != GUMBO_NODE_ELEMENT) return false;
+      if (img == nullptr && IsElement(node, GUMBO_TAG_IMG)) img = node;
+      if (caption == nullptr && IsElement(node, GUMBO_TAG_FIGCAPTION)) {
+        caption = node;
+      }
+      return true;
+    });
+    std::string caption_text = caption ? TextContent(caption) : "";
+    if (img != nullptr) {
+      AddImage(img, caption_text);
+    } else if (!caption_text.empty()) {
+      blocks_.push_back({BlockKind::kParagraph, caption_text});
+    }
+  }
+
+  void Flush() {
+    if (buffer_.empty()) return;
+    BlockKind kind =
+        context_.empty() ? BlockKind::kParagraph : context_.back().kind;
+    std::string text;
+    if (kind == BlockKind::kCode) {
+      text = std::string(absl::StripTrailingAsciiWhitespace(buffer_));
+      size_t first = text.find_first_not_of('\n');
+      text = first == std::string::npos ? "" : text.substr(first);
+    } else {
+      text = CollapseWhitespace(buffer_);
+    }
+    buffer_.clear();
+    if (text.empty()) return;
+    if (kind == BlockKind::kHeading && !title_dropped_ &&
+        !options_.title.empty() && CollapseWhitespace(options_.title) == text) {
+      title_dropped_ = true;
+      return;
+    }
+    if (IsLooseCaption(kind, text)) {
+      blocks_.back().image.caption = text;
+      blocks_.back().text = std::move(text);
+      return;
+    }
+    Block block;
+    block.kind = kind;
+    block.text = std::move(text);
+    block.level = context_.empty() ? 0 : context_.back().level;
+    block.ordered = !context_.empty() && context_.back().ordered;
+    blocks_.push_back(std::move(block));
+  }
+
+  // Short loose text right after an image, as CMSs write captions:
+  // <div><img></div>Caption<p>...
+  bool IsLooseCaption(BlockKind kind, absl::string_view text) const {
+    if (kind != BlockKind::kParagraph || blocks_.empty()) return false;
+    const Block& last = blocks_.back();
+    if (last.kind != BlockKind::kFigure || !last.image.caption.empty()) {
+      return false;
+    }
+    if (!context_.empty() && context_.back().paragraph) return false;
+    return CodePointCount(text) <= content_rules::kMaxLooseCaptionLength;
+  }
+
+  const StatsMap& stats_;
+  const ContentOptions& options_;
+  std::vector<Context> context_;
+  std::vector<Block> blocks_;
+  std::string buffer_;
+  int list_depth_ = 0;
+  bool title_dropped_ = false;
+};
+
+}  // namespace
+
+absl::StatusOr<std::vector<Block>> ExtractContent(const Dom& dom,
+                                                  const ContentOptions& options,
+                                                  absl::Time deadline) {
+  StatsMap stats = MeasureTree(dom.body());
+  ScoreCandidates(dom.body(), &stats);
+  if (absl::Now() > deadline) {
+    return absl::DeadlineExceededError(
+        "deadline passed while scoring the page's content");
+  }
+  const GumboNode* top = PickTopCandidate(dom.body(), &stats);
+  BlockBuilder builder(stats, options);
+  for (const GumboNode* node : SelectContentNodes(top, stats)) {
+    builder.Build(node, node == top);
+  }
+  return builder.TakeBlocks();
+}
+
+}  // namespace lede::engine

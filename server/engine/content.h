@@ -1,0 +1,34 @@
+// Stage 5, content: find the article's body in the tree and return it as
+// blocks, boilerplate dropped.
+#ifndef LEDE_SERVER_ENGINE_CONTENT_H_
+#define LEDE_SERVER_ENGINE_CONTENT_H_
+
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "lede/v1/lede.pb.h"
+#include "server/engine/block.h"
+#include "server/engine/dom.h"
+
+namespace lede::engine {
+
+struct ContentOptions {
+  // The article's title, as the metadata stage found it: a heading that
+  // repeats it is not body.
+  std::string title;
+  // Base for image URLs.
+  std::string base_url;
+  v1::Bias bias = v1::BIAS_BALANCED;
+};
+
+// Extracts the body of `dom`. DEADLINE_EXCEEDED when `deadline` passes.
+// An empty vector when the page holds no article text.
+absl::StatusOr<std::vector<Block>> ExtractContent(const Dom& dom,
+                                                  const ContentOptions& options,
+                                                  absl::Time deadline);
+
+}  // namespace lede::engine
+
+#endif  // LEDE_SERVER_ENGINE_CONTENT_H_

@@ -1,0 +1,34 @@
+// Data for the content stage: what marks boilerplate and what marks the
+// article, apart from the algorithm in content.cc.
+#ifndef LEDE_SERVER_ENGINE_CONTENT_RULES_H_
+#define LEDE_SERVER_ENGINE_CONTENT_RULES_H_
+
+namespace lede::engine::content_rules {
+
+// class/id words of containers that hold the article (Readability's
+// "positive" list, plus Chinese CMS names).
+inline constexpr const char kPositiveClassPattern[] =
+    R"((?i)article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|detail|zhengwen|neirong)";
+
+// class/id words of boilerplate containers.
+inline constexpr const char kNegativeClassPattern[] =
+    R"((?i)-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|social|breadcrumb|recommend|notice|copyright|cookie|subscribe|newsletter)";
+
+// class/id words so sure to be boilerplate that the whole subtree is dropped
+// during block extraction.
+inline constexpr const char kDropClassPattern[] =
+    R"((?i)(^|[\s_-])(share|sharing|social|related|recommend|comments?|breadcrumbs?|banner-ads|advert\w*|ads?|cookie\w*|newsletter|subscribe|sidebar|footer|nav|navbar|menu|pagination|pager|tags?|tool-?bar|print|byline-share)($|[\s_-]))";
+
+// Minimum code points for a text block to vote for its ancestors.
+inline constexpr int kMinVotingTextLength = 20;
+
+// Longest loose text after an image that is read as its caption.
+inline constexpr int kMaxLooseCaptionLength = 100;
+
+// Sentence-ending punctuation, in the scripts the seeds and eval sets use.
+inline constexpr const char* kSentenceEnds[] = {"。", "！", "？", ". ", "! ",
+                                                "? ", ".",  "」", "”"};
+
+}  // namespace lede::engine::content_rules
+
+#endif  // LEDE_SERVER_ENGINE_CONTENT_RULES_H_

@@ -1,0 +1,138 @@
+#include "server/engine/content.h"
+
+#include "absl/strings/str_join.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "server/engine/render.h"
+
+namespace lede::engine {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+constexpr char kParagraphs[] =
+    "<p>The council voted on Tuesday to approve the new budget, which "
+    "raises spending on schools, roads and parks by a tenth.</p>"
+    "<p>Opponents said the plan, drafted in a hurry, leaves the city "
+    "exposed if tax receipts fall, as they did two years ago.</p>"
+    "<p>The mayor, who backed the plan, said it would be reviewed in the "
+    "spring, once the first quarter's figures are known.</p>";
+
+std::vector<Block> Extract(const std::string& html,
+                           ContentOptions options = {}) {
+  absl::StatusOr<Dom> dom = Dom::Parse(html, Limits(), absl::InfiniteFuture());
+  EXPECT_TRUE(dom.ok());
+  absl::StatusOr<std::vector<Block>> blocks =
+      ExtractContent(*dom, options, absl::InfiniteFuture());
+  EXPECT_TRUE(blocks.ok());
+  return blocks.ok() ? *blocks : std::vector<Block>();
+}
+
+TEST(ContentTest, PicksTheArticleOverNavigation) {
+  std::string text = RenderText(
+      Extract(std::string("<nav><a href=/>Home</a><a href=/news>News</a></nav>"
+                          "<div class=\"article-body\">") +
+              kParagraphs + "</div><footer>Copyright 2024 Example</footer>"));
+  EXPECT_THAT(text, HasSubstr("The council voted"));
+  EXPECT_THAT(text, HasSubstr("once the first quarter"));
+  EXPECT_THAT(text, Not(HasSubstr("Home")));
+  EXPECT_THAT(text, Not(HasSubstr("Copyright")));
+}
+
+TEST(ContentTest, ShareBarIsDropped) {
+  std::string text = RenderText(
+      Extract(std::string("<div class=\"content\">") + kParagraphs +
+              "<div class=\"share-bar\"><span>Share this story on</span>"
+              "<a href=#>Facebook</a></div></div>"));
+  EXPECT_THAT(text, Not(HasSubstr("Share this")));
+  EXPECT_THAT(text, Not(HasSubstr("Facebook")));
+}
+
+TEST(ContentTest, RelatedLinkListIsDropped) {
+  std::string text = RenderText(
+      Extract(std::string("<div class=\"entry\">") + kParagraphs +
+              "<ul><li><a href=/1>Another story about budgets</a></li>"
+              "<li><a href=/2>Yet another story</a></li></ul></div>"));
+  EXPECT_THAT(text, Not(HasSubstr("Another story")));
+}
+
+TEST(ContentTest, InlineTagLinksStayInTheSentence) {
+  std::string text = RenderText(
+      Extract(std::string("<div class=\"entry\"><p>The <a class=\"st_tag\" "
+                          "rel=\"tag\" href=/t>council</a> met, and voted, at "
+                          "length, on the plan.</p>") +
+              kParagraphs + "</div>"));
+  EXPECT_THAT(text, HasSubstr("The council met"));
+}
+
+TEST(ContentTest, ListStaysAList) {
+  std::vector<Block> blocks =
+      Extract(std::string("<article>") + kParagraphs +
+              "<ol><li>First, the schools, which get most of it.</li>"
+              "<li>Second, the roads.</li></ol></article>");
+  int items = 0;
+  for (const Block& block : blocks) {
+    if (block.kind == BlockKind::kListItem) {
+      ++items;
+      EXPECT_TRUE(block.ordered);
+    }
+  }
+  EXPECT_EQ(items, 2);
+  EXPECT_THAT(RenderText(blocks),
+              HasSubstr("which get most of it.\nSecond, the roads."));
+}
+
+TEST(ContentTest, FigureCaptionIsKept) {
+  std::vector<Block> blocks = Extract(
+      std::string("<article>") + kParagraphs +
+          "<figure><img src=\"/a.jpg\" width=\"640\" height=\"480\" "
+          "alt=\"Council\"><figcaption>The council chamber.</figcaption>"
+          "</figure></article>",
+      {.base_url = "https://example.com/news/1"});
+  const Block* figure = nullptr;
+  for (const Block& block : blocks) {
+    if (block.kind == BlockKind::kFigure) figure = &block;
+  }
+  ASSERT_NE(figure, nullptr);
+  EXPECT_EQ(figure->image.url, "https://example.com/a.jpg");
+  EXPECT_EQ(figure->image.caption, "The council chamber.");
+  EXPECT_EQ(figure->image.width, 640);
+}
+
+TEST(ContentTest, LooseTextAfterImageIsItsCaption) {
+  std::vector<Block> blocks = Extract(
+      std::string("<div class=\"content\">") + kParagraphs +
+      "<div class=\"img_box\"><div><img data-original=\"https://x.cn/b.jpg\" "
+      "data-width=\"1080\" data-height=\"351\" src=\"/lazy.gif\"></div></div>"
+      "报道截图<p>正文继续，很长的一段话。</p></div>");
+  const Block* figure = nullptr;
+  for (const Block& block : blocks) {
+    if (block.kind == BlockKind::kFigure) figure = &block;
+  }
+  ASSERT_NE(figure, nullptr);
+  EXPECT_EQ(figure->image.url, "https://x.cn/b.jpg");
+  EXPECT_EQ(figure->image.caption, "报道截图");
+  EXPECT_EQ(figure->image.height, 351);
+}
+
+TEST(ContentTest, TrackingPixelIsNotAnImage) {
+  std::vector<Block> blocks =
+      Extract(std::string("<article>") + kParagraphs +
+              "<img src=\"/pixel.gif\" width=\"1\" height=\"1\"></article>");
+  for (const Block& block : blocks) {
+    EXPECT_NE(block.kind, BlockKind::kFigure);
+  }
+}
+
+TEST(ContentTest, HeadingRepeatingTheTitleIsDropped) {
+  std::string text = RenderText(Extract(
+      std::string("<article><h1>Budget passes</h1><h2>Schools first</h2>") +
+          kParagraphs + "</article>",
+      {.title = "Budget passes"}));
+  EXPECT_THAT(text, Not(HasSubstr("Budget passes")));
+  EXPECT_THAT(text, HasSubstr("Schools first"));
+}
+
+}  // namespace
+}  // namespace lede::engine

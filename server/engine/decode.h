@@ -1,0 +1,35 @@
+// Stage 1, decode: document bytes in any charset -> UTF-8.
+#ifndef LEDE_SERVER_ENGINE_DECODE_H_
+#define LEDE_SERVER_ENGINE_DECODE_H_
+
+#include <string>
+
+#include "absl/strings/string_view.h"
+
+namespace lede::engine {
+
+struct DecodedText {
+  std::string utf8;
+  // The charset the bytes were read as, in its canonical name ("UTF-8",
+  // "GB18030", "windows-1252", ...).
+  std::string charset;
+  // Where the charset came from: "bom", "content-type", "meta", "detected",
+  // "default".
+  std::string charset_source;
+};
+
+// Decodes `bytes` to UTF-8. Evidence, best first: a byte order mark, the
+// charset parameter of `content_type`, a <meta charset> / http-equiv / XML
+// declaration near the start, then ICU's charset detector. Labels are read
+// as browsers read them (gb2312 and gbk decode as GB18030, iso-8859-1 as
+// windows-1252). Bytes that do not decode become U+FFFD; never fails.
+DecodedText DecodeToUtf8(absl::string_view bytes,
+                         absl::string_view content_type);
+
+// Maps a charset label to the encoding a browser would use for it (WHATWG
+// Encoding's label table), as an ICU converter name. Empty when unknown.
+std::string CanonicalCharset(absl::string_view label);
+
+}  // namespace lede::engine
+
+#endif  // LEDE_SERVER_ENGINE_DECODE_H_

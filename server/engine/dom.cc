@@ -1,0 +1,163 @@
+#include "server/engine/dom.h"
+
+#include <cstdlib>
+#include <cstring>
+
+#include "absl/status/status.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "server/engine/text_util.h"
+
+namespace lede::engine {
+
+// A bump allocator for gumbo: frees are ignored, everything goes at once.
+class Arena {
+ public:
+  Arena() = default;
+  Arena(const Arena&) = delete;
+  Arena& operator=(const Arena&) = delete;
+  ~Arena() {
+    for (void* chunk : chunks_) std::free(chunk);
+  }
+
+  void* Allocate(size_t size) {
+    size = (size + 15) & ~size_t{15};
+    if (size > remaining_) {
+      size_t chunk_size = std::max(size, kChunkBytes);
+      char* chunk = static_cast<char*>(std::malloc(chunk_size));
+      if (chunk == nullptr) return nullptr;
+      chunks_.push_back(chunk);
+      cursor_ = chunk;
+      remaining_ = chunk_size;
+    }
+    void* result = cursor_;
+    cursor_ += size;
+    remaining_ -= size;
+    return result;
+  }
+
+  static void* GumboAllocate(void* arena, size_t size) {
+    return static_cast<Arena*>(arena)->Allocate(size);
+  }
+  static void GumboFree(void*, void*) {}
+
+ private:
+  static constexpr size_t kChunkBytes = 1 << 20;
+  std::vector<void*> chunks_;
+  char* cursor_ = nullptr;
+  size_t remaining_ = 0;
+};
+
+Dom::Dom(Dom&&) noexcept = default;
+Dom& Dom::operator=(Dom&&) noexcept = default;
+Dom::~Dom() = default;
+
+absl::StatusOr<Dom> Dom::Parse(std::string html, const Limits& limits,
+                               absl::Time deadline) {
+  Dom dom;
+  dom.arena_ = std::make_unique<Arena>();
+  dom.source_ = std::make_unique<std::string>(std::move(html));
+  GumboOptions options = kGumboDefaultOptions;
+  options.allocator = &Arena::GumboAllocate;
+  options.deallocator = &Arena::GumboFree;
+  options.userdata = dom.arena_.get();
+  // Parse errors are not used; recording them costs time and memory.
+  options.max_errors = 0;
+  dom.output_ = gumbo_parse_with_options(&options, dom.source_->data(),
+                                         dom.source_->size());
+  if (dom.output_ == nullptr || dom.output_->root == nullptr) {
+    return absl::InternalError("the HTML parser produced no tree");
+  }
+  if (absl::Now() > deadline) {
+    return absl::DeadlineExceededError(
+        "deadline passed while parsing the HTML");
+  }
+  int max_depth = 0;
+  size_t nodes = 0;
+  WalkTree(dom.output_->document, [&](const GumboNode*, int depth) {
+    ++nodes;
+    max_depth = std::max(max_depth, depth);
+    return depth <= limits.max_depth;
+  });
+  if (max_depth > limits.max_depth) {
+    return absl::ResourceExhaustedError(
+        absl::StrCat("the document nests elements more than ", limits.max_depth,
+                     " deep; raise --max_depth or send a smaller document"));
+  }
+  if (nodes > limits.max_nodes) {
+    return absl::ResourceExhaustedError(
+        absl::StrCat("the document has ", nodes, " nodes, over the limit of ",
+                     limits.max_nodes, "; raise --max_nodes"));
+  }
+  dom.node_count_ = nodes;
+  for (unsigned int i = 0; i < dom.output_->root->v.element.children.length;
+       ++i) {
+    const auto* child = static_cast<const GumboNode*>(
+        dom.output_->root->v.element.children.data[i]);
+    if (IsElement(child, GUMBO_TAG_HEAD)) dom.head_ = child;
+    if (IsElement(child, GUMBO_TAG_BODY)) dom.body_ = child;
+  }
+  if (dom.head_ == nullptr || dom.body_ == nullptr) {
+    return absl::InternalError("the HTML parser produced no head or body");
+  }
+  return dom;
+}
+
+const GumboVector* Children(const GumboNode* node) {
+  if (node->type == GUMBO_NODE_ELEMENT || node->type == GUMBO_NODE_TEMPLATE) {
+    return &node->v.element.children;
+  }
+  if (node->type == GUMBO_NODE_DOCUMENT) return &node->v.document.children;
+  return nullptr;
+}
+
+absl::string_view Attribute(const GumboNode* node, const char* name) {
+  if (node->type != GUMBO_NODE_ELEMENT) return {};
+  const GumboAttribute* attribute =
+      gumbo_get_attribute(&node->v.element.attributes, name);
+  return attribute == nullptr ? absl::string_view() : attribute->value;
+}
+
+bool IsElement(const GumboNode* node, GumboTag tag) {
+  return node->type == GUMBO_NODE_ELEMENT && node->v.element.tag == tag;
+}
+
+std::string TagName(const GumboNode* node) {
+  if (node->type != GUMBO_NODE_ELEMENT) return "";
+  GumboTag tag = node->v.element.tag;
+  if (tag != GUMBO_TAG_UNKNOWN) return gumbo_normalized_tagname(tag);
+  GumboStringPiece original = node->v.element.original_tag;
+  gumbo_tag_from_original_text(&original);
+  return absl::AsciiStrToLower(
+      absl::string_view(original.data, original.length));
+}
+
+std::string TextContent(const GumboNode* node) {
+  std::string raw;
+  WalkTree(node, [&](const GumboNode* n, int) {
+    switch (n->type) {
+      case GUMBO_NODE_TEXT:
+      case GUMBO_NODE_CDATA:
+      case GUMBO_NODE_WHITESPACE:
+        raw.append(n->v.text.text);
+        return false;
+      case GUMBO_NODE_ELEMENT: {
+        GumboTag tag = n->v.element.tag;
+        if (tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE ||
+            tag == GUMBO_TAG_TEMPLATE || tag == GUMBO_TAG_NOSCRIPT) {
+          return false;
+        }
+        if (tag == GUMBO_TAG_BR || tag == GUMBO_TAG_P || tag == GUMBO_TAG_DIV ||
+            tag == GUMBO_TAG_LI || tag == GUMBO_TAG_TD) {
+          raw.push_back(' ');
+        }
+        return true;
+      }
+      default:
+        return n->type == GUMBO_NODE_DOCUMENT;
+    }
+  });
+  return CollapseWhitespace(raw);
+}
+
+}  // namespace lede::engine

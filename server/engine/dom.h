@@ -1,0 +1,119 @@
+// Stage 3, parse: HTML -> a gumbo tree, plus the helpers every later stage
+// uses to read it. Traversal is iterative: page depth never reaches the
+// C++ stack.
+#ifndef LEDE_SERVER_ENGINE_DOM_H_
+#define LEDE_SERVER_ENGINE_DOM_H_
+
+#include <gumbo.h>
+
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "absl/time/time.h"
+#include "server/engine/limits.h"
+
+namespace lede::engine {
+
+class Arena;
+
+// A parsed document. Owns the gumbo tree; move-only.
+class Dom {
+ public:
+  // Parses `html`. RESOURCE_EXHAUSTED when the tree is deeper or larger than
+  // `limits` allow; DEADLINE_EXCEEDED when `deadline` has passed.
+  static absl::StatusOr<Dom> Parse(std::string html, const Limits& limits,
+                                   absl::Time deadline);
+
+  Dom(Dom&&) noexcept;
+  Dom& operator=(Dom&&) noexcept;
+  ~Dom();
+
+  const GumboNode* document() const { return output_->document; }
+  // The <html> element.
+  const GumboNode* root() const { return output_->root; }
+  // <head> and <body>; never null for a parsed document.
+  const GumboNode* head() const { return head_; }
+  const GumboNode* body() const { return body_; }
+  size_t node_count() const { return node_count_; }
+
+ private:
+  Dom() = default;
+
+  // Gumbo allocates from the arena and the tree is dropped with it, because
+  // gumbo_destroy_output recurses once per level of nesting.
+  std::unique_ptr<Arena> arena_;
+  // Gumbo's nodes point into the source text, so the Dom keeps it.
+  std::unique_ptr<std::string> source_;
+  GumboOutput* output_ = nullptr;
+  const GumboNode* head_ = nullptr;
+  const GumboNode* body_ = nullptr;
+  size_t node_count_ = 0;
+};
+
+// Calls `visit(node, depth)` for `root` and every node below it, in document
+// order. When `visit` returns false the node's children are skipped.
+template <typename Visit>
+void WalkTree(const GumboNode* root, Visit visit);
+
+// Like WalkTree, and also calls `leave(node)` after an element's children.
+template <typename Visit, typename Leave>
+void WalkTree(const GumboNode* root, Visit visit, Leave leave);
+
+// The value of attribute `name` on an element, or "" when absent.
+absl::string_view Attribute(const GumboNode* node, const char* name);
+
+// True for an element node with tag `tag`.
+bool IsElement(const GumboNode* node, GumboTag tag);
+
+// The element's tag name in lower case ("div", or the original name for
+// unknown tags such as custom elements).
+std::string TagName(const GumboNode* node);
+
+// All text below `node`, skipping script/style/template, with white space
+// collapsed. Block elements are separated by a space.
+std::string TextContent(const GumboNode* node);
+
+// The children of an element or document, empty for other nodes.
+const GumboVector* Children(const GumboNode* node);
+
+// ---- implementation of the templates ----
+
+template <typename Visit, typename Leave>
+void WalkTree(const GumboNode* root, Visit visit, Leave leave) {
+  struct Frame {
+    const GumboNode* node;
+    unsigned int next_child;
+  };
+  if (root == nullptr) return;
+  std::vector<Frame> stack;
+  if (!visit(root, 0)) return;
+  stack.push_back({root, 0});
+  while (!stack.empty()) {
+    Frame& top = stack.back();
+    const GumboVector* children = Children(top.node);
+    if (children == nullptr || top.next_child >= children->length) {
+      const GumboNode* done = top.node;
+      stack.pop_back();
+      leave(done);
+      continue;
+    }
+    const auto* child =
+        static_cast<const GumboNode*>(children->data[top.next_child++]);
+    if (visit(child, static_cast<int>(stack.size()))) {
+      stack.push_back({child, 0});
+    }
+  }
+}
+
+template <typename Visit>
+void WalkTree(const GumboNode* root, Visit visit) {
+  WalkTree(root, visit, [](const GumboNode*) {});
+}
+
+}  // namespace lede::engine
+
+#endif  // LEDE_SERVER_ENGINE_DOM_H_

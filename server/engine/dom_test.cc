@@ -1,0 +1,61 @@
+#include "server/engine/dom.h"
+
+#include "absl/strings/str_cat.h"
+#include "gtest/gtest.h"
+
+namespace lede::engine {
+namespace {
+
+TEST(DomTest, ParsesAndReadsText) {
+  absl::StatusOr<Dom> dom =
+      Dom::Parse("<p>Hello <b>world</b><script>x()</script></p>", Limits(),
+                 absl::InfiniteFuture());
+  ASSERT_TRUE(dom.ok()) << dom.status();
+  EXPECT_EQ(TextContent(dom->body()), "Hello world");
+}
+
+TEST(DomTest, DeepNestingIsWalkedWithoutRecursion) {
+  // Far deeper than a recursive walk's stack would survive in a small
+  // thread, and within a raised limit.
+  std::string html;
+  const int depth = 10000;
+  for (int i = 0; i < depth; ++i) html += "<div>";
+  html += "deep";
+  Limits limits;
+  limits.max_depth = depth + 10;
+  absl::StatusOr<Dom> dom = Dom::Parse(html, limits, absl::InfiniteFuture());
+  ASSERT_TRUE(dom.ok()) << dom.status();
+  EXPECT_EQ(TextContent(dom->body()), "deep");
+}
+
+TEST(DomTest, NestingOverTheLimitIsResourceExhausted) {
+  std::string html;
+  for (int i = 0; i < 300; ++i) html += "<div>";
+  Limits limits;
+  limits.max_depth = 100;
+  absl::StatusOr<Dom> dom = Dom::Parse(html, limits, absl::InfiniteFuture());
+  EXPECT_EQ(dom.status().code(), absl::StatusCode::kResourceExhausted);
+}
+
+TEST(DomTest, PassedDeadlineIsDeadlineExceeded) {
+  absl::StatusOr<Dom> dom =
+      Dom::Parse("<p>x</p>", Limits(), absl::InfinitePast());
+  EXPECT_EQ(dom.status().code(), absl::StatusCode::kDeadlineExceeded);
+}
+
+TEST(DomTest, AttributeAndTagName) {
+  absl::StatusOr<Dom> dom =
+      Dom::Parse("<div class=\"a b\"><my-widget>x</my-widget></div>", Limits(),
+                 absl::InfiniteFuture());
+  ASSERT_TRUE(dom.ok());
+  const GumboNode* div =
+      static_cast<const GumboNode*>(dom->body()->v.element.children.data[0]);
+  EXPECT_EQ(Attribute(div, "class"), "a b");
+  EXPECT_EQ(Attribute(div, "id"), "");
+  const GumboNode* widget =
+      static_cast<const GumboNode*>(div->v.element.children.data[0]);
+  EXPECT_EQ(TagName(widget), "my-widget");
+}
+
+}  // namespace
+}  // namespace lede::engine

@@ -1,0 +1,233 @@
+#include "server/engine/engine.h"
+
+#include <utility>
+
+#include "absl/status/status.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_split.h"
+#include "absl/time/clock.h"
+#include "server/engine/content.h"
+#include "server/engine/decode.h"
+#include "server/engine/dom.h"
+#include "server/engine/frame.h"
+#include "server/engine/language.h"
+#include "server/engine/metadata.h"
+#include "server/engine/render.h"
+#include "server/engine/text_util.h"
+#include "server/engine/url.h"
+
+namespace lede::engine {
+namespace {
+
+// Data: leading bytes of formats that are never documents.
+constexpr std::pair<absl::string_view, absl::string_view> kBinarySignatures[] =
+    {
+        {"%PDF-", "a PDF file"},
+        {"\x89PNG", "a PNG image"},
+        {"GIF8", "a GIF image"},
+        {"\xFF\xD8\xFF", "a JPEG image"},
+        {"PK\x03\x04", "a ZIP archive"},
+        {"\x1F\x8B", "gzip-compressed data (decompress it first)"},
+        {"RIFF", "a RIFF media file"},
+        {"\x7F"
+         "ELF",
+         "an executable"},
+};
+
+absl::Status ValidateContent(absl::string_view content, const Limits& limits) {
+  if (content.size() > limits.max_input_bytes) {
+    return absl::ResourceExhaustedError(absl::StrFormat(
+        "content is %d bytes, over the limit of %d bytes; send a smaller "
+        "document or raise the server's --max_input_bytes",
+        content.size(), limits.max_input_bytes));
+  }
+  if (IsBlank(content)) {
+    return absl::InvalidArgumentError(
+        "content is empty: put the document's bytes in ParseRequest.content");
+  }
+  for (const auto& [signature, what] : kBinarySignatures) {
+    if (absl::StartsWith(content, signature)) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "content is ", what, ", not an HTML, Markdown or text document"));
+    }
+  }
+  return absl::OkStatus();
+}
+
+// Text that is mostly control characters is not a document, whatever its
+// charset claimed.
+absl::Status ValidateDecoded(absl::string_view utf8) {
+  absl::string_view head = utf8.substr(0, 4096);
+  size_t controls = 0;
+  for (unsigned char c : head) {
+    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') {
+      ++controls;
+    }
+  }
+  if (controls * 10 > head.size()) {
+    return absl::InvalidArgumentError(
+        "content is binary data, not an HTML, Markdown or text document");
+  }
+  return absl::OkStatus();
+}
+
+absl::Status CheckDeadline(absl::Time deadline, absl::string_view stage) {
+  if (absl::Now() <= deadline) return absl::OkStatus();
+  return absl::DeadlineExceededError(
+      absl::StrCat("deadline passed during the ", stage, " stage"));
+}
+
+bool Wants(const v1::ParseOptions& options, v1::Format format) {
+  if (options.formats().empty()) return true;
+  for (int f : options.formats()) {
+    if (f == format) return true;
+  }
+  return false;
+}
+
+absl::Time ReferenceTime(const v1::ParseOptions& options) {
+  if (!options.has_reference_time()) return absl::Now();
+  return absl::FromUnixSeconds(options.reference_time().seconds()) +
+         absl::Nanoseconds(options.reference_time().nanos());
+}
+
+std::string TopLevelDomain(absl::string_view url) {
+  std::string host = UrlHost(url);
+  size_t dot = host.rfind('.');
+  return dot == std::string::npos ? "" : host.substr(dot + 1);
+}
+
+void FillImages(const std::vector<Block>& blocks, v1::Article* article) {
+  for (const Block& block : blocks) {
+    if (block.kind != BlockKind::kFigure) continue;
+    v1::Image* image = article->add_images();
+    image->set_url(block.image.url);
+    image->set_alt(block.image.alt);
+    image->set_caption(block.image.caption);
+    image->set_width(block.image.width);
+    image->set_height(block.image.height);
+  }
+  if (!article->has_lead_image() && article->images_size() > 0) {
+    *article->mutable_lead_image() = article->images(0);
+    (*article->mutable_provenance())["lead_image"] = "content";
+  }
+}
+
+void FillLanguage(const LanguageResult& result, v1::Article* article) {
+  if (result.guesses.empty()) return;
+  article->set_language(result.guesses.front().language);
+  article->set_language_confidence(result.guesses.front().confidence);
+  if (result.guesses.size() > 1) {
+    for (size_t i = 0; i < result.guesses.size(); ++i) {
+      v1::LanguageShare* share = article->add_languages();
+      share->set_language(result.guesses[i].language);
+      share->set_share(result.shares[i]);
+    }
+  }
+}
+
+}  // namespace
+
+Engine::Engine(Limits limits) : limits_(limits) {}
+
+absl::StatusOr<v1::ParseResponse> Engine::Parse(const v1::ParseRequest& request,
+                                                absl::Time deadline) const {
+  if (absl::Status valid = ValidateContent(request.content(), limits_);
+      !valid.ok()) {
+    return valid;
+  }
+  const v1::ParseOptions& options = request.options();
+  v1::ParseResponse response;
+  response.set_id(request.id());
+
+  DecodedText decoded = DecodeToUtf8(request.content(), request.content_type());
+  if (absl::Status valid = ValidateDecoded(decoded.utf8); !valid.ok()) {
+    return valid;
+  }
+  response.set_charset(decoded.charset);
+
+  FramedDocument framed = FrameDocument(decoded.utf8);
+  response.set_framing(std::string(FramingName(framed.framing)));
+  if (absl::Status s = CheckDeadline(deadline, "frame"); !s.ok()) return s;
+
+  absl::StatusOr<Dom> dom =
+      Dom::Parse(std::move(framed.html), limits_, deadline);
+  if (!dom.ok()) return dom.status();
+
+  v1::Article* article = response.mutable_article();
+  MetadataOptions metadata_options;
+  metadata_options.url = request.url();
+  metadata_options.reference_time = ReferenceTime(options);
+  if (absl::Status s =
+          ExtractMetadata(*dom, framed, metadata_options, deadline, article);
+      !s.ok()) {
+    return s;
+  }
+
+  ContentOptions content_options;
+  content_options.title = article->title();
+  content_options.base_url = article->url();
+  content_options.bias = options.bias();
+  absl::StatusOr<std::vector<Block>> blocks =
+      ExtractContent(*dom, content_options, deadline);
+  if (!blocks.ok()) return blocks.status();
+  FillImages(*blocks, article);
+
+  std::string text = RenderText(*blocks);
+  LanguageHints hints;
+  hints.content_language = std::string(Attribute(dom->root(), "lang"));
+  hints.tld = TopLevelDomain(article->url());
+  FillLanguage(
+      IdentifyLanguage(absl::StrCat(article->title(), "\n\n", text), hints),
+      article);
+  if (absl::Status s = CheckDeadline(deadline, "language"); !s.ok()) return s;
+
+  article->set_word_count(CountWords(text));
+  article->set_reading_time_seconds(
+      ReadingTimeSeconds(text, article->word_count()));
+  if (!text.empty()) {
+    article->set_fingerprint(absl::StrFormat("%016x", Fingerprint(text)));
+  }
+  if (Wants(options, v1::FORMAT_HTML)) article->set_html(RenderHtml(*blocks));
+  if (Wants(options, v1::FORMAT_MARKDOWN)) {
+    article->set_markdown(RenderMarkdown(*blocks));
+  }
+  if (Wants(options, v1::FORMAT_TEXT)) article->set_text(std::move(text));
+  if (absl::Status s = CheckDeadline(deadline, "render"); !s.ok()) return s;
+  return response;
+}
+
+absl::StatusOr<v1::DetectLanguageResponse> Engine::DetectLanguage(
+    const v1::DetectLanguageRequest& request) const {
+  if (request.text().size() > limits_.max_input_bytes) {
+    return absl::ResourceExhaustedError(
+        absl::StrFormat("text is %d bytes, over the limit of %d bytes",
+                        request.text().size(), limits_.max_input_bytes));
+  }
+  if (IsBlank(request.text())) {
+    return absl::InvalidArgumentError(
+        "text is empty: put the text to identify in "
+        "DetectLanguageRequest.text");
+  }
+  LanguageHints hints;
+  hints.content_language = request.hint();
+  LanguageResult result = IdentifyLanguage(request.text(), hints);
+  v1::DetectLanguageResponse response;
+  response.set_reliable(result.reliable);
+  if (result.guesses.empty()) {
+    response.set_language("und");
+    return response;
+  }
+  response.set_language(result.guesses.front().language);
+  response.set_confidence(result.guesses.front().confidence);
+  for (size_t i = 1; i < result.guesses.size(); ++i) {
+    v1::LanguageGuess* guess = response.add_candidates();
+    guess->set_language(result.guesses[i].language);
+    guess->set_confidence(result.guesses[i].confidence);
+  }
+  return response;
+}
+
+}  // namespace lede::engine

@@ -1,0 +1,67 @@
+#include "server/engine/frame.h"
+
+#include "gtest/gtest.h"
+
+namespace lede::engine {
+namespace {
+
+TEST(FrameTest, FullPageIsHtmlPage) {
+  FramedDocument framed =
+      FrameDocument("<!DOCTYPE html><html><body><p>x</p></body></html>");
+  EXPECT_EQ(framed.framing, Framing::kHtmlPage);
+}
+
+TEST(FrameTest, FragmentAfterCommentIsHtmlFragment) {
+  FramedDocument framed = FrameDocument(" <!-- nav --> <h2>Title</h2><p>x</p>");
+  EXPECT_EQ(framed.framing, Framing::kHtmlFragment);
+  EXPECT_FALSE(framed.comment_epoch_ms.has_value());
+}
+
+TEST(FrameTest, YamlFrontMatterBecomesCandidates) {
+  FramedDocument framed = FrameDocument(
+      "\n---\ntitle: 'Hello'\ncategories:\n - a\n - b\n"
+      "date: Wed, 04 May 2022 23:12:35 GMT\n---\n\n<div><p>Body</p></div>\n");
+  EXPECT_EQ(framed.framing, Framing::kMarkdownFrontMatter);
+  EXPECT_EQ(framed.front_matter["title"], std::vector<std::string>{"Hello"});
+  EXPECT_EQ(framed.front_matter["categories"],
+            (std::vector<std::string>{"a", "b"}));
+  EXPECT_EQ(framed.front_matter["date"][0], "Wed, 04 May 2022 23:12:35 GMT");
+  EXPECT_NE(framed.html.find("<p>Body</p>"), std::string::npos);
+  EXPECT_EQ(framed.html.find("title:"), std::string::npos);
+}
+
+TEST(FrameTest, TomlFrontMatterIsRead) {
+  FramedDocument framed = FrameDocument(
+      "+++\ntitle = \"Hugo post\"\ntags = [\"x\", \"y\"]\n+++\nBody text.\n");
+  EXPECT_EQ(framed.front_matter["title"][0], "Hugo post");
+  EXPECT_EQ(framed.front_matter["tags"], (std::vector<std::string>{"x", "y"}));
+}
+
+TEST(FrameTest, MarkdownLinkTitleAndEpochComment) {
+  FramedDocument framed = FrameDocument(
+      "<!--1696513502000-->\n[A title](https://example.com/a)\n------\n\n"
+      "<div>05/10/2023</div><p>Body.</p>\n");
+  EXPECT_EQ(framed.framing, Framing::kMarkdownHtml);
+  EXPECT_EQ(framed.heading_title, "A title");
+  EXPECT_EQ(framed.heading_url, "https://example.com/a");
+  ASSERT_TRUE(framed.comment_epoch_ms.has_value());
+  EXPECT_EQ(*framed.comment_epoch_ms, 1696513502000);
+  // The setext underline is Markdown, not body text.
+  EXPECT_EQ(framed.html.find("------"), std::string::npos);
+  EXPECT_NE(framed.html.find("<h2>"), std::string::npos);
+}
+
+TEST(FrameTest, IndentedHtmlStaysMarkup) {
+  FramedDocument framed =
+      FrameDocument("# Title\n\n    <p class=\"x\">Indented</p>\n");
+  EXPECT_EQ(framed.html.find("&lt;p"), std::string::npos);
+}
+
+TEST(FrameTest, PlainTextIsText) {
+  FramedDocument framed = FrameDocument("Just a sentence.\n\nAnother one.");
+  EXPECT_EQ(framed.framing, Framing::kText);
+  EXPECT_NE(framed.html.find("<p>Another one.</p>"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace lede::engine

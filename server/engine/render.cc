@@ -1,0 +1,278 @@
+#include "server/engine/render.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/uscript.h>
+
+#include <array>
+#include <memory>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_replace.h"
+#include "server/engine/text_util.h"
+
+namespace lede::engine {
+namespace {
+
+bool IsLineBlock(const Block& block) {
+  return block.kind == BlockKind::kListItem ||
+         block.kind == BlockKind::kTableRow;
+}
+
+std::string EscapeMarkdown(absl::string_view text) {
+  // Only what would change the meaning at the start of a line or inline.
+  return absl::StrReplaceAll(text, {{"\\", "\\\\"},
+                                    {"*", "\\*"},
+                                    {"_", "\\_"},
+                                    {"`", "\\`"},
+                                    {"[", "\\["},
+                                    {"]", "\\]"},
+                                    {"<", "&lt;"}});
+}
+
+// Calls `word(text)` for each word ICU finds in `text`.
+template <typename Visit>
+void ForEachWord(absl::string_view text, Visit word) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> breaker(
+      icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+  if (U_FAILURE(status)) return;
+  icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  breaker->setText(unicode);
+  int32_t start = breaker->first();
+  for (int32_t end = breaker->next(); end != icu::BreakIterator::DONE;
+       start = end, end = breaker->next()) {
+    if (breaker->getRuleStatus() == UBRK_WORD_NONE) continue;
+    word(unicode, start, end);
+  }
+}
+
+uint64_t Fnv1a(absl::string_view data) {
+  uint64_t hash = 0xcbf29ce484222325ull;
+  for (unsigned char c : data) {
+    hash ^= c;
+    hash *= 0x100000001b3ull;
+  }
+  return hash;
+}
+
+}  // namespace
+
+std::string RenderText(const std::vector<Block>& blocks) {
+  std::string out;
+  const Block* previous = nullptr;
+  for (const Block& block : blocks) {
+    if (block.text.empty()) continue;
+    if (previous != nullptr) {
+      bool same_list = IsLineBlock(*previous) && IsLineBlock(block) &&
+                       previous->kind == block.kind;
+      out += same_list ? "\n" : "\n\n";
+    }
+    if (block.kind == BlockKind::kListItem) {
+      out += std::string(2 * block.level, ' ');
+    }
+    out += block.kind == BlockKind::kTableRow ? absl::StrJoin(block.cells, "\t")
+                                              : block.text;
+    previous = &block;
+  }
+  return out;
+}
+
+std::string RenderHtml(const std::vector<Block>& blocks) {
+  std::string out;
+  const char* open_list = nullptr;
+  bool open_table = false;
+  auto close_containers = [&](const Block* next) {
+    if (open_list &&
+        (next == nullptr || next->kind != BlockKind::kListItem ||
+         (next->ordered ? "ol" : "ul") != absl::string_view(open_list))) {
+      absl::StrAppend(&out, "</", open_list, ">\n");
+      open_list = nullptr;
+    }
+    if (open_table && (next == nullptr || next->kind != BlockKind::kTableRow)) {
+      out += "</table>\n";
+      open_table = false;
+    }
+  };
+  for (const Block& block : blocks) {
+    close_containers(&block);
+    std::string text = EscapeHtml(block.text);
+    switch (block.kind) {
+      case BlockKind::kHeading: {
+        int level = std::clamp(block.level, 1, 6);
+        absl::StrAppend(&out, "<h", level, ">", text, "</h", level, ">\n");
+        break;
+      }
+      case BlockKind::kParagraph:
+        absl::StrAppend(&out, "<p>", text, "</p>\n");
+        break;
+      case BlockKind::kListItem:
+        if (open_list == nullptr) {
+          open_list = block.ordered ? "ol" : "ul";
+          absl::StrAppend(&out, "<", open_list, ">\n");
+        }
+        absl::StrAppend(&out, "<li>", text, "</li>\n");
+        break;
+      case BlockKind::kQuote:
+        absl::StrAppend(&out, "<blockquote><p>", text, "</p></blockquote>\n");
+        break;
+      case BlockKind::kCode:
+        absl::StrAppend(&out, "<pre><code>", text, "</code></pre>\n");
+        break;
+      case BlockKind::kTableRow: {
+        if (!open_table) {
+          out += "<table>\n";
+          open_table = true;
+        }
+        const char* cell_tag = block.header_row ? "th" : "td";
+        out += "<tr>";
+        for (const std::string& cell : block.cells) {
+          absl::StrAppend(&out, "<", cell_tag, ">", EscapeHtml(cell), "</",
+                          cell_tag, ">");
+        }
+        out += "</tr>\n";
+        break;
+      }
+      case BlockKind::kFigure:
+        absl::StrAppend(&out, "<figure><img src=\"",
+                        EscapeHtml(block.image.url), "\" alt=\"",
+                        EscapeHtml(block.image.alt), "\">");
+        if (!block.image.caption.empty()) {
+          absl::StrAppend(&out, "<figcaption>", EscapeHtml(block.image.caption),
+                          "</figcaption>");
+        }
+        out += "</figure>\n";
+        break;
+    }
+  }
+  close_containers(nullptr);
+  return out;
+}
+
+std::string RenderMarkdown(const std::vector<Block>& blocks) {
+  std::string out;
+  const Block* previous = nullptr;
+  int ordinal = 0;
+  for (const Block& block : blocks) {
+    if (block.kind != BlockKind::kFigure && block.text.empty()) continue;
+    if (previous != nullptr) {
+      bool same_run = previous->kind == block.kind && IsLineBlock(block);
+      out += same_run ? "\n" : "\n\n";
+    }
+    if (block.kind != BlockKind::kListItem) ordinal = 0;
+    std::string text = EscapeMarkdown(block.text);
+    switch (block.kind) {
+      case BlockKind::kHeading:
+        absl::StrAppend(&out, std::string(std::clamp(block.level, 1, 6), '#'),
+                        " ", text);
+        break;
+      case BlockKind::kParagraph:
+        out += text;
+        break;
+      case BlockKind::kListItem:
+        absl::StrAppend(&out, std::string(2 * block.level, ' '),
+                        block.ordered ? absl::StrCat(++ordinal, ". ") : "- ",
+                        text);
+        break;
+      case BlockKind::kQuote:
+        absl::StrAppend(&out, "> ", text);
+        break;
+      case BlockKind::kCode:
+        absl::StrAppend(&out, "```\n", block.text, "\n```");
+        break;
+      case BlockKind::kTableRow: {
+        std::vector<std::string> cells;
+        for (const std::string& cell : block.cells) {
+          cells.push_back(
+              absl::StrReplaceAll(EscapeMarkdown(cell), {{"|", "\\|"}}));
+        }
+        absl::StrAppend(&out, "| ", absl::StrJoin(cells, " | "), " |");
+        bool first_row =
+            previous == nullptr || previous->kind != BlockKind::kTableRow;
+        if (first_row) {
+          absl::StrAppend(
+              &out, "\n|",
+              absl::StrJoin(std::vector<std::string>(cells.size(), " --- "),
+                            "|"),
+              "|");
+        }
+        break;
+      }
+      case BlockKind::kFigure:
+        absl::StrAppend(
+            &out, "![", EscapeMarkdown(block.image.alt), "](",
+            absl::StrReplaceAll(block.image.url, {{" ", "%20"}, {")", "%29"}}),
+            ")");
+        if (!block.image.caption.empty()) {
+          absl::StrAppend(&out, "\n\n*", EscapeMarkdown(block.image.caption),
+                          "*");
+        }
+        break;
+    }
+    previous = &block;
+  }
+  return out;
+}
+
+int CountWords(absl::string_view text) {
+  int count = 0;
+  ForEachWord(text,
+              [&](const icu::UnicodeString&, int32_t, int32_t) { ++count; });
+  return count;
+}
+
+int ReadingTimeSeconds(absl::string_view text, int word_count) {
+  // Words a minute: ~238 for alphabetic scripts (Brysbaert 2019); CJK
+  // readers take in ICU "words" of one or two characters faster.
+  int cjk = 0, letters = 0;
+  icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  for (int32_t i = 0; i < unicode.length(); i = unicode.moveIndex32(i, 1)) {
+    UChar32 c = unicode.char32At(i);
+    if (!u_isalpha(c)) continue;
+    ++letters;
+    UErrorCode status = U_ZERO_ERROR;
+    UScriptCode script = uscript_getScript(c, &status);
+    if (script == USCRIPT_HAN || script == USCRIPT_HIRAGANA ||
+        script == USCRIPT_KATAKANA || script == USCRIPT_HANGUL) {
+      ++cjk;
+    }
+  }
+  double words_per_minute = (letters > 0 && cjk * 2 > letters) ? 350 : 238;
+  return static_cast<int>(word_count * 60 / words_per_minute + 0.5);
+}
+
+uint64_t Fingerprint(absl::string_view text) {
+  std::vector<std::string> words;
+  ForEachWord(
+      text, [&](const icu::UnicodeString& unicode, int32_t start, int32_t end) {
+        std::string word;
+        icu::UnicodeString piece(unicode, start, end - start);
+        piece.foldCase().toUTF8String(word);
+        words.push_back(std::move(word));
+      });
+  if (words.empty()) return 0;
+  constexpr size_t kShingle = 3;
+  std::array<int, 64> weights{};
+  size_t shingles = words.size() >= kShingle ? words.size() - kShingle + 1 : 1;
+  for (size_t i = 0; i < shingles; ++i) {
+    std::string shingle;
+    for (size_t k = i; k < std::min(words.size(), i + kShingle); ++k) {
+      absl::StrAppend(&shingle, words[k], "\x1f");
+    }
+    uint64_t hash = Fnv1a(shingle);
+    for (int bit = 0; bit < 64; ++bit) {
+      weights[bit] += (hash >> bit) & 1 ? 1 : -1;
+    }
+  }
+  uint64_t fingerprint = 0;
+  for (int bit = 0; bit < 64; ++bit) {
+    if (weights[bit] > 0) fingerprint |= uint64_t{1} << bit;
+  }
+  return fingerprint;
+}
+
+}  // namespace lede::engine

@@ -1,0 +1,37 @@
+// Stage 7, render: the body blocks as plain text, safe HTML and Markdown,
+// with the numbers derived from them.
+#ifndef LEDE_SERVER_ENGINE_RENDER_H_
+#define LEDE_SERVER_ENGINE_RENDER_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "absl/strings/string_view.h"
+#include "server/engine/block.h"
+
+namespace lede::engine {
+
+// Paragraphs separated by a blank line, headings on their own lines, list
+// items and table rows one a line.
+std::string RenderText(const std::vector<Block>& blocks);
+
+// Cleaned HTML: only structural tags, escaped text, no scripts, styles,
+// event attributes or iframes.
+std::string RenderHtml(const std::vector<Block>& blocks);
+
+std::string RenderMarkdown(const std::vector<Block>& blocks);
+
+// Words by ICU's word break rules, so Chinese and Japanese count words, not
+// runs of characters.
+int CountWords(absl::string_view text);
+
+// Seconds a reader needs, at rates per script.
+int ReadingTimeSeconds(absl::string_view text, int word_count);
+
+// 64-bit SimHash over word 3-shingles, stable across runs and machines.
+uint64_t Fingerprint(absl::string_view text);
+
+}  // namespace lede::engine
+
+#endif  // LEDE_SERVER_ENGINE_RENDER_H_

@@ -1,0 +1,67 @@
+#include "server/engine/render.h"
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace lede::engine {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+std::vector<Block> SampleBlocks() {
+  std::vector<Block> blocks;
+  blocks.push_back(
+      {.kind = BlockKind::kHeading, .text = "Section", .level = 2});
+  blocks.push_back({.kind = BlockKind::kParagraph, .text = "A <b> & \"c\"."});
+  blocks.push_back({.kind = BlockKind::kListItem, .text = "one"});
+  blocks.push_back({.kind = BlockKind::kListItem, .text = "two"});
+  Block figure{.kind = BlockKind::kFigure, .text = "Cap"};
+  figure.image = {.url = "https://x/a.jpg", .alt = "Alt", .caption = "Cap"};
+  blocks.push_back(figure);
+  return blocks;
+}
+
+TEST(RenderTest, TextSeparatesParagraphsAndListItems) {
+  EXPECT_EQ(RenderText(SampleBlocks()),
+            "Section\n\nA <b> & \"c\".\n\none\ntwo\n\nCap");
+}
+
+TEST(RenderTest, HtmlIsEscapedAndStructural) {
+  std::string html = RenderHtml(SampleBlocks());
+  EXPECT_THAT(html, HasSubstr("<h2>Section</h2>"));
+  EXPECT_THAT(html, HasSubstr("<p>A &lt;b&gt; &amp; &quot;c&quot;.</p>"));
+  EXPECT_THAT(html, HasSubstr("<ul>\n<li>one</li>\n<li>two</li>\n</ul>"));
+  EXPECT_THAT(html, HasSubstr("<figcaption>Cap</figcaption>"));
+  EXPECT_THAT(html, Not(HasSubstr("<b>")));
+}
+
+TEST(RenderTest, MarkdownHasHeadingsListsAndImages) {
+  std::string markdown = RenderMarkdown(SampleBlocks());
+  EXPECT_THAT(markdown, HasSubstr("## Section"));
+  EXPECT_THAT(markdown, HasSubstr("- one\n- two"));
+  EXPECT_THAT(markdown, HasSubstr("![Alt](https://x/a.jpg)"));
+}
+
+TEST(RenderTest, WordCountUsesWordBreaksForChinese) {
+  EXPECT_EQ(CountWords("The quick brown fox."), 4);
+  // ICU's dictionary splits Chinese into words, not one run per sentence.
+  EXPECT_GE(CountWords("比利时情报部门正在监控阿里巴巴的物流平台。"), 6);
+}
+
+TEST(RenderTest, FingerprintIsStableAndSimilarForSimilarText) {
+  std::string a =
+      "The council voted on Tuesday to approve the new budget for the city "
+      "and its schools, roads and parks after a long debate.";
+  std::string b = a + " It was late.";
+  uint64_t fa = Fingerprint(a), fb = Fingerprint(b);
+  EXPECT_EQ(fa, Fingerprint(a));
+  EXPECT_LE(__builtin_popcountll(fa ^ fb), 16);
+  EXPECT_GT(__builtin_popcountll(fa ^ Fingerprint("Completely different "
+                                                  "words about football "
+                                                  "and the weather today.")),
+            8);
+}
+
+}  // namespace
+}  // namespace lede::engine

@@ -1,0 +1,37 @@
+// Small text helpers shared by the engine's stages.
+#ifndef LEDE_SERVER_ENGINE_TEXT_UTIL_H_
+#define LEDE_SERVER_ENGINE_TEXT_UTIL_H_
+
+#include <re2/stringpiece.h>
+
+#include <string>
+
+#include "absl/strings/string_view.h"
+
+namespace lede::engine {
+
+// RE2 (2022) has its own StringPiece, which Debian's Abseil string_view does
+// not convert to.
+inline re2::StringPiece Piece(absl::string_view text) {
+  return re2::StringPiece(text.data(), text.size());
+}
+
+// Collapses every run of Unicode white space (ASCII, NBSP, ideographic
+// space, zero-width space...) into one ASCII space and trims both ends.
+std::string CollapseWhitespace(absl::string_view utf8);
+
+// True when `utf8` holds nothing but white space.
+bool IsBlank(absl::string_view utf8);
+
+// Escapes &, <, >, " for HTML text and attribute values.
+std::string EscapeHtml(absl::string_view text);
+
+// Lower-cases ASCII letters only; other bytes are kept.
+std::string AsciiLower(absl::string_view text);
+
+// Number of Unicode code points in `utf8`.
+size_t CodePointCount(absl::string_view utf8);
+
+}  // namespace lede::engine
+
+#endif  // LEDE_SERVER_ENGINE_TEXT_UTIL_H_

@@ -1,0 +1,41 @@
+#include "server/engine/url.h"
+
+#include <boost/url.hpp>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+
+namespace lede::engine {
+
+std::string ResolveUrl(absl::string_view base, absl::string_view reference) {
+  absl::string_view trimmed = absl::StripAsciiWhitespace(reference);
+  if (trimmed.empty() || absl::StartsWithIgnoreCase(trimmed, "javascript:") ||
+      absl::StartsWithIgnoreCase(trimmed, "data:")) {
+    return "";
+  }
+  // Protocol-relative URLs are common and need a scheme even without a base.
+  if (absl::StartsWith(trimmed, "//") && base.empty()) {
+    return "https:" + std::string(trimmed);
+  }
+  auto parsed_base = boost::urls::parse_uri(
+      boost::urls::string_view(base.data(), base.size()));
+  if (!parsed_base) return std::string(trimmed);
+  auto parsed_reference = boost::urls::parse_uri_reference(
+      boost::urls::string_view(trimmed.data(), trimmed.size()));
+  if (!parsed_reference) return std::string(trimmed);
+  boost::urls::url resolved;
+  auto result = boost::urls::resolve(*parsed_base, *parsed_reference, resolved);
+  if (!result) return std::string(trimmed);
+  return std::string(resolved.buffer());
+}
+
+std::string UrlHost(absl::string_view url) {
+  absl::string_view trimmed = absl::StripAsciiWhitespace(url);
+  auto parsed = boost::urls::parse_uri(
+      boost::urls::string_view(trimmed.data(), trimmed.size()));
+  if (!parsed) return "";
+  auto host = parsed->encoded_host();
+  return absl::AsciiStrToLower(absl::string_view(host.data(), host.size()));
+}
+
+}  // namespace lede::engine

@@ -1,0 +1,21 @@
+// URL helpers on Boost.URL.
+#ifndef LEDE_SERVER_ENGINE_URL_H_
+#define LEDE_SERVER_ENGINE_URL_H_
+
+#include <string>
+
+#include "absl/strings/string_view.h"
+
+namespace lede::engine {
+
+// Resolves `reference` against `base` (RFC 3986). Returns `reference`
+// unchanged when either does not parse or `base` is not absolute; "" for a
+// reference that is empty or a javascript:/data: URL.
+std::string ResolveUrl(absl::string_view base, absl::string_view reference);
+
+// The host of an absolute URL, lower case, or "" when there is none.
+std::string UrlHost(absl::string_view url);
+
+}  // namespace lede::engine
+
+#endif  // LEDE_SERVER_ENGINE_URL_H_

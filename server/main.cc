@@ -1,0 +1,48 @@
+// lede-server: the lede gRPC service. Flags: --helpfull.
+#include <iostream>
+
+#include "absl/flags/flag.h"
+#include "absl/flags/parse.h"
+#include "absl/flags/usage.h"
+#include "absl/time/time.h"
+#include "server/service/server.h"
+
+ABSL_FLAG(std::string, address, "0.0.0.0:50051", "HOST:PORT to listen on.");
+ABSL_FLAG(int, threads, 0, "Worker threads for parsing; 0 means one per core.");
+ABSL_FLAG(uint64_t, max_input_bytes, 16 << 20,
+          "Largest document accepted; larger ones get RESOURCE_EXHAUSTED.");
+ABSL_FLAG(int, max_depth, 1024,
+          "Deepest element nesting accepted in a document.");
+ABSL_FLAG(uint64_t, max_nodes, 2'000'000,
+          "Most HTML nodes accepted in a document.");
+ABSL_FLAG(absl::Duration, default_deadline, absl::Seconds(30),
+          "Time allowed for one document when the caller sets no deadline.");
+ABSL_FLAG(absl::Duration, max_connection_age, absl::Minutes(5),
+          "Connections are closed after this long so clients rebalance.");
+ABSL_FLAG(absl::Duration, drain_timeout, absl::Seconds(20),
+          "On SIGTERM/SIGINT, how long in-flight calls may still run.");
+ABSL_FLAG(int, stream_parallelism, 4,
+          "Documents of one ParseStream call parsed at the same time.");
+
+int main(int argc, char** argv) {
+  absl::SetProgramUsageMessage(
+      "Serves lede.v1.ArticleService (gRPC), with health and reflection.");
+  absl::ParseCommandLine(argc, argv);
+  lede::service::ServerOptions options;
+  options.address = absl::GetFlag(FLAGS_address);
+  options.threads = absl::GetFlag(FLAGS_threads);
+  options.service.limits.max_input_bytes = absl::GetFlag(FLAGS_max_input_bytes);
+  options.service.limits.max_depth = absl::GetFlag(FLAGS_max_depth);
+  options.service.limits.max_nodes = absl::GetFlag(FLAGS_max_nodes);
+  options.service.default_deadline = absl::GetFlag(FLAGS_default_deadline);
+  options.service.stream_parallelism =
+      std::max(1, absl::GetFlag(FLAGS_stream_parallelism));
+  options.max_connection_age = absl::GetFlag(FLAGS_max_connection_age);
+  options.drain_timeout = absl::GetFlag(FLAGS_drain_timeout);
+  absl::Status status = lede::service::RunServer(options);
+  if (!status.ok()) {
+    std::cerr << "lede-server: " << status.message() << std::endl;
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,34 @@
+// Runs the lede gRPC server until SIGTERM or SIGINT, then drains.
+#ifndef LEDE_SERVER_SERVICE_SERVER_H_
+#define LEDE_SERVER_SERVICE_SERVER_H_
+
+#include <string>
+
+#include "absl/status/status.h"
+#include "absl/time/time.h"
+#include "server/service/article_service.h"
+
+namespace lede::service {
+
+struct ServerOptions {
+  std::string address = "0.0.0.0:50051";
+  int threads = 0;  // 0: one per core
+  ServiceOptions service;
+  // Connections are closed after this long, so clients behind an L4
+  // balancer reconnect and spread over new replicas.
+  absl::Duration max_connection_age = absl::Minutes(5);
+  // How long in-flight calls may run on after a stop signal.
+  absl::Duration drain_timeout = absl::Seconds(20);
+};
+
+// Serves lede.v1.ArticleService, grpc.health.v1.Health and server reflection
+// on `options.address` until SIGTERM or SIGINT arrives. Then health turns
+// NOT_SERVING, new calls are refused and in-flight calls get up to
+// `drain_timeout` to finish. Returns OK after a drain, UNAVAILABLE when the
+// address cannot be bound. Call from the main thread before starting any
+// other thread: it blocks the stop signals for the whole process.
+absl::Status RunServer(const ServerOptions& options);
+
+}  // namespace lede::service
+
+#endif  // LEDE_SERVER_SERVICE_SERVER_H_

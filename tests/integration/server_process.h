@@ -1,0 +1,50 @@
+// Starts the real lede-server as a child process on a free loopback port.
+#ifndef LEDE_TESTS_INTEGRATION_SERVER_PROCESS_H_
+#define LEDE_TESTS_INTEGRATION_SERVER_PROCESS_H_
+
+#include <sys/types.h>
+
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/time/time.h"
+
+namespace lede::testing {
+
+// A TCP port on 127.0.0.1 that nothing listened on a moment ago.
+int FreePort();
+
+class ServerProcess {
+ public:
+  // Starts `binary --address 127.0.0.1:<free port> extra_flags...`.
+  ServerProcess(const std::string& binary,
+                const std::vector<std::string>& extra_flags);
+  // Kills the server if it is still running.
+  ~ServerProcess();
+
+  // Waits until health says SERVING. DEADLINE_EXCEEDED after `timeout`.
+  absl::Status WaitUntilServing(absl::Duration timeout);
+  // Sends `signal` to the server.
+  void Signal(int signal);
+  // Waits for the server to exit; its exit code, or -1 when it was killed
+  // by a signal or did not exit within `timeout`.
+  int WaitForExit(absl::Duration timeout);
+
+  const std::string& address() const { return address_; }
+
+ private:
+  pid_t pid_ = -1;
+  std::string address_;
+};
+
+// Runs a command line through the shell; its standard output and exit code.
+struct CommandResult {
+  std::string output;
+  int exit_code = -1;
+};
+CommandResult RunCommand(const std::string& command);
+
+}  // namespace lede::testing
+
+#endif  // LEDE_TESTS_INTEGRATION_SERVER_PROCESS_H_
