@@ -1,0 +1,1 @@
+"""Generated lede.v1 messages and stubs (tools/generate.py)."""
