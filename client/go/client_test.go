@@ -1,0 +1,173 @@
+package lede_test
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	lede "github.com/lede-project/lede/client/go"
+	"github.com/lede-project/lede/client/go/ledev1"
+	"google.golang.org/protobuf/encoding/protojson"
+)
+
+var seeds = []string{"000_73177165b3486f68.txt", "001_273696c2cfa1a6c5.txt", "002_0c0f1ca0c1dec935.txt"}
+
+func dial(t *testing.T, address string, opts ...lede.DialOption) *lede.Client {
+	t.Helper()
+	client, err := lede.Dial(context.Background(), address, opts...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { client.Close() })
+	return client
+}
+
+func TestParseReturnsTheArticle(t *testing.T) {
+	article, err := dial(t, serverAddress).Parse(context.Background(), seed(t, seeds[2]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := article.GetTitle(), "英媒：比利时情报部门监控阿里巴巴在欧洲物流平台"; got != want {
+		t.Errorf("title = %q, want %q", got, want)
+	}
+	if !strings.Contains(article.GetText(), "比利时国家安全局（VSSE）") {
+		t.Errorf("text misses the body: %q", article.GetText()[:100])
+	}
+}
+
+func TestJSONMatchesTheCLI(t *testing.T) {
+	client := dial(t, serverAddress)
+	for _, name := range seeds {
+		path := filepath.Join(seedsDir, name)
+		response, err := client.ParseResponse(context.Background(), seed(t, name), lede.WithID(path))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ours, err := protojson.Marshal(response)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cli, err := exec.Command(cliBin, "parse", "--format", "json", path).Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var a, b any
+		json.Unmarshal(ours, &a)
+		json.Unmarshal(cli, &b)
+		if fmt.Sprint(a) != fmt.Sprint(b) {
+			t.Errorf("%s: Go JSON differs from the CLI's", name)
+		}
+	}
+}
+
+func TestParseStreamAnswersAThousandDocuments(t *testing.T) {
+	var requests []*ledev1.ParseRequest
+	for i := 0; i < 1000; i++ {
+		content := seed(t, seeds[i%3])
+		if i == 5 {
+			content = nil // fails alone; the stream goes on
+		}
+		requests = append(requests, lede.NewRequest(content, lede.WithID(fmt.Sprint(i))))
+	}
+	seen := map[string]bool{}
+	err := dial(t, serverAddress).ParseStream(context.Background(), requests, func(r *ledev1.ParseResponse) {
+		seen[r.GetId()] = true
+		err := lede.StreamError(r.GetError().GetCode(), r.GetError().GetMessage())
+		if r.GetId() == "5" {
+			if !errors.Is(err, lede.ErrInvalidDocument) {
+				t.Errorf("document 5: err = %v, want ErrInvalidDocument", err)
+			}
+		} else if err != nil || r.GetArticle().GetTitle() == "" {
+			t.Errorf("document %s: err = %v, title %q", r.GetId(), err, r.GetArticle().GetTitle())
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(seen) != 1000 {
+		t.Errorf("%d distinct answers, want 1000", len(seen))
+	}
+}
+
+func TestDetectLanguageAndHealth(t *testing.T) {
+	client := dial(t, serverAddress)
+	language, err := client.DetectLanguage(context.Background(), "Le conseil municipal a voté mardi le nouveau budget de la ville.")
+	if err != nil || language.GetLanguage() != "fr" {
+		t.Errorf("DetectLanguage = %v, %v; want fr", language, err)
+	}
+	if serving, err := client.Health(context.Background()); !serving || err != nil {
+		t.Errorf("Health = %v, %v", serving, err)
+	}
+}
+
+func TestEmptyContentIsInvalidDocument(t *testing.T) {
+	_, err := dial(t, serverAddress).Parse(context.Background(), nil)
+	if !errors.Is(err, lede.ErrInvalidDocument) || !strings.Contains(err.Error(), "empty") {
+		t.Errorf("err = %v, want ErrInvalidDocument with the server's message", err)
+	}
+}
+
+func TestOversizeContentIsTooLarge(t *testing.T) {
+	small, err := startServer("--max_input_bytes=1000")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer small.stop()
+	_, err = dial(t, small.address).Parse(context.Background(), make([]byte, 5000))
+	if !errors.Is(err, lede.ErrTooLarge) {
+		t.Errorf("err = %v, want ErrTooLarge", err)
+	}
+}
+
+func TestDeadlineIsDeadlineExceeded(t *testing.T) {
+	page := "<article>" + strings.Repeat("<p>Paragraph with enough words, and a <a href=/x>link</a>.</p>", 20000)
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Millisecond)
+	defer cancel()
+	_, err := dial(t, serverAddress).Parse(ctx, []byte(page))
+	if !errors.Is(err, lede.ErrDeadlineExceeded) {
+		t.Errorf("err = %v, want ErrDeadlineExceeded", err)
+	}
+}
+
+func TestNoServerIsUnavailable(t *testing.T) {
+	client := dial(t, fmt.Sprintf("127.0.0.1:%d", freePort()), lede.WithTimeout(2*time.Second), lede.WithRetries(1))
+	_, err := client.Parse(context.Background(), []byte("<p>hello</p>"))
+	if !errors.Is(err, lede.ErrUnavailable) {
+		t.Errorf("err = %v, want ErrUnavailable", err)
+	}
+}
+
+func TestRoundRobinOverSeveralAddresses(t *testing.T) {
+	second, err := startServer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer second.stop()
+	client := dial(t, serverAddress+","+second.address)
+	for i := 0; i < 4; i++ {
+		if _, err := client.Parse(context.Background(), seed(t, seeds[0])); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func TestGeneratedCodeIsCurrent(t *testing.T) {
+	out := t.TempDir()
+	if output, err := exec.Command("./generate.sh", out).CombinedOutput(); err != nil {
+		t.Fatalf("generate.sh: %v\n%s", err, output)
+	}
+	for _, name := range []string{"lede.pb.go", "lede_grpc.pb.go"} {
+		fresh, _ := os.ReadFile(filepath.Join(out, "ledev1", name))
+		committed, _ := os.ReadFile(filepath.Join("ledev1", name))
+		if string(fresh) != string(committed) || len(fresh) == 0 {
+			t.Errorf("ledev1/%s is stale: run ./generate.sh", name)
+		}
+	}
+}
