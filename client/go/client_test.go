@@ -171,3 +171,14 @@ func TestGeneratedCodeIsCurrent(t *testing.T) {
 		}
 	}
 }
+
+func TestParseExampleRuns(t *testing.T) {
+	output, err := exec.Command("go", "run", "./examples/parse", serverAddress,
+		filepath.Join(seedsDir, seeds[1])).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first := strings.SplitN(string(output), "\n", 2)[0]; first != "刚刚，海康威视回应_美严厉制裁威胁_" {
+		t.Errorf("first line = %q", first)
+	}
+}
