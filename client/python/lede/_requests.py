@@ -3,6 +3,7 @@ import datetime
 import json
 from typing import Any, Iterable, Mapping, Optional, Sequence, Tuple, Union
 
+import grpc
 from google.protobuf import timestamp_pb2
 
 from lede.v1 import lede_pb2
@@ -91,6 +92,21 @@ def channel_options(retries: int, round_robin: bool) -> list:
         ("grpc.enable_retries", 1 if retries > 0 else 0),
         ("grpc.service_config", json.dumps(config)),
     ]
+
+
+def channel_settings(target: Union[str, Sequence[str]], retries: int,
+                     tls: Union[bool, grpc.ChannelCredentials]):
+    """(address, channel options, credentials or None) for a client's channel.
+
+    tls: False for plaintext, True for the system's roots, or credentials.
+    """
+    credentials = None
+    if isinstance(tls, grpc.ChannelCredentials):
+        credentials = tls
+    elif tls:
+        credentials = grpc.ssl_channel_credentials()
+    return (channel_target(target), channel_options(retries, round_robin=True),
+            credentials)
 
 
 def channel_target(target: Union[str, Sequence[str]]) -> str:

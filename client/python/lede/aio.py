@@ -15,14 +15,11 @@ class Client:
     def __init__(self, target: Union[str, Sequence[str]], timeout: float = 30.0,
                  retries: int = 3,
                  tls: Union[bool, grpc.ChannelCredentials] = False):
-        options = _requests.channel_options(retries, round_robin=True)
-        address = _requests.channel_target(target)
-        if tls:
-            credentials = tls if isinstance(tls, grpc.ChannelCredentials) \
-                else grpc.ssl_channel_credentials()
-            self._channel = grpc.aio.secure_channel(address, credentials, options)
-        else:
-            self._channel = grpc.aio.insecure_channel(address, options)
+        address, options, credentials = _requests.channel_settings(
+            target, retries, tls)
+        self._channel = (
+            grpc.aio.secure_channel(address, credentials, options) if credentials
+            else grpc.aio.insecure_channel(address, options))
         self._stub = lede_pb2_grpc.ArticleServiceStub(self._channel)
         self._health = health_pb2_grpc.HealthStub(self._channel)
         self.timeout = timeout
