@@ -190,8 +190,7 @@ double TagWeight(GumboTag tag) {
 }
 
 bool IsHidden(const GumboNode* node) {
-  if (!Attribute(node, "hidden").empty() ||
-      gumbo_get_attribute(&node->v.element.attributes, "hidden") != nullptr) {
+  if (gumbo_get_attribute(&node->v.element.attributes, "hidden") != nullptr) {
     return true;
   }
   std::string style = AsciiLower(Attribute(node, "style"));

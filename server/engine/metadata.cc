@@ -172,25 +172,28 @@ void ReadHead(const Dom& dom, Candidates* out) {
   });
 }
 
-// "来源：环球网 / 乌元春 张江平" and the like, in the page's own text.
+// "来源：环球网 / 乌元春 张江平" and the like, in the page's own text. Only
+// the elements around text that names a source are read, so the walk stays
+// linear in the page's size.
 void ReadTextPatterns(const Dom& dom, Candidates* out) {
+  static const LazyRE2 kKeyword = {R"(来源|來源|稿源|出处)"};
   static const LazyRE2 kSource = {
       R"((?:来源|來源|稿源|出处)\s*[:：]\s*([^\s/|｜,，:：<]{2,20}))"};
   WalkTree(dom.body(), [&](const GumboNode* node, int) {
-    if (node->type == GUMBO_NODE_ELEMENT) {
-      GumboTag tag = node->v.element.tag;
-      if (tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE) return false;
-      if (tag == GUMBO_TAG_P || tag == GUMBO_TAG_DIV || tag == GUMBO_TAG_SPAN) {
-        const std::string text = TextContent(node);
-        if (text.size() > 200) return true;
-        std::string source;
-        if (RE2::PartialMatch(Piece(text), *kSource, &source)) {
-          out->Add("source", source, "text-pattern", kTextPattern);
-          return false;
-        }
+    if (node->type == GUMBO_NODE_TEXT) {
+      if (!RE2::PartialMatch(node->v.text.text, *kKeyword)) return false;
+      // The source's name is often a link or span beside the keyword.
+      const std::string text = TextContent(node->parent);
+      std::string source;
+      if (text.size() <= 200 &&
+          RE2::PartialMatch(Piece(text), *kSource, &source)) {
+        out->Add("source", source, "text-pattern", kTextPattern);
       }
+      return false;
     }
-    return true;
+    return node->type == GUMBO_NODE_ELEMENT &&
+           !IsElement(node, GUMBO_TAG_SCRIPT) &&
+           !IsElement(node, GUMBO_TAG_STYLE);
   });
 }
 
