@@ -1,63 +1,51 @@
-"""Starts the real lede-server for the tests, on free loopback ports."""
-import os
-import pathlib
-import socket
-import subprocess
-import time
+"""Fixtures: real lede-servers (default limits, and a small input limit) and clients."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+from lede_server import LedeServer, cli_binary, free_port
+from pages import SEEDS, SMALL_INPUT_LIMIT
 
 import lede
 
-REPO = pathlib.Path(__file__).resolve().parents[3]
-SERVER = os.environ.get("LEDE_SERVER", str(REPO / "build" / "bin" / "lede-server"))
-CLI = os.environ.get("LEDE_CLI", str(REPO / "build" / "bin" / "lede"))
-SEEDS = REPO / "tests" / "fixtures" / "seeds"
 
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class Server:
-    """A lede-server child process; stopped with SIGTERM when done."""
-
-    def __init__(self, *flags: str):
-        self.address = "127.0.0.1:%d" % free_port()
-        self.process = subprocess.Popen([SERVER, "--address", self.address, *flags],
-                                        stderr=subprocess.DEVNULL)
-        deadline = time.monotonic() + 20
-        while time.monotonic() < deadline:
-            try:
-                with lede.Client(self.address, timeout=1, retries=0) as client:
-                    if client.health():
-                        return
-            except lede.LedeError:
-                time.sleep(0.05)
-        self.stop()
-        raise RuntimeError("lede-server on %s never said SERVING" % self.address)
-
-    def stop(self) -> int:
-        if self.process.poll() is None:
-            self.process.terminate()
-        return self.process.wait(timeout=30)
+@pytest.fixture(scope="session")
+def server() -> Iterator[LedeServer]:
+    with LedeServer() as running:
+        yield running
 
 
 @pytest.fixture(scope="session")
-def server():
-    running = Server()
-    yield running
-    running.stop()
+def small_server() -> Iterator[LedeServer]:
+    """A server that takes documents of at most SMALL_INPUT_LIMIT bytes."""
+    with LedeServer("--max_input_bytes", str(SMALL_INPUT_LIMIT)) as running:
+        yield running
 
 
 @pytest.fixture
-def client(server):
-    with lede.Client(server.address) as c:
-        yield c
+def client(server: LedeServer) -> Iterator[lede.Client]:
+    with lede.Client(server.address) as connected:
+        yield connected
+
+
+@pytest.fixture
+def dead_address() -> str:
+    """An address where nothing listens."""
+    return f"127.0.0.1:{free_port()}"
 
 
 @pytest.fixture(scope="session")
-def seeds():
-    return sorted(SEEDS.glob("0*.txt"))
+def cli() -> Path:
+    path = cli_binary()
+    if not path.exists():
+        pytest.fail(f"{path} is missing: run `make build` or set LEDE_CLI")
+    return path
+
+
+@pytest.fixture(scope="session")
+def seeds() -> list[Path]:
+    assert len(SEEDS) == 3, f"expected the three seed documents, found {SEEDS}"
+    return SEEDS

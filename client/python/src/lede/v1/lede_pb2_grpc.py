@@ -5,7 +5,7 @@ import warnings
 
 from lede.v1 import lede_pb2 as lede_dot_v1_dot_lede__pb2
 
-GRPC_GENERATED_VERSION = '1.68.1'
+GRPC_GENERATED_VERSION = '1.75.1'
 GRPC_VERSION = grpc.__version__
 _version_not_supported = False
 

@@ -1,1 +1,0 @@
-"""Generated lede.v1 messages and stubs (tools/generate.py)."""

@@ -1,0 +1,121 @@
+"""Channel settings shared by the sync and asyncio clients.
+
+Retries and load balancing live in the gRPC service config rather than in a
+loop here: gRPC then retries only what is safe (UNAVAILABLE, before any
+answer arrived) with backoff, and spreads calls over every address.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import json
+from collections.abc import Sequence
+from typing import Any, TypeAlias
+
+import grpc
+
+DEFAULT_TARGET = "localhost:50051"
+# Far above the server's 16 MiB default input limit, so that the server, with
+# its actionable message, judges sizes; answers carry three renderings of the
+# body and can outgrow gRPC's 4 MiB default receive limit.
+MAX_MESSAGE_BYTES = 64 * 1024 * 1024
+# gRPC caps maxAttempts at 5 whatever the config says.
+MAX_RETRIES = 4
+HEALTH_CHECK_METHOD = "/grpc.health.v1.Health/Check"
+RETRIED_SERVICES = ("lede.v1.ArticleService", "grpc.health.v1.Health")
+
+Target: TypeAlias = str | Sequence[str]
+"""Where the server is: "host:port"; a gRPC target URI such as
+"dns:///lede:50051" or "ipv4:10.0.0.1:50051,10.0.0.2:50051"; or several
+"ip:port" addresses, comma-separated or as a list, to balance over."""
+
+_URI_SCHEMES = ("dns:", "ipv4:", "ipv6:", "unix:", "unix-abstract:", "vsock:", "xds:")
+
+Tls: TypeAlias = bool | grpc.ChannelCredentials
+ChannelOptions: TypeAlias = Sequence[tuple[str, Any]]
+
+
+def _address_family(address: str) -> str:
+    """The address family, "ipv4" or "ipv6", of an "ip:port" or "[ip]:port" address."""
+    host, sep, port = address.strip().rpartition(":")
+    if not sep or not port.isdigit():
+        raise ValueError(f"{address!r} is not an ip:port address")
+    try:
+        ip = ipaddress.ip_address(host.removeprefix("[").removesuffix("]"))
+    except ValueError:
+        raise ValueError(
+            f"{address!r}: several addresses must be IP literals; for host names "
+            "use one 'dns:///name:port' target, which balances over every address "
+            "the name resolves to"
+        ) from None
+    return f"ipv{ip.version}"
+
+
+def normalize_target(target: Target) -> str:
+    """The gRPC target string for one address, a target URI, or several addresses."""
+    if isinstance(target, str):
+        if target.startswith(_URI_SCHEMES) or "," not in target:
+            return target.strip()
+        addresses = target.split(",")
+    else:
+        addresses = list(target)
+    if not addresses:
+        raise ValueError("no address given")
+    if len(addresses) == 1:
+        return addresses[0].strip()
+    families = {_address_family(address) for address in addresses}
+    if len(families) != 1:
+        raise ValueError("several addresses must be all IPv4 or all IPv6")
+    return f"{families.pop()}:{','.join(address.strip() for address in addresses)}"
+
+
+def balances(target: str) -> bool:
+    """Whether a (normalized) target names several servers to spread calls over."""
+    if target.startswith("dns:"):
+        return True
+    return target.startswith(("ipv4:", "ipv6:")) and "," in target
+
+
+def service_config(retries: int, round_robin: bool) -> str:
+    """The service config JSON: retries on UNAVAILABLE only, optional round-robin."""
+    if not 0 <= retries <= MAX_RETRIES:
+        raise ValueError(f"retries must be between 0 and {MAX_RETRIES}, not {retries}")
+    config: dict[str, Any] = {}
+    if retries > 0:
+        config["methodConfig"] = [
+            {
+                "name": [{"service": service} for service in RETRIED_SERVICES],
+                "retryPolicy": {
+                    "maxAttempts": retries + 1,
+                    "initialBackoff": "0.1s",
+                    "maxBackoff": "2s",
+                    "backoffMultiplier": 2,
+                    "retryableStatusCodes": ["UNAVAILABLE"],
+                },
+            }
+        ]
+    if round_robin:
+        config["loadBalancingConfig"] = [{"round_robin": {}}]
+    return json.dumps(config)
+
+
+def channel_options(
+    target: str, retries: int, max_message_bytes: int, extra: ChannelOptions
+) -> list[tuple[str, Any]]:
+    """The channel arguments every lede client uses, then the caller's own."""
+    return [
+        ("grpc.max_send_message_length", max_message_bytes),
+        ("grpc.max_receive_message_length", max_message_bytes),
+        ("grpc.enable_retries", 1 if retries > 0 else 0),
+        ("grpc.service_config", service_config(retries, balances(target))),
+        # Our config, not one a DNS TXT record might carry.
+        ("grpc.service_config_disable_resolution", 1),
+        *extra,
+    ]
+
+
+def credentials(tls: Tls) -> grpc.ChannelCredentials | None:
+    """None for plaintext, the system's roots for True, or the caller's credentials."""
+    if isinstance(tls, grpc.ChannelCredentials):
+        return tls
+    return grpc.ssl_channel_credentials() if tls else None

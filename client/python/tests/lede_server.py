@@ -1,0 +1,93 @@
+"""Starts and stops a real lede-server for the tests, on a free loopback port."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+import grpc
+from grpc_health.v1 import health_pb2, health_pb2_grpc
+
+REPO_ROOT = Path(__file__).resolve().parents[3]
+STARTUP_SECONDS = 30
+STOP_SECONDS = 30
+
+
+def server_binary() -> Path:
+    return Path(os.environ.get("LEDE_SERVER", REPO_ROOT / "build" / "bin" / "lede-server"))
+
+
+def cli_binary() -> Path:
+    return Path(os.environ.get("LEDE_CLI", REPO_ROOT / "build" / "bin" / "lede"))
+
+
+def free_port() -> int:
+    """A port nothing listens on right now (the server cannot take port 0)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+class LedeServer:
+    """One lede-server process on 127.0.0.1; use as a context manager."""
+
+    def __init__(self, *flags: str) -> None:
+        self.flags = flags
+        self.address = ""
+        self._process: subprocess.Popen[bytes] | None = None
+        self._log = tempfile.TemporaryFile()
+
+    def log(self) -> str:
+        self._log.seek(0)
+        return self._log.read().decode(errors="replace")
+
+    def __enter__(self) -> LedeServer:
+        binary = server_binary()
+        if not os.access(binary, os.X_OK):
+            raise RuntimeError(f"{binary} is missing: run `make build` or set LEDE_SERVER")
+        self.address = f"127.0.0.1:{free_port()}"
+        self._process = subprocess.Popen(
+            [str(binary), "--address", self.address, "--threads", "2", *self.flags],
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            self._wait_until_serving()
+        except BaseException:
+            self.__exit__(None, None, None)
+            raise
+        return self
+
+    def _wait_until_serving(self) -> None:
+        # Asks the health service directly, not through lede.Client, so that
+        # a broken client shows up as a failed test rather than a dead server.
+        deadline = time.monotonic() + STARTUP_SECONDS
+        with grpc.insecure_channel(self.address) as channel:
+            health = health_pb2_grpc.HealthStub(channel)
+            while time.monotonic() < deadline:
+                assert self._process is not None
+                if self._process.poll() is not None:
+                    raise RuntimeError(f"lede-server exited at start:\n{self.log()}")
+                try:
+                    status = health.Check(health_pb2.HealthCheckRequest(), timeout=1).status
+                    if status == health_pb2.HealthCheckResponse.SERVING:
+                        return
+                except grpc.RpcError:
+                    pass
+                time.sleep(0.1)
+        raise RuntimeError(f"lede-server not SERVING after {STARTUP_SECONDS}s:\n{self.log()}")
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self._process is not None and self._process.poll() is None:
+            self._process.send_signal(signal.SIGTERM)
+            try:
+                self._process.wait(timeout=STOP_SECONDS)
+            except subprocess.TimeoutExpired:
+                self._process.kill()
+                self._process.wait(timeout=STOP_SECONDS)
+        self._log.close()

@@ -1,0 +1,160 @@
+"""Client.parse and parse_response against a real lede-server."""
+
+from __future__ import annotations
+
+import datetime
+
+import grpc
+import pytest
+from lede_server import LedeServer
+from pages import article_page
+
+import lede
+from lede.v1 import lede_pb2
+
+STORY_URL = "https://news.example.com/2024/03/05/bridge-vote.html"
+
+
+def test_parse_returns_the_generated_article(client: lede.Client) -> None:
+    article = client.parse(article_page("Council votes to repair the old bridge").encode())
+
+    assert isinstance(article, lede_pb2.Article)
+    assert article.title == "Council votes to repair the old bridge"
+    assert list(article.authors) == ["Jane Doe"]
+    assert "voted to repair the old bridge" in article.text
+    assert article.language == "en"
+
+
+def test_str_and_bytes_content_give_the_same_article(client: lede.Client) -> None:
+    page = article_page("Same story either way")
+
+    assert client.parse(page) == client.parse(page.encode("utf-8"))
+
+
+def test_str_content_is_not_decoded_again_by_a_stale_meta_charset(client: lede.Client) -> None:
+    # A page the caller already decoded still says gbk inside; as UTF-8 bytes
+    # without a BOM the server would trust the meta tag and garble the title.
+    title = "海康威视回应美国制裁威胁"
+    page = (
+        f"<html><head><meta charset='gbk'><title>{title}</title></head><body><article>"
+        f"<h1>{title}</h1><p>{'英国《金融时报》援引知情人士的消息称，美国准备实施制裁。' * 10}</p>"
+        "</article></body></html>"
+    )
+
+    response = client.parse_response(page)
+
+    assert response.charset == "UTF-8"
+    assert response.article.title == title
+    assert response.article.language == "zh-Hans"
+
+
+def test_parse_response_echoes_id_and_reports_decoding(client: lede.Client) -> None:
+    title = "海康威视回应美国制裁威胁"
+    page = (
+        f"<html><head><title>{title}</title></head><body><p>{'正文内容。' * 40}</p></body></html>"
+    )
+
+    response = client.parse_response(page.encode("gbk"), id="doc-42")
+
+    assert response.id == "doc-42"
+    assert response.charset == "GB18030"
+    assert response.framing == "html-page"
+    assert response.article.title == title
+
+
+def test_url_resolves_links_and_is_reported(client: lede.Client) -> None:
+    page = article_page("Photos of the bridge").replace(
+        "</h1>",
+        "</h1><figure><img src='/images/bridge.jpg'><figcaption>The bridge</figcaption></figure>",
+    )
+
+    article = client.parse(page, url=STORY_URL)
+
+    assert article.url == STORY_URL
+    assert [image.url for image in article.images] == ["https://news.example.com/images/bridge.jpg"]
+
+
+def test_content_type_charset_is_used_for_bytes(client: lede.Client) -> None:
+    title = "标题在这里"
+    body = "这是一段新闻的正文。" * 30
+    page = f"<html><body><article><h1>{title}</h1><p>{body}</p></article></body></html>"
+
+    response = client.parse_response(page.encode("gbk"), content_type="text/html; charset=gbk")
+
+    assert response.charset == "GB18030"
+    assert response.article.title == title
+
+
+def test_formats_option_limits_the_renderings(client: lede.Client) -> None:
+    page = article_page("Only text please")
+
+    text_only = client.parse(page, formats=["text"])
+    markdown_only = client.parse(page, formats="markdown")
+    everything = client.parse(page)
+
+    assert text_only.text and not text_only.html and not text_only.markdown
+    assert markdown_only.markdown and not markdown_only.text and not markdown_only.html
+    assert everything.text and everything.html and everything.markdown
+
+
+def test_reference_time_rejects_dates_after_it(client: lede.Client) -> None:
+    page = article_page("Dated story").replace(
+        "</head>", "<meta property='article:published_time' content='2022-05-04T23:12:35Z'></head>"
+    )
+    before = datetime.datetime(2020, 1, 1, tzinfo=datetime.timezone.utc)
+
+    served_now = client.parse(page)
+    served_in_2020 = client.parse(page, reference_time=before)
+
+    assert served_now.published_time.ToJsonString() == "2022-05-04T23:12:35Z"
+    assert not served_in_2020.HasField("published_time")
+
+
+def test_bias_and_convert_chinese_are_accepted_by_the_server(client: lede.Client) -> None:
+    article = client.parse(
+        article_page("Options travel"), bias="recall", convert_chinese="simplified"
+    )
+
+    assert article.title == "Options travel"
+
+
+def test_bad_options_fail_before_any_call(client: lede.Client) -> None:
+    with pytest.raises(TypeError, match="unknown parse option"):
+        client.parse("<p>x</p>", colour="blue")
+    with pytest.raises(ValueError, match="'precision', 'recall'"):
+        client.parse("<p>x</p>", bias="sideways")
+    with pytest.raises(ValueError, match="timezone-aware"):
+        client.parse("<p>x</p>", reference_time=datetime.datetime(2020, 1, 1))
+    with pytest.raises(TypeError, match="bytes or str"):
+        client.parse(12345)  # type: ignore[arg-type]
+
+
+def test_detect_language(client: lede.Client) -> None:
+    english = client.detect_language("The council voted to repair the old bridge before winter.")
+    chinese = client.detect_language(
+        "美国正准备对中国企业实施严厉制裁，拜登政府已在为这项制裁打基础。"
+    )
+
+    assert english.language == "en"
+    assert english.confidence > 0.5
+    assert chinese.language == "zh-Hans"
+
+
+def test_health_reports_serving(client: lede.Client) -> None:
+    assert client.health() is True
+    assert client.health("lede.v1.ArticleService") is True
+
+
+def test_health_of_an_unknown_service_raises_not_found(client: lede.Client) -> None:
+    with pytest.raises(lede.LedeError) as raised:
+        client.health("no.such.Service")
+
+    assert raised.value.code == grpc.StatusCode.NOT_FOUND
+
+
+def test_closed_client_makes_no_more_calls(server: LedeServer) -> None:
+    with lede.Client(server.address) as client:
+        assert client.health()
+
+    with pytest.raises(ValueError, match="closed channel"):
+        client.health()
