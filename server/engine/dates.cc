@@ -1,67 +1,238 @@
 #include "server/engine/dates.h"
 
+#include <algorithm>
+#include <vector>
+
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "re2/re2.h"
+#include "server/engine/date_rules.h"
 #include "server/engine/text_util.h"
 
 namespace lede::engine {
 namespace {
 
-struct Format {
-  const char* pattern;  // absl::ParseTime format
-  v1::DatePrecision precision;
+using date_rules::kMonthNames;
+
+struct Match {
+  size_t position = std::string::npos;
+  ParsedDate date;
 };
 
-// Data: formats tried in order, most specific first.
-constexpr Format kFormats[] = {
-    {"%Y-%m-%dT%H:%M:%E*S%Ez", v1::DATE_PRECISION_SECOND},
-    {"%Y-%m-%dT%H:%M:%E*SZ", v1::DATE_PRECISION_SECOND},
-    {"%Y-%m-%dT%H:%M:%E*S", v1::DATE_PRECISION_SECOND},
-    {"%Y-%m-%dT%H:%M%Ez", v1::DATE_PRECISION_MINUTE},
-    {"%Y-%m-%dT%H:%MZ", v1::DATE_PRECISION_MINUTE},
-    {"%Y-%m-%dT%H:%M", v1::DATE_PRECISION_MINUTE},
-    {"%Y-%m-%d %H:%M:%E*S%Ez", v1::DATE_PRECISION_SECOND},
-    {"%Y-%m-%d %H:%M:%E*S %z", v1::DATE_PRECISION_SECOND},
-    {"%Y-%m-%d %H:%M:%E*S", v1::DATE_PRECISION_SECOND},
-    {"%Y-%m-%d %H:%M", v1::DATE_PRECISION_MINUTE},
-    {"%Y-%m-%d", v1::DATE_PRECISION_DAY},
-    {"%Y/%m/%d %H:%M:%S", v1::DATE_PRECISION_SECOND},
-    {"%Y/%m/%d %H:%M", v1::DATE_PRECISION_MINUTE},
-    {"%Y/%m/%d", v1::DATE_PRECISION_DAY},
-    {"%a, %d %b %Y %H:%M:%S %z", v1::DATE_PRECISION_SECOND},
-    {"%a, %d %b %Y %H:%M:%S GMT", v1::DATE_PRECISION_SECOND},
-    {"%a, %d %b %Y %H:%M:%S", v1::DATE_PRECISION_SECOND},
-    {"%d %b %Y %H:%M:%S %z", v1::DATE_PRECISION_SECOND},
-    {"%d %b %Y", v1::DATE_PRECISION_DAY},
-    {"%b %d, %Y", v1::DATE_PRECISION_DAY},
-    {"%B %d, %Y", v1::DATE_PRECISION_DAY},
-    {"%d %B %Y", v1::DATE_PRECISION_DAY},
-};
+int Number(const std::string& digits, int fallback = -1) {
+  int value = 0;
+  return absl::SimpleAtoi(digits, &value) ? value : fallback;
+}
 
-std::optional<ParsedDate> ParseCjkDate(absl::string_view text) {
-  static const LazyRE2 kCjk = {
-      R"((\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日(?:\s*(\d{1,2})[:：时](\d{2})(?:[:：分](\d{2}))?)?)"};
-  int year, month, day;
-  std::string hour, minute, second;
-  if (!RE2::PartialMatch(Piece(text), *kCjk, &year, &month, &day, &hour,
-                         &minute, &second)) {
+int MonthNumber(const std::string& name) {
+  std::string lower = absl::AsciiStrToLower(name);
+  for (const auto& month : kMonthNames) {
+    if (month.name == lower) return month.month;
+  }
+  return 0;
+}
+
+// "May|June|..." longest first, so "June" is not read as "Jun".
+std::string MonthAlternation() {
+  std::vector<absl::string_view> names;
+  for (const auto& month : kMonthNames) names.push_back(month.name);
+  std::sort(names.begin(), names.end(),
+            [](absl::string_view a, absl::string_view b) {
+              return a.size() > b.size();
+            });
+  return absl::StrJoin(names, "|");
+}
+
+// Builds a date from parts; nullopt when they are not a real day.
+std::optional<ParsedDate> Civil(int year, int month, int day, int hour,
+                                int minute, int second, const std::string& ampm,
+                                absl::string_view text, size_t length) {
+  if (year < date_rules::kMinYear || year > 2100 || month < 1 || month > 12 ||
+      day < 1 || day > 31) {
     return std::nullopt;
   }
-  absl::CivilSecond civil(year, month, day, 0, 0, 0);
   v1::DatePrecision precision = v1::DATE_PRECISION_DAY;
-  int h = 0, m = 0, s = 0;
-  if (absl::SimpleAtoi(hour, &h) && absl::SimpleAtoi(minute, &m)) {
-    precision = v1::DATE_PRECISION_MINUTE;
-    if (absl::SimpleAtoi(second, &s)) precision = v1::DATE_PRECISION_SECOND;
-    civil = absl::CivilSecond(year, month, day, h, m, s);
+  if (hour >= 0 && minute >= 0) {
+    std::string lower = absl::AsciiStrToLower(ampm);
+    if (lower == "pm" && hour < 12) hour += 12;
+    if (lower == "am" && hour == 12) hour = 0;
+    if (hour > 23 || minute > 59) return std::nullopt;
+    precision =
+        second >= 0 ? v1::DATE_PRECISION_SECOND : v1::DATE_PRECISION_MINUTE;
+  } else {
+    hour = minute = 0;
   }
-  if (civil.year() != year || civil.month() != month || civil.day() != day) {
+  absl::CivilSecond civil(year, month, day, hour, minute, std::max(0, second));
+  if (civil.day() != day || civil.month() != month) return std::nullopt;
+  return ParsedDate{absl::FromCivil(civil, absl::UTCTimeZone()), precision,
+                    std::string(text.substr(0, length))};
+}
+
+// Each finder looks for its form of date in `text` and reports the first.
+using Finder = std::optional<Match> (*)(absl::string_view text,
+                                        const DateHints& hints);
+
+constexpr char kTime[] =
+    R"((?:(?:\s*[T,@]\s*|\s+(?:at\s+|-\s+|um\s+|à\s+|a las\s+)?)(\d{1,2})[:：h](\d{2})(?::(\d{2}))?(?:\.\d+)?\s*([ap]m)?)?)";
+
+std::optional<Match> FindIso(absl::string_view text, const DateHints&) {
+  // Built once and never freed: the pattern is assembled at run time.
+  static const RE2* const kIso = new RE2(absl::StrCat(
+      R"((?i)\b((\d{4})[-/.](\d{1,2})[-/.](\d{1,2}))", kTime, ")"));
+  re2::StringPiece input = Piece(text), whole;
+  std::string y, m, d, hh, mm, ss, ampm, all;
+  if (!RE2::PartialMatch(input, *kIso, &whole, &all, &y, &m, &d, &hh, &mm, &ss,
+                         &ampm)) {
     return std::nullopt;
   }
-  return ParsedDate{absl::FromCivil(civil, absl::UTCTimeZone()), precision,
-                    std::string(text)};
+  auto date =
+      Civil(Number(y), Number(m), Number(d), Number(hh), Number(mm), Number(ss),
+            ampm, absl::string_view(whole.data(), whole.size()), whole.size());
+  if (!date) return std::nullopt;
+  return Match{static_cast<size_t>(whole.data() - text.data()), *date};
+}
+
+std::optional<Match> FindCjk(absl::string_view text, const DateHints&) {
+  static const LazyRE2 kCjk = {
+      R"(((\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号](?:\s*(\d{1,2})\s*[:：时點点]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2}))?)?))"};
+  re2::StringPiece whole;
+  std::string y, m, d, hh, mm, ss;
+  if (!RE2::PartialMatch(Piece(text), *kCjk, &whole, &y, &m, &d, &hh, &mm,
+                         &ss)) {
+    return std::nullopt;
+  }
+  auto date =
+      Civil(Number(y), Number(m), Number(d), Number(hh), Number(mm), Number(ss),
+            "", absl::string_view(whole.data(), whole.size()), whole.size());
+  if (!date) return std::nullopt;
+  return Match{static_cast<size_t>(whole.data() - text.data()), *date};
+}
+
+std::optional<Match> FindNumeric(absl::string_view text,
+                                 const DateHints& hints) {
+  // Built once and never freed: the pattern is assembled at run time.
+  static const RE2* const kNumeric = new RE2(absl::StrCat(
+      R"((?i)\b((\d{1,2})[/.-](\d{1,2})[/.-](\d{4}))", kTime, ")"));
+  re2::StringPiece whole;
+  std::string a, b, y, hh, mm, ss, ampm, all;
+  if (!RE2::PartialMatch(Piece(text), *kNumeric, &whole, &all, &a, &b, &y, &hh,
+                         &mm, &ss, &ampm)) {
+    return std::nullopt;
+  }
+  int first = Number(a), second = Number(b);
+  bool day_first = hints.day_first.value_or(true);
+  if (first > 12) day_first = true;
+  if (second > 12) day_first = false;
+  int day = day_first ? first : second;
+  int month = day_first ? second : first;
+  auto date =
+      Civil(Number(y), month, day, Number(hh), Number(mm), Number(ss), ampm,
+            absl::string_view(whole.data(), whole.size()), whole.size());
+  if (!date) return std::nullopt;
+  return Match{static_cast<size_t>(whole.data() - text.data()), *date};
+}
+
+std::optional<Match> FindMonthFirst(absl::string_view text, const DateHints&) {
+  // Built once and never freed: the pattern is assembled at run time.
+  static const RE2* const kMonthFirst = new RE2(absl::StrCat(
+      R"((?i)\b(()", MonthAlternation(),
+      R"()\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}))", kTime, ")"));
+  re2::StringPiece whole;
+  std::string month, d, y, hh, mm, ss, ampm, all;
+  if (!RE2::PartialMatch(Piece(text), *kMonthFirst, &whole, &all, &month, &d,
+                         &y, &hh, &mm, &ss, &ampm)) {
+    return std::nullopt;
+  }
+  auto date =
+      Civil(Number(y), MonthNumber(month), Number(d), Number(hh), Number(mm),
+            Number(ss), ampm, absl::string_view(whole.data(), whole.size()),
+            whole.size());
+  if (!date) return std::nullopt;
+  return Match{static_cast<size_t>(whole.data() - text.data()), *date};
+}
+
+std::optional<Match> FindDayFirst(absl::string_view text, const DateHints&) {
+  // Built once and never freed: the pattern is assembled at run time.
+  static const RE2* const kDayFirst = new RE2(absl::StrCat(
+      R"((?i)\b((\d{1,2})(?:st|nd|rd|th|\.|º)?\s*(?:de\s+)?()",
+      MonthAlternation(), R"()\.?,?\s+(?:de\s+)?(\d{4}))", kTime, ")"));
+  re2::StringPiece whole;
+  std::string d, month, y, hh, mm, ss, ampm, all;
+  if (!RE2::PartialMatch(Piece(text), *kDayFirst, &whole, &all, &d, &month, &y,
+                         &hh, &mm, &ss, &ampm)) {
+    return std::nullopt;
+  }
+  auto date =
+      Civil(Number(y), MonthNumber(month), Number(d), Number(hh), Number(mm),
+            Number(ss), ampm, absl::string_view(whole.data(), whole.size()),
+            whole.size());
+  if (!date) return std::nullopt;
+  return Match{static_cast<size_t>(whole.data() - text.data()), *date};
+}
+
+std::optional<Match> FindRelative(absl::string_view text,
+                                  const DateHints& hints) {
+  if (hints.reference_time == absl::InfiniteFuture()) return std::nullopt;
+  static const LazyRE2 kAgo = {
+      R"((?i)((\d+)\s*(minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago|(\d+)\s*(分钟|小时|小時|天|周)前|(昨天|前天|今天|刚刚|剛剛|yesterday|today|just now)))"};
+  re2::StringPiece whole;
+  std::string n1, unit1, n2, unit2, word;
+  if (!RE2::PartialMatch(Piece(text), *kAgo, &whole, &n1, &unit1, &n2, &unit2,
+                         &word)) {
+    return std::nullopt;
+  }
+  absl::Time when = hints.reference_time;
+  v1::DatePrecision precision = v1::DATE_PRECISION_MINUTE;
+  std::string unit = absl::AsciiStrToLower(unit1.empty() ? unit2 : unit1);
+  int count = Number(n1.empty() ? n2 : n1, 0);
+  if (!word.empty()) {
+    std::string lower = absl::AsciiStrToLower(word);
+    precision = v1::DATE_PRECISION_DAY;
+    if (lower == "昨天" || lower == "yesterday") when -= absl::Hours(24);
+    if (lower == "前天") when -= absl::Hours(48);
+    if (lower == "刚刚" || lower == "剛剛" || lower == "just now") {
+      precision = v1::DATE_PRECISION_MINUTE;
+    }
+  } else if (absl::StartsWith(unit, "min") || unit == "分钟") {
+    when -= absl::Minutes(count);
+  } else if (absl::StartsWith(unit, "h") || unit == "小时" || unit == "小時") {
+    when -= absl::Hours(count);
+  } else if (absl::StartsWith(unit, "day") || unit == "天") {
+    when -= absl::Hours(24 * count);
+    precision = v1::DATE_PRECISION_DAY;
+  } else {
+    when -= absl::Hours(24 * 7 * count);
+    precision = v1::DATE_PRECISION_DAY;
+  }
+  return Match{
+      static_cast<size_t>(whole.data() - text.data()),
+      ParsedDate{when, precision, std::string(whole.data(), whole.size())}};
+}
+
+std::optional<ParsedDate> ParseWhole(absl::string_view text) {
+  std::string trimmed(absl::StripAsciiWhitespace(text));
+  int64_t epoch = 0;
+  if ((trimmed.size() == 10 || trimmed.size() == 13) &&
+      absl::SimpleAtoi(trimmed, &epoch)) {
+    return DateFromEpochMillis(trimmed.size() == 10 ? epoch * 1000 : epoch,
+                               trimmed);
+  }
+  for (const auto& format : date_rules::kFormats) {
+    absl::Time time;
+    std::string error;
+    if (absl::ParseTime(format.pattern, trimmed, absl::UTCTimeZone(), &time,
+                        &error)) {
+      if (absl::ToCivilYear(time, absl::UTCTimeZone()).year() <
+          date_rules::kMinYear) {
+        return std::nullopt;
+      }
+      return ParsedDate{time, format.precision, trimmed};
+    }
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -71,23 +242,36 @@ ParsedDate DateFromEpochMillis(int64_t millis, std::string text) {
                     std::move(text)};
 }
 
-std::optional<ParsedDate> ParseDate(absl::string_view raw) {
-  std::string text(absl::StripAsciiWhitespace(raw));
+std::optional<ParsedDate> FindDate(absl::string_view text,
+                                   const DateHints& hints,
+                                   bool allow_relative) {
+  static constexpr Finder kFinders[] = {&FindIso, &FindCjk, &FindNumeric,
+                                        &FindMonthFirst, &FindDayFirst};
+  std::optional<Match> best;
+  for (Finder finder : kFinders) {
+    std::optional<Match> match = finder(text, hints);
+    if (match && (!best || match->position < best->position)) best = match;
+  }
+  if (!best && allow_relative) best = FindRelative(text, hints);
+  if (!best) return std::nullopt;
+  return best->date;
+}
+
+std::optional<ParsedDate> ParseDate(absl::string_view text,
+                                    const DateHints& hints) {
   if (text.empty() || text.size() > 200) return std::nullopt;
-  int64_t epoch = 0;
-  if ((text.size() == 10 || text.size() == 13) &&
-      absl::SimpleAtoi(text, &epoch)) {
-    return DateFromEpochMillis(text.size() == 10 ? epoch * 1000 : epoch, text);
-  }
-  for (const Format& format : kFormats) {
-    absl::Time time;
-    std::string error;
-    if (absl::ParseTime(format.pattern, text, absl::UTCTimeZone(), &time,
-                        &error)) {
-      return ParsedDate{time, format.precision, text};
-    }
-  }
-  return ParseCjkDate(text);
+  if (auto whole = ParseWhole(text)) return whole;
+  return FindDate(text, hints, /*allow_relative=*/true);
+}
+
+std::optional<ParsedDate> DateFromUrl(absl::string_view url) {
+  static const LazyRE2 kUrlDate = {
+      R"([/_-]((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:[/_.-]|$))"};
+  re2::StringPiece input = Piece(url);
+  std::string y, m, d;
+  if (!RE2::PartialMatch(input, *kUrlDate, &y, &m, &d)) return std::nullopt;
+  return Civil(Number(y), Number(m), Number(d), -1, -1, -1, "",
+               absl::StrCat(y, "-", m, "-", d), 10);
 }
 
 }  // namespace lede::engine

@@ -18,11 +18,33 @@ struct ParsedDate {
   std::string text;
 };
 
-// Parses one date as pages write it: ISO 8601 / RFC 3339, RFC 2822,
-// "2024-05-28 10:20", "2024年5月28日 10:20", "2024/05/28", Unix epochs (10
-// or 13 digits). Times without a zone are read as UTC. nullopt when `text`
-// is not a date.
-std::optional<ParsedDate> ParseDate(absl::string_view text);
+// What decides between readings the text alone leaves open.
+struct DateHints {
+  // "Now": relative dates count back from it.
+  absl::Time reference_time = absl::InfiniteFuture();
+  // Whether 05/10/2023 is 5 October (day first, most of the world) or
+  // 10 May (month first: en-US). Unset: decided from the values when one
+  // is over 12, else day first.
+  std::optional<bool> day_first;
+};
+
+// Parses `text` as one date as pages write it: ISO 8601 / RFC 3339,
+// RFC 2822, Unix epochs (10 or 13 digits), "2024-05-28 10:20",
+// "2024年5月28日 10:20", "05/10/2023 - 15:28", "5 October 2023", "June 4,
+// 2025", month names in English, German, French, Spanish, Italian,
+// Portuguese and Dutch, and relative forms ("3 hours ago", "昨天") against
+// `hints.reference_time`. Times without a zone are read as UTC. nullopt
+// when `text` is not a date.
+std::optional<ParsedDate> ParseDate(absl::string_view text,
+                                    const DateHints& hints = {});
+
+// Finds the first date inside a longer text ("Posted on June 4, 2025 by
+// ..."), as ParseDate reads it. Relative forms count only when allowed.
+std::optional<ParsedDate> FindDate(absl::string_view text,
+                                   const DateHints& hints, bool allow_relative);
+
+// A date from a URL path: /2023/10/05/, /20231005/, /2023-10-05-.
+std::optional<ParsedDate> DateFromUrl(absl::string_view url);
 
 // A ParsedDate for an epoch in milliseconds, with second precision.
 ParsedDate DateFromEpochMillis(int64_t millis, std::string text);

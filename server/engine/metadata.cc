@@ -1,76 +1,298 @@
 #include "server/engine/metadata.h"
 
-#include <map>
+#include <algorithm>
 #include <optional>
 #include <vector>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
 #include "absl/time/clock.h"
 #include "re2/re2.h"
+#include "server/engine/bylines.h"
+#include "server/engine/candidates.h"
 #include "server/engine/dates.h"
+#include "server/engine/jsonld.h"
+#include "server/engine/metadata_rules.h"
 #include "server/engine/text_util.h"
 #include "server/engine/url.h"
 
 namespace lede::engine {
 namespace {
 
-// One value a source offers for a field. Lower rank wins.
-struct Candidate {
-  std::string value;
-  std::string source;
-  int rank;
+namespace rules = metadata_rules;
+
+// Longest text an element may hold to be read as a byline or a dateline.
+constexpr size_t kMaxBylineBytes = 200;
+// Longest headline believed, in code points.
+constexpr size_t kMaxTitleLength = 150;
+// Text nodes read as possible datelines, at most, and their longest length.
+constexpr int kMaxTextDates = 8;
+constexpr size_t kMaxDatelineBytes = 100;
+
+bool Matches(const GumboNode* node, const RE2& pattern) {
+  for (absl::string_view value :
+       {Attribute(node, "class"), Attribute(node, "id")}) {
+    if (!value.empty() && RE2::PartialMatch(Piece(value), pattern)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool IsPageContainer(GumboTag tag) {
+  return tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_BODY ||
+         tag == GUMBO_TAG_ARTICLE || tag == GUMBO_TAG_MAIN;
+}
+
+bool IsChrome(GumboTag tag) {
+  return tag == GUMBO_TAG_HEADER || tag == GUMBO_TAG_NAV ||
+         tag == GUMBO_TAG_FOOTER || tag == GUMBO_TAG_ASIDE;
+}
+
+// What one walk over the page collects besides the candidates.
+struct PageFacts {
+  std::vector<std::string> headings;  // visible h1s outside page chrome
+  std::vector<std::string> h2s;
+  std::string title_tag;
+  std::string base_href;
+  std::string lang;
 };
 
-// Candidates per field, in the order sources were read.
-class Candidates {
+class PageReader {
  public:
-  void Add(const std::string& field, absl::string_view value,
-           std::string source, int rank) {
-    std::string clean = CollapseWhitespace(value);
-    if (clean.empty()) return;
-    fields_[field].push_back({std::move(clean), std::move(source), rank});
-  }
+  PageReader(Candidates* out, PageFacts* facts) : out_(out), facts_(facts) {}
 
-  const Candidate* Best(const std::string& field) const {
-    auto it = fields_.find(field);
-    if (it == fields_.end()) return nullptr;
-    const Candidate* best = nullptr;
-    for (const Candidate& c : it->second) {
-      if (best == nullptr || c.rank < best->rank) best = &c;
-    }
-    return best;
-  }
-
-  // Every value of the best-ranked source for a list field.
-  std::vector<const Candidate*> BestList(const std::string& field) const {
-    std::vector<const Candidate*> result;
-    const Candidate* best = Best(field);
-    if (best == nullptr) return result;
-    for (const Candidate& c : fields_.at(field)) {
-      if (c.source == best->source) result.push_back(&c);
-    }
-    return result;
+  void Read(const Dom& dom) {
+    facts_->lang = std::string(Attribute(dom.root(), "lang"));
+    WalkTree(
+        dom.document(), [&](const GumboNode* node, int) { return Enter(node); },
+        [&](const GumboNode* node) { Leave(node); });
   }
 
  private:
-  std::map<std::string, std::vector<Candidate>> fields_;
-};
+  bool Enter(const GumboNode* node) {
+    if (node->type == GUMBO_NODE_DOCUMENT) return true;
+    if (node->type == GUMBO_NODE_TEXT) {
+      ReadCredits(node);
+      ReadDateline(node);
+      return false;
+    }
+    if (node->type != GUMBO_NODE_ELEMENT) return false;
+    GumboTag tag = node->v.element.tag;
+    switch (tag) {
+      case GUMBO_TAG_META:
+        ReadMeta(node);
+        return false;
+      case GUMBO_TAG_TITLE:
+        if (facts_->title_tag.empty()) facts_->title_tag = TextContent(node);
+        return false;
+      case GUMBO_TAG_BASE:
+        if (facts_->base_href.empty()) {
+          facts_->base_href = std::string(Attribute(node, "href"));
+        }
+        return false;
+      case GUMBO_TAG_LINK:
+        ReadRel(node, /*link=*/true);
+        return false;
+      case GUMBO_TAG_SCRIPT:
+        if (AsciiLower(Attribute(node, "type")) == "application/ld+json") {
+          ReadJsonLd(TextOf(node), out_);
+        }
+        return false;
+      case GUMBO_TAG_STYLE:
+      case GUMBO_TAG_NOSCRIPT:
+      case GUMBO_TAG_TEMPLATE:
+        return false;
+      default:
+        break;
+    }
+    // The page's own containers describe the page (WordPress puts
+    // "has-sidebar" on <body>), so only inner containers can be foreign.
+    bool foreign = !IsPageContainer(tag) && Matches(node, *ForeignPattern());
+    if (foreign) ++foreign_depth_;
+    if (IsChrome(tag)) ++chrome_depth_;
+    entered_.push_back(foreign || IsChrome(tag) ? node : nullptr);
+    if (foreign_depth_ > 0) return true;
+    ReadItemProp(node);
+    if (tag == GUMBO_TAG_A) ReadRel(node, /*link=*/false);
+    if (tag == GUMBO_TAG_TIME) ReadTime(node);
+    if (tag == GUMBO_TAG_H1 && chrome_depth_ == 0) {
+      std::string text = TextContent(node);
+      if (!text.empty() && CodePointCount(text) <= kMaxTitleLength) {
+        facts_->headings.push_back(std::move(text));
+      }
+    }
+    if (tag == GUMBO_TAG_H2 && facts_->h2s.empty()) {
+      facts_->h2s.push_back(TextContent(node));
+    }
+    if (tag != GUMBO_TAG_BODY && tag != GUMBO_TAG_HTML) ReadClassHints(node);
+    return true;
+  }
 
-// Source ranks, best first.
-enum Rank {
-  kFrontMatter = 0,
-  kMarkdownHeading = 1,
-  kOpenGraph = 2,
-  kMeta = 3,
-  kHtmlComment = 4,
-  kHeading = 5,
-  kTitleTag = 6,
-  kRelLink = 7,
-  kTextPattern = 8,
-  kRequestUrl = 9,
+  void Leave(const GumboNode* node) {
+    if (node->type != GUMBO_NODE_ELEMENT || entered_.empty()) return;
+    GumboTag tag = node->v.element.tag;
+    if (tag == GUMBO_TAG_META || tag == GUMBO_TAG_TITLE ||
+        tag == GUMBO_TAG_BASE || tag == GUMBO_TAG_LINK ||
+        tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE ||
+        tag == GUMBO_TAG_NOSCRIPT || tag == GUMBO_TAG_TEMPLATE) {
+      return;
+    }
+    if (entered_.back() == node) {
+      if (!IsPageContainer(tag) && Matches(node, *ForeignPattern())) {
+        --foreign_depth_;
+      }
+      if (IsChrome(tag)) --chrome_depth_;
+    }
+    entered_.pop_back();
+  }
+
+  static const RE2* ForeignPattern() {
+    static const LazyRE2 kForeign = {rules::kForeignContainerPattern};
+    return kForeign.get();
+  }
+
+  static std::string TextOf(const GumboNode* node) {
+    std::string text;
+    const GumboVector& children = node->v.element.children;
+    for (unsigned int i = 0; i < children.length; ++i) {
+      const auto* child = static_cast<const GumboNode*>(children.data[i]);
+      if (child->type == GUMBO_NODE_TEXT || child->type == GUMBO_NODE_CDATA ||
+          child->type == GUMBO_NODE_WHITESPACE) {
+        text += child->v.text.text;
+      }
+    }
+    return text;
+  }
+
+  void ReadMeta(const GumboNode* node) {
+    absl::string_view content = Attribute(node, "content");
+    if (content.empty()) return;
+    for (const char* attribute :
+         {"property", "name", "itemprop", "http-equiv"}) {
+      std::string key = AsciiLower(Attribute(node, attribute));
+      if (key.empty()) continue;
+      for (const rules::MetaName& entry : rules::kMetaNames) {
+        if (entry.name == key) AddValue(entry, content);
+      }
+    }
+  }
+
+  void AddValue(const rules::MetaName& entry, absl::string_view value) {
+    if (entry.field == "keywords") {
+      std::string list = absl::StrReplaceAll(value, {{"，", ","}, {"、", ","}});
+      for (absl::string_view tag :
+           absl::StrSplit(list, absl::ByAnyChar(",;"))) {
+        out_->Add("tags", tag, entry.source, entry.rank + 1);
+      }
+      return;
+    }
+    out_->Add(entry.field, value, entry.source, entry.rank);
+  }
+
+  void ReadItemProp(const GumboNode* node) {
+    std::string prop = AsciiLower(Attribute(node, "itemprop"));
+    if (prop.empty()) return;
+    for (const rules::MetaName& entry : rules::kItemProps) {
+      if (entry.name != prop) continue;
+      absl::string_view value = Attribute(node, "content");
+      if (value.empty()) value = Attribute(node, "datetime");
+      std::string text;
+      if (value.empty()) {
+        text = TextContent(node);
+        if (text.size() > kMaxBylineBytes) return;
+        value = text;
+      }
+      AddValue(entry, value);
+    }
+  }
+
+  void ReadRel(const GumboNode* node, bool link) {
+    std::string rel = AsciiLower(Attribute(node, "rel"));
+    if (rel.empty()) return;
+    absl::string_view href = Attribute(node, "href");
+    for (absl::string_view word : absl::StrSplit(rel, ' ', absl::SkipEmpty())) {
+      if (word == "canonical" && link) {
+        out_->Add("canonical", href, "rel", kRankMarkup);
+      } else if (word == "tag" && !link) {
+        out_->Add("tags", TextContent(node), "rel-tag", kRankMarkup);
+      } else if (word == "author" && !link) {
+        out_->Add("authors", TextContent(node), "rel-author", kRankMarkup);
+      }
+    }
+  }
+
+  void ReadTime(const GumboNode* node) {
+    absl::string_view datetime = Attribute(node, "datetime");
+    bool pubdate =
+        gumbo_get_attribute(&node->v.element.attributes, "pubdate") != nullptr;
+    std::string value =
+        datetime.empty() ? TextContent(node) : std::string(datetime);
+    out_->Add("published", value, "time", kRankMarkup + (pubdate ? 0 : 1));
+  }
+
+  // Elements whose class says they hold the byline or the date.
+  void ReadClassHints(const GumboNode* node) {
+    static const LazyRE2 kByline = {rules::kBylineClassPattern};
+    static const LazyRE2 kDate = {rules::kDateClassPattern};
+    bool byline = Matches(node, *kByline);
+    bool date = Matches(node, *kDate);
+    if (!byline && !date) return;
+    std::string text = TextContent(node);
+    if (text.empty() || text.size() > kMaxBylineBytes) return;
+    if (byline) {
+      for (const std::string& name : SplitAuthors(text)) {
+        out_->Add("authors", name, "byline", kRankMarkup + 1);
+      }
+    }
+    if (date) out_->Add("published_text", text, "dateline", kRankText);
+  }
+
+  // Short text that may be a dateline ("27. Januar 2020", "Posted June 4"),
+  // tried only when nothing marked up gives a date.
+  void ReadDateline(const GumboNode* text_node) {
+    absl::string_view text = text_node->v.text.text;
+    if (foreign_depth_ > 0 || text_dates_ >= kMaxTextDates ||
+        text.size() > kMaxDatelineBytes ||
+        std::none_of(text.begin(), text.end(), absl::ascii_isdigit)) {
+      return;
+    }
+    if (!FindDate(text, DateHints(), /*allow_relative=*/false)) return;
+    ++text_dates_;
+    out_->Add("published_text", text, "text", kRankText + 1);
+  }
+
+  // "来源：环球网 记者 张三 责任编辑：李四" in the page's own text.
+  void ReadCredits(const GumboNode* text_node) {
+    if (foreign_depth_ > 0) return;
+    static const LazyRE2 kKeyword = {
+        R"(来源|來源|稿源|出处|出處|作者|记者|記者|编辑|編輯|撰文|文\s*[/／:：])"};
+    if (!RE2::PartialMatch(text_node->v.text.text, *kKeyword)) return;
+    // The names are often links or spans beside the keyword.
+    std::string text = TextContent(text_node->parent);
+    if (text.size() > kMaxBylineBytes) text = text_node->v.text.text;
+    ChineseCredits credits = ReadChineseCredits(text);
+    if (!credits.source.empty()) {
+      out_->Add("source", credits.source, "text-pattern", kRankText);
+    }
+    for (const std::string& name : credits.authors) {
+      out_->Add("authors", name, "text-pattern", kRankText);
+    }
+    for (const std::string& name : credits.editors) {
+      out_->Add("editors", name, "text-pattern", kRankText);
+    }
+  }
+
+  Candidates* out_;
+  PageFacts* facts_;
+  int foreign_depth_ = 0;
+  int chrome_depth_ = 0;
+  int text_dates_ = 0;
+  std::vector<const GumboNode*> entered_;
 };
 
 void ReadFrontMatter(const FramedDocument& framed, Candidates* out) {
@@ -91,135 +313,143 @@ void ReadFrontMatter(const FramedDocument& framed, Candidates* out) {
     auto it = framed.front_matter.find(key);
     if (it == framed.front_matter.end()) continue;
     for (const std::string& value : it->second) {
-      out->Add(field, value, "front-matter", kFrontMatter);
+      out->Add(field, value, "front-matter", kRankStructured);
     }
   }
 }
 
-void ReadHead(const Dom& dom, Candidates* out) {
-  WalkTree(dom.document(), [&](const GumboNode* node, int) {
-    if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_DOCUMENT) {
-      return false;
-    }
-    if (IsElement(node, GUMBO_TAG_META)) {
-      std::string key = AsciiLower(Attribute(node, "property"));
-      if (key.empty()) key = AsciiLower(Attribute(node, "name"));
-      absl::string_view content = Attribute(node, "content");
-      // Data: <meta> names per field.
-      static const std::pair<const char*, const char*> kMetaNames[] = {
-          {"og:title", "title"},
-          {"og:site_name", "site_name"},
-          {"og:description", "description"},
-          {"og:url", "url"},
-          {"og:image", "image"},
-          {"article:published_time", "published"},
-          {"article:modified_time", "modified"},
-          {"article:tag", "tags"},
-          {"article:section", "categories"},
-          {"description", "description"},
-          {"author", "authors"},
-          {"keywords", "tags"},
-          {"pubdate", "published"},
-          {"publishdate", "published"},
-          {"date", "published"},
-          {"twitter:title", "title"},
-          {"twitter:image", "image"},
-      };
-      for (const auto& [name, field] : kMetaNames) {
-        if (key != name) continue;
-        bool open_graph = absl::StartsWith(key, "og:") ||
-                          absl::StartsWith(key, "article:") ||
-                          absl::StartsWith(key, "twitter:");
-        if (absl::string_view(field) == "tags" && key == "keywords") {
-          for (absl::string_view tag :
-               absl::StrSplit(content, absl::ByAnyChar(",，;"))) {
-            out->Add(field, tag, "meta", kMeta);
-          }
-          continue;
-        }
-        out->Add(field, content, open_graph ? "opengraph" : "meta",
-                 open_graph ? kOpenGraph : kMeta);
-      }
-      return false;
-    }
-    if (IsElement(node, GUMBO_TAG_TITLE)) {
-      out->Add("title_tag", TextContent(node), "title-tag", kTitleTag);
-      return false;
-    }
-    if (IsElement(node, GUMBO_TAG_LINK) || IsElement(node, GUMBO_TAG_A)) {
-      std::string rel = AsciiLower(Attribute(node, "rel"));
-      if (rel == "canonical") {
-        out->Add("canonical", Attribute(node, "href"), "rel", kRelLink);
-      } else if (absl::StrContains(rel, "tag")) {
-        out->Add("tags", TextContent(node), "rel-tag", kRelLink);
-      } else if (rel == "author" && IsElement(node, GUMBO_TAG_A)) {
-        out->Add("authors", TextContent(node), "rel-author", kRelLink);
-      }
-      return IsElement(node, GUMBO_TAG_A) ? false : true;
-    }
-    if (IsElement(node, GUMBO_TAG_TIME)) {
-      out->Add("published", Attribute(node, "datetime"), "time", kHeading);
-    }
-    if (IsElement(node, GUMBO_TAG_H1) || IsElement(node, GUMBO_TAG_H2)) {
-      out->Add(IsElement(node, GUMBO_TAG_H1) ? "h1" : "h2", TextContent(node),
-               "heading", kHeading);
-      return false;
-    }
-    if (IsElement(node, GUMBO_TAG_SCRIPT) || IsElement(node, GUMBO_TAG_STYLE)) {
-      return false;
-    }
-    return true;
-  });
+std::string Lower(absl::string_view text) {
+  return absl::AsciiStrToLower(CollapseWhitespace(text));
 }
 
-// "来源：环球网 / 乌元春 张江平" and the like, in the page's own text. Only
-// the elements around text that names a source are read, so the walk stays
-// linear in the page's size.
-void ReadTextPatterns(const Dom& dom, Candidates* out) {
-  static const LazyRE2 kKeyword = {R"(来源|來源|稿源|出处)"};
-  static const LazyRE2 kSource = {
-      R"((?:来源|來源|稿源|出处)\s*[:：]\s*([^\s/|｜,，:：<]{2,20}))"};
-  WalkTree(dom.body(), [&](const GumboNode* node, int) {
-    if (node->type == GUMBO_NODE_TEXT) {
-      if (!RE2::PartialMatch(node->v.text.text, *kKeyword)) return false;
-      // The source's name is often a link or span beside the keyword.
-      const std::string text = TextContent(node->parent);
-      std::string source;
-      if (text.size() <= 200 &&
-          RE2::PartialMatch(Piece(text), *kSource, &source)) {
-        out->Add("source", source, "text-pattern", kTextPattern);
-      }
-      return false;
-    }
-    return node->type == GUMBO_NODE_ELEMENT &&
-           !IsElement(node, GUMBO_TAG_SCRIPT) &&
-           !IsElement(node, GUMBO_TAG_STYLE);
-  });
+// A headline and a meta title agree when one holds the other, as "What is
+// X?" sits in "What is X? | Site".
+bool Agrees(absl::string_view heading, absl::string_view title) {
+  if (heading.empty() || title.empty()) return false;
+  std::string h = Lower(heading), t = Lower(title);
+  return h == t || absl::StrContains(t, h) || absl::StrContains(h, t);
 }
 
-// "Title - Site", "Title | Site", "Title_科技_腾讯网" -> "Title".
-std::string StripSiteSuffix(absl::string_view title) {
-  static const LazyRE2 kSeparators = {R"(^(.+?)\s*(?:\s[-|–—]\s|｜|_)\s*.+$)"};
-  std::string head;
-  if (RE2::FullMatch(Piece(title), *kSeparators, &head) &&
-      CodePointCount(head) >= 8) {
-    return head;
+// "Title | Site" -> "Title"; "Site - Title" -> "Title" when the site's name
+// is known.
+std::string StripSiteName(absl::string_view title, absl::string_view site) {
+  std::string lower_site = Lower(site);
+  for (absl::string_view separator : rules::kTitleSeparators) {
+    size_t last = title.rfind(separator);
+    if (last == absl::string_view::npos) continue;
+    size_t first = title.find(separator);
+    absl::string_view head = title.substr(0, last);
+    absl::string_view tail = title.substr(first + separator.size());
+    if (!lower_site.empty() && absl::StrContains(Lower(head), lower_site) &&
+        !absl::StrContains(Lower(tail), lower_site)) {
+      return std::string(absl::StripAsciiWhitespace(tail));
+    }
+    // Readability: the part before the last separator, unless too short.
+    if (CodePointCount(head) >= 8 &&
+        absl::StrContains(head, " ") == absl::StrContains(title, " ")) {
+      return std::string(absl::StripAsciiWhitespace(head));
+    }
+    if (CodePointCount(head) >= 15) {
+      return std::string(absl::StripAsciiWhitespace(head));
+    }
   }
   return std::string(title);
 }
 
+void SetTitle(const Candidates& candidates, const PageFacts& facts,
+              absl::string_view site, v1::Article* article) {
+  auto set = [&](absl::string_view title, absl::string_view source) {
+    article->set_title(CollapseWhitespace(title));
+    (*article->mutable_provenance())["title"] = std::string(source);
+  };
+  const Candidate* meta = candidates.Best("title");
+  // A document that states its own title (front matter, a Markdown
+  // heading) is believed outright.
+  if (meta != nullptr &&
+      (meta->source == "front-matter" || meta->source == "markdown-heading")) {
+    return set(meta->value, meta->source);
+  }
+  // The visible headline, when the metadata agrees with it or it is the
+  // only one on the page.
+  for (const std::string& heading : facts.headings) {
+    if ((meta != nullptr && Agrees(heading, meta->value)) ||
+        Agrees(heading, facts.title_tag)) {
+      return set(heading, "heading");
+    }
+  }
+  if (facts.headings.size() == 1 && CodePointCount(facts.headings[0]) >= 10) {
+    return set(facts.headings[0], "heading");
+  }
+  if (meta != nullptr)
+    return set(StripSiteName(meta->value, site), meta->source);
+  if (!facts.title_tag.empty()) {
+    return set(StripSiteName(facts.title_tag, site), "title-tag");
+  }
+  if (!facts.headings.empty()) return set(facts.headings[0], "heading");
+  if (!facts.h2s.empty() && !facts.h2s[0].empty()) {
+    return set(facts.h2s[0], "heading");
+  }
+}
+
+DateHints HintsFor(const PageFacts& facts, absl::Time reference_time) {
+  DateHints hints;
+  hints.reference_time = reference_time;
+  std::string lang = absl::AsciiStrToLower(facts.lang);
+  if (lang == "en-us" || lang == "en_us") hints.day_first = false;
+  return hints;
+}
+
+// Candidates in the order they are tried: markup by rank, then text that
+// holds a date (class-marked datelines before plain short text). Trying
+// what the reader sees first measured worse on the dev sets (WCXB 0.636 vs
+// 0.648): pages show updated dates more often than annotators chose them.
+std::vector<std::pair<const Candidate*, bool>> DateOrder(
+    const Candidates& candidates, const char* field, const char* text_field) {
+  std::vector<std::pair<const Candidate*, bool>> order;  // (candidate, text?)
+  for (const Candidate* c : candidates.All(field)) order.push_back({c, false});
+  if (text_field != nullptr) {
+    for (const Candidate* c : candidates.All(text_field)) {
+      order.push_back({c, true});
+    }
+  }
+  return order;
+}
+
+// The first candidate that reads as a date no later than the reference
+// time; an ambiguous day/month reading that agrees with the URL's date wins.
 void SetDate(const Candidates& candidates, const char* field,
-             absl::Time reference_time, v1::Article* article, bool published) {
-  const Candidate* best = nullptr;
+             const char* text_field, const DateHints& hints,
+             const std::optional<ParsedDate>& url_date, v1::Article* article,
+             bool published) {
   std::optional<ParsedDate> date;
-  auto it_end = candidates.BestList(field);
-  for (const Candidate* c : it_end) {
-    date = ParseDate(c->value);
-    if (date && date->time <= reference_time) {
-      best = c;
+  std::string source;
+  for (const auto& [c, is_text] : DateOrder(candidates, field, text_field)) {
+    std::optional<ParsedDate> parsed =
+        is_text ? FindDate(c->value, hints, /*allow_relative=*/true)
+                : ParseDate(c->value, hints);
+    if (url_date && parsed) {
+      DateHints swapped = hints;
+      swapped.day_first = !hints.day_first.value_or(true);
+      std::optional<ParsedDate> other = is_text
+                                            ? FindDate(c->value, swapped, true)
+                                            : ParseDate(c->value, swapped);
+      absl::CivilDay url_day =
+          absl::ToCivilDay(url_date->time, absl::UTCTimeZone());
+      if (other &&
+          absl::ToCivilDay(other->time, absl::UTCTimeZone()) == url_day) {
+        parsed = other;
+      }
+    }
+    if (parsed && parsed->time <= hints.reference_time) {
+      date = parsed;
+      source = c->source;
       break;
     }
-    date.reset();
+  }
+  if (!date && url_date && published &&
+      url_date->time <= hints.reference_time) {
+    date = url_date;
+    source = "url";
   }
   if (!date) return;
   auto* timestamp = published ? article->mutable_published_time()
@@ -233,7 +463,7 @@ void SetDate(const Candidates& candidates, const char* field,
     article->set_modified_time_text(date->text);
   }
   (*article->mutable_provenance())[published ? "published_time"
-                                             : "modified_time"] = best->source;
+                                             : "modified_time"] = source;
 }
 
 void SetString(const Candidates& candidates, const char* field,
@@ -245,19 +475,26 @@ void SetString(const Candidates& candidates, const char* field,
   (*article->mutable_provenance())[article_field] = best->source;
 }
 
+// A list field from its best source, cleaned by `clean` and deduplicated.
+template <typename Clean>
 void SetList(const Candidates& candidates, const char* field,
+             const char* article_field,
              google::protobuf::RepeatedPtrField<std::string>* target,
-             v1::Article* article) {
-  std::vector<const Candidate*> values = candidates.BestList(field);
-  for (const Candidate* c : values) {
-    if (std::find(target->begin(), target->end(), c->value) == target->end()) {
-      target->Add(std::string(c->value));
+             v1::Article* article, Clean clean) {
+  absl::flat_hash_set<std::string> seen;
+  std::string source;
+  for (const Candidate* c : candidates.All(field)) {
+    if (!source.empty() && c->source != source) break;
+    for (std::string& value : clean(c->value)) {
+      if (value.empty() || !seen.insert(Lower(value)).second) continue;
+      target->Add(std::move(value));
+      source = c->source;
     }
   }
-  if (!values.empty()) {
-    (*article->mutable_provenance())[field] = values.front()->source;
-  }
+  if (!source.empty()) (*article->mutable_provenance())[article_field] = source;
 }
+
+std::vector<std::string> AsIs(const std::string& value) { return {value}; }
 
 }  // namespace
 
@@ -265,71 +502,74 @@ absl::Status ExtractMetadata(const Dom& dom, const FramedDocument& framed,
                              const MetadataOptions& options,
                              absl::Time deadline, v1::Article* article) {
   Candidates candidates;
+  PageFacts facts;
   ReadFrontMatter(framed, &candidates);
   if (!framed.heading_title.empty()) {
     candidates.Add("title", framed.heading_title, "markdown-heading",
-                   kMarkdownHeading);
+                   kRankOpenGraph);
   }
   if (!framed.heading_url.empty()) {
     candidates.Add("url", framed.heading_url, "markdown-heading",
-                   kMarkdownHeading);
+                   kRankOpenGraph);
   }
   if (framed.comment_epoch_ms) {
-    ParsedDate date = DateFromEpochMillis(
-        *framed.comment_epoch_ms, std::to_string(*framed.comment_epoch_ms));
-    candidates.Add("published", date.text, "html-comment", kHtmlComment);
+    candidates.Add("published", std::to_string(*framed.comment_epoch_ms),
+                   "html-comment", kRankMarkup);
   }
-  ReadHead(dom, &candidates);
+  PageReader(&candidates, &facts).Read(dom);
   if (absl::Now() > deadline) {
     return absl::DeadlineExceededError(
         "deadline passed while reading the page's metadata");
   }
-  ReadTextPatterns(dom, &candidates);
-  if (!options.url.empty()) {
-    candidates.Add("url", options.url, "request", kRequestUrl);
-  }
 
-  // Title: an explicit title, else <title> without its site suffix, else the
-  // page's first h1 (h2 in a fragment).
-  if (const Candidate* title = candidates.Best("title")) {
-    article->set_title(title->value);
-    (*article->mutable_provenance())["title"] = title->source;
-  } else if (const Candidate* tag = candidates.Best("title_tag")) {
-    article->set_title(StripSiteSuffix(tag->value));
-    (*article->mutable_provenance())["title"] = tag->source;
+  // URL: the request's, else what the document says of itself.
+  if (!options.url.empty()) {
+    article->set_url(options.url);
+    (*article->mutable_provenance())["url"] = "request";
   } else {
-    for (const char* heading : {"h1", "h2"}) {
-      if (const Candidate* h = candidates.Best(heading)) {
-        article->set_title(h->value);
-        (*article->mutable_provenance())["title"] = h->source;
-        break;
-      }
-    }
+    SetString(candidates, "url", "url", article->mutable_url(), article);
   }
-  SetString(candidates, "url", "url", article->mutable_url(), article);
-  SetString(candidates, "description", "description",
-            article->mutable_description(), article);
-  SetString(candidates, "source", "source", article->mutable_source(), article);
+  std::string base = facts.base_href.empty()
+                         ? article->url()
+                         : ResolveUrl(article->url(), facts.base_href);
+  if (const Candidate* canonical = candidates.Best("canonical")) {
+    article->set_canonical_url(ResolveUrl(base, canonical->value));
+  }
   SetString(candidates, "site_name", "site_name", article->mutable_site_name(),
             article);
-  if (const Candidate* canonical = candidates.Best("canonical")) {
-    article->set_canonical_url(ResolveUrl(article->url(), canonical->value));
-  }
-  if (article->site_name().empty() && !article->url().empty()) {
-    std::string host = UrlHost(article->url());
+  if (article->site_name().empty()) {
+    std::string host = UrlHost(article->url().empty() ? article->canonical_url()
+                                                      : article->url());
     if (!host.empty()) {
       article->set_site_name(host);
       (*article->mutable_provenance())["site_name"] = "url";
     }
   }
-  SetList(candidates, "authors", article->mutable_authors(), article);
-  SetList(candidates, "tags", article->mutable_tags(), article);
-  SetList(candidates, "categories", article->mutable_categories(), article);
-  SetDate(candidates, "published", options.reference_time, article, true);
-  SetDate(candidates, "modified", options.reference_time, article, false);
+  SetTitle(candidates, facts, article->site_name(), article);
+  SetString(candidates, "description", "description",
+            article->mutable_description(), article);
+  SetString(candidates, "source", "source", article->mutable_source(), article);
+  SetList(candidates, "authors", "authors", article->mutable_authors(), article,
+          [&](const std::string& value) {
+            // Profile URLs (article:author) name no one.
+            if (absl::StrContains(value, "://"))
+              return std::vector<std::string>();
+            return SplitAuthors(value);
+          });
+  SetList(candidates, "editors", "editors", article->mutable_editors(), article,
+          AsIs);
+  SetList(candidates, "tags", "tags", article->mutable_tags(), article, AsIs);
+  SetList(candidates, "categories", "categories", article->mutable_categories(),
+          article, AsIs);
+
+  DateHints hints = HintsFor(facts, options.reference_time);
+  std::optional<ParsedDate> url_date = DateFromUrl(
+      article->url().empty() ? article->canonical_url() : article->url());
+  SetDate(candidates, "published", "published_text", hints, url_date, article,
+          true);
+  SetDate(candidates, "modified", nullptr, hints, std::nullopt, article, false);
   if (const Candidate* image = candidates.Best("image")) {
-    article->mutable_lead_image()->set_url(
-        ResolveUrl(article->url(), image->value));
+    article->mutable_lead_image()->set_url(ResolveUrl(base, image->value));
     (*article->mutable_provenance())["lead_image"] = image->source;
   }
   return absl::OkStatus();

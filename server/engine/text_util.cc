@@ -3,7 +3,11 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <cstdlib>
+#include <utility>
+
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 
 namespace lede::engine {
 namespace {
@@ -73,6 +77,64 @@ std::string EscapeHtml(absl::string_view text) {
         break;
       default:
         out.push_back(c);
+    }
+  }
+  return out;
+}
+
+std::string DecodeHtmlEntities(absl::string_view text) {
+  // Data: the named references that turn up in titles and names.
+  static constexpr std::pair<absl::string_view, absl::string_view> kNamed[] = {
+      {"amp", "&"},         {"lt", "<"},         {"gt", ">"},
+      {"quot", "\""},       {"apos", "'"},       {"nbsp", "\u00A0"},
+      {"ndash", "\u2013"},  {"mdash", "\u2014"}, {"lsquo", "\u2018"},
+      {"rsquo", "\u2019"},  {"ldquo", "\u201C"}, {"rdquo", "\u201D"},
+      {"hellip", "\u2026"}, {"laquo", "\u00AB"}, {"raquo", "\u00BB"},
+      {"middot", "\u00B7"}, {"copy", "\u00A9"},  {"reg", "\u00AE"},
+  };
+  if (text.find('&') == absl::string_view::npos) return std::string(text);
+  std::string out;
+  out.reserve(text.size());
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t semicolon =
+        text[i] == '&' ? text.find(';', i) : absl::string_view::npos;
+    if (semicolon == absl::string_view::npos || semicolon - i > 10) {
+      out.push_back(text[i++]);
+      continue;
+    }
+    absl::string_view name = text.substr(i + 1, semicolon - i - 1);
+    UChar32 code = -1;
+    if (absl::StartsWith(name, "#x") || absl::StartsWith(name, "#X")) {
+      code = static_cast<UChar32>(
+          std::strtol(std::string(name.substr(2)).c_str(), nullptr, 16));
+    } else if (absl::StartsWith(name, "#")) {
+      code = static_cast<UChar32>(
+          std::strtol(std::string(name.substr(1)).c_str(), nullptr, 10));
+    }
+    if (code > 0 && code <= 0x10FFFF) {
+      char buffer[4];
+      int32_t length = 0;
+      UBool error = false;
+      U8_APPEND(buffer, length, 4, code, error);
+      if (!error) {
+        out.append(buffer, length);
+        i = semicolon + 1;
+        continue;
+      }
+    }
+    bool replaced = false;
+    for (const auto& [entity, value] : kNamed) {
+      if (name == entity) {
+        out.append(value.data(), value.size());
+        replaced = true;
+        break;
+      }
+    }
+    if (replaced) {
+      i = semicolon + 1;
+    } else {
+      out.push_back(text[i++]);
     }
   }
   return out;

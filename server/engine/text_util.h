@@ -26,6 +26,11 @@ bool IsBlank(absl::string_view utf8);
 // Escapes &, <, >, " for HTML text and attribute values.
 std::string EscapeHtml(absl::string_view text);
 
+// Decodes character references (&#8211; &#x2014; &amp; &rsquo; ...) left in
+// text that reached us escaped twice, as JSON-LD and some <meta> values do.
+// Unknown names stay as written.
+std::string DecodeHtmlEntities(absl::string_view text);
+
 // Lower-cases ASCII letters only; other bytes are kept.
 std::string AsciiLower(absl::string_view text);
 

@@ -1,0 +1,85 @@
+#include "server/engine/bylines.h"
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_replace.h"
+#include "absl/strings/str_split.h"
+#include "re2/re2.h"
+#include "server/engine/text_util.h"
+
+namespace lede::engine {
+namespace {
+
+// Longest plausible name, in code points.
+constexpr size_t kMaxNameLength = 60;
+// Most words in a name ("Maria del Carmen Ruiz Lopez").
+constexpr int kMaxNameWords = 5;
+
+bool PlausibleName(absl::string_view name) {
+  if (name.empty() || CodePointCount(name) > kMaxNameLength) return false;
+  if (absl::StrContains(name, "@") || absl::StrContains(name, "://") ||
+      absl::StrContains(name, "www.")) {
+    return false;
+  }
+  int digits = 0, spaces = 0;
+  for (char c : name) {
+    digits += absl::ascii_isdigit(c);
+    spaces += c == ' ';
+  }
+  // Sentences from a bio are not names.
+  return digits == 0 && spaces < kMaxNameWords && name.back() != '.';
+}
+
+}  // namespace
+
+std::vector<std::string> SplitAuthors(absl::string_view byline) {
+  std::string text = CollapseWhitespace(byline);
+  // Cut at what follows the names: a date, a separator, "Updated".
+  static const LazyRE2 kTail = {
+      R"((?i)(\s*[|•·–—]\s*|\s+-\s+|\bupdated\b|\bpublished\b|\bposted\b|\bon\s+\w+\s+\d|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{4}-\d{2}-\d{2}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d).*$)"};
+  RE2::Replace(&text, *kTail, "");
+  static const LazyRE2 kPrefix = {
+      R"((?i)^\s*(?:(?:written\s+by|posted\s+by|reviewed\s+by|by|von|par|por|door|author|autor|auteur)(?:\s*[:：]\s*|\s+)|(?:作者|记者|記者|撰文|文)\s*[:：/]?\s*))"};
+  RE2::Replace(&text, *kPrefix, "");
+  std::vector<std::string> names;
+  // ByAnyChar splits on bytes: make the CJK separators ASCII first.
+  text = absl::StrReplaceAll(text, {{"、", ","}, {"，", ","}, {"；", ","}});
+  for (absl::string_view part : absl::StrSplit(text, absl::ByAnyChar(",;&/"))) {
+    // " and " / " und " / " et " / " y " join the last two names.
+    std::string piece(part);
+    static const LazyRE2 kAnd = {R"((?i)\s+(?:and|und|et|y|e|en|og)\s+)"};
+    RE2::GlobalReplace(&piece, *kAnd, "\x1f");
+    for (absl::string_view name : absl::StrSplit(piece, '\x1f')) {
+      std::string clean = CollapseWhitespace(name);
+      static const LazyRE2 kTrailingRole = {
+          R"((?i)\s*(?:,\s*)?(?:staff writer|contributor|reporter|editor|correspondent)$)"};
+      RE2::Replace(&clean, *kTrailingRole, "");
+      if (PlausibleName(clean)) names.push_back(clean);
+    }
+  }
+  return names;
+}
+
+ChineseCredits ReadChineseCredits(absl::string_view text) {
+  ChineseCredits credits;
+  static const LazyRE2 kSource = {
+      R"((?:来源|來源|稿源|出处|出處)\s*[:：]\s*([^\s/|｜,，:：()（）]{2,20}))"};
+  static const LazyRE2 kEditor = {
+      R"((?:责任编辑|責任編輯|编辑|編輯|校对|责编)\s*[:：]\s*([^\s/|｜,，:：()（）]{2,12}))"};
+  static const LazyRE2 kAuthor = {
+      R"((?:作者|记者|記者|撰文|(?:^|[\s|（(])文)\s*[:：/]\s*([^\s/|｜,，:：()（）]{2,12})|(?:^|\s)(?:记者|記者)\s+([^\s/|｜,，:：()（）]{2,4}))"};
+  std::string value, other;
+  re2::StringPiece input = Piece(text);
+  if (RE2::PartialMatch(input, *kSource, &value)) credits.source = value;
+  re2::StringPiece scan = input;
+  while (RE2::FindAndConsume(&scan, *kEditor, &value)) {
+    credits.editors.push_back(value);
+  }
+  scan = input;
+  while (RE2::FindAndConsume(&scan, *kAuthor, &value, &other)) {
+    credits.authors.push_back(value.empty() ? other : value);
+  }
+  return credits;
+}
+
+}  // namespace lede::engine
