@@ -18,4 +18,17 @@ std::string ToJson(const google::protobuf::Message& message, bool pretty) {
   return nlohmann::json::parse(json).dump(pretty ? 2 : -1);
 }
 
+absl::Status FromJson(absl::string_view json,
+                      google::protobuf::Message* message) {
+  google::protobuf::util::JsonParseOptions options;
+  options.ignore_unknown_fields = false;
+  auto status = google::protobuf::util::JsonStringToMessage(
+      google::protobuf::StringPiece(json.data(), json.size()), message,
+      options);
+  if (!status.ok()) {
+    return absl::InvalidArgumentError(std::string(status.message()));
+  }
+  return absl::OkStatus();
+}
+
 }  // namespace lede

@@ -4,6 +4,7 @@
 //   lede parse FILE... [--url U] [--content_type T] [--format
 //   json|text|markdown]
 //                      [--server HOST:PORT] [--pretty]
+//   lede parse --requests REQUESTS.jsonl    (one ParseRequest JSON a line)
 //   lede detect TEXT... [--server HOST:PORT]
 //   lede health --server HOST:PORT
 #include <fstream>
@@ -18,6 +19,7 @@
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/time/time.h"
 #include "client/cpp/client.h"
@@ -30,6 +32,9 @@ ABSL_FLAG(std::string, url, "", "The URL the document came from.");
 ABSL_FLAG(std::string, content_type, "",
           "The document's content type, e.g. 'text/html; charset=gbk'.");
 ABSL_FLAG(std::string, format, "json", "Output: json, text or markdown.");
+ABSL_FLAG(std::string, requests, "",
+          "Parse ParseRequests read as JSON Lines from this file ('-' is "
+          "standard input) instead of FILE arguments.");
 ABSL_FLAG(bool, pretty, false, "Indent JSON output.");
 ABSL_FLAG(absl::Duration, timeout, absl::Seconds(30), "Deadline per call.");
 
@@ -38,6 +43,7 @@ namespace {
 constexpr char kUsage[] =
     "lede parse FILE... [--url U] [--content_type T] "
     "[--format json|text|markdown] [--server HOST:PORT] [--pretty]\n"
+    "  lede parse --requests FILE.jsonl [--format ...] [--server HOST:PORT]\n"
     "  lede detect TEXT... [--server HOST:PORT]\n"
     "  lede health --server HOST:PORT\n"
     "FILE '-' reads standard input.";
@@ -82,12 +88,48 @@ class Parser {
   std::unique_ptr<lede::Client> client_;
 };
 
-int RunParse(const std::vector<std::string>& files) {
-  std::string format = absl::GetFlag(FLAGS_format);
-  if (format != "json" && format != "text" && format != "markdown") {
-    std::cerr << "lede: --format must be json, text or markdown\n";
-    return 2;
+// Prints one parse outcome in the chosen format; returns false on failure.
+bool PrintParse(Parser& parser, const lede::v1::ParseRequest& request,
+                const absl::Status& input_status, const std::string& format,
+                bool first) {
+  absl::StatusOr<lede::v1::ParseResponse> response =
+      input_status.ok() ? parser.Parse(request)
+                        : absl::StatusOr<lede::v1::ParseResponse>(input_status);
+  if (!response.ok()) {
+    std::cerr << "lede: " << request.id() << ": " << response.status().message()
+              << "\n";
+    if (format == "json") {
+      lede::v1::ParseResponse failed;
+      failed.set_id(request.id());
+      failed.mutable_error()->set_code(
+          static_cast<int>(response.status().code()));
+      failed.mutable_error()->set_message(
+          std::string(response.status().message()));
+      std::cout << lede::ToJson(failed, absl::GetFlag(FLAGS_pretty)) << "\n";
+    }
+    return false;
   }
+  if (format == "json") {
+    std::cout << lede::ToJson(*response, absl::GetFlag(FLAGS_pretty)) << "\n";
+    return true;
+  }
+  if (!first) std::cout << "\n";
+  const lede::v1::Article& article = response->article();
+  std::cout << "# " << article.title() << "\n\n"
+            << (format == "text" ? article.text() : article.markdown()) << "\n";
+  return true;
+}
+
+// Asks for the rendering --format names when it is not JSON.
+void AddFormat(const std::string& format, lede::v1::ParseRequest* request) {
+  if (format == "text") {
+    request->mutable_options()->add_formats(lede::v1::FORMAT_TEXT);
+  } else if (format == "markdown") {
+    request->mutable_options()->add_formats(lede::v1::FORMAT_MARKDOWN);
+  }
+}
+
+int RunParse(const std::vector<std::string>& files, const std::string& format) {
   Parser parser;
   int exit_code = 0;
   bool first = true;
@@ -96,41 +138,46 @@ int RunParse(const std::vector<std::string>& files) {
     request.set_id(path);
     request.set_url(absl::GetFlag(FLAGS_url));
     request.set_content_type(absl::GetFlag(FLAGS_content_type));
-    if (format == "text") {
-      request.mutable_options()->add_formats(lede::v1::FORMAT_TEXT);
-    } else if (format == "markdown") {
-      request.mutable_options()->add_formats(lede::v1::FORMAT_MARKDOWN);
-    }
+    AddFormat(format, &request);
     absl::StatusOr<std::string> content = ReadInput(path);
-    absl::StatusOr<lede::v1::ParseResponse> response =
-        content.ok()
-            ? (request.set_content(*std::move(content)), parser.Parse(request))
-            : absl::StatusOr<lede::v1::ParseResponse>(content.status());
-    if (!response.ok()) {
-      std::cerr << "lede: " << path << ": " << response.status().message()
-                << "\n";
+    if (content.ok()) request.set_content(*std::move(content));
+    if (!PrintParse(parser, request, content.status(), format, first)) {
       exit_code = 1;
-      if (format == "json") {
-        lede::v1::ParseResponse failed;
-        failed.set_id(path);
-        failed.mutable_error()->set_code(
-            static_cast<int>(response.status().code()));
-        failed.mutable_error()->set_message(
-            std::string(response.status().message()));
-        std::cout << lede::ToJson(failed, absl::GetFlag(FLAGS_pretty)) << "\n";
-      }
-      continue;
-    }
-    if (format == "json") {
-      std::cout << lede::ToJson(*response, absl::GetFlag(FLAGS_pretty)) << "\n";
-    } else {
-      if (!first) std::cout << "\n";
-      const lede::v1::Article& article = response->article();
-      std::cout << "# " << article.title() << "\n\n"
-                << (format == "text" ? article.text() : article.markdown())
-                << "\n";
     }
     first = false;
+  }
+  return exit_code;
+}
+
+// Reads ParseRequests as JSON Lines (proto3 JSON, content in base64), so a
+// batch of pages, each with its own URL, goes through one process.
+int RunParseRequests(const std::string& path, const std::string& format) {
+  std::ifstream file_stream;
+  if (path != "-") {
+    file_stream.open(path, std::ios::binary);
+    if (!file_stream) {
+      std::cerr << "lede: cannot open " << path << "\n";
+      return 1;
+    }
+  }
+  std::istream& lines = path == "-" ? std::cin : file_stream;
+  Parser parser;
+  int exit_code = 0;
+  bool first = true;
+  std::string line;
+  for (int line_number = 1; std::getline(lines, line); ++line_number) {
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    lede::v1::ParseRequest request;
+    absl::Status read = lede::FromJson(line, &request);
+    if (!read.ok()) {
+      read = absl::InvalidArgumentError(absl::StrCat(
+          path, ":", line_number, ": not a ParseRequest: ", read.message()));
+      if (request.id().empty()) request.set_id(absl::StrCat(line_number));
+    }
+    AddFormat(format, &request);
+    if (!PrintParse(parser, request, read, format, first)) exit_code = 1;
+    first = false;
+    std::cout.flush();
   }
   return exit_code;
 }
@@ -185,7 +232,18 @@ int main(int argc, char** argv) {
   }
   std::string command = args.front();
   args.erase(args.begin());
-  if (command == "parse" && !args.empty()) return RunParse(args);
+  if (command == "parse") {
+    std::string format = absl::GetFlag(FLAGS_format);
+    if (format != "json" && format != "text" && format != "markdown") {
+      std::cerr << "lede: --format must be json, text or markdown\n";
+      return 2;
+    }
+    std::string requests = absl::GetFlag(FLAGS_requests);
+    if (!requests.empty() && args.empty()) {
+      return RunParseRequests(requests, format);
+    }
+    if (requests.empty() && !args.empty()) return RunParse(args, format);
+  }
   if (command == "detect" && !args.empty()) return RunDetect(args);
   if (command == "health") return RunHealth();
   std::cerr << "usage: " << kUsage << "\n";

@@ -7,7 +7,10 @@
 #include <thread>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
 #include "client/cpp/client.h"
+#include "client/cpp/json.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/integration/server_process.h"
@@ -147,6 +150,30 @@ TEST_F(ServerTest, CliJsonIsTheSameInProcessAndThroughTheServer) {
     EXPECT_EQ(local.output, remote.output) << seed;
     EXPECT_THAT(local.output, HasSubstr("\"title\":"));
   }
+}
+
+TEST_F(ServerTest, CliParsesJsonLinesRequestsInOrder) {
+  std::string path = ::testing::TempDir() + "/requests.jsonl";
+  {
+    std::ofstream requests(path);
+    for (const char* seed : kSeeds)
+      requests << ToJson(SeedRequest(seed)) << "\n";
+    requests << "{\"id\": \"broken\", \"noSuchField\": 1}\n";
+  }
+  auto result =
+      RunCommand(absl::StrCat(LEDE_CLI_BIN, " parse --requests=", path,
+                              " --server ", server_->address()));
+  EXPECT_EQ(result.exit_code, 1);  // one line was not a request
+  std::vector<std::string> lines =
+      absl::StrSplit(absl::StripSuffix(result.output, "\n"), '\n');
+  ASSERT_EQ(lines.size(), 4u);
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_THAT(lines[i],
+                HasSubstr(absl::StrCat("\"id\":\"", kSeeds[i], "\"")));
+    EXPECT_THAT(lines[i], HasSubstr("\"title\":"));
+  }
+  EXPECT_THAT(lines[3], HasSubstr("\"code\":3"));
+  EXPECT_THAT(lines[3], HasSubstr("noSuchField"));
 }
 
 TEST_F(ServerTest, CliHealthSaysServing) {
