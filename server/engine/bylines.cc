@@ -67,7 +67,7 @@ ChineseCredits ReadChineseCredits(absl::string_view text) {
   static const LazyRE2 kEditor = {
       R"((?:责任编辑|責任編輯|编辑|編輯|校对|责编)\s*[:：]\s*([^\s/|｜,，:：()（）]{2,12}))"};
   static const LazyRE2 kAuthor = {
-      R"((?:作者|记者|記者|撰文|(?:^|[\s|（(])文)\s*[:：/]\s*([^\s/|｜,，:：()（）]{2,12})|(?:^|\s)(?:记者|記者)\s+([^\s/|｜,，:：()（）]{2,4}))"};
+      R"((?:作者|记者|記者|撰文|(?:^|[\s|（(])文)\s*[:：/]\s*([^\s/|｜,，:：()（）]{2,12})|(?:^|\s|本报|本台|本刊|特约|特約)(?:记者|記者)\s+([^\s/|｜,，:：()（）]{2,4}))"};
   std::string value, other;
   re2::StringPiece input = Piece(text);
   if (RE2::PartialMatch(input, *kSource, &value)) credits.source = value;

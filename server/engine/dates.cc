@@ -83,8 +83,8 @@ std::optional<Match> FindIso(absl::string_view text, const DateHints&) {
   static const RE2* const kIso = new RE2(absl::StrCat(
       R"((?i)\b((\d{4})[-/.](\d{1,2})[-/.](\d{1,2}))", kTime, ")"));
   re2::StringPiece input = Piece(text), whole;
-  std::string y, m, d, hh, mm, ss, ampm, all;
-  if (!RE2::PartialMatch(input, *kIso, &whole, &all, &y, &m, &d, &hh, &mm, &ss,
+  std::string y, m, d, hh, mm, ss, ampm;
+  if (!RE2::PartialMatch(input, *kIso, &whole, &y, &m, &d, &hh, &mm, &ss,
                          &ampm)) {
     return std::nullopt;
   }
@@ -117,9 +117,9 @@ std::optional<Match> FindNumeric(absl::string_view text,
   static const RE2* const kNumeric = new RE2(absl::StrCat(
       R"((?i)\b((\d{1,2})[/.-](\d{1,2})[/.-](\d{4}))", kTime, ")"));
   re2::StringPiece whole;
-  std::string a, b, y, hh, mm, ss, ampm, all;
-  if (!RE2::PartialMatch(Piece(text), *kNumeric, &whole, &all, &a, &b, &y, &hh,
-                         &mm, &ss, &ampm)) {
+  std::string a, b, y, hh, mm, ss, ampm;
+  if (!RE2::PartialMatch(Piece(text), *kNumeric, &whole, &a, &b, &y, &hh, &mm,
+                         &ss, &ampm)) {
     return std::nullopt;
   }
   int first = Number(a), second = Number(b);
@@ -141,9 +141,9 @@ std::optional<Match> FindMonthFirst(absl::string_view text, const DateHints&) {
       R"((?i)\b(()", MonthAlternation(),
       R"()\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}))", kTime, ")"));
   re2::StringPiece whole;
-  std::string month, d, y, hh, mm, ss, ampm, all;
-  if (!RE2::PartialMatch(Piece(text), *kMonthFirst, &whole, &all, &month, &d,
-                         &y, &hh, &mm, &ss, &ampm)) {
+  std::string month, d, y, hh, mm, ss, ampm;
+  if (!RE2::PartialMatch(Piece(text), *kMonthFirst, &whole, &month, &d, &y, &hh,
+                         &mm, &ss, &ampm)) {
     return std::nullopt;
   }
   auto date =
@@ -160,9 +160,9 @@ std::optional<Match> FindDayFirst(absl::string_view text, const DateHints&) {
       R"((?i)\b((\d{1,2})(?:st|nd|rd|th|\.|º)?\s*(?:de\s+)?()",
       MonthAlternation(), R"()\.?,?\s+(?:de\s+)?(\d{4}))", kTime, ")"));
   re2::StringPiece whole;
-  std::string d, month, y, hh, mm, ss, ampm, all;
-  if (!RE2::PartialMatch(Piece(text), *kDayFirst, &whole, &all, &d, &month, &y,
-                         &hh, &mm, &ss, &ampm)) {
+  std::string d, month, y, hh, mm, ss, ampm;
+  if (!RE2::PartialMatch(Piece(text), *kDayFirst, &whole, &d, &month, &y, &hh,
+                         &mm, &ss, &ampm)) {
     return std::nullopt;
   }
   auto date =

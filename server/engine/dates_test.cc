@@ -45,5 +45,98 @@ TEST(DatesTest, NonDatesAreRejected) {
   EXPECT_FALSE(ParseDate("2024年13月40日").has_value());
 }
 
+absl::Time Utc(int y, int m, int d, int hh = 0, int mm = 0) {
+  return absl::FromCivil(absl::CivilMinute(y, m, d, hh, mm),
+                         absl::UTCTimeZone());
+}
+
+TEST(DatesTest, Iso8601Variants) {
+  EXPECT_EQ(Iso(ParseDate("2023-10-05T15:28:00Z")), "2023-10-05T15:28:00");
+  EXPECT_EQ(Iso(ParseDate("2023-10-05T15:28:00.123+0000")),
+            "2023-10-05T15:28:00");
+  EXPECT_EQ(Iso(ParseDate("2024-05-28 10:20")), "2024-05-28T10:20:00");
+  EXPECT_EQ(Iso(ParseDate("2024/05/28")), "2024-05-28T00:00:00");
+}
+
+TEST(DatesTest, Rfc2822WithNumericZone) {
+  EXPECT_EQ(Iso(ParseDate("Thu, 5 Oct 2023 15:28:00 +0200")),
+            "2023-10-05T13:28:00");
+}
+
+TEST(DatesTest, SlashedDateWithTimeIsDayFirstByDefault) {
+  auto date = ParseDate("05/10/2023 - 15:28");
+  EXPECT_EQ(Iso(date), "2023-10-05T15:28:00");
+  EXPECT_EQ(date->precision, v1::DATE_PRECISION_MINUTE);
+}
+
+TEST(DatesTest, MonthFirstWhenTheLocaleSaysSo) {
+  DateHints us;
+  us.day_first = false;
+  EXPECT_EQ(Iso(ParseDate("05/10/2023", us)), "2023-05-10T00:00:00");
+}
+
+TEST(DatesTest, AValueOverTwelveSettlesTheOrder) {
+  DateHints day_first;
+  day_first.day_first = true;
+  // 13 cannot be a month, whatever the locale.
+  EXPECT_EQ(Iso(ParseDate("10/13/2023", day_first)), "2023-10-13T00:00:00");
+}
+
+TEST(DatesTest, EnglishMonthNames) {
+  EXPECT_EQ(Iso(ParseDate("5 October 2023")), "2023-10-05T00:00:00");
+  EXPECT_EQ(Iso(ParseDate("June 4, 2025")), "2025-06-04T00:00:00");
+  EXPECT_EQ(Iso(ParseDate("Sept. 12, 2021")), "2021-09-12T00:00:00");
+}
+
+TEST(DatesTest, MonthNamesInOtherLanguages) {
+  EXPECT_EQ(Iso(ParseDate("5. Oktober 2023")), "2023-10-05T00:00:00");
+  EXPECT_EQ(Iso(ParseDate("12 février 2022")), "2022-02-12T00:00:00");
+  EXPECT_EQ(Iso(ParseDate("3 de marzo de 2021")), "2021-03-03T00:00:00");
+  EXPECT_EQ(Iso(ParseDate("21 agosto 2020")), "2020-08-21T00:00:00");
+  EXPECT_EQ(Iso(ParseDate("7 de dezembro de 2019")), "2019-12-07T00:00:00");
+  EXPECT_EQ(Iso(ParseDate("9 januari 2018")), "2018-01-09T00:00:00");
+}
+
+TEST(DatesTest, RelativeFormsCountBackFromTheReferenceTime) {
+  DateHints hints;
+  hints.reference_time = Utc(2025, 3, 10, 12, 0);
+  EXPECT_EQ(Iso(ParseDate("3 hours ago", hints)), "2025-03-10T09:00:00");
+  EXPECT_EQ(Iso(ParseDate("2 days ago", hints)).substr(0, 10), "2025-03-08");
+  EXPECT_EQ(Iso(ParseDate("昨天", hints)).substr(0, 10), "2025-03-09");
+  EXPECT_EQ(Iso(ParseDate("5分钟前", hints)), "2025-03-10T11:55:00");
+}
+
+TEST(DatesTest, RelativeFormsNeedAReferenceTime) {
+  EXPECT_FALSE(ParseDate("3 hours ago").has_value());
+}
+
+TEST(DatesTest, FindDateInsideAByline) {
+  auto date =
+      FindDate("Posted on June 4, 2025 by Jane Doe", DateHints(), false);
+  EXPECT_EQ(Iso(date), "2025-06-04T00:00:00");
+  auto chinese =
+      FindDate("发布时间：2024-05-28 10:20 来源：新华社", DateHints(), false);
+  EXPECT_EQ(Iso(chinese), "2024-05-28T10:20:00");
+}
+
+TEST(DatesTest, FindDateSkipsRelativeFormsUnlessAllowed) {
+  DateHints hints;
+  hints.reference_time = Utc(2025, 3, 10, 12, 0);
+  EXPECT_FALSE(FindDate("updated 3 hours ago", hints, false).has_value());
+  EXPECT_TRUE(FindDate("updated 3 hours ago", hints, true).has_value());
+}
+
+TEST(DatesTest, DatesFromUrls) {
+  EXPECT_EQ(Iso(DateFromUrl("https://x.com/2023/10/05/story.html")),
+            "2023-10-05T00:00:00");
+  EXPECT_EQ(Iso(DateFromUrl("https://x.com/news/20231005/123.html")),
+            "2023-10-05T00:00:00");
+  EXPECT_EQ(Iso(DateFromUrl("https://x.com/2023-10-05-story")),
+            "2023-10-05T00:00:00");
+  EXPECT_EQ(DateFromUrl("https://x.com/2023/10/05/")->precision,
+            v1::DATE_PRECISION_DAY);
+  EXPECT_FALSE(DateFromUrl("https://x.com/item/12345678").has_value());
+}
+
 }  // namespace
 }  // namespace lede::engine

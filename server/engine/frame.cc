@@ -28,10 +28,15 @@ absl::string_view SkipLeadingComments(absl::string_view text,
     if (end == absl::string_view::npos) break;
     absl::string_view body =
         absl::StripAsciiWhitespace(text.substr(4, end - 4));
+    // Bare "<!-- 1696513502 -->" or labelled "<!-- publish_time: ... -->".
+    static const LazyRE2 kEpochComment = {
+        R"((?i)^(?:[a-z_ -]*(?:time|date|publish|pub)[a-z_ -]*\s*[:=]\s*)?(\d{10}|\d{13})$)"};
+    std::string digits;
     int64_t value = 0;
-    if (!epoch_ms->has_value() && (body.size() == 10 || body.size() == 13) &&
-        absl::SimpleAtoi(body, &value)) {
-      *epoch_ms = body.size() == 10 ? value * 1000 : value;
+    if (!epoch_ms->has_value() &&
+        RE2::FullMatch(Piece(body), *kEpochComment, &digits) &&
+        absl::SimpleAtoi(digits, &value)) {
+      *epoch_ms = digits.size() == 10 ? value * 1000 : value;
     }
     text = SkipSpace(text.substr(end + 3));
   }

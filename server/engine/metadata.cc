@@ -345,13 +345,21 @@ std::string StripSiteName(absl::string_view title, absl::string_view site) {
       return std::string(absl::StripAsciiWhitespace(tail));
     }
     // Readability: the part before the last separator, unless too short.
-    if (CodePointCount(head) >= 8 &&
-        absl::StrContains(head, " ") == absl::StrContains(title, " ")) {
-      return std::string(absl::StripAsciiWhitespace(head));
+    bool long_enough =
+        (CodePointCount(head) >= 8 &&
+         absl::StrContains(head, " ") == absl::StrContains(title, " ")) ||
+        CodePointCount(head) >= 15;
+    if (!long_enough) continue;
+    // "Headline_Section_Site": a short section name may sit between the
+    // headline and the site; it goes too.
+    for (size_t cut = head.rfind(separator); cut != absl::string_view::npos;
+         cut = head.rfind(separator)) {
+      absl::string_view section = head.substr(cut + separator.size());
+      absl::string_view rest = head.substr(0, cut);
+      if (CodePointCount(section) > 6 || CodePointCount(rest) < 8) break;
+      head = rest;
     }
-    if (CodePointCount(head) >= 15) {
-      return std::string(absl::StripAsciiWhitespace(head));
-    }
+    return std::string(absl::StripAsciiWhitespace(head));
   }
   return std::string(title);
 }

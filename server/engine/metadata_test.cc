@@ -97,5 +97,189 @@ TEST(MetadataTest, DateAfterReferenceTimeIsNotBelieved) {
   EXPECT_FALSE(article.has_published_time());
 }
 
+std::string Day(const google::protobuf::Timestamp& time) {
+  return absl::FormatTime("%Y-%m-%d", absl::FromUnixSeconds(time.seconds()),
+                          absl::UTCTimeZone());
+}
+
+std::string Page(const std::string& head, const std::string& body) {
+  return "<html><head>" + head + "</head><body>" + body + "</body></html>";
+}
+
+TEST(MetadataTest, JsonLdInsideGraphWithNestedAuthors) {
+  v1::Article article = Extract(Page(
+      R"(<script type="application/ld+json">{"@context":"https://schema.org",
+      "@graph":[{"@type":"WebSite","name":"Daily Example"},
+      {"@type":"NewsArticle","headline":"Rates rise again",
+       "datePublished":"2024-02-03T08:00:00Z",
+       "dateModified":"2024-02-04T09:00:00Z",
+       "author":[{"@type":"Person","name":"Ann Lee"},
+                 {"@type":"Person","name":"Bo Chen"}],
+       "publisher":{"@type":"Organization","name":"Daily Example"},
+       "keywords":["economy","rates"]}]}</script>)",
+      "<p>Body.</p>"));
+  EXPECT_EQ(article.title(), "Rates rise again");
+  EXPECT_THAT(article.authors(), ::testing::ElementsAre("Ann Lee", "Bo Chen"));
+  EXPECT_EQ(Day(article.published_time()), "2024-02-03");
+  EXPECT_EQ(Day(article.modified_time()), "2024-02-04");
+  EXPECT_EQ(article.provenance().at("authors"), "json-ld");
+  EXPECT_EQ(article.provenance().at("published_time"), "json-ld");
+}
+
+TEST(MetadataTest, JsonLdOrganizationAuthorIsNotAPerson) {
+  v1::Article article = Extract(Page(
+      R"(<script type="application/ld+json">{"@type":"Article",
+      "headline":"X","author":{"@type":"Organization","name":"ACME"}}
+      </script>)",
+      "<p>Body.</p>"));
+  EXPECT_THAT(article.authors(), ::testing::IsEmpty());
+}
+
+TEST(MetadataTest, OpenGraphArticleProperties) {
+  v1::Article article = Extract(Page(
+      R"(<meta property="og:title" content="Storm hits coast">
+      <meta property="article:published_time" content="2023-09-01T10:00:00+02:00">
+      <meta property="article:tag" content="weather">
+      <meta property="article:section" content="News">
+      <meta property="og:image" content="https://img.example/storm.jpg">)",
+      "<p>Body.</p>"));
+  EXPECT_EQ(article.title(), "Storm hits coast");
+  EXPECT_EQ(Day(article.published_time()), "2023-09-01");
+  EXPECT_THAT(article.tags(), ::testing::Contains("weather"));
+  EXPECT_EQ(article.lead_image().url(), "https://img.example/storm.jpg");
+}
+
+TEST(MetadataTest, TwitterCardTitle) {
+  v1::Article article = Extract(
+      Page(R"(<meta name="twitter:title" content="A tweetable headline">)",
+           "<p>Body.</p>"));
+  EXPECT_EQ(article.title(), "A tweetable headline");
+}
+
+TEST(MetadataTest, PlainMetaNames) {
+  v1::Article article = Extract(Page(
+      R"(<meta name="author" content="Jane Roe">
+      <meta name="pubdate" content="2021-06-07">
+      <meta name="keywords" content="alpha, beta">
+      <meta name="description" content="What happened.">)",
+      "<p>Body.</p>"));
+  EXPECT_THAT(article.authors(), ::testing::ElementsAre("Jane Roe"));
+  EXPECT_EQ(Day(article.published_time()), "2021-06-07");
+  EXPECT_THAT(article.tags(), ::testing::ElementsAre("alpha", "beta"));
+  EXPECT_EQ(article.description(), "What happened.");
+}
+
+TEST(MetadataTest, DublinCore) {
+  v1::Article article = Extract(Page(
+      R"(<meta name="DC.title" content="Dublin title">
+      <meta name="DC.creator" content="Sam Poe">
+      <meta name="DC.date.issued" content="2020-01-02">)",
+      "<p>Body.</p>"));
+  EXPECT_EQ(article.title(), "Dublin title");
+  EXPECT_THAT(article.authors(), ::testing::ElementsAre("Sam Poe"));
+  EXPECT_EQ(Day(article.published_time()), "2020-01-02");
+}
+
+TEST(MetadataTest, Microdata) {
+  v1::Article article = Extract(
+      R"(<article itemscope itemtype="https://schema.org/NewsArticle">
+      <h1 itemprop="headline">Micro headline here</h1>
+      <span itemprop="author" itemscope><span itemprop="name">Kim Park</span></span>
+      <meta itemprop="datePublished" content="2019-11-12">
+      <p>Body.</p></article>)");
+  EXPECT_EQ(article.title(), "Micro headline here");
+  EXPECT_THAT(article.authors(), ::testing::ElementsAre("Kim Park"));
+  EXPECT_EQ(Day(article.published_time()), "2019-11-12");
+  EXPECT_EQ(article.provenance().at("published_time"), "microdata");
+}
+
+TEST(MetadataTest, TimeElementDatetime) {
+  v1::Article article = Extract(
+      R"(<article><h1>Headline of the piece</h1>
+      <time datetime="2022-08-09T07:30:00Z">9 Aug</time><p>Body.</p></article>)");
+  EXPECT_EQ(Day(article.published_time()), "2022-08-09");
+}
+
+TEST(MetadataTest, RelAuthorLink) {
+  v1::Article article = Extract(
+      R"(<article><p>By <a rel="author" href="/u/ana">Ana Ruiz</a></p>
+      <p>Body.</p></article>)");
+  EXPECT_THAT(article.authors(), ::testing::ElementsAre("Ana Ruiz"));
+}
+
+TEST(MetadataTest, CanonicalResolvedAgainstBase) {
+  v1::Article article = Extract(Page(
+      R"(<base href="https://news.example/section/">
+      <link rel="canonical" href="story-1.html">)",
+      "<p>Body.</p>"));
+  EXPECT_EQ(article.canonical_url(),
+            "https://news.example/section/story-1.html");
+}
+
+TEST(MetadataTest, HeadingThatAgreesWithTitleTagWins) {
+  v1::Article article =
+      Extract(Page("<title>Minister resigns after vote_政治_Example网</title>",
+                   "<h1>Minister resigns after vote</h1><p>Body.</p>"));
+  EXPECT_EQ(article.title(), "Minister resigns after vote");
+}
+
+TEST(MetadataTest, ChineseTitleSuffixesAreSiteNames) {
+  v1::Article article = Extract(
+      Page("<title>苹果发布新款手机_科技_腾讯网</title>", "<p>正文。</p>"));
+  EXPECT_EQ(article.title(), "苹果发布新款手机");
+}
+
+TEST(MetadataTest, EpochInHtmlComment) {
+  v1::Article article =
+      Extract("<!-- publish_time: 1696513502 --><h2>Title</h2><p>Body.</p>");
+  EXPECT_EQ(Day(article.published_time()), "2023-10-05");
+}
+
+TEST(MetadataTest, DateFromUrlWhenThePageHasNone) {
+  v1::Article article = Extract("<h2>Title</h2><p>Body.</p>",
+                                "https://news.example/2023/10/05/story.html");
+  EXPECT_EQ(Day(article.published_time()), "2023-10-05");
+  EXPECT_EQ(article.provenance().at("published_time"), "url");
+}
+
+TEST(MetadataTest, UrlDateDecidesDayMonthOrder) {
+  v1::Article article = Extract(
+      "<h1>Un titre assez long</h1><p class=\"date\">05/10/2023 - "
+      "15:28</p><p>Texte.</p>",
+      "https://www.example.fr/2023/10/05/un-titre");
+  EXPECT_EQ(Day(article.published_time()), "2023-10-05");
+}
+
+TEST(MetadataTest, EnglishByline) {
+  v1::Article article = Extract(
+      "<article><h1>Headline of the story</h1><p class=\"byline\">By John "
+      "Smith and Mary Jones</p><p>Body text.</p></article>");
+  EXPECT_THAT(article.authors(),
+              ::testing::ElementsAre("John Smith", "Mary Jones"));
+}
+
+TEST(MetadataTest, ChineseCredits) {
+  v1::Article article = Extract(
+      "<div><p>作者：李明</p><p>正文内容很长。</p>"
+      "<p>责任编辑：王芳</p></div>");
+  EXPECT_THAT(article.authors(), ::testing::ElementsAre("李明"));
+  EXPECT_THAT(article.editors(), ::testing::ElementsAre("王芳"));
+}
+
+TEST(MetadataTest, ReporterAndSlashCredits) {
+  EXPECT_THAT(Extract("<div><p>本报记者 张伟</p><p>正文。</p></div>").authors(),
+              ::testing::ElementsAre("张伟"));
+  EXPECT_THAT(Extract("<div><p>文/赵静</p><p>正文。</p></div>").authors(),
+              ::testing::ElementsAre("赵静"));
+}
+
+TEST(MetadataTest, DatesInRelatedLinksAreIgnored) {
+  v1::Article article = Extract(
+      "<article><h1>Headline of the story</h1><p>Body.</p></article>"
+      "<aside class=\"related\"><a href=/x>Older story, June 4, 2019</a>"
+      "</aside>");
+  EXPECT_FALSE(article.has_published_time());
+}
+
 }  // namespace
 }  // namespace lede::engine
