@@ -10,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "re2/re2.h"
 #include "server/engine/content_rules.h"
+#include "server/engine/images.h"
 #include "server/engine/text_util.h"
 #include "server/engine/url.h"
 
@@ -344,16 +345,6 @@ std::vector<const GumboNode*> SelectContentNodes(const GumboNode* top,
   return selected;
 }
 
-int ParseDimension(absl::string_view value) {
-  int result = 0;
-  std::string digits;
-  for (char c : value) {
-    if (c < '0' || c > '9') break;
-    digits.push_back(c);
-  }
-  return absl::SimpleAtoi(digits, &result) ? result : 0;
-}
-
 // Turns the selected subtrees into blocks.
 class BlockBuilder {
  public:
@@ -525,14 +516,13 @@ class BlockBuilder {
   }
 
   void AddImage(const GumboNode* img, std::string caption) {
-    absl::string_view source;
-    for (const char* name :
-         {"data-src", "data-original", "data-lazy-src", "data-url", "src"}) {
-      source = Attribute(img, name);
-      if (!source.empty() && !absl::StartsWith(source, "data:")) break;
-    }
-    std::string url = ResolveUrl(options_.base_url, source);
+    ImageSource source = PickImageSource(img);
+    if (source.url.empty()) return;
+    std::string url = ResolveUrl(options_.base_url, source.url);
     if (url.empty()) return;
+    if (source.element != img && Attribute(img, "width").empty()) {
+      img = source.element;  // the <noscript> copy carries the attributes
+    }
     Block block;
     block.kind = BlockKind::kFigure;
     block.image.url = std::move(url);

@@ -3,6 +3,8 @@
 #ifndef LEDE_SERVER_ENGINE_CONTENT_RULES_H_
 #define LEDE_SERVER_ENGINE_CONTENT_RULES_H_
 
+#include "absl/strings/string_view.h"
+
 namespace lede::engine::content_rules {
 
 // class/id words of containers that hold the article (Readability's
@@ -28,6 +30,17 @@ inline constexpr int kMaxLooseCaptionLength = 100;
 // Sentence-ending punctuation, in the scripts the seeds and eval sets use.
 inline constexpr const char* kSentenceEnds[] = {"。", "！", "？", ". ", "! ",
                                                 "? ", ".",  "」", "”"};
+
+// <img> attributes lazy loaders keep the real URL in, most specific first.
+inline constexpr const char* kLazyImageAttributes[] = {
+    "data-src", "data-original",  "data-lazy-src",
+    "data-url", "data-actualsrc", "data-lazyload"};
+inline constexpr const char* kSrcsetAttributes[] = {"data-srcset", "srcset"};
+
+// Words in a src that mark a stand-in shown until the real image loads.
+inline constexpr absl::string_view kPlaceholderImageWords[] = {
+    "lazy.gif", "blank.gif",       "spacer.gif", "placeholder",
+    "grey.gif", "transparent.gif", "pixel.gif"};
 
 }  // namespace lede::engine::content_rules
 

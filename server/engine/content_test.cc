@@ -116,6 +116,39 @@ TEST(ContentTest, LooseTextAfterImageIsItsCaption) {
   EXPECT_EQ(figure->image.height, 351);
 }
 
+std::vector<const Block*> Figures(const std::vector<Block>& blocks) {
+  std::vector<const Block*> figures;
+  for (const Block& block : blocks) {
+    if (block.kind == BlockKind::kFigure) figures.push_back(&block);
+  }
+  return figures;
+}
+
+TEST(ContentTest, SrcsetGivesTheLargestCandidate) {
+  std::vector<Block> blocks =
+      Extract(std::string("<article>") + kParagraphs +
+                  "<img src=\"data:image/gif;base64,R0lGOD\" "
+                  "srcset=\"/s.jpg 320w, /l.jpg 1280w, /m.jpg 640w\" alt=\"A\">"
+                  "</article>",
+              {.base_url = "https://example.com/n/1"});
+  std::vector<const Block*> figures = Figures(blocks);
+  ASSERT_EQ(figures.size(), 1u);
+  EXPECT_EQ(figures[0]->image.url, "https://example.com/l.jpg");
+}
+
+TEST(ContentTest, NoscriptCopyReplacesTheLazyPlaceholder) {
+  std::vector<Block> blocks =
+      Extract(std::string("<article>") + kParagraphs +
+                  "<img class=\"lazy\" src=\"data:image/gif;base64,R0lGOD\">"
+                  "<noscript><img src=\"/real.jpg\" width=\"800\"></noscript>"
+                  "</article>",
+              {.base_url = "https://example.com/n/1"});
+  std::vector<const Block*> figures = Figures(blocks);
+  ASSERT_EQ(figures.size(), 1u);
+  EXPECT_EQ(figures[0]->image.url, "https://example.com/real.jpg");
+  EXPECT_EQ(figures[0]->image.width, 800);
+}
+
 TEST(ContentTest, TrackingPixelIsNotAnImage) {
   std::vector<Block> blocks =
       Extract(std::string("<article>") + kParagraphs +
