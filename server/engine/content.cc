@@ -8,6 +8,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "re2/re2.h"
 #include "server/engine/content_rules.h"
 #include "server/engine/images.h"
@@ -140,6 +141,23 @@ int CountPunctuation(absl::string_view text) {
   return count;
 }
 
+// The class attribute without taxonomy tokens ("tag-news"), which name the
+// article's topics rather than the element's role.
+std::string RoleClasses(absl::string_view classes) {
+  std::string kept;
+  for (absl::string_view token : absl::StrSplit(
+           classes, absl::ByAnyChar(" \t\n\r\f"), absl::SkipEmpty())) {
+    bool taxonomy = false;
+    for (absl::string_view prefix : content_rules::kTaxonomyClassPrefixes) {
+      if (absl::StartsWith(token, prefix)) taxonomy = true;
+    }
+    if (taxonomy) continue;
+    if (!kept.empty()) kept.push_back(' ');
+    kept.append(token.data(), token.size());
+  }
+  return kept;
+}
+
 std::string ClassAndId(const GumboNode* node) {
   return absl::StrCat(Attribute(node, "class"), " ", Attribute(node, "id"));
 }
@@ -148,8 +166,9 @@ double ClassWeight(const GumboNode* node) {
   static const LazyRE2 kPositive = {content_rules::kPositiveClassPattern};
   static const LazyRE2 kNegative = {content_rules::kNegativeClassPattern};
   double weight = 0;
+  std::string classes = RoleClasses(Attribute(node, "class"));
   for (absl::string_view value :
-       {Attribute(node, "class"), Attribute(node, "id")}) {
+       {absl::string_view(classes), Attribute(node, "id")}) {
     if (value.empty()) continue;
     if (RE2::PartialMatch(Piece(value), *kNegative)) weight -= 25;
     if (RE2::PartialMatch(Piece(value), *kPositive)) weight += 25;
@@ -352,6 +371,8 @@ class BlockBuilder {
       : stats_(stats), options_(options) {}
 
   void Build(const GumboNode* root, bool is_top) {
+    auto it = stats_.find(root);
+    root_text_length_ = it == stats_.end() ? 0 : it->second.text_length;
     WalkTree(
         root,
         [&](const GumboNode* node, int depth) {
@@ -450,17 +471,32 @@ class BlockBuilder {
     return context_.empty() ? 0 : context_.back().level;
   }
 
+  // Whether `node` holds most of the root's text with few links: a
+  // content wrapper whatever its class says ("main-wrapper sidebar-left").
+  bool HoldsTheContent(const GumboNode* node) const {
+    auto it = stats_.find(node);
+    if (it == stats_.end() || root_text_length_ == 0) return false;
+    return it->second.text_length >=
+               content_rules::kMinContentShareKeptDespiteClass *
+                   root_text_length_ &&
+           LinkDensity(it->second) < 0.3;
+  }
+
   bool IsBoilerplate(const GumboNode* node) const {
     static const LazyRE2 kDrop = {content_rules::kDropClassPattern};
     GumboTag tag = node->v.element.tag;
     // Inline elements (tag links, keyword spans) are part of the sentence
     // around them, whatever their class says.
     if (!IsBlockTag(tag)) return false;
+    std::string classes = RoleClasses(Attribute(node, "class"));
+    bool classed_as_boilerplate = false;
     for (absl::string_view value :
-         {Attribute(node, "class"), Attribute(node, "id")}) {
-      if (!value.empty() && RE2::PartialMatch(Piece(value), *kDrop))
-        return true;
+         {absl::string_view(classes), Attribute(node, "id")}) {
+      if (!value.empty() && RE2::PartialMatch(Piece(value), *kDrop)) {
+        classed_as_boilerplate = true;
+      }
     }
+    if (classed_as_boilerplate) return !HoldsTheContent(node);
     if (tag == GUMBO_TAG_UL || tag == GUMBO_TAG_OL || tag == GUMBO_TAG_DIV ||
         tag == GUMBO_TAG_TABLE || tag == GUMBO_TAG_DL) {
       auto it = stats_.find(node);
@@ -614,6 +650,7 @@ class BlockBuilder {
   std::vector<Block> blocks_;
   std::string buffer_;
   int list_depth_ = 0;
+  int root_text_length_ = 0;
   bool title_dropped_ = false;
 };
 

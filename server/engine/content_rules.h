@@ -21,6 +21,18 @@ inline constexpr const char kNegativeClassPattern[] =
 inline constexpr const char kDropClassPattern[] =
     R"((?i)(^|[\s_-])(share|sharing|social|related|recommend|comments?|breadcrumbs?|banner-ads|advert\w*|ads?|cookie\w*|newsletter|subscribe|sidebar|footer|nav|navbar|menu|pagination|pager|tags?|tool-?bar|print|byline-share)($|[\s_-]))";
 
+// Class tokens that file the page under a taxonomy (WordPress, Squarespace,
+// Drupal body and article classes: "tag-news", "category-x", "author-y");
+// they say what the article is about, not what the element is.
+inline constexpr absl::string_view kTaxonomyClassPrefixes[] = {
+    "tag-",    "tags-",   "category-", "categories-", "author-", "type-",
+    "format-", "status-", "post-",     "has-",        "page-",   "path-",
+    "node-",   "topic-",  "section-",  "term-",       "single-", "postid-"};
+
+// A boilerplate-classed element that holds at least this share of the
+// selected content's text, with few links, is the content after all.
+inline constexpr double kMinContentShareKeptDespiteClass = 0.5;
+
 // Minimum code points for a text block to vote for its ancestors.
 inline constexpr int kMinVotingTextLength = 20;
 
