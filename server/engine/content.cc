@@ -36,7 +36,8 @@ bool IsSkippedTag(GumboTag tag) {
     case GUMBO_TAG_NAV:
     case GUMBO_TAG_ASIDE:
     case GUMBO_TAG_FOOTER:
-    case GUMBO_TAG_FORM:
+    // Not <form>: ASP.NET pages wrap the whole page in one; its controls are
+    // skipped one by one.
     case GUMBO_TAG_BUTTON:
     case GUMBO_TAG_SELECT:
     case GUMBO_TAG_INPUT:
@@ -219,6 +220,18 @@ bool IsHidden(const GumboNode* node) {
          absl::StrContains(style, "visibility:hidden");
 }
 
+// An <a> with an href. A named anchor (<a name=top>) left open swallows the
+// rest of the page in the parser's tree, and it links nowhere.
+bool IsLink(const GumboNode* node) {
+  return IsElement(node, GUMBO_TAG_A) &&
+         gumbo_get_attribute(&node->v.element.attributes, "href") != nullptr;
+}
+
+// Code points of text outside links.
+int Prose(const NodeStats& stats) {
+  return stats.text_length - stats.link_length;
+}
+
 double LinkDensity(const NodeStats& stats) {
   return stats.text_length == 0
              ? 0
@@ -245,11 +258,11 @@ StatsMap MeasureTree(const GumboNode* body) {
         }
         if (node->type != GUMBO_NODE_ELEMENT) return false;
         if (IsSkippedTag(node->v.element.tag)) return false;
-        if (node->v.element.tag == GUMBO_TAG_A) ++link_depth;
+        if (IsLink(node)) ++link_depth;
         return true;
       },
       [&](const GumboNode* node) {
-        if (IsElement(node, GUMBO_TAG_A)) --link_depth;
+        if (IsLink(node)) --link_depth;
       });
   return stats;
 }
@@ -309,6 +322,33 @@ const GumboNode* PickTopCandidate(const GumboNode* body, StatsMap* stats) {
     }
   }
   return best == nullptr ? body : best;
+}
+
+// Pages built from sections (page builders, AsciiDoc, CMS blocks) split the
+// article across sibling containers, and the paragraph votes crown only one
+// of them. Climbs from `top` to the ancestor that gains the most text outside
+// links against the link text it takes in (menus, link lists), so the whole
+// article is kept and the page chrome around it is not.
+const GumboNode* WidenToArticle(const GumboNode* top, const GumboNode* body,
+                                const StatsMap& stats) {
+  auto worth = [&](const GumboNode* node) {
+    auto it = stats.find(node);
+    if (it == stats.end()) return 0.0;
+    return Prose(it->second) -
+           content_rules::kWidenLinkTextCost * it->second.link_length;
+  };
+  const GumboNode* best = top;
+  double best_worth = worth(top);
+  for (const GumboNode* up = top->parent;
+       up != nullptr && up->type == GUMBO_NODE_ELEMENT; up = up->parent) {
+    double up_worth = worth(up);
+    if (up_worth > best_worth * (1 + content_rules::kMinWidenGain)) {
+      best = up;
+      best_worth = up_worth;
+    }
+    if (up == body) break;
+  }
+  return best;
 }
 
 bool HasSentenceEnd(absl::string_view text) {
@@ -373,6 +413,7 @@ class BlockBuilder {
   void Build(const GumboNode* root, bool is_top) {
     auto it = stats_.find(root);
     root_text_length_ = it == stats_.end() ? 0 : it->second.text_length;
+    root_prose_length_ = it == stats_.end() ? 0 : Prose(it->second);
     WalkTree(
         root,
         [&](const GumboNode* node, int depth) {
@@ -502,7 +543,10 @@ class BlockBuilder {
       auto it = stats_.find(node);
       if (it != stats_.end() && it->second.text_length > 0 &&
           LinkDensity(it->second) > 0.5) {
-        return true;
+        // A link-heavy wrapper around much of the prose is walked into: the
+        // link lists inside it are dropped one by one.
+        return Prose(it->second) <
+               content_rules::kMinProseShareWalkedInto * root_prose_length_;
       }
     }
     return false;
@@ -651,6 +695,7 @@ class BlockBuilder {
   std::string buffer_;
   int list_depth_ = 0;
   int root_text_length_ = 0;
+  int root_prose_length_ = 0;
   bool title_dropped_ = false;
 };
 
@@ -665,7 +710,8 @@ absl::StatusOr<std::vector<Block>> ExtractContent(const Dom& dom,
     return absl::DeadlineExceededError(
         "deadline passed while scoring the page's content");
   }
-  const GumboNode* top = PickTopCandidate(dom.body(), &stats);
+  const GumboNode* top =
+      WidenToArticle(PickTopCandidate(dom.body(), &stats), dom.body(), stats);
   BlockBuilder builder(stats, options);
   for (const GumboNode* node : SelectContentNodes(top, stats)) {
     builder.Build(node, node == top);

@@ -33,6 +33,16 @@ inline constexpr absl::string_view kTaxonomyClassPrefixes[] = {
 // selected content's text, with few links, is the content after all.
 inline constexpr double kMinContentShareKeptDespiteClass = 0.5;
 
+// Widening the top candidate to an ancestor: each code point of link text
+// the ancestor takes in costs this many code points of prose, and the
+// ancestor must be worth this share more than the best node below it.
+inline constexpr double kWidenLinkTextCost = 1.0;
+inline constexpr double kMinWidenGain = 0.5;
+
+// A link-heavy container is dropped unless it holds at least this share of
+// the selected content's text outside links.
+inline constexpr double kMinProseShareWalkedInto = 0.3;
+
 // Minimum code points for a text block to vote for its ancestors.
 inline constexpr int kMinVotingTextLength = 20;
 

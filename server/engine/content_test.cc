@@ -167,5 +167,63 @@ TEST(ContentTest, HeadingRepeatingTheTitleIsDropped) {
   EXPECT_THAT(text, HasSubstr("Schools first"));
 }
 
+constexpr char kMorePararaphs[] =
+    "<p>Engineers will start on the bridge in March, and the work should "
+    "last until the end of the summer, the council's planners said.</p>"
+    "<p>Drivers will be sent along the river road while the bridge is "
+    "closed, which adds about ten minutes to the trip into town.</p>";
+
+constexpr char kNavigation[] =
+    "<ul><li><a href=/a>Home</a></li><li><a href=/b>Local news</a></li>"
+    "<li><a href=/c>Sport and leisure</a></li><li><a href=/d>Weather</a>"
+    "</li><li><a href=/e>Contact the newsroom</a></li></ul>";
+
+TEST(ContentTest, ArticleSplitAcrossSectionsIsKeptWhole) {
+  std::string text = RenderText(Extract(
+      std::string("<div class=wrap>") + kNavigation +
+      "<div class=page><div class=section><div class=col><div class=text>" +
+      kParagraphs + "</div></div></div><div class=section><div class=col>" +
+      "<div class=text>" + kMorePararaphs + "</div></div></div></div></div>"));
+  EXPECT_THAT(text, HasSubstr("The council voted"));
+  EXPECT_THAT(text, HasSubstr("Engineers will start"));
+  EXPECT_THAT(text, HasSubstr("river road"));
+  EXPECT_THAT(text, Not(HasSubstr("Local news")));
+}
+
+TEST(ContentTest, PageWrappedInAFormIsRead) {
+  std::string text = RenderText(Extract(
+      std::string("<form id=aspnetForm><input name=q><div class=main>") +
+      kParagraphs + "</div></form>"));
+  EXPECT_THAT(text, HasSubstr("The council voted"));
+}
+
+TEST(ContentTest, NamedAnchorLeftOpenIsNotALink) {
+  std::string text = RenderText(
+      Extract(std::string("<div><a name=top>Floor 1</div><div class=post>") +
+              kParagraphs + "</div>"));
+  EXPECT_THAT(text, HasSubstr("The council voted"));
+}
+
+TEST(ContentTest, LinkHeavyCellAroundTheArticleIsWalkedInto) {
+  std::string links;
+  for (int i = 0; i < 12; ++i) {
+    links += "<a href=/r" + std::to_string(i) +
+             ">A related story with a long headline about the city</a><br>";
+  }
+  std::string text = RenderText(Extract(
+      "<table><tr><td><p>Site notice: all content belongs to its owners, "
+      "reproduced with permission.</p></td></tr></table><table><tr><td>" +
+      std::string(kParagraphs) + "<div>" + links + "</div></td></tr></table>"));
+  EXPECT_THAT(text, HasSubstr("The council voted"));
+  EXPECT_THAT(text, Not(HasSubstr("related story")));
+}
+
+TEST(ContentTest, TaxonomyClassesDoNotMarkBoilerplate) {
+  std::string text = RenderText(Extract(
+      std::string("<article class=\"post tag-share tag-news category-ads\">") +
+      kParagraphs + "</article>"));
+  EXPECT_THAT(text, HasSubstr("The council voted"));
+}
+
 }  // namespace
 }  // namespace lede::engine
