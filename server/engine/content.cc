@@ -27,11 +27,14 @@ struct NodeStats {
 
 using StatsMap = absl::flat_hash_map<const GumboNode*, NodeStats>;
 
-bool IsSkippedTag(GumboTag tag) {
+// `read_noscript`: whether <noscript> is read as part of the page, for pages
+// whose server-rendered text sits only there (forum software does this).
+bool IsSkippedTag(GumboTag tag, bool read_noscript) {
   switch (tag) {
+    case GUMBO_TAG_NOSCRIPT:
+      return !read_noscript;
     case GUMBO_TAG_SCRIPT:
     case GUMBO_TAG_STYLE:
-    case GUMBO_TAG_NOSCRIPT:
     case GUMBO_TAG_TEMPLATE:
     case GUMBO_TAG_NAV:
     case GUMBO_TAG_ASIDE:
@@ -239,7 +242,7 @@ double LinkDensity(const NodeStats& stats) {
 }
 
 // Pass 1: text and link lengths of every element, bottom up.
-StatsMap MeasureTree(const GumboNode* body) {
+StatsMap MeasureTree(const GumboNode* body, bool read_noscript) {
   StatsMap stats;
   int link_depth = 0;
   WalkTree(
@@ -257,7 +260,7 @@ StatsMap MeasureTree(const GumboNode* body) {
           return false;
         }
         if (node->type != GUMBO_NODE_ELEMENT) return false;
-        if (IsSkippedTag(node->v.element.tag)) return false;
+        if (IsSkippedTag(node->v.element.tag, read_noscript)) return false;
         if (IsLink(node)) ++link_depth;
         return true;
       },
@@ -268,11 +271,12 @@ StatsMap MeasureTree(const GumboNode* body) {
 }
 
 // Pass 2: paragraphs vote for their ancestors (Readability's method).
-void ScoreCandidates(const GumboNode* body, StatsMap* stats) {
+void ScoreCandidates(const GumboNode* body, bool read_noscript,
+                     StatsMap* stats) {
   WalkTree(body, [&](const GumboNode* node, int) {
     if (node->type != GUMBO_NODE_ELEMENT) return false;
     GumboTag tag = node->v.element.tag;
-    if (IsSkippedTag(tag)) return false;
+    if (IsSkippedTag(tag, read_noscript)) return false;
     const NodeStats& own = (*stats)[node];
     bool votes = IsParagraphLike(tag);
     if (tag == GUMBO_TAG_DIV) {
@@ -407,8 +411,9 @@ std::vector<const GumboNode*> SelectContentNodes(const GumboNode* top,
 // Turns the selected subtrees into blocks.
 class BlockBuilder {
  public:
-  BlockBuilder(const StatsMap& stats, const ContentOptions& options)
-      : stats_(stats), options_(options) {}
+  BlockBuilder(const StatsMap& stats, const ContentOptions& options,
+               bool read_noscript)
+      : stats_(stats), options_(options), read_noscript_(read_noscript) {}
 
   void Build(const GumboNode* root, bool is_top) {
     auto it = stats_.find(root);
@@ -442,7 +447,7 @@ class BlockBuilder {
     }
     if (node->type != GUMBO_NODE_ELEMENT) return false;
     GumboTag tag = node->v.element.tag;
-    if (IsSkippedTag(tag) || IsHidden(node)) return false;
+    if (IsSkippedTag(tag, read_noscript_) || IsHidden(node)) return false;
     if (!is_root && IsBoilerplate(node)) return false;
     switch (tag) {
       case GUMBO_TAG_BR:
@@ -690,6 +695,7 @@ class BlockBuilder {
 
   const StatsMap& stats_;
   const ContentOptions& options_;
+  const bool read_noscript_;
   std::vector<Context> context_;
   std::vector<Block> blocks_;
   std::string buffer_;
@@ -704,15 +710,24 @@ class BlockBuilder {
 absl::StatusOr<std::vector<Block>> ExtractContent(const Dom& dom,
                                                   const ContentOptions& options,
                                                   absl::Time deadline) {
-  StatsMap stats = MeasureTree(dom.body());
-  ScoreCandidates(dom.body(), &stats);
+  bool read_noscript = false;
+  StatsMap stats = MeasureTree(dom.body(), read_noscript);
+  if (stats[dom.body()].text_length < content_rules::kMinScriptedPageText) {
+    StatsMap with_noscript = MeasureTree(dom.body(), true);
+    if (with_noscript[dom.body()].text_length >
+        2 * stats[dom.body()].text_length) {
+      read_noscript = true;
+      stats = std::move(with_noscript);
+    }
+  }
+  ScoreCandidates(dom.body(), read_noscript, &stats);
   if (absl::Now() > deadline) {
     return absl::DeadlineExceededError(
         "deadline passed while scoring the page's content");
   }
   const GumboNode* top =
       WidenToArticle(PickTopCandidate(dom.body(), &stats), dom.body(), stats);
-  BlockBuilder builder(stats, options);
+  BlockBuilder builder(stats, options, read_noscript);
   for (const GumboNode* node : SelectContentNodes(top, stats)) {
     builder.Build(node, node == top);
   }

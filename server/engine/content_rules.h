@@ -43,6 +43,10 @@ inline constexpr double kMinWidenGain = 0.5;
 // the selected content's text outside links.
 inline constexpr double kMinProseShareWalkedInto = 0.3;
 
+// A page with less text than this outside <noscript> is read with its
+// <noscript> content, when that holds more.
+inline constexpr int kMinScriptedPageText = 500;
+
 // Minimum code points for a text block to vote for its ancestors.
 inline constexpr int kMinVotingTextLength = 20;
 

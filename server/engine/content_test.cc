@@ -225,5 +225,18 @@ TEST(ContentTest, TaxonomyClassesDoNotMarkBoilerplate) {
   EXPECT_THAT(text, HasSubstr("The council voted"));
 }
 
+TEST(ContentTest, NoscriptIsReadWhenThePageHasNothingElse) {
+  std::string text = RenderText(Extract(
+      std::string("<div id=app>Loading</div><noscript><div class=post>") +
+      kParagraphs + "</div></noscript>"));
+  EXPECT_THAT(text, HasSubstr("The council voted"));
+  // A page with text of its own keeps its noscript notices out.
+  text = RenderText(
+      Extract(std::string("<div class=post>") + kParagraphs + kMorePararaphs +
+              "<noscript><p>Please turn on JavaScript to see the comments.</p>"
+              "</noscript></div>"));
+  EXPECT_THAT(text, Not(HasSubstr("JavaScript")));
+}
+
 }  // namespace
 }  // namespace lede::engine
