@@ -6,6 +6,7 @@
 #include <string>
 
 #include "absl/strings/string_view.h"
+#include "lede/v1/lede.pb.h"
 
 namespace lede::engine {
 
@@ -26,11 +27,19 @@ ChineseScriptCounts CountChineseScript(absl::string_view utf8);
 
 enum class ChineseScriptTarget { kSimplified, kTraditional };
 
-// Rewrites the Han characters of `utf8` in the target script, character by
-// character, with ICU's Hant-Hans / Hans-Hant transliterators; everything
-// else is kept byte for byte. Thread-safe.
+// Rewrites the Han characters of `utf8` in the target script with OpenCC
+// (phrase by phrase, then character by character: 头发 -> 頭髮, 发展 ->
+// 發展); everything else is kept byte for byte. Unchanged when OpenCC's data
+// is missing. Thread-safe.
 std::string ConvertChineseScript(absl::string_view utf8,
                                  ChineseScriptTarget target);
+
+// ParseOptions.convert_chinese: rewrites the article's text fields (title,
+// description, site name, source, text, HTML, Markdown, authors, editors,
+// tags, categories, image alt and captions) in `script`. Only an article
+// whose language is Chinese (zh-*) is converted: Japanese kanji are not
+// Chinese text. CHINESE_SCRIPT_UNCHANGED leaves it as it is.
+void ConvertArticleChinese(v1::ChineseScript script, v1::Article* article);
 
 }  // namespace lede::engine
 

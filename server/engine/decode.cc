@@ -1,10 +1,14 @@
 #include "server/engine/decode.h"
 
 #include <unicode/ucnv.h>
+#include <unicode/ucnv_cb.h>
 #include <unicode/ucsdet.h>
+#include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <memory>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/ascii.h"
@@ -20,7 +24,55 @@ namespace {
 // prescan reads 1024 bytes; real pages put long <head> preambles first.
 constexpr size_t kPrescanBytes = 4096;
 
-bool IsValidUtf8(absl::string_view bytes) {
+// The detector reads this much of the document.
+constexpr size_t kDetectBytes = 1 << 20;
+
+// A decoding is suspect when more than 1 in kSuspectShare of its non-ASCII
+// characters are errors (see Decoding::errors). A right label over a page
+// with a few broken bytes stays well below; a wrong one does not.
+constexpr int kSuspectShare = 50;
+
+// Detector guesses tried when the labels fail, best first.
+constexpr int kDetectorGuesses = 3;
+
+constexpr char kReplacementUtf8[] = "\xEF\xBF\xBD";
+
+// A decoding of the whole document, and how plausible it is.
+struct Decoding {
+  std::string utf8;
+  // Bytes that did not decode (each became U+FFFD), plus decoded characters
+  // text does not contain: C1 controls and the Private Use Area, which is
+  // what a double-byte decoder makes of another double-byte encoding (Big5
+  // punctuation read as GBK lands in GBK's user-defined area).
+  int errors = 0;
+  // Characters outside ASCII, the errors included.
+  int non_ascii = 0;
+
+  bool Suspect() const {
+    return errors > 0 && static_cast<int64_t>(errors) * kSuspectShare >
+                             static_cast<int64_t>(non_ascii);
+  }
+};
+
+bool Implausible(UChar32 c) {
+  return (c >= 0x80 && c <= 0x9F) || (c >= 0xE000 && c <= 0xF8FF);
+}
+
+// What the bytes look like as UTF-8.
+struct Utf8Shape {
+  int64_t multibyte = 0;  // Valid sequences of two bytes or more.
+  int64_t invalid = 0;    // Invalid sequences.
+
+  bool Valid() const { return invalid == 0; }
+  // Mostly UTF-8, with a few stray bytes (a Latin-1 name pasted into a UTF-8
+  // page): legacy text read as UTF-8 makes far more invalid sequences than
+  // valid ones, since a valid one needs a lead byte followed by exactly the
+  // right number of continuation bytes.
+  bool MostlyUtf8() const { return multibyte > 0 && multibyte >= 2 * invalid; }
+};
+
+Utf8Shape ShapeOfUtf8(absl::string_view bytes) {
+  Utf8Shape shape;
   int32_t i = 0;
   const int32_t length = static_cast<int32_t>(bytes.size());
   const auto* data = reinterpret_cast<const uint8_t*>(bytes.data());
@@ -31,15 +83,25 @@ bool IsValidUtf8(absl::string_view bytes) {
     }
     UChar32 c;
     U8_NEXT(data, i, length, c);
-    if (c < 0) return false;
+    if (c < 0) {
+      ++shape.invalid;
+    } else {
+      ++shape.multibyte;
+    }
   }
-  return true;
+  return shape;
 }
 
-// Re-encodes UTF-8 with every invalid sequence replaced by U+FFFD.
-std::string SanitizeUtf8(absl::string_view bytes) {
-  std::string out;
-  out.reserve(bytes.size());
+// UTF-8 with every invalid sequence replaced by U+FFFD.
+Decoding DecodeUtf8(absl::string_view bytes, const Utf8Shape& shape) {
+  Decoding result;
+  result.non_ascii = static_cast<int>(shape.multibyte + shape.invalid);
+  result.errors = static_cast<int>(shape.invalid);
+  if (shape.Valid()) {
+    result.utf8 = std::string(bytes);
+    return result;
+  }
+  result.utf8.reserve(bytes.size() + 2 * shape.invalid);
   int32_t i = 0;
   const int32_t length = static_cast<int32_t>(bytes.size());
   const auto* data = reinterpret_cast<const uint8_t*>(bytes.data());
@@ -48,12 +110,65 @@ std::string SanitizeUtf8(absl::string_view bytes) {
     UChar32 c;
     U8_NEXT(data, i, length, c);
     if (c < 0) {
-      out.append("\xEF\xBF\xBD");
+      result.utf8.append(kReplacementUtf8);
     } else {
-      out.append(bytes.data() + start, i - start);
+      result.utf8.append(bytes.data() + start, i - start);
     }
   }
-  return out;
+  return result;
+}
+
+// ICU calls this for each byte sequence that does not decode: it writes one
+// U+FFFD (single-byte converters would write U+001A) and counts it.
+void ReplaceAndCount(const void* context, UConverterToUnicodeArgs* args,
+                     const char* /*code_units*/, int32_t /*length*/,
+                     UConverterCallbackReason reason, UErrorCode* status) {
+  if (reason > UCNV_IRREGULAR) return;  // Reset, close, clone.
+  ++*static_cast<int*>(const_cast<void*>(context));
+  *status = U_ZERO_ERROR;
+  static constexpr UChar kReplacement[] = {0xFFFD};
+  ucnv_cbToUWriteUChars(args, kReplacement, 1, 0, status);
+}
+
+// Decodes with the ICU converter `converter_name`. False when ICU has no
+// such converter.
+bool DecodeWith(absl::string_view bytes, const std::string& converter_name,
+                Decoding* result) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<UConverter, decltype(&ucnv_close)> converter(
+      ucnv_open(converter_name.c_str(), &status), &ucnv_close);
+  if (U_FAILURE(status)) return false;
+  int undecodable = 0;
+  ucnv_setToUCallBack(converter.get(), ReplaceAndCount, &undecodable, nullptr,
+                      nullptr, &status);
+  if (U_FAILURE(status)) return false;
+  // One byte never makes more than two UTF-16 units.
+  std::vector<UChar> utf16(bytes.size() * 2 + 16);
+  int32_t utf16_length = ucnv_toUChars(
+      converter.get(), utf16.data(), static_cast<int32_t>(utf16.size()),
+      bytes.data(), static_cast<int32_t>(bytes.size()), &status);
+  if (U_FAILURE(status)) return false;
+  result->utf8.clear();
+  result->utf8.reserve(utf16_length * 3 / 2 + 16);
+  result->errors = undecodable;
+  result->non_ascii = 0;
+  int32_t k = 0;
+  while (k < utf16_length) {
+    UChar32 c;
+    U16_NEXT(utf16.data(), k, utf16_length, c);
+    if (c >= 0x80) ++result->non_ascii;
+    if (Implausible(c)) ++result->errors;
+    char buffer[4];
+    int32_t n = 0;
+    UBool error = false;
+    U8_APPEND(buffer, n, 4, c, error);
+    if (error || U_IS_SURROGATE(c)) {
+      result->utf8.append(kReplacementUtf8);
+    } else {
+      result->utf8.append(buffer, n);
+    }
+  }
+  return true;
 }
 
 std::string CharsetFromContentType(absl::string_view content_type) {
@@ -63,6 +178,8 @@ std::string CharsetFromContentType(absl::string_view content_type) {
   return label;
 }
 
+// <meta charset>, <meta http-equiv="Content-Type" content="...; charset=">
+// or an XML declaration's encoding, near the start of the document.
 std::string CharsetFromMarkup(absl::string_view bytes) {
   absl::string_view head = bytes.substr(0, kPrescanBytes);
   static const LazyRE2 kMetaCharset = {
@@ -75,63 +192,48 @@ std::string CharsetFromMarkup(absl::string_view bytes) {
   return "";
 }
 
-std::string DetectCharset(absl::string_view bytes) {
+// ICU's detector's guesses, best first, as converter names of encodings a
+// browser would use (UTF-16/32 without a BOM and EBCDIC are not).
+std::vector<std::string> DetectCharsets(absl::string_view bytes) {
+  std::vector<std::string> guesses;
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<UCharsetDetector, decltype(&ucsdet_close)> detector(
       ucsdet_open(&status), &ucsdet_close);
-  if (U_FAILURE(status)) return "";
+  if (U_FAILURE(status)) return guesses;
   // Markup is ASCII and would drown the signal of the text itself.
   ucsdet_enableInputFilter(detector.get(), true);
   ucsdet_setText(detector.get(), bytes.data(),
-                 static_cast<int32_t>(std::min<size_t>(bytes.size(), 1 << 20)),
+                 static_cast<int32_t>(std::min(bytes.size(), kDetectBytes)),
                  &status);
-  const UCharsetMatch* match = ucsdet_detect(detector.get(), &status);
-  if (U_FAILURE(status) || match == nullptr) return "";
-  const char* name = ucsdet_getName(match, &status);
-  return U_SUCCESS(status) && name != nullptr ? std::string(name) : "";
-}
-
-// Converts with ICU; undecodable bytes become U+FFFD. Empty optional-like
-// result (false) when the converter does not exist.
-bool ConvertToUtf8(absl::string_view bytes, const std::string& converter_name,
-                   std::string* out) {
-  UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<UConverter, decltype(&ucnv_close)> converter(
-      ucnv_open(converter_name.c_str(), &status), &ucnv_close);
-  if (U_FAILURE(status)) return false;
-  std::vector<UChar> utf16(bytes.size() * 2 + 16);
-  status = U_ZERO_ERROR;
-  int32_t utf16_length = ucnv_toUChars(
-      converter.get(), utf16.data(), static_cast<int32_t>(utf16.size()),
-      bytes.data(), static_cast<int32_t>(bytes.size()), &status);
-  if (U_FAILURE(status)) return false;
-  // Single-byte converters substitute U+001A; readers expect U+FFFD.
-  for (int32_t k = 0; k < utf16_length; ++k) {
-    if (utf16[k] == 0x1A) utf16[k] = 0xFFFD;
-  }
-  out->clear();
-  out->reserve(utf16_length * 3);
-  int32_t k = 0;
-  while (k < utf16_length) {
-    UChar32 c;
-    U16_NEXT(utf16.data(), k, utf16_length, c);
-    char buffer[4];
-    int32_t n = 0;
-    UBool error = false;
-    U8_APPEND(buffer, n, 4, c, error);
-    if (error) {
-      out->append("\xEF\xBF\xBD");
-    } else {
-      out->append(buffer, n);
+  int32_t count = 0;
+  const UCharsetMatch** matches =
+      ucsdet_detectAll(detector.get(), &count, &status);
+  if (U_FAILURE(status)) return guesses;
+  for (int32_t i = 0; i < count; ++i) {
+    const char* name = ucsdet_getName(matches[i], &status);
+    if (U_FAILURE(status) || name == nullptr) break;
+    std::string converter = CanonicalCharset(name);
+    if (converter.empty() || converter == "UTF-8") continue;
+    if (std::find(guesses.begin(), guesses.end(), converter) == guesses.end()) {
+      guesses.push_back(std::move(converter));
     }
+    if (static_cast<int>(guesses.size()) == kDetectorGuesses) break;
   }
-  return true;
+  return guesses;
 }
 
-DecodedText FromUtf8(absl::string_view bytes, std::string source) {
+std::string DisplayName(const std::string& converter) {
+  for (const CharsetDisplayName& entry : kCharsetDisplayNames) {
+    if (entry.converter == converter) return std::string(entry.name);
+  }
+  return converter;
+}
+
+DecodedText Result(Decoding decoding, const std::string& converter,
+                   std::string source) {
   DecodedText result;
-  result.utf8 = IsValidUtf8(bytes) ? std::string(bytes) : SanitizeUtf8(bytes);
-  result.charset = "UTF-8";
+  result.utf8 = std::move(decoding.utf8);
+  result.charset = DisplayName(converter);
   result.charset_source = std::move(source);
   return result;
 }
@@ -148,49 +250,97 @@ std::string CanonicalCharset(absl::string_view label) {
 
 DecodedText DecodeToUtf8(absl::string_view bytes,
                          absl::string_view content_type) {
+  // 1. A byte order mark settles it.
   if (absl::StartsWith(bytes, "\xEF\xBB\xBF")) {
-    return FromUtf8(bytes.substr(3), "bom");
+    absl::string_view rest = bytes.substr(3);
+    return Result(DecodeUtf8(rest, ShapeOfUtf8(rest)), "UTF-8", "bom");
   }
   if (absl::StartsWith(bytes, "\xFF\xFE") ||
       absl::StartsWith(bytes, "\xFE\xFF")) {
-    DecodedText result;
     std::string name = bytes[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE";
-    ConvertToUtf8(bytes.substr(2), name, &result.utf8);
-    result.charset = name;
-    result.charset_source = "bom";
-    return result;
+    Decoding decoding;
+    DecodeWith(bytes.substr(2), name, &decoding);
+    return Result(std::move(decoding), name, "bom");
   }
-  struct Evidence {
-    std::string label;
+
+  // 2-3. The labels: the request's content type, then the document's own
+  // declaration. A label is believed unless its decoding is suspect (a page
+  // declared UTF-8 that is GBK, declared GBK that is Big5); bytes that are
+  // valid UTF-8 are read as UTF-8 whatever a legacy label says, since legacy
+  // text essentially never forms valid multi-byte UTF-8 (a site moved to
+  // UTF-8 that kept its old <meta charset=gb2312>).
+  const Utf8Shape utf8 = ShapeOfUtf8(bytes);
+  struct Label {
+    std::string converter;
     const char* source;
   };
-  const Evidence evidence[] = {
-      {CharsetFromContentType(content_type), "content-type"},
-      {CharsetFromMarkup(bytes), "meta"},
+  std::vector<Label> labels;
+  for (const Label& label :
+       {Label{CanonicalCharset(CharsetFromContentType(content_type)),
+              "content-type"},
+        Label{CanonicalCharset(CharsetFromMarkup(bytes)), "meta"}}) {
+    if (!label.converter.empty()) labels.push_back(label);
+  }
+  auto decode = [&](const std::string& converter, Decoding* decoding) {
+    if (converter == "UTF-8") {
+      *decoding = DecodeUtf8(bytes, utf8);
+      return true;
+    }
+    return DecodeWith(bytes, converter, decoding);
   };
-  for (const Evidence& e : evidence) {
-    std::string converter = CanonicalCharset(e.label);
-    if (converter.empty()) continue;
-    if (converter == "UTF-8") return FromUtf8(bytes, e.source);
-    DecodedText result;
-    if (ConvertToUtf8(bytes, converter, &result.utf8)) {
-      result.charset = converter;
-      result.charset_source = e.source;
-      return result;
+  Decoding first;
+  const Label* first_label = nullptr;
+  for (const Label& label : labels) {
+    if (label.converter != "UTF-8" && utf8.Valid() && utf8.multibyte > 0) {
+      return Result(DecodeUtf8(bytes, utf8), "UTF-8", "utf-8-valid");
+    }
+    Decoding decoding;
+    if (!decode(label.converter, &decoding)) continue;
+    const bool mostly_utf8 = label.converter == "UTF-8" && utf8.MostlyUtf8();
+    if (!decoding.Suspect() || mostly_utf8) {
+      return Result(std::move(decoding), label.converter, label.source);
+    }
+    if (first_label == nullptr) {
+      first = std::move(decoding);
+      first_label = &label;
     }
   }
-  if (IsValidUtf8(bytes)) return FromUtf8(bytes, "default");
-  std::string detected = DetectCharset(bytes);
-  std::string converter = CanonicalCharset(detected);
-  if (converter.empty()) converter = detected;
-  DecodedText result;
-  if (!converter.empty() && converter != "UTF-8" &&
-      ConvertToUtf8(bytes, converter, &result.utf8)) {
-    result.charset = converter;
-    result.charset_source = "detected";
-    return result;
+
+  // No label, or only suspect ones. UTF-8 that is valid, or nearly so.
+  if (first_label == nullptr && (utf8.Valid() || utf8.MostlyUtf8())) {
+    return Result(DecodeUtf8(bytes, utf8), "UTF-8",
+                  utf8.multibyte > 0 ? "utf-8-valid" : "default");
   }
-  return FromUtf8(bytes, "default");
+
+  // 4. ICU's detector. Its guess replaces a suspect label only when it reads
+  // the bytes cleanly and with under half the label's errors.
+  Decoding best;
+  std::string best_converter;
+  for (const std::string& converter : DetectCharsets(bytes)) {
+    Decoding decoding;
+    if (!decode(converter, &decoding)) continue;
+    if (!decoding.Suspect()) {
+      if (first_label != nullptr && decoding.errors * 2 >= first.errors) {
+        continue;
+      }
+      return Result(std::move(decoding), converter, "detected");
+    }
+    if (best_converter.empty() || decoding.errors < best.errors) {
+      best = std::move(decoding);
+      best_converter = converter;
+    }
+  }
+  if (first_label != nullptr) {
+    return Result(std::move(first), first_label->converter,
+                  first_label->source);
+  }
+  // Nothing reads the bytes cleanly: the detector's least bad guess when it
+  // beats UTF-8 with replacement characters.
+  Decoding as_utf8 = DecodeUtf8(bytes, utf8);
+  if (!best_converter.empty() && best.errors < as_utf8.errors) {
+    return Result(std::move(best), best_converter, "detected");
+  }
+  return Result(std::move(as_utf8), "UTF-8", "default");
 }
 
 }  // namespace lede::engine

@@ -13,8 +13,10 @@ struct DecodedText {
   // The charset the bytes were read as, in its canonical name ("UTF-8",
   // "GB18030", "windows-1252", ...).
   std::string charset;
-  // Where the charset came from: "bom", "content-type", "meta", "detected",
-  // "default".
+  // Where the charset came from: "bom", "content-type", "meta", "detected"
+  // (ICU's detector), "utf-8-valid" (the bytes are UTF-8, whatever a legacy
+  // label said), "default" (ASCII, or nothing read the bytes better than
+  // UTF-8 with replacement characters).
   std::string charset_source;
 };
 
@@ -22,7 +24,10 @@ struct DecodedText {
 // charset parameter of `content_type`, a <meta charset> / http-equiv / XML
 // declaration near the start, then ICU's charset detector. Labels are read
 // as browsers read them (gb2312 and gbk decode as GB18030, iso-8859-1 as
-// windows-1252). Bytes that do not decode become U+FFFD; never fails.
+// windows-1252); a label whose decoding is implausible (many undecodable
+// bytes, C1 controls or private-use characters) gives way to valid UTF-8 or
+// to the detector's guess when that reads the bytes cleanly. Bytes that do
+// not decode become U+FFFD; never fails.
 DecodedText DecodeToUtf8(absl::string_view bytes,
                          absl::string_view content_type);
 

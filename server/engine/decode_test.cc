@@ -1,17 +1,98 @@
 #include "server/engine/decode.h"
 
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
 #include "gtest/gtest.h"
 
 namespace lede::engine {
 namespace {
 
-// "中文" in GBK.
-constexpr char kGbkChinese[] = "\xD6\xD0\xCE\xC4";
+// Hand-made bytes: each text in a legacy encoding (generated with Python's
+// codecs) next to the UTF-8 it must decode to.
+constexpr char kGbk[] =
+    "\xD6\xD0\xBB\xAA\xC8\xCB\xC3\xF1\xB9\xB2\xBA\xCD\xB9\xFA\xB3\xC9\xC1"
+    "\xA2\xD2\xD4\xC0\xB4\xA3\xAC\xBE\xAD\xBC\xC3\xB7\xA2\xD5\xB9\xBA\xDC"
+    "\xBF\xEC\xA1\xA3\xC8\xCB\xC3\xC7\xB5\xC4\xC9\xFA\xBB\xEE\xCB\xAE\xC6"
+    "\xBD\xB2\xBB\xB6\xCF\xCC\xE1\xB8\xDF\xA3\xAC\xB3\xC7\xCA\xD0\xBD\xA8"
+    "\xC9\xE8\xC8\xD5\xD0\xC2\xD4\xC2\xD2\xEC\xA1\xA3";
+constexpr char kGbkUtf8[] =
+    "中华人民共和国成立以来，经济发展很快。人们的生活水平不断提高，城市建设日新"
+    "月异。";
+
+constexpr char kBig5[] =
+    "\xA4\xA4\xB5\xD8\xA5\xC1\xB0\xEA\xAA\xBA\xB8g\xC0\xD9\xB5o\xAEi\xAB"
+    "\xDC\xA7\xD6\xA1"
+    "C\xA4H\xAD\xCC\xAA\xBA\xA5\xCD\xAC\xA1\xA4\xF4\xB7"
+    "\xC7\xA4\xA3\xC2_\xB4\xA3\xB0\xAA\xA1"
+    "A\xAB\xB0\xA5\xAB\xAB\xD8\xB3"
+    "]\xA4\xE9\xB7s\xA4\xEB\xB2\xA7\xA1"
+    "C";
+constexpr char kBig5Utf8[] =
+    "中華民國的經濟發展很快。人們的生活水準不斷提高，城市建設日新月異。";
+
+constexpr char kShiftJis[] =
+    "\x93\xFA\x96{\x8C\xEA\x82\xCC\x95\xB6\x8F\xCD\x82\xC5\x82\xB7\x81"
+    "B"
+    "\x93\x8C\x8B\x9E\x82\xCD\x93\xFA\x96{\x82\xCC\x8E\xF1\x93s\x82\xC5"
+    "\x82\xA0\x82\xE8\x81"
+    "A\x91\xBD\x82\xAD\x82\xCC\x90l\x81X\x82\xAA"
+    "\x8FZ\x82\xF1\x82\xC5\x82\xA2\x82\xDC\x82\xB7\x81"
+    "B";
+constexpr char kShiftJisUtf8[] =
+    "日本語の文章です。東京は日本の首都であり、多くの人々が住んでいます。";
+
+constexpr char kKoi8r[] =
+    "\xED\xCF\xD3\xCB\xD7\xC1 \xD1\xD7\xCC\xD1\xC5\xD4\xD3\xD1 \xD3\xD4"
+    "\xCF\xCC\xC9\xC3\xC5\xCA \xF2\xCF\xD3\xD3\xC9\xC9. \xF7 \xC7\xCF\xD2"
+    "\xCF\xC4\xC5 \xD6\xC9\xD7\xD5\xD4 \xCD\xC9\xCC\xCC\xC9\xCF\xCE\xD9 "
+    "\xCC\xC0\xC4\xC5\xCA, \xC9 \xCB\xC1\xD6\xC4\xD9\xCA \xC7\xCF\xC4 "
+    "\xD3\xC0\xC4\xC1 \xD0\xD2\xC9\xC5\xDA\xD6\xC1\xC0\xD4 \xD4\xD5\xD2"
+    "\xC9\xD3\xD4\xD9.";
+constexpr char kKoi8rUtf8[] =
+    "Москва является столицей России. В городе живут миллионы людей, и каждый "
+    "год сюда приезжают туристы.";
+
+constexpr char kWindows1252[] =
+    "Le caf\xE9 \xE9tait tr\xE8s agr\xE9"
+    "able \x97 et la cr\xE8me br\xFB"
+    "l\xE9"
+    "e, d\xE9licieuse. O\xF9 est l\x92h\xF4tel ?";
+constexpr char kWindows1252Utf8[] =
+    "Le café était très agréable — et la crème brûlée, délicieuse. Où est "
+    "l’hôtel ?";
+
+struct Sample {
+  const char* bytes;
+  const char* utf8;
+  const char* label;    // A label pages use for the encoding.
+  const char* charset;  // What DecodedText.charset reports.
+};
+
+const Sample kSamples[] = {
+    {kGbk, kGbkUtf8, "gb2312", "GB18030"},
+    {kBig5, kBig5Utf8, "big5", "Big5"},
+    {kShiftJis, kShiftJisUtf8, "shift_jis", "Shift_JIS"},
+    {kKoi8r, kKoi8rUtf8, "koi8-r", "KOI8-R"},
+    {kWindows1252, kWindows1252Utf8, "iso-8859-1", "windows-1252"},
+};
+
+std::string Page(absl::string_view head, absl::string_view text) {
+  return absl::StrCat("<html><head>", head, "<title>x</title></head><body><p>",
+                      text, "</p></body></html>");
+}
+
+bool Contains(absl::string_view haystack, absl::string_view needle) {
+  return haystack.find(needle) != absl::string_view::npos;
+}
 
 TEST(DecodeTest, Utf8PassesThrough) {
   DecodedText decoded = DecodeToUtf8("<p>中文</p>", "");
   EXPECT_EQ(decoded.utf8, "<p>中文</p>");
   EXPECT_EQ(decoded.charset, "UTF-8");
+  EXPECT_EQ(decoded.charset_source, "utf-8-valid");
+  EXPECT_EQ(DecodeToUtf8("<p>plain</p>", "").charset_source, "default");
 }
 
 TEST(DecodeTest, BomWinsOverLabels) {
@@ -19,21 +100,99 @@ TEST(DecodeTest, BomWinsOverLabels) {
       DecodeToUtf8("\xEF\xBB\xBF<p>x</p>", "text/html; charset=gbk");
   EXPECT_EQ(decoded.utf8, "<p>x</p>");
   EXPECT_EQ(decoded.charset_source, "bom");
+  DecodedText utf16 = DecodeToUtf8(std::string("\xFF\xFEx\0y\0", 6), "");
+  EXPECT_EQ(utf16.utf8, "xy");
+  EXPECT_EQ(utf16.charset, "UTF-16LE");
 }
 
-TEST(DecodeTest, ContentTypeCharsetIsUsed) {
-  DecodedText decoded = DecodeToUtf8(std::string("<p>") + kGbkChinese + "</p>",
-                                     "text/html; charset=GBK");
-  EXPECT_EQ(decoded.utf8, "<p>中文</p>");
-  EXPECT_EQ(decoded.charset, "GB18030");
-  EXPECT_EQ(decoded.charset_source, "content-type");
+TEST(DecodeTest, ContentTypeLabel) {
+  for (const Sample& sample : kSamples) {
+    SCOPED_TRACE(sample.label);
+    DecodedText decoded =
+        DecodeToUtf8(Page("", sample.bytes),
+                     absl::StrCat("text/html; charset=", sample.label));
+    EXPECT_EQ(decoded.utf8, Page("", sample.utf8));
+    EXPECT_EQ(decoded.charset, sample.charset);
+    EXPECT_EQ(decoded.charset_source, "content-type");
+  }
 }
 
-TEST(DecodeTest, MetaCharsetGb2312DecodesAsGb18030) {
-  DecodedText decoded = DecodeToUtf8(
-      std::string("<meta charset=\"gb2312\"><p>") + kGbkChinese + "</p>", "");
-  EXPECT_EQ(decoded.charset, "GB18030");
-  EXPECT_NE(decoded.utf8.find("中文"), std::string::npos);
+TEST(DecodeTest, MetaCharsetHttpEquivAndXmlDeclaration) {
+  for (const Sample& sample : kSamples) {
+    SCOPED_TRACE(sample.label);
+    for (const std::string& head :
+         {absl::StrCat("<meta charset=\"", sample.label, "\">"),
+          absl::StrCat("<meta http-equiv=\"Content-Type\" "
+                       "content=\"text/html; charset=",
+                       sample.label, "\">")}) {
+      DecodedText decoded = DecodeToUtf8(Page(head, sample.bytes), "");
+      EXPECT_EQ(decoded.utf8, Page(head, sample.utf8));
+      EXPECT_EQ(decoded.charset, sample.charset);
+      EXPECT_EQ(decoded.charset_source, "meta");
+    }
+  }
+  DecodedText xml = DecodeToUtf8(
+      absl::StrCat("<?xml version=\"1.0\" encoding=\"GBK\"?><p>", kGbk, "</p>"),
+      "");
+  EXPECT_EQ(xml.charset, "GB18030");
+  EXPECT_TRUE(Contains(xml.utf8, kGbkUtf8));
+}
+
+TEST(DecodeTest, UnlabelledBytesAreDetected) {
+  for (const Sample& sample : kSamples) {
+    SCOPED_TRACE(sample.label);
+    DecodedText decoded = DecodeToUtf8(Page("", sample.bytes), "");
+    EXPECT_EQ(decoded.utf8, Page("", sample.utf8));
+    EXPECT_EQ(decoded.charset, sample.charset);
+    EXPECT_EQ(decoded.charset_source, "detected");
+    // Bare text, without markup, too.
+    EXPECT_EQ(DecodeToUtf8(sample.bytes, "").utf8, sample.utf8);
+  }
+}
+
+TEST(DecodeTest, ContentTypeWinsOverMeta) {
+  DecodedText decoded =
+      DecodeToUtf8(Page("<meta charset=\"windows-1251\">", kKoi8r),
+                   "text/html; charset=koi8-r");
+  EXPECT_EQ(decoded.charset, "KOI8-R");
+  EXPECT_TRUE(Contains(decoded.utf8, kKoi8rUtf8));
+}
+
+TEST(DecodeTest, WrongUtf8LabelGivesWayToTheBytes) {
+  // Servers that say UTF-8 for every page: the legacy bytes are far from
+  // valid UTF-8, so the detector's reading replaces the label.
+  for (const Sample& sample : kSamples) {
+    SCOPED_TRACE(sample.label);
+    DecodedText decoded =
+        DecodeToUtf8(Page("", sample.bytes), "text/html; charset=utf-8");
+    EXPECT_EQ(decoded.utf8, Page("", sample.utf8));
+    EXPECT_EQ(decoded.charset, sample.charset);
+    EXPECT_EQ(decoded.charset_source, "detected");
+  }
+}
+
+TEST(DecodeTest, WrongLegacyLabels) {
+  // A site moved to UTF-8 that kept its <meta charset=gb2312>.
+  DecodedText moved =
+      DecodeToUtf8(Page("<meta charset=\"gb2312\">", kGbkUtf8), "");
+  EXPECT_EQ(moved.charset, "UTF-8");
+  EXPECT_EQ(moved.charset_source, "utf-8-valid");
+  EXPECT_TRUE(Contains(moved.utf8, kGbkUtf8));
+  // Big5 declared as GBK: read as GBK its punctuation lands in the private
+  // use area, so the label is not believed.
+  DecodedText big5 = DecodeToUtf8(Page("<meta charset=\"gbk\">", kBig5), "");
+  EXPECT_EQ(big5.charset, "Big5");
+  EXPECT_TRUE(Contains(big5.utf8, kBig5Utf8));
+  // Shift_JIS declared as windows-1252: C1 controls give it away.
+  DecodedText sjis =
+      DecodeToUtf8(Page("<meta charset=\"windows-1252\">", kShiftJis), "");
+  EXPECT_EQ(sjis.charset, "Shift_JIS");
+  EXPECT_TRUE(Contains(sjis.utf8, kShiftJisUtf8));
+  // A wrong content type, a right <meta>: the <meta> is used.
+  DecodedText meta = DecodeToUtf8(Page("<meta charset=\"gbk\">", kGbk),
+                                  "text/html; charset=utf-8");
+  EXPECT_EQ(meta.charset, "GB18030");
+  EXPECT_EQ(meta.charset_source, "meta");
 }
 
 TEST(DecodeTest, Latin1LabelReadsAsWindows1252) {
@@ -41,16 +200,58 @@ TEST(DecodeTest, Latin1LabelReadsAsWindows1252) {
   DecodedText decoded =
       DecodeToUtf8("<p>\x93hi\x94</p>", "text/html; charset=iso-8859-1");
   EXPECT_EQ(decoded.utf8, "<p>\xE2\x80\x9Chi\xE2\x80\x9D</p>");
+  EXPECT_EQ(decoded.charset, "windows-1252");
 }
 
-TEST(DecodeTest, InvalidUtf8BecomesReplacementCharacter) {
+TEST(DecodeTest, StrayBytesInUtf8BecomeReplacementCharacters) {
+  // Mostly UTF-8 with one stray byte: the page stays UTF-8, as a browser
+  // reads it.
   DecodedText decoded = DecodeToUtf8(
-      "<p>a\xFF"
+      "<p>中文 a\xFF"
       "b</p>",
       "text/html; charset=utf-8");
   EXPECT_EQ(decoded.utf8,
-            "<p>a\xEF\xBF\xBD"
+            "<p>中文 a\xEF\xBF\xBD"
             "b</p>");
+  EXPECT_EQ(decoded.charset, "UTF-8");
+  // The same without a label.
+  EXPECT_EQ(DecodeToUtf8("<p>中文 a\xFF"
+                         "b</p>",
+                         "")
+                .charset,
+            "UTF-8");
+}
+
+TEST(DecodeTest, BrokenLegacyBytesBecomeReplacementCharacters) {
+  // GBK cut in the middle of a character, and a lead byte before ASCII.
+  std::string bytes = absl::StrCat("<p>", kGbk, "\x81</p><p>", kGbk, "\xD6");
+  DecodedText decoded = DecodeToUtf8(bytes, "text/html; charset=gbk");
+  EXPECT_EQ(decoded.charset, "GB18030");
+  EXPECT_EQ(decoded.utf8, absl::StrCat("<p>", kGbkUtf8, "\xEF\xBF\xBD</p><p>",
+                                       kGbkUtf8, "\xEF\xBF\xBD"));
+}
+
+TEST(DecodeTest, GarbageNeverCrashes) {
+  std::string bytes;
+  for (int i = 0; i < 4096; ++i) {
+    bytes.push_back(static_cast<char>((i * 7919 + 13) % 256));
+  }
+  for (const char* content_type :
+       {"", "text/html; charset=utf-8", "text/html; charset=gbk",
+        "text/html; charset=big5", "text/html; charset=iso-2022-jp",
+        "text/html; charset=no-such-thing", "charset="}) {
+    DecodedText decoded = DecodeToUtf8(bytes, content_type);
+    EXPECT_FALSE(decoded.charset.empty());
+    EXPECT_FALSE(decoded.utf8.empty());
+  }
+  EXPECT_EQ(DecodeToUtf8("", "").utf8, "");
+}
+
+TEST(DecodeTest, UnknownLabelFallsThrough) {
+  DecodedText decoded =
+      DecodeToUtf8(Page("", kGbk), "text/html; charset=x-nonsense");
+  EXPECT_EQ(decoded.charset, "GB18030");
+  EXPECT_EQ(decoded.charset_source, "detected");
 }
 
 TEST(DecodeTest, CanonicalCharsetFollowsWhatwgLabels) {

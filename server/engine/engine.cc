@@ -8,6 +8,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
 #include "absl/time/clock.h"
+#include "server/engine/chinese_script.h"
 #include "server/engine/content.h"
 #include "server/engine/decode.h"
 #include "server/engine/dom.h"
@@ -93,12 +94,6 @@ absl::Time ReferenceTime(const v1::ParseOptions& options) {
          absl::Nanoseconds(options.reference_time().nanos());
 }
 
-std::string TopLevelDomain(absl::string_view url) {
-  std::string host = UrlHost(url);
-  size_t dot = host.rfind('.');
-  return dot == std::string::npos ? "" : host.substr(dot + 1);
-}
-
 void FillImages(const std::vector<Block>& blocks, v1::Article* article) {
   for (const Block& block : blocks) {
     if (block.kind != BlockKind::kFigure) continue;
@@ -119,11 +114,11 @@ void FillLanguage(const LanguageResult& result, v1::Article* article) {
   if (result.guesses.empty()) return;
   article->set_language(result.guesses.front().language);
   article->set_language_confidence(result.guesses.front().confidence);
-  if (result.guesses.size() > 1) {
-    for (size_t i = 0; i < result.guesses.size(); ++i) {
+  if (result.shares.size() > 1) {
+    for (const LanguageShare& part : result.shares) {
       v1::LanguageShare* share = article->add_languages();
-      share->set_language(result.guesses[i].language);
-      share->set_share(result.shares[i]);
+      share->set_language(part.language);
+      share->set_share(part.share);
     }
   }
 }
@@ -176,17 +171,14 @@ absl::StatusOr<v1::ParseResponse> Engine::Parse(const v1::ParseRequest& request,
   FillImages(*blocks, article);
 
   std::string text = RenderText(*blocks);
-  LanguageHints hints;
-  hints.content_language = std::string(Attribute(dom->root(), "lang"));
-  hints.tld = TopLevelDomain(article->url());
+  const LanguageHints hints = PageLanguageHints(*dom, article->url());
   FillLanguage(
       IdentifyLanguage(absl::StrCat(article->title(), "\n\n", text), hints),
       article);
   if (absl::Status s = CheckDeadline(deadline, "language"); !s.ok()) return s;
 
   article->set_word_count(CountWords(text));
-  article->set_reading_time_seconds(
-      ReadingTimeSeconds(text, article->word_count()));
+  article->set_reading_time_seconds(EstimateReadingSeconds(text));
   if (!text.empty()) {
     article->set_fingerprint(absl::StrFormat("%016x", Fingerprint(text)));
   }
@@ -195,6 +187,7 @@ absl::StatusOr<v1::ParseResponse> Engine::Parse(const v1::ParseRequest& request,
     article->set_markdown(RenderMarkdown(*blocks));
   }
   if (Wants(options, v1::FORMAT_TEXT)) article->set_text(std::move(text));
+  ConvertArticleChinese(options.convert_chinese(), article);
   if (absl::Status s = CheckDeadline(deadline, "render"); !s.ok()) return s;
   return response;
 }
@@ -211,9 +204,8 @@ absl::StatusOr<v1::DetectLanguageResponse> Engine::DetectLanguage(
         "text is empty: put the text to identify in "
         "DetectLanguageRequest.text");
   }
-  LanguageHints hints;
-  hints.content_language = request.hint();
-  LanguageResult result = IdentifyLanguage(request.text(), hints);
+  LanguageResult result =
+      IdentifyLanguage(request.text(), HintsFromString(request.hint()));
   v1::DetectLanguageResponse response;
   response.set_reliable(result.reliable);
   if (result.guesses.empty()) {

@@ -1,5 +1,6 @@
 #include "server/engine/engine.h"
 
+#include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -83,6 +84,58 @@ TEST(EngineTest, DetectLanguageAnswersAndValidates) {
   request.set_text("");
   EXPECT_EQ(Engine().DetectLanguage(request).status().code(),
             absl::StatusCode::kInvalidArgument);
+}
+
+// "经济发展很快" and a paragraph, in GBK.
+constexpr char kGbkTitle[] = "\xBE\xAD\xBC\xC3\xB7\xA2\xD5\xB9\xBA\xDC\xBF\xEC";
+constexpr char kGbkBody[] =
+    "\xD6\xD0\xBB\xAA\xC8\xCB\xC3\xF1\xB9\xB2\xBA\xCD\xB9\xFA\xB3\xC9\xC1\xA2"
+    "\xD2\xD4\xC0\xB4\xA3\xAC\xBE\xAD\xBC\xC3\xB7\xA2\xD5\xB9\xBA\xDC\xBF\xEC"
+    "\xA1\xA3\xC8\xCB\xC3\xC7\xB5\xC4\xC9\xFA\xBB\xEE\xCB\xAE\xC6\xBD\xB2\xBB"
+    "\xB6\xCF\xCC\xE1\xB8\xDF\xA3\xAC\xB3\xC7\xCA\xD0\xBD\xA8\xC9\xE8\xC8\xD5"
+    "\xD0\xC2\xD4\xC2\xD2\xEC\xA1\xA3\xCB\xFB\xB5\xC4\xCD\xB7\xB7\xA2\xBA\xDC"
+    "\xB3\xA4\xA1\xA3";
+
+TEST(EngineTest, GbkPageIsDecodedIdentifiedAndConverted) {
+  v1::ParseRequest request = Request(absl::StrCat(
+      "<html><head><title>", kGbkTitle, "</title></head><body><article><h1>",
+      kGbkTitle, "</h1><p>", kGbkBody, "</p></article></body></html>"));
+  request.set_content_type("text/html; charset=gb2312");
+  absl::StatusOr<v1::ParseResponse> response = Engine().Parse(request);
+  ASSERT_TRUE(response.ok()) << response.status();
+  EXPECT_EQ(response->charset(), "GB18030");
+  EXPECT_EQ(response->article().language(), "zh-Hans");
+  EXPECT_GT(response->article().language_confidence(), 0.5f);
+  EXPECT_THAT(response->article().text(), HasSubstr("他的头发很长"));
+  // Chinese words, not one "word" per sentence.
+  EXPECT_GT(response->article().word_count(), 20);
+  EXPECT_GT(response->article().reading_time_seconds(), 5);
+
+  request.mutable_options()->set_convert_chinese(
+      v1::CHINESE_SCRIPT_TRADITIONAL);
+  response = Engine().Parse(request);
+  ASSERT_TRUE(response.ok()) << response.status();
+  EXPECT_EQ(response->article().title(), "經濟發展很快");
+  EXPECT_THAT(response->article().text(), HasSubstr("他的頭髮很長"));
+  // The language is what the page was written in.
+  EXPECT_EQ(response->article().language(), "zh-Hans");
+}
+
+TEST(EngineTest, DetectLanguageGivesRunnersUpForShortTitles) {
+  v1::DetectLanguageRequest request;
+  request.set_text("東京");
+  absl::StatusOr<v1::DetectLanguageResponse> response =
+      Engine().DetectLanguage(request);
+  ASSERT_TRUE(response.ok());
+  EXPECT_EQ(response->language(), "zh-Hant");
+  EXPECT_GT(response->confidence(), 0.0f);
+  ASSERT_GE(response->candidates_size(), 2);
+  EXPECT_LE(response->candidates(0).confidence(), response->confidence());
+  request.set_text("中文");
+  request.set_hint(".tw");
+  response = Engine().DetectLanguage(request);
+  ASSERT_TRUE(response.ok());
+  EXPECT_EQ(response->language(), "zh-Hant");
 }
 
 }  // namespace

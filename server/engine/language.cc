@@ -6,36 +6,108 @@
 #include <cld2/public/compact_lang_det.h>
 #include <cld2/public/encodings.h>
 // clang-format on
+#include <unicode/brkiter.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
 
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <memory>
+#include <utility>
+
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_split.h"
+#include "server/engine/chinese_script.h"
+#include "server/engine/language_rules.h"
+#include "server/engine/url.h"
 
 namespace lede::engine {
 namespace {
 
-// Data: CLD2 codes that are not the BCP 47 tags callers expect.
-struct CodeFix {
-  const char* cld2;
-  const char* bcp47;
-};
-constexpr CodeFix kCodeFixes[] = {
-    {"zh", "zh-Hans"}, {"iw", "he"}, {"jw", "jv"},
-    {"in", "id"},      {"mo", "ro"}, {"zh-Hant", "zh-Hant"},
+// Letters of a text counted by script (ICU), kana folded into one count.
+struct ScriptCounts {
+  absl::flat_hash_map<UScriptCode, int> letters;
+  int total = 0;
+
+  int Get(UScriptCode script) const {
+    auto it = letters.find(script);
+    return it == letters.end() ? 0 : it->second;
+  }
+  int Kana() const { return Get(USCRIPT_HIRAGANA) + Get(USCRIPT_KATAKANA); }
+  // The script with the most letters; USCRIPT_COMMON when there is none.
+  UScriptCode Dominant() const {
+    UScriptCode best = USCRIPT_COMMON;
+    int most = 0;
+    for (const auto& [script, count] : letters) {
+      if (count > most || (count == most && script < best)) {
+        best = script;
+        most = count;
+      }
+    }
+    return best;
+  }
 };
 
-std::string ToBcp47(CLD2::Language language) {
-  std::string code = CLD2::LanguageCode(language);
-  for (const CodeFix& fix : kCodeFixes) {
-    if (code == fix.cld2) return fix.bcp47;
+ScriptCounts CountScripts(absl::string_view text) {
+  ScriptCounts counts;
+  const auto* data = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t length = static_cast<int32_t>(text.size());
+  int latin_ascii = 0;  // Counted apart: the common case, no ICU lookup.
+  int32_t i = 0;
+  while (i < length) {
+    if (data[i] < 0x80) {
+      if (absl::ascii_isalpha(data[i])) ++latin_ascii;
+      ++i;
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(data, i, length, c);
+    if (c < 0 || !u_isalpha(c)) continue;
+    UErrorCode status = U_ZERO_ERROR;
+    UScriptCode script = uscript_getScript(c, &status);
+    if (U_FAILURE(status) || script == USCRIPT_COMMON ||
+        script == USCRIPT_INHERITED || script == USCRIPT_UNKNOWN) {
+      continue;
+    }
+    ++counts.letters[script];
+    ++counts.total;
   }
-  return code;
+  if (latin_ascii > 0) {
+    counts.letters[USCRIPT_LATIN] += latin_ascii;
+    counts.total += latin_ascii;
+  }
+  return counts;
 }
 
-}  // namespace
+const ScriptLanguage* ScriptEntry(UScriptCode script) {
+  for (const ScriptLanguage& entry : kScriptLanguages) {
+    if (entry.script == script) return &entry;
+  }
+  return nullptr;
+}
 
-LanguageResult IdentifyLanguage(absl::string_view text,
-                                const LanguageHints& hints) {
-  LanguageResult result;
-  if (text.empty()) return result;
+// BCP 47 for a CLD2 language; empty for "unknown". Chinese comes back as
+// plain "zh": the script is decided from the characters, not by CLD2.
+std::string ToBcp47(CLD2::Language language) {
+  if (language == CLD2::UNKNOWN_LANGUAGE) return "";
+  absl::string_view code = CLD2::LanguageCode(language);
+  for (const CodeFix& fix : kCld2CodeFixes) {
+    if (code == fix.cld2) return std::string(fix.bcp47);
+  }
+  return std::string(code);
+}
+
+struct Cld2Result {
+  std::vector<LanguageShare> shares;  // Largest first.
+  bool reliable = false;
+};
+
+Cld2Result RunCld2(absl::string_view text, const LanguageHints& hints) {
   CLD2::CLDHints cld_hints = {
       hints.content_language.empty() ? nullptr : hints.content_language.c_str(),
       hints.tld.empty() ? nullptr : hints.tld.c_str(), CLD2::UNKNOWN_ENCODING,
@@ -44,20 +116,348 @@ LanguageResult IdentifyLanguage(absl::string_view text,
   int percents[3];
   double scores[3];
   int text_bytes = 0;
-  bool reliable = false;
+  Cld2Result result;
   CLD2::ExtDetectLanguageSummary(
       text.data(), static_cast<int>(text.size()), /*is_plain_text=*/true,
-      &cld_hints, /*flags=*/0, languages, percents, scores,
-      /*resultchunkvector=*/nullptr, &text_bytes, &reliable);
+      &cld_hints, CLD2::kCLDFlagBestEffort, languages, percents, scores,
+      /*resultchunkvector=*/nullptr, &text_bytes, &result.reliable);
+  int total = 0;
   for (int i = 0; i < 3; ++i) {
-    if (languages[i] == CLD2::UNKNOWN_LANGUAGE || percents[i] == 0) continue;
-    float share = percents[i] / 100.0f;
-    result.guesses.push_back(
-        {ToBcp47(languages[i]), share * (reliable ? 1.0f : 0.5f)});
-    result.shares.push_back(share);
+    if (ToBcp47(languages[i]).empty()) continue;
+    total += percents[i];
   }
+  for (int i = 0; i < 3; ++i) {
+    std::string language = ToBcp47(languages[i]);
+    if (language.empty() || percents[i] <= 0) continue;
+    float share = static_cast<float>(percents[i]) / std::max(total, 1);
+    auto same = std::find_if(
+        result.shares.begin(), result.shares.end(),
+        [&](const LanguageShare& s) { return s.language == language; });
+    if (same != result.shares.end()) {
+      same->share += share;
+    } else {
+      result.shares.push_back({std::move(language), share});
+    }
+  }
+  // Best effort on a text too short to score still names one language.
+  if (result.shares.empty()) {
+    std::string language = ToBcp47(languages[0]);
+    if (!language.empty()) result.shares.push_back({language, 1.0f});
+  }
+  return result;
+}
+
+bool HintsSayTraditional(const LanguageHints& hints) {
+  std::string language = absl::AsciiStrToLower(hints.content_language);
+  for (absl::string_view hint : kTraditionalLanguageHints) {
+    if (absl::StrContains(language, hint)) return true;
+  }
+  std::string tld = absl::AsciiStrToLower(hints.tld);
+  for (absl::string_view t : kTraditionalTlds) {
+    if (tld == t) return true;
+  }
+  return false;
+}
+
+// zh-Hans or zh-Hant, with the confidence that the script is right.
+std::pair<std::string, float> ChineseTag(absl::string_view text,
+                                         const LanguageHints& hints) {
+  ChineseScriptCounts counts = CountChineseScript(text);
+  bool traditional =
+      counts.traditional > counts.simplified ||
+      (counts.traditional == counts.simplified && HintsSayTraditional(hints));
+  int winner = traditional ? counts.traditional : counts.simplified;
+  int loser = traditional ? counts.simplified : counts.traditional;
+  // Laplace-smoothed share of the telling characters that agree.
+  float confidence = (winner + 1.0f) / (winner + loser + 2.0f);
+  return {traditional ? "zh-Hant" : "zh-Hans", confidence};
+}
+
+// The language the scripts alone decide, or "" when they do not: Hangul ->
+// ko, kana -> ja, Han -> zh, or a script of one language.
+std::string LanguageFromScripts(const ScriptCounts& counts) {
+  if (counts.total == 0) return "";
+  const int han = counts.Get(USCRIPT_HAN);
+  const int kana = counts.Kana();
+  const int hangul = counts.Get(USCRIPT_HANGUL);
+  const int cjk = han + kana + hangul;
+  if (cjk * 2 > counts.total) {
+    if (hangul * 2 >= cjk) return "ko";
+    if (kana > 0 && kana >= kKanaShareForJapanese * (han + kana)) return "ja";
+    return "zh";
+  }
+  UScriptCode dominant = counts.Dominant();
+  const ScriptLanguage* entry = ScriptEntry(dominant);
+  if (entry != nullptr && entry->exclusive &&
+      counts.Get(dominant) * 2 > counts.total) {
+    return std::string(entry->language);
+  }
+  return "";
+}
+
+void AddGuess(std::vector<LanguageGuess>* guesses, std::string language,
+              float confidence) {
+  for (const LanguageGuess& guess : *guesses) {
+    if (guess.language == language) return;
+  }
+  guesses->push_back({std::move(language), confidence});
+}
+
+// The languages CLD2 confuses with `language` (kConfusableLanguages).
+std::vector<absl::string_view> Confusables(absl::string_view language) {
+  for (const ConfusableGroup& group : kConfusableLanguages) {
+    std::vector<absl::string_view> members =
+        absl::StrSplit(group.languages, ' ');
+    if (std::find(members.begin(), members.end(), language) == members.end()) {
+      continue;
+    }
+    members.erase(std::remove(members.begin(), members.end(), language),
+                  members.end());
+    return members;
+  }
+  return {};
+}
+
+UScriptCode ScriptOf(UChar32 c) {
+  UErrorCode status = U_ZERO_ERROR;
+  UScriptCode script = uscript_getScript(c, &status);
+  return U_FAILURE(status) ? USCRIPT_UNKNOWN : script;
+}
+
+const ReadingRate* RateFor(UScriptCode script) {
+  for (const ReadingRate& rate : kReadingRates) {
+    if (rate.script == script) return &rate;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+LanguageResult IdentifyLanguage(absl::string_view text,
+                                const LanguageHints& hints) {
+  LanguageResult result;
+  ScriptCounts counts = CountScripts(text);
+  if (counts.total == 0) return result;
+
+  Cld2Result cld2 = RunCld2(text, hints);
+  std::string by_script = LanguageFromScripts(counts);
+  const float script_share =
+      by_script.empty()
+          ? 0.0f
+          : static_cast<float>(
+                by_script == "zh"   ? counts.Get(USCRIPT_HAN)
+                : by_script == "ja" ? counts.Get(USCRIPT_HAN) + counts.Kana()
+                : by_script == "ko"
+                    ? counts.Get(USCRIPT_HANGUL) + counts.Get(USCRIPT_HAN)
+                    : counts.Get(counts.Dominant())) /
+                counts.total;
+
+  // The shares: CLD2's, with the script's verdict taking the place of a
+  // CJK language CLD2 confused (a Han-only title CLD2 calls ja is zh).
+  std::vector<LanguageShare> shares = cld2.shares;
+  if (!by_script.empty()) {
+    auto top =
+        std::find_if(shares.begin(), shares.end(), [&](const LanguageShare& s) {
+          return s.language == by_script ||
+                 ((by_script == "zh" || by_script == "ja" ||
+                   by_script == "ko") &&
+                  (s.language == "zh" || s.language == "ja" ||
+                   s.language == "ko"));
+        });
+    if (top == shares.end()) {
+      // CLD2 did not see it: the script's letters are its share.
+      for (LanguageShare& s : shares) s.share *= 1.0f - script_share;
+      shares.push_back({by_script, script_share});
+    } else {
+      top->language = by_script;
+    }
+  }
+  if (shares.empty()) {
+    // Neither CLD2 nor an exclusive script could tell: the script's likeliest
+    // language, as a low-confidence guess.
+    const ScriptLanguage* entry = ScriptEntry(counts.Dominant());
+    if (entry == nullptr) return result;
+    shares.push_back({std::string(entry->language), 1.0f});
+    cld2.reliable = false;
+  }
+  std::stable_sort(shares.begin(), shares.end(),
+                   [](const LanguageShare& a, const LanguageShare& b) {
+                     return a.share > b.share;
+                   });
+  // The script's language leads when its letters are the majority.
+  if (!by_script.empty() && shares.front().language != by_script &&
+      script_share > 0.5f) {
+    auto it = std::find_if(
+        shares.begin(), shares.end(),
+        [&](const LanguageShare& s) { return s.language == by_script; });
+    std::rotate(shares.begin(), it, it + 1);
+  }
+
+  // Chinese: the script from the characters.
+  std::string chinese_alternative;
+  float chinese_confidence = 1.0f;
+  for (LanguageShare& share : shares) {
+    if (share.language != "zh") continue;
+    auto [tag, confidence] = ChineseTag(text, hints);
+    chinese_alternative = tag == "zh-Hans" ? "zh-Hant" : "zh-Hans";
+    chinese_confidence = confidence;
+    share.language = tag;
+  }
+
+  // The script decided the language (Hangul, kana, Han, Greek, ...): the
+  // length of the text does not matter. Otherwise CLD2 did, and a few
+  // words are weaker evidence than a paragraph.
+  const bool by_script_decided = !by_script.empty() && script_share > 0.5f;
+  // Chinese is reliable when the characters also tell the script.
+  const bool reliable =
+      (cld2.reliable && counts.total >= kMinReliableLetters) ||
+      (by_script_decided && counts.total >= kMinScriptLetters &&
+       (by_script != "zh" || chinese_confidence >= kReliableChineseScript));
+  const float length_factor =
+      by_script_decided
+          ? 1.0f
+          : 0.5f + 0.5f * std::min(1.0f, static_cast<float>(counts.total) /
+                                             kShortTextLetters);
+  const float base = (reliable ? 1.0f : 0.6f) * length_factor;
+  for (const LanguageShare& share : shares) {
+    float confidence = share.share * base;
+    if (absl::StartsWith(share.language, "zh-")) {
+      confidence *= chinese_confidence;
+    }
+    AddGuess(&result.guesses, share.language, confidence);
+  }
+  if (!chinese_alternative.empty()) {
+    const LanguageShare& zh =
+        *std::find_if(shares.begin(), shares.end(), [](const LanguageShare& s) {
+          return absl::StartsWith(s.language, "zh-");
+        });
+    AddGuess(&result.guesses, chinese_alternative,
+             zh.share * base * (1.0f - chinese_confidence));
+  }
+  // A Han-only text could be Japanese written without kana, a title most
+  // of all (東京).
+  if (by_script == "zh") {
+    AddGuess(&result.guesses, "ja",
+             (counts.total < kShortTextLetters ? kJapaneseHanOnlyShort
+                                               : kJapaneseHanOnlyLong) *
+                 base);
+  }
+  // A short or unreliable text in a language CLD2 confuses with its
+  // neighbours: the neighbours are the runners-up, each less likely than
+  // the one before.
+  if (!reliable || counts.total < kShortTextLetters) {
+    std::vector<absl::string_view> neighbours =
+        Confusables(result.guesses.front().language);
+    const float best = result.guesses.front().confidence;
+    for (size_t i = 0; i < neighbours.size(); ++i) {
+      AddGuess(&result.guesses, std::string(neighbours[i]),
+               best * kConfusableRunnerUp / static_cast<float>(1 + i));
+    }
+  }
+  std::stable_sort(result.guesses.begin() + 1, result.guesses.end(),
+                   [](const LanguageGuess& a, const LanguageGuess& b) {
+                     return a.confidence > b.confidence;
+                   });
+  // Slivers (a quoted name, a stray English term) are not a language mix.
+  shares.erase(std::remove_if(shares.begin() + 1, shares.end(),
+                              [](const LanguageShare& s) {
+                                return s.share < kMinLanguageShare;
+                              }),
+               shares.end());
+  result.shares = std::move(shares);
   result.reliable = reliable;
   return result;
+}
+
+std::vector<SupportedLanguage> SupportedLanguages() {
+  std::vector<SupportedLanguage> languages;
+  for (const ClaimedLanguage& claim : kClaimedLanguages) {
+    languages.push_back(
+        {std::string(claim.language), std::string(claim.scripts)});
+  }
+  return languages;
+}
+
+LanguageHints PageLanguageHints(const Dom& dom, absl::string_view url) {
+  LanguageHints hints;
+  hints.content_language =
+      std::string(absl::StripAsciiWhitespace(Attribute(dom.root(), "lang")));
+  if (hints.content_language.empty()) {
+    WalkTree(dom.head(), [&](const GumboNode* node, int) {
+      if (!hints.content_language.empty()) return false;
+      if (!IsElement(node, GUMBO_TAG_META)) return true;
+      for (const LanguageMeta& meta : kLanguageMetas) {
+        if (absl::AsciiStrToLower(Attribute(node, meta.attribute.data())) !=
+            meta.value) {
+          continue;
+        }
+        // og:locale is written zh_CN.
+        std::string value =
+            std::string(absl::StripAsciiWhitespace(Attribute(node, "content")));
+        std::replace(value.begin(), value.end(), '_', '-');
+        hints.content_language = std::move(value);
+        break;
+      }
+      return false;
+    });
+  }
+  std::string host = UrlHost(url);
+  size_t dot = host.rfind('.');
+  if (dot != std::string::npos) hints.tld = host.substr(dot + 1);
+  return hints;
+}
+
+LanguageHints HintsFromString(absl::string_view hint) {
+  LanguageHints hints;
+  hint = absl::StripAsciiWhitespace(hint);
+  if (absl::ConsumePrefix(&hint, ".")) {
+    hints.tld = absl::AsciiStrToLower(hint);
+  } else {
+    hints.content_language = std::string(hint);
+  }
+  return hints;
+}
+
+int EstimateReadingSeconds(absl::string_view text) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> words(
+      icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+  if (U_FAILURE(status)) return 0;
+  const ScriptCounts counts = CountScripts(text);
+  if (counts.total == 0) return 0;
+  const int han_kana = counts.Get(USCRIPT_HAN) + counts.Kana();
+  const bool japanese =
+      counts.Kana() > 0 && counts.Kana() >= kKanaShareForJapanese * han_kana;
+
+  icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  words->setText(unicode);
+  double minutes = 0;
+  int32_t start = words->first();
+  for (int32_t end = words->next(); end != icu::BreakIterator::DONE;
+       start = end, end = words->next()) {
+    if (words->getRuleStatus() == UBRK_WORD_NONE) continue;
+    // The word's script is its first letter's; numbers read as words.
+    UScriptCode script = USCRIPT_COMMON;
+    int letters = 0;
+    for (int32_t i = start; i < end; i = unicode.moveIndex32(i, 1)) {
+      UChar32 c = unicode.char32At(i);
+      if (!u_isalpha(c)) continue;
+      if (letters++ == 0) script = ScriptOf(c);
+    }
+    const ReadingRate* rate = RateFor(script);
+    if (rate == nullptr) {
+      minutes += 1.0 / kDefaultWordsPerMinute;
+    } else if (rate->unit == ReadingUnit::kWords) {
+      minutes += 1.0 / rate->per_minute;
+    } else {
+      const double per_minute = japanese && script == USCRIPT_HAN
+                                    ? kJapaneseCharactersPerMinute
+                                    : rate->per_minute;
+      minutes += std::max(letters, 1) / per_minute;
+    }
+  }
+  return static_cast<int>(std::lround(minutes * 60));
 }
 
 }  // namespace lede::engine

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "absl/strings/string_view.h"
+#include "server/engine/dom.h"
 
 namespace lede::engine {
 
@@ -22,18 +23,51 @@ struct LanguageGuess {
   float confidence = 0;  // 0..1
 };
 
+struct LanguageShare {
+  std::string language;  // BCP 47
+  float share = 0;       // 0..1 of the text's letters
+};
+
 struct LanguageResult {
-  // Best first; empty when nothing could be told. Shares of a mixed text are
-  // the guesses' `confidence` scaled by `share`.
+  // Best first, then the runners-up; empty when the text has no letters.
   std::vector<LanguageGuess> guesses;
-  // Share of the text in each guessed language, parallel to `guesses`.
-  std::vector<float> shares;
+  // Languages the text is written in, largest share first. One entry for a
+  // text in one language; several for a text that mixes languages.
+  std::vector<LanguageShare> shares;
   bool reliable = false;
 };
 
-// Identifies the language of `text` (plain text, UTF-8). Never fails.
+// Identifies the language of `text` (plain text, UTF-8), any length, titles
+// included. Script analysis comes first (kana -> ja, Hangul -> ko, scripts
+// of one language), then CLD2 with `hints`; Chinese is split into zh-Hans and
+// zh-Hant by the characters that differ between the scripts, the hints
+// deciding only when the characters do not. Never fails.
 LanguageResult IdentifyLanguage(absl::string_view text,
                                 const LanguageHints& hints);
+
+// The hints a page gives about its language: <html lang> (or, when absent,
+// a <meta http-equiv="content-language">, name="language" or og:locale), and
+// the top-level domain of `url`. Empty fields when the page says nothing.
+LanguageHints PageLanguageHints(const Dom& dom, absl::string_view url);
+
+// Hints from DetectLanguageRequest.hint: a top-level domain when it starts
+// with a dot (".tw"), otherwise a content-language value ("zh-TW", "fr").
+LanguageHints HintsFromString(absl::string_view hint);
+
+// Seconds an adult takes to read `text` silently, at the rate of each word's
+// script (kReadingRates: words a minute for alphabets, characters a minute
+// for Han and kana). 0 for a text without letters.
+int EstimateReadingSeconds(absl::string_view text);
+
+// One language lede claims to identify, with the ISO 15924 scripts it is
+// identified in (e.g. {"sr", "Cyrl Latn"}).
+struct SupportedLanguage {
+  std::string language;
+  std::string scripts;
+};
+
+// The languages lede claims, as measured by bench/language.
+std::vector<SupportedLanguage> SupportedLanguages();
 
 }  // namespace lede::engine
 

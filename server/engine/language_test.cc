@@ -1,40 +1,219 @@
 #include "server/engine/language.h"
 
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "absl/time/time.h"
 #include "gtest/gtest.h"
+#include "server/engine/limits.h"
 
 namespace lede::engine {
 namespace {
 
-std::string Best(absl::string_view text) {
-  LanguageResult result = IdentifyLanguage(text, {});
+constexpr char kSimplified[] =
+    "比利时情报部门正在监控位于该国的中国电子商务巨头阿里巴巴的主要欧洲物流平"
+    "台，担心可能发生可能的间谍活动。";
+constexpr char kTraditional[] =
+    "比利時情報部門正在監控位於該國的中國電子商務巨頭阿里巴巴的主要歐洲物流平"
+    "台，擔心可能發生可能的間諜活動。";
+constexpr char kEnglish[] =
+    "The council voted on Tuesday to approve the new budget, which raises "
+    "spending on schools and roads and cuts the cost of bus fares for "
+    "students and pensioners across the city.";
+
+std::string Best(absl::string_view text, const LanguageHints& hints = {}) {
+  LanguageResult result = IdentifyLanguage(text, hints);
   return result.guesses.empty() ? "und" : result.guesses.front().language;
 }
 
+bool HasCandidate(const LanguageResult& result, absl::string_view language) {
+  for (size_t i = 1; i < result.guesses.size(); ++i) {
+    if (result.guesses[i].language == language) return true;
+  }
+  return false;
+}
+
 TEST(LanguageTest, SimplifiedChinese) {
-  EXPECT_EQ(Best("比利时情报部门正在监控位于该国的中国电子商务巨头阿里巴巴的主"
-                 "要欧洲物流平台，"
-                 "担心可能发生可能的间谍活动。"),
-            "zh-Hans");
+  EXPECT_EQ(Best(kSimplified), "zh-Hans");
 }
 
 TEST(LanguageTest, TraditionalChinese) {
-  EXPECT_EQ(Best("比利時情報部門正在監控位於該國的中國電子商務巨頭阿里巴巴的主"
-                 "要歐洲物流平台，"
-                 "擔心可能發生可能的間諜活動。"),
-            "zh-Hant");
+  EXPECT_EQ(Best(kTraditional), "zh-Hant");
+}
+
+TEST(LanguageTest, ChineseScriptComesFromCharactersNotTheLabel) {
+  // A page labelled zh-TW written in Simplified characters is zh-Hans.
+  LanguageHints taiwan{"zh-TW", "tw"};
+  EXPECT_EQ(Best(kSimplified, taiwan), "zh-Hans");
+  EXPECT_EQ(Best(kTraditional, LanguageHints{"zh-CN", "cn"}), "zh-Hant");
+  // Only when no character tells (中文 is written alike in both) do the
+  // hints decide.
+  EXPECT_EQ(Best("中文", taiwan), "zh-Hant");
+  EXPECT_EQ(Best("中文", LanguageHints{".hk", ""}), "zh-Hans");
+  EXPECT_EQ(Best("中文", LanguageHints{"", "hk"}), "zh-Hant");
+}
+
+TEST(LanguageTest, ScriptsDecideFirst) {
+  // Kana means Japanese even with Han characters in the majority.
+  EXPECT_EQ(Best("東京都の新しい知事は、経済政策を発表した。"), "ja");
+  EXPECT_EQ(Best("ソウル"), "ja");
+  // Hangul means Korean, Hanja and all.
+  EXPECT_EQ(Best("서울의 날씨는 오늘 맑습니다"), "ko");
+  EXPECT_EQ(Best("大韓民國 서울특별시"), "ko");
+  // Scripts written for one language.
+  EXPECT_EQ(Best("Αθήνα"), "el");
+  EXPECT_EQ(Best("ქართული"), "ka");
+  EXPECT_EQ(Best("ภาษาไทย"), "th");
+  EXPECT_EQ(Best("Հայաստան"), "hy");
 }
 
 TEST(LanguageTest, EnglishAndFrench) {
-  EXPECT_EQ(Best("The council voted on Tuesday to approve the new budget, "
-                 "which raises spending on schools and roads."),
-            "en");
+  EXPECT_EQ(Best(kEnglish), "en");
   EXPECT_EQ(Best("Le conseil municipal a voté mardi le nouveau budget, qui "
                  "augmente les dépenses pour les écoles et les routes."),
             "fr");
 }
 
+TEST(LanguageTest, OutputIsBcp47) {
+  // CLD2 says iw, jw, tl and no; callers get he, jv, fil and nb.
+  EXPECT_EQ(Best("הממשלה החליטה היום על תקציב חדש לבתי הספר ולכבישים בכל "
+                 "רחבי המדינה"),
+            "he");
+  EXPECT_EQ(Best("Regjeringen la i dag fram et nytt budsjett som øker "
+                 "bevilgningene til skoler og veier over hele landet, og "
+                 "kutter prisen på bussbilletter for studenter."),
+            "nb");
+  EXPECT_EQ(Best("Ang lahat ng tao'y isinilang na malaya at pantay-pantay "
+                 "sa karangalan at mga karapatan. Sila'y pinagkalooban ng "
+                 "katwiran at budhi at dapat magturingan sa isa't isa sa "
+                 "diwa ng pagkakapatiran."),
+            "fil");
+}
+
+TEST(LanguageTest, ConfidenceAndReliability) {
+  LanguageResult paragraph = IdentifyLanguage(kEnglish, {});
+  ASSERT_FALSE(paragraph.guesses.empty());
+  EXPECT_TRUE(paragraph.reliable);
+  EXPECT_GT(paragraph.guesses.front().confidence, 0.7f);
+  EXPECT_LE(paragraph.guesses.front().confidence, 1.0f);
+  // Two words are weak evidence: lower confidence, not reliable.
+  LanguageResult title = IdentifyLanguage("Budget approved", {});
+  ASSERT_FALSE(title.guesses.empty());
+  EXPECT_FALSE(title.reliable);
+  EXPECT_LT(title.guesses.front().confidence,
+            paragraph.guesses.front().confidence);
+  // A script that names its language is sure at any length.
+  LanguageResult korean = IdentifyLanguage("서울", {});
+  EXPECT_TRUE(korean.reliable);
+  EXPECT_FLOAT_EQ(korean.guesses.front().confidence, 1.0f);
+}
+
+TEST(LanguageTest, ShortTitlesHaveRunnersUp) {
+  // A Han-only title could be Japanese, and the other Chinese script.
+  LanguageResult tokyo = IdentifyLanguage("東京", {});
+  ASSERT_FALSE(tokyo.guesses.empty());
+  EXPECT_EQ(tokyo.guesses.front().language, "zh-Hant");
+  EXPECT_TRUE(HasCandidate(tokyo, "ja"));
+  EXPECT_TRUE(HasCandidate(tokyo, "zh-Hans"));
+  // Languages CLD2 confuses on a few words.
+  LanguageResult russian = IdentifyLanguage("Привет, как дела?", {});
+  EXPECT_EQ(russian.guesses.front().language, "ru");
+  EXPECT_TRUE(HasCandidate(russian, "uk"));
+  LanguageResult malay = IdentifyLanguage("Selamat pagi semua", {});
+  EXPECT_TRUE(HasCandidate(
+      malay, malay.guesses.front().language == "ms" ? "id" : "ms"));
+  // Runners-up are less likely than the guess, in order.
+  for (const LanguageResult* result : {&tokyo, &russian, &malay}) {
+    for (size_t i = 1; i < result->guesses.size(); ++i) {
+      EXPECT_LE(result->guesses[i].confidence,
+                result->guesses[i - 1].confidence);
+    }
+  }
+}
+
+TEST(LanguageTest, MixedTextHasShares) {
+  LanguageResult mixed = IdentifyLanguage(
+      absl::StrCat(kEnglish, "\n\n", kSimplified, kSimplified, kSimplified),
+      {});
+  ASSERT_EQ(mixed.shares.size(), 2u);
+  float total = 0;
+  bool english = false, chinese = false;
+  for (const LanguageShare& share : mixed.shares) {
+    total += share.share;
+    english |= share.language == "en" && share.share > 0.1f;
+    chinese |= share.language == "zh-Hans" && share.share > 0.3f;
+  }
+  EXPECT_TRUE(english);
+  EXPECT_TRUE(chinese);
+  EXPECT_NEAR(total, 1.0f, 0.01f);
+  // One language: one share.
+  EXPECT_EQ(IdentifyLanguage(kEnglish, {}).shares.size(), 1u);
+}
+
 TEST(LanguageTest, EmptyTextHasNoGuess) {
   EXPECT_TRUE(IdentifyLanguage("", {}).guesses.empty());
+  EXPECT_TRUE(IdentifyLanguage("12 345 — !!", {}).guesses.empty());
+}
+
+TEST(LanguageTest, HintsFromPage) {
+  auto hints = [](const std::string& html, absl::string_view url) {
+    absl::StatusOr<Dom> dom =
+        Dom::Parse(html, Limits(), absl::InfiniteFuture());
+    EXPECT_TRUE(dom.ok());
+    return PageLanguageHints(*dom, url);
+  };
+  LanguageHints lang = hints("<html lang=\"zh-TW\"><p>x</p></html>",
+                             "https://news.example.com.tw/a/1");
+  EXPECT_EQ(lang.content_language, "zh-TW");
+  EXPECT_EQ(lang.tld, "tw");
+  EXPECT_EQ(hints("<html><head><meta http-equiv=\"Content-Language\" "
+                  "content=\"fr\"></head><p>x</p></html>",
+                  "")
+                .content_language,
+            "fr");
+  EXPECT_EQ(hints("<html><head><meta property=\"og:locale\" "
+                  "content=\"zh_HK\"></head><p>x</p></html>",
+                  "")
+                .content_language,
+            "zh-HK");
+  LanguageHints none = hints("<p>x</p>", "not a url");
+  EXPECT_EQ(none.content_language, "");
+  EXPECT_EQ(none.tld, "");
+}
+
+TEST(LanguageTest, HintsFromString) {
+  EXPECT_EQ(HintsFromString(".tw").tld, "tw");
+  EXPECT_EQ(HintsFromString(".tw").content_language, "");
+  EXPECT_EQ(HintsFromString("zh-TW").content_language, "zh-TW");
+}
+
+TEST(LanguageTest, ReadingTimeByScript) {
+  auto repeat = [](absl::string_view piece, int times) {
+    std::string text;
+    for (int i = 0; i < times; ++i) absl::StrAppend(&text, piece);
+    return text;
+  };
+  // 228 English words a minute.
+  EXPECT_EQ(EstimateReadingSeconds(repeat("word ", 228)), 60);
+  // 184 Russian words a minute.
+  EXPECT_EQ(EstimateReadingSeconds(repeat("слово ", 184)), 60);
+  // 255 Chinese characters a minute, however ICU groups them into words.
+  EXPECT_NEAR(EstimateReadingSeconds(repeat("中国经济发展", 255 / 6 + 1)), 60,
+              2);
+  // Japanese: 357 characters a minute, kanji included.
+  EXPECT_NEAR(EstimateReadingSeconds(repeat("日本の経済", 357 / 5)), 60, 2);
+  EXPECT_EQ(EstimateReadingSeconds(""), 0);
+  EXPECT_EQ(EstimateReadingSeconds("1 2 3"), 0);
+}
+
+TEST(LanguageTest, ClaimsIncludeChineseScripts) {
+  bool hans = false, hant = false;
+  for (const SupportedLanguage& language : SupportedLanguages()) {
+    hans |= language.language == "zh-Hans";
+    hant |= language.language == "zh-Hant";
+  }
+  EXPECT_TRUE(hans);
+  EXPECT_TRUE(hant);
 }
 
 }  // namespace

@@ -1,9 +1,7 @@
 #include "server/engine/render.h"
 
 #include <unicode/brkiter.h>
-#include <unicode/uchar.h>
 #include <unicode/unistr.h>
-#include <unicode/uscript.h>
 
 #include <array>
 #include <memory>
@@ -222,27 +220,6 @@ int CountWords(absl::string_view text) {
   ForEachWord(text,
               [&](const icu::UnicodeString&, int32_t, int32_t) { ++count; });
   return count;
-}
-
-int ReadingTimeSeconds(absl::string_view text, int word_count) {
-  // Words a minute: ~238 for alphabetic scripts (Brysbaert 2019); CJK
-  // readers take in ICU "words" of one or two characters faster.
-  int cjk = 0, letters = 0;
-  icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-  for (int32_t i = 0; i < unicode.length(); i = unicode.moveIndex32(i, 1)) {
-    UChar32 c = unicode.char32At(i);
-    if (!u_isalpha(c)) continue;
-    ++letters;
-    UErrorCode status = U_ZERO_ERROR;
-    UScriptCode script = uscript_getScript(c, &status);
-    if (script == USCRIPT_HAN || script == USCRIPT_HIRAGANA ||
-        script == USCRIPT_KATAKANA || script == USCRIPT_HANGUL) {
-      ++cjk;
-    }
-  }
-  double words_per_minute = (letters > 0 && cjk * 2 > letters) ? 350 : 238;
-  return static_cast<int>(word_count * 60 / words_per_minute + 0.5);
 }
 
 uint64_t Fingerprint(absl::string_view text) {

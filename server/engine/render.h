@@ -26,9 +26,6 @@ std::string RenderMarkdown(const std::vector<Block>& blocks);
 // runs of characters.
 int CountWords(absl::string_view text);
 
-// Seconds a reader needs, at rates per script.
-int ReadingTimeSeconds(absl::string_view text, int word_count);
-
 // 64-bit SimHash over word 3-shingles, stable across runs and machines.
 uint64_t Fingerprint(absl::string_view text);
 
