@@ -705,6 +705,29 @@ class BlockBuilder {
   bool title_dropped_ = false;
 };
 
+// The declared body as paragraphs, when the
+// extracted blocks hold next to no text and the declaration much more;
+// otherwise nothing.
+std::vector<Block> DeclaredBlocks(const std::vector<Block>& extracted,
+                                  const ContentOptions& options) {
+  size_t extracted_length = 0;
+  for (const Block& block : extracted) {
+    extracted_length += CodePointCount(block.text);
+  }
+  if (extracted_length >= content_rules::kMinExtractedTextLength) return {};
+  absl::string_view declared = options.declared_body;
+  if (CodePointCount(declared) <= 2 * extracted_length) return {};
+  std::vector<Block> blocks;
+  for (absl::string_view line : absl::StrSplit(declared, '\n')) {
+    std::string text = CollapseWhitespace(line);
+    if (text.empty()) continue;
+    Block block;
+    block.text = std::move(text);
+    blocks.push_back(std::move(block));
+  }
+  return blocks;
+}
+
 }  // namespace
 
 absl::StatusOr<std::vector<Block>> ExtractContent(const Dom& dom,
@@ -731,7 +754,12 @@ absl::StatusOr<std::vector<Block>> ExtractContent(const Dom& dom,
   for (const GumboNode* node : SelectContentNodes(top, stats)) {
     builder.Build(node, node == top);
   }
-  return builder.TakeBlocks();
+  std::vector<Block> blocks = builder.TakeBlocks();
+  if (std::vector<Block> declared = DeclaredBlocks(blocks, options);
+      !declared.empty()) {
+    return declared;
+  }
+  return blocks;
 }
 
 }  // namespace lede::engine

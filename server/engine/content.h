@@ -21,6 +21,10 @@ struct ContentOptions {
   // Base for image URLs.
   std::string base_url;
   v1::Bias bias = v1::BIAS_BALANCED;
+  // What the page says its body is (JSON-LD articleBody): the body when the
+  // markup itself holds next to no text (client-rendered pages, truncated
+  // captures). The description is not: it is a summary, and its own field.
+  std::string declared_body;
 };
 
 // Extracts the body of `dom`. DEADLINE_EXCEEDED when `deadline` passes.

@@ -47,6 +47,10 @@ inline constexpr double kMinProseShareWalkedInto = 0.3;
 // <noscript> content, when that holds more.
 inline constexpr int kMinScriptedPageText = 500;
 
+// Below this many code points of extracted text, the body the page declares
+// (JSON-LD articleBody) is taken instead when longer.
+inline constexpr size_t kMinExtractedTextLength = 200;
+
 // Minimum code points for a text block to vote for its ancestors.
 inline constexpr int kMinVotingTextLength = 20;
 

@@ -238,5 +238,21 @@ TEST(ContentTest, NoscriptIsReadWhenThePageHasNothingElse) {
   EXPECT_THAT(text, Not(HasSubstr("JavaScript")));
 }
 
+TEST(ContentTest, DeclaredBodyStandsInForAnEmptyPage) {
+  ContentOptions options;
+  options.declared_body =
+      "The council voted on Tuesday to approve the new budget.\n\nOpponents "
+      "said the plan leaves the city exposed if tax receipts fall, as they "
+      "did two years ago, and the mayor said it would be reviewed in spring.";
+  std::string text = RenderText(Extract("<div id=app>Loading…</div>", options));
+  EXPECT_THAT(text, HasSubstr("The council voted"));
+  EXPECT_THAT(text, HasSubstr("\n\nOpponents said"));
+  // A page with its own text keeps it.
+  text = RenderText(Extract(
+      std::string("<div class=post>") + kParagraphs + kMorePararaphs + "</div>",
+      options));
+  EXPECT_THAT(text, HasSubstr("Engineers will start"));
+}
+
 }  // namespace
 }  // namespace lede::engine

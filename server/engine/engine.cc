@@ -155,8 +155,9 @@ absl::StatusOr<v1::ParseResponse> Engine::Parse(const v1::ParseRequest& request,
   MetadataOptions metadata_options;
   metadata_options.url = request.url();
   metadata_options.reference_time = ReferenceTime(options);
-  if (absl::Status s =
-          ExtractMetadata(*dom, framed, metadata_options, deadline, article);
+  std::string declared_body;
+  if (absl::Status s = ExtractMetadata(*dom, framed, metadata_options, deadline,
+                                       article, &declared_body);
       !s.ok()) {
     return s;
   }
@@ -165,6 +166,7 @@ absl::StatusOr<v1::ParseResponse> Engine::Parse(const v1::ParseRequest& request,
   content_options.title = article->title();
   content_options.base_url = article->url();
   content_options.bias = options.bias();
+  content_options.declared_body = std::move(declared_body);
   absl::StatusOr<std::vector<Block>> blocks =
       ExtractContent(*dom, content_options, deadline);
   if (!blocks.ok()) return blocks.status();

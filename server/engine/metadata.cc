@@ -508,7 +508,8 @@ std::vector<std::string> AsIs(const std::string& value) { return {value}; }
 
 absl::Status ExtractMetadata(const Dom& dom, const FramedDocument& framed,
                              const MetadataOptions& options,
-                             absl::Time deadline, v1::Article* article) {
+                             absl::Time deadline, v1::Article* article,
+                             std::string* declared_body) {
   Candidates candidates;
   PageFacts facts;
   ReadFrontMatter(framed, &candidates);
@@ -557,6 +558,10 @@ absl::Status ExtractMetadata(const Dom& dom, const FramedDocument& framed,
   SetString(candidates, "description", "description",
             article->mutable_description(), article);
   SetString(candidates, "source", "source", article->mutable_source(), article);
+  if (declared_body != nullptr) {
+    const Candidate* body = candidates.Best("body");
+    *declared_body = body == nullptr ? "" : body->value;
+  }
   SetList(candidates, "authors", "authors", article->mutable_authors(), article,
           [&](const std::string& value) {
             // Profile URLs (article:author) name no one.

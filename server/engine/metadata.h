@@ -22,11 +22,13 @@ struct MetadataOptions {
 };
 
 // Fills the metadata fields of `article` (and its `provenance`) from `dom`
-// and `framed`. Fields nothing supports stay unset. DEADLINE_EXCEEDED when
-// `deadline` passes.
+// and `framed`. Fields nothing supports stay unset. When `declared_body` is
+// not null it receives the body text the page declares of itself (JSON-LD
+// articleBody), or is cleared. DEADLINE_EXCEEDED when `deadline` passes.
 absl::Status ExtractMetadata(const Dom& dom, const FramedDocument& framed,
                              const MetadataOptions& options,
-                             absl::Time deadline, v1::Article* article);
+                             absl::Time deadline, v1::Article* article,
+                             std::string* declared_body = nullptr);
 
 }  // namespace lede::engine
 
