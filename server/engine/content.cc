@@ -334,7 +334,8 @@ const GumboNode* PickTopCandidate(const GumboNode* body, StatsMap* stats) {
 // links against the link text it takes in (menus, link lists), so the whole
 // article is kept and the page chrome around it is not.
 const GumboNode* WidenToArticle(const GumboNode* top, const GumboNode* body,
-                                const StatsMap& stats) {
+                                const StatsMap& stats,
+                                const content_rules::BiasRules& rules) {
   auto worth = [&](const GumboNode* node) {
     auto it = stats.find(node);
     if (it == stats.end()) return 0.0;
@@ -346,7 +347,7 @@ const GumboNode* WidenToArticle(const GumboNode* top, const GumboNode* body,
   for (const GumboNode* up = top->parent;
        up != nullptr && up->type == GUMBO_NODE_ELEMENT; up = up->parent) {
     double up_worth = worth(up);
-    if (up_worth > best_worth * (1 + content_rules::kMinWidenGain)) {
+    if (up_worth > best_worth * (1 + rules.min_widen_gain)) {
       best = up;
       best_worth = up_worth;
     }
@@ -363,8 +364,9 @@ bool HasSentenceEnd(absl::string_view text) {
 }
 
 // The top candidate and those of its siblings that look like more of it.
-std::vector<const GumboNode*> SelectContentNodes(const GumboNode* top,
-                                                 const StatsMap& stats) {
+std::vector<const GumboNode*> SelectContentNodes(
+    const GumboNode* top, const StatsMap& stats,
+    const content_rules::BiasRules& rules) {
   if (top->parent == nullptr || top->parent->type != GUMBO_NODE_ELEMENT) {
     return {top};
   }
@@ -373,7 +375,7 @@ std::vector<const GumboNode*> SelectContentNodes(const GumboNode* top,
     return it == stats.end() ? NodeStats() : it->second;
   };
   double top_score = find(top).score;
-  double threshold = std::max(10.0, top_score * 0.2);
+  double threshold = std::max(10.0, top_score * rules.min_sibling_score_share);
   // A container the page itself labels as the article ("entry", "content")
   // holds all of it: paragraphs beside it are notices and teasers.
   bool labelled_container = ClassWeight(top) > 0;
@@ -412,8 +414,11 @@ std::vector<const GumboNode*> SelectContentNodes(const GumboNode* top,
 class BlockBuilder {
  public:
   BlockBuilder(const StatsMap& stats, const ContentOptions& options,
-               bool read_noscript)
-      : stats_(stats), options_(options), read_noscript_(read_noscript) {}
+               const content_rules::BiasRules& rules, bool read_noscript)
+      : stats_(stats),
+        options_(options),
+        rules_(rules),
+        read_noscript_(read_noscript) {}
 
   void Build(const GumboNode* root, bool is_top) {
     auto it = stats_.find(root);
@@ -547,7 +552,7 @@ class BlockBuilder {
         tag == GUMBO_TAG_TABLE || tag == GUMBO_TAG_DL) {
       auto it = stats_.find(node);
       if (it != stats_.end() && it->second.text_length > 0 &&
-          LinkDensity(it->second) > 0.5) {
+          LinkDensity(it->second) > rules_.max_container_link_density) {
         // A link-heavy wrapper around much of the prose is walked into: the
         // link lists inside it are dropped one by one.
         return Prose(it->second) <
@@ -695,6 +700,7 @@ class BlockBuilder {
 
   const StatsMap& stats_;
   const ContentOptions& options_;
+  const content_rules::BiasRules& rules_;
   const bool read_noscript_;
   std::vector<Context> context_;
   std::vector<Block> blocks_;
@@ -728,6 +734,17 @@ std::vector<Block> DeclaredBlocks(const std::vector<Block>& extracted,
   return blocks;
 }
 
+const content_rules::BiasRules& RulesFor(v1::Bias bias) {
+  switch (bias) {
+    case v1::BIAS_PRECISION:
+      return content_rules::kPrecisionBias;
+    case v1::BIAS_RECALL:
+      return content_rules::kRecallBias;
+    default:
+      return content_rules::kBalancedBias;
+  }
+}
+
 }  // namespace
 
 absl::StatusOr<std::vector<Block>> ExtractContent(const Dom& dom,
@@ -748,10 +765,11 @@ absl::StatusOr<std::vector<Block>> ExtractContent(const Dom& dom,
     return absl::DeadlineExceededError(
         "deadline passed while scoring the page's content");
   }
-  const GumboNode* top =
-      WidenToArticle(PickTopCandidate(dom.body(), &stats), dom.body(), stats);
-  BlockBuilder builder(stats, options, read_noscript);
-  for (const GumboNode* node : SelectContentNodes(top, stats)) {
+  const content_rules::BiasRules& rules = RulesFor(options.bias);
+  const GumboNode* top = WidenToArticle(PickTopCandidate(dom.body(), &stats),
+                                        dom.body(), stats, rules);
+  BlockBuilder builder(stats, options, rules, read_noscript);
+  for (const GumboNode* node : SelectContentNodes(top, stats, rules)) {
     builder.Build(node, node == top);
   }
   std::vector<Block> blocks = builder.TakeBlocks();

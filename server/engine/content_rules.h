@@ -37,7 +37,19 @@ inline constexpr double kMinContentShareKeptDespiteClass = 0.5;
 // the ancestor takes in costs this many code points of prose, and the
 // ancestor must be worth this share more than the best node below it.
 inline constexpr double kWidenLinkTextCost = 1.0;
-inline constexpr double kMinWidenGain = 0.5;
+
+// What the request's bias (precision / balanced / recall) changes.
+struct BiasRules {
+  // Widening: share an ancestor must be worth more than the node below it.
+  double min_widen_gain;
+  // Containers and lists with more of their text in links are dropped.
+  double max_container_link_density;
+  // Siblings of the top candidate scoring this share of it are kept.
+  double min_sibling_score_share;
+};
+inline constexpr BiasRules kPrecisionBias = {1.0, 0.33, 0.3};
+inline constexpr BiasRules kBalancedBias = {0.5, 0.5, 0.2};
+inline constexpr BiasRules kRecallBias = {0.25, 0.7, 0.1};
 
 // A link-heavy container is dropped unless it holds at least this share of
 // the selected content's text outside links.

@@ -254,5 +254,23 @@ TEST(ContentTest, DeclaredBodyStandsInForAnEmptyPage) {
   EXPECT_THAT(text, HasSubstr("Engineers will start"));
 }
 
+TEST(ContentTest, BiasMovesTheLinkDensityLine) {
+  // A list with about 40 % of its text in links: kept unless the caller
+  // asks for precision.
+  std::string html =
+      std::string("<div class=post>") + kParagraphs +
+      "<ul><li>Budget papers, as filed: <a href=/p1>part one of the papers"
+      "</a></li><li>Minutes of the meeting: <a href=/p2>"
+      "January and February</a></li></ul></div>";
+  ContentOptions precision;
+  precision.bias = v1::BIAS_PRECISION;
+  ContentOptions recall;
+  recall.bias = v1::BIAS_RECALL;
+  EXPECT_THAT(RenderText(Extract(html)), HasSubstr("Budget papers"));
+  EXPECT_THAT(RenderText(Extract(html, recall)), HasSubstr("Budget papers"));
+  EXPECT_THAT(RenderText(Extract(html, precision)),
+              Not(HasSubstr("Budget papers")));
+}
+
 }  // namespace
 }  // namespace lede::engine
