@@ -745,6 +745,43 @@ const content_rules::BiasRules& RulesFor(v1::Bias bias) {
   }
 }
 
+bool IsEndOfArticleMarker(absl::string_view text) {
+  std::string folded = AsciiLower(absl::StripAsciiWhitespace(text));
+  // "Related articles:" and "【相关阅读】" mark the end as well.
+  absl::string_view core = absl::StripSuffix(
+      absl::StripSuffix(absl::StripPrefix(folded, "【"), "】"), ":");
+  core = absl::StripSuffix(core, "：");
+  for (absl::string_view marker : content_rules::kEndOfArticleMarkers) {
+    if (core == marker) return true;
+  }
+  return false;
+}
+
+// Drops page furniture lines inside the article and everything after an
+// end-of-article marker ("相关阅读", "Related articles").
+void DropBoilerplateLines(std::vector<Block>* blocks) {
+  static const LazyRE2 kFurniture = {content_rules::kBoilerplateLinePattern};
+  std::vector<Block> kept;
+  size_t text_so_far = 0;
+  for (Block& block : *blocks) {
+    if (block.kind == BlockKind::kFigure) {
+      kept.push_back(std::move(block));
+      continue;
+    }
+    size_t length = CodePointCount(block.text);
+    if (length <= content_rules::kMaxBoilerplateLineLength) {
+      if (text_so_far >= content_rules::kMinTextBeforeEndMarker &&
+          IsEndOfArticleMarker(block.text)) {
+        break;
+      }
+      if (RE2::FullMatch(Piece(block.text), *kFurniture)) continue;
+    }
+    text_so_far += length;
+    kept.push_back(std::move(block));
+  }
+  *blocks = std::move(kept);
+}
+
 }  // namespace
 
 absl::StatusOr<std::vector<Block>> ExtractContent(const Dom& dom,
@@ -773,6 +810,7 @@ absl::StatusOr<std::vector<Block>> ExtractContent(const Dom& dom,
     builder.Build(node, node == top);
   }
   std::vector<Block> blocks = builder.TakeBlocks();
+  DropBoilerplateLines(&blocks);
   if (std::vector<Block> declared = DeclaredBlocks(blocks, options);
       !declared.empty()) {
     return declared;

@@ -63,6 +63,33 @@ inline constexpr int kMinScriptedPageText = 500;
 // (JSON-LD articleBody) is taken instead when longer.
 inline constexpr size_t kMinExtractedTextLength = 200;
 
+// A whole short block that is page furniture, not article: editor credits
+// ("责任编辑：X", "【编辑:X】"), portal links back ("返回搜狐，查看更多"),
+// copyright lines, advertisement and share labels.
+inline constexpr const char kBoilerplateLinePattern[] =
+    R"((?i)^\s*[【\[（(]?\s*(责任编辑|责编|編輯|编辑)\s*[:：]\s*\S{0,12}\s*[】\]）)]?\s*$|)"
+    R"(^\s*[【\[（(]?\s*编辑\s*[:：].{0,12}[】\]）)]\s*返回搜狐.*$|^\s*返回搜狐.{0,12}$|)"
+    R"(^\s*(copyright|©|\(c\)|版权所有|版權所有).{0,120}$|)"
+    R"(^\s*(advertisement|sponsored|share this( article| story| post)?|)"
+    R"(share on (facebook|twitter|x|linkedin)|广告|分享到[:：]?.{0,20})\s*$)";
+inline constexpr int kMaxBoilerplateLineLength = 160;
+
+// A short block with one of these texts ends the article: what follows is
+// lists of other articles.
+inline constexpr absl::string_view kEndOfArticleMarkers[] = {
+    "相关阅读",          "相关新闻",
+    "相关文章",          "相关推荐",
+    "推荐阅读",          "延伸阅读",
+    "热门推荐",          "猜你喜欢",
+    "相關閱讀",          "相關新聞",
+    "related articles",  "related stories",
+    "related posts",     "related content",
+    "you may also like", "you might also like",
+    "more stories",      "recommended for you",
+    "read next",         "more from"};
+// ...once at least this many code points of article came before it.
+inline constexpr size_t kMinTextBeforeEndMarker = 80;
+
 // Minimum code points for a text block to vote for its ancestors.
 inline constexpr int kMinVotingTextLength = 20;
 

@@ -272,5 +272,25 @@ TEST(ContentTest, BiasMovesTheLinkDensityLine) {
               Not(HasSubstr("Budget papers")));
 }
 
+TEST(ContentTest, FurnitureLinesAndWhatFollowsRelatedReadingAreDropped) {
+  std::string text = RenderText(Extract(
+      "<div class=article>"
+      "<p>国务院新闻办公室今天举行发布会，介绍今年前三季度经济运行情况，"
+      "各项主要指标保持稳定增长，就业形势总体平稳。</p>"
+      "<p>发言人表示，下一步将继续加大宏观政策调节力度，稳定市场预期，"
+      "推动经济持续回升向好，努力完成全年目标任务。</p>"
+      "<p>（责任编辑：王小明）</p><p>【编辑:刘欢】 返回搜狐，查看更多</p>"
+      "<p>Copyright © 2024 Example News. All rights reserved.</p>"
+      "<h3>相关阅读</h3><p>前三季度国内生产总值同比增长百分之五，"
+      "经济运行总体平稳、稳中有进，高质量发展扎实推进。</p></div>"));
+  EXPECT_THAT(text, HasSubstr("国务院新闻办公室"));
+  EXPECT_THAT(text, HasSubstr("努力完成全年目标任务"));
+  EXPECT_THAT(text, Not(HasSubstr("责任编辑")));
+  EXPECT_THAT(text, Not(HasSubstr("返回搜狐")));
+  EXPECT_THAT(text, Not(HasSubstr("Copyright")));
+  EXPECT_THAT(text, Not(HasSubstr("相关阅读")));
+  EXPECT_THAT(text, Not(HasSubstr("前三季度国内生产总值")));
+}
+
 }  // namespace
 }  // namespace lede::engine
