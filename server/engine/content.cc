@@ -435,6 +435,11 @@ class BlockBuilder {
 
   std::vector<Block> TakeBlocks() { return std::move(blocks_); }
 
+  // Whether subtrees classed as discussion ("comments") are dropped.
+  void set_drop_discussions(bool drop) { drop_discussions_ = drop; }
+  // Code points of prose dropped as discussion so far.
+  int discussion_prose() const { return discussion_prose_; }
+
  private:
   struct Context {
     BlockKind kind;
@@ -533,21 +538,31 @@ class BlockBuilder {
            LinkDensity(it->second) < 0.3;
   }
 
-  bool IsBoilerplate(const GumboNode* node) const {
+  bool IsBoilerplate(const GumboNode* node) {
     static const LazyRE2 kDrop = {content_rules::kDropClassPattern};
     GumboTag tag = node->v.element.tag;
     // Inline elements (tag links, keyword spans) are part of the sentence
     // around them, whatever their class says.
     if (!IsBlockTag(tag)) return false;
+    static const LazyRE2 kDiscussion = {content_rules::kDiscussionClassPattern};
     std::string classes = RoleClasses(Attribute(node, "class"));
     bool classed_as_boilerplate = false;
+    bool classed_as_discussion = false;
     for (absl::string_view value :
          {absl::string_view(classes), Attribute(node, "id")}) {
-      if (!value.empty() && RE2::PartialMatch(Piece(value), *kDrop)) {
+      if (value.empty()) continue;
+      if (RE2::PartialMatch(Piece(value), *kDrop)) {
         classed_as_boilerplate = true;
+      } else if (RE2::PartialMatch(Piece(value), *kDiscussion)) {
+        classed_as_discussion = true;
       }
     }
     if (classed_as_boilerplate) return !HoldsTheContent(node);
+    if (classed_as_discussion && drop_discussions_ && !HoldsTheContent(node)) {
+      auto it = stats_.find(node);
+      if (it != stats_.end()) discussion_prose_ += Prose(it->second);
+      return true;
+    }
     if (tag == GUMBO_TAG_UL || tag == GUMBO_TAG_OL || tag == GUMBO_TAG_DIV ||
         tag == GUMBO_TAG_TABLE || tag == GUMBO_TAG_DL) {
       auto it = stats_.find(node);
@@ -708,18 +723,23 @@ class BlockBuilder {
   int list_depth_ = 0;
   int root_text_length_ = 0;
   int root_prose_length_ = 0;
+  bool drop_discussions_ = true;
+  int discussion_prose_ = 0;
   bool title_dropped_ = false;
 };
+
+size_t TextLength(const std::vector<Block>& blocks) {
+  size_t length = 0;
+  for (const Block& block : blocks) length += CodePointCount(block.text);
+  return length;
+}
 
 // The declared body as paragraphs, when the
 // extracted blocks hold next to no text and the declaration much more;
 // otherwise nothing.
 std::vector<Block> DeclaredBlocks(const std::vector<Block>& extracted,
                                   const ContentOptions& options) {
-  size_t extracted_length = 0;
-  for (const Block& block : extracted) {
-    extracted_length += CodePointCount(block.text);
-  }
+  size_t extracted_length = TextLength(extracted);
   if (extracted_length >= content_rules::kMinExtractedTextLength) return {};
   absl::string_view declared = options.declared_body;
   if (CodePointCount(declared) <= 2 * extracted_length) return {};
@@ -805,11 +825,23 @@ absl::StatusOr<std::vector<Block>> ExtractContent(const Dom& dom,
   const content_rules::BiasRules& rules = RulesFor(options.bias);
   const GumboNode* top = WidenToArticle(PickTopCandidate(dom.body(), &stats),
                                         dom.body(), stats, rules);
-  BlockBuilder builder(stats, options, rules, read_noscript);
-  for (const GumboNode* node : SelectContentNodes(top, stats, rules)) {
-    builder.Build(node, node == top);
+  // Forum posts are often classed as comments: when the discussion holds
+  // much more prose than the rest, the discussion is the page.
+  auto build = [&](bool drop_discussions, int* discussion_prose) {
+    BlockBuilder builder(stats, options, rules, read_noscript);
+    builder.set_drop_discussions(drop_discussions);
+    for (const GumboNode* node : SelectContentNodes(top, stats, rules)) {
+      builder.Build(node, node == top);
+    }
+    *discussion_prose = builder.discussion_prose();
+    return builder.TakeBlocks();
+  };
+  int discussion_prose = 0;
+  std::vector<Block> blocks = build(true, &discussion_prose);
+  if (static_cast<size_t>(discussion_prose) >
+      content_rules::kMinDiscussionShareKept * TextLength(blocks)) {
+    blocks = build(false, &discussion_prose);
   }
-  std::vector<Block> blocks = builder.TakeBlocks();
   DropBoilerplateLines(&blocks);
   if (std::vector<Block> declared = DeclaredBlocks(blocks, options);
       !declared.empty()) {

@@ -17,9 +17,18 @@ inline constexpr const char kNegativeClassPattern[] =
     R"((?i)-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|social|breadcrumb|recommend|notice|copyright|cookie|subscribe|newsletter)";
 
 // class/id words so sure to be boilerplate that the whole subtree is dropped
-// during block extraction.
+// during block extraction. A word counts at the start or the end of a class
+// token ("share-bar", "post-share"), not inside one ("content-nav-section").
 inline constexpr const char kDropClassPattern[] =
-    R"((?i)(^|[\s_-])(share|sharing|social|related|recommend|comments?|breadcrumbs?|banner-ads|advert\w*|ads?|cookie\w*|newsletter|subscribe|sidebar|footer|nav|navbar|menu|pagination|pager|tags?|tool-?bar|print|byline-share)($|[\s_-]))";
+    R"((?i)(^|\s)((share|sharing|social|related|recommend|breadcrumbs?|banner-ads|advert\w*|ads?|cookie\w*|newsletter|subscribe|sidebar|footer|nav|navbar|menu|pagination|pager|tags?|tool-?bar|print|byline-share)([_-][\w-]*)?|[\w-]*[_-](share|sharing|social|related|recommend|breadcrumbs?|banner-ads|advert\w*|ads?|cookie\w*|newsletter|subscribe|sidebar|footer|nav|navbar|menu|pagination|pager|tags?|tool-?bar|print|byline-share))($|\s))";
+
+// class/id words of discussion threads: dropped like the words above on
+// articles, kept when they hold most of the page's prose (forums, Q&A).
+inline constexpr const char kDiscussionClassPattern[] =
+    R"((?i)(^|\s)((comments?|replies|commentlist)([_-][\w-]*)?|[\w-]*[_-](comments?|replies|commentlist))($|\s))";
+
+// ...kept when they hold this many times the prose of the rest.
+inline constexpr double kMinDiscussionShareKept = 10;
 
 // Class tokens that file the page under a taxonomy (WordPress, Squarespace,
 // Drupal body and article classes: "tag-news", "category-x", "author-y");

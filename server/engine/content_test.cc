@@ -292,5 +292,23 @@ TEST(ContentTest, FurnitureLinesAndWhatFollowsRelatedReadingAreDropped) {
   EXPECT_THAT(text, Not(HasSubstr("前三季度国内生产总值")));
 }
 
+TEST(ContentTest, ForumPostsClassedAsCommentsAreThePage) {
+  std::string posts;
+  for (int i = 0; i < 4; ++i) {
+    posts += std::string("<div class=\"ipsComment\" id=\"comment-") +
+             std::to_string(i) + "_wrap\">" + kParagraphs + "</div>";
+  }
+  std::string text = RenderText(
+      Extract("<div class=topic><h1>Budget thread</h1><p>Replies</p>" + posts +
+              "</div>"));
+  EXPECT_THAT(text, HasSubstr("The council voted"));
+  // An article's own comment section stays out.
+  text = RenderText(Extract(
+      std::string("<div class=post>") + kParagraphs + kMorePararaphs +
+      "<ol class=commentlist><li class=comment><p>Great piece, thanks for "
+      "writing it up so clearly.</p></li></ol></div>"));
+  EXPECT_THAT(text, Not(HasSubstr("Great piece")));
+}
+
 }  // namespace
 }  // namespace lede::engine
