@@ -1,5 +1,6 @@
 #include "server/engine/engine.h"
 
+#include <cmath>
 #include <utility>
 
 #include "absl/status/status.h"
@@ -110,15 +111,20 @@ void FillImages(const std::vector<Block>& blocks, v1::Article* article) {
   }
 }
 
+// Confidences and shares to three decimals: more is noise, and a float with
+// fewer digits prints the same from every protobuf runtime's JSON (C++ prints
+// 0.99716711 where Go and Python print 0.9971671).
+float Rounded(float value) { return std::round(value * 1000) / 1000; }
+
 void FillLanguage(const LanguageResult& result, v1::Article* article) {
   if (result.guesses.empty()) return;
   article->set_language(result.guesses.front().language);
-  article->set_language_confidence(result.guesses.front().confidence);
+  article->set_language_confidence(Rounded(result.guesses.front().confidence));
   if (result.shares.size() > 1) {
     for (const LanguageShare& part : result.shares) {
       v1::LanguageShare* share = article->add_languages();
       share->set_language(part.language);
-      share->set_share(part.share);
+      share->set_share(Rounded(part.share));
     }
   }
 }
@@ -215,11 +221,11 @@ absl::StatusOr<v1::DetectLanguageResponse> Engine::DetectLanguage(
     return response;
   }
   response.set_language(result.guesses.front().language);
-  response.set_confidence(result.guesses.front().confidence);
+  response.set_confidence(Rounded(result.guesses.front().confidence));
   for (size_t i = 1; i < result.guesses.size(); ++i) {
     v1::LanguageGuess* guess = response.add_candidates();
     guess->set_language(result.guesses[i].language);
-    guess->set_confidence(result.guesses[i].confidence);
+    guess->set_confidence(Rounded(result.guesses[i].confidence));
   }
   return response;
 }
