@@ -23,6 +23,9 @@ ABSL_FLAG(absl::Duration, drain_timeout, absl::Seconds(20),
           "On SIGTERM/SIGINT, how long in-flight calls may still run.");
 ABSL_FLAG(int, stream_parallelism, 4,
           "Documents of one ParseStream call parsed at the same time.");
+ABSL_FLAG(bool, access_log, false,
+          "Write one line per finished call to stderr: method, peer, status, "
+          "milliseconds.");
 
 int main(int argc, char** argv) {
   absl::SetProgramUsageMessage(
@@ -37,6 +40,7 @@ int main(int argc, char** argv) {
   options.service.default_deadline = absl::GetFlag(FLAGS_default_deadline);
   options.service.stream_parallelism =
       std::max(1, absl::GetFlag(FLAGS_stream_parallelism));
+  options.service.access_log = absl::GetFlag(FLAGS_access_log);
   options.max_connection_age = absl::GetFlag(FLAGS_max_connection_age);
   options.drain_timeout = absl::GetFlag(FLAGS_drain_timeout);
   absl::Status status = lede::service::RunServer(options);

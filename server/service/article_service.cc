@@ -7,6 +7,7 @@
 
 #include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
+#include "server/service/access_log.h"
 
 namespace lede::service {
 
@@ -38,15 +39,18 @@ grpc::ServerUnaryReactor* ArticleService::Parse(
     v1::ParseResponse* response) {
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
   absl::Time caller_deadline = CallerDeadline(*context);
-  pool_->Schedule([this, reactor, request, response, caller_deadline] {
+  CallLog log(options_.access_log, "Parse", *context);
+  pool_->Schedule([this, reactor, request, response, caller_deadline, log] {
     absl::StatusOr<v1::ParseResponse> result =
         engine_.Parse(*request, EngineDeadline(caller_deadline));
-    if (!result.ok()) {
-      reactor->Finish(ToGrpcStatus(result.status()));
-      return;
+    grpc::Status status = grpc::Status::OK;
+    if (result.ok()) {
+      *response = *std::move(result);
+    } else {
+      status = ToGrpcStatus(result.status());
     }
-    *response = *std::move(result);
-    reactor->Finish(grpc::Status::OK);
+    log.Finish(status);
+    reactor->Finish(status);
   });
   return reactor;
 }
@@ -56,15 +60,18 @@ grpc::ServerUnaryReactor* ArticleService::DetectLanguage(
     const v1::DetectLanguageRequest* request,
     v1::DetectLanguageResponse* response) {
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
-  pool_->Schedule([this, reactor, request, response] {
+  CallLog log(options_.access_log, "DetectLanguage", *context);
+  pool_->Schedule([this, reactor, request, response, log] {
     absl::StatusOr<v1::DetectLanguageResponse> result =
         engine_.DetectLanguage(*request);
-    if (!result.ok()) {
-      reactor->Finish(ToGrpcStatus(result.status()));
-      return;
+    grpc::Status status = grpc::Status::OK;
+    if (result.ok()) {
+      *response = *std::move(result);
+    } else {
+      status = ToGrpcStatus(result.status());
     }
-    *response = *std::move(result);
-    reactor->Finish(grpc::Status::OK);
+    log.Finish(status);
+    reactor->Finish(status);
   });
   return reactor;
 }
@@ -77,7 +84,9 @@ class ArticleService::StreamReactor
     : public grpc::ServerBidiReactor<v1::ParseRequest, v1::ParseResponse> {
  public:
   StreamReactor(ArticleService* service, grpc::CallbackServerContext* context)
-      : service_(service), caller_deadline_(CallerDeadline(*context)) {
+      : service_(service),
+        caller_deadline_(CallerDeadline(*context)),
+        log_(service->options_.access_log, "ParseStream", *context) {
     reading_ = true;
     StartRead(&request_);
   }
@@ -178,11 +187,15 @@ class ArticleService::StreamReactor
   void Run(const Actions& actions) {
     if (actions.start_read) StartRead(&request_);
     if (actions.write != nullptr) StartWrite(actions.write);
-    if (actions.finish) Finish(actions.status);
+    if (actions.finish) {
+      log_.Finish(actions.status);
+      Finish(actions.status);
+    }
   }
 
   ArticleService* service_;
   const absl::Time caller_deadline_;
+  const CallLog log_;
   v1::ParseRequest request_;  // filled by StartRead; only one read at a time
   absl::Mutex mutex_;
   bool reading_ ABSL_GUARDED_BY(mutex_) = false;

@@ -16,6 +16,8 @@ struct ServiceOptions {
   absl::Duration default_deadline = absl::Seconds(30);
   // Documents of one ParseStream parsed at the same time.
   int stream_parallelism = 4;
+  // One line on stderr per finished call (see access_log.h).
+  bool access_log = false;
 };
 
 class ArticleService final : public v1::ArticleService::CallbackService {
