@@ -20,7 +20,7 @@ inline constexpr const char kNegativeClassPattern[] =
 // during block extraction. A word counts at the start or the end of a class
 // token ("share-bar", "post-share"), not inside one ("content-nav-section").
 inline constexpr const char kDropClassPattern[] =
-    R"((?i)(^|\s)((share|sharing|social|related|recommend|breadcrumbs?|banner-ads|advert\w*|ads?|cookie\w*|newsletter|subscribe|sidebar|footer|nav|navbar|menu|pagination|pager|tags?|tool-?bar|print|byline-share)([_-][\w-]*)?|[\w-]*[_-](share|sharing|social|related|recommend|breadcrumbs?|banner-ads|advert\w*|ads?|cookie\w*|newsletter|subscribe|sidebar|footer|nav|navbar|menu|pagination|pager|tags?|tool-?bar|print|byline-share))($|\s))";
+    R"((?i)(^|\s)((share|sharing|social|related|recommend|breadcrumbs?|banner-ads|advert\w*|ads?|cookie\w*|newsletter|subscribe|sidebar|footer|nav|navbar|menu|pagination|pager|tags?|tool-?bar|print|byline-share|sharedaddy|jp-relatedposts|yarpp-related)([_-][\w-]*)?|[\w-]*[_-](share|sharing|social|related|recommend|breadcrumbs?|banner-ads|advert\w*|ads?|cookie\w*|newsletter|subscribe|sidebar|footer|nav|navbar|menu|pagination|pager|tags?|tool-?bar|print|byline-share|sharedaddy|jp-relatedposts|yarpp-related))($|\s))";
 
 // class/id words of discussion threads: dropped like the words above on
 // articles, kept when they hold most of the page's prose (forums, Q&A).
@@ -86,16 +86,24 @@ inline constexpr int kMaxBoilerplateLineLength = 160;
 // A short block with one of these texts ends the article: what follows is
 // lists of other articles.
 inline constexpr absl::string_view kEndOfArticleMarkers[] = {
-    "相关阅读",          "相关新闻",
-    "相关文章",          "相关推荐",
-    "推荐阅读",          "延伸阅读",
-    "热门推荐",          "猜你喜欢",
-    "相關閱讀",          "相關新聞",
-    "related articles",  "related stories",
-    "related posts",     "related content",
-    "you may also like", "you might also like",
-    "more stories",      "recommended for you",
-    "read next",         "more from"};
+    "相关阅读", "相关新闻", "相关文章", "相关推荐", "推荐阅读", "延伸阅读",
+    "热门推荐", "猜你喜欢", "相關閱讀", "相關新聞", "related articles",
+    "related stories", "related posts", "related content", "you may also like",
+    "you might also like", "more stories", "recommended for you", "read next",
+    "more from",
+    // German, French, Spanish, Italian, Polish, Russian, Japanese, Korean.
+    // Matched after ASCII lower-casing: a capital that is not ASCII is
+    // written as pages write it.
+    "ähnliche beiträge", "Ähnliche beiträge", "ähnliche artikel",
+    "Ähnliche artikel", "verwandte artikel", "verwandte themen",
+    "weitere artikel", "mehr zum thema", "lesen sie auch",
+    "das könnte sie auch interessieren", "neueste artikel", "neueste beiträge",
+    "articles similaires", "à lire aussi", "À lire aussi", "a lire aussi",
+    "sur le même sujet", "articles liés", "temas relacionados",
+    "noticias relacionadas", "artículos relacionados", "te puede interesar",
+    "articoli correlati", "potrebbe interessarti", "czytaj też", "zobacz też",
+    "podobne artykuły", "Похожие статьи", "похожие статьи", "Читайте также",
+    "читайте также", "関連記事", "관련 기사"};
 // ...once at least this many code points of article came before it.
 inline constexpr size_t kMinTextBeforeEndMarker = 80;
 

@@ -63,7 +63,9 @@ std::string RenderText(const std::vector<Block>& blocks) {
   std::string out;
   const Block* previous = nullptr;
   for (const Block& block : blocks) {
-    if (block.text.empty()) continue;
+    // Captions and credits ("Photo: X") are not read through; they stay in
+    // the images, the HTML and the Markdown.
+    if (block.text.empty() || block.kind == BlockKind::kFigure) continue;
     if (previous != nullptr) {
       bool same_list = IsLineBlock(*previous) && IsLineBlock(block) &&
                        previous->kind == block.kind;
