@@ -213,7 +213,21 @@ for ((i = 0; i < clients; i++)); do
     >"$work/drain-$i.out" 2>&1 &
   pids+=($!)
 done
-sleep 1
+# The signal waits until the server holds every client's connection (seen in
+# the container's own /proc/net/tcp: state 01, local port 50051 = C383): a
+# call still connecting when the listener closes is refused, not lost, and a
+# slow machine takes more than a fixed pause to start six clients.
+connected() {
+  ctr exec "$name" cat /proc/net/tcp /proc/net/tcp6 2>/dev/null |
+    awk '$2 ~ /:C383$/ && $4 == "01"' | wc -l
+}
+for ((i = 0; ; i++)); do
+  n=$(connected)
+  ((n >= clients)) && break
+  ((i < 300)) || fail "only $n of $clients clients connected after 60 s"
+  sleep 0.2
+done
+sleep 0.5
 log "SIGTERM to the container with $clients calls sent"
 ctr kill --signal TERM "$name" >/dev/null
 lost=0
