@@ -6,47 +6,10 @@
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "server/engine/gumbo_arena.h"
 #include "server/engine/text_util.h"
 
 namespace lede::engine {
-
-// A bump allocator for gumbo: frees are ignored, everything goes at once.
-class Arena {
- public:
-  Arena() = default;
-  Arena(const Arena&) = delete;
-  Arena& operator=(const Arena&) = delete;
-  ~Arena() {
-    for (void* chunk : chunks_) std::free(chunk);
-  }
-
-  void* Allocate(size_t size) {
-    size = (size + 15) & ~size_t{15};
-    if (size > remaining_) {
-      size_t chunk_size = std::max(size, kChunkBytes);
-      char* chunk = static_cast<char*>(std::malloc(chunk_size));
-      if (chunk == nullptr) return nullptr;
-      chunks_.push_back(chunk);
-      cursor_ = chunk;
-      remaining_ = chunk_size;
-    }
-    void* result = cursor_;
-    cursor_ += size;
-    remaining_ -= size;
-    return result;
-  }
-
-  static void* GumboAllocate(void* arena, size_t size) {
-    return static_cast<Arena*>(arena)->Allocate(size);
-  }
-  static void GumboFree(void*, void*) {}
-
- private:
-  static constexpr size_t kChunkBytes = 1 << 20;
-  std::vector<void*> chunks_;
-  char* cursor_ = nullptr;
-  size_t remaining_ = 0;
-};
 
 Dom::Dom(Dom&&) noexcept = default;
 Dom& Dom::operator=(Dom&&) noexcept = default;
@@ -55,14 +18,9 @@ Dom::~Dom() = default;
 absl::StatusOr<Dom> Dom::Parse(std::string html, const Limits& limits,
                                absl::Time deadline) {
   Dom dom;
-  dom.arena_ = std::make_unique<Arena>();
+  dom.arena_ = std::make_unique<GumboArena>();
   dom.source_ = std::make_unique<std::string>(std::move(html));
-  GumboOptions options = kGumboDefaultOptions;
-  options.allocator = &Arena::GumboAllocate;
-  options.deallocator = &Arena::GumboFree;
-  options.userdata = dom.arena_.get();
-  // Parse errors are not used; recording them costs time and memory.
-  options.max_errors = 0;
+  GumboOptions options = dom.arena_->Options();
   dom.output_ = gumbo_parse_with_options(&options, dom.source_->data(),
                                          dom.source_->size());
   if (dom.output_ == nullptr || dom.output_->root == nullptr) {

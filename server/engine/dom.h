@@ -18,7 +18,7 @@
 
 namespace lede::engine {
 
-class Arena;
+class GumboArena;
 
 // A parsed document. Owns the gumbo tree; move-only.
 class Dom {
@@ -45,7 +45,7 @@ class Dom {
 
   // Gumbo allocates from the arena and the tree is dropped with it, because
   // gumbo_destroy_output recurses once per level of nesting.
-  std::unique_ptr<Arena> arena_;
+  std::unique_ptr<GumboArena> arena_;
   // Gumbo's nodes point into the source text, so the Dom keeps it.
   std::unique_ptr<std::string> source_;
   GumboOutput* output_ = nullptr;
