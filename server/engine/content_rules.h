@@ -80,7 +80,23 @@ inline constexpr const char kBoilerplateLinePattern[] =
     R"(^\s*[【\[（(]?\s*编辑\s*[:：].{0,12}[】\]）)]\s*返回搜狐.*$|^\s*返回搜狐.{0,12}$|)"
     R"(^\s*(copyright|©|\(c\)|版权所有|版權所有).{0,120}$|)"
     R"(^\s*(advertisement|sponsored|share this( article| story| post)?|)"
-    R"(share on (facebook|twitter|x|linkedin)|广告|分享到[:：]?.{0,20})\s*$)";
+    R"(share on (facebook|twitter|x|linkedin)|广告|分享到[:：]?.{0,20}|)"
+    // Ad labels in the eval sets' languages.
+    R"(anzeige|werbung|publicidad|espacio publicitario|publicité|)"
+    R"(pubblicità|reklama|реклама|loading\.*)\s*$|)"
+    // Social calls ("Follow us on Twitter and Facebook").
+    R"(^\s*(follow us|folgen sie uns|folge uns|s[ií]guenos|suivez[- ]nous|)"
+    R"(seguici|obserwuj nas)\b.{0,120}$|)"
+    // Photo credits standing alone ("Foto: dpa", "(Photo: Getty)").
+    R"(^\s*[(\[]?\s*(foto|fotos|bild|bildquelle|photo|photos|image|credit|)"
+    R"(crédit photo|imagen)\s*[:：]\s*[^.!?]{1,60}[)\]]?\s*$|)"
+    // Teasers for other articles ("Lesen Sie auch: <title>").
+    R"(^\s*(read more|read also|also read|see also|related|lesen sie auch|)"
+    R"(lesen sie mehr|lesen sie hier|mehr zum thema|auch interessant|)"
+    R"(weiterlesen|le puede interesar|te puede interesar|lea también|)"
+    R"(lee también|lea|à lire aussi|a lire aussi|lire aussi|voir aussi|)"
+    R"(czytaj także|czytaj też|zobacz także|zobacz też|leggi anche|)"
+    R"(читайте также)\s*[:：»›>]\s*\S.*$)";
 inline constexpr int kMaxBoilerplateLineLength = 160;
 
 // A short block with one of these texts ends the article: what follows is
@@ -105,7 +121,18 @@ inline constexpr absl::string_view kEndOfArticleMarkers[] = {
     "noticias relacionadas", "artículos relacionados", "te puede interesar",
     "articoli correlati", "potrebbe interessarti", "czytaj też", "zobacz też",
     "podobne artykuły", "Похожие статьи", "похожие статьи", "Читайте также",
-    "читайте также", "関連記事", "관련 기사"};
+    "читайте также", "関連記事", "관련 기사",
+    // Comment and feedback prompts, and the lists that close a post.
+    "leave a comment", "leave a reply", "kommentar schreiben",
+    "was this article helpful?", "war der artikel nützlich?",
+    "war dieser artikel hilfreich?", "möchten sie den artikel teilen?",
+    "artikel teilen", "diesen artikel teilen",
+    "das thema könnte dich auch interessieren",
+    "das könnte ihnen auch gefallen", "también te puede interesar",
+    "le puede interesar", "te recomendamos", "vous aimerez aussi",
+    "dans la même rubrique", "à voir aussi", "leggi anche",
+    "ti potrebbe interessare", "polecamy", "najczęściej czytane",
+    "więcej artykułów"};
 // ...once at least this many code points of article came before it.
 inline constexpr size_t kMinTextBeforeEndMarker = 80;
 
