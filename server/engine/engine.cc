@@ -185,10 +185,11 @@ absl::StatusOr<v1::ParseResponse> Engine::Parse(const v1::ParseRequest& request,
       article);
   if (absl::Status s = CheckDeadline(deadline, "language"); !s.ok()) return s;
 
-  article->set_word_count(CountWords(text));
-  article->set_reading_time_seconds(EstimateReadingSeconds(text));
+  const std::vector<Word> words = SplitWords(text);
+  article->set_word_count(static_cast<int32_t>(words.size()));
+  article->set_reading_time_seconds(EstimateReadingSeconds(text, words));
   if (!text.empty()) {
-    article->set_fingerprint(absl::StrFormat("%016x", Fingerprint(text)));
+    article->set_fingerprint(absl::StrFormat("%016x", Fingerprint(words)));
   }
   if (Wants(options, v1::FORMAT_HTML)) article->set_html(RenderHtml(*blocks));
   if (Wants(options, v1::FORMAT_MARKDOWN)) {

@@ -6,7 +6,6 @@
 #include <cld2/public/compact_lang_det.h>
 #include <cld2/public/encodings.h>
 // clang-format on
-#include <unicode/brkiter.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/uscript.h>
@@ -218,12 +217,6 @@ std::vector<absl::string_view> Confusables(absl::string_view language) {
   return {};
 }
 
-UScriptCode ScriptOf(UChar32 c) {
-  UErrorCode status = U_ZERO_ERROR;
-  UScriptCode script = uscript_getScript(c, &status);
-  return U_FAILURE(status) ? USCRIPT_UNKNOWN : script;
-}
-
 const ReadingRate* RateFor(UScriptCode script) {
   for (const ReadingRate& rate : kReadingRates) {
     if (rate.script == script) return &rate;
@@ -418,33 +411,19 @@ LanguageHints HintsFromString(absl::string_view hint) {
   return hints;
 }
 
-int EstimateReadingSeconds(absl::string_view text) {
-  UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::BreakIterator> words(
-      icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
-  if (U_FAILURE(status)) return 0;
+int EstimateReadingSeconds(absl::string_view text,
+                           const std::vector<Word>& words) {
   const ScriptCounts counts = CountScripts(text);
   if (counts.total == 0) return 0;
   const int han_kana = counts.Get(USCRIPT_HAN) + counts.Kana();
   const bool japanese =
       counts.Kana() > 0 && counts.Kana() >= kKanaShareForJapanese * han_kana;
 
-  icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-  words->setText(unicode);
   double minutes = 0;
-  int32_t start = words->first();
-  for (int32_t end = words->next(); end != icu::BreakIterator::DONE;
-       start = end, end = words->next()) {
-    if (words->getRuleStatus() == UBRK_WORD_NONE) continue;
+  for (const Word& word : words) {
     // The word's script is its first letter's; numbers read as words.
-    UScriptCode script = USCRIPT_COMMON;
-    int letters = 0;
-    for (int32_t i = start; i < end; i = unicode.moveIndex32(i, 1)) {
-      UChar32 c = unicode.char32At(i);
-      if (!u_isalpha(c)) continue;
-      if (letters++ == 0) script = ScriptOf(c);
-    }
+    const auto script = static_cast<UScriptCode>(word.script);
+    const int letters = word.letters;
     const ReadingRate* rate = RateFor(script);
     if (rate == nullptr) {
       minutes += 1.0 / kDefaultWordsPerMinute;

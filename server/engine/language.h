@@ -8,6 +8,7 @@
 
 #include "absl/strings/string_view.h"
 #include "server/engine/dom.h"
+#include "server/engine/words.h"
 
 namespace lede::engine {
 
@@ -56,8 +57,10 @@ LanguageHints HintsFromString(absl::string_view hint);
 
 // Seconds an adult takes to read `text` silently, at the rate of each word's
 // script (kReadingRates: words a minute for alphabets, characters a minute
-// for Han and kana). 0 for a text without letters.
-int EstimateReadingSeconds(absl::string_view text);
+// for Han and kana). `words` are SplitWords(text). 0 for a text without
+// letters.
+int EstimateReadingSeconds(absl::string_view text,
+                           const std::vector<Word>& words);
 
 // One language lede claims to identify, with the ISO 15924 scripts it is
 // identified in (e.g. {"sr", "Cyrl Latn"}).

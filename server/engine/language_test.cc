@@ -193,17 +193,19 @@ TEST(LanguageTest, ReadingTimeByScript) {
     for (int i = 0; i < times; ++i) absl::StrAppend(&text, piece);
     return text;
   };
+  auto seconds = [](absl::string_view text) {
+    return EstimateReadingSeconds(text, SplitWords(text));
+  };
   // 228 English words a minute.
-  EXPECT_EQ(EstimateReadingSeconds(repeat("word ", 228)), 60);
+  EXPECT_EQ(seconds(repeat("word ", 228)), 60);
   // 184 Russian words a minute.
-  EXPECT_EQ(EstimateReadingSeconds(repeat("слово ", 184)), 60);
+  EXPECT_EQ(seconds(repeat("слово ", 184)), 60);
   // 255 Chinese characters a minute, however ICU groups them into words.
-  EXPECT_NEAR(EstimateReadingSeconds(repeat("中国经济发展", 255 / 6 + 1)), 60,
-              2);
+  EXPECT_NEAR(seconds(repeat("中国经济发展", 255 / 6 + 1)), 60, 2);
   // Japanese: 357 characters a minute, kanji included.
-  EXPECT_NEAR(EstimateReadingSeconds(repeat("日本の経済", 357 / 5)), 60, 2);
-  EXPECT_EQ(EstimateReadingSeconds(""), 0);
-  EXPECT_EQ(EstimateReadingSeconds("1 2 3"), 0);
+  EXPECT_NEAR(seconds(repeat("日本の経済", 357 / 5)), 60, 2);
+  EXPECT_EQ(seconds(""), 0);
+  EXPECT_EQ(seconds("1 2 3"), 0);
 }
 
 TEST(LanguageTest, ClaimsIncludeChineseScripts) {

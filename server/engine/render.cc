@@ -1,10 +1,6 @@
 #include "server/engine/render.h"
 
-#include <unicode/brkiter.h>
-#include <unicode/unistr.h>
-
 #include <array>
-#include <memory>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -30,26 +26,11 @@ std::string EscapeMarkdown(absl::string_view text) {
                                     {"<", "&lt;"}});
 }
 
-// Calls `word(text)` for each word ICU finds in `text`.
-template <typename Visit>
-void ForEachWord(absl::string_view text, Visit word) {
-  UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::BreakIterator> breaker(
-      icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
-  if (U_FAILURE(status)) return;
-  icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-  breaker->setText(unicode);
-  int32_t start = breaker->first();
-  for (int32_t end = breaker->next(); end != icu::BreakIterator::DONE;
-       start = end, end = breaker->next()) {
-    if (breaker->getRuleStatus() == UBRK_WORD_NONE) continue;
-    word(unicode, start, end);
-  }
-}
+constexpr uint64_t kFnvOffsetBasis = 0xcbf29ce484222325ull;
 
-uint64_t Fnv1a(absl::string_view data) {
-  uint64_t hash = 0xcbf29ce484222325ull;
+// FNV-1a of `data`, continuing from `hash` (so a shingle hashes word by word,
+// without being copied into one string).
+uint64_t Fnv1a(absl::string_view data, uint64_t hash) {
   for (unsigned char c : data) {
     hash ^= c;
     hash *= 0x100000001b3ull;
@@ -217,39 +198,52 @@ std::string RenderMarkdown(const std::vector<Block>& blocks) {
   return out;
 }
 
-int CountWords(absl::string_view text) {
-  int count = 0;
-  ForEachWord(text,
-              [&](const icu::UnicodeString&, int32_t, int32_t) { ++count; });
-  return count;
-}
-
-uint64_t Fingerprint(absl::string_view text) {
-  std::vector<std::string> words;
-  ForEachWord(
-      text, [&](const icu::UnicodeString& unicode, int32_t start, int32_t end) {
-        std::string word;
-        icu::UnicodeString piece(unicode, start, end - start);
-        piece.foldCase().toUTF8String(word);
-        words.push_back(std::move(word));
-      });
+uint64_t Fingerprint(const std::vector<Word>& words) {
   if (words.empty()) return 0;
   constexpr size_t kShingle = 3;
-  std::array<int, 64> weights{};
-  size_t shingles = words.size() >= kShingle ? words.size() - kShingle + 1 : 1;
+  // ones[bit]: shingles whose hash has `bit` set. Counted eight bits at a
+  // time: kSpread[b] puts bit i of the byte b into byte lane i of a word, so
+  // one addition counts eight bits in eight lanes, flushed before a lane
+  // could overflow.
+  static const std::array<uint64_t, 256> kSpread = [] {
+    std::array<uint64_t, 256> spread{};
+    for (int b = 0; b < 256; ++b) {
+      for (int i = 0; i < 8; ++i) {
+        if ((b >> i) & 1) spread[b] |= uint64_t{1} << (8 * i);
+      }
+    }
+    return spread;
+  }();
+  std::array<int64_t, 64> ones{};
+  std::array<uint64_t, 8> lanes{};
+  auto flush = [&] {
+    for (int byte = 0; byte < 8; ++byte) {
+      for (int i = 0; i < 8; ++i) {
+        ones[8 * byte + i] += (lanes[byte] >> (8 * i)) & 0xff;
+      }
+      lanes[byte] = 0;
+    }
+  };
+  const size_t shingles =
+      words.size() >= kShingle ? words.size() - kShingle + 1 : 1;
   for (size_t i = 0; i < shingles; ++i) {
-    std::string shingle;
+    // The words of the shingle, each followed by U+001F.
+    uint64_t hash = kFnvOffsetBasis;
     for (size_t k = i; k < std::min(words.size(), i + kShingle); ++k) {
-      absl::StrAppend(&shingle, words[k], "\x1f");
+      hash = Fnv1a("\x1f", Fnv1a(words[k].folded, hash));
     }
-    uint64_t hash = Fnv1a(shingle);
-    for (int bit = 0; bit < 64; ++bit) {
-      weights[bit] += (hash >> bit) & 1 ? 1 : -1;
+    for (int byte = 0; byte < 8; ++byte) {
+      lanes[byte] += kSpread[(hash >> (8 * byte)) & 0xff];
     }
+    if (i % 255 == 254) flush();
   }
+  flush();
+  // A bit is set when more shingles have it than not.
   uint64_t fingerprint = 0;
   for (int bit = 0; bit < 64; ++bit) {
-    if (weights[bit] > 0) fingerprint |= uint64_t{1} << bit;
+    if (2 * ones[bit] > static_cast<int64_t>(shingles)) {
+      fingerprint |= uint64_t{1} << bit;
+    }
   }
   return fingerprint;
 }

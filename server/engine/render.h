@@ -9,6 +9,7 @@
 
 #include "absl/strings/string_view.h"
 #include "server/engine/block.h"
+#include "server/engine/words.h"
 
 namespace lede::engine {
 
@@ -22,12 +23,9 @@ std::string RenderHtml(const std::vector<Block>& blocks);
 
 std::string RenderMarkdown(const std::vector<Block>& blocks);
 
-// Words by ICU's word break rules, so Chinese and Japanese count words, not
-// runs of characters.
-int CountWords(absl::string_view text);
-
-// 64-bit SimHash over word 3-shingles, stable across runs and machines.
-uint64_t Fingerprint(absl::string_view text);
+// 64-bit SimHash over 3-shingles of `words` (SplitWords), stable across runs
+// and machines. 0 when there are no words.
+uint64_t Fingerprint(const std::vector<Word>& words);
 
 }  // namespace lede::engine
 

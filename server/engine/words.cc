@@ -1,0 +1,56 @@
+#include "server/engine/words.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/uscript.h>
+
+#include <memory>
+
+#include "absl/strings/ascii.h"
+
+namespace lede::engine {
+
+std::vector<Word> SplitWords(absl::string_view text) {
+  std::vector<Word> words;
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> breaker(
+      icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+  if (U_FAILURE(status)) return words;
+  const icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  breaker->setText(unicode);
+  int32_t start = breaker->first();
+  for (int32_t end = breaker->next(); end != icu::BreakIterator::DONE;
+       start = end, end = breaker->next()) {
+    if (breaker->getRuleStatus() == UBRK_WORD_NONE) continue;
+    Word& word = words.emplace_back();
+    // Most words on most pages are ASCII: no ICU property lookups for them.
+    bool ascii = true;
+    for (int32_t i = start; i < end && ascii; ++i) ascii = unicode[i] < 0x80;
+    if (ascii) {
+      word.folded.reserve(end - start);
+      for (int32_t i = start; i < end; ++i) {
+        const char c = static_cast<char>(unicode[i]);
+        if (absl::ascii_isalpha(static_cast<unsigned char>(c))) ++word.letters;
+        word.folded += absl::ascii_tolower(static_cast<unsigned char>(c));
+      }
+      if (word.letters > 0) word.script = USCRIPT_LATIN;
+      continue;
+    }
+    for (int32_t i = start; i < end; i = unicode.moveIndex32(i, 1)) {
+      const UChar32 c = unicode.char32At(i);
+      if (!u_isalpha(c)) continue;
+      if (word.letters++ == 0) {
+        UErrorCode script_status = U_ZERO_ERROR;
+        const UScriptCode script = uscript_getScript(c, &script_status);
+        word.script = U_FAILURE(script_status) ? USCRIPT_UNKNOWN : script;
+      }
+    }
+    icu::UnicodeString piece(unicode, start, end - start);
+    piece.foldCase().toUTF8String(word.folded);
+  }
+  return words;
+}
+
+}  // namespace lede::engine
