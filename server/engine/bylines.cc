@@ -30,6 +30,11 @@ bool PlausibleName(absl::string_view name) {
   return digits == 0 && spaces < kMaxNameWords && name.back() != '.';
 }
 
+// Markup a broken template printed where a value belonged ("来源： size="20"").
+bool LooksLikeMarkup(absl::string_view value) {
+  return value.find_first_of("<>=\"") != absl::string_view::npos;
+}
+
 }  // namespace
 
 std::vector<std::string> SplitAuthors(absl::string_view byline) {
@@ -70,14 +75,17 @@ ChineseCredits ReadChineseCredits(absl::string_view text) {
       R"((?:作者|记者|記者|撰文|(?:^|[\s|（(])文)\s*[:：/]\s*([^\s/|｜,，:：()（）]{2,12})|(?:^|\s|本报|本台|本刊|特约|特約)(?:记者|記者)\s+([^\s/|｜,，:：()（）]{2,4}))"};
   std::string value, other;
   re2::StringPiece input = Piece(text);
-  if (RE2::PartialMatch(input, *kSource, &value)) credits.source = value;
+  if (RE2::PartialMatch(input, *kSource, &value) && !LooksLikeMarkup(value)) {
+    credits.source = value;
+  }
   re2::StringPiece scan = input;
   while (RE2::FindAndConsume(&scan, *kEditor, &value)) {
-    credits.editors.push_back(value);
+    if (!LooksLikeMarkup(value)) credits.editors.push_back(value);
   }
   scan = input;
   while (RE2::FindAndConsume(&scan, *kAuthor, &value, &other)) {
-    credits.authors.push_back(value.empty() ? other : value);
+    std::string& name = value.empty() ? other : value;
+    if (!LooksLikeMarkup(name)) credits.authors.push_back(name);
   }
   return credits;
 }
