@@ -88,8 +88,12 @@ inline constexpr const char kBoilerplateLinePattern[] =
     R"(^\s*(follow us|folgen sie uns|folge uns|s[ií]guenos|suivez[- ]nous|)"
     R"(seguici|obserwuj nas)\b.{0,120}$|)"
     // Photo credits standing alone ("Foto: dpa", "(Photo: Getty)").
-    R"(^\s*[(\[]?\s*(foto|fotos|bild|bildquelle|photo|photos|image|credit|)"
-    R"(crédit photo|imagen)\s*[:：]\s*[^.!?]{1,60}[)\]]?\s*$|)"
+    R"(^\s*[(\[]?\s*(foto|fotos|bild|bildquelle|bildnachweis|titelbild|)"
+    R"(photo|photos|image|credit|crédit photo|imagen)\s*[:：]\s*)"
+    R"([^.!?]{1,60}[)\]]?\s*$|)"
+    // Blog post footers ("Posted by Anna at 21:11").
+    R"(^\s*(posted by|eingestellt von|publicado por|publié par)\s.{1,60})"
+    R"(\s(at|um|a las|à)\s\d{1,2}[:.]\d{2}.{0,20}$|)"
     // Teasers for other articles ("Lesen Sie auch: <title>").
     R"(^\s*(read more|read also|also read|see also|related|lesen sie auch|)"
     R"(lesen sie mehr|lesen sie hier|mehr zum thema|auch interessant|)"
@@ -124,7 +128,8 @@ inline constexpr absl::string_view kEndOfArticleMarkers[] = {
     "читайте также", "関連記事", "관련 기사",
     // Comment and feedback prompts, and the lists that close a post.
     "leave a comment", "leave a reply", "kommentar schreiben",
-    "was this article helpful?", "war der artikel nützlich?",
+    "weitere beiträge", "lade weitere inhalte", "lade weitere inhalte ...",
+    "load more", "was this article helpful?", "war der artikel nützlich?",
     "war dieser artikel hilfreich?", "möchten sie den artikel teilen?",
     "artikel teilen", "diesen artikel teilen",
     "das thema könnte dich auch interessieren",
