@@ -310,5 +310,28 @@ TEST(ContentTest, ForumPostsClassedAsCommentsAreThePage) {
   EXPECT_THAT(text, Not(HasSubstr("Great piece")));
 }
 
+TEST(ContentTest, TeasersCreditsAndFeedbackPromptsAreDropped) {
+  std::string text = RenderText(Extract(
+      std::string("<div class=article>") +
+      "<p>Der Stadtrat hat am Dienstag den neuen Haushalt beschlossen, der "
+      "mehr Geld für Schulen, Straßen und Parks vorsieht.</p>"
+      "<p>Lesen Sie auch: Wie andere Städte ihre Haushalte planen</p>"
+      "<p>Foto: dpa</p>"
+      "<p>Die Opposition kritisierte den Plan als übereilt und warnte vor "
+      "sinkenden Steuereinnahmen im kommenden Jahr.</p>"
+      "<p>Follow us on Twitter and Facebook for the latest updates</p>"
+      "<p>Posted by Anna at 21:11</p>"
+      "<h3>War der Artikel nützlich?</h3><p>Ja, sehr hilfreich, danke für "
+      "die ausführliche Darstellung der Zahlen.</p></div>"));
+  EXPECT_THAT(text, HasSubstr("Der Stadtrat"));
+  EXPECT_THAT(text, HasSubstr("Die Opposition kritisierte"));
+  EXPECT_THAT(text, Not(HasSubstr("Lesen Sie auch")));
+  EXPECT_THAT(text, Not(HasSubstr("Foto: dpa")));
+  EXPECT_THAT(text, Not(HasSubstr("Follow us")));
+  EXPECT_THAT(text, Not(HasSubstr("Posted by")));
+  EXPECT_THAT(text, Not(HasSubstr("nützlich")));
+  EXPECT_THAT(text, Not(HasSubstr("ausführliche Darstellung")));
+}
+
 }  // namespace
 }  // namespace lede::engine
