@@ -12,6 +12,7 @@
 #include "re2/re2.h"
 #include "server/engine/content_rules.h"
 #include "server/engine/images.h"
+#include "server/engine/role_classes.h"
 #include "server/engine/text_util.h"
 #include "server/engine/url.h"
 
@@ -143,23 +144,6 @@ int CountPunctuation(absl::string_view text) {
     }
   }
   return count;
-}
-
-// The class attribute without taxonomy tokens ("tag-news"), which name the
-// article's topics rather than the element's role.
-std::string RoleClasses(absl::string_view classes) {
-  std::string kept;
-  for (absl::string_view token : absl::StrSplit(
-           classes, absl::ByAnyChar(" \t\n\r\f"), absl::SkipEmpty())) {
-    bool taxonomy = false;
-    for (absl::string_view prefix : content_rules::kTaxonomyClassPrefixes) {
-      if (absl::StartsWith(token, prefix)) taxonomy = true;
-    }
-    if (taxonomy) continue;
-    if (!kept.empty()) kept.push_back(' ');
-    kept.append(token.data(), token.size());
-  }
-  return kept;
 }
 
 std::string ClassAndId(const GumboNode* node) {

@@ -30,14 +30,6 @@ inline constexpr const char kDiscussionClassPattern[] =
 // ...kept when they hold this many times the prose of the rest.
 inline constexpr double kMinDiscussionShareKept = 10;
 
-// Class tokens that file the page under a taxonomy (WordPress, Squarespace,
-// Drupal body and article classes: "tag-news", "category-x", "author-y");
-// they say what the article is about, not what the element is.
-inline constexpr absl::string_view kTaxonomyClassPrefixes[] = {
-    "tag-",    "tags-",   "category-", "categories-", "author-", "type-",
-    "format-", "status-", "post-",     "has-",        "page-",   "path-",
-    "node-",   "topic-",  "section-",  "term-",       "single-", "postid-"};
-
 // A boilerplate-classed element that holds at least this share of the
 // selected content's text, with few links, is the content after all.
 inline constexpr double kMinContentShareKeptDespiteClass = 0.5;

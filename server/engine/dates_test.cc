@@ -95,6 +95,11 @@ TEST(DatesTest, MonthNamesInOtherLanguages) {
   EXPECT_EQ(Iso(ParseDate("21 agosto 2020")), "2020-08-21T00:00:00");
   EXPECT_EQ(Iso(ParseDate("7 de dezembro de 2019")), "2019-12-07T00:00:00");
   EXPECT_EQ(Iso(ParseDate("9 januari 2018")), "2018-01-09T00:00:00");
+  // Slavic day-first dates name the month in the genitive.
+  EXPECT_EQ(Iso(ParseDate("15 августа 2016, 13:43")), "2016-08-15T13:43:00");
+  EXPECT_EQ(Iso(ParseDate("5 maja 2021")), "2021-05-05T00:00:00");
+  EXPECT_EQ(Iso(ParseDate("3. září 2020")), "2020-09-03T00:00:00");
+  EXPECT_EQ(Iso(ParseDate("7 листопада 2019")), "2019-11-07T00:00:00");
 }
 
 TEST(DatesTest, RelativeFormsCountBackFromTheReferenceTime) {

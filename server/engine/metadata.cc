@@ -17,6 +17,7 @@
 #include "server/engine/dates.h"
 #include "server/engine/jsonld.h"
 #include "server/engine/metadata_rules.h"
+#include "server/engine/role_classes.h"
 #include "server/engine/text_util.h"
 #include "server/engine/url.h"
 
@@ -33,6 +34,11 @@ constexpr size_t kMaxTitleLength = 150;
 constexpr int kMaxTextDates = 8;
 constexpr size_t kMaxDatelineBytes = 100;
 
+bool IsPageContainer(GumboTag tag) {
+  return tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_BODY ||
+         tag == GUMBO_TAG_ARTICLE || tag == GUMBO_TAG_MAIN;
+}
+
 bool Matches(const GumboNode* node, const RE2& pattern) {
   for (absl::string_view value :
        {Attribute(node, "class"), Attribute(node, "id")}) {
@@ -43,9 +49,30 @@ bool Matches(const GumboNode* node, const RE2& pattern) {
   return false;
 }
 
-bool IsPageContainer(GumboTag tag) {
-  return tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_BODY ||
-         tag == GUMBO_TAG_ARTICLE || tag == GUMBO_TAG_MAIN;
+bool HoldsHeadline(const GumboNode* node) {
+  bool found = false;
+  WalkTree(node, [&](const GumboNode* child, int) {
+    if (IsElement(child, GUMBO_TAG_H1)) found = true;
+    return !found;
+  });
+  return found;
+}
+
+// Containers of other articles or of readers' posts, by their role classes:
+// a post filed under "category-popular" is not a list of popular posts, and
+// a layout box ("content_block right-sidebar") around the page's headline
+// holds the article itself.
+bool IsForeignContainer(const GumboNode* node, GumboTag tag) {
+  static const LazyRE2 kForeign = {rules::kForeignContainerPattern};
+  if (IsPageContainer(tag)) return false;
+  const std::string classes = RoleClasses(Attribute(node, "class"));
+  for (absl::string_view value :
+       {absl::string_view(classes), Attribute(node, "id")}) {
+    if (!value.empty() && RE2::PartialMatch(Piece(value), *kForeign)) {
+      return !HoldsHeadline(node);
+    }
+  }
+  return false;
 }
 
 bool IsChrome(GumboTag tag) {
@@ -112,10 +139,10 @@ class PageReader {
     }
     // The page's own containers describe the page (WordPress puts
     // "has-sidebar" on <body>), so only inner containers can be foreign.
-    bool foreign = !IsPageContainer(tag) && Matches(node, *ForeignPattern());
+    bool foreign = IsForeignContainer(node, tag);
     if (foreign) ++foreign_depth_;
     if (IsChrome(tag)) ++chrome_depth_;
-    entered_.push_back(foreign || IsChrome(tag) ? node : nullptr);
+    entered_.push_back({foreign, IsChrome(tag)});
     if (foreign_depth_ > 0) return true;
     ReadItemProp(node);
     if (tag == GUMBO_TAG_A) ReadRel(node, /*link=*/false);
@@ -142,18 +169,9 @@ class PageReader {
         tag == GUMBO_TAG_NOSCRIPT || tag == GUMBO_TAG_TEMPLATE) {
       return;
     }
-    if (entered_.back() == node) {
-      if (!IsPageContainer(tag) && Matches(node, *ForeignPattern())) {
-        --foreign_depth_;
-      }
-      if (IsChrome(tag)) --chrome_depth_;
-    }
+    if (entered_.back().foreign) --foreign_depth_;
+    if (entered_.back().chrome) --chrome_depth_;
     entered_.pop_back();
-  }
-
-  static const RE2* ForeignPattern() {
-    static const LazyRE2 kForeign = {rules::kForeignContainerPattern};
-    return kForeign.get();
   }
 
   static std::string TextOf(const GumboNode* node) {
@@ -292,7 +310,12 @@ class PageReader {
   int foreign_depth_ = 0;
   int chrome_depth_ = 0;
   int text_dates_ = 0;
-  std::vector<const GumboNode*> entered_;
+  // What each open element counted, undone when it closes.
+  struct Entered {
+    bool foreign;
+    bool chrome;
+  };
+  std::vector<Entered> entered_;
 };
 
 void ReadFrontMatter(const FramedDocument& framed, Candidates* out) {

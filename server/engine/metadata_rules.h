@@ -94,8 +94,11 @@ inline constexpr char kDateClassPattern[] =
     R"((?i)(^|[\s_-])(date|time|pubdate|published|publish|posted|post-date|entry-date|article-date|timestamp|dateline|meta|byline|info|source)($|[\s_-]|\d))";
 
 // Containers whose dates and bylines belong to other articles or readers.
+// Not "footer", "widget" or "teaser": articles keep their dates in their own
+// footer (TYPO3 news), Blogger puts every post in a "widget", and a lead
+// paragraph is often a "teaser" (measured on the dev sets' dates).
 inline constexpr char kForeignContainerPattern[] =
-    R"((?i)(^|[\s_-])(comment|comments|reply|replies|related|recommend|sidebar|widget|footer|popular|trending|more-stories|read-more|teaser)s?($|[\s_-]))";
+    R"((?i)(^|[\s_-])(comment|comments|reply|replies|related|recommend|sidebar|popular|trending|more-stories|read-more)s?($|[\s_-]))";
 
 // Title separators between a headline and the site's name.
 inline constexpr absl::string_view kTitleSeparators[] = {

@@ -281,5 +281,23 @@ TEST(MetadataTest, DatesInRelatedLinksAreIgnored) {
   EXPECT_FALSE(article.has_published_time());
 }
 
+TEST(MetadataTest, LayoutAndTaxonomyClassesDoNotHideTheArticlesDate) {
+  // A post filed under "category-popular" is not a list of popular posts.
+  v1::Article article = Extract(
+      "<div class=\"post category-popular\"><h2>Top ten</h2>"
+      "<p>January 22, 2014</p><p>Body.</p></div>");
+  EXPECT_EQ(article.published_time_text(), "January 22, 2014");
+  // A layout box named for its sidebar holds the headline and its date.
+  article = Extract(
+      "<div class=\"content right-sidebar\"><h1>Headline of the story</h1>"
+      "<span>April 19, 2019</span><p>Body.</p></div>");
+  EXPECT_EQ(article.published_time_text(), "April 19, 2019");
+  // The sidebar beside the headline still holds other stories' dates.
+  article = Extract(
+      "<h1>Headline of the story</h1><p>Body.</p>"
+      "<div class=\"right-sidebar\"><p>June 4, 2019</p></div>");
+  EXPECT_FALSE(article.has_published_time());
+}
+
 }  // namespace
 }  // namespace lede::engine

@@ -1,0 +1,23 @@
+#include "server/engine/role_classes.h"
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_split.h"
+
+namespace lede::engine {
+
+std::string RoleClasses(absl::string_view classes) {
+  std::string kept;
+  for (absl::string_view token : absl::StrSplit(
+           classes, absl::ByAnyChar(" \t\n\r\f"), absl::SkipEmpty())) {
+    bool taxonomy = false;
+    for (absl::string_view prefix : kTaxonomyClassPrefixes) {
+      if (absl::StartsWith(token, prefix)) taxonomy = true;
+    }
+    if (taxonomy) continue;
+    if (!kept.empty()) kept.push_back(' ');
+    kept.append(token.data(), token.size());
+  }
+  return kept;
+}
+
+}  // namespace lede::engine
