@@ -1,0 +1,1 @@
+"""Peers and lede as long-lived batch workers, with a per-page result cache."""

@@ -1,0 +1,1 @@
+"""Turning cached rows into scores (evaluate), tables (markdown), and RESULTS.md sections."""

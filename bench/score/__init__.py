@@ -1,0 +1,1 @@
+"""Scorers for the accuracy benchmark: pure Python, stdlib only, unit-tested."""

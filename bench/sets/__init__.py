@@ -1,0 +1,1 @@
+"""Evaluation sets: each module turns one folder of ../shared/eval into Pages."""

@@ -1,0 +1,272 @@
+// bench/speed: the issue-3 speed budget, measured. For every page in a
+// manifest, in one process and one pass, times
+//   gumbo  gumbo_parse on the page's UTF-8 (decoded beforehand, untimed), with
+//          the options the engine gives it (bump arena, no error records);
+//   decode the engine's decode stage alone (bytes -> UTF-8), for context: it
+//          is inside the engine's time and not inside gumbo's;
+//   engine lede::engine::Engine::Parse on the raw bytes, default options
+//          (decode, frame, parse, metadata, content, language, all renderings);
+// each `--repeat` times, interleaved, keeping the fastest of each (the least
+// disturbed by other work on a shared machine). Reports the per-page ratio
+// engine/gumbo (median, p90, share of pages over the budget) and pages/s.
+//
+//   lede_speed_bench [--repeat N] [--budget 1.5] [--pages_out FILE] MANIFEST
+//
+// MANIFEST: one page a line, TAB-separated: set, id, path (".gz" is
+// gunzipped), url, content type (the last two may be empty). Writes one JSON
+// summary to stdout; --pages_out writes a TSV row per page
+// (set, id, bytes, gumbo_ns, decode_ns, engine_ns, status).
+#include <gumbo.h>
+#include <zlib.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_split.h"
+#include "server/engine/decode.h"
+#include "server/engine/engine.h"
+#include "server/engine/gumbo_arena.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+bool ReadFile(const std::string& path, std::string* out) {
+  std::ifstream file(path, std::ios::binary);
+  if (!file) return false;
+  std::stringstream bytes;
+  bytes << file.rdbuf();
+  *out = bytes.str();
+  if (path.size() < 3 || path.compare(path.size() - 3, 3, ".gz") != 0) {
+    return true;
+  }
+  gzFile gz = gzopen(path.c_str(), "rb");
+  if (gz == nullptr) return false;
+  std::string plain;
+  char buffer[1 << 16];
+  int n;
+  while ((n = gzread(gz, buffer, sizeof buffer)) > 0) plain.append(buffer, n);
+  bool ok = n == 0;
+  gzclose(gz);
+  *out = std::move(plain);
+  return ok;
+}
+
+int64_t GumboNs(const std::string& utf8) {
+  auto start = Clock::now();
+  {
+    lede::engine::GumboArena arena;
+    GumboOptions options = arena.Options();
+    GumboOutput* output =
+        gumbo_parse_with_options(&options, utf8.data(), utf8.size());
+    if (output == nullptr) std::abort();
+  }
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() -
+                                                              start)
+      .count();
+}
+
+struct Page {
+  std::string set, id;
+  size_t bytes = 0;
+  int64_t gumbo_ns = 0, decode_ns = 0, engine_ns = 0;
+  std::string status = "ok";
+  double ratio() const {
+    return gumbo_ns > 0 ? double(engine_ns) / double(gumbo_ns) : 0.0;
+  }
+};
+
+double Quantile(std::vector<double> values, double q) {
+  if (values.empty()) return 0.0;
+  std::sort(values.begin(), values.end());
+  double at = q * double(values.size() - 1);
+  size_t lo = size_t(at);
+  size_t hi = std::min(lo + 1, values.size() - 1);
+  return values[lo] + (values[hi] - values[lo]) * (at - double(lo));
+}
+
+std::string JsonString(const std::string& s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (static_cast<unsigned char>(c) < 0x20) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04x", c);
+      out += buf;
+    } else {
+      out += c;
+    }
+  }
+  return out + "\"";
+}
+
+// Statistics of a group of pages, as a JSON object.
+std::string Stats(const std::vector<const Page*>& pages, double budget) {
+  std::vector<double> ratios, decode_ratios, gumbo_ms, engine_ms;
+  double gumbo_total = 0, engine_total = 0;
+  size_t over = 0;
+  for (const Page* p : pages) {
+    ratios.push_back(p->ratio());
+    decode_ratios.push_back(p->gumbo_ns > 0 ? double(p->decode_ns) / p->gumbo_ns
+                                            : 0.0);
+    gumbo_ms.push_back(p->gumbo_ns / 1e6);
+    engine_ms.push_back(p->engine_ns / 1e6);
+    gumbo_total += p->gumbo_ns / 1e9;
+    engine_total += p->engine_ns / 1e9;
+    over += p->ratio() > budget;
+  }
+  char buf[768];
+  std::snprintf(
+      buf, sizeof buf,
+      "{\"pages\": %zu, \"ratio_median\": %.4f, \"ratio_p10\": %.4f, "
+      "\"ratio_p90\": %.4f, \"ratio_max\": %.4f, \"ratio_total\": %.4f, "
+      "\"over_budget\": %zu, \"gumbo_median_ms\": %.4f, "
+      "\"engine_median_ms\": %.4f, \"gumbo_pages_per_s\": %.2f, "
+      "\"engine_pages_per_s\": %.2f, \"decode_ratio_median\": %.4f}",
+      pages.size(), Quantile(ratios, 0.5), Quantile(ratios, 0.1),
+      Quantile(ratios, 0.9), Quantile(ratios, 1.0),
+      gumbo_total > 0 ? engine_total / gumbo_total : 0.0, over,
+      Quantile(gumbo_ms, 0.5), Quantile(engine_ms, 0.5),
+      gumbo_total > 0 ? double(pages.size()) / gumbo_total : 0.0,
+      engine_total > 0 ? double(pages.size()) / engine_total : 0.0,
+      Quantile(decode_ratios, 0.5));
+  return buf;
+}
+
+int Usage() {
+  std::fprintf(stderr,
+               "usage: lede_speed_bench [--repeat N] [--budget R] "
+               "[--pages_out FILE] MANIFEST\n");
+  return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  int repeat = 3;
+  double budget = 1.5;
+  std::string manifest_path, pages_out;
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (arg == "--repeat" && i + 1 < argc) {
+      if (!absl::SimpleAtoi(argv[++i], &repeat) || repeat < 1) return Usage();
+    } else if (arg == "--budget" && i + 1 < argc) {
+      if (!absl::SimpleAtod(argv[++i], &budget)) return Usage();
+    } else if (arg == "--pages_out" && i + 1 < argc) {
+      pages_out = argv[++i];
+    } else if (!arg.empty() && arg[0] != '-' && manifest_path.empty()) {
+      manifest_path = arg;
+    } else {
+      return Usage();
+    }
+  }
+  if (manifest_path.empty()) return Usage();
+  std::ifstream manifest(manifest_path);
+  if (!manifest) {
+    std::fprintf(stderr, "cannot read %s\n", manifest_path.c_str());
+    return 1;
+  }
+
+  lede::engine::Engine engine;
+  std::vector<Page> pages;
+  std::string line;
+  auto started = Clock::now();
+  while (std::getline(manifest, line)) {
+    if (line.empty()) continue;
+    std::vector<std::string> f = absl::StrSplit(line, '\t');
+    f.resize(5);
+    Page page;
+    page.set = f[0];
+    page.id = f[1];
+    std::string raw;
+    if (!ReadFile(f[2], &raw)) {
+      page.status = "unreadable";
+      pages.push_back(page);
+      continue;
+    }
+    page.bytes = raw.size();
+    // Untimed: the UTF-8 that gumbo is given, as the engine would decode it.
+    const std::string utf8 = lede::engine::DecodeToUtf8(raw, f[4]).utf8;
+    lede::v1::ParseRequest request;
+    request.set_content(raw);
+    request.set_url(f[3]);
+    request.set_content_type(f[4]);
+    request.set_id(page.id);
+    int64_t best_gumbo = INT64_MAX, best_decode = INT64_MAX,
+            best_engine = INT64_MAX;
+    for (int r = 0; r < repeat; ++r) {
+      best_gumbo = std::min(best_gumbo, GumboNs(utf8));
+      auto decode_start = Clock::now();
+      size_t decoded_size = lede::engine::DecodeToUtf8(raw, f[4]).utf8.size();
+      best_decode = std::min<int64_t>(
+          best_decode, std::chrono::duration_cast<std::chrono::nanoseconds>(
+                           Clock::now() - decode_start)
+                           .count());
+      if (decoded_size != utf8.size()) std::abort();  // keeps the call
+      auto start = Clock::now();
+      auto response = engine.Parse(request);
+      int64_t ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                       Clock::now() - start)
+                       .count();
+      best_engine = std::min(best_engine, ns);
+      if (!response.ok()) {
+        page.status =
+            std::string(absl::StatusCodeToString(response.status().code()));
+      }
+    }
+    page.gumbo_ns = best_gumbo;
+    page.decode_ns = best_decode;
+    page.engine_ns = best_engine;
+    pages.push_back(page);
+    if (pages.size() % 250 == 0) {
+      std::fprintf(
+          stderr, "  speed: %zu pages, %.0fs\n", pages.size(),
+          std::chrono::duration<double>(Clock::now() - started).count());
+    }
+  }
+
+  if (!pages_out.empty()) {
+    std::ofstream out(pages_out);
+    out << "set\tid\tbytes\tgumbo_ns\tdecode_ns\tengine_ns\tstatus\n";
+    for (const Page& p : pages) {
+      out << p.set << '\t' << p.id << '\t' << p.bytes << '\t' << p.gumbo_ns
+          << '\t' << p.decode_ns << '\t' << p.engine_ns << '\t' << p.status
+          << '\n';
+    }
+  }
+
+  // Pages the engine turned down (over a limit, not a document) are left
+  // out of the statistics: no whole-engine time exists for them.
+  std::map<std::string, std::vector<const Page*>> by_set;
+  std::vector<const Page*> all;
+  size_t refused = 0;
+  for (const Page& p : pages) {
+    if (p.status != "ok") {
+      ++refused;
+      continue;
+    }
+    all.push_back(&p);
+    by_set[p.set].push_back(&p);
+  }
+  std::printf("{\"repeat\": %d, \"budget\": %.2f, \"refused\": %zu, ", repeat,
+              budget, refused);
+  std::printf("\"all\": %s, \"sets\": {", Stats(all, budget).c_str());
+  bool first = true;
+  for (const auto& [set, group] : by_set) {
+    std::printf("%s%s: %s", first ? "" : ", ", JsonString(set).c_str(),
+                Stats(group, budget).c_str());
+    first = false;
+  }
+  std::printf("}}\n");
+  return 0;
+}
