@@ -1,6 +1,10 @@
 #include "server/engine/content.h"
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include <algorithm>
+#include <optional>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
@@ -8,9 +12,11 @@
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
 #include "re2/re2.h"
 #include "server/engine/content_rules.h"
+#include "server/engine/dates.h"
 #include "server/engine/images.h"
 #include "server/engine/role_classes.h"
 #include "server/engine/text_util.h"
@@ -761,13 +767,48 @@ bool IsEndOfArticleMarker(absl::string_view text) {
   return false;
 }
 
+// A line that only dates the page ("Saturday, September 10th, 2005 10:56
+// am", "2005-04-05 06:40更新", "Aktualisiert: 23.10.2018"): the date is
+// metadata, read by the metadata stage, not part of the body.
+bool IsDateline(absl::string_view text) {
+  std::optional<ParsedDate> date =
+      FindDate(text, DateHints(), /*allow_relative=*/false);
+  if (!date) return false;
+  std::string rest = absl::StrReplaceAll(text, {{date->text, ""}});
+  size_t letters = 0;
+  const auto* bytes = reinterpret_cast<const uint8_t*>(rest.data());
+  const int32_t length = static_cast<int32_t>(rest.size());
+  for (int32_t i = 0; i < length;) {
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    if (c >= 0 && u_isalpha(c)) ++letters;
+  }
+  return letters <= content_rules::kMaxDatelineLetters;
+}
+
 // Drops page furniture lines inside the article and everything after an
 // end-of-article marker ("相关阅读", "Related articles").
 void DropBoilerplateLines(std::vector<Block>* blocks) {
   static const LazyRE2 kFurniture = {content_rules::kBoilerplateLinePattern};
+  // One or two datelines date the article; more date posts of a thread or
+  // entries of a list, and stay with them.
+  std::vector<bool> dateline(blocks->size(), false);
+  size_t datelines = 0;
+  for (size_t i = 0; i < blocks->size(); ++i) {
+    const Block& block = (*blocks)[i];
+    if (block.kind == BlockKind::kParagraph &&
+        block.text.size() <= 4 * content_rules::kMaxDatelineLength &&
+        CodePointCount(block.text) <= content_rules::kMaxDatelineLength &&
+        IsDateline(block.text)) {
+      dateline[i] = true;
+      ++datelines;
+    }
+  }
+  const bool drop_datelines = datelines <= content_rules::kMaxDatelinesDropped;
   std::vector<Block> kept;
   size_t text_so_far = 0;
-  for (Block& block : *blocks) {
+  for (size_t i = 0; i < blocks->size(); ++i) {
+    Block& block = (*blocks)[i];
     if (block.kind == BlockKind::kFigure) {
       kept.push_back(std::move(block));
       continue;
@@ -779,6 +820,7 @@ void DropBoilerplateLines(std::vector<Block>* blocks) {
         break;
       }
       if (RE2::FullMatch(Piece(block.text), *kFurniture)) continue;
+      if (drop_datelines && dateline[i]) continue;
     }
     text_so_far += length;
     kept.push_back(std::move(block));

@@ -99,10 +99,11 @@ inline constexpr int kMaxBoilerplateLineLength = 160;
 // lists of other articles.
 inline constexpr absl::string_view kEndOfArticleMarkers[] = {
     "相关阅读", "相关新闻", "相关文章", "相关推荐", "推荐阅读", "延伸阅读",
-    "热门推荐", "猜你喜欢", "相關閱讀", "相關新聞", "related articles",
-    "related stories", "related posts", "related content", "you may also like",
-    "you might also like", "more stories", "recommended for you", "read next",
-    "more from",
+    "热门推荐", "猜你喜欢", "相關閱讀", "相關新聞", "相关报道", "相关链接",
+    "相关专题", "相關報導", "发表评论", "發表評論", "网友评论", "我要评论",
+    "related articles", "related stories", "related posts", "related content",
+    "you may also like", "you might also like", "more stories",
+    "recommended for you", "read next", "more from",
     // German, French, Spanish, Italian, Polish, Russian, Japanese, Korean.
     // Matched after ASCII lower-casing: a capital that is not ASCII is
     // written as pages write it.
@@ -130,6 +131,14 @@ inline constexpr absl::string_view kEndOfArticleMarkers[] = {
     "dans la même rubrique", "à voir aussi", "leggi anche",
     "ti potrebbe interessare", "polecamy", "najczęściej czytane",
     "więcej artykułów"};
+// A paragraph this short that is a date with at most this many letters
+// around it ("Updated", "更新") is a dateline, dropped from the body.
+inline constexpr size_t kMaxDatelineLength = 60;
+inline constexpr size_t kMaxDatelineLetters = 14;
+// ...when the body has at most this many: more date the posts of a thread
+// or the entries of a list.
+inline constexpr size_t kMaxDatelinesDropped = 2;
+
 // ...once at least this many code points of article came before it.
 inline constexpr size_t kMinTextBeforeEndMarker = 80;
 

@@ -333,5 +333,39 @@ TEST(ContentTest, TeasersCreditsAndFeedbackPromptsAreDropped) {
   EXPECT_THAT(text, Not(HasSubstr("ausführliche Darstellung")));
 }
 
+TEST(ContentTest, ALoneDatelineIsMetadataNotBody) {
+  std::string text = RenderText(Extract(
+      std::string("<div class=article><p>Saturday, September 10th, 2005 "
+                  "10:56 am</p>") +
+      kParagraphs + "<p>2005-04-05 06:40更新</p></div>"));
+  EXPECT_THAT(text, HasSubstr("The council voted"));
+  EXPECT_THAT(text, Not(HasSubstr("September")));
+  EXPECT_THAT(text, Not(HasSubstr("更新")));
+  // A thread dates each of its posts: those dates stay.
+  std::string thread = "<div class=thread>";
+  for (int i = 1; i <= 4; ++i) {
+    thread += "<p>March " + std::to_string(i) + ", 2021</p><p>Reply number " +
+              std::to_string(i) +
+              " to the budget thread, with enough words to be a post.</p>";
+  }
+  text = RenderText(Extract(thread + "</div>"));
+  EXPECT_THAT(text, HasSubstr("March 3, 2021"));
+}
+
+TEST(ContentTest, ChineseCommentFormEndsTheArticle) {
+  std::string text = RenderText(Extract(
+      "<div class=article>"
+      "<p>国务院新闻办公室今天举行发布会，介绍今年前三季度经济运行情况，"
+      "各项主要指标保持稳定增长，就业形势总体平稳。</p>"
+      "<p>发言人表示，下一步将继续加大宏观政策调节力度，稳定市场预期，"
+      "推动经济持续回升向好，努力完成全年目标任务。</p>"
+      "<p>相关报道：</p><p>·前三季度国内生产总值同比增长百分之五，"
+      "经济运行总体平稳（2024-10-18）</p>"
+      "<p>发表评论</p><p>网友的留言内容，与本文无关的讨论。</p></div>"));
+  EXPECT_THAT(text, HasSubstr("国务院新闻办公室"));
+  EXPECT_THAT(text, Not(HasSubstr("相关报道")));
+  EXPECT_THAT(text, Not(HasSubstr("国内生产总值")));
+}
+
 }  // namespace
 }  // namespace lede::engine
