@@ -43,6 +43,9 @@ bool IsSkippedTag(GumboTag tag, bool read_noscript) {
     case GUMBO_TAG_SCRIPT:
     case GUMBO_TAG_STYLE:
     case GUMBO_TAG_TEMPLATE:
+    // Ruby annotations (furigana) spell out the text beside them.
+    case GUMBO_TAG_RT:
+    case GUMBO_TAG_RP:
     case GUMBO_TAG_NAV:
     case GUMBO_TAG_ASIDE:
     case GUMBO_TAG_FOOTER:

@@ -102,7 +102,8 @@ std::string TextContent(const GumboNode* node) {
       case GUMBO_NODE_ELEMENT: {
         GumboTag tag = n->v.element.tag;
         if (tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE ||
-            tag == GUMBO_TAG_TEMPLATE || tag == GUMBO_TAG_NOSCRIPT) {
+            tag == GUMBO_TAG_TEMPLATE || tag == GUMBO_TAG_NOSCRIPT ||
+            tag == GUMBO_TAG_RT || tag == GUMBO_TAG_RP) {
           return false;
         }
         if (tag == GUMBO_TAG_BR || tag == GUMBO_TAG_P || tag == GUMBO_TAG_DIV ||

@@ -14,6 +14,15 @@ TEST(DomTest, ParsesAndReadsText) {
   EXPECT_EQ(TextContent(dom->body()), "Hello world");
 }
 
+TEST(DomTest, TextLeavesOutRubyAnnotationsAndSoftHyphens) {
+  absl::StatusOr<Dom> dom = Dom::Parse(
+      "<p><ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>ども: "
+      "Mit&shy;tel&shy;al&shy;ter</p>",
+      Limits(), absl::InfiniteFuture());
+  ASSERT_TRUE(dom.ok()) << dom.status();
+  EXPECT_EQ(TextContent(dom->body()), "子ども: Mittelalter");
+}
+
 TEST(DomTest, DeepNestingIsWalkedWithoutRecursion) {
   // Far deeper than a recursive walk's stack would survive in a small
   // thread, and within a raised limit.

@@ -35,6 +35,9 @@ std::string CollapseWhitespace(absl::string_view utf8) {
       pending_space = true;
       continue;
     }
+    // A soft hyphen only marks where a line may break
+    // ("Mit&shy;tel&shy;al&shy;ter").
+    if (c == 0x00AD) continue;
     if (pending_space && !out.empty()) out.push_back(' ');
     pending_space = false;
     if (c < 0) {
