@@ -33,6 +33,8 @@ constexpr size_t kMaxTitleLength = 150;
 // Text nodes read as possible datelines, at most, and their longest length.
 constexpr int kMaxTextDates = 8;
 constexpr size_t kMaxDatelineBytes = 100;
+// ...and how much of the start of a longer one is read for a dateline.
+constexpr size_t kDatelinePrefixBytes = 40;
 
 bool IsPageContainer(GumboTag tag) {
   return tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_BODY ||
@@ -273,9 +275,19 @@ class PageReader {
   // Short text that may be a dateline ("27. Januar 2020", "Posted June 4"),
   // tried only when nothing marked up gives a date.
   void ReadDateline(const GumboNode* text_node) {
-    absl::string_view text = text_node->v.text.text;
+    absl::string_view text = absl::StripLeadingAsciiWhitespace(
+        absl::string_view(text_node->v.text.text));
+    // A long text is read only at its start, where press releases and wire
+    // stories put their dateline ("27.1.2022 - Bei der ...").
+    if (text.size() > kMaxDatelineBytes) {
+      size_t cut = kDatelinePrefixBytes;
+      while (cut > 0 &&
+             (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) {
+        --cut;
+      }
+      text = text.substr(0, cut);
+    }
     if (foreign_depth_ > 0 || text_dates_ >= kMaxTextDates ||
-        text.size() > kMaxDatelineBytes ||
         std::none_of(text.begin(), text.end(), absl::ascii_isdigit)) {
       return;
     }

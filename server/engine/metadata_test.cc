@@ -299,5 +299,13 @@ TEST(MetadataTest, LayoutAndTaxonomyClassesDoNotHideTheArticlesDate) {
   EXPECT_FALSE(article.has_published_time());
 }
 
+TEST(MetadataTest, DatelineAtTheStartOfALongParagraph) {
+  v1::Article article = Extract(
+      "<h1>Headline of the story</h1><p>27.1.2022 - Bei der Erinnerung an "
+      "die Opfer kamen am Donnerstag viele Menschen zusammen, um gemeinsam "
+      "der Verfolgten zu gedenken und ihre Geschichten zu erzählen.</p>");
+  EXPECT_EQ(article.published_time_text(), "27.1.2022");
+}
+
 }  // namespace
 }  // namespace lede::engine
