@@ -367,5 +367,16 @@ TEST(ContentTest, ChineseCommentFormEndsTheArticle) {
   EXPECT_THAT(text, Not(HasSubstr("国内生产总值")));
 }
 
+TEST(ContentTest, BemModifiersDoNotMarkBoilerplate) {
+  // "--Ads": the section has ad slots; it is still a section of the report.
+  std::string html = "<article><section class=\"Report__Section\">" +
+                     std::string(kParagraphs) +
+                     "</section><section class=\"Report__Section "
+                     "Report__Section--Ads\"><p>The second section of the "
+                     "report weighs the costs against the benefits for the "
+                     "city's schools.</p></section></article>";
+  EXPECT_THAT(RenderText(Extract(html)), HasSubstr("The second section"));
+}
+
 }  // namespace
 }  // namespace lede::engine

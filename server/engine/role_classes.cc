@@ -14,6 +14,10 @@ std::string RoleClasses(absl::string_view classes) {
       if (absl::StartsWith(token, prefix)) taxonomy = true;
     }
     if (taxonomy) continue;
+    // A BEM modifier ("Section--Ads", "o-section--has-ads") says what a block
+    // holds or how it looks, not what it is.
+    token = token.substr(0, token.find("--"));
+    if (token.empty()) continue;
     if (!kept.empty()) kept.push_back(' ');
     kept.append(token.data(), token.size());
   }

@@ -19,7 +19,8 @@ inline constexpr absl::string_view kTaxonomyClassPrefixes[] = {
     "format-", "status-", "post-",     "has-",        "page-",   "path-",
     "node-",   "topic-",  "section-",  "term-",       "single-", "postid-"};
 
-// `classes` (a class attribute) without its taxonomy tokens, space-separated.
+// `classes` (a class attribute) without its taxonomy tokens and BEM
+// modifiers ("block--modifier" reads as "block"), space-separated.
 std::string RoleClasses(absl::string_view classes);
 
 }  // namespace lede::engine
