@@ -831,6 +831,34 @@ void DropBoilerplateLines(std::vector<Block>* blocks) {
   *blocks = std::move(kept);
 }
 
+// Short lines that are not sentences after the article's last paragraph
+// ("Share", "Tags: x, y", "Next post", a teaser's title) are the page's
+// furniture, when the article before them is long enough to stand alone.
+void TrimTrailingFurniture(std::vector<Block>* blocks) {
+  size_t end = blocks->size();
+  size_t trimmed_text = 0;
+  while (end > 0) {
+    const Block& block = (*blocks)[end - 1];
+    if (block.kind == BlockKind::kFigure || block.kind == BlockKind::kCode ||
+        block.kind == BlockKind::kTableRow) {
+      break;
+    }
+    const size_t length = CodePointCount(block.text);
+    if (length > content_rules::kMaxTrailingFurnitureLength ||
+        HasSentenceEnd(block.text)) {
+      break;
+    }
+    trimmed_text += length;
+    --end;
+  }
+  if (end == blocks->size() ||
+      TextLength(std::vector<Block>(blocks->begin(), blocks->begin() + end)) <
+          content_rules::kMinTextBeforeTrim) {
+    return;
+  }
+  blocks->resize(end);
+}
+
 }  // namespace
 
 absl::StatusOr<std::vector<Block>> ExtractContent(const Dom& dom,
@@ -872,6 +900,7 @@ absl::StatusOr<std::vector<Block>> ExtractContent(const Dom& dom,
     blocks = build(false, &discussion_prose);
   }
   DropBoilerplateLines(&blocks);
+  if (rules.trim_trailing_lines) TrimTrailingFurniture(&blocks);
   if (std::vector<Block> declared = DeclaredBlocks(blocks, options);
       !declared.empty()) {
     return declared;

@@ -47,10 +47,12 @@ struct BiasRules {
   double max_container_link_density;
   // Siblings of the top candidate scoring this share of it are kept.
   double min_sibling_score_share;
+  // Short lines that are not sentences after the last paragraph are cut.
+  bool trim_trailing_lines;
 };
-inline constexpr BiasRules kPrecisionBias = {1.0, 0.33, 0.3};
-inline constexpr BiasRules kBalancedBias = {0.5, 0.5, 0.2};
-inline constexpr BiasRules kRecallBias = {0.25, 0.7, 0.1};
+inline constexpr BiasRules kPrecisionBias = {1.0, 0.33, 0.3, true};
+inline constexpr BiasRules kBalancedBias = {0.5, 0.5, 0.2, true};
+inline constexpr BiasRules kRecallBias = {0.25, 0.7, 0.1, false};
 
 // A link-heavy container is dropped unless it holds at least this share of
 // the selected content's text outside links.
@@ -141,6 +143,11 @@ inline constexpr size_t kMaxDatelinesDropped = 2;
 
 // ...once at least this many code points of article came before it.
 inline constexpr size_t kMinTextBeforeEndMarker = 80;
+
+// Trailing lines up to this long without a sentence end are furniture...
+inline constexpr size_t kMaxTrailingFurnitureLength = 80;
+// ...trimmed when the article before them has this many code points.
+inline constexpr size_t kMinTextBeforeTrim = 500;
 
 // Minimum code points for a text block to vote for its ancestors.
 inline constexpr int kMinVotingTextLength = 20;

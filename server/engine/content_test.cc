@@ -378,5 +378,18 @@ TEST(ContentTest, BemModifiersDoNotMarkBoilerplate) {
   EXPECT_THAT(RenderText(Extract(html)), HasSubstr("The second section"));
 }
 
+TEST(ContentTest, ShortLinesAfterTheLastParagraphAreTrimmed) {
+  std::string html = std::string("<div class=post>") + kParagraphs +
+                     kMorePararaphs +
+                     "<p>Share this story</p><h4>Next post</h4>"
+                     "<p>Mayor opens the new library</p></div>";
+  EXPECT_THAT(RenderText(Extract(html)), HasSubstr("ten minutes"));
+  EXPECT_THAT(RenderText(Extract(html)), Not(HasSubstr("Next post")));
+  EXPECT_THAT(RenderText(Extract(html)), Not(HasSubstr("new library")));
+  ContentOptions recall;
+  recall.bias = v1::BIAS_RECALL;
+  EXPECT_THAT(RenderText(Extract(html, recall)), HasSubstr("new library"));
+}
+
 }  // namespace
 }  // namespace lede::engine
