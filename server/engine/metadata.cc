@@ -458,6 +458,14 @@ std::vector<std::pair<const Candidate*, bool>> DateOrder(
   return order;
 }
 
+// "…Z", "…+00:00", "… GMT": a time stated in UTC, not the page's own zone.
+bool IsUtcStamp(absl::string_view text) {
+  text = absl::StripTrailingAsciiWhitespace(text);
+  return absl::EndsWith(text, "Z") || absl::EndsWith(text, "+00:00") ||
+         absl::EndsWith(text, "+0000") || absl::EndsWith(text, "GMT") ||
+         absl::EndsWith(text, "UTC");
+}
+
 // The first candidate that reads as a date no later than the reference
 // time; an ambiguous day/month reading that agrees with the URL's date wins.
 void SetDate(const Candidates& candidates, const char* field,
@@ -466,6 +474,7 @@ void SetDate(const Candidates& candidates, const char* field,
              bool published) {
   std::optional<ParsedDate> date;
   std::string source;
+  bool is_text_source = false;
   for (const auto& [c, is_text] : DateOrder(candidates, field, text_field)) {
     std::optional<ParsedDate> parsed =
         is_text ? FindDate(c->value, hints, /*allow_relative=*/true)
@@ -486,6 +495,26 @@ void SetDate(const Candidates& candidates, const char* field,
     if (parsed && parsed->time <= hints.reference_time) {
       date = parsed;
       source = c->source;
+      is_text_source = is_text;
+      break;
+    }
+  }
+  if (date && !is_text_source && text_field != nullptr &&
+      IsUtcStamp(date->text)) {
+    // A machine timestamp in UTC ("2022-05-04T00:44:52Z") can fall on
+    // another day than the one the page shows its readers: the text the
+    // page shows, when it names a day within a day of the instant, is kept
+    // as the date's text (the instant stays).
+    for (const Candidate* c : candidates.All(text_field)) {
+      std::optional<ParsedDate> shown = FindDate(c->value, hints, false);
+      if (!shown || shown->precision < v1::DATE_PRECISION_DAY) continue;
+      const absl::CivilDay shown_day =
+          absl::ToCivilDay(shown->time, absl::UTCTimeZone());
+      const absl::CivilDay utc_day =
+          absl::ToCivilDay(date->time, absl::UTCTimeZone());
+      if (shown_day - utc_day <= 1 && utc_day - shown_day <= 1) {
+        date->text = shown->text;
+      }
       break;
     }
   }

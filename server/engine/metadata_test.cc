@@ -307,5 +307,22 @@ TEST(MetadataTest, DatelineAtTheStartOfALongParagraph) {
   EXPECT_EQ(article.published_time_text(), "27.1.2022");
 }
 
+TEST(MetadataTest, UtcStampKeepsTheDayThePageShows) {
+  // 00:44 UTC on 4 May is the evening of 3 May where the page is read.
+  v1::Article article = Extract(
+      "<html><head><meta property=\"article:published_time\" "
+      "content=\"2022-05-04T00:44:52Z\"></head><body><h1>Headline of the "
+      "story</h1><p class=date>03.05.2022</p><p>Body.</p></body></html>");
+  EXPECT_EQ(article.published_time().seconds(), 1651625092);
+  EXPECT_EQ(article.published_time_text(), "03.05.2022");
+  // A shown date further than a day away is another date: the stamp's text
+  // stays.
+  article = Extract(
+      "<html><head><meta property=\"article:published_time\" "
+      "content=\"2022-05-04T00:44:52Z\"></head><body><h1>Headline of the "
+      "story</h1><p class=date>01.04.2022</p><p>Body.</p></body></html>");
+  EXPECT_EQ(article.published_time_text(), "2022-05-04T00:44:52Z");
+}
+
 }  // namespace
 }  // namespace lede::engine
