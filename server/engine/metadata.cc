@@ -66,7 +66,9 @@ bool HoldsHeadline(const GumboNode* node) {
 // holds the article itself.
 bool IsForeignContainer(const GumboNode* node, GumboTag tag) {
   static const LazyRE2 kForeign = {rules::kForeignContainerPattern};
-  if (IsPageContainer(tag)) return false;
+  // Most elements match nothing even with every class token: no need to
+  // sort their role tokens out.
+  if (IsPageContainer(tag) || !Matches(node, *kForeign)) return false;
   const std::string classes = RoleClasses(Attribute(node, "class"));
   for (absl::string_view value :
        {absl::string_view(classes), Attribute(node, "id")}) {
@@ -141,7 +143,8 @@ class PageReader {
     }
     // The page's own containers describe the page (WordPress puts
     // "has-sidebar" on <body>), so only inner containers can be foreign.
-    bool foreign = IsForeignContainer(node, tag);
+    // Inside a foreign container everything is foreign already.
+    bool foreign = foreign_depth_ == 0 && IsForeignContainer(node, tag);
     if (foreign) ++foreign_depth_;
     if (IsChrome(tag)) ++chrome_depth_;
     entered_.push_back({foreign, IsChrome(tag)});
