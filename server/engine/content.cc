@@ -789,6 +789,14 @@ bool IsDateline(absl::string_view text) {
   return letters <= content_rules::kMaxDatelineLetters;
 }
 
+// "Posted by Anna @ 2005-06-14 03:25 | 11 comments": the line that closes a
+// post. On a blog's front page, what follows is the next post.
+bool IsPostFooter(absl::string_view text) {
+  static const LazyRE2 kCommentCount = {content_rules::kCommentCountPattern};
+  return RE2::PartialMatch(Piece(text), *kCommentCount) &&
+         FindDate(text, DateHints(), /*allow_relative=*/false).has_value();
+}
+
 // Drops page furniture lines inside the article and everything after an
 // end-of-article marker ("相关阅读", "Related articles").
 void DropBoilerplateLines(std::vector<Block>* blocks) {
@@ -820,6 +828,10 @@ void DropBoilerplateLines(std::vector<Block>* blocks) {
     if (length <= content_rules::kMaxBoilerplateLineLength) {
       if (text_so_far >= content_rules::kMinTextBeforeEndMarker &&
           IsEndOfArticleMarker(block.text)) {
+        break;
+      }
+      if (text_so_far >= content_rules::kMinTextBeforePostFooter &&
+          IsPostFooter(block.text)) {
         break;
       }
       if (RE2::FullMatch(Piece(block.text), *kFurniture)) continue;

@@ -141,6 +141,16 @@ inline constexpr size_t kMaxDatelineLetters = 14;
 // or the entries of a list.
 inline constexpr size_t kMaxDatelinesDropped = 2;
 
+// A short line with a date and a comment count closes a post ("Posted
+// June 4, 2019 | 12 comments", "由X张贴 @ 2005-06-14 共 11 篇评论")...
+inline constexpr const char kCommentCountPattern[] =
+    R"((?i)\d+\s*(comments?|kommentare?|commentaires?|comentarios?|)"
+    R"(komentarz[ey]?|条评论|篇评论|則留言)\b|(共|有)\s*\d+\s*(篇|条)?评论|)"
+    R"((comments?|评论|評論)\s*[(（]\s*\d+\s*[)）])";
+// ...once this many code points of it came before: a blog's front page then
+// goes on with the next post.
+inline constexpr size_t kMinTextBeforePostFooter = 300;
+
 // ...once at least this many code points of article came before it.
 inline constexpr size_t kMinTextBeforeEndMarker = 80;
 

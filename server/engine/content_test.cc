@@ -391,5 +391,18 @@ TEST(ContentTest, ShortLinesAfterTheLastParagraphAreTrimmed) {
   EXPECT_THAT(RenderText(Extract(html, recall)), HasSubstr("new library"));
 }
 
+TEST(ContentTest, PostFooterEndsTheFirstPostOfABlogPage) {
+  std::string html = std::string("<div class=blog><h2>First post</h2>") +
+                     kParagraphs +
+                     "<p>Posted by Anna @ 2005-06-14 03:25 | 11 comments</p>"
+                     "<h2>Second post</h2><p>The second post is about the "
+                     "river road, which will close for the bridge works in "
+                     "March, the planners said.</p></div>";
+  std::string text = RenderText(Extract(html));
+  EXPECT_THAT(text, HasSubstr("The mayor, who backed the plan"));
+  EXPECT_THAT(text, Not(HasSubstr("Posted by")));
+  EXPECT_THAT(text, Not(HasSubstr("The second post")));
+}
+
 }  // namespace
 }  // namespace lede::engine
