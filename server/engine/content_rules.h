@@ -85,6 +85,12 @@ inline constexpr const char kBoilerplateLinePattern[] =
     R"(^\s*[(\[]?\s*(foto|fotos|bild|bildquelle|bildnachweis|titelbild|)"
     R"(photo|photos|image|credit|crédit photo|imagen)\s*[:：]\s*)"
     R"([^.!?]{1,60}[)\]]?\s*$|)"
+    // Reading times ("5 min read", "Lesezeit: 3 Minuten") and links back
+    // to an index ("Zurück zur Übersicht", "Back to all news").
+    R"(^.{0,30}(reading time|min\.? read|minutes? read|lesezeit|lesedauer|)"
+    R"(temps de lecture|tiempo de lectura|tempo di lettura|czas czytania|)"
+    R"(przeczytasz|阅读时间|閱讀時間).{0,40}$|)"
+    R"(^\s*(zurück zu[rm]?|back to|retour à|retour aux?|volver a)\s.{1,40}$|)"
     // Blog post footers ("Posted by Anna at 21:11").
     R"(^\s*(posted by|eingestellt von|publicado por|publié par)\s.{1,60})"
     R"(\s(at|um|a las|à)\s\d{1,2}[:.]\d{2}.{0,20}$|)"

@@ -316,7 +316,8 @@ TEST(ContentTest, TeasersCreditsAndFeedbackPromptsAreDropped) {
       "<p>Der Stadtrat hat am Dienstag den neuen Haushalt beschlossen, der "
       "mehr Geld für Schulen, Straßen und Parks vorsieht.</p>"
       "<p>Lesen Sie auch: Wie andere Städte ihre Haushalte planen</p>"
-      "<p>Foto: dpa</p>"
+      "<p>Foto: dpa</p><p>Lesezeit: 3 Minuten</p>"
+      "<p>Zurück zur Übersicht</p>"
       "<p>Die Opposition kritisierte den Plan als übereilt und warnte vor "
       "sinkenden Steuereinnahmen im kommenden Jahr.</p>"
       "<p>Follow us on Twitter and Facebook for the latest updates</p>"
@@ -327,6 +328,8 @@ TEST(ContentTest, TeasersCreditsAndFeedbackPromptsAreDropped) {
   EXPECT_THAT(text, HasSubstr("Die Opposition kritisierte"));
   EXPECT_THAT(text, Not(HasSubstr("Lesen Sie auch")));
   EXPECT_THAT(text, Not(HasSubstr("Foto: dpa")));
+  EXPECT_THAT(text, Not(HasSubstr("Lesezeit")));
+  EXPECT_THAT(text, Not(HasSubstr("Übersicht")));
   EXPECT_THAT(text, Not(HasSubstr("Follow us")));
   EXPECT_THAT(text, Not(HasSubstr("Posted by")));
   EXPECT_THAT(text, Not(HasSubstr("nützlich")));
