@@ -843,6 +843,14 @@ void DropBoilerplateLines(std::vector<Block>* blocks) {
   *blocks = std::move(kept);
 }
 
+bool EndsLikeASentence(absl::string_view text) {
+  text = absl::StripTrailingAsciiWhitespace(text);
+  for (absl::string_view end : {"!", "?", "！", "？", "…"}) {
+    if (absl::EndsWith(text, end)) return true;
+  }
+  return false;
+}
+
 // Short lines that are not sentences after the article's last paragraph
 // ("Share", "Tags: x, y", "Next post", a teaser's title) are the page's
 // furniture, when the article before them is long enough to stand alone.
@@ -857,7 +865,7 @@ void TrimTrailingFurniture(std::vector<Block>* blocks) {
     }
     const size_t length = CodePointCount(block.text);
     if (length > content_rules::kMaxTrailingFurnitureLength ||
-        HasSentenceEnd(block.text)) {
+        HasSentenceEnd(block.text) || EndsLikeASentence(block.text)) {
       break;
     }
     trimmed_text += length;
