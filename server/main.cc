@@ -21,6 +21,10 @@ ABSL_FLAG(absl::Duration, max_connection_age, absl::Minutes(5),
           "Connections are closed after this long so clients rebalance.");
 ABSL_FLAG(absl::Duration, drain_timeout, absl::Seconds(20),
           "On SIGTERM/SIGINT, how long in-flight calls may still run.");
+ABSL_FLAG(absl::Duration, drain_linger, absl::Seconds(1),
+          "On SIGTERM/SIGINT, how long connections stay open once the last "
+          "call in flight has answered, so the answers reach callers behind "
+          "proxies.");
 ABSL_FLAG(int, stream_parallelism, 4,
           "Documents of one ParseStream call parsed at the same time.");
 ABSL_FLAG(bool, access_log, false,
@@ -43,6 +47,7 @@ int main(int argc, char** argv) {
   options.service.access_log = absl::GetFlag(FLAGS_access_log);
   options.max_connection_age = absl::GetFlag(FLAGS_max_connection_age);
   options.drain_timeout = absl::GetFlag(FLAGS_drain_timeout);
+  options.drain_linger = absl::GetFlag(FLAGS_drain_linger);
   absl::Status status = lede::service::RunServer(options);
   if (!status.ok()) {
     std::cerr << "lede-server: " << status.message() << std::endl;

@@ -82,7 +82,18 @@ absl::Status RunServer(const ServerOptions& options) {
             << ", draining for up to "
             << absl::FormatDuration(options.drain_timeout) << std::endl;
   SetServing(server.get(), false);
-  server->Shutdown(absl::ToChronoTime(absl::Now() + options.drain_timeout));
+  const absl::Time deadline = absl::Now() + options.drain_timeout;
+  // Lame duck: connections stay open while the calls in flight finish, and
+  // for `drain_linger` more so their answers reach the callers, who then
+  // close. Closing a connection whose last frames are still unread resets
+  // it, and a proxy in between (a container's port forwarder, a load
+  // balancer) may drop the answer with it. Work that arrives meanwhile
+  // (a request still uploading) restarts the wait.
+  while (pool.WaitUntilIdle(deadline) && absl::Now() < deadline) {
+    absl::SleepFor(std::min(options.drain_linger, deadline - absl::Now()));
+    if (pool.WaitUntilIdle(absl::Now())) break;
+  }
+  server->Shutdown(absl::ToChronoTime(deadline));
   server->Wait();
   std::cerr << "lede-server: drained, exiting" << std::endl;
   return absl::OkStatus();

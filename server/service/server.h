@@ -19,6 +19,9 @@ struct ServerOptions {
   absl::Duration max_connection_age = absl::Minutes(5);
   // How long in-flight calls may run on after a stop signal.
   absl::Duration drain_timeout = absl::Seconds(20);
+  // After the last call in flight, connections stay open this long before
+  // they close, so the answers reach callers behind proxies (see server.cc).
+  absl::Duration drain_linger = absl::Seconds(1);
 };
 
 // Serves lede.v1.ArticleService, grpc.health.v1.Health and server reflection

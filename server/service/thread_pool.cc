@@ -37,9 +37,23 @@ void ThreadPool::Work() {
       if (tasks_.empty()) return;
       task = std::move(tasks_.front());
       tasks_.pop_front();
+      ++running_;
     }
     task();
+    absl::MutexLock lock(&mutex_);
+    --running_;
   }
+}
+
+bool ThreadPool::WaitUntilIdle(absl::Time deadline) {
+  absl::MutexLock lock(&mutex_);
+  return mutex_.AwaitWithDeadline(
+      absl::Condition(
+          +[](ThreadPool* pool) ABSL_EXCLUSIVE_LOCKS_REQUIRED(pool->mutex_) {
+            return pool->tasks_.empty() && pool->running_ == 0;
+          },
+          this),
+      deadline);
 }
 
 }  // namespace lede::service

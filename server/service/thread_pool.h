@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "absl/synchronization/mutex.h"
+#include "absl/time/time.h"
 
 namespace lede::service {
 
@@ -24,12 +25,17 @@ class ThreadPool {
   // Queues `task` to run on a worker.
   void Schedule(std::function<void()> task);
 
+  // Blocks until no task is queued or running, or until `deadline`. Returns
+  // whether the pool is idle.
+  bool WaitUntilIdle(absl::Time deadline);
+
  private:
   void Work();
 
   absl::Mutex mutex_;
   std::deque<std::function<void()>> tasks_ ABSL_GUARDED_BY(mutex_);
   bool stopping_ ABSL_GUARDED_BY(mutex_) = false;
+  int running_ ABSL_GUARDED_BY(mutex_) = 0;
   std::vector<std::thread> workers_;
 };
 

@@ -243,7 +243,7 @@ ctr logs "$name" >"$work/server.log" 2>&1
 after=$(sed -n '/lede-server: signal/,$p' "$work/server.log" | grep -c 'call Parse .* status=OK' || true)
 grep -q 'lede-server: drained, exiting' "$work/server.log" ||
   { cat "$work/server.log"; fail "the server did not drain"; }
-((lost == 0)) || fail "$lost of $clients calls failed across SIGTERM"
+((lost == 0)) || { tail -n 20 "$work/server.log"; fail "$lost of $clients calls failed across SIGTERM"; }
 [[ $code == 0 ]] || { tail -n 20 "$work/server.log"; fail "exit code $code after SIGTERM, want 0"; }
 ((after > 0)) || fail "every call finished before SIGTERM: the drain was not exercised"
 log "PASS: $clients of $clients calls answered ($after of them after SIGTERM), exit code 0"
