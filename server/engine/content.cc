@@ -1,8 +1,5 @@
 #include "server/engine/content.h"
 
-#include <unicode/uchar.h>
-#include <unicode/utf8.h>
-
 #include <algorithm>
 #include <optional>
 
@@ -777,16 +774,8 @@ bool IsDateline(absl::string_view text) {
   std::optional<ParsedDate> date =
       FindDate(text, DateHints(), /*allow_relative=*/false);
   if (!date) return false;
-  std::string rest = absl::StrReplaceAll(text, {{date->text, ""}});
-  size_t letters = 0;
-  const auto* bytes = reinterpret_cast<const uint8_t*>(rest.data());
-  const int32_t length = static_cast<int32_t>(rest.size());
-  for (int32_t i = 0; i < length;) {
-    UChar32 c;
-    U8_NEXT(bytes, i, length, c);
-    if (c >= 0 && u_isalpha(c)) ++letters;
-  }
-  return letters <= content_rules::kMaxDatelineLetters;
+  return LetterCount(absl::StrReplaceAll(text, {{date->text, ""}})) <=
+         content_rules::kMaxDatelineLetters;
 }
 
 // "Posted by Anna @ 2005-06-14 03:25 | 11 comments": the line that closes a
@@ -803,13 +792,14 @@ void DropBoilerplateLines(std::vector<Block>* blocks) {
   static const LazyRE2 kFurniture = {content_rules::kBoilerplateLinePattern};
   // One or two datelines date the article; more date posts of a thread or
   // entries of a list, and stay with them.
+  std::vector<size_t> lengths(blocks->size());
   std::vector<bool> dateline(blocks->size(), false);
   size_t datelines = 0;
   for (size_t i = 0; i < blocks->size(); ++i) {
     const Block& block = (*blocks)[i];
+    lengths[i] = CodePointCount(block.text);
     if (block.kind == BlockKind::kParagraph &&
-        block.text.size() <= 4 * content_rules::kMaxDatelineLength &&
-        CodePointCount(block.text) <= content_rules::kMaxDatelineLength &&
+        lengths[i] <= content_rules::kMaxDatelineLength &&
         IsDateline(block.text)) {
       dateline[i] = true;
       ++datelines;
@@ -824,7 +814,7 @@ void DropBoilerplateLines(std::vector<Block>* blocks) {
       kept.push_back(std::move(block));
       continue;
     }
-    size_t length = CodePointCount(block.text);
+    const size_t length = lengths[i];
     if (length <= content_rules::kMaxBoilerplateLineLength) {
       if (text_so_far >= content_rules::kMinTextBeforeEndMarker &&
           IsEndOfArticleMarker(block.text)) {
@@ -872,8 +862,7 @@ void TrimTrailingFurniture(std::vector<Block>* blocks) {
     --end;
   }
   if (end == blocks->size() ||
-      TextLength(std::vector<Block>(blocks->begin(), blocks->begin() + end)) <
-          content_rules::kMinTextBeforeTrim) {
+      TextLength(*blocks) - trimmed_text < content_rules::kMinTextBeforeTrim) {
     return;
   }
   blocks->resize(end);

@@ -173,6 +173,12 @@ constexpr char kMorePararaphs[] =
     "<p>Drivers will be sent along the river road while the bridge is "
     "closed, which adds about ten minutes to the trip into town.</p>";
 
+constexpr char kChineseParagraphs[] =
+    "<p>国务院新闻办公室今天举行发布会，介绍今年前三季度经济运行情况，"
+    "各项主要指标保持稳定增长，就业形势总体平稳。</p>"
+    "<p>发言人表示，下一步将继续加大宏观政策调节力度，稳定市场预期，"
+    "推动经济持续回升向好，努力完成全年目标任务。</p>";
+
 constexpr char kNavigation[] =
     "<ul><li><a href=/a>Home</a></li><li><a href=/b>Local news</a></li>"
     "<li><a href=/c>Sport and leisure</a></li><li><a href=/d>Weather</a>"
@@ -274,11 +280,7 @@ TEST(ContentTest, BiasMovesTheLinkDensityLine) {
 
 TEST(ContentTest, FurnitureLinesAndWhatFollowsRelatedReadingAreDropped) {
   std::string text = RenderText(Extract(
-      "<div class=article>"
-      "<p>国务院新闻办公室今天举行发布会，介绍今年前三季度经济运行情况，"
-      "各项主要指标保持稳定增长，就业形势总体平稳。</p>"
-      "<p>发言人表示，下一步将继续加大宏观政策调节力度，稳定市场预期，"
-      "推动经济持续回升向好，努力完成全年目标任务。</p>"
+      std::string("<div class=article>") + kChineseParagraphs +
       "<p>（责任编辑：王小明）</p><p>【编辑:刘欢】 返回搜狐，查看更多</p>"
       "<p>Copyright © 2024 Example News. All rights reserved.</p>"
       "<h3>相关阅读</h3><p>前三季度国内生产总值同比增长百分之五，"
@@ -357,11 +359,7 @@ TEST(ContentTest, ALoneDatelineIsMetadataNotBody) {
 
 TEST(ContentTest, ChineseCommentFormEndsTheArticle) {
   std::string text = RenderText(Extract(
-      "<div class=article>"
-      "<p>国务院新闻办公室今天举行发布会，介绍今年前三季度经济运行情况，"
-      "各项主要指标保持稳定增长，就业形势总体平稳。</p>"
-      "<p>发言人表示，下一步将继续加大宏观政策调节力度，稳定市场预期，"
-      "推动经济持续回升向好，努力完成全年目标任务。</p>"
+      std::string("<div class=article>") + kChineseParagraphs +
       "<p>相关报道：</p><p>·前三季度国内生产总值同比增长百分之五，"
       "经济运行总体平稳（2024-10-18）</p>"
       "<p>发表评论</p><p>网友的留言内容，与本文无关的讨论。</p></div>"));

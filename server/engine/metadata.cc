@@ -1,5 +1,7 @@
 #include "server/engine/metadata.h"
 
+#include <unicode/utf8.h>
+
 #include <algorithm>
 #include <optional>
 #include <vector>
@@ -34,7 +36,7 @@ constexpr size_t kMaxTitleLength = 150;
 constexpr int kMaxTextDates = 8;
 constexpr size_t kMaxDatelineBytes = 100;
 // ...and how much of the start of a longer one is read for a dateline.
-constexpr size_t kDatelinePrefixBytes = 40;
+constexpr int32_t kDatelinePrefixBytes = 40;
 
 bool IsPageContainer(GumboTag tag) {
   return tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_BODY ||
@@ -69,14 +71,11 @@ bool IsForeignContainer(const GumboNode* node, GumboTag tag) {
   // Most elements match nothing even with every class token: no need to
   // sort their role tokens out.
   if (IsPageContainer(tag) || !Matches(node, *kForeign)) return false;
-  const std::string classes = RoleClasses(Attribute(node, "class"));
-  for (absl::string_view value :
-       {absl::string_view(classes), Attribute(node, "id")}) {
-    if (!value.empty() && RE2::PartialMatch(Piece(value), *kForeign)) {
-      return !HoldsHeadline(node);
-    }
-  }
-  return false;
+  absl::string_view id = Attribute(node, "id");
+  const bool by_role =
+      (!id.empty() && RE2::PartialMatch(Piece(id), *kForeign)) ||
+      RE2::PartialMatch(RoleClasses(Attribute(node, "class")), *kForeign);
+  return by_role && !HoldsHeadline(node);
 }
 
 bool IsChrome(GumboTag tag) {
@@ -283,11 +282,8 @@ class PageReader {
     // A long text is read only at its start, where press releases and wire
     // stories put their dateline ("27.1.2022 - Bei der ...").
     if (text.size() > kMaxDatelineBytes) {
-      size_t cut = kDatelinePrefixBytes;
-      while (cut > 0 &&
-             (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) {
-        --cut;
-      }
+      int32_t cut = kDatelinePrefixBytes;
+      U8_SET_CP_START(reinterpret_cast<const uint8_t*>(text.data()), 0, cut);
       text = text.substr(0, cut);
     }
     if (foreign_depth_ > 0 || text_dates_ >= kMaxTextDates ||

@@ -155,4 +155,16 @@ size_t CodePointCount(absl::string_view utf8) {
   return count;
 }
 
+size_t LetterCount(absl::string_view utf8) {
+  size_t letters = 0;
+  const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data());
+  const int32_t length = static_cast<int32_t>(utf8.size());
+  for (int32_t i = 0; i < length;) {
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    if (c >= 0 && u_isalpha(c)) ++letters;
+  }
+  return letters;
+}
+
 }  // namespace lede::engine

@@ -37,6 +37,9 @@ std::string AsciiLower(absl::string_view text);
 // Number of Unicode code points in `utf8`.
 size_t CodePointCount(absl::string_view utf8);
 
+// Number of letters (Unicode alphabetic code points) in `utf8`.
+size_t LetterCount(absl::string_view utf8);
+
 }  // namespace lede::engine
 
 #endif  // LEDE_SERVER_ENGINE_TEXT_UTIL_H_
