@@ -32,6 +32,8 @@ namespace rules = metadata_rules;
 constexpr size_t kMaxBylineBytes = 200;
 // Longest headline believed, in code points.
 constexpr size_t kMaxTitleLength = 150;
+// Headings read as possible headlines, at most.
+constexpr size_t kMaxHeadings = 40;
 // Text nodes read as possible datelines, at most, and their longest length.
 constexpr int kMaxTextDates = 8;
 constexpr size_t kMaxDatelineBytes = 100;
@@ -84,9 +86,14 @@ bool IsChrome(GumboTag tag) {
 }
 
 // What one walk over the page collects besides the candidates.
+struct Heading {
+  std::string text;
+  int level;       // 1 to 3
+  bool in_chrome;  // inside <header>, <nav>, <footer> or <aside>
+};
+
 struct PageFacts {
-  std::vector<std::string> headings;  // visible h1s outside page chrome
-  std::vector<std::string> h2s;
+  std::vector<Heading> headings;  // h1 to h3 outside foreign containers
   std::string title_tag;
   std::string base_href;
   std::string lang;
@@ -151,14 +158,8 @@ class PageReader {
     ReadItemProp(node);
     if (tag == GUMBO_TAG_A) ReadRel(node, /*link=*/false);
     if (tag == GUMBO_TAG_TIME) ReadTime(node);
-    if (tag == GUMBO_TAG_H1 && chrome_depth_ == 0) {
-      std::string text = TextContent(node);
-      if (!text.empty() && CodePointCount(text) <= kMaxTitleLength) {
-        facts_->headings.push_back(std::move(text));
-      }
-    }
-    if (tag == GUMBO_TAG_H2 && facts_->h2s.empty()) {
-      facts_->h2s.push_back(TextContent(node));
+    if (tag == GUMBO_TAG_H1 || tag == GUMBO_TAG_H2 || tag == GUMBO_TAG_H3) {
+      ReadHeading(node, tag);
     }
     if (tag != GUMBO_TAG_BODY && tag != GUMBO_TAG_HTML) ReadClassHints(node);
     return true;
@@ -196,12 +197,38 @@ class PageReader {
     if (content.empty()) return;
     for (const char* attribute :
          {"property", "name", "itemprop", "http-equiv"}) {
-      std::string key = AsciiLower(Attribute(node, attribute));
-      if (key.empty()) continue;
-      for (const rules::MetaName& entry : rules::kMetaNames) {
-        if (entry.name == key) AddValue(entry, content);
+      // One tag may name several properties ("og:title twitter:title"),
+      // and Dublin Core is written "DC.title" and "dc:title" alike.
+      std::string keys = AsciiLower(Attribute(node, attribute));
+      if (keys.empty() || ReadMetaKey(keys, content)) continue;
+      for (absl::string_view key :
+           absl::StrSplit(keys, absl::ByAnyChar(" \t\n"), absl::SkipEmpty())) {
+        if (key.size() < keys.size()) ReadMetaKey(key, content);
       }
     }
+  }
+
+  // Whether a known name matched.
+  bool ReadMetaKey(absl::string_view key, absl::string_view content) {
+    std::string name(key);
+    if (absl::StartsWith(name, "dc:") || absl::StartsWith(name, "dcterms:")) {
+      name[name.find(':')] = '.';
+    }
+    bool known = false;
+    for (const rules::MetaName& entry : rules::kMetaNames) {
+      if (entry.name != name) continue;
+      AddValue(entry, content);
+      known = true;
+    }
+    return known;
+  }
+
+  void ReadHeading(const GumboNode* node, GumboTag tag) {
+    if (facts_->headings.size() >= kMaxHeadings) return;
+    std::string text = TextContent(node);
+    if (text.empty() || CodePointCount(text) > kMaxTitleLength) return;
+    int level = tag == GUMBO_TAG_H1 ? 1 : tag == GUMBO_TAG_H2 ? 2 : 3;
+    facts_->headings.push_back({std::move(text), level, chrome_depth_ > 0});
   }
 
   void AddValue(const rules::MetaName& entry, absl::string_view value) {
@@ -356,14 +383,6 @@ std::string Lower(absl::string_view text) {
   return absl::AsciiStrToLower(CollapseWhitespace(text));
 }
 
-// A headline and a meta title agree when one holds the other, as "What is
-// X?" sits in "What is X? | Site".
-bool Agrees(absl::string_view heading, absl::string_view title) {
-  if (heading.empty() || title.empty()) return false;
-  std::string h = Lower(heading), t = Lower(title);
-  return h == t || absl::StrContains(t, h) || absl::StrContains(h, t);
-}
-
 // "Title | Site" -> "Title"; "Site - Title" -> "Title" when the site's name
 // is known.
 std::string StripSiteName(absl::string_view title, absl::string_view site) {
@@ -398,6 +417,34 @@ std::string StripSiteName(absl::string_view title, absl::string_view site) {
   return std::string(title);
 }
 
+// How far a heading confirms a title.
+enum class Confirms {
+  kNo,
+  kFragment,      // the heading is part of the title ("Post" in "Post:
+                  // a subtitle"), or a logo inside a title's site part
+  kHeadingHolds,  // the heading holds the title and more (a kicker)
+  kSame,          // they say the same, with or without the site's name
+};
+
+Confirms Compare(absl::string_view heading, absl::string_view title,
+                 absl::string_view site) {
+  if (heading.empty() || title.empty()) return Confirms::kNo;
+  std::string h = Lower(heading), t = Lower(StripSiteName(title, site));
+  if (h == t || h == Lower(title)) return Confirms::kSame;
+  if (absl::StrContains(h, t)) return Confirms::kHeadingHolds;
+  if (absl::StrContains(t, h)) return Confirms::kFragment;
+  return Confirms::kNo;
+}
+
+// The site's part of a title ("痞客邦 PIXNET" in "Post :: 痞客邦 PIXNET ::").
+bool IsSitePart(absl::string_view heading, absl::string_view title,
+                absl::string_view site) {
+  std::string h = Lower(heading);
+  if (!site.empty() && h == Lower(site)) return true;
+  return !title.empty() && absl::StrContains(Lower(title), h) &&
+         !absl::StrContains(Lower(StripSiteName(title, site)), h);
+}
+
 void SetTitle(const Candidates& candidates, const PageFacts& facts,
               absl::string_view site, v1::Article* article) {
   auto set = [&](absl::string_view title, absl::string_view source) {
@@ -411,25 +458,76 @@ void SetTitle(const Candidates& candidates, const PageFacts& facts,
       (meta->source == "front-matter" || meta->source == "markdown-heading")) {
     return set(meta->value, meta->source);
   }
-  // The visible headline, when the metadata agrees with it or it is the
-  // only one on the page.
-  for (const std::string& heading : facts.headings) {
-    if ((meta != nullptr && Agrees(heading, meta->value)) ||
-        Agrees(heading, facts.title_tag)) {
-      return set(heading, "heading");
+  struct Title {
+    absl::string_view text;
+    absl::string_view source;
+  };
+  std::vector<Title> titles;
+  if (meta != nullptr) titles.push_back({meta->value, meta->source});
+  if (!facts.title_tag.empty())
+    titles.push_back({facts.title_tag, "title-tag"});
+  // The only h1 outside the chrome, unless it is the site's name.
+  const Heading* first_h1 = nullptr;
+  int h1_count = 0;
+  for (const Heading& heading : facts.headings) {
+    if (heading.level != 1 || heading.in_chrome) continue;
+    if (first_h1 == nullptr) first_h1 = &heading;
+    ++h1_count;
+  }
+  const Heading* lone_h1 =
+      h1_count == 1 && CodePointCount(first_h1->text) >= 10 &&
+              std::none_of(titles.begin(), titles.end(),
+                           [&](const Title& title) {
+                             return IsSitePart(first_h1->text, title.text,
+                                               site);
+                           })
+          ? first_h1
+          : nullptr;
+  // The visible headline that a title confirms: an h1 outside the page's
+  // chrome first (a <header> may hold the logo); then one inside it (an
+  // article's own <header>), where a heading that holds the title and more
+  // carries a kicker ("Politics | Title"), so the title is the headline;
+  // then a lower heading longer than the lone h1 (which names the section:
+  // "Allergies Health Center" over "Babies Who Eat Peanuts...").
+  for (int tier = 0; tier < 3; ++tier) {
+    for (const Heading& heading : facts.headings) {
+      if ((tier == 2) != (heading.level > 1)) continue;
+      if (tier < 2 && heading.in_chrome != (tier == 1)) continue;
+      if (tier == 2 && lone_h1 != nullptr &&
+          CodePointCount(heading.text) <= CodePointCount(lone_h1->text)) {
+        continue;
+      }
+      for (const Title& title : titles) {
+        Confirms how = Compare(heading.text, title.text, site);
+        if (how == Confirms::kNo) continue;
+        if (tier < 2 && how == Confirms::kHeadingHolds &&
+            absl::EndsWith(Lower(heading.text),
+                           Lower(StripSiteName(title.text, site)))) {
+          return set(StripSiteName(title.text, site), title.source);
+        }
+        if (tier == 0) return set(heading.text, "heading");
+        if (how == Confirms::kSame && tier == 2) {
+          return set(Lower(heading.text) == Lower(title.text)
+                         ? title.text
+                         : StripSiteName(title.text, site),
+                     title.source);
+        }
+        if (how == Confirms::kSame) return set(heading.text, "heading");
+        if (tier == 1 && how == Confirms::kHeadingHolds) {
+          return set(StripSiteName(title.text, site), title.source);
+        }
+      }
     }
   }
-  if (facts.headings.size() == 1 && CodePointCount(facts.headings[0]) >= 10) {
-    return set(facts.headings[0], "heading");
-  }
+  if (lone_h1 != nullptr) return set(lone_h1->text, "heading");
   if (meta != nullptr)
     return set(StripSiteName(meta->value, site), meta->source);
   if (!facts.title_tag.empty()) {
     return set(StripSiteName(facts.title_tag, site), "title-tag");
   }
-  if (!facts.headings.empty()) return set(facts.headings[0], "heading");
-  if (!facts.h2s.empty() && !facts.h2s[0].empty()) {
-    return set(facts.h2s[0], "heading");
+  if (first_h1 != nullptr) return set(first_h1->text, "heading");
+  for (const Heading& heading : facts.headings) {
+    if (heading.level == 2) return set(heading.text, "heading");
   }
 }
 

@@ -42,6 +42,7 @@ inline constexpr MetaName kMetaNames[] = {
     {"byl", "authors", "meta", kRankMeta},
     {"sailthru.author", "authors", "meta", kRankMeta},
     {"parsely-author", "authors", "meta", kRankMeta},
+    {"parsely-title", "title", "meta", kRankMeta},
     {"dc.creator", "authors", "dublin-core", kRankMeta},
     {"dcterms.creator", "authors", "dublin-core", kRankMeta},
     {"dc.title", "title", "dublin-core", kRankMeta},

@@ -223,6 +223,49 @@ TEST(MetadataTest, HeadingThatAgreesWithTitleTagWins) {
   EXPECT_EQ(article.title(), "Minister resigns after vote");
 }
 
+TEST(MetadataTest, LowerHeadingThatStatesTheTitleBeatsASectionH1) {
+  v1::Article article = Extract(
+      Page("<title>Babies who eat peanuts early may avoid allergy</title>",
+           "<h1>Allergies Health Center</h1><h2>Tools</h2>"
+           "<h2>Babies Who Eat Peanuts Early May Avoid Allergy</h2>"
+           "<p>Body.</p>"));
+  EXPECT_EQ(article.title(), "Babies who eat peanuts early may avoid allergy");
+}
+
+TEST(MetadataTest, LogoHeadingInTheTitlesSitePartIsNotTheHeadline) {
+  v1::Article article = Extract(
+      Page("<title>Autumn leaves at the camp :: PIXNET Blog ::</title>",
+           "<div class=\"topbar\"><h1>PIXNET Blog</h1></div><p>Body.</p>"));
+  EXPECT_EQ(article.title(), "Autumn leaves at the camp");
+}
+
+TEST(MetadataTest, HeadlineInTheArticlesOwnHeader) {
+  v1::Article article = Extract(
+      Page("<title>Jobs data shows high demand for React – Tavern</title>",
+           "<article><header><h1>Jobs data shows high demand for React</h1>"
+           "</header><p>Body.</p></article><h1>Original text</h1>"));
+  EXPECT_EQ(article.title(), "Jobs data shows high demand for React");
+  EXPECT_EQ(article.provenance().at("title"), "heading");
+}
+
+TEST(MetadataTest, KickerInAHeaderHeadlineIsNotTheTitle) {
+  v1::Article article = Extract(
+      Page("<meta property=\"og:title\" content=\"Mayor elected\">",
+           "<header><h1><span>Politics |</span> Mayor elected</h1></header>"
+           "<p>Body.</p>"));
+  EXPECT_EQ(article.title(), "Mayor elected");
+  EXPECT_EQ(article.provenance().at("title"), "opengraph");
+}
+
+TEST(MetadataTest, MetaTagNamingSeveralProperties) {
+  v1::Article article = Extract(Page(
+      R"(<meta property="x:title dc:title" content="Preferred title">
+      <meta property="dc:creator twitter:site_name" content="Creator Name">)",
+      "<p>Body.</p>"));
+  EXPECT_EQ(article.title(), "Preferred title");
+  EXPECT_THAT(article.authors(), ::testing::ElementsAre("Creator Name"));
+}
+
 TEST(MetadataTest, ChineseTitleSuffixesAreSiteNames) {
   v1::Article article = Extract(
       Page("<title>苹果发布新款手机_科技_腾讯网</title>", "<p>正文。</p>"));
