@@ -51,10 +51,9 @@ def _lede_answer(answer: dict) -> dict:
         "text": art.get("text") or "",
         "title": art.get("title"),
         "author": art.get("authors"),
-        "date": art.get("publishedTime"),
-        # The text the date was read from: its calendar day is the page's own,
-        # before the conversion to UTC (see report/evaluate.py, prediction()).
-        "date_text": art.get("publishedTimeText"),
+        # The day in the page's own time zone, as the peers give it (the
+        # publishedTime instant is UTC and can fall on the next day).
+        "date": art.get("publishedDate") or art.get("publishedTime"),
         "site": art.get("siteName"),
     }
 

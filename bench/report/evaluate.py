@@ -1,12 +1,11 @@
 """Scores for one tool on one set, from its rows and the set's truth."""
 from __future__ import annotations
 
-import datetime
 import statistics
 from collections import defaultdict
 from typing import Optional
 
-from score import bow, dates, shingles, snippets
+from score import bow, shingles, snippets
 from score import metadata as meta_score
 from score import tokens as tok
 from sets.page import Page
@@ -56,26 +55,7 @@ def _snippets(pages: list[Page], rows: dict[str, dict]) -> Optional[dict]:
 
 
 def prediction(row: dict, field: str):
-    """The value a tool gave for a metadata field, as scored.
-
-    Dates are compared by the calendar day the page states. The peers return
-    the date as written; lede returns an instant in UTC (publishedTime) plus
-    the text it read it from (publishedTimeText). When that text names a full
-    day (ISO 8601, 2024年5月28日, RFC 2822), lede is scored on it, so that
-    "2023-10-05T01:00+08:00" is 5 October as for the peers, not 4 October
-    UTC; otherwise (epochs, relative or month-name dates) on publishedTime.
-    The text's day is used only within a day of publishedTime's (all a time
-    zone can move it), so a text holding some other date changes nothing."""
-    if field == "date" and row.get("date_text") and row.get("date"):
-        local, utc = dates.parse_day(row["date_text"]), dates.parse_day(row["date"])
-        if local and utc and local.day is not None and utc.day is not None:
-            try:
-                gap = abs((datetime.date(local.year, local.month, local.day)
-                           - datetime.date(utc.year, utc.month, utc.day)).days)
-            except ValueError:
-                gap = 2
-            if gap <= 1:
-                return f"{local.year:04d}-{local.month:02d}-{local.day:02d}"
+    """The value a tool gave for a metadata field, as scored."""
     return row.get(field)
 
 

@@ -68,7 +68,7 @@ std::optional<ParsedDate> Civil(int year, int month, int day, int hour,
   absl::CivilSecond civil(year, month, day, hour, minute, std::max(0, second));
   if (civil.day() != day || civil.month() != month) return std::nullopt;
   return ParsedDate{absl::FromCivil(civil, absl::UTCTimeZone()), precision,
-                    std::string(text.substr(0, length))};
+                    std::string(text.substr(0, length)), absl::CivilDay(civil)};
 }
 
 // Each finder looks for its form of date in `text` and reports the first.
@@ -209,7 +209,8 @@ std::optional<Match> FindRelative(absl::string_view text,
   }
   return Match{
       static_cast<size_t>(whole.data() - text.data()),
-      ParsedDate{when, precision, std::string(whole.data(), whole.size())}};
+      ParsedDate{when, precision, std::string(whole.data(), whole.size()),
+                 absl::ToCivilDay(when, absl::UTCTimeZone())}};
 }
 
 std::optional<ParsedDate> ParseWhole(absl::string_view text) {
@@ -229,7 +230,15 @@ std::optional<ParsedDate> ParseWhole(absl::string_view text) {
           date_rules::kMinYear) {
         return std::nullopt;
       }
-      return ParsedDate{time, format.precision, trimmed};
+      // The day as written: "2020-02-24T21:25:54-05:00" is 24 February
+      // where it was published, though 25 February in UTC.
+      const absl::CivilDay utc_day =
+          absl::ToCivilDay(time, absl::UTCTimeZone());
+      std::optional<ParsedDate> written = FindDate(trimmed, {}, false);
+      bool same_instant =
+          written && written->day - utc_day <= 1 && utc_day - written->day <= 1;
+      return ParsedDate{time, format.precision, trimmed,
+                        same_instant ? written->day : utc_day};
     }
   }
   return std::nullopt;
@@ -238,8 +247,9 @@ std::optional<ParsedDate> ParseWhole(absl::string_view text) {
 }  // namespace
 
 ParsedDate DateFromEpochMillis(int64_t millis, std::string text) {
-  return ParsedDate{absl::FromUnixMillis(millis), v1::DATE_PRECISION_SECOND,
-                    std::move(text)};
+  absl::Time time = absl::FromUnixMillis(millis);
+  return ParsedDate{time, v1::DATE_PRECISION_SECOND, std::move(text),
+                    absl::ToCivilDay(time, absl::UTCTimeZone())};
 }
 
 std::optional<ParsedDate> FindDate(absl::string_view text,

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "absl/strings/string_view.h"
+#include "absl/time/civil_time.h"
 #include "absl/time/time.h"
 #include "lede/v1/lede.pb.h"
 
@@ -16,6 +17,9 @@ struct ParsedDate {
   v1::DatePrecision precision = v1::DATE_PRECISION_UNSPECIFIED;
   // The text the date was read from.
   std::string text;
+  // The calendar day the text names, in the page's own time zone (the UTC
+  // day for epochs and texts without one).
+  absl::CivilDay day;
 };
 
 // What decides between readings the text alone leaves open.

@@ -16,6 +16,16 @@ TEST(DatesTest, Iso8601WithOffset) {
   EXPECT_EQ(date->precision, v1::DATE_PRECISION_SECOND);
 }
 
+TEST(DatesTest, DayIsTheOneWrittenInThePagesZone) {
+  auto date = ParseDate("2023-10-05T01:00:00+08:00");
+  EXPECT_EQ(Iso(date), "2023-10-04T17:00:00");
+  EXPECT_EQ(date->day, absl::CivilDay(2023, 10, 5));
+  date = ParseDate("Tue, 24 Feb 2020 21:25:54 -0500");
+  EXPECT_EQ(date->day, absl::CivilDay(2020, 2, 24));
+  // Epochs name no zone: their day is UTC's.
+  EXPECT_EQ(ParseDate("1582597554")->day, absl::CivilDay(2020, 2, 25));
+}
+
 TEST(DatesTest, Rfc2822) {
   EXPECT_EQ(Iso(ParseDate("Wed, 04 May 2022 23:12:35 GMT")),
             "2022-05-04T23:12:35");

@@ -599,18 +599,21 @@ void SetDate(const Candidates& candidates, const char* field,
   if (date && !is_text_source && text_field != nullptr &&
       IsUtcStamp(date->text)) {
     // A machine timestamp in UTC ("2022-05-04T00:44:52Z") can fall on
-    // another day than the one the page shows its readers: the text the
-    // page shows, when it names a day within a day of the instant, is kept
-    // as the date's text (the instant stays).
+    // another day than the one the page shows its readers. The time the page
+    // shows ("03/05/2022 21:44") is the same instant in the page's zone when
+    // the two differ by whole quarter hours, no more than time zones do; then
+    // its day is the page's. A shown day without a time is not believed over
+    // the stamp: on the dev sets it was as often an updated date.
     for (const Candidate* c : candidates.All(text_field)) {
       std::optional<ParsedDate> shown = FindDate(c->value, hints, false);
       if (!shown || shown->precision < v1::DATE_PRECISION_DAY) continue;
-      const absl::CivilDay shown_day =
-          absl::ToCivilDay(shown->time, absl::UTCTimeZone());
-      const absl::CivilDay utc_day =
-          absl::ToCivilDay(date->time, absl::UTCTimeZone());
-      if (shown_day - utc_day <= 1 && utc_day - shown_day <= 1) {
+      // Minutes apart, seconds dropped: a page shows 21:44 for 00:44:52Z.
+      const int64_t minutes = absl::ToUnixSeconds(shown->time) / 60 -
+                              absl::ToUnixSeconds(date->time) / 60;
+      if (shown->precision >= v1::DATE_PRECISION_MINUTE && minutes % 15 == 0 &&
+          minutes >= -12 * 60 && minutes <= 14 * 60) {
         date->text = shown->text;
+        date->day = shown->day;
       }
       break;
     }
@@ -624,12 +627,15 @@ void SetDate(const Candidates& candidates, const char* field,
   auto* timestamp = published ? article->mutable_published_time()
                               : article->mutable_modified_time();
   timestamp->set_seconds(absl::ToUnixSeconds(date->time));
+  std::string day = absl::FormatCivilTime(date->day);
   if (published) {
     article->set_published_time_precision(date->precision);
     article->set_published_time_text(date->text);
+    article->set_published_date(std::move(day));
   } else {
     article->set_modified_time_precision(date->precision);
     article->set_modified_time_text(date->text);
+    article->set_modified_date(std::move(day));
   }
   (*article->mutable_provenance())[published ? "published_time"
                                              : "modified_time"] = source;

@@ -351,20 +351,32 @@ TEST(MetadataTest, DatelineAtTheStartOfALongParagraph) {
 }
 
 TEST(MetadataTest, UtcStampKeepsTheDayThePageShows) {
-  // 00:44 UTC on 4 May is the evening of 3 May where the page is read.
-  v1::Article article = Extract(
+  // 00:44 UTC on 4 May is 21:44 on 3 May where the page is read.
+  const std::string head =
       "<html><head><meta property=\"article:published_time\" "
       "content=\"2022-05-04T00:44:52Z\"></head><body><h1>Headline of the "
-      "story</h1><p class=date>03.05.2022</p><p>Body.</p></body></html>");
+      "story</h1>";
+  v1::Article article =
+      Extract(head + "<p class=date>03.05.2022 21:44</p><p>Body.</p>");
   EXPECT_EQ(article.published_time().seconds(), 1651625092);
-  EXPECT_EQ(article.published_time_text(), "03.05.2022");
-  // A shown date further than a day away is another date: the stamp's text
-  // stays.
-  article = Extract(
-      "<html><head><meta property=\"article:published_time\" "
-      "content=\"2022-05-04T00:44:52Z\"></head><body><h1>Headline of the "
-      "story</h1><p class=date>01.04.2022</p><p>Body.</p></body></html>");
-  EXPECT_EQ(article.published_time_text(), "2022-05-04T00:44:52Z");
+  EXPECT_EQ(article.published_time_text(), "03.05.2022 21:44");
+  EXPECT_EQ(article.published_date(), "2022-05-03");
+  // A shown time no zone explains (21:50), or a shown day without a time,
+  // may be another date: the stamp's day stays.
+  for (const char* shown : {"03.05.2022 21:50", "03.05.2022"}) {
+    article = Extract(head + "<p class=date>" + shown + "</p><p>Body.</p>");
+    EXPECT_EQ(article.published_time_text(), "2022-05-04T00:44:52Z") << shown;
+    EXPECT_EQ(article.published_date(), "2022-05-04") << shown;
+  }
+}
+
+TEST(MetadataTest, PublishedDateIsTheDayInThePagesOwnZone) {
+  v1::Article article =
+      Extract(Page("<meta property=\"article:published_time\" "
+                   "content=\"2020-02-24T21:25:54-05:00\">",
+                   "<p>Body.</p>"));
+  EXPECT_EQ(Day(article.published_time()), "2020-02-25");
+  EXPECT_EQ(article.published_date(), "2020-02-24");
 }
 
 }  // namespace

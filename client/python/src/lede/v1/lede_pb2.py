@@ -25,7 +25,7 @@ _sym_db = _symbol_database.Default()
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x12lede/v1/lede.proto\x12\x07lede.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"\xb2\x01\n\x0cParseOptions\x12 \n\x07\x66ormats\x18\x01 \x03(\x0e\x32\x0f.lede.v1.Format\x12\x1b\n\x04\x62ias\x18\x02 \x01(\x0e\x32\r.lede.v1.Bias\x12\x32\n\x0ereference_time\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0f\x63onvert_chinese\x18\x04 \x01(\x0e\x32\x16.lede.v1.ChineseScript\"v\n\x0cParseRequest\x12\x0f\n\x07\x63ontent\x18\x01 \x01(\x0c\x12\x0b\n\x03url\x18\x02 \x01(\t\x12\x14\n\x0c\x63ontent_type\x18\x03 \x01(\t\x12&\n\x07options\x18\x04 \x01(\x0b\x32\x15.lede.v1.ParseOptions\x12\n\n\x02id\x18\x05 \x01(\t\"Q\n\x05Image\x12\x0b\n\x03url\x18\x01 \x01(\t\x12\x0b\n\x03\x61lt\x18\x02 \x01(\t\x12\x0f\n\x07\x63\x61ption\x18\x03 \x01(\t\x12\r\n\x05width\x18\x04 \x01(\x05\x12\x0e\n\x06height\x18\x05 \x01(\x05\"0\n\rLanguageShare\x12\x10\n\x08language\x18\x01 \x01(\t\x12\r\n\x05share\x18\x02 \x01(\x02\"\xc7\x06\n\x07\x41rticle\x12\r\n\x05title\x18\x01 \x01(\t\x12\x0f\n\x07\x61uthors\x18\x02 \x03(\t\x12\x32\n\x0epublished_time\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x38\n\x18published_time_precision\x18\x04 \x01(\x0e\x32\x16.lede.v1.DatePrecision\x12\x1b\n\x13published_time_text\x18\x05 \x01(\t\x12\x31\n\rmodified_time\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x37\n\x17modified_time_precision\x18\x07 \x01(\x0e\x32\x16.lede.v1.DatePrecision\x12\x1a\n\x12modified_time_text\x18\x08 \x01(\t\x12\x11\n\tsite_name\x18\t \x01(\t\x12\x0e\n\x06source\x18\n \x01(\t\x12\x0b\n\x03url\x18\x0b \x01(\t\x12\x15\n\rcanonical_url\x18\x0c \x01(\t\x12\x13\n\x0b\x64\x65scription\x18\r \x01(\t\x12\x10\n\x08language\x18\x0e \x01(\t\x12\x1b\n\x13language_confidence\x18\x0f \x01(\x02\x12)\n\tlanguages\x18\x10 \x03(\x0b\x32\x16.lede.v1.LanguageShare\x12\x0c\n\x04text\x18\x11 \x01(\t\x12\x0c\n\x04html\x18\x12 \x01(\t\x12\x10\n\x08markdown\x18\x13 \x01(\t\x12\x1e\n\x06images\x18\x14 \x03(\x0b\x32\x0e.lede.v1.Image\x12\"\n\nlead_image\x18\x15 \x01(\x0b\x32\x0e.lede.v1.Image\x12\x0c\n\x04tags\x18\x16 \x03(\t\x12\x12\n\ncategories\x18\x17 \x03(\t\x12\x12\n\nword_count\x18\x18 \x01(\x05\x12\x1c\n\x14reading_time_seconds\x18\x19 \x01(\x05\x12\x13\n\x0b\x66ingerprint\x18\x1a \x01(\t\x12\x34\n\nprovenance\x18\x1b \x03(\x0b\x32 .lede.v1.Article.ProvenanceEntry\x12\x0f\n\x07\x65\x64itors\x18\x1c \x03(\t\x1a\x31\n\x0fProvenanceEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\"+\n\nParseError\x12\x0c\n\x04\x63ode\x18\x01 \x01(\x05\x12\x0f\n\x07message\x18\x02 \x01(\t\"\x84\x01\n\rParseResponse\x12\n\n\x02id\x18\x01 \x01(\t\x12!\n\x07\x61rticle\x18\x02 \x01(\x0b\x32\x10.lede.v1.Article\x12\x0f\n\x07\x63harset\x18\x03 \x01(\t\x12\x0f\n\x07\x66raming\x18\x04 \x01(\t\x12\"\n\x05\x65rror\x18\x05 \x01(\x0b\x32\x13.lede.v1.ParseError\"3\n\x15\x44\x65tectLanguageRequest\x12\x0c\n\x04text\x18\x01 \x01(\t\x12\x0c\n\x04hint\x18\x02 \x01(\t\"5\n\rLanguageGuess\x12\x10\n\x08language\x18\x01 \x01(\t\x12\x12\n\nconfidence\x18\x02 \x01(\x02\"|\n\x16\x44\x65tectLanguageResponse\x12\x10\n\x08language\x18\x01 \x01(\t\x12\x12\n\nconfidence\x18\x02 \x01(\x02\x12*\n\ncandidates\x18\x03 \x03(\x0b\x32\x16.lede.v1.LanguageGuess\x12\x10\n\x08reliable\x18\x04 \x01(\x08*W\n\x06\x46ormat\x12\x16\n\x12\x46ORMAT_UNSPECIFIED\x10\x00\x12\x0f\n\x0b\x46ORMAT_TEXT\x10\x01\x12\x0f\n\x0b\x46ORMAT_HTML\x10\x02\x12\x13\n\x0f\x46ORMAT_MARKDOWN\x10\x03*>\n\x04\x42ias\x12\x11\n\rBIAS_BALANCED\x10\x00\x12\x12\n\x0e\x42IAS_PRECISION\x10\x01\x12\x0f\n\x0b\x42IAS_RECALL\x10\x02*l\n\rChineseScript\x12\x1c\n\x18\x43HINESE_SCRIPT_UNCHANGED\x10\x00\x12\x1d\n\x19\x43HINESE_SCRIPT_SIMPLIFIED\x10\x01\x12\x1e\n\x1a\x43HINESE_SCRIPT_TRADITIONAL\x10\x02*\xb0\x01\n\rDatePrecision\x12\x1e\n\x1a\x44\x41TE_PRECISION_UNSPECIFIED\x10\x00\x12\x17\n\x13\x44\x41TE_PRECISION_YEAR\x10\x01\x12\x18\n\x14\x44\x41TE_PRECISION_MONTH\x10\x02\x12\x16\n\x12\x44\x41TE_PRECISION_DAY\x10\x03\x12\x19\n\x15\x44\x41TE_PRECISION_MINUTE\x10\x04\x12\x19\n\x15\x44\x41TE_PRECISION_SECOND\x10\x05\x32\xdd\x01\n\x0e\x41rticleService\x12\x36\n\x05Parse\x12\x15.lede.v1.ParseRequest\x1a\x16.lede.v1.ParseResponse\x12@\n\x0bParseStream\x12\x15.lede.v1.ParseRequest\x1a\x16.lede.v1.ParseResponse(\x01\x30\x01\x12Q\n\x0e\x44\x65tectLanguage\x12\x1e.lede.v1.DetectLanguageRequest\x1a\x1f.lede.v1.DetectLanguageResponseB6Z4github.com/lede-project/lede/client/go/ledev1;ledev1b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x12lede/v1/lede.proto\x12\x07lede.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"\xb2\x01\n\x0cParseOptions\x12 \n\x07\x66ormats\x18\x01 \x03(\x0e\x32\x0f.lede.v1.Format\x12\x1b\n\x04\x62ias\x18\x02 \x01(\x0e\x32\r.lede.v1.Bias\x12\x32\n\x0ereference_time\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0f\x63onvert_chinese\x18\x04 \x01(\x0e\x32\x16.lede.v1.ChineseScript\"v\n\x0cParseRequest\x12\x0f\n\x07\x63ontent\x18\x01 \x01(\x0c\x12\x0b\n\x03url\x18\x02 \x01(\t\x12\x14\n\x0c\x63ontent_type\x18\x03 \x01(\t\x12&\n\x07options\x18\x04 \x01(\x0b\x32\x15.lede.v1.ParseOptions\x12\n\n\x02id\x18\x05 \x01(\t\"Q\n\x05Image\x12\x0b\n\x03url\x18\x01 \x01(\t\x12\x0b\n\x03\x61lt\x18\x02 \x01(\t\x12\x0f\n\x07\x63\x61ption\x18\x03 \x01(\t\x12\r\n\x05width\x18\x04 \x01(\x05\x12\x0e\n\x06height\x18\x05 \x01(\x05\"0\n\rLanguageShare\x12\x10\n\x08language\x18\x01 \x01(\t\x12\r\n\x05share\x18\x02 \x01(\x02\"\xf6\x06\n\x07\x41rticle\x12\r\n\x05title\x18\x01 \x01(\t\x12\x0f\n\x07\x61uthors\x18\x02 \x03(\t\x12\x32\n\x0epublished_time\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x38\n\x18published_time_precision\x18\x04 \x01(\x0e\x32\x16.lede.v1.DatePrecision\x12\x1b\n\x13published_time_text\x18\x05 \x01(\t\x12\x31\n\rmodified_time\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x37\n\x17modified_time_precision\x18\x07 \x01(\x0e\x32\x16.lede.v1.DatePrecision\x12\x1a\n\x12modified_time_text\x18\x08 \x01(\t\x12\x11\n\tsite_name\x18\t \x01(\t\x12\x0e\n\x06source\x18\n \x01(\t\x12\x0b\n\x03url\x18\x0b \x01(\t\x12\x15\n\rcanonical_url\x18\x0c \x01(\t\x12\x13\n\x0b\x64\x65scription\x18\r \x01(\t\x12\x10\n\x08language\x18\x0e \x01(\t\x12\x1b\n\x13language_confidence\x18\x0f \x01(\x02\x12)\n\tlanguages\x18\x10 \x03(\x0b\x32\x16.lede.v1.LanguageShare\x12\x0c\n\x04text\x18\x11 \x01(\t\x12\x0c\n\x04html\x18\x12 \x01(\t\x12\x10\n\x08markdown\x18\x13 \x01(\t\x12\x1e\n\x06images\x18\x14 \x03(\x0b\x32\x0e.lede.v1.Image\x12\"\n\nlead_image\x18\x15 \x01(\x0b\x32\x0e.lede.v1.Image\x12\x0c\n\x04tags\x18\x16 \x03(\t\x12\x12\n\ncategories\x18\x17 \x03(\t\x12\x12\n\nword_count\x18\x18 \x01(\x05\x12\x1c\n\x14reading_time_seconds\x18\x19 \x01(\x05\x12\x13\n\x0b\x66ingerprint\x18\x1a \x01(\t\x12\x34\n\nprovenance\x18\x1b \x03(\x0b\x32 .lede.v1.Article.ProvenanceEntry\x12\x0f\n\x07\x65\x64itors\x18\x1c \x03(\t\x12\x16\n\x0epublished_date\x18\x1d \x01(\t\x12\x15\n\rmodified_date\x18\x1e \x01(\t\x1a\x31\n\x0fProvenanceEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\"+\n\nParseError\x12\x0c\n\x04\x63ode\x18\x01 \x01(\x05\x12\x0f\n\x07message\x18\x02 \x01(\t\"\x84\x01\n\rParseResponse\x12\n\n\x02id\x18\x01 \x01(\t\x12!\n\x07\x61rticle\x18\x02 \x01(\x0b\x32\x10.lede.v1.Article\x12\x0f\n\x07\x63harset\x18\x03 \x01(\t\x12\x0f\n\x07\x66raming\x18\x04 \x01(\t\x12\"\n\x05\x65rror\x18\x05 \x01(\x0b\x32\x13.lede.v1.ParseError\"3\n\x15\x44\x65tectLanguageRequest\x12\x0c\n\x04text\x18\x01 \x01(\t\x12\x0c\n\x04hint\x18\x02 \x01(\t\"5\n\rLanguageGuess\x12\x10\n\x08language\x18\x01 \x01(\t\x12\x12\n\nconfidence\x18\x02 \x01(\x02\"|\n\x16\x44\x65tectLanguageResponse\x12\x10\n\x08language\x18\x01 \x01(\t\x12\x12\n\nconfidence\x18\x02 \x01(\x02\x12*\n\ncandidates\x18\x03 \x03(\x0b\x32\x16.lede.v1.LanguageGuess\x12\x10\n\x08reliable\x18\x04 \x01(\x08*W\n\x06\x46ormat\x12\x16\n\x12\x46ORMAT_UNSPECIFIED\x10\x00\x12\x0f\n\x0b\x46ORMAT_TEXT\x10\x01\x12\x0f\n\x0b\x46ORMAT_HTML\x10\x02\x12\x13\n\x0f\x46ORMAT_MARKDOWN\x10\x03*>\n\x04\x42ias\x12\x11\n\rBIAS_BALANCED\x10\x00\x12\x12\n\x0e\x42IAS_PRECISION\x10\x01\x12\x0f\n\x0b\x42IAS_RECALL\x10\x02*l\n\rChineseScript\x12\x1c\n\x18\x43HINESE_SCRIPT_UNCHANGED\x10\x00\x12\x1d\n\x19\x43HINESE_SCRIPT_SIMPLIFIED\x10\x01\x12\x1e\n\x1a\x43HINESE_SCRIPT_TRADITIONAL\x10\x02*\xb0\x01\n\rDatePrecision\x12\x1e\n\x1a\x44\x41TE_PRECISION_UNSPECIFIED\x10\x00\x12\x17\n\x13\x44\x41TE_PRECISION_YEAR\x10\x01\x12\x18\n\x14\x44\x41TE_PRECISION_MONTH\x10\x02\x12\x16\n\x12\x44\x41TE_PRECISION_DAY\x10\x03\x12\x19\n\x15\x44\x41TE_PRECISION_MINUTE\x10\x04\x12\x19\n\x15\x44\x41TE_PRECISION_SECOND\x10\x05\x32\xdd\x01\n\x0e\x41rticleService\x12\x36\n\x05Parse\x12\x15.lede.v1.ParseRequest\x1a\x16.lede.v1.ParseResponse\x12@\n\x0bParseStream\x12\x15.lede.v1.ParseRequest\x1a\x16.lede.v1.ParseResponse(\x01\x30\x01\x12Q\n\x0e\x44\x65tectLanguage\x12\x1e.lede.v1.DetectLanguageRequest\x1a\x1f.lede.v1.DetectLanguageResponseB6Z4github.com/lede-project/lede/client/go/ledev1;ledev1b\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -35,14 +35,14 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['DESCRIPTOR']._serialized_options = b'Z4github.com/lede-project/lede/client/go/ledev1;ledev1'
   _globals['_ARTICLE_PROVENANCEENTRY']._loaded_options = None
   _globals['_ARTICLE_PROVENANCEENTRY']._serialized_options = b'8\001'
-  _globals['_FORMAT']._serialized_start=1754
-  _globals['_FORMAT']._serialized_end=1841
-  _globals['_BIAS']._serialized_start=1843
-  _globals['_BIAS']._serialized_end=1905
-  _globals['_CHINESESCRIPT']._serialized_start=1907
-  _globals['_CHINESESCRIPT']._serialized_end=2015
-  _globals['_DATEPRECISION']._serialized_start=2018
-  _globals['_DATEPRECISION']._serialized_end=2194
+  _globals['_FORMAT']._serialized_start=1801
+  _globals['_FORMAT']._serialized_end=1888
+  _globals['_BIAS']._serialized_start=1890
+  _globals['_BIAS']._serialized_end=1952
+  _globals['_CHINESESCRIPT']._serialized_start=1954
+  _globals['_CHINESESCRIPT']._serialized_end=2062
+  _globals['_DATEPRECISION']._serialized_start=2065
+  _globals['_DATEPRECISION']._serialized_end=2241
   _globals['_PARSEOPTIONS']._serialized_start=65
   _globals['_PARSEOPTIONS']._serialized_end=243
   _globals['_PARSEREQUEST']._serialized_start=245
@@ -52,19 +52,19 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_LANGUAGESHARE']._serialized_start=448
   _globals['_LANGUAGESHARE']._serialized_end=496
   _globals['_ARTICLE']._serialized_start=499
-  _globals['_ARTICLE']._serialized_end=1338
-  _globals['_ARTICLE_PROVENANCEENTRY']._serialized_start=1289
-  _globals['_ARTICLE_PROVENANCEENTRY']._serialized_end=1338
-  _globals['_PARSEERROR']._serialized_start=1340
-  _globals['_PARSEERROR']._serialized_end=1383
-  _globals['_PARSERESPONSE']._serialized_start=1386
-  _globals['_PARSERESPONSE']._serialized_end=1518
-  _globals['_DETECTLANGUAGEREQUEST']._serialized_start=1520
-  _globals['_DETECTLANGUAGEREQUEST']._serialized_end=1571
-  _globals['_LANGUAGEGUESS']._serialized_start=1573
-  _globals['_LANGUAGEGUESS']._serialized_end=1626
-  _globals['_DETECTLANGUAGERESPONSE']._serialized_start=1628
-  _globals['_DETECTLANGUAGERESPONSE']._serialized_end=1752
-  _globals['_ARTICLESERVICE']._serialized_start=2197
-  _globals['_ARTICLESERVICE']._serialized_end=2418
+  _globals['_ARTICLE']._serialized_end=1385
+  _globals['_ARTICLE_PROVENANCEENTRY']._serialized_start=1336
+  _globals['_ARTICLE_PROVENANCEENTRY']._serialized_end=1385
+  _globals['_PARSEERROR']._serialized_start=1387
+  _globals['_PARSEERROR']._serialized_end=1430
+  _globals['_PARSERESPONSE']._serialized_start=1433
+  _globals['_PARSERESPONSE']._serialized_end=1565
+  _globals['_DETECTLANGUAGEREQUEST']._serialized_start=1567
+  _globals['_DETECTLANGUAGEREQUEST']._serialized_end=1618
+  _globals['_LANGUAGEGUESS']._serialized_start=1620
+  _globals['_LANGUAGEGUESS']._serialized_end=1673
+  _globals['_DETECTLANGUAGERESPONSE']._serialized_start=1675
+  _globals['_DETECTLANGUAGERESPONSE']._serialized_end=1799
+  _globals['_ARTICLESERVICE']._serialized_start=2244
+  _globals['_ARTICLESERVICE']._serialized_end=2465
 # @@protoc_insertion_point(module_scope)

@@ -282,6 +282,8 @@ class Article(_message.Message):
     FINGERPRINT_FIELD_NUMBER: _builtins.int
     PROVENANCE_FIELD_NUMBER: _builtins.int
     EDITORS_FIELD_NUMBER: _builtins.int
+    PUBLISHED_DATE_FIELD_NUMBER: _builtins.int
+    MODIFIED_DATE_FIELD_NUMBER: _builtins.int
     title: _builtins.str
     published_time_precision: Global___DatePrecision.ValueType
     published_time_text: _builtins.str
@@ -306,6 +308,12 @@ class Article(_message.Message):
     reading_time_seconds: _builtins.int
     fingerprint: _builtins.str
     """64-bit SimHash of the body's word shingles, 16 hex digits."""
+    published_date: _builtins.str
+    """The calendar day of published_time as the page gives it, in the page's
+    own time zone, "YYYY-MM-DD": 21:25 -05:00 on 24 February 2020 is
+    published_time 2020-02-25T02:25Z but published_date "2020-02-24".
+    """
+    modified_date: _builtins.str
     @_builtins.property
     def authors(self) -> _containers.RepeatedScalarFieldContainer[_builtins.str]: ...
     @_builtins.property
@@ -361,10 +369,12 @@ class Article(_message.Message):
         fingerprint: _builtins.str = ...,
         provenance: _abc.Mapping[_builtins.str, _builtins.str] | None = ...,
         editors: _abc.Iterable[_builtins.str] | None = ...,
+        published_date: _builtins.str = ...,
+        modified_date: _builtins.str = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _typing.Literal["lead_image", b"lead_image", "modified_time", b"modified_time", "published_time", b"published_time"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["authors", b"authors", "canonical_url", b"canonical_url", "categories", b"categories", "description", b"description", "editors", b"editors", "fingerprint", b"fingerprint", "html", b"html", "images", b"images", "language", b"language", "language_confidence", b"language_confidence", "languages", b"languages", "lead_image", b"lead_image", "markdown", b"markdown", "modified_time", b"modified_time", "modified_time_precision", b"modified_time_precision", "modified_time_text", b"modified_time_text", "provenance", b"provenance", "published_time", b"published_time", "published_time_precision", b"published_time_precision", "published_time_text", b"published_time_text", "reading_time_seconds", b"reading_time_seconds", "site_name", b"site_name", "source", b"source", "tags", b"tags", "text", b"text", "title", b"title", "url", b"url", "word_count", b"word_count"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["authors", b"authors", "canonical_url", b"canonical_url", "categories", b"categories", "description", b"description", "editors", b"editors", "fingerprint", b"fingerprint", "html", b"html", "images", b"images", "language", b"language", "language_confidence", b"language_confidence", "languages", b"languages", "lead_image", b"lead_image", "markdown", b"markdown", "modified_date", b"modified_date", "modified_time", b"modified_time", "modified_time_precision", b"modified_time_precision", "modified_time_text", b"modified_time_text", "provenance", b"provenance", "published_date", b"published_date", "published_time", b"published_time", "published_time_precision", b"published_time_precision", "published_time_text", b"published_time_text", "reading_time_seconds", b"reading_time_seconds", "site_name", b"site_name", "source", b"source", "tags", b"tags", "text", b"text", "title", b"title", "url", b"url", "word_count", b"word_count"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
