@@ -8,6 +8,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_replace.h"
 #include "re2/re2.h"
 #include "server/engine/date_rules.h"
 #include "server/engine/text_util.h"
@@ -135,6 +136,28 @@ std::optional<Match> FindNumeric(absl::string_view text,
   return Match{static_cast<size_t>(whole.data() - text.data()), *date};
 }
 
+// "28.01.22": a dotted day, two-digit month and two-digit year, as German
+// pages write it; dots only, since "01/02/03" could be any order.
+std::optional<Match> FindShortYear(absl::string_view text, const DateHints&) {
+  // Built once and never freed: the pattern is assembled at run time.
+  static const RE2* const kShortYear =
+      new RE2(absl::StrCat(R"((?i)(?:^|[^\d.])((\d{1,2})\.(\d{2})\.(\d{2}))",
+                           kTime, R"()(?:[^\d.]|\.?$))"));
+  re2::StringPiece whole;
+  std::string d, m, y, hh, mm, ss, ampm;
+  if (!RE2::PartialMatch(Piece(text), *kShortYear, &whole, &d, &m, &y, &hh, &mm,
+                         &ss, &ampm)) {
+    return std::nullopt;
+  }
+  int year = Number(y);
+  year += year < 70 ? 2000 : 1900;
+  auto date =
+      Civil(year, Number(m), Number(d), Number(hh), Number(mm), Number(ss),
+            ampm, absl::string_view(whole.data(), whole.size()), whole.size());
+  if (!date) return std::nullopt;
+  return Match{static_cast<size_t>(whole.data() - text.data()), *date};
+}
+
 std::optional<Match> FindMonthFirst(absl::string_view text, const DateHints&) {
   // Built once and never freed: the pattern is assembled at run time.
   static const RE2* const kMonthFirst = new RE2(absl::StrCat(
@@ -255,8 +278,15 @@ ParsedDate DateFromEpochMillis(int64_t millis, std::string text) {
 std::optional<ParsedDate> FindDate(absl::string_view text,
                                    const DateHints& hints,
                                    bool allow_relative) {
-  static constexpr Finder kFinders[] = {&FindIso, &FindCjk, &FindNumeric,
+  static constexpr Finder kFinders[] = {&FindIso,        &FindCjk,
+                                        &FindNumeric,    &FindShortYear,
                                         &FindMonthFirst, &FindDayFirst};
+  // Pages put no-break spaces between a date's parts ("11. November 2021").
+  std::string spaced;
+  if (absl::StrContains(text, "\xC2\xA0")) {
+    spaced = absl::StrReplaceAll(text, {{"\xC2\xA0", " "}});
+    text = spaced;
+  }
   std::optional<Match> best;
   for (Finder finder : kFinders) {
     std::optional<Match> match = finder(text, hints);

@@ -26,6 +26,21 @@ TEST(DatesTest, DayIsTheOneWrittenInThePagesZone) {
   EXPECT_EQ(ParseDate("1582597554")->day, absl::CivilDay(2020, 2, 25));
 }
 
+TEST(DatesTest, DottedTwoDigitYear) {
+  EXPECT_EQ(Iso(FindDate("Erstellt 28.01.22 / 3 Kommentare", {}, false)),
+            "2022-01-28T00:00:00");
+  EXPECT_EQ(Iso(FindDate("31.10.23 14:05", {}, false)), "2023-10-31T14:05:00");
+  EXPECT_EQ(Iso(FindDate("28.01.98", {}, false)), "1998-01-28T00:00:00");
+  // A four-digit year is not cut short, and version numbers are not dates.
+  EXPECT_EQ(Iso(FindDate("28.01.2022", {}, false)), "2022-01-28T00:00:00");
+  EXPECT_EQ(Iso(FindDate("Version 1.2.19", {}, false)), "none");
+}
+
+TEST(DatesTest, NoBreakSpacesBetweenTheParts) {
+  EXPECT_EQ(Iso(FindDate("Wiesbaden, 11. November\u00a02021", {}, false)),
+            "2021-11-11T00:00:00");
+}
+
 TEST(DatesTest, Rfc2822) {
   EXPECT_EQ(Iso(ParseDate("Wed, 04 May 2022 23:12:35 GMT")),
             "2022-05-04T23:12:35");
