@@ -3,8 +3,10 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_split.h"
 #include "nlohmann/json.hpp"
@@ -198,9 +200,28 @@ void ReadNodes(const Json& root, Candidates* out) {
   }
 }
 
+// The JSON inside the wrappers pages hide it in for old XHTML parsers:
+// "<![CDATA[ {...} ]]>", "//<![CDATA[ ... //]]>", "<!-- {...} -->".
+absl::string_view Unwrap(absl::string_view json) {
+  json = absl::StripAsciiWhitespace(json);
+  for (auto [open, close] :
+       {std::pair<absl::string_view, absl::string_view>{"//<![CDATA[", "//]]>"},
+        {"<![CDATA[", "]]>"},
+        {"<!--", "-->"}}) {
+    if (absl::StartsWith(json, open)) {
+      json.remove_prefix(open.size());
+      json = absl::StripAsciiWhitespace(json);
+      if (absl::EndsWith(json, close)) json.remove_suffix(close.size());
+      return absl::StripAsciiWhitespace(json);
+    }
+  }
+  return json;
+}
+
 }  // namespace
 
 void ReadJsonLd(absl::string_view json, Candidates* out) {
+  json = Unwrap(json);
   Json root = Json::parse(json.begin(), json.end(), nullptr,
                           /*allow_exceptions=*/false);
   if (root.is_discarded()) return;

@@ -599,12 +599,25 @@ void SetDate(const Candidates& candidates, const char* field,
   if (date && !is_text_source && text_field != nullptr &&
       IsUtcStamp(date->text)) {
     // A machine timestamp in UTC ("2022-05-04T00:44:52Z") can fall on
-    // another day than the one the page shows its readers. The time the page
+    // another day than the one the page shows its readers. Another stamp of
+    // the same instant with the page's offset ("2022-05-03T21:44:52-03:00")
+    // gives that day; else the time the page
     // shows ("03/05/2022 21:44") is the same instant in the page's zone when
     // the two differ by whole quarter hours, no more than time zones do; then
     // its day is the page's. A shown day without a time is not believed over
     // the stamp: on the dev sets it was as often an updated date.
+    bool zoned = false;
+    for (const Candidate* c : candidates.All(field)) {
+      std::optional<ParsedDate> same = ParseDate(c->value, hints);
+      if (same && same->time == date->time && !IsUtcStamp(same->text)) {
+        date->text = same->text;
+        date->day = same->day;
+        zoned = true;
+        break;
+      }
+    }
     for (const Candidate* c : candidates.All(text_field)) {
+      if (zoned) break;
       std::optional<ParsedDate> shown = FindDate(c->value, hints, false);
       if (!shown || shown->precision < v1::DATE_PRECISION_DAY) continue;
       // Minutes apart, seconds dropped: a page shows 21:44 for 00:44:52Z.

@@ -379,5 +379,31 @@ TEST(MetadataTest, PublishedDateIsTheDayInThePagesOwnZone) {
   EXPECT_EQ(article.published_date(), "2020-02-24");
 }
 
+TEST(MetadataTest, UtcStampTakesTheDayOfTheSameInstantWithAnOffset) {
+  v1::Article article = Extract(Page(
+      R"(<script type="application/ld+json">{"@type": "NewsArticle",
+      "datePublished": "2017-02-24T01:18:13Z"}</script>
+      <meta property="article:published_time"
+      content="2017-02-23T17:18:13-08:00">)",
+      "<p>Body.</p>"));
+  EXPECT_EQ(Day(article.published_time()), "2017-02-24");
+  EXPECT_EQ(article.published_date(), "2017-02-23");
+}
+
+TEST(MetadataTest, JsonLdInsideCdataOrCommentWrappers) {
+  for (const char* wrapped :
+       {"<![CDATA[ {\"@type\": \"NewsArticle\", \"headline\": \"Wrapped\"} ]]>",
+        "//<![CDATA[\n{\"@type\": \"NewsArticle\", \"headline\": "
+        "\"Wrapped\"}\n//]]>",
+        "<!-- {\"@type\": \"NewsArticle\", \"headline\": \"Wrapped\"} -->"}) {
+    v1::Article article =
+        Extract(Page(std::string("<script type=\"application/ld+json\">") +
+                         wrapped + "</script>",
+                     "<p>Body.</p>"));
+    EXPECT_EQ(article.title(), "Wrapped") << wrapped;
+    EXPECT_EQ(article.provenance().at("title"), "json-ld") << wrapped;
+  }
+}
+
 }  // namespace
 }  // namespace lede::engine
