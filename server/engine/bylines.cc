@@ -41,7 +41,7 @@ std::vector<std::string> SplitAuthors(absl::string_view byline) {
   std::string text = CollapseWhitespace(byline);
   // Cut at what follows the names: a date, a separator, "Updated".
   static const LazyRE2 kTail = {
-      R"((?i)(\s*[|•·–—]\s*|\s+-\s+|\bupdated\b|\bpublished\b|\bposted\b|\bon\s+\w+\s+\d|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{4}-\d{2}-\d{2}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d).*$)"};
+      R"((?i)(\s*[|•·–—]\s*|\s+-\s+|(?:\blast\s+)?\bupdated\b|\bpublished\b|\bposted\b|\bon\s+\w+\s+\d|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{4}-\d{2}-\d{2}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d).*$)"};
   RE2::Replace(&text, *kTail, "");
   static const LazyRE2 kPrefix = {
       R"((?i)^\s*(?:(?:written\s+by|posted\s+by|reviewed\s+by|by|von|par|por|door|author|autor|auteur)(?:\s*[:：]\s*|\s+)|(?:作者|记者|記者|撰文|文)\s*[:：/]?\s*))"};

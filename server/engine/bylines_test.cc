@@ -17,6 +17,12 @@ TEST(BylinesTest, SplitsNamesAndDropsPrefixAndDate) {
               ElementsAre("Max Muster"));
 }
 
+TEST(BylinesTest, UpdateLabelIsNoName) {
+  EXPECT_THAT(SplitAuthors("Last Updated: January 7, 2025"), IsEmpty());
+  EXPECT_THAT(SplitAuthors("Jane Doe Last updated June 4"),
+              ElementsAre("Jane Doe"));
+}
+
 TEST(BylinesTest, SentencesAndAddressesAreNotNames) {
   EXPECT_THAT(SplitAuthors("jane@example.com"), IsEmpty());
   EXPECT_THAT(SplitAuthors("She has written about cities for many years."),

@@ -99,6 +99,11 @@ struct PageFacts {
   std::string lang;
 };
 
+// What a microdata item is, for whose facts its properties give: a picture's
+// or a video's creator and dates are not the article's ("Benoit
+// Tessier/Reuters"), and a comment's date is not either.
+enum class ItemKind { kOther, kMedia, kComment };
+
 class PageReader {
  public:
   PageReader(Candidates* out, PageFacts* facts) : out_(out), facts_(facts) {}
@@ -153,9 +158,14 @@ class PageReader {
     bool foreign = foreign_depth_ == 0 && IsForeignContainer(node, tag);
     if (foreign) ++foreign_depth_;
     if (IsChrome(tag)) ++chrome_depth_;
-    entered_.push_back({foreign, IsChrome(tag)});
+    // An itemscope element's own itemprop belongs to the enclosing item, so
+    // it is read before the element opens its item.
+    if (foreign_depth_ == 0) ReadItemProp(node);
+    bool scope = gumbo_get_attribute(&node->v.element.attributes,
+                                     "itemscope") != nullptr;
+    if (scope) items_.push_back(KindOfItem(node));
+    entered_.push_back({foreign, IsChrome(tag), scope});
     if (foreign_depth_ > 0) return true;
-    ReadItemProp(node);
     if (tag == GUMBO_TAG_A) ReadRel(node, /*link=*/false);
     if (tag == GUMBO_TAG_TIME) ReadTime(node);
     if (tag == GUMBO_TAG_H1 || tag == GUMBO_TAG_H2 || tag == GUMBO_TAG_H3) {
@@ -176,6 +186,7 @@ class PageReader {
     }
     if (entered_.back().foreign) --foreign_depth_;
     if (entered_.back().chrome) --chrome_depth_;
+    if (entered_.back().item_scope) items_.pop_back();
     entered_.pop_back();
   }
 
@@ -217,10 +228,20 @@ class PageReader {
     bool known = false;
     for (const rules::MetaName& entry : rules::kMetaNames) {
       if (entry.name != name) continue;
-      AddValue(entry, content);
+      // <meta itemprop> inside a microdata item is the item's property.
+      if (!ItemOwns(entry.field)) AddValue(entry, content);
       known = true;
     }
     return known;
+  }
+
+  // Whether the innermost open microdata item keeps `field` for itself: a
+  // picture's or a video's facts, a comment's date (a comment's author may
+  // be the thread's, on a forum).
+  bool ItemOwns(absl::string_view field) const {
+    const ItemKind item = items_.empty() ? ItemKind::kOther : items_.back();
+    return item == ItemKind::kMedia ||
+           (item == ItemKind::kComment && field != "authors");
   }
 
   void ReadHeading(const GumboNode* node, GumboTag tag) {
@@ -243,11 +264,22 @@ class PageReader {
     out_->Add(entry.field, value, entry.source, entry.rank);
   }
 
+  static ItemKind KindOfItem(const GumboNode* node) {
+    static const LazyRE2 kMedia = {rules::kMediaItemTypePattern};
+    static const LazyRE2 kComment = {rules::kCommentItemTypePattern};
+    absl::string_view type = Attribute(node, "itemtype");
+    if (type.empty()) return ItemKind::kOther;
+    if (RE2::PartialMatch(Piece(type), *kMedia)) return ItemKind::kMedia;
+    if (RE2::PartialMatch(Piece(type), *kComment)) return ItemKind::kComment;
+    return ItemKind::kOther;
+  }
+
   void ReadItemProp(const GumboNode* node) {
     std::string prop = AsciiLower(Attribute(node, "itemprop"));
     if (prop.empty()) return;
     for (const rules::MetaName& entry : rules::kItemProps) {
       if (entry.name != prop) continue;
+      if (ItemOwns(entry.field)) continue;
       absl::string_view value = Attribute(node, "content");
       if (value.empty()) value = Attribute(node, "datetime");
       std::string text;
@@ -352,8 +384,11 @@ class PageReader {
   struct Entered {
     bool foreign;
     bool chrome;
+    bool item_scope;
   };
   std::vector<Entered> entered_;
+  // The open microdata items, innermost last.
+  std::vector<ItemKind> items_;
 };
 
 void ReadFrontMatter(const FramedDocument& framed, Candidates* out) {

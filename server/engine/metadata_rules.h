@@ -86,6 +86,13 @@ inline constexpr MetaName kItemProps[] = {
     {"keywords", "keywords", "microdata", kRankMicrodata},
 };
 
+// Microdata item types whose facts are not the article's: media and
+// comments (see ItemKind in metadata.cc).
+inline constexpr char kMediaItemTypePattern[] =
+    R"((?i)schema\.org/(ImageObject|VideoObject|AudioObject|MediaObject|Photograph)\b)";
+inline constexpr char kCommentItemTypePattern[] =
+    R"((?i)schema\.org/(Comment|UserComments)\b)";
+
 // class/id words of elements holding the byline.
 inline constexpr char kBylineClassPattern[] =
     R"((?i)(^|[\s_-])(byline|author|authors|author-name|writer|by-author|article-author|post-author|entry-author|contributor)s?($|[\s_-]))";

@@ -405,5 +405,25 @@ TEST(MetadataTest, JsonLdInsideCdataOrCommentWrappers) {
   }
 }
 
+TEST(MetadataTest, PhotoCreditInAnImageItemIsNotTheAuthor) {
+  v1::Article article = Extract(
+      Page("", R"(<article itemscope itemtype="http://schema.org/NewsArticle">
+      <figure itemprop="image" itemscope
+      itemtype="http://schema.org/ImageObject"><img src="a.jpg">
+      <span itemprop="creator">Benoit Tessier/Reuters</span></figure>
+      <span itemprop="author">Sarah Archer</span><p>Body.</p></article>)"));
+  EXPECT_THAT(article.authors(), ::testing::ElementsAre("Sarah Archer"));
+}
+
+TEST(MetadataTest, CommentItemsDateIsNotTheArticles) {
+  v1::Article article =
+      Extract(Page("", R"(<h1>A question about routers</h1><p>Body.</p>
+      <div itemscope itemtype="https://schema.org/Comment">
+      <span itemprop="author">Sam</span>
+      <meta itemprop="datePublished" content="2021-04-08"></div>)"));
+  EXPECT_FALSE(article.has_published_time());
+  EXPECT_THAT(article.authors(), ::testing::ElementsAre("Sam"));
+}
+
 }  // namespace
 }  // namespace lede::engine
