@@ -247,6 +247,13 @@ class PageReader {
   void ReadHeading(const GumboNode* node, GumboTag tag) {
     if (facts_->headings.size() >= kMaxHeadings) return;
     std::string text = TextContent(node);
+    // Documentation generators end headings with a permalink ("Title¶").
+    for (absl::string_view mark : rules::kPermalinkMarks) {
+      if (absl::EndsWith(text, mark)) {
+        text.resize(text.size() - mark.size());
+        text = std::string(absl::StripTrailingAsciiWhitespace(text));
+      }
+    }
     if (text.empty() || CodePointCount(text) > kMaxTitleLength) return;
     int level = tag == GUMBO_TAG_H1 ? 1 : tag == GUMBO_TAG_H2 ? 2 : 3;
     facts_->headings.push_back({std::move(text), level, chrome_depth_ > 0});
@@ -428,7 +435,7 @@ std::string StripSiteName(absl::string_view title, absl::string_view site) {
     size_t first = title.find(separator);
     absl::string_view head = title.substr(0, last);
     absl::string_view tail = title.substr(first + separator.size());
-    if (!lower_site.empty() && absl::StrContains(Lower(head), lower_site) &&
+    if (!lower_site.empty() && absl::StartsWith(Lower(head), lower_site) &&
         !absl::StrContains(Lower(tail), lower_site)) {
       return std::string(absl::StripAsciiWhitespace(tail));
     }
@@ -539,6 +546,11 @@ void SetTitle(const Candidates& candidates, const PageFacts& facts,
             absl::EndsWith(Lower(heading.text),
                            Lower(StripSiteName(title.text, site)))) {
           return set(StripSiteName(title.text, site), title.source);
+        }
+        // The blog's name in an <h1> sits in its posts' titles too.
+        if (how == Confirms::kFragment &&
+            IsSitePart(heading.text, title.text, site)) {
+          continue;
         }
         if (tier == 0) return set(heading.text, "heading");
         if (how == Confirms::kSame && tier == 2) {

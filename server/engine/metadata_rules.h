@@ -108,6 +108,9 @@ inline constexpr char kDateClassPattern[] =
 inline constexpr char kForeignContainerPattern[] =
     R"((?i)(^|[\s_-])(comment|comments|reply|replies|related|recommend|sidebar|popular|trending|more-stories|read-more)s?($|[\s_-]))";
 
+// What documentation generators put after a heading as its permalink.
+inline constexpr absl::string_view kPermalinkMarks[] = {"¶", "§", "🔗"};
+
 // Title separators between a headline and the site's name.
 inline constexpr absl::string_view kTitleSeparators[] = {
     " | ", " - ", " – ", " — ", " :: ", " · ", " › ",

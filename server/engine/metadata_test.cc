@@ -425,5 +425,21 @@ TEST(MetadataTest, CommentItemsDateIsNotTheArticles) {
   EXPECT_THAT(article.authors(), ::testing::ElementsAre("Sam"));
 }
 
+TEST(MetadataTest, BlogNameHeadingIsNotThePostsTitle) {
+  v1::Article article = Extract(Page(
+      R"(<meta property="og:site_name" content="Steven's Home">
+      <title>Autumn leaves at the camp @ Steven's Home :: PIXNET ::</title>)",
+      "<h1><a href=\"/blog\">Steven's Home</a></h1><p>Body.</p>"));
+  EXPECT_EQ(article.title(), "Autumn leaves at the camp @ Steven's Home");
+}
+
+TEST(MetadataTest, PermalinkMarkAfterAHeadingIsNotTitle) {
+  v1::Article article =
+      Extract(Page("<title>Evolve: Shared Mutable History - Mercurial</title>",
+                   "<h1>Evolve: Shared Mutable History<a class=\"headerlink\" "
+                   "href=\"#evolve\">¶</a></h1><p>Body.</p>"));
+  EXPECT_EQ(article.title(), "Evolve: Shared Mutable History");
+}
+
 }  // namespace
 }  // namespace lede::engine
