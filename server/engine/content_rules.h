@@ -91,6 +91,16 @@ inline constexpr const char kBoilerplateLinePattern[] =
     R"(temps de lecture|tiempo de lectura|tempo di lettura|czas czytania|)"
     R"(przeczytasz|阅读时间|閱讀時間).{0,40}$|)"
     R"(^\s*(zurück zu[rm]?|back to|retour à|retour aux?|volver a)\s.{1,40}$|)"
+    // Reprint notices ("All rights reserved", "This article is the
+    // copyrighted property of X"), app promotions and sign-in prompts.
+    R"(^.{0,80}(all rights reserved|alle rechte vorbehalten|)"
+    R"(todos los derechos reservados|tous droits réservés|)"
+    R"(is the copyrighted property of|written permission must be obtained).{0,80}$|)"
+    R"(^.{0,60}\bdownload (the|our) .{1,40} apps?\b.{0,60}$|)"
+    R"(^.{0,40}(log in|sign in|anmelden|einloggen),? (to|um) )"
+    R"((comment|post a comment|kommentare zu schreiben|zu kommentieren).{0,30}$|)"
+    R"(^\s*(enter your email( address)?|gib deine e-mail-adresse ein|)"
+    R"(geben sie ihre e-mail-adresse ein)\b.{0,40}$|)"
     // Blog post footers ("Posted by Anna at 21:11").
     R"(^\s*(posted by|eingestellt von|publicado por|publié par)\s.{1,60})"
     R"(\s(at|um|a las|à)\s\d{1,2}[:.]\d{2}.{0,20}$|)"
@@ -99,7 +109,8 @@ inline constexpr const char kBoilerplateLinePattern[] =
     R"(lesen sie mehr|lesen sie hier|mehr zum thema|auch interessant|)"
     R"(weiterlesen|le puede interesar|te puede interesar|lea también|)"
     R"(lee también|lea|à lire aussi|a lire aussi|lire aussi|voir aussi|)"
-    R"(czytaj także|czytaj też|zobacz także|zobacz też|leggi anche|)"
+    R"(czytaj także|czytaj też|zobacz także|zobacz też|leggi anche|mire|)"
+    R"(auch lesen|zum weiterlesen|)"
     R"(читайте также)\s*[:：»›>]\s*\S.*$)";
 inline constexpr int kMaxBoilerplateLineLength = 160;
 
@@ -138,7 +149,11 @@ inline constexpr absl::string_view kEndOfArticleMarkers[] = {
     "le puede interesar", "te recomendamos", "vous aimerez aussi",
     "dans la même rubrique", "à voir aussi", "leggi anche",
     "ti potrebbe interessare", "polecamy", "najczęściej czytane",
-    "więcej artykułów"};
+    "więcej artykułów", "zum weiterlesen", "auch lesen",
+    "lesen sie auch die folgenden beiträge", "wie bewerten sie diesen artikel?",
+    "wie hat ihnen dieser artikel gefallen?",
+    "how would you rate this article?", "did you find this article helpful?",
+    "puede escribirnos"};
 // A paragraph this short that is a date with at most this many letters
 // around it ("Updated", "更新") is a dateline, dropped from the body.
 inline constexpr size_t kMaxDatelineLength = 60;

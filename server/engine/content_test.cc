@@ -338,6 +338,23 @@ TEST(ContentTest, TeasersCreditsAndFeedbackPromptsAreDropped) {
   EXPECT_THAT(text, Not(HasSubstr("ausführliche Darstellung")));
 }
 
+TEST(ContentTest, ReprintNoticesAppPromosAndRatingPromptsAreDropped) {
+  std::string text = RenderText(Extract(
+      std::string("<div class=article>") + kParagraphs +
+      "<p>For the latest stories download the Nationnews apps for iOS and "
+      "Android.</p><p>Log in to comment</p>" +
+      kMorePararaphs +
+      "<p>This article is the copyrighted property of Example News.</p>"
+      "<h3>Wie bewerten Sie diesen Artikel?</h3><p>Sehr gut, gut, mittel, "
+      "schlecht oder sehr schlecht: Ihre Stimme zählt.</p></div>"));
+  EXPECT_THAT(text, HasSubstr("The council voted"));
+  EXPECT_THAT(text, Not(HasSubstr("apps for iOS")));
+  EXPECT_THAT(text, Not(HasSubstr("Log in")));
+  EXPECT_THAT(text, Not(HasSubstr("copyrighted")));
+  EXPECT_THAT(text, Not(HasSubstr("bewerten")));
+  EXPECT_THAT(text, Not(HasSubstr("Ihre Stimme")));
+}
+
 TEST(ContentTest, ALoneDatelineIsMetadataNotBody) {
   std::string text = RenderText(Extract(
       std::string("<div class=article><p>Saturday, September 10th, 2005 "
