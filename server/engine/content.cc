@@ -170,6 +170,16 @@ double ClassWeight(const GumboNode* node) {
   return weight;
 }
 
+// A class that names the content ("popup-content") is believed in
+// proportion to the text it holds: a 33-character pop-up must not outscore
+// the article on its two class words.
+double CandidateClassWeight(const GumboNode* node, const NodeStats& stats) {
+  double weight = ClassWeight(node);
+  if (weight <= 0) return weight;
+  return weight * std::min(1.0, stats.text_length /
+                                    content_rules::kMinTextForFullClassWeight);
+}
+
 double TagWeight(GumboTag tag) {
   switch (tag) {
     case GUMBO_TAG_ARTICLE:
@@ -294,7 +304,7 @@ void ScoreCandidates(const GumboNode* body, bool read_noscript,
       NodeStats& s = (*stats)[up];
       if (!s.candidate) {
         s.candidate = true;
-        s.score = TagWeight(up->v.element.tag) + ClassWeight(up);
+        s.score = TagWeight(up->v.element.tag) + CandidateClassWeight(up, s);
       }
       s.score += level == 0 ? vote : vote / (level * 2.0);
     }

@@ -12,6 +12,10 @@ namespace lede::engine::content_rules {
 inline constexpr const char kPositiveClassPattern[] =
     R"((?i)article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|detail|zhengwen|neirong)";
 
+// A candidate with a content class counts its full class weight from this
+// many code points of text, proportionally less below.
+inline constexpr double kMinTextForFullClassWeight = 200;
+
 // class/id words of boilerplate containers.
 inline constexpr const char kNegativeClassPattern[] =
     R"((?i)-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|social|breadcrumb|recommend|notice|copyright|cookie|subscribe|newsletter)";

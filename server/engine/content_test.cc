@@ -355,6 +355,18 @@ TEST(ContentTest, ReprintNoticesAppPromosAndRatingPromptsAreDropped) {
   EXPECT_THAT(text, Not(HasSubstr("Ihre Stimme")));
 }
 
+TEST(ContentTest, ASmallBoxWithContentClassesDoesNotOutscoreTheArticle) {
+  std::string text = RenderText(Extract(
+      std::string("<div class=top><ul><li><a href=/a>Home</a></li><li><a "
+                  "href=/b>News</a></li><li><a href=/c>Sport</a></li></ul>"
+                  "<div class=\"popup-content\" id=\"recoverycontent\">"
+                  "<div class=\"edit-form\">Enter your e-mail address to "
+                  "recover the password.</div></div></div><div>") +
+      kParagraphs + "</div>"));
+  EXPECT_THAT(text, HasSubstr("The council voted"));
+  EXPECT_THAT(text, Not(HasSubstr("recover the password")));
+}
+
 TEST(ContentTest, ALoneDatelineIsMetadataNotBody) {
   std::string text = RenderText(Extract(
       std::string("<div class=article><p>Saturday, September 10th, 2005 "
