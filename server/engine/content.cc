@@ -27,6 +27,7 @@ struct NodeStats {
   int link_length = 0;  // of which inside <a>
   double score = 0;
   bool candidate = false;
+  bool holds_landmark = false;  // an <h1> or the <main> in the subtree
 };
 
 using StatsMap = absl::flat_hash_map<const GumboNode*, NodeStats>;
@@ -262,6 +263,14 @@ StatsMap MeasureTree(const GumboNode* body, bool read_noscript) {
         if (node->type != GUMBO_NODE_ELEMENT) return false;
         if (IsSkippedTag(node->v.element.tag, read_noscript)) return false;
         if (IsLink(node)) ++link_depth;
+        if (node->v.element.tag == GUMBO_TAG_H1 ||
+            node->v.element.tag == GUMBO_TAG_MAIN) {
+          for (const GumboNode* up = node->parent;
+               up != nullptr && !stats[up].holds_landmark; up = up->parent) {
+            stats[up].holds_landmark = true;
+            if (up == body) break;
+          }
+        }
         return true;
       },
       [&](const GumboNode* node) {
@@ -527,14 +536,17 @@ class BlockBuilder {
     return context_.empty() ? 0 : context_.back().level;
   }
 
-  // Whether `node` holds most of the root's text with few links: a
-  // content wrapper whatever its class says ("main-wrapper sidebar-left").
+  // Whether `node` holds most of the root's text with few links, or the
+  // headline or the <main> and much of the text: a content wrapper whatever
+  // its class says ("main-wrapper sidebar-left", "container_wrap
+  // sidebar_right").
   bool HoldsTheContent(const GumboNode* node) const {
     auto it = stats_.find(node);
     if (it == stats_.end() || root_text_length_ == 0) return false;
-    return it->second.text_length >=
-               content_rules::kMinContentShareKeptDespiteClass *
-                   root_text_length_ &&
+    const double share = it->second.holds_landmark
+                             ? content_rules::kMinContentShareKeptWithLandmark
+                             : content_rules::kMinContentShareKeptDespiteClass;
+    return it->second.text_length >= share * root_text_length_ &&
            LinkDensity(it->second) < 0.3;
   }
 
@@ -923,6 +935,20 @@ absl::StatusOr<std::vector<Block>> ExtractContent(const Dom& dom,
   if (std::vector<Block> declared = DeclaredBlocks(blocks, options);
       !declared.empty()) {
     return declared;
+  }
+  // The first pass found next to nothing (its winner sat in a box that the
+  // block pass drops, a consent dialog's tabs): read the whole page, with
+  // the page furniture dropped as usual, when that gives much more.
+  if (TextLength(blocks) < content_rules::kMinExtractedTextLength &&
+      top != dom.body()) {
+    top = dom.body();
+    std::vector<Block> whole = build(true, &discussion_prose);
+    DropBoilerplateLines(&whole);
+    if (rules.trim_trailing_lines) TrimTrailingFurniture(&whole);
+    if (TextLength(whole) >= content_rules::kMinExtractedTextLength &&
+        TextLength(whole) > 2 * TextLength(blocks)) {
+      return whole;
+    }
   }
   return blocks;
 }

@@ -37,6 +37,8 @@ inline constexpr double kMinDiscussionShareKept = 10;
 // A boilerplate-classed element that holds at least this share of the
 // selected content's text, with few links, is the content after all.
 inline constexpr double kMinContentShareKeptDespiteClass = 0.5;
+// ...or this share, when it holds the page's <h1> or <main> too.
+inline constexpr double kMinContentShareKeptWithLandmark = 0.25;
 
 // Widening the top candidate to an ancestor: each code point of link text
 // the ancestor takes in costs this many code points of prose, and the

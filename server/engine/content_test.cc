@@ -367,6 +367,22 @@ TEST(ContentTest, ASmallBoxWithContentClassesDoesNotOutscoreTheArticle) {
   EXPECT_THAT(text, Not(HasSubstr("recover the password")));
 }
 
+TEST(ContentTest, LayoutClassNamingASidebarDoesNotDropTheMain) {
+  std::string consent;
+  for (int i = 0; i < 4; ++i) {
+    consent +=
+        "<p>We use cookies and similar technologies to measure the use of "
+        "this site, to show you content that suits you and to keep it "
+        "running; you can change your choice at any time.</p>";
+  }
+  std::string text = RenderText(Extract(
+      std::string("<div class=\"container_wrap sidebar_right\"><main>") +
+      kParagraphs + kMorePararaphs +
+      "</main></div><div class=\"consent-dialog\">" + consent + "</div>"));
+  EXPECT_THAT(text, HasSubstr("The council voted"));
+  EXPECT_THAT(text, HasSubstr("Engineers will start"));
+}
+
 TEST(ContentTest, ALoneDatelineIsMetadataNotBody) {
   std::string text = RenderText(Extract(
       std::string("<div class=article><p>Saturday, September 10th, 2005 "
