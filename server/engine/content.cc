@@ -365,6 +365,75 @@ const GumboNode* WidenToArticle(const GumboNode* top, const GumboNode* body,
   return best;
 }
 
+// Whether `node` is one of `roots` or inside one.
+bool IsInside(const GumboNode* node,
+              const std::vector<const GumboNode*>& roots) {
+  for (const GumboNode* up = node; up != nullptr; up = up->parent) {
+    if (std::find(roots.begin(), roots.end(), up) != roots.end()) return true;
+  }
+  return false;
+}
+
+// The article's lead ("standfirst"): news pages put it in the article's
+// header, beside the headline, outside the container the body's paragraphs
+// crown. The nearest block before `top` (in its ancestors' earlier children,
+// a few levels up) that is classed as a lead, or is a paragraph in a
+// <header>, with some text and no links. nullptr when there is none.
+const GumboNode* FindLead(const GumboNode* top, const GumboNode* body,
+                          const StatsMap& stats) {
+  static const LazyRE2 kLead = {content_rules::kLeadClassPattern};
+  auto is_lead = [&](const GumboNode* node, bool in_header) {
+    auto it = stats.find(node);
+    if (it == stats.end() ||
+        it->second.text_length < content_rules::kMinLeadLength ||
+        it->second.text_length > content_rules::kMaxLeadLength ||
+        it->second.link_length > 0) {
+      return false;
+    }
+    GumboTag tag = node->v.element.tag;
+    if (in_header && tag == GUMBO_TAG_P) return true;
+    if (tag != GUMBO_TAG_P && tag != GUMBO_TAG_DIV) return false;
+    std::string classes = RoleClasses(Attribute(node, "class"));
+    return !classes.empty() && RE2::PartialMatch(Piece(classes), *kLead);
+  };
+  const GumboNode* branch = top;
+  for (int level = 0;
+       level < content_rules::kMaxLeadLevelsUp && branch != body &&
+       branch->parent != nullptr && branch->parent->type == GUMBO_NODE_ELEMENT;
+       ++level, branch = branch->parent) {
+    const GumboVector& children = branch->parent->v.element.children;
+    const GumboNode* found = nullptr;
+    for (unsigned int i = 0; i < children.length; ++i) {
+      const auto* child = static_cast<const GumboNode*>(children.data[i]);
+      if (child == branch) break;
+      if (child->type != GUMBO_NODE_ELEMENT) continue;
+      WalkTree(child, [&](const GumboNode* node, int) {
+        if (node->type != GUMBO_NODE_ELEMENT) return false;
+        // An author's box before the body holds a bio, not a lead.
+        static const LazyRE2 kNotLead = {content_rules::kNotLeadClassPattern};
+        if (RE2::PartialMatch(ClassAndId(node), *kNotLead)) return false;
+        // The article's header holds its headline; the page's header (a
+        // notice, a consent text) does not.
+        bool in_header = false;
+        for (const GumboNode* up = node->parent;
+             up != nullptr && up != child->parent; up = up->parent) {
+          if (IsElement(up, GUMBO_TAG_HEADER)) {
+            auto it = stats.find(up);
+            in_header = it != stats.end() && it->second.holds_landmark;
+          }
+        }
+        if (is_lead(node, in_header)) {
+          found = node;
+          return false;
+        }
+        return true;
+      });
+    }
+    if (found != nullptr) return found;
+  }
+  return nullptr;
+}
+
 bool HasSentenceEnd(absl::string_view text) {
   for (const char* end : content_rules::kSentenceEnds) {
     if (absl::StrContains(text, end)) return true;
@@ -918,7 +987,13 @@ absl::StatusOr<std::vector<Block>> ExtractContent(const Dom& dom,
   auto build = [&](bool drop_discussions, int* discussion_prose) {
     BlockBuilder builder(stats, options, rules, read_noscript);
     builder.set_drop_discussions(drop_discussions);
-    for (const GumboNode* node : SelectContentNodes(top, stats, rules)) {
+    std::vector<const GumboNode*> selected =
+        SelectContentNodes(top, stats, rules);
+    if (const GumboNode* lead = FindLead(top, dom.body(), stats);
+        lead != nullptr && !IsInside(lead, selected)) {
+      builder.Build(lead, false);
+    }
+    for (const GumboNode* node : selected) {
       builder.Build(node, node == top);
     }
     *discussion_prose = builder.discussion_prose();

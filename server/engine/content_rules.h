@@ -16,6 +16,18 @@ inline constexpr const char kPositiveClassPattern[] =
 // many code points of text, proportionally less below.
 inline constexpr double kMinTextForFullClassWeight = 200;
 
+// class words of an article's lead ("standfirst") outside the body's
+// container, and the lead's length bounds in code points; searched this
+// many levels up from the body's container.
+inline constexpr const char kLeadClassPattern[] =
+    R"((?i)(^|[\s_-])(intro|lead|standfirst|summary|excerpt|subtitle|subline|dek|abstract|teaser-text|article-teaser)($|[\s_-]))";
+// ...not inside these (an author's bio, a teaser list).
+inline constexpr const char kNotLeadClassPattern[] =
+    R"((?i)author|bio|byline|profile|related|promo)";
+inline constexpr int kMinLeadLength = 60;
+inline constexpr int kMaxLeadLength = 1000;
+inline constexpr int kMaxLeadLevelsUp = 3;
+
 // class/id words of boilerplate containers.
 inline constexpr const char kNegativeClassPattern[] =
     R"((?i)-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|social|breadcrumb|recommend|notice|copyright|cookie|subscribe|newsletter)";

@@ -383,6 +383,24 @@ TEST(ContentTest, LayoutClassNamingASidebarDoesNotDropTheMain) {
   EXPECT_THAT(text, HasSubstr("Engineers will start"));
 }
 
+TEST(ContentTest, TheLeadInTheArticlesHeaderIsKept) {
+  std::string text = RenderText(Extract(
+      std::string("<article><header><h1>Budget passes</h1><p>The city will "
+                  "spend more on schools and roads next year, after a long "
+                  "night of votes.</p></header><div class=\"row\"><div "
+                  "class=\"columns\">") +
+      kParagraphs + kMorePararaphs + "</div></div></article>"));
+  EXPECT_THAT(text, HasSubstr("after a long night of votes"));
+  EXPECT_THAT(text, HasSubstr("The council voted"));
+  // The page's own header is not the article's: its notice is no lead.
+  text = RenderText(Extract(
+      std::string("<header><p>The site is secure. The https:// ensures that "
+                  "you are connecting to the official website.</p></header>"
+                  "<div class=\"row\"><div class=\"columns\">") +
+      kParagraphs + kMorePararaphs + "</div></div>"));
+  EXPECT_THAT(text, Not(HasSubstr("The site is secure")));
+}
+
 TEST(ContentTest, ALoneDatelineIsMetadataNotBody) {
   std::string text = RenderText(Extract(
       std::string("<div class=article><p>Saturday, September 10th, 2005 "
