@@ -90,7 +90,7 @@ inline constexpr size_t kMinExtractedTextLength = 200;
 inline constexpr const char kBoilerplateLinePattern[] =
     R"((?i)^\s*[【\[（(]?\s*(责任编辑|责编|編輯|编辑)\s*[:：]\s*\S{0,12}\s*[】\]）)]?\s*$|)"
     R"(^\s*[【\[（(]?\s*编辑\s*[:：].{0,12}[】\]）)]\s*返回搜狐.*$|^\s*返回搜狐.{0,12}$|)"
-    R"(^\s*(copyright|©|\(c\)|版权所有|版權所有).{0,120}$|)"
+    R"(^\s*(copyright|©|\(c\)|版权所有|版權所有).*|)"
     R"(^\s*(advertisement|sponsored|share this( article| story| post)?|)"
     R"(share on (facebook|twitter|x|linkedin)|广告|分享到[:：]?.{0,20}|)"
     // Ad labels in the eval sets' languages.
@@ -98,7 +98,7 @@ inline constexpr const char kBoilerplateLinePattern[] =
     R"(pubblicità|reklama|реклама|loading\.*)\s*$|)"
     // Social calls ("Follow us on Twitter and Facebook").
     R"(^\s*(follow us|folgen sie uns|folge uns|s[ií]guenos|suivez[- ]nous|)"
-    R"(seguici|obserwuj nas)\b.{0,120}$|)"
+    R"(seguici|obserwuj nas)\b.*|)"
     // Photo credits standing alone ("Foto: dpa", "(Photo: Getty)").
     R"(^\s*[(\[]?\s*(foto|fotos|bild|bildquelle|bildnachweis|titelbild|)"
     R"(photo|photos|image|credit|crédit photo|imagen)\s*[:：]\s*)"
@@ -111,14 +111,16 @@ inline constexpr const char kBoilerplateLinePattern[] =
     R"(^\s*(zurück zu[rm]?|back to|retour à|retour aux?|volver a)\s.{1,40}$|)"
     // Reprint notices ("All rights reserved", "This article is the
     // copyrighted property of X"), app promotions and sign-in prompts.
-    R"(^.{0,80}(all rights reserved|alle rechte vorbehalten|)"
+    // Lines are at most kMaxBoilerplateLineLength long, so ".*" suffices:
+    // counted repeats (".{0,80}") make the automaton big and slow.
+    R"(.*(all rights reserved|alle rechte vorbehalten|)"
     R"(todos los derechos reservados|tous droits réservés|)"
-    R"(is the copyrighted property of|written permission must be obtained).{0,80}$|)"
-    R"(^.{0,60}\bdownload (the|our) .{1,40} apps?\b.{0,60}$|)"
-    R"(^.{0,40}(log in|sign in|anmelden|einloggen),? (to|um) )"
-    R"((comment|post a comment|kommentare zu schreiben|zu kommentieren).{0,30}$|)"
+    R"(is the copyrighted property of|written permission must be obtained).*|)"
+    R"(.*\bdownload (the|our) (\w+ ){0,3}apps?\b.*|)"
+    R"(.*\b(log in|sign in|anmelden|einloggen),? (to|um) )"
+    R"((comment|post a comment|kommentare zu schreiben|zu kommentieren).*|)"
     R"(^\s*(enter your email( address)?|gib deine e-mail-adresse ein|)"
-    R"(geben sie ihre e-mail-adresse ein)\b.{0,40}$|)"
+    R"(geben sie ihre e-mail-adresse ein)\b.*|)"
     // Blog post footers ("Posted by Anna at 21:11").
     R"(^\s*(posted by|eingestellt von|publicado por|publié par)\s.{1,60})"
     R"(\s(at|um|a las|à)\s\d{1,2}[:.]\d{2}.{0,20}$|)"
