@@ -407,27 +407,39 @@ const GumboNode* FindLead(const GumboNode* top, const GumboNode* body,
       const auto* child = static_cast<const GumboNode*>(children.data[i]);
       if (child == branch) break;
       if (child->type != GUMBO_NODE_ELEMENT) continue;
-      WalkTree(child, [&](const GumboNode* node, int) {
-        if (node->type != GUMBO_NODE_ELEMENT) return false;
-        // An author's box before the body holds a bio, not a lead.
-        static const LazyRE2 kNotLead = {content_rules::kNotLeadClassPattern};
-        if (RE2::PartialMatch(ClassAndId(node), *kNotLead)) return false;
-        // The article's header holds its headline; the page's header (a
-        // notice, a consent text) does not.
-        bool in_header = false;
-        for (const GumboNode* up = node->parent;
-             up != nullptr && up != child->parent; up = up->parent) {
-          if (IsElement(up, GUMBO_TAG_HEADER)) {
-            auto it = stats.find(up);
-            in_header = it != stats.end() && it->second.holds_landmark;
-          }
-        }
-        if (is_lead(node, in_header)) {
-          found = node;
-          return false;
-        }
-        return true;
-      });
+      // Article headers open, by depth: the article's header holds its
+      // headline; the page's header (a notice, a consent text) does not.
+      std::vector<const GumboNode*> headers;
+      WalkTree(
+          child,
+          [&](const GumboNode* node, int) {
+            if (node->type != GUMBO_NODE_ELEMENT) return false;
+            auto it = stats.find(node);
+            if (it == stats.end() ||
+                it->second.text_length < content_rules::kMinLeadLength) {
+              return false;
+            }
+            // An author's box before the body holds a bio, not a lead.
+            static const LazyRE2 kNotLead = {
+                content_rules::kNotLeadClassPattern};
+            if ((!Attribute(node, "class").empty() ||
+                 !Attribute(node, "id").empty()) &&
+                RE2::PartialMatch(ClassAndId(node), *kNotLead)) {
+              return false;
+            }
+            if (is_lead(node, !headers.empty())) {
+              found = node;
+              return false;
+            }
+            if (IsElement(node, GUMBO_TAG_HEADER) &&
+                it->second.holds_landmark) {
+              headers.push_back(node);
+            }
+            return true;
+          },
+          [&](const GumboNode* node) {
+            if (!headers.empty() && headers.back() == node) headers.pop_back();
+          });
     }
     if (found != nullptr) return found;
   }
@@ -881,6 +893,8 @@ bool IsPostFooter(absl::string_view text) {
 // end-of-article marker ("相关阅读", "Related articles").
 void DropBoilerplateLines(std::vector<Block>* blocks) {
   static const LazyRE2 kFurniture = {content_rules::kBoilerplateLinePattern};
+  static const LazyRE2 kFurniturePhrase = {
+      content_rules::kBoilerplatePhrasePattern};
   // One or two datelines date the article; more date posts of a thread or
   // entries of a list, and stay with them.
   std::vector<size_t> lengths(blocks->size());
@@ -915,7 +929,10 @@ void DropBoilerplateLines(std::vector<Block>* blocks) {
           IsPostFooter(block.text)) {
         break;
       }
-      if (RE2::FullMatch(Piece(block.text), *kFurniture)) continue;
+      if (RE2::FullMatch(Piece(block.text), *kFurniture) ||
+          RE2::PartialMatch(Piece(block.text), *kFurniturePhrase)) {
+        continue;
+      }
       if (drop_datelines && dateline[i]) continue;
     }
     text_so_far += length;

@@ -109,16 +109,7 @@ inline constexpr const char kBoilerplateLinePattern[] =
     R"(temps de lecture|tiempo de lectura|tempo di lettura|czas czytania|)"
     R"(przeczytasz|阅读时间|閱讀時間).{0,40}$|)"
     R"(^\s*(zurück zu[rm]?|back to|retour à|retour aux?|volver a)\s.{1,40}$|)"
-    // Reprint notices ("All rights reserved", "This article is the
-    // copyrighted property of X"), app promotions and sign-in prompts.
-    // Lines are at most kMaxBoilerplateLineLength long, so ".*" suffices:
-    // counted repeats (".{0,80}") make the automaton big and slow.
-    R"(.*(all rights reserved|alle rechte vorbehalten|)"
-    R"(todos los derechos reservados|tous droits réservés|)"
-    R"(is the copyrighted property of|written permission must be obtained).*|)"
-    R"(.*\bdownload (the|our) (\w+ ){0,3}apps?\b.*|)"
-    R"(.*\b(log in|sign in|anmelden|einloggen),? (to|um) )"
-    R"((comment|post a comment|kommentare zu schreiben|zu kommentieren).*|)"
+    // A sign-up prompt ("Enter your email address").
     R"(^\s*(enter your email( address)?|gib deine e-mail-adresse ein|)"
     R"(geben sie ihre e-mail-adresse ein)\b.*|)"
     // Blog post footers ("Posted by Anna at 21:11").
@@ -133,6 +124,19 @@ inline constexpr const char kBoilerplateLinePattern[] =
     R"(auch lesen|zum weiterlesen|)"
     R"(читайте также)\s*[:：»›>]\s*\S.*$)";
 inline constexpr int kMaxBoilerplateLineLength = 160;
+
+// Phrases that make a short block furniture wherever they stand in it:
+// reprint notices ("This article is the copyrighted property of X", "All
+// rights reserved"), app promotions, sign-in prompts. A pattern of its own,
+// searched for, rather than ".*(...).*" branches above: those multiply the
+// states of the whole-line automaton.
+inline constexpr const char kBoilerplatePhrasePattern[] =
+    R"((?i)all rights reserved|alle rechte vorbehalten|)"
+    R"(todos los derechos reservados|tous droits réservés|)"
+    R"(is the copyrighted property of|written permission must be obtained|)"
+    R"(\bdownload (the|our) (\w+ ){0,3}apps?\b|)"
+    R"(\b(log in|sign in|anmelden|einloggen),? (to|um) )"
+    R"((comment|post a comment|kommentare zu schreiben|zu kommentieren))";
 
 // A short block with one of these texts ends the article: what follows is
 // lists of other articles.
