@@ -468,23 +468,39 @@ enum class Confirms {
   kSame,          // they say the same, with or without the site's name
 };
 
-Confirms Compare(absl::string_view heading, absl::string_view title,
-                 absl::string_view site) {
-  if (heading.empty() || title.empty()) return Confirms::kNo;
-  std::string h = Lower(heading), t = Lower(StripSiteName(title, site));
-  if (h == t || h == Lower(title)) return Confirms::kSame;
-  if (absl::StrContains(h, t)) return Confirms::kHeadingHolds;
-  if (absl::StrContains(t, h)) return Confirms::kFragment;
+// A title in the forms the comparisons below need, made once per page
+// rather than once per heading.
+struct TitleForms {
+  TitleForms(absl::string_view title, absl::string_view source,
+             absl::string_view site)
+      : text(title),
+        source(source),
+        stripped(StripSiteName(title, site)),
+        lower(Lower(title)),
+        lower_stripped(Lower(stripped)),
+        lower_site(Lower(site)) {}
+  absl::string_view text;
+  absl::string_view source;
+  std::string stripped;  // without the site's name
+  std::string lower, lower_stripped, lower_site;
+};
+
+// `heading` is lower-cased (Lower).
+Confirms Compare(const std::string& heading, const TitleForms& title) {
+  if (heading.empty() || title.text.empty()) return Confirms::kNo;
+  const std::string& t = title.lower_stripped;
+  if (heading == t || heading == title.lower) return Confirms::kSame;
+  if (absl::StrContains(heading, t)) return Confirms::kHeadingHolds;
+  if (absl::StrContains(t, heading)) return Confirms::kFragment;
   return Confirms::kNo;
 }
 
 // The site's part of a title ("痞客邦 PIXNET" in "Post :: 痞客邦 PIXNET ::").
-bool IsSitePart(absl::string_view heading, absl::string_view title,
-                absl::string_view site) {
-  std::string h = Lower(heading);
-  if (!site.empty() && h == Lower(site)) return true;
-  return !title.empty() && absl::StrContains(Lower(title), h) &&
-         !absl::StrContains(Lower(StripSiteName(title, site)), h);
+// `heading` is lower-cased (Lower).
+bool IsSitePart(const std::string& heading, const TitleForms& title) {
+  if (!title.lower_site.empty() && heading == title.lower_site) return true;
+  return !title.text.empty() && absl::StrContains(title.lower, heading) &&
+         !absl::StrContains(title.lower_stripped, heading);
 }
 
 void SetTitle(const Candidates& candidates, const PageFacts& facts,
@@ -500,14 +516,19 @@ void SetTitle(const Candidates& candidates, const PageFacts& facts,
       (meta->source == "front-matter" || meta->source == "markdown-heading")) {
     return set(meta->value, meta->source);
   }
-  struct Title {
-    absl::string_view text;
-    absl::string_view source;
+  std::vector<TitleForms> titles;
+  if (meta != nullptr) titles.emplace_back(meta->value, meta->source, site);
+  if (!facts.title_tag.empty()) {
+    titles.emplace_back(facts.title_tag, "title-tag", site);
+  }
+  std::vector<std::string> lower_headings;
+  lower_headings.reserve(facts.headings.size());
+  for (const Heading& heading : facts.headings) {
+    lower_headings.push_back(Lower(heading.text));
+  }
+  auto lower_of = [&](const Heading& heading) -> const std::string& {
+    return lower_headings[&heading - facts.headings.data()];
   };
-  std::vector<Title> titles;
-  if (meta != nullptr) titles.push_back({meta->value, meta->source});
-  if (!facts.title_tag.empty())
-    titles.push_back({facts.title_tag, "title-tag"});
   // The only h1 outside the chrome, unless it is the site's name.
   const Heading* first_h1 = nullptr;
   int h1_count = 0;
@@ -519,9 +540,8 @@ void SetTitle(const Candidates& candidates, const PageFacts& facts,
   const Heading* lone_h1 =
       h1_count == 1 && CodePointCount(first_h1->text) >= 10 &&
               std::none_of(titles.begin(), titles.end(),
-                           [&](const Title& title) {
-                             return IsSitePart(first_h1->text, title.text,
-                                               site);
+                           [&](const TitleForms& title) {
+                             return IsSitePart(lower_of(*first_h1), title);
                            })
           ? first_h1
           : nullptr;
@@ -539,29 +559,28 @@ void SetTitle(const Candidates& candidates, const PageFacts& facts,
           CodePointCount(heading.text) <= CodePointCount(lone_h1->text)) {
         continue;
       }
-      for (const Title& title : titles) {
-        Confirms how = Compare(heading.text, title.text, site);
+      for (const TitleForms& title : titles) {
+        Confirms how = Compare(lower_of(heading), title);
         if (how == Confirms::kNo) continue;
         if (tier < 2 && how == Confirms::kHeadingHolds &&
-            absl::EndsWith(Lower(heading.text),
-                           Lower(StripSiteName(title.text, site)))) {
-          return set(StripSiteName(title.text, site), title.source);
+            absl::EndsWith(lower_of(heading), title.lower_stripped)) {
+          return set(title.stripped, title.source);
         }
         // The blog's name in an <h1> sits in its posts' titles too.
         if (how == Confirms::kFragment &&
-            IsSitePart(heading.text, title.text, site)) {
+            IsSitePart(lower_of(heading), title)) {
           continue;
         }
         if (tier == 0) return set(heading.text, "heading");
         if (how == Confirms::kSame && tier == 2) {
-          return set(Lower(heading.text) == Lower(title.text)
+          return set(lower_of(heading) == title.lower
                          ? title.text
-                         : StripSiteName(title.text, site),
+                         : absl::string_view(title.stripped),
                      title.source);
         }
         if (how == Confirms::kSame) return set(heading.text, "heading");
         if (tier == 1 && how == Confirms::kHeadingHolds) {
-          return set(StripSiteName(title.text, site), title.source);
+          return set(title.stripped, title.source);
         }
       }
     }
