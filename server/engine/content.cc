@@ -8,7 +8,6 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
-#include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
 #include "re2/re2.h"
@@ -151,10 +150,6 @@ int CountPunctuation(absl::string_view text) {
     }
   }
   return count;
-}
-
-std::string ClassAndId(const GumboNode* node) {
-  return absl::StrCat(Attribute(node, "class"), " ", Attribute(node, "id"));
 }
 
 double ClassWeight(const GumboNode* node) {
@@ -382,12 +377,12 @@ bool IsInside(const GumboNode* node,
 const GumboNode* FindLead(const GumboNode* top, const GumboNode* body,
                           const StatsMap& stats) {
   static const LazyRE2 kLead = {content_rules::kLeadClassPattern};
-  auto is_lead = [&](const GumboNode* node, bool in_header) {
-    auto it = stats.find(node);
-    if (it == stats.end() ||
-        it->second.text_length < content_rules::kMinLeadLength ||
-        it->second.text_length > content_rules::kMaxLeadLength ||
-        it->second.link_length > 0) {
+  // `node` holds at least kMinLeadLength code points (the walk below stops
+  // above shorter subtrees).
+  auto is_lead = [&](const GumboNode* node, const NodeStats& node_stats,
+                     bool in_header) {
+    if (node_stats.text_length > content_rules::kMaxLeadLength ||
+        node_stats.link_length > 0) {
       return false;
     }
     GumboTag tag = node->v.element.tag;
@@ -422,12 +417,10 @@ const GumboNode* FindLead(const GumboNode* top, const GumboNode* body,
             // An author's box before the body holds a bio, not a lead.
             static const LazyRE2 kNotLead = {
                 content_rules::kNotLeadClassPattern};
-            if ((!Attribute(node, "class").empty() ||
-                 !Attribute(node, "id").empty()) &&
-                RE2::PartialMatch(ClassAndId(node), *kNotLead)) {
+            if (ClassOrIdMatches(node, *kNotLead)) {
               return false;
             }
-            if (is_lead(node, !headers.empty())) {
+            if (is_lead(node, it->second, !headers.empty())) {
               found = node;
               return false;
             }
@@ -999,31 +992,36 @@ absl::StatusOr<std::vector<Block>> ExtractContent(const Dom& dom,
   const content_rules::BiasRules& rules = RulesFor(options.bias);
   const GumboNode* top = WidenToArticle(PickTopCandidate(dom.body(), &stats),
                                         dom.body(), stats, rules);
-  // Forum posts are often classed as comments: when the discussion holds
-  // much more prose than the rest, the discussion is the page.
-  auto build = [&](bool drop_discussions, int* discussion_prose) {
+  // The blocks below `root`, with the article's lead when it stands outside.
+  auto build = [&](const GumboNode* root, bool drop_discussions,
+                   int* discussion_prose) {
     BlockBuilder builder(stats, options, rules, read_noscript);
     builder.set_drop_discussions(drop_discussions);
     std::vector<const GumboNode*> selected =
-        SelectContentNodes(top, stats, rules);
-    if (const GumboNode* lead = FindLead(top, dom.body(), stats);
+        SelectContentNodes(root, stats, rules);
+    if (const GumboNode* lead = FindLead(root, dom.body(), stats);
         lead != nullptr && !IsInside(lead, selected)) {
       builder.Build(lead, false);
     }
     for (const GumboNode* node : selected) {
-      builder.Build(node, node == top);
+      builder.Build(node, node == root);
     }
     *discussion_prose = builder.discussion_prose();
     return builder.TakeBlocks();
   };
+  auto drop_furniture = [&](std::vector<Block>* blocks) {
+    DropBoilerplateLines(blocks);
+    if (rules.trim_trailing_lines) TrimTrailingFurniture(blocks);
+  };
+  // Forum posts are often classed as comments: when the discussion holds
+  // much more prose than the rest, the discussion is the page.
   int discussion_prose = 0;
-  std::vector<Block> blocks = build(true, &discussion_prose);
+  std::vector<Block> blocks = build(top, true, &discussion_prose);
   if (static_cast<size_t>(discussion_prose) >
       content_rules::kMinDiscussionShareKept * TextLength(blocks)) {
-    blocks = build(false, &discussion_prose);
+    blocks = build(top, false, &discussion_prose);
   }
-  DropBoilerplateLines(&blocks);
-  if (rules.trim_trailing_lines) TrimTrailingFurniture(&blocks);
+  drop_furniture(&blocks);
   if (std::vector<Block> declared = DeclaredBlocks(blocks, options);
       !declared.empty()) {
     return declared;
@@ -1031,14 +1029,13 @@ absl::StatusOr<std::vector<Block>> ExtractContent(const Dom& dom,
   // The first pass found next to nothing (its winner sat in a box that the
   // block pass drops, a consent dialog's tabs): read the whole page, with
   // the page furniture dropped as usual, when that gives much more.
-  if (TextLength(blocks) < content_rules::kMinExtractedTextLength &&
-      top != dom.body()) {
-    top = dom.body();
-    std::vector<Block> whole = build(true, &discussion_prose);
-    DropBoilerplateLines(&whole);
-    if (rules.trim_trailing_lines) TrimTrailingFurniture(&whole);
-    if (TextLength(whole) >= content_rules::kMinExtractedTextLength &&
-        TextLength(whole) > 2 * TextLength(blocks)) {
+  const size_t found = TextLength(blocks);
+  if (found < content_rules::kMinExtractedTextLength && top != dom.body()) {
+    std::vector<Block> whole = build(dom.body(), true, &discussion_prose);
+    drop_furniture(&whole);
+    const size_t whole_length = TextLength(whole);
+    if (whole_length >= content_rules::kMinExtractedTextLength &&
+        whole_length > 2 * found) {
       return whole;
     }
   }

@@ -6,6 +6,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "re2/re2.h"
 #include "server/engine/gumbo_arena.h"
 #include "server/engine/text_util.h"
 
@@ -74,6 +75,16 @@ absl::string_view Attribute(const GumboNode* node, const char* name) {
   const GumboAttribute* attribute =
       gumbo_get_attribute(&node->v.element.attributes, name);
   return attribute == nullptr ? absl::string_view() : attribute->value;
+}
+
+bool ClassOrIdMatches(const GumboNode* node, const re2::RE2& pattern) {
+  for (absl::string_view value :
+       {Attribute(node, "class"), Attribute(node, "id")}) {
+    if (!value.empty() && re2::RE2::PartialMatch(Piece(value), pattern)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 bool IsElement(const GumboNode* node, GumboTag tag) {

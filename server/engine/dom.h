@@ -16,6 +16,10 @@
 #include "absl/time/time.h"
 #include "server/engine/limits.h"
 
+namespace re2 {
+class RE2;
+}  // namespace re2
+
 namespace lede::engine {
 
 class GumboArena;
@@ -65,6 +69,9 @@ void WalkTree(const GumboNode* root, Visit visit, Leave leave);
 
 // The value of attribute `name` on an element, or "" when absent.
 absl::string_view Attribute(const GumboNode* node, const char* name);
+
+// Whether the element's class or id attribute holds a match of `pattern`.
+bool ClassOrIdMatches(const GumboNode* node, const re2::RE2& pattern);
 
 // True for an element node with tag `tag`.
 bool IsElement(const GumboNode* node, GumboTag tag);

@@ -45,16 +45,6 @@ bool IsPageContainer(GumboTag tag) {
          tag == GUMBO_TAG_ARTICLE || tag == GUMBO_TAG_MAIN;
 }
 
-bool Matches(const GumboNode* node, const RE2& pattern) {
-  for (absl::string_view value :
-       {Attribute(node, "class"), Attribute(node, "id")}) {
-    if (!value.empty() && RE2::PartialMatch(Piece(value), pattern)) {
-      return true;
-    }
-  }
-  return false;
-}
-
 bool HoldsHeadline(const GumboNode* node) {
   bool found = false;
   WalkTree(node, [&](const GumboNode* child, int) {
@@ -72,7 +62,7 @@ bool IsForeignContainer(const GumboNode* node, GumboTag tag) {
   static const LazyRE2 kForeign = {rules::kForeignContainerPattern};
   // Most elements match nothing even with every class token: no need to
   // sort their role tokens out.
-  if (IsPageContainer(tag) || !Matches(node, *kForeign)) return false;
+  if (IsPageContainer(tag) || !ClassOrIdMatches(node, *kForeign)) return false;
   absl::string_view id = Attribute(node, "id");
   const bool by_role =
       (!id.empty() && RE2::PartialMatch(Piece(id), *kForeign)) ||
@@ -327,8 +317,8 @@ class PageReader {
   void ReadClassHints(const GumboNode* node) {
     static const LazyRE2 kByline = {rules::kBylineClassPattern};
     static const LazyRE2 kDate = {rules::kDateClassPattern};
-    bool byline = Matches(node, *kByline);
-    bool date = Matches(node, *kDate);
+    bool byline = ClassOrIdMatches(node, *kByline);
+    bool date = ClassOrIdMatches(node, *kDate);
     if (!byline && !date) return;
     std::string text = TextContent(node);
     if (text.empty() || text.size() > kMaxBylineBytes) return;
@@ -586,10 +576,9 @@ void SetTitle(const Candidates& candidates, const PageFacts& facts,
     }
   }
   if (lone_h1 != nullptr) return set(lone_h1->text, "heading");
-  if (meta != nullptr)
-    return set(StripSiteName(meta->value, site), meta->source);
-  if (!facts.title_tag.empty()) {
-    return set(StripSiteName(facts.title_tag, site), "title-tag");
+  // The metadata's title, else the <title>, without the site's name.
+  if (!titles.empty()) {
+    return set(titles.front().stripped, titles.front().source);
   }
   if (first_h1 != nullptr) return set(first_h1->text, "heading");
   for (const Heading& heading : facts.headings) {
@@ -629,6 +618,40 @@ bool IsUtcStamp(absl::string_view text) {
          absl::EndsWith(text, "UTC");
 }
 
+// A machine timestamp in UTC ("2022-05-04T00:44:52Z") can fall on another
+// day than the one the page shows its readers. Another stamp of the same
+// instant with the page's offset ("2022-05-03T21:44:52-03:00") gives that
+// day; else the first time the page shows ("03/05/2022 21:44") does, when it
+// is the same instant in the page's zone: the two differ by whole quarter
+// hours, no more than time zones do. A shown day without a time is not
+// believed over the stamp: on the dev sets it was as often an updated date.
+// Sets `date`'s text and day, never its instant.
+void TakeThePagesDay(const Candidates& candidates, const char* field,
+                     const char* text_field, const DateHints& hints,
+                     ParsedDate* date) {
+  for (const Candidate* c : candidates.All(field)) {
+    std::optional<ParsedDate> same = ParseDate(c->value, hints);
+    if (same && same->time == date->time && !IsUtcStamp(same->text)) {
+      date->text = same->text;
+      date->day = same->day;
+      return;
+    }
+  }
+  for (const Candidate* c : candidates.All(text_field)) {
+    std::optional<ParsedDate> shown = FindDate(c->value, hints, false);
+    if (!shown || shown->precision < v1::DATE_PRECISION_DAY) continue;
+    // Minutes apart, seconds dropped: a page shows 21:44 for 00:44:52Z.
+    const int64_t minutes = absl::ToUnixSeconds(shown->time) / 60 -
+                            absl::ToUnixSeconds(date->time) / 60;
+    if (shown->precision >= v1::DATE_PRECISION_MINUTE && minutes % 15 == 0 &&
+        minutes >= -12 * 60 && minutes <= 14 * 60) {
+      date->text = shown->text;
+      date->day = shown->day;
+    }
+    return;
+  }
+}
+
 // The first candidate that reads as a date no later than the reference
 // time; an ambiguous day/month reading that agrees with the URL's date wins.
 void SetDate(const Candidates& candidates, const char* field,
@@ -664,38 +687,7 @@ void SetDate(const Candidates& candidates, const char* field,
   }
   if (date && !is_text_source && text_field != nullptr &&
       IsUtcStamp(date->text)) {
-    // A machine timestamp in UTC ("2022-05-04T00:44:52Z") can fall on
-    // another day than the one the page shows its readers. Another stamp of
-    // the same instant with the page's offset ("2022-05-03T21:44:52-03:00")
-    // gives that day; else the time the page
-    // shows ("03/05/2022 21:44") is the same instant in the page's zone when
-    // the two differ by whole quarter hours, no more than time zones do; then
-    // its day is the page's. A shown day without a time is not believed over
-    // the stamp: on the dev sets it was as often an updated date.
-    bool zoned = false;
-    for (const Candidate* c : candidates.All(field)) {
-      std::optional<ParsedDate> same = ParseDate(c->value, hints);
-      if (same && same->time == date->time && !IsUtcStamp(same->text)) {
-        date->text = same->text;
-        date->day = same->day;
-        zoned = true;
-        break;
-      }
-    }
-    for (const Candidate* c : candidates.All(text_field)) {
-      if (zoned) break;
-      std::optional<ParsedDate> shown = FindDate(c->value, hints, false);
-      if (!shown || shown->precision < v1::DATE_PRECISION_DAY) continue;
-      // Minutes apart, seconds dropped: a page shows 21:44 for 00:44:52Z.
-      const int64_t minutes = absl::ToUnixSeconds(shown->time) / 60 -
-                              absl::ToUnixSeconds(date->time) / 60;
-      if (shown->precision >= v1::DATE_PRECISION_MINUTE && minutes % 15 == 0 &&
-          minutes >= -12 * 60 && minutes <= 14 * 60) {
-        date->text = shown->text;
-        date->day = shown->day;
-      }
-      break;
-    }
+    TakeThePagesDay(candidates, field, text_field, hints, &*date);
   }
   if (!date && url_date && published &&
       url_date->time <= hints.reference_time) {
