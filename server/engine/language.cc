@@ -224,11 +224,38 @@ const ReadingRate* RateFor(UScriptCode script) {
   return nullptr;
 }
 
+// Where a piece of a UTF-8 text may start or end: never inside a
+// character.
+size_t CodePointStart(absl::string_view text, size_t at) {
+  while (at < text.size() && (static_cast<uint8_t>(text[at]) & 0xC0) == 0x80) {
+    ++at;
+  }
+  return at;
+}
+
+// All of a short text; of a long one, kLanguageSamplePieces pieces spread
+// from its start to its end, one a line, in `buffer`.
+absl::string_view LanguageSample(absl::string_view text, std::string* buffer) {
+  const size_t piece = kLanguageSamplePieceBytes;
+  const size_t pieces = kLanguageSamplePieces;
+  if (text.size() <= piece * pieces) return text;
+  for (size_t i = 0; i < pieces; ++i) {
+    const size_t begin =
+        CodePointStart(text, i * (text.size() - piece) / (pieces - 1));
+    const size_t end = CodePointStart(text, begin + piece);
+    if (!buffer->empty()) buffer->push_back('\n');
+    buffer->append(text.data() + begin, end - begin);
+  }
+  return *buffer;
+}
+
 }  // namespace
 
-LanguageResult IdentifyLanguage(absl::string_view text,
+LanguageResult IdentifyLanguage(absl::string_view full_text,
                                 const LanguageHints& hints) {
   LanguageResult result;
+  std::string sample;
+  const absl::string_view text = LanguageSample(full_text, &sample);
   ScriptCounts counts = CountScripts(text);
   if (counts.total == 0) return result;
 

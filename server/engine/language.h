@@ -39,7 +39,8 @@ struct LanguageResult {
 };
 
 // Identifies the language of `text` (plain text, UTF-8), any length, titles
-// included. Script analysis comes first (kana -> ja, Hangul -> ko, scripts
+// included; a long text is read from pieces spread from its start to its
+// end (kLanguageSamplePieces). Script analysis comes first (kana -> ja, Hangul -> ko, scripts
 // of one language), then CLD2 with `hints`; Chinese is split into zh-Hans and
 // zh-Hant by the characters that differ between the scripts, the hints
 // deciding only when the characters do not. Never fails.

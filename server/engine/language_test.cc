@@ -150,6 +150,23 @@ TEST(LanguageTest, MixedTextHasShares) {
   EXPECT_EQ(IdentifyLanguage(kEnglish, {}).shares.size(), 1u);
 }
 
+TEST(LanguageTest, LongTextIsReadFromStartToEnd) {
+  // Fifty paragraphs of English, then fifty of Chinese: far more than the
+  // sample, whose pieces still come from both halves.
+  std::string english, chinese;
+  for (int i = 0; i < 50; ++i) {
+    absl::StrAppend(&english, kEnglish, "\n\n");
+    absl::StrAppend(&chinese, kSimplified, "\n\n");
+  }
+  LanguageResult mixed = IdentifyLanguage(english + chinese, {});
+  ASSERT_EQ(mixed.shares.size(), 2u);
+  EXPECT_EQ(mixed.guesses.front().language, "en");
+  EXPECT_EQ(mixed.shares[1].language, "zh-Hans");
+  EXPECT_GT(mixed.shares[1].share, 0.2f);
+  // A Chinese text cut at any byte is still read as Chinese.
+  EXPECT_EQ(Best(chinese.substr(1) + chinese), "zh-Hans");
+}
+
 TEST(LanguageTest, EmptyTextHasNoGuess) {
   EXPECT_TRUE(IdentifyLanguage("", {}).guesses.empty());
   EXPECT_TRUE(IdentifyLanguage("12 345 — !!", {}).guesses.empty());
