@@ -24,6 +24,7 @@ namespace {
 struct NodeStats {
   int text_length = 0;  // code points of non-space text in the subtree
   int link_length = 0;  // of which inside <a>
+  int punctuation = 0;  // commas and Chinese commas and full stops in it
   double score = 0;
   bool candidate = false;
   bool holds_landmark = false;  // an <h1> or the <main> in the subtree
@@ -141,12 +142,16 @@ int CountNonSpaceCodePoints(absl::string_view text) {
 int CountPunctuation(absl::string_view text) {
   int count = 0;
   for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == ',') ++count;
-    // "，" and "。" and "、" in UTF-8.
-    if (text.compare(i, 3, "\xEF\xBC\x8C") == 0 ||
-        text.compare(i, 3, "\xE3\x80\x82") == 0 ||
-        text.compare(i, 3, "\xE3\x80\x81") == 0) {
+    if (text[i] == ',') {
       ++count;
+    } else if (static_cast<unsigned char>(text[i]) >= 0xE3) {
+      // "，" and "。" and "、" in UTF-8.
+      absl::string_view rest = text.substr(i, 3);
+      if (rest == "\xEF\xBC\x8C" || rest == "\xE3\x80\x82" ||
+          rest == "\xE3\x80\x81") {
+        ++count;
+        i += 2;
+      }
     }
   }
   return count;
@@ -246,10 +251,12 @@ StatsMap MeasureTree(const GumboNode* body, bool read_noscript) {
       [&](const GumboNode* node, int) {
         if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA) {
           int length = CountNonSpaceCodePoints(node->v.text.text);
+          int punctuation = CountPunctuation(node->v.text.text);
           for (const GumboNode* up = node->parent; up != nullptr;
                up = up->parent) {
             NodeStats& s = stats[up];
             s.text_length += length;
+            s.punctuation += punctuation;
             if (link_depth > 0) s.link_length += length;
             if (up == body) break;
           }
@@ -298,9 +305,7 @@ void ScoreCandidates(const GumboNode* body, bool read_noscript,
     if (!votes || own.text_length < content_rules::kMinVotingTextLength) {
       return true;
     }
-    std::string text = TextContent(node);
-    double vote =
-        1 + CountPunctuation(text) + std::min(3.0, own.text_length / 100.0);
+    double vote = 1 + own.punctuation + std::min(3.0, own.text_length / 100.0);
     int level = 0;
     for (const GumboNode* up = node->parent;
          up != nullptr && up->type == GUMBO_NODE_ELEMENT && level < 3;
