@@ -619,11 +619,15 @@ class BlockBuilder {
   // headline or the <main> and much of the text: a content wrapper whatever
   // its class says ("main-wrapper sidebar-left", "container_wrap
   // sidebar_right").
-  bool HoldsTheContent(const GumboNode* node) const {
+  // A discussion thread (`discussion`) that merely outweighs the article
+  // beside it is still the thread: it needs the headline or a larger share.
+  bool HoldsTheContent(const GumboNode* node, bool discussion = false) const {
     auto it = stats_.find(node);
     if (it == stats_.end() || root_text_length_ == 0) return false;
     const double share = it->second.holds_landmark
                              ? content_rules::kMinContentShareKeptWithLandmark
+                         : discussion
+                             ? content_rules::kMinThreadShareKeptAsContent
                              : content_rules::kMinContentShareKeptDespiteClass;
     return it->second.text_length >= share * root_text_length_ &&
            LinkDensity(it->second) < 0.3;
@@ -649,7 +653,8 @@ class BlockBuilder {
       }
     }
     if (classed_as_boilerplate) return !HoldsTheContent(node);
-    if (classed_as_discussion && drop_discussions_ && !HoldsTheContent(node)) {
+    if (classed_as_discussion && drop_discussions_ &&
+        !HoldsTheContent(node, /*discussion=*/true)) {
       auto it = stats_.find(node);
       if (it != stats_.end()) discussion_prose_ += Prose(it->second);
       return true;

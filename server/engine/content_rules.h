@@ -51,6 +51,10 @@ inline constexpr double kMinDiscussionShareKept = 10;
 inline constexpr double kMinContentShareKeptDespiteClass = 0.5;
 // ...or this share, when it holds the page's <h1> or <main> too.
 inline constexpr double kMinContentShareKeptWithLandmark = 0.25;
+// A discussion-classed element without the <h1> or <main> needs this share:
+// a forum thread under its question is most of the page, a blog's comments
+// under a post are about as long as the post.
+inline constexpr double kMinThreadShareKeptAsContent = 0.75;
 
 // Widening the top candidate to an ancestor: each code point of link text
 // the ancestor takes in costs this many code points of prose, and the

@@ -1,6 +1,7 @@
 #include "server/engine/content.h"
 
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_replace.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "server/engine/render.h"
@@ -310,6 +311,37 @@ TEST(ContentTest, ForumPostsClassedAsCommentsAreThePage) {
       "<ol class=commentlist><li class=comment><p>Great piece, thanks for "
       "writing it up so clearly.</p></li></ol></div>"));
   EXPECT_THAT(text, Not(HasSubstr("Great piece")));
+}
+
+TEST(ContentTest, ACommentThreadLongerThanThePostIsStillTheThread) {
+  // The comments outweigh the post (a wrapper with more than half the text)
+  // but do not hold the headline: the thread, its heading and its notices
+  // stay out.
+  std::string comments;
+  for (int i = 0; i < 4; ++i) {
+    comments += std::string("<li class=comment><p>Reader ") +
+                std::to_string(i) +
+                " wrote: I read this twice, and I still think the council "
+                "should have waited for the spring figures before it "
+                "voted.</p></li>";
+  }
+  std::string text = RenderText(Extract(
+      std::string("<div class=main-post><h1>Budget</h1>") + kParagraphs +
+      "<div id=comments class=comment-wrapper><h3>4 replies to this "
+      "post</h3><ol class=commentlist>" +
+      comments +
+      "</ol><p>This site uses Akismet to reduce spam.</p></div></div>"));
+  EXPECT_THAT(text, HasSubstr("The council voted"));
+  EXPECT_THAT(text, Not(HasSubstr("replies to this post")));
+  EXPECT_THAT(text, Not(HasSubstr("Akismet")));
+  // A forum thread under a short question is most of the page: kept.
+  text = RenderText(Extract(
+      "<div class=topic><h1>Budget</h1><p>What do you make of the new "
+      "budget the council passed?</p><section id=replies>" +
+      absl::StrReplaceAll(comments, {{"<li class=comment>", "<article>"},
+                                     {"</li>", "</article>"}}) +
+      "</section></div>"));
+  EXPECT_THAT(text, HasSubstr("Reader 3 wrote"));
 }
 
 TEST(ContentTest, TeasersCreditsAndFeedbackPromptsAreDropped) {
