@@ -28,6 +28,7 @@ struct NodeStats {
   double score = 0;
   bool candidate = false;
   bool holds_landmark = false;  // an <h1> or the <main> in the subtree
+  bool in_dialog = false;       // a dialog (IsDialog) or inside one
 };
 
 using StatsMap = absl::flat_hash_map<const GumboNode*, NodeStats>;
@@ -224,6 +225,48 @@ bool IsHidden(const GumboNode* node) {
          absl::StrContains(style, "visibility:hidden");
 }
 
+// A dialog over the page: a consent manager, a sign-up or login modal. Its
+// text is never the article, however long (a consent manager's list of
+// vendors and their policies can outweigh the article ten times).
+bool IsDialog(const GumboNode* node) {
+  const GumboTag tag = node->v.element.tag;
+  if (tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_BODY) return false;
+  // One pass over the value: the words are tried only where one could
+  // start, since this runs for every element of the page.
+  auto names_consent = [](absl::string_view value) {
+    for (size_t i = 0; i < value.size(); ++i) {
+      const char first = absl::ascii_tolower(value[i]);
+      if (first != 'c' && first != 'g' && first != 'd') continue;
+      for (absl::string_view word : content_rules::kConsentClassWords) {
+        if (word[0] == first &&
+            absl::EqualsIgnoreCase(value.substr(i, word.size()), word)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  };
+  const GumboVector& attributes = node->v.element.attributes;
+  for (unsigned int i = 0; i < attributes.length; ++i) {
+    const auto* attribute =
+        static_cast<const GumboAttribute*>(attributes.data[i]);
+    const absl::string_view name = attribute->name;
+    const absl::string_view value = attribute->value;
+    if ((name == "role" && (value == "dialog" || value == "alertdialog")) ||
+        (name == "aria-modal" && value == "true") ||
+        (name == "id" && names_consent(value))) {
+      return true;
+    }
+    // Not a post's taxonomy ("tag-gdpr"): an article about consent is
+    // still the article.
+    if (name == "class" && names_consent(value) &&
+        names_consent(RoleClasses(value))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // An <a> with an href. A named anchor (<a name=top>) left open swallows the
 // rest of the page in the parser's tree, and it links nowhere.
 bool IsLink(const GumboNode* node) {
@@ -246,6 +289,10 @@ double LinkDensity(const NodeStats& stats) {
 StatsMap MeasureTree(const GumboNode* body, bool read_noscript) {
   StatsMap stats;
   int link_depth = 0;
+  // The outermost dialog open, and how deep inside it the walk is: a
+  // dialog's text counts for the dialog, not for the page around it.
+  const GumboNode* dialog = nullptr;
+  int dialog_depth = 0;
   WalkTree(
       body,
       [&](const GumboNode* node, int) {
@@ -258,13 +305,17 @@ StatsMap MeasureTree(const GumboNode* body, bool read_noscript) {
             s.text_length += length;
             s.punctuation += punctuation;
             if (link_depth > 0) s.link_length += length;
-            if (up == body) break;
+            if (up == body || up == dialog) break;
           }
           return false;
         }
         if (node->type != GUMBO_NODE_ELEMENT) return false;
         if (IsSkippedTag(node->v.element.tag, read_noscript)) return false;
         if (IsLink(node)) ++link_depth;
+        if (dialog_depth > 0 || IsDialog(node)) {
+          if (dialog_depth++ == 0) dialog = node;
+          stats[node].in_dialog = true;
+        }
         if (node->v.element.tag == GUMBO_TAG_H1 ||
             node->v.element.tag == GUMBO_TAG_MAIN) {
           for (const GumboNode* up = node->parent;
@@ -277,6 +328,7 @@ StatsMap MeasureTree(const GumboNode* body, bool read_noscript) {
       },
       [&](const GumboNode* node) {
         if (IsLink(node)) --link_depth;
+        if (dialog_depth > 0 && --dialog_depth == 0) dialog = nullptr;
       });
   return stats;
 }
@@ -302,7 +354,8 @@ void ScoreCandidates(const GumboNode* body, bool read_noscript,
         }
       }
     }
-    if (!votes || own.text_length < content_rules::kMinVotingTextLength) {
+    if (!votes || own.in_dialog ||
+        own.text_length < content_rules::kMinVotingTextLength) {
       return true;
     }
     double vote = 1 + own.punctuation + std::min(3.0, own.text_length / 100.0);
@@ -546,7 +599,7 @@ class BlockBuilder {
     if (node->type != GUMBO_NODE_ELEMENT) return false;
     GumboTag tag = node->v.element.tag;
     if (IsSkippedTag(tag, read_noscript_) || IsHidden(node)) return false;
-    if (!is_root && IsBoilerplate(node)) return false;
+    if (!is_root && (IsDialog(node) || IsBoilerplate(node))) return false;
     switch (tag) {
       case GUMBO_TAG_BR:
         if (context_.empty() || context_.back().kind == BlockKind::kParagraph) {

@@ -32,6 +32,15 @@ inline constexpr int kMaxLeadLevelsUp = 3;
 inline constexpr const char kNegativeClassPattern[] =
     R"((?i)-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|social|breadcrumb|recommend|notice|copyright|cookie|subscribe|newsletter)";
 
+// Words in a class or id that mark a consent manager's dialog.
+// Not "cookie" alone: a recipe site's "cookie-recipes" is the article.
+// Each starts with c, g or d (IsDialog looks for words at those letters).
+inline constexpr absl::string_view kConsentClassWords[] = {
+    "consent",       "gdpr",          "dsgvo",        "cookiebot",
+    "cookie-banner", "cookie-notice", "cookie-bar",   "cookie-law",
+    "cookie-popup",  "cookiebanner",  "cookienotice", "cookiebar",
+    "cookielaw"};
+
 // class/id words so sure to be boilerplate that the whole subtree is dropped
 // during block extraction. A word counts at the start or the end of a class
 // token ("share-bar", "post-share"), not inside one ("content-nav-section").

@@ -344,6 +344,29 @@ TEST(ContentTest, ACommentThreadLongerThanThePostIsStillTheThread) {
   EXPECT_THAT(text, HasSubstr("Reader 3 wrote"));
 }
 
+TEST(ContentTest, AConsentDialogIsNeverTheArticle) {
+  // A consent manager's vendor list, longer than the article.
+  std::string vendors;
+  for (int i = 0; i < 12; ++i) {
+    vendors += "<p>Vendor " + std::to_string(i) +
+               ", Dublin, Ireland, processes your data for analytics, "
+               "advertising and the measurement of reach, as its policy, "
+               "which you can read in full, explains.</p>";
+  }
+  const std::string article =
+      std::string("<article class=\"post tag-gdpr\"><h1>Budget</h1>") +
+      kParagraphs + "</article>";
+  for (const std::string& dialog :
+       {"<div class=\"sp-dsgvo sp-dsgvo-overlay-hidden\"><div>" + vendors +
+            "</div></div>",
+        "<div role=dialog aria-label=Privacy><div>" + vendors +
+            "</div></div>"}) {
+    std::string text = RenderText(Extract(dialog + article));
+    EXPECT_THAT(text, HasSubstr("The council voted"));
+    EXPECT_THAT(text, Not(HasSubstr("Vendor 3")));
+  }
+}
+
 TEST(ContentTest, TeasersCreditsAndFeedbackPromptsAreDropped) {
   std::string text = RenderText(Extract(
       std::string("<div class=article>") +
