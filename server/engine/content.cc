@@ -246,25 +246,19 @@ bool IsDialog(const GumboNode* node) {
     }
     return false;
   };
-  const GumboVector& attributes = node->v.element.attributes;
-  for (unsigned int i = 0; i < attributes.length; ++i) {
-    const auto* attribute =
-        static_cast<const GumboAttribute*>(attributes.data[i]);
-    const absl::string_view name = attribute->name;
-    const absl::string_view value = attribute->value;
-    if ((name == "role" && (value == "dialog" || value == "alertdialog")) ||
+  bool dialog = false;
+  ForEachAttribute(node, [&](absl::string_view name, absl::string_view value) {
+    dialog =
+        (name == "role" && (value == "dialog" || value == "alertdialog")) ||
         (name == "aria-modal" && value == "true") ||
-        (name == "id" && names_consent(value))) {
-      return true;
-    }
-    // Not a post's taxonomy ("tag-gdpr"): an article about consent is
-    // still the article.
-    if (name == "class" && names_consent(value) &&
-        names_consent(RoleClasses(value))) {
-      return true;
-    }
-  }
-  return false;
+        (name == "id" && names_consent(value)) ||
+        // Not a post's taxonomy ("tag-gdpr"): an article about consent
+        // is still the article.
+        (name == "class" && names_consent(value) &&
+         names_consent(RoleClasses(value)));
+    return !dialog;
+  });
+  return dialog;
 }
 
 // An <a> with an href. A named anchor (<a name=top>) left open swallows the

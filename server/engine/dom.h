@@ -70,6 +70,12 @@ void WalkTree(const GumboNode* root, Visit visit, Leave leave);
 // The value of attribute `name` on an element, or "" when absent.
 absl::string_view Attribute(const GumboNode* node, const char* name);
 
+// Calls `visit(name, value)` for each attribute of element `node`, in source
+// order, until `visit` returns false: one pass for a walk that reads several
+// attributes of every element (gumbo lowercases HTML attribute names).
+template <typename Visit>
+void ForEachAttribute(const GumboNode* node, Visit visit);
+
 // Whether the element's class or id attribute holds a match of `pattern`.
 bool ClassOrIdMatches(const GumboNode* node, const re2::RE2& pattern);
 
@@ -112,6 +118,19 @@ void WalkTree(const GumboNode* root, Visit visit, Leave leave) {
         static_cast<const GumboNode*>(children->data[top.next_child++]);
     if (visit(child, static_cast<int>(stack.size()))) {
       stack.push_back({child, 0});
+    }
+  }
+}
+
+template <typename Visit>
+void ForEachAttribute(const GumboNode* node, Visit visit) {
+  const GumboVector& attributes = node->v.element.attributes;
+  for (unsigned int i = 0; i < attributes.length; ++i) {
+    const auto* attribute =
+        static_cast<const GumboAttribute*>(attributes.data[i]);
+    if (!visit(absl::string_view(attribute->name),
+               absl::string_view(attribute->value))) {
+      return;
     }
   }
 }

@@ -55,8 +55,7 @@ bool HoldsHeadline(const GumboNode* node) {
   return found;
 }
 
-// The attributes the walk reads on every element, found in one pass over
-// the element's attributes (gumbo lowercases HTML attribute names).
+// The attributes the walk reads on every element, found in one pass.
 struct ElementAttributes {
   absl::string_view class_name;
   absl::string_view id;
@@ -67,23 +66,20 @@ struct ElementAttributes {
 
 ElementAttributes ReadAttributes(const GumboNode* node) {
   ElementAttributes read;
-  const GumboVector& attributes = node->v.element.attributes;
-  for (unsigned int i = 0; i < attributes.length; ++i) {
-    const auto* attribute =
-        static_cast<const GumboAttribute*>(attributes.data[i]);
-    const absl::string_view name = attribute->name;
+  ForEachAttribute(node, [&](absl::string_view name, absl::string_view value) {
     if (name == "class") {
-      read.class_name = attribute->value;
+      read.class_name = value;
     } else if (name == "id") {
-      read.id = attribute->value;
+      read.id = value;
     } else if (name == "itemprop") {
-      read.itemprop = attribute->value;
+      read.itemprop = value;
     } else if (name == "itemtype") {
-      read.itemtype = attribute->value;
+      read.itemtype = value;
     } else if (name == "itemscope") {
       read.itemscope = true;
     }
-  }
+    return true;
+  });
   return read;
 }
 
