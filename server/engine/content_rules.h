@@ -45,7 +45,7 @@ inline constexpr absl::string_view kConsentClassWords[] = {
 // during block extraction. A word counts at the start or the end of a class
 // token ("share-bar", "post-share"), not inside one ("content-nav-section").
 inline constexpr const char kDropClassPattern[] =
-    R"((?i)(^|\s)((share|sharing|social|related|recommend|breadcrumbs?|banner-ads|advert\w*|ads?|cookie\w*|newsletter|subscribe|sidebar|footer|nav|navbar|menu|pagination|pager|tags?|tool-?bar|print|byline-share|sharedaddy|jp-relatedposts|yarpp-related)([_-][\w-]*)?|[\w-]*[_-](share|sharing|social|related|recommend|breadcrumbs?|banner-ads|advert\w*|ads?|cookie\w*|newsletter|subscribe|sidebar|footer|nav|navbar|menu|pagination|pager|tags?|tool-?bar|print|byline-share|sharedaddy|jp-relatedposts|yarpp-related))($|\s))";
+    R"((?i)(^|\s)((share|sharing|social|related|recommend|breadcrumbs?|banner-ads|advert\w*|ads?|cookie\w*|newsletter|subscribe|sidebar|footer|nav|navbar|menu|pagination|pager|tags?|tool-?bar|print|byline-share|sharedaddy|jp-relatedposts|yarpp-related|author-?(box|bio|card|info|profile|about)|about-?(the-?)?author)([_-][\w-]*)?|[\w-]*[_-](share|sharing|social|related|recommend|breadcrumbs?|banner-ads|advert\w*|ads?|cookie\w*|newsletter|subscribe|sidebar|footer|nav|navbar|menu|pagination|pager|tags?|tool-?bar|print|byline-share|sharedaddy|jp-relatedposts|yarpp-related|author-?(box|bio|card|info|profile|about)|about-?(the-?)?author))($|\s))";
 
 // class/id words of discussion threads: dropped like the words above on
 // articles, kept when they hold most of the page's prose (forums, Q&A).

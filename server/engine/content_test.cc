@@ -367,6 +367,21 @@ TEST(ContentTest, AConsentDialogIsNeverTheArticle) {
   }
 }
 
+TEST(ContentTest, TheAuthorsBioBoxIsDropped) {
+  // "author-box" begins like WordPress's taxonomy class "author-jane", and
+  // is a box all the same.
+  for (const char* box : {"author-box", "bmg-author-box", "about-the-author"}) {
+    std::string text = RenderText(Extract(
+        std::string("<article class=\"post author-jane\"><h1>Budget</h1>") +
+        kParagraphs + "<section class=\"" + box +
+        "\"><p>Jane Doe has covered the city council for the paper since "
+        "2008, and writes about schools and transport.</p></section>"
+        "</article>"));
+    EXPECT_THAT(text, HasSubstr("The council voted")) << box;
+    EXPECT_THAT(text, Not(HasSubstr("has covered the city council"))) << box;
+  }
+}
+
 TEST(ContentTest, TeasersCreditsAndFeedbackPromptsAreDropped) {
   std::string text = RenderText(Extract(
       std::string("<div class=article>") +

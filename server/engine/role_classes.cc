@@ -13,6 +13,9 @@ std::string RoleClasses(absl::string_view classes) {
     for (absl::string_view prefix : kTaxonomyClassPrefixes) {
       if (absl::StartsWith(token, prefix)) taxonomy = true;
     }
+    for (absl::string_view role : kRoleTokensDespitePrefix) {
+      if (absl::EqualsIgnoreCase(token, role)) taxonomy = false;
+    }
     if (taxonomy) continue;
     // A BEM modifier ("Section--Ads", "o-section--has-ads") says what a block
     // holds or how it looks, not what it is.

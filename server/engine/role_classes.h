@@ -19,6 +19,12 @@ inline constexpr absl::string_view kTaxonomyClassPrefixes[] = {
     "format-", "status-", "post-",     "has-",        "page-",   "path-",
     "node-",   "topic-",  "section-",  "term-",       "single-", "postid-"};
 
+// ...except these, which name a box on the page (an author's bio under the
+// article), whatever their prefix.
+inline constexpr absl::string_view kRoleTokensDespitePrefix[] = {
+    "author-box",  "author-bio",     "author-card",
+    "author-info", "author-profile", "author-about"};
+
 // `classes` (a class attribute) without its taxonomy tokens and BEM
 // modifiers ("block--modifier" reads as "block"), space-separated.
 std::string RoleClasses(absl::string_view classes);
