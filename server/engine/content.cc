@@ -683,6 +683,7 @@ class BlockBuilder {
   bool IsBoilerplate(const GumboNode* node) {
     static const LazyRE2 kDrop = {content_rules::kDropClassPattern};
     GumboTag tag = node->v.element.tag;
+    if (tag == GUMBO_TAG_FORM) return IsFurnitureForm(node);
     // Inline elements (tag links, keyword spans) are part of the sentence
     // around them, whatever their class says.
     if (!IsBlockTag(tag)) return false;
@@ -718,6 +719,22 @@ class BlockBuilder {
       }
     }
     return false;
+  }
+
+  // A comment, sign-up, login, search or rating form, by what it says it
+  // does; not every form: ASP.NET wraps the whole page in one, Reddit each
+  // comment, shops a product's description.
+  bool IsFurnitureForm(const GumboNode* form) const {
+    static const LazyRE2 kFurniture = {content_rules::kFurnitureFormPattern};
+    bool furniture = false;
+    ForEachAttribute(
+        form, [&](absl::string_view name, absl::string_view value) {
+          furniture = (name == "action" || name == "id" || name == "class" ||
+                       name == "name" || name == "role") &&
+                      RE2::PartialMatch(Piece(value), *kFurniture);
+          return !furniture;
+        });
+    return furniture && !HoldsTheContent(form);
   }
 
   static bool IsDataRow(const GumboNode* row) {

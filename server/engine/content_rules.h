@@ -47,6 +47,14 @@ inline constexpr absl::string_view kConsentClassWords[] = {
 inline constexpr const char kDropClassPattern[] =
     R"((?i)(^|\s)((share|sharing|social|related|recommend|breadcrumbs?|banner-ads|advert\w*|ads?|cookie\w*|newsletter|subscribe|sidebar|footer|nav|navbar|menu|pagination|pager|tags?|tool-?bar|print|byline-share|sharedaddy|jp-relatedposts|yarpp-related|author-?(box|bio|card|info|profile|about)|about-?(the-?)?author)([_-][\w-]*)?|[\w-]*[_-](share|sharing|social|related|recommend|breadcrumbs?|banner-ads|advert\w*|ads?|cookie\w*|newsletter|subscribe|sidebar|footer|nav|navbar|menu|pagination|pager|tags?|tool-?bar|print|byline-share|sharedaddy|jp-relatedposts|yarpp-related|author-?(box|bio|card|info|profile|about)|about-?(the-?)?author))($|\s))";
 
+// What a form's action, id, class, name or role says when the form is page
+// furniture: comments (WordPress's wp-comments-post.php), newsletters
+// (Mailchimp's list-manage, mc4wp), accounts, search, ratings.
+inline constexpr const char kFurnitureFormPattern[] =
+    R"((?i)comment|subscri|newsletter|list-manage|mc4wp|mc-embed|login|)"
+    R"(log-in|signin|sign-in|signup|sign-up|regist|password|search|suche|)"
+    R"(rating|captcha)";
+
 // class/id words of discussion threads: dropped like the words above on
 // articles, kept when they hold most of the page's prose (forums, Q&A).
 inline constexpr const char kDiscussionClassPattern[] =

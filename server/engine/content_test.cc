@@ -382,6 +382,25 @@ TEST(ContentTest, TheAuthorsBioBoxIsDropped) {
   }
 }
 
+TEST(ContentTest, CommentAndSignUpFormsAreDropped) {
+  std::string text = RenderText(Extract(
+      std::string("<article><h1>Budget</h1>") + kParagraphs +
+      "<form action=\"/wp-comments-post.php\" id=commentform><p>Your email "
+      "address is only used to reply to your comment, and we keep it for a "
+      "year at most.</p><textarea></textarea></form>"
+      "<form action=\"https://x.us2.list-manage.com/subscribe/post\"><p>Get "
+      "the city newsletter in your inbox every Friday morning for "
+      "free.</p></form>"
+      "<form name=calculator><p>Enter your household income to see what the "
+      "new budget means for your own council tax bill.</p></form>"
+      "</article>"));
+  EXPECT_THAT(text, HasSubstr("The council voted"));
+  EXPECT_THAT(text, Not(HasSubstr("reply to your comment")));
+  EXPECT_THAT(text, Not(HasSubstr("newsletter")));
+  // A form that says nothing of comments, accounts or search is content.
+  EXPECT_THAT(text, HasSubstr("household income"));
+}
+
 TEST(ContentTest, TeasersCreditsAndFeedbackPromptsAreDropped) {
   std::string text = RenderText(Extract(
       std::string("<div class=article>") +
