@@ -956,9 +956,32 @@ bool IsPostFooter(absl::string_view text) {
          FindDate(text, DateHints(), /*allow_relative=*/false).has_value();
 }
 
+// A line that names the article's authors and says little else ("By Jane
+// Doe", "von Anja Schmoll-Trautmann am 14. Mai 2014, 15:40 Uhr", "Publicado
+// por Alberto González"): the byline, which is metadata.
+bool IsByline(absl::string_view text, const std::vector<std::string>& authors) {
+  std::string rest(text);
+  bool named = false;
+  for (const std::string& author : authors) {
+    if (CodePointCount(author) < content_rules::kMinBylineNameLength) continue;
+    size_t at = rest.find(author);
+    if (at == std::string::npos) continue;
+    rest.erase(at, author.size());
+    named = true;
+  }
+  if (!named) return false;
+  if (std::optional<ParsedDate> date =
+          FindDate(rest, DateHints(), /*allow_relative=*/false)) {
+    rest = absl::StrReplaceAll(rest, {{date->text, ""}});
+  }
+  return LetterCount(rest) <= content_rules::kMaxBylineLetters;
+}
+
 // Drops page furniture lines inside the article and everything after an
-// end-of-article marker ("相关阅读", "Related articles").
-void DropBoilerplateLines(std::vector<Block>* blocks) {
+// end-of-article marker ("相关阅读", "Related articles"), and the byline
+// when it stands near the top.
+void DropBoilerplateLines(const std::vector<std::string>& authors,
+                          std::vector<Block>* blocks) {
   static const LazyRE2 kFurniture = {content_rules::kBoilerplateLinePattern};
   static const LazyRE2 kFurniturePhrase = {
       content_rules::kBoilerplatePhrasePattern};
@@ -1001,6 +1024,10 @@ void DropBoilerplateLines(std::vector<Block>* blocks) {
         continue;
       }
       if (drop_datelines && dateline[i]) continue;
+      if (text_so_far < content_rules::kMaxTextBeforeByline &&
+          IsByline(block.text, authors)) {
+        continue;
+      }
     }
     text_so_far += length;
     kept.push_back(std::move(block));
@@ -1084,7 +1111,7 @@ absl::StatusOr<std::vector<Block>> ExtractContent(const Dom& dom,
     return builder.TakeBlocks();
   };
   auto drop_furniture = [&](std::vector<Block>* blocks) {
-    DropBoilerplateLines(blocks);
+    DropBoilerplateLines(options.authors, blocks);
     if (rules.trim_trailing_lines) TrimTrailingFurniture(blocks);
   };
   // Forum posts are often classed as comments: when the discussion holds

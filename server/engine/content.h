@@ -18,6 +18,9 @@ struct ContentOptions {
   // The article's title, as the metadata stage found it: a heading that
   // repeats it is not body.
   std::string title;
+  // The article's authors, as the metadata stage found them: a line near
+  // the top that only names them ("By Jane Doe, May 4") is the byline.
+  std::vector<std::string> authors;
   // Base for image URLs.
   std::string base_url;
   v1::Bias bias = v1::BIAS_BALANCED;

@@ -199,6 +199,13 @@ inline constexpr absl::string_view kEndOfArticleMarkers[] = {
     "wie hat ihnen dieser artikel gefallen?",
     "how would you rate this article?", "did you find this article helpful?",
     "puede escribirnos"};
+// A byline is a short block within this much text of the top that names an
+// author (of at least this many code points: not an initial) and holds at
+// most this many letters besides the names and a date ("By", "von ... am
+// ... Uhr", "Publicado por").
+inline constexpr size_t kMaxTextBeforeByline = 600;
+inline constexpr size_t kMinBylineNameLength = 4;
+inline constexpr size_t kMaxBylineLetters = 16;
 // A paragraph this short that is a date with at most this many letters
 // around it ("Updated", "更新") is a dateline, dropped from the body.
 inline constexpr size_t kMaxDatelineLength = 60;

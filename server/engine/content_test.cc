@@ -401,6 +401,21 @@ TEST(ContentTest, CommentAndSignUpFormsAreDropped) {
   EXPECT_THAT(text, HasSubstr("household income"));
 }
 
+TEST(ContentTest, TheBylineNearTheTopIsMetadata) {
+  ContentOptions options;
+  options.authors = {"Anja Schmoll-Trautmann"};
+  std::string text = RenderText(Extract(
+      std::string("<article><h1>Budget</h1><p>von Anja Schmoll-Trautmann am "
+                  "14. Mai 2014, 15:40 Uhr</p>") +
+          kParagraphs +
+          "<p>Anja Schmoll-Trautmann asked the mayor about it.</p></article>",
+      options));
+  EXPECT_THAT(text, HasSubstr("The council voted"));
+  EXPECT_THAT(text, Not(HasSubstr("von Anja")));
+  // A sentence that names the author is no byline.
+  EXPECT_THAT(text, HasSubstr("asked the mayor"));
+}
+
 TEST(ContentTest, TeasersCreditsAndFeedbackPromptsAreDropped) {
   std::string text = RenderText(Extract(
       std::string("<div class=article>") +

@@ -170,6 +170,8 @@ absl::StatusOr<v1::ParseResponse> Engine::Parse(const v1::ParseRequest& request,
 
   ContentOptions content_options;
   content_options.title = article->title();
+  content_options.authors.assign(article->authors().begin(),
+                                 article->authors().end());
   content_options.base_url = article->url();
   content_options.bias = options.bias();
   content_options.declared_body = std::move(declared_body);
