@@ -2,13 +2,21 @@
 
 #include <algorithm>
 
+#include "re2/re2.h"
 #include "server/engine/text_util.h"
 
 namespace lede::engine {
 
 void Candidates::Add(absl::string_view field, absl::string_view value,
                      absl::string_view source, int rank) {
-  std::string clean = CollapseWhitespace(DecodeHtmlEntities(value));
+  std::string decoded = DecodeHtmlEntities(value);
+  // Some CMSs put markup in their JSON-LD and meta values ("<a href=...>Jane
+  // Doe</a>" as an author's name): the text is what the field holds.
+  if (decoded.find('<') != std::string::npos) {
+    static const LazyRE2 kTag = {R"(<[a-zA-Z/!][^<>]*>)"};
+    RE2::GlobalReplace(&decoded, *kTag, " ");
+  }
+  std::string clean = CollapseWhitespace(decoded);
   if (clean.empty()) return;
   auto it = fields_.find(field);
   if (it == fields_.end()) {

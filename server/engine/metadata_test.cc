@@ -405,6 +405,17 @@ TEST(MetadataTest, JsonLdInsideCdataOrCommentWrappers) {
   }
 }
 
+TEST(MetadataTest, MarkupInsideAValueIsDropped) {
+  v1::Article article = Extract(
+      Page("<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", "
+           "\"author\": {\"@type\": \"Person\", \"name\": [\"\\u003Ca "
+           "href=\\u0022/pl/eksperci/jan-nowak\\u0022\\u003EJan "
+           "Nowak\\u003C/a\\u003E\"]}}</script>",
+           "<p>Body.</p>"));
+  ASSERT_EQ(article.authors_size(), 1);
+  EXPECT_EQ(article.authors(0), "Jan Nowak");
+}
+
 TEST(MetadataTest, PhotoCreditInAnImageItemIsNotTheAuthor) {
   v1::Article article = Extract(
       Page("", R"(<article itemscope itemtype="http://schema.org/NewsArticle">
