@@ -69,6 +69,41 @@ bool IsSkippedTag(GumboTag tag, bool read_noscript) {
   }
 }
 
+// What the walks leave out: IsSkippedTag's elements, with <noscript> read on
+// pages whose text sits only there, and an <aside> read when it holds the
+// article's headline (some sites set the whole article in one).
+struct Skips {
+  bool read_noscript = false;
+  std::vector<const GumboNode*> article_asides;
+
+  bool Skipped(const GumboNode* node) const {
+    const GumboTag tag = node->v.element.tag;
+    return IsSkippedTag(tag, read_noscript) &&
+           !(tag == GUMBO_TAG_ASIDE &&
+             std::find(article_asides.begin(), article_asides.end(), node) !=
+                 article_asides.end());
+  }
+};
+
+// The <aside> elements around an <h1> that states the title.
+std::vector<const GumboNode*> AsidesAroundTheHeadline(const GumboNode* body,
+                                                      absl::string_view title) {
+  std::vector<const GumboNode*> asides;
+  const std::string wanted = CollapseWhitespace(title);
+  if (wanted.empty()) return asides;
+  WalkTree(body, [&](const GumboNode* node, int) {
+    if (node->type != GUMBO_NODE_ELEMENT) return false;
+    if (node->v.element.tag != GUMBO_TAG_H1) return true;
+    if (TextContent(node) != wanted) return false;
+    for (const GumboNode* up = node->parent; up != nullptr && up != body;
+         up = up->parent) {
+      if (IsElement(up, GUMBO_TAG_ASIDE)) asides.push_back(up);
+    }
+    return false;
+  });
+  return asides;
+}
+
 bool IsParagraphLike(GumboTag tag) {
   return tag == GUMBO_TAG_P || tag == GUMBO_TAG_PRE || tag == GUMBO_TAG_TD ||
          tag == GUMBO_TAG_BLOCKQUOTE || tag == GUMBO_TAG_SECTION;
@@ -280,7 +315,7 @@ double LinkDensity(const NodeStats& stats) {
 }
 
 // Pass 1: text and link lengths of every element, bottom up.
-StatsMap MeasureTree(const GumboNode* body, bool read_noscript) {
+StatsMap MeasureTree(const GumboNode* body, const Skips& skips) {
   StatsMap stats;
   int link_depth = 0;
   // The outermost dialog open, and how deep inside it the walk is: a
@@ -304,7 +339,7 @@ StatsMap MeasureTree(const GumboNode* body, bool read_noscript) {
           return false;
         }
         if (node->type != GUMBO_NODE_ELEMENT) return false;
-        if (IsSkippedTag(node->v.element.tag, read_noscript)) return false;
+        if (skips.Skipped(node)) return false;
         if (IsLink(node)) ++link_depth;
         if (dialog_depth > 0 || IsDialog(node)) {
           if (dialog_depth++ == 0) dialog = node;
@@ -328,12 +363,12 @@ StatsMap MeasureTree(const GumboNode* body, bool read_noscript) {
 }
 
 // Pass 2: paragraphs vote for their ancestors (Readability's method).
-void ScoreCandidates(const GumboNode* body, bool read_noscript,
+void ScoreCandidates(const GumboNode* body, const Skips& skips,
                      StatsMap* stats) {
   WalkTree(body, [&](const GumboNode* node, int) {
     if (node->type != GUMBO_NODE_ELEMENT) return false;
     GumboTag tag = node->v.element.tag;
-    if (IsSkippedTag(tag, read_noscript)) return false;
+    if (skips.Skipped(node)) return false;
     const NodeStats& own = (*stats)[node];
     bool votes = IsParagraphLike(tag);
     if (tag == GUMBO_TAG_DIV) {
@@ -549,11 +584,8 @@ std::vector<const GumboNode*> SelectContentNodes(
 class BlockBuilder {
  public:
   BlockBuilder(const StatsMap& stats, const ContentOptions& options,
-               const content_rules::BiasRules& rules, bool read_noscript)
-      : stats_(stats),
-        options_(options),
-        rules_(rules),
-        read_noscript_(read_noscript) {}
+               const content_rules::BiasRules& rules, const Skips& skips)
+      : stats_(stats), options_(options), rules_(rules), skips_(skips) {}
 
   void Build(const GumboNode* root, bool is_top) {
     auto it = stats_.find(root);
@@ -592,7 +624,7 @@ class BlockBuilder {
     }
     if (node->type != GUMBO_NODE_ELEMENT) return false;
     GumboTag tag = node->v.element.tag;
-    if (IsSkippedTag(tag, read_noscript_) || IsHidden(node)) return false;
+    if (skips_.Skipped(node) || IsHidden(node)) return false;
     if (!is_root && (IsDialog(node) || IsBoilerplate(node))) return false;
     switch (tag) {
       case GUMBO_TAG_BR:
@@ -876,7 +908,7 @@ class BlockBuilder {
   const StatsMap& stats_;
   const ContentOptions& options_;
   const content_rules::BiasRules& rules_;
-  const bool read_noscript_;
+  const Skips& skips_;
   std::vector<Context> context_;
   std::vector<Block> blocks_;
   std::string buffer_;
@@ -1075,17 +1107,20 @@ void TrimTrailingFurniture(std::vector<Block>* blocks) {
 absl::StatusOr<std::vector<Block>> ExtractContent(const Dom& dom,
                                                   const ContentOptions& options,
                                                   absl::Time deadline) {
-  bool read_noscript = false;
-  StatsMap stats = MeasureTree(dom.body(), read_noscript);
+  Skips skips;
+  skips.article_asides = AsidesAroundTheHeadline(dom.body(), options.title);
+  StatsMap stats = MeasureTree(dom.body(), skips);
   if (stats[dom.body()].text_length < content_rules::kMinScriptedPageText) {
-    StatsMap with_noscript = MeasureTree(dom.body(), true);
-    if (with_noscript[dom.body()].text_length >
+    Skips with_noscript = skips;
+    with_noscript.read_noscript = true;
+    StatsMap stats_with_noscript = MeasureTree(dom.body(), with_noscript);
+    if (stats_with_noscript[dom.body()].text_length >
         2 * stats[dom.body()].text_length) {
-      read_noscript = true;
-      stats = std::move(with_noscript);
+      skips = std::move(with_noscript);
+      stats = std::move(stats_with_noscript);
     }
   }
-  ScoreCandidates(dom.body(), read_noscript, &stats);
+  ScoreCandidates(dom.body(), skips, &stats);
   if (absl::Now() > deadline) {
     return absl::DeadlineExceededError(
         "deadline passed while scoring the page's content");
@@ -1096,7 +1131,7 @@ absl::StatusOr<std::vector<Block>> ExtractContent(const Dom& dom,
   // The blocks below `root`, with the article's lead when it stands outside.
   auto build = [&](const GumboNode* root, bool drop_discussions,
                    int* discussion_prose) {
-    BlockBuilder builder(stats, options, rules, read_noscript);
+    BlockBuilder builder(stats, options, rules, skips);
     builder.set_drop_discussions(drop_discussions);
     std::vector<const GumboNode*> selected =
         SelectContentNodes(root, stats, rules);

@@ -416,6 +416,21 @@ TEST(ContentTest, TheBylineNearTheTopIsMetadata) {
   EXPECT_THAT(text, HasSubstr("asked the mayor"));
 }
 
+TEST(ContentTest, AnAsideHoldingTheHeadlineIsTheArticle) {
+  ContentOptions options;
+  options.title = "Budget passes";
+  std::string text = RenderText(Extract(
+      std::string("<main><aside class=story><h1>Budget passes</h1>") +
+          kParagraphs +
+          "</aside><aside class=widget><h1>Recent posts</h1><p>The zoo "
+          "opens a new house for its elephants, at last, in May.</p></aside>"
+          "</main>",
+      options));
+  EXPECT_THAT(text, HasSubstr("The council voted"));
+  // Other asides, with their own h1s, are still asides.
+  EXPECT_THAT(text, Not(HasSubstr("elephants")));
+}
+
 TEST(ContentTest, TeasersCreditsAndFeedbackPromptsAreDropped) {
   std::string text = RenderText(Extract(
       std::string("<div class=article>") +

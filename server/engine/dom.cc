@@ -87,6 +87,15 @@ bool ClassOrIdMatches(const GumboNode* node, const re2::RE2& pattern) {
   return false;
 }
 
+bool HasDescendant(const GumboNode* node, GumboTag tag) {
+  bool found = false;
+  WalkTree(node, [&](const GumboNode* child, int depth) {
+    if (depth > 0 && IsElement(child, tag)) found = true;
+    return !found;
+  });
+  return found;
+}
+
 bool IsElement(const GumboNode* node, GumboTag tag) {
   return node->type == GUMBO_NODE_ELEMENT && node->v.element.tag == tag;
 }

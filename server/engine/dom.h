@@ -79,6 +79,9 @@ void ForEachAttribute(const GumboNode* node, Visit visit);
 // Whether the element's class or id attribute holds a match of `pattern`.
 bool ClassOrIdMatches(const GumboNode* node, const re2::RE2& pattern);
 
+// Whether an element with tag `tag` is somewhere below `node`.
+bool HasDescendant(const GumboNode* node, GumboTag tag);
+
 // True for an element node with tag `tag`.
 bool IsElement(const GumboNode* node, GumboTag tag);
 

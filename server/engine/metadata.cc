@@ -46,15 +46,6 @@ bool IsPageContainer(GumboTag tag) {
          tag == GUMBO_TAG_ARTICLE || tag == GUMBO_TAG_MAIN;
 }
 
-bool HoldsHeadline(const GumboNode* node) {
-  bool found = false;
-  WalkTree(node, [&](const GumboNode* child, int) {
-    if (IsElement(child, GUMBO_TAG_H1)) found = true;
-    return !found;
-  });
-  return found;
-}
-
 // The attributes the walk reads on every element, found in one pass.
 struct ElementAttributes {
   absl::string_view class_name;
@@ -128,7 +119,7 @@ bool IsForeignContainer(const GumboNode* node, GumboTag tag,
       (!attributes.id.empty() &&
        RE2::PartialMatch(Piece(attributes.id), *kForeign)) ||
       RE2::PartialMatch(RoleClasses(attributes.class_name), *kForeign);
-  return by_role && !HoldsHeadline(node);
+  return by_role && !HasDescendant(node, GUMBO_TAG_H1);
 }
 
 bool IsChrome(GumboTag tag) {
