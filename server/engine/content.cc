@@ -1,6 +1,7 @@
 #include "server/engine/content.h"
 
 #include <algorithm>
+#include <iterator>
 #include <optional>
 
 #include "absl/container/flat_hash_map.h"
@@ -511,10 +512,7 @@ const GumboNode* FindLead(const GumboNode* top, const GumboNode* body,
               found = node;
               return false;
             }
-            if (IsElement(node, GUMBO_TAG_HEADER) &&
-                it->second.holds_landmark) {
-              headers.push_back(node);
-            }
+            if (it->second.holds_landmark) headers.push_back(node);
             return true;
           },
           [&](const GumboNode* node) {
@@ -1128,22 +1126,29 @@ absl::StatusOr<std::vector<Block>> ExtractContent(const Dom& dom,
   const content_rules::BiasRules& rules = RulesFor(options.bias);
   const GumboNode* top = WidenToArticle(PickTopCandidate(dom.body(), &stats),
                                         dom.body(), stats, rules);
-  // The blocks below `root`, with the article's lead when it stands outside.
+  // The blocks below `root`, with the article's lead when it stands outside
+  // and there is a body for it to lead.
   auto build = [&](const GumboNode* root, bool drop_discussions,
                    int* discussion_prose) {
     BlockBuilder builder(stats, options, rules, skips);
     builder.set_drop_discussions(drop_discussions);
     std::vector<const GumboNode*> selected =
         SelectContentNodes(root, stats, rules);
-    if (const GumboNode* lead = FindLead(root, dom.body(), stats);
-        lead != nullptr && !IsInside(lead, selected)) {
-      builder.Build(lead, false);
-    }
     for (const GumboNode* node : selected) {
       builder.Build(node, node == root);
     }
     *discussion_prose = builder.discussion_prose();
-    return builder.TakeBlocks();
+    std::vector<Block> blocks = builder.TakeBlocks();
+    const GumboNode* lead = FindLead(root, dom.body(), stats);
+    if (lead == nullptr || IsInside(lead, selected) ||
+        TextLength(blocks) < content_rules::kMinExtractedTextLength) {
+      return blocks;
+    }
+    BlockBuilder lead_builder(stats, options, rules, skips);
+    lead_builder.Build(lead, false);
+    std::vector<Block> with_lead = lead_builder.TakeBlocks();
+    std::move(blocks.begin(), blocks.end(), std::back_inserter(with_lead));
+    return with_lead;
   };
   auto drop_furniture = [&](std::vector<Block>* blocks) {
     DropBoilerplateLines(options.authors, blocks);

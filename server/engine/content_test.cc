@@ -520,6 +520,20 @@ TEST(ContentTest, TheLeadInTheArticlesHeaderIsKept) {
   EXPECT_THAT(text, Not(HasSubstr("The site is secure")));
 }
 
+TEST(ContentTest, TheLeadBesideTheHeadlineInAnEarlierBlockIsKept) {
+  // A CMS that sets each part in its own content element (TYPO3): the
+  // headline and the lead in one, the body in the next.
+  std::string text = RenderText(Extract(
+      std::string("<div class=col><div id=c1><article><h1>Budget "
+                  "passes</h1><div class=text><p>The city will spend more on "
+                  "schools and roads next year, after a long night of "
+                  "votes.</p></div></article></div><div id=c2><article><div "
+                  "class=text>") +
+      kParagraphs + kMorePararaphs + "</div></article></div></div>"));
+  EXPECT_THAT(text, HasSubstr("after a long night of votes"));
+  EXPECT_THAT(text, HasSubstr("The council voted"));
+}
+
 TEST(ContentTest, ALoneDatelineIsMetadataNotBody) {
   std::string text = RenderText(Extract(
       std::string("<div class=article><p>Saturday, September 10th, 2005 "
