@@ -1015,6 +1015,7 @@ void DropBoilerplateLines(const std::vector<std::string>& authors,
   static const LazyRE2 kFurniture = {content_rules::kBoilerplateLinePattern};
   static const LazyRE2 kFurniturePhrase = {
       content_rules::kBoilerplatePhrasePattern};
+  static const LazyRE2 kCaption = {content_rules::kCaptionCreditPattern};
   // One or two datelines date the article; more date posts of a thread or
   // entries of a list, and stay with them.
   std::vector<size_t> lengths(blocks->size());
@@ -1054,6 +1055,10 @@ void DropBoilerplateLines(const std::vector<std::string>& authors,
         continue;
       }
       if (drop_datelines && dateline[i]) continue;
+      if (length <= content_rules::kMaxCaptionLength &&
+          RE2::PartialMatch(Piece(block.text), *kCaption)) {
+        continue;
+      }
       if (text_so_far < content_rules::kMaxTextBeforeByline &&
           IsByline(block.text, authors)) {
         continue;

@@ -159,6 +159,21 @@ inline constexpr const char kBoilerplatePhrasePattern[] =
     R"(\b(log in|sign in|anmelden|einloggen),? (to|um) )"
     R"((comment|post a comment|kommentare zu schreiben|zu kommentieren))";
 
+// A short block that ends with a picture's credit is the picture's caption,
+// standing loose of its <img>: "Dmitry Muratov in Oslo (REUTERS/Denis
+// Balibouse)", "... | © Augusta National/Getty Images", "... Bild:
+// AFP/SID", "(Symbolbild)". A bare "(dpa)" is a wire story's source, not a
+// credit: a parenthesis needs a label, or an agency or picture library.
+inline constexpr const char kCaptionCreditPattern[] =
+    R"((?i)(\([^()]{0,60}\b(reuters|afp|dpa|getty|ap|istock|shutterstock|)"
+    R"(epa|imago|picture[- ]alliance|keystone|efe|ansa|anp|sid|xinhua|)"
+    R"(adobe ?stock|unsplash|pixabay)\b[^()]{0,60}\)|)"
+    R"(\((foto|fotos|photo|bild|image|credit|quelle|fuente)\s*:[^()]{1,60}\)|)"
+    R"((^|\s)(©|\(c\))\s*[^.!?©]{1,60}|)"
+    R"((bild|foto|fotos|photo|photos|credit|bildquelle)\s*:\s*[^.!?:]{1,60}|)"
+    R"(\((symbolbild|symbolfoto|archivbild|archivfoto)\))\s*$)";
+inline constexpr size_t kMaxCaptionLength = 200;
+
 // A short block with one of these texts ends the article: what follows is
 // lists of other articles.
 inline constexpr absl::string_view kEndOfArticleMarkers[] = {

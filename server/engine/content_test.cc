@@ -431,6 +431,24 @@ TEST(ContentTest, AnAsideHoldingTheHeadlineIsTheArticle) {
   EXPECT_THAT(text, Not(HasSubstr("elephants")));
 }
 
+TEST(ContentTest, LooseCaptionsEndingInACreditAreDropped) {
+  std::string text = RenderText(Extract(
+      std::string("<article><h1>Budget</h1>") + kParagraphs +
+      "<p>The mayor on the town hall steps (REUTERS/Jane Doe)</p>"
+      "<p>The new bus depot in spring. | © City Archive/Getty Images</p>"
+      "<p>Councillors at the vote. Bild: AFP/SID</p>"
+      "<p>Two more buses will run at night, the council said (dpa).</p>"
+      "<p>Fares fall for students and pensioners (from March / April).</p>" +
+      kMorePararaphs + "</article>"));
+  EXPECT_THAT(text, HasSubstr("The council voted"));
+  EXPECT_THAT(text, Not(HasSubstr("town hall steps")));
+  EXPECT_THAT(text, Not(HasSubstr("bus depot")));
+  EXPECT_THAT(text, Not(HasSubstr("Councillors at the vote")));
+  // A wire story's source and a parenthesis that credits no one stay.
+  EXPECT_THAT(text, HasSubstr("run at night"));
+  EXPECT_THAT(text, HasSubstr("from March / April"));
+}
+
 TEST(ContentTest, TeasersCreditsAndFeedbackPromptsAreDropped) {
   std::string text = RenderText(Extract(
       std::string("<div class=article>") +
