@@ -142,8 +142,16 @@ inline constexpr const char kBoilerplateLinePattern[] =
     R"(weiterlesen|le puede interesar|te puede interesar|lea también|)"
     R"(lee también|lea|à lire aussi|a lire aussi|lire aussi|voir aussi|)"
     R"(czytaj także|czytaj też|zobacz także|zobacz też|leggi anche|mire|)"
-    R"(auch lesen|zum weiterlesen|)"
-    R"(читайте также)\s*[:：»›>]\s*\S.*$)";
+    R"(auch lesen|zum weiterlesen|vea también|mira|puedes ver|lea más|)"
+    R"(lee más|leia também|veja também|dowiedz się więcej|)"
+    R"(читайте также)\s*[:：»›>]\s*\S.*$|)"
+    // Labels left standing alone ("Kontakt:", "Weitere Informationen:"),
+    // sources ("Quelle: dpa") and phone numbers.
+    R"(^\s*(kontakt|contact|weitere informationen|more information|)"
+    R"(zusatzinformationen|quellenangaben|originalartikel|release date|)"
+    R"(pressekontakt|media contact|ansprechpartner(in)? zum thema)\s*:\s*$|)"
+    R"(^\s*(quelle|source|fuente|źródło|fonte)\s*:\s*[^.!?:]+$|)"
+    R"(^\s*(telefon|tel\.|phone|fax)\s*:\s*[+(0-9][0-9 ()/+-]+$)";
 inline constexpr int kMaxBoilerplateLineLength = 160;
 
 // Phrases that make a short block furniture wherever they stand in it:
@@ -157,7 +165,32 @@ inline constexpr const char kBoilerplatePhrasePattern[] =
     R"(is the copyrighted property of|written permission must be obtained|)"
     R"(\bdownload (the|our) (\w+ ){0,3}apps?\b|)"
     R"(\b(log in|sign in|anmelden|einloggen),? (to|um) )"
-    R"((comment|post a comment|kommentare zu schreiben|zu kommentieren))";
+    R"((comment|post a comment|kommentare zu schreiben|zu kommentieren)|)"
+    // Comment forms and their notices, and the lines closing a blog post.
+    R"(\b(uses|verwendet) akismet\b|reload captcha|)"
+    R"(you must be logged in|müssen sie (sich )?(eingeloggt|angemeldet) sein|)"
+    R"(sie müssen sich (einloggen|anmelden)|)"
+    R"((sie sind|du bist) (aktuell |derzeit )?nicht eingeloggt|)"
+    R"(this entry was posted in|bookmark the permalink|)"
+    R"(bloggers? like this|bloggern gefällt das|)"
+    R"(content of this page is licensed under|)"
+    // Paywalls, newsletters, support and follow calls, letters.
+    R"(please subscribe|subscribe now|for the full story|)"
+    R"(already a subscriber|pour lire la suite|créez votre compte|)"
+    R"(signing up to our newsletter|sign up (to|for) our newsletter|)"
+    R"(in deinen posteingang|in ihren posteingang|verpasse keine news|)"
+    R"(never miss the latest|would you consider supporting|)"
+    R"(support our (work|journalism)|zeigen sie ihre wertschätzung|)"
+    R"(unterstütze (uns|unsere)|unterstützen sie (uns|unsere|diese form)|)"
+    R"(jede kleine spende|follow (us|the \w+) on (twitter|facebook|instagram)|)"
+    R"(canal de (telegram|youtube|whatsapp)|)"
+    R"(letters? to the editor|)"
+    // Disclosures, embeds waiting for consent, share calls.
+    R"(affiliate[- ]links?|enthält werbung|)"
+    R"(products from one or more of our advertisers|)"
+    R"(den inhalt von \S+ zu laden|alle angaben ohne gewähr|)"
+    R"(video verfügbar bis|vergiss nicht zu teilen|mit freunden teilen|)"
+    R"(jetzt teilen|in den kommentaren:)";
 
 // A short block that ends with a picture's credit is the picture's caption,
 // standing loose of its <img>: "Dmitry Muratov in Oslo (REUTERS/Denis

@@ -492,6 +492,33 @@ TEST(ContentTest, ReprintNoticesAppPromosAndRatingPromptsAreDropped) {
   EXPECT_THAT(text, Not(HasSubstr("Ihre Stimme")));
 }
 
+TEST(ContentTest, PaywallNewsletterSupportAndFormNoticesAreDropped) {
+  // One furniture line of each kind, between the article's paragraphs.
+  const char* furniture[] = {
+      "To view the full story, please subscribe to Example News.",
+      "Never miss the latest news by signing up to our newsletter today!",
+      "If you enjoyed reading this post, would you consider supporting us?",
+      "Follow us on Twitter and Instagram @examplenews.",
+      "Submit your letter to the editor via this form.",
+      "Anzeige, enthält Affiliate Links",
+      "Klicken Sie auf den Button, um den Inhalt von www.komoot.de zu laden.",
+      "This site uses Akismet to reduce spam.",
+      "Sie sind aktuell nicht eingeloggt.",
+      "This entry was posted in News. Bookmark the permalink.",
+      "VEA TAMBIÉN: El alcalde inaugura la nueva estación",
+      "Weitere Informationen:",
+      "Quelle: Landesregierung",
+      "Telefon: +49 (40) 300 30-1141",
+  };
+  std::string html = std::string("<article><h1>Budget</h1>") + kParagraphs;
+  for (const char* line : furniture) html += std::string("<p>") + line + "</p>";
+  std::string text = RenderText(Extract(html + kMorePararaphs + "</article>"));
+  EXPECT_THAT(text, HasSubstr("The council voted"));
+  for (const char* line : furniture) {
+    EXPECT_THAT(text, Not(HasSubstr(line))) << line;
+  }
+}
+
 TEST(ContentTest, ASmallBoxWithContentClassesDoesNotOutscoreTheArticle) {
   std::string text = RenderText(Extract(
       std::string("<div class=top><ul><li><a href=/a>Home</a></li><li><a "
