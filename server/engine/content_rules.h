@@ -197,13 +197,15 @@ inline constexpr const char kBoilerplatePhrasePattern[] =
 // Balibouse)", "... | © Augusta National/Getty Images", "... Bild:
 // AFP/SID", "(Symbolbild)". A bare "(dpa)" is a wire story's source, not a
 // credit: a parenthesis needs a label, or an agency or picture library.
+// No counted repeats ({0,60}): they multiply the automaton's states, and the
+// block's length is bounded by kMaxCaptionLength anyway.
 inline constexpr const char kCaptionCreditPattern[] =
-    R"((?i)(\([^()]{0,60}\b(reuters|afp|dpa|getty|ap|istock|shutterstock|)"
+    R"((?i)(\([^()]*\b(reuters|afp|dpa|getty|ap|istock|shutterstock|)"
     R"(epa|imago|picture[- ]alliance|keystone|efe|ansa|anp|sid|xinhua|)"
-    R"(adobe ?stock|unsplash|pixabay)\b[^()]{0,60}\)|)"
-    R"(\((foto|fotos|photo|bild|image|credit|quelle|fuente)\s*:[^()]{1,60}\)|)"
-    R"((^|\s)(©|\(c\))\s*[^.!?©]{1,60}|)"
-    R"((bild|foto|fotos|photo|photos|credit|bildquelle)\s*:\s*[^.!?:]{1,60}|)"
+    R"(adobe ?stock|unsplash|pixabay)\b[^()]*\)|)"
+    R"(\((foto|fotos|photo|bild|image|credit|quelle|fuente)\s*:[^()]+\)|)"
+    R"((^|\s)(©|\(c\))\s*[^.!?©]+|)"
+    R"((bild|foto|fotos|photo|photos|credit|bildquelle)\s*:\s*[^.!?:]+|)"
     R"(\((symbolbild|symbolfoto|archivbild|archivfoto)\))\s*$)";
 inline constexpr size_t kMaxCaptionLength = 200;
 
