@@ -139,6 +139,9 @@ struct PageFacts {
   std::string title_tag;
   std::string base_href;
   std::string lang;
+  // Scripts other than JSON-LD (application state), read for a date only
+  // when nothing else on the page gives one (ReadScriptDate).
+  std::vector<const GumboNode*> scripts;
 };
 
 // What a microdata item is, for whose facts its properties give: a picture's
@@ -185,6 +188,8 @@ class PageReader {
       case GUMBO_TAG_SCRIPT:
         if (AsciiLower(Attribute(node, "type")) == "application/ld+json") {
           ReadJsonLd(TextOf(node), out_);
+        } else {
+          facts_->scripts.push_back(node);
         }
         return false;
       case GUMBO_TAG_STYLE:
@@ -795,6 +800,26 @@ void SetList(const Candidates& candidates, const char* field,
 
 std::vector<std::string> AsIs(const std::string& value) { return {value}; }
 
+// The first publication date a page's application state names
+// ("publishedDate": "2016-11-04T20:37:27Z", Shopify's "published_at"), as
+// client-rendered pages keep their facts in scripts. Read last, and only when
+// nothing else dates the page: the state may hold other items' dates too.
+void ReadScriptDate(const PageFacts& facts, Candidates* out) {
+  static const LazyRE2 kStateDate = {rules::kScriptDatePattern};
+  for (const GumboNode* script : facts.scripts) {
+    const GumboVector& children = script->v.element.children;
+    for (unsigned int i = 0; i < children.length; ++i) {
+      const auto* child = static_cast<const GumboNode*>(children.data[i]);
+      if (child->type != GUMBO_NODE_TEXT) continue;
+      std::string date;
+      if (RE2::PartialMatch(child->v.text.text, *kStateDate, &date)) {
+        out->Add("published", date, "script", kRankText + 2);
+        return;
+      }
+    }
+  }
+}
+
 }  // namespace
 
 absl::Status ExtractMetadata(const Dom& dom, const FramedDocument& framed,
@@ -866,6 +891,10 @@ absl::Status ExtractMetadata(const Dom& dom, const FramedDocument& framed,
   SetList(candidates, "categories", "categories", article->mutable_categories(),
           article, AsIs);
 
+  if (candidates.All("published").empty() &&
+      candidates.All("published_text").empty()) {
+    ReadScriptDate(facts, &candidates);
+  }
   DateHints hints = HintsFor(facts, options.reference_time);
   std::optional<ParsedDate> url_date = DateFromUrl(
       article->url().empty() ? article->canonical_url() : article->url());

@@ -101,6 +101,13 @@ inline constexpr char kBylineClassPattern[] =
 inline constexpr char kDateClassPattern[] =
     R"((?i)(^|[\s_-])(date|time|pubdate|published|publish|posted|post-date|entry-date|article-date|timestamp|dateline|meta|byline|info|source)($|[\s_-]|\d))";
 
+// A publication date in a page's application state (a script's JSON), as a
+// key and an ISO 8601 value; the value is the first group.
+inline constexpr char kScriptDatePattern[] =
+    R"(\\?"(?:datePublished|publishedDate|published_at|publishedAt|)"
+    R"(publish_date|publishDate|date_published|firstPublishedAt)\\?"\s*:\s*)"
+    R"(\\?"(\d{4}-\d\d-\d\d[T ][0-9:.]+(?:Z|[+-]\d\d:?\d\d)?)\\?")";
+
 // Containers whose dates and bylines belong to other articles or readers.
 // Not "footer", "widget" or "teaser": articles keep their dates in their own
 // footer (TYPO3 news), Blogger puts every post in a "widget", and a lead

@@ -416,6 +416,20 @@ TEST(MetadataTest, MarkupInsideAValueIsDropped) {
   EXPECT_EQ(article.authors(0), "Jan Nowak");
 }
 
+TEST(MetadataTest, ApplicationStateDatesAPageThatSaysNothingElse) {
+  const std::string state =
+      "<script>window.__STATE__ = {\"review\": {\"publishedDate\": "
+      "\"2016-11-04T20:37:27Z\", \"updatedDate\": "
+      "\"2016-11-05T08:00:00Z\"}};</script>";
+  v1::Article article = Extract(Page(state, "<p>Body.</p>"));
+  EXPECT_EQ(article.published_date(), "2016-11-04");
+  EXPECT_EQ(article.provenance().at("published_time"), "script");
+  // Any date the page shows comes first.
+  article = Extract(Page(
+      state, "<time datetime=\"2016-11-02\">2 November</time><p>Body.</p>"));
+  EXPECT_EQ(article.published_date(), "2016-11-02");
+}
+
 TEST(MetadataTest, PhotoCreditInAnImageItemIsNotTheAuthor) {
   v1::Article article = Extract(
       Page("", R"(<article itemscope itemtype="http://schema.org/NewsArticle">
