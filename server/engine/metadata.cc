@@ -681,11 +681,13 @@ bool IsUtcStamp(absl::string_view text) {
 // instant with the page's offset ("2022-05-03T21:44:52-03:00") gives that
 // day; else the first time the page shows ("03/05/2022 21:44") does, when it
 // is the same instant in the page's zone: the two differ by whole quarter
-// hours, no more than time zones do. A shown day without a time is not
-// believed over the stamp: on the dev sets it was as often an updated date.
+// hours, no more than time zones do; else the URL's day does (below). A
+// shown day without a time is not believed over the stamp: on the dev sets
+// it was as often an updated date.
 // Sets `date`'s text and day, never its instant.
 void TakeThePagesDay(const Candidates& candidates, const char* field,
                      const char* text_field, const DateHints& hints,
+                     const std::optional<ParsedDate>& url_date,
                      ParsedDate* date) {
   for (const Candidate* c : candidates.All(field)) {
     std::optional<ParsedDate> same = ParseDate(c->value, hints);
@@ -705,8 +707,21 @@ void TakeThePagesDay(const Candidates& candidates, const char* field,
         minutes >= -12 * 60 && minutes <= 14 * 60) {
       date->text = shown->text;
       date->day = shown->day;
+      return;
     }
-    return;
+    break;
+  }
+  // Else the URL's day ("/2020/02/24/" for 2020-02-25T02:25:54Z), when the
+  // instant falls on it in some zone from UTC-12 to UTC+14: the CMS wrote
+  // the URL in the page's zone.
+  if (url_date) {
+    const absl::CivilDay earliest =
+        absl::ToCivilDay(date->time - absl::Hours(12), absl::UTCTimeZone());
+    const absl::CivilDay latest =
+        absl::ToCivilDay(date->time + absl::Hours(14), absl::UTCTimeZone());
+    if (url_date->day >= earliest && url_date->day <= latest) {
+      date->day = url_date->day;
+    }
   }
 }
 
@@ -745,7 +760,7 @@ void SetDate(const Candidates& candidates, const char* field,
   }
   if (date && !is_text_source && text_field != nullptr &&
       IsUtcStamp(date->text)) {
-    TakeThePagesDay(candidates, field, text_field, hints, &*date);
+    TakeThePagesDay(candidates, field, text_field, hints, url_date, &*date);
   }
   if (!date && url_date && published &&
       url_date->time <= hints.reference_time) {

@@ -379,6 +379,21 @@ TEST(MetadataTest, PublishedDateIsTheDayInThePagesOwnZone) {
   EXPECT_EQ(article.published_date(), "2020-02-24");
 }
 
+TEST(MetadataTest, UtcStampTakesTheUrlsDayWhenTheInstantFallsOnIt) {
+  const std::string page = Page(
+      "<meta property=\"article:published_time\" "
+      "content=\"2020-02-25T02:25:54Z\">",
+      "<p>Body.</p>");
+  // 02:25 UTC is the evening before in New York, where the URL was written.
+  v1::Article article =
+      Extract(page, "https://example.com/2020/02/24/press-secretary-exits/");
+  EXPECT_EQ(article.published_date(), "2020-02-24");
+  EXPECT_EQ(Day(article.published_time()), "2020-02-25");
+  // A URL day no zone puts the instant on is not believed.
+  article = Extract(page, "https://example.com/2020/02/20/press-secretary/");
+  EXPECT_EQ(article.published_date(), "2020-02-25");
+}
+
 TEST(MetadataTest, UtcStampTakesTheDayOfTheSameInstantWithAnOffset) {
   v1::Article article = Extract(Page(
       R"(<script type="application/ld+json">{"@type": "NewsArticle",
