@@ -40,10 +40,10 @@ struct LanguageResult {
 
 // Identifies the language of `text` (plain text, UTF-8), any length, titles
 // included; a long text is read from pieces spread from its start to its
-// end (kLanguageSamplePieces). Script analysis comes first (kana -> ja, Hangul -> ko, scripts
-// of one language), then CLD2 with `hints`; Chinese is split into zh-Hans and
-// zh-Hant by the characters that differ between the scripts, the hints
-// deciding only when the characters do not. Never fails.
+// end (kLanguageSamplePieces). Script analysis comes first (kana -> ja, Hangul
+// -> ko, scripts of one language), then CLD2 with `hints`; Chinese is split
+// into zh-Hans and zh-Hant by the characters that differ between the scripts,
+// the hints deciding only when the characters do not. Never fails.
 LanguageResult IdentifyLanguage(absl::string_view text,
                                 const LanguageHints& hints);
 
