@@ -71,38 +71,70 @@ bool IsSkippedTag(GumboTag tag, bool read_noscript) {
 }
 
 // What the walks leave out: IsSkippedTag's elements, with <noscript> read on
-// pages whose text sits only there, and an <aside> read when it holds the
-// article's headline (some sites set the whole article in one).
+// pages whose text sits only there, and the elements ReadAnyway finds.
 struct Skips {
   bool read_noscript = false;
-  std::vector<const GumboNode*> article_asides;
+  std::vector<const GumboNode*> read_anyway;
 
   bool Skipped(const GumboNode* node) const {
-    const GumboTag tag = node->v.element.tag;
-    return IsSkippedTag(tag, read_noscript) &&
-           !(tag == GUMBO_TAG_ASIDE &&
-             std::find(article_asides.begin(), article_asides.end(), node) !=
-                 article_asides.end());
+    return IsSkippedTag(node->v.element.tag, read_noscript) &&
+           std::find(read_anyway.begin(), read_anyway.end(), node) ==
+               read_anyway.end();
   }
 };
 
-// The <aside> elements around an <h1> that states the title.
-std::vector<const GumboNode*> AsidesAroundTheHeadline(const GumboNode* body,
-                                                      absl::string_view title) {
-  std::vector<const GumboNode*> asides;
-  const std::string wanted = CollapseWhitespace(title);
-  if (wanted.empty()) return asides;
-  WalkTree(body, [&](const GumboNode* node, int) {
-    if (node->type != GUMBO_NODE_ELEMENT) return false;
-    if (node->v.element.tag != GUMBO_TAG_H1) return true;
-    if (TextContent(node) != wanted) return false;
-    for (const GumboNode* up = node->parent; up != nullptr && up != body;
-         up = up->parent) {
-      if (IsElement(up, GUMBO_TAG_ASIDE)) asides.push_back(up);
+// Code points of text under `node` that a reader sees, leaving out
+// IsSkippedTag's elements (but reading <noscript>) and `except`.
+size_t VisibleTextLength(const GumboNode* node, const GumboNode* except) {
+  size_t length = 0;
+  WalkTree(node, [&](const GumboNode* child, int) {
+    if (child == except) return false;
+    if (child->type == GUMBO_NODE_ELEMENT) {
+      return child == node ||
+             !IsSkippedTag(child->v.element.tag, /*read_noscript=*/true);
+    }
+    if (child->type == GUMBO_NODE_TEXT) {
+      length += CodePointCount(child->v.text.text);
     }
     return false;
   });
-  return asides;
+  return length;
+}
+
+// Skipped elements that hold the article all the same: an <aside> around an
+// <h1> that states the title (some sites set the whole article in one), and
+// a <noscript> copy of content a script renders (Blogger keeps each post in
+// a <script type="text/template"> and the same text in the <noscript> beside
+// it): a <noscript> with prose whose parent shows little else.
+std::vector<const GumboNode*> ReadAnyway(const GumboNode* body,
+                                         absl::string_view title) {
+  std::vector<const GumboNode*> nodes;
+  const std::string wanted = CollapseWhitespace(title);
+  WalkTree(body, [&](const GumboNode* node, int) {
+    if (node->type != GUMBO_NODE_ELEMENT) return false;
+    switch (node->v.element.tag) {
+      case GUMBO_TAG_NOSCRIPT: {
+        size_t own = VisibleTextLength(node, nullptr);
+        if (own >= content_rules::kMinNoscriptCopyText &&
+            VisibleTextLength(node->parent, node) *
+                    content_rules::kMinNoscriptCopyShare <
+                own) {
+          nodes.push_back(node);
+        }
+        return false;
+      }
+      case GUMBO_TAG_H1:
+        if (wanted.empty() || TextContent(node) != wanted) return false;
+        for (const GumboNode* up = node->parent; up != nullptr && up != body;
+             up = up->parent) {
+          if (IsElement(up, GUMBO_TAG_ASIDE)) nodes.push_back(up);
+        }
+        return false;
+      default:
+        return true;
+    }
+  });
+  return nodes;
 }
 
 bool IsParagraphLike(GumboTag tag) {
@@ -1111,7 +1143,7 @@ absl::StatusOr<std::vector<Block>> ExtractContent(const Dom& dom,
                                                   const ContentOptions& options,
                                                   absl::Time deadline) {
   Skips skips;
-  skips.article_asides = AsidesAroundTheHeadline(dom.body(), options.title);
+  skips.read_anyway = ReadAnyway(dom.body(), options.title);
   StatsMap stats = MeasureTree(dom.body(), skips);
   if (stats[dom.body()].text_length < content_rules::kMinScriptedPageText) {
     Skips with_noscript = skips;

@@ -101,6 +101,13 @@ inline constexpr double kMinProseShareWalkedInto = 0.3;
 // <noscript> content, when that holds more.
 inline constexpr int kMinScriptedPageText = 500;
 
+// A <noscript> is read as a copy of the content when it holds at least this
+// many code points and more than this many times the text of the rest of its
+// parent (a "please enable JavaScript" notice is shorter; a tracking pixel
+// has none).
+inline constexpr size_t kMinNoscriptCopyText = 400;
+inline constexpr size_t kMinNoscriptCopyShare = 4;
+
 // Below this many code points of extracted text, the body the page declares
 // (JSON-LD articleBody) is taken instead when longer.
 inline constexpr size_t kMinExtractedTextLength = 200;

@@ -213,7 +213,7 @@ TEST(ContentTest, NamedAnchorLeftOpenIsNotALink) {
 
 TEST(ContentTest, LinkHeavyCellAroundTheArticleIsWalkedInto) {
   std::string links;
-  for (int i = 0; i < 12; ++i) {
+  for (int i = 0; i < 30; ++i) {
     links += "<a href=/r" + std::to_string(i) +
              ">A related story with a long headline about the city</a><br>";
   }
@@ -243,6 +243,26 @@ TEST(ContentTest, NoscriptIsReadWhenThePageHasNothingElse) {
               "<noscript><p>Please turn on JavaScript to see the comments.</p>"
               "</noscript></div>"));
   EXPECT_THAT(text, Not(HasSubstr("JavaScript")));
+}
+
+TEST(ContentTest, NoscriptCopyOfAScriptRenderedPostIsRead) {
+  // Blogger: the post is a script template, its copy a <noscript>, and the
+  // sidebar alone holds more text than the page-wide threshold.
+  std::string sidebar;
+  for (int i = 0; i < 30; ++i) {
+    sidebar += "<li><a href=/archive>Archive of older posts, month " +
+               std::to_string(i) + "</a></li>";
+  }
+  std::string text = RenderText(
+      Extract("<div class=post-body><script type=text/template>" +
+              std::string(kParagraphs) + "</script><noscript>" + kParagraphs +
+              kMorePararaphs +
+              "</noscript></div><div class=sidebar><p>About this blog: news "
+              "and notes from the team that keeps the city running.</p><ul>" +
+              sidebar + "</ul></div>"));
+  EXPECT_THAT(text, HasSubstr("The council voted"));
+  EXPECT_THAT(text, HasSubstr("once the first quarter"));
+  EXPECT_THAT(text, Not(HasSubstr("Archive of older posts")));
 }
 
 TEST(ContentTest, DeclaredBodyStandsInForAnEmptyPage) {
@@ -347,7 +367,7 @@ TEST(ContentTest, ACommentThreadLongerThanThePostIsStillTheThread) {
 TEST(ContentTest, AConsentDialogIsNeverTheArticle) {
   // A consent manager's vendor list, longer than the article.
   std::string vendors;
-  for (int i = 0; i < 12; ++i) {
+  for (int i = 0; i < 30; ++i) {
     vendors += "<p>Vendor " + std::to_string(i) +
                ", Dublin, Ireland, processes your data for analytics, "
                "advertising and the measurement of reach, as its policy, "
