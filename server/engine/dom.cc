@@ -2,12 +2,14 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <optional>
 
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "re2/re2.h"
 #include "server/engine/gumbo_arena.h"
+#include "server/engine/streamed_segments.h"
 #include "server/engine/text_util.h"
 
 namespace lede::engine {
@@ -18,6 +20,11 @@ Dom::~Dom() = default;
 
 absl::StatusOr<Dom> Dom::Parse(std::string html, const Limits& limits,
                                absl::Time deadline) {
+  return Parse(std::move(html), limits, deadline, /*place_segments=*/true);
+}
+
+absl::StatusOr<Dom> Dom::Parse(std::string html, const Limits& limits,
+                               absl::Time deadline, bool place_segments) {
   Dom dom;
   dom.arena_ = std::make_unique<GumboArena>();
   dom.source_ = std::make_unique<std::string>(std::move(html));
@@ -30,6 +37,15 @@ absl::StatusOr<Dom> Dom::Parse(std::string html, const Limits& limits,
   if (absl::Now() > deadline) {
     return absl::DeadlineExceededError(
         "deadline passed while parsing the HTML");
+  }
+  // The rewritten page is parsed once more; it holds no placed segment.
+  if (place_segments && MayHoldStreamedSegments(*dom.source_)) {
+    std::optional<std::string> placed =
+        PlaceStreamedSegments(dom.output_->document, *dom.source_);
+    if (placed) {
+      return Parse(std::move(*placed), limits, deadline,
+                   /*place_segments=*/false);
+    }
   }
   int max_depth = 0;
   size_t nodes = 0;

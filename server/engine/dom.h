@@ -27,8 +27,10 @@ class GumboArena;
 // A parsed document. Owns the gumbo tree; move-only.
 class Dom {
  public:
-  // Parses `html`. RESOURCE_EXHAUSTED when the tree is deeper or larger than
-  // `limits` allow; DEADLINE_EXCEEDED when `deadline` has passed.
+  // Parses `html`, with segments a streaming renderer sent out of order put
+  // where they belong (streamed_segments.h). RESOURCE_EXHAUSTED when the
+  // tree is deeper or larger than `limits` allow; DEADLINE_EXCEEDED when
+  // `deadline` has passed.
   static absl::StatusOr<Dom> Parse(std::string html, const Limits& limits,
                                    absl::Time deadline);
 
@@ -46,6 +48,8 @@ class Dom {
 
  private:
   Dom() = default;
+  static absl::StatusOr<Dom> Parse(std::string html, const Limits& limits,
+                                   absl::Time deadline, bool place_segments);
 
   // Gumbo allocates from the arena and the tree is dropped with it, because
   // gumbo_destroy_output recurses once per level of nesting.
