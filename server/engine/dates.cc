@@ -307,9 +307,18 @@ std::optional<ParsedDate> ParseDate(absl::string_view text,
 std::optional<ParsedDate> DateFromUrl(absl::string_view url) {
   static const LazyRE2 kUrlDate = {
       R"([/_-]((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:[/_.-]|$))"};
+  // "/meldungen/29-10-2021": the day first, as the page's country writes
+  // it; a US-style month first is read when the day cannot be a month.
+  static const LazyRE2 kDayFirstUrlDate = {
+      R"([/_-](0[1-9]|[12]\d|3[01])[-_.](0[1-9]|[12]\d|3[01])[-_.]((?:19|20)\d{2})(?:[/_.-]|$))"};
   re2::StringPiece input = Piece(url);
   std::string y, m, d;
-  if (!RE2::PartialMatch(input, *kUrlDate, &y, &m, &d)) return std::nullopt;
+  if (!RE2::PartialMatch(input, *kUrlDate, &y, &m, &d) &&
+      !RE2::PartialMatch(input, *kDayFirstUrlDate, &d, &m, &y)) {
+    return std::nullopt;
+  }
+  if (Number(m) > 12) std::swap(d, m);
+  if (Number(m) > 12) return std::nullopt;
   return Civil(Number(y), Number(m), Number(d), -1, -1, -1, "",
                absl::StrCat(y, "-", m, "-", d), 10);
 }

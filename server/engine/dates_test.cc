@@ -166,6 +166,13 @@ TEST(DatesTest, DatesFromUrls) {
   EXPECT_EQ(DateFromUrl("https://x.com/2023/10/05/")->precision,
             v1::DATE_PRECISION_DAY);
   EXPECT_FALSE(DateFromUrl("https://x.com/item/12345678").has_value());
+  EXPECT_EQ(Iso(DateFromUrl("https://x.de/meldungen/29-10-2021")),
+            "2021-10-29T00:00:00");
+  EXPECT_EQ(Iso(DateFromUrl("https://x.de/news/05.10.2023/story")),
+            "2023-10-05T00:00:00");
+  EXPECT_EQ(Iso(DateFromUrl("https://x.com/news/10-29-2021-story")),
+            "2021-10-29T00:00:00");
+  EXPECT_FALSE(DateFromUrl("https://x.com/item/31-31-2021").has_value());
 }
 
 }  // namespace
