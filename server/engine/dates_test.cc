@@ -157,21 +157,20 @@ TEST(DatesTest, FindDateSkipsRelativeFormsUnlessAllowed) {
 }
 
 TEST(DatesTest, DatesFromUrls) {
-  EXPECT_EQ(Iso(DateFromUrl("https://x.com/2023/10/05/story.html")),
-            "2023-10-05T00:00:00");
-  EXPECT_EQ(Iso(DateFromUrl("https://x.com/news/20231005/123.html")),
-            "2023-10-05T00:00:00");
-  EXPECT_EQ(Iso(DateFromUrl("https://x.com/2023-10-05-story")),
-            "2023-10-05T00:00:00");
+  const std::pair<const char*, const char*> kCases[] = {
+      {"https://x.com/2023/10/05/story.html", "2023-10-05T00:00:00"},
+      {"https://x.com/news/20231005/123.html", "2023-10-05T00:00:00"},
+      {"https://x.com/2023-10-05-story", "2023-10-05T00:00:00"},
+      {"https://x.de/meldungen/29-10-2021", "2021-10-29T00:00:00"},
+      {"https://x.de/news/05.10.2023/story", "2023-10-05T00:00:00"},
+      {"https://x.com/news/10-29-2021-story", "2021-10-29T00:00:00"},
+  };
+  for (const auto& [url, iso] : kCases) {
+    EXPECT_EQ(Iso(DateFromUrl(url)), iso) << url;
+  }
   EXPECT_EQ(DateFromUrl("https://x.com/2023/10/05/")->precision,
             v1::DATE_PRECISION_DAY);
   EXPECT_FALSE(DateFromUrl("https://x.com/item/12345678").has_value());
-  EXPECT_EQ(Iso(DateFromUrl("https://x.de/meldungen/29-10-2021")),
-            "2021-10-29T00:00:00");
-  EXPECT_EQ(Iso(DateFromUrl("https://x.de/news/05.10.2023/story")),
-            "2023-10-05T00:00:00");
-  EXPECT_EQ(Iso(DateFromUrl("https://x.com/news/10-29-2021-story")),
-            "2021-10-29T00:00:00");
   EXPECT_FALSE(DateFromUrl("https://x.com/item/31-31-2021").has_value());
 }
 
