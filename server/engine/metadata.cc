@@ -40,6 +40,11 @@ constexpr int kMaxTextDates = 8;
 constexpr size_t kMaxDatelineBytes = 100;
 // ...and how much of the start of a longer one is read for a dateline.
 constexpr int32_t kDatelinePrefixBytes = 40;
+// How far up from a date's text a link is looked for, and how much more
+// than the date (beyond twice its length) the link may say and still be the
+// date's permalink ("Posted on May 5, 2020").
+constexpr int kMaxLinkLevelsAboveDate = 3;
+constexpr size_t kMaxLinkTextBesideDate = 12;
 
 bool IsPageContainer(GumboTag tag) {
   return tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_BODY ||
@@ -404,9 +409,28 @@ class PageReader {
         std::none_of(text.begin(), text.end(), absl::ascii_isdigit)) {
       return;
     }
-    if (!FindDate(text, DateHints(), /*allow_relative=*/false)) return;
+    std::optional<ParsedDate> date =
+        FindDate(text, DateHints(), /*allow_relative=*/false);
+    if (!date || NamesAnotherPage(text_node, *date)) return;
     ++text_dates_;
     out_->Add("published_text", text, "text", kRankText + 1);
+  }
+
+  // A date inside a link that says more than the date names what the link
+  // leads to ("Tarifverträge (zum 28.02.2017 gekündigt)" in a menu); a link
+  // that is only the date is the post's own permalink, as blog themes write
+  // it.
+  static bool NamesAnotherPage(const GumboNode* text_node,
+                               const ParsedDate& date) {
+    const GumboNode* link = text_node->parent;
+    for (int up = 0; up < kMaxLinkLevelsAboveDate && link != nullptr &&
+                     !IsElement(link, GUMBO_TAG_A);
+         ++up) {
+      link = link->parent;
+    }
+    if (link == nullptr || !IsElement(link, GUMBO_TAG_A)) return false;
+    return CodePointCount(CollapseWhitespace(TextContent(link))) >
+           2 * CodePointCount(date.text) + kMaxLinkTextBesideDate;
   }
 
   // "来源：环球网 记者 张三 责任编辑：李四" in the page's own text.

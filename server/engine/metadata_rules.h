@@ -112,8 +112,10 @@ inline constexpr char kScriptDatePattern[] =
 // Not "footer", "widget" or "teaser": articles keep their dates in their own
 // footer (TYPO3 news), Blogger puts every post in a "widget", and a lead
 // paragraph is often a "teaser" (measured on the dev sets' dates).
+// The Wayback Machine's toolbar ("wm-ipp") over an archived page lists the
+// archive's capture dates.
 inline constexpr char kForeignContainerPattern[] =
-    R"((?i)(^|[\s_-])(comment|comments|reply|replies|related|recommend|sidebar|popular|trending|more-stories|read-more)s?($|[\s_-]))";
+    R"((?i)(^|[\s_-])(comment|comments|reply|replies|related|recommend|sidebar|popular|trending|more-stories|read-more)s?($|[\s_-])|^wm-ipp)";
 
 // What documentation generators put after a heading as its permalink.
 inline constexpr absl::string_view kPermalinkMarks[] = {"¶", "§", "🔗"};

@@ -324,6 +324,28 @@ TEST(MetadataTest, DatesInRelatedLinksAreIgnored) {
   EXPECT_FALSE(article.has_published_time());
 }
 
+TEST(MetadataTest, DatesInsideLongerLinkTextsAreIgnored) {
+  // A menu entry that mentions a date is not the page's date...
+  v1::Article article = Extract(
+      "<nav><ul><li><a href=/t>Tarifverträge (zum 28.02.2017 gekündigt)</a>"
+      "</li></ul></nav><article><h1>Headline of the story</h1><p>Body.</p>"
+      "</article>");
+  EXPECT_FALSE(article.has_published_time());
+  // ...but a permalink on the date itself is.
+  article = Extract(
+      "<article><h1>Headline of the story</h1><p>Posted on <a href=/p>"
+      "<span>May 5, 2020</span></a> by admin</p><p>Body.</p></article>");
+  EXPECT_EQ(article.published_date(), "2020-05-05");
+}
+
+TEST(MetadataTest, WaybackToolbarDatesAreTheArchives) {
+  v1::Article article = Extract(
+      "<div id=\"wm-ipp-base\"><div id=\"wm-ipp\"><div class=r>10 Nov 2013"
+      "</div></div></div><article><h1>Headline of the story</h1>"
+      "<p>Body.</p></article>");
+  EXPECT_FALSE(article.has_published_time());
+}
+
 TEST(MetadataTest, LayoutAndTaxonomyClassesDoNotHideTheArticlesDate) {
   // A post filed under "category-popular" is not a list of popular posts.
   v1::Article article = Extract(
