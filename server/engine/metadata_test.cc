@@ -316,34 +316,31 @@ TEST(MetadataTest, ReporterAndSlashCredits) {
               ::testing::ElementsAre("赵静"));
 }
 
-TEST(MetadataTest, DatesInRelatedLinksAreIgnored) {
-  v1::Article article = Extract(
-      "<article><h1>Headline of the story</h1><p>Body.</p></article>"
+TEST(MetadataTest, DatesThatBelongToOtherPagesAreIgnored) {
+  const char* const kPages[] = {
+      // A related story's link.
       "<aside class=\"related\"><a href=/x>Older story, June 4, 2019</a>"
-      "</aside>");
-  EXPECT_FALSE(article.has_published_time());
+      "</aside>",
+      // A menu entry that mentions a date.
+      "<nav><ul><li><a href=/t>Tarifverträge (zum 28.02.2017 gekündigt)</a>"
+      "</li></ul></nav>",
+      // The Wayback Machine's toolbar: the archive's capture dates.
+      "<div id=\"wm-ipp-base\"><div id=\"wm-ipp\"><div class=r>10 Nov 2013"
+      "</div></div></div>",
+  };
+  for (const char* page : kPages) {
+    v1::Article article = Extract(
+        std::string(page) +
+        "<article><h1>Headline of the story</h1><p>Body.</p></article>");
+    EXPECT_FALSE(article.has_published_time()) << page;
+  }
 }
 
-TEST(MetadataTest, DatesInsideLongerLinkTextsAreIgnored) {
-  // A menu entry that mentions a date is not the page's date...
+TEST(MetadataTest, APermalinkOnTheDateIsTheDate) {
   v1::Article article = Extract(
-      "<nav><ul><li><a href=/t>Tarifverträge (zum 28.02.2017 gekündigt)</a>"
-      "</li></ul></nav><article><h1>Headline of the story</h1><p>Body.</p>"
-      "</article>");
-  EXPECT_FALSE(article.has_published_time());
-  // ...but a permalink on the date itself is.
-  article = Extract(
       "<article><h1>Headline of the story</h1><p>Posted on <a href=/p>"
       "<span>May 5, 2020</span></a> by admin</p><p>Body.</p></article>");
   EXPECT_EQ(article.published_date(), "2020-05-05");
-}
-
-TEST(MetadataTest, WaybackToolbarDatesAreTheArchives) {
-  v1::Article article = Extract(
-      "<div id=\"wm-ipp-base\"><div id=\"wm-ipp\"><div class=r>10 Nov 2013"
-      "</div></div></div><article><h1>Headline of the story</h1>"
-      "<p>Body.</p></article>");
-  EXPECT_FALSE(article.has_published_time());
 }
 
 TEST(MetadataTest, LayoutAndTaxonomyClassesDoNotHideTheArticlesDate) {
