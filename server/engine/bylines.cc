@@ -1,11 +1,16 @@
 #include "server/engine/bylines.h"
 
+#include <algorithm>
+
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
 #include "re2/re2.h"
 #include "server/engine/text_util.h"
+#include "unicode/uchar.h"
+#include "unicode/utf8.h"
 
 namespace lede::engine {
 namespace {
@@ -14,6 +19,11 @@ namespace {
 constexpr size_t kMaxNameLength = 60;
 // Most words in a name ("Maria del Carmen Ruiz Lopez").
 constexpr int kMaxNameWords = 5;
+// Most code points of a name in a script without spaces (a Chinese pen name
+// can be long; a sentence is longer).
+constexpr size_t kMaxUnspacedCjkName = 16;
+// Most characters of a Chinese name written with padding spaces ("王 建宏").
+constexpr size_t kMaxPaddedChineseName = 4;
 
 bool PlausibleName(absl::string_view name) {
   if (name.empty() || CodePointCount(name) > kMaxNameLength) return false;
@@ -26,8 +36,54 @@ bool PlausibleName(absl::string_view name) {
     digits += absl::ascii_isdigit(c);
     spaces += c == ' ';
   }
-  // Sentences from a bio are not names.
+  // Sentences from a bio are not names, in Chinese either (no spaces).
+  if (spaces == 0 && CodePointCount(name) > kMaxUnspacedCjkName &&
+      std::none_of(name.begin(), name.end(), absl::ascii_isalpha)) {
+    return false;
+  }
+  // A name holds a letter and no sentence's end ("[", "……可靠！）。").
+  bool letter = false;
+  for (int32_t i = 0; i < static_cast<int32_t>(name.size());) {
+    UChar32 c;
+    U8_NEXT(name.data(), i, static_cast<int32_t>(name.size()), c);
+    if (c == 0x3002 || c == 0xFF01 || c == 0xFF1F) return false;  // 。！？
+    letter = letter || u_isalpha(c);
+  }
+  if (!letter) return false;
+  // What Chinese pages print where they know no author.
+  for (absl::string_view unknown : {"未知", "佚名", "匿名", "不详", "不詳"}) {
+    if (name == unknown) return false;
+  }
   return digits == 0 && spaces < kMaxNameWords && name.back() != '.';
+}
+
+bool IsHan(UChar32 c) {
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF);
+}
+
+// "赵  培" -> "赵培": journals and templates pad a two-character Chinese
+// name to the width of three. Parts join when all are Han, one is a single
+// character and the whole is a name's length; two full names ("王建宏
+// 张文攀") stay apart.
+std::string JoinPaddedChineseName(std::string name) {
+  std::vector<absl::string_view> parts =
+      absl::StrSplit(name, ' ', absl::SkipEmpty());
+  if (parts.size() < 2) return name;
+  size_t total = 0;
+  bool single = false;
+  for (absl::string_view part : parts) {
+    size_t length = 0;
+    for (int32_t i = 0; i < static_cast<int32_t>(part.size());) {
+      UChar32 c;
+      U8_NEXT(part.data(), i, static_cast<int32_t>(part.size()), c);
+      if (!IsHan(c)) return name;
+      ++length;
+    }
+    total += length;
+    single = single || length == 1;
+  }
+  if (!single || total > kMaxPaddedChineseName) return name;
+  return absl::StrJoin(parts, "");
 }
 
 // Markup a broken template printed where a value belonged ("来源： size="20"").
@@ -41,7 +97,7 @@ std::vector<std::string> SplitAuthors(absl::string_view byline) {
   std::string text = CollapseWhitespace(byline);
   // Cut at what follows the names: a date, a separator, "Updated".
   static const LazyRE2 kTail = {
-      R"((?i)(\s*[|•·–—]\s*|\s+-\s+|(?:\blast\s+)?\bupdated\b|\bpublished\b|\bposted\b|\bon\s+\w+\s+\d|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{4}-\d{2}-\d{2}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d).*$)"};
+      R"((?i)(\s*[|•·–—]\s*|\s+-\s+|(?:\blast\s+)?\bupdated\b|\bpublished\b|\bposted\b|\bon\s+\w+\s+\d|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{4}-\d{2}-\d{2}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\s*(?:责任编辑|責任編輯|责编|编辑|編輯)\s*[:：]|\s*[+＋]?\s*关注\s*$).*$)"};
   RE2::Replace(&text, *kTail, "");
   static const LazyRE2 kPrefix = {
       R"((?i)^\s*(?:(?:written\s+by|posted\s+by|reviewed\s+by|by|von|par|por|door|author|autor|auteur)(?:\s*[:：]\s*|\s+)|(?:作者|记者|記者|撰文|文)\s*[:：/]?\s*))"};
@@ -59,7 +115,7 @@ std::vector<std::string> SplitAuthors(absl::string_view byline) {
       static const LazyRE2 kTrailingRole = {
           R"((?i)\s*(?:,\s*)?(?:staff writer|contributor|reporter|editor|correspondent)$)"};
       RE2::Replace(&clean, *kTrailingRole, "");
-      if (PlausibleName(clean)) names.push_back(clean);
+      if (PlausibleName(clean)) names.push_back(JoinPaddedChineseName(clean));
     }
   }
   return names;
@@ -71,8 +127,14 @@ ChineseCredits ReadChineseCredits(absl::string_view text) {
       R"((?:来源|來源|稿源|出处|出處)\s*[:：]\s*([^\s/|｜,，:：()（）]{2,20}))"};
   static const LazyRE2 kEditor = {
       R"((?:责任编辑|責任編輯|编辑|編輯|校对|责编)\s*[:：]\s*([^\s/|｜,，:：()（）]{2,12}))"};
+  // A name ends at a separator: "记者：首先欢迎你..." opens an interview's
+  // question, "告诉记者：“..." a quote; neither names anyone. The reporter
+  // is the masthead's ("新京报记者 彭冲", "（记者 胡晓蓉）") or signs a
+  // dispatch ("（姚峰 上海报道）").
   static const LazyRE2 kAuthor = {
-      R"((?:作者|记者|記者|撰文|(?:^|[\s|（(])文)\s*[:：/]\s*([^\s/|｜,，:：()（）]{2,12})|(?:^|\s|本报|本台|本刊|特约|特約)(?:记者|記者)\s+([^\s/|｜,，:：()（）]{2,4}))"};
+      R"((?:作者|记者|記者|撰文|(?:^|[\s|（(])文)\s*[:：/]\s*([^\s/|｜,，:：()（）“”"「」《》。！？]{2,12})(?:$|[\s/|｜,，:：()（）])|)"
+      R"((?:^|[\s（(]|报|報|社|台|刊|网|網|特约|特約)(?:记者|記者)\s+([^\s/|｜,，:：()（）“”"「」《》。！？]{2,4})(?:$|[\s/|｜,，:：()（）])|)"
+      R"([（(]\s*(\p{Han}{2,4})\s+\p{Han}{2,8}报道\s*[)）])"};
   std::string value, other;
   re2::StringPiece input = Piece(text);
   if (RE2::PartialMatch(input, *kSource, &value) && !LooksLikeMarkup(value)) {
@@ -83,8 +145,11 @@ ChineseCredits ReadChineseCredits(absl::string_view text) {
     if (!LooksLikeMarkup(value)) credits.editors.push_back(value);
   }
   scan = input;
-  while (RE2::FindAndConsume(&scan, *kAuthor, &value, &other)) {
-    std::string& name = value.empty() ? other : value;
+  std::string dispatch;
+  while (RE2::FindAndConsume(&scan, *kAuthor, &value, &other, &dispatch)) {
+    std::string& name = !value.empty()   ? value
+                        : !other.empty() ? other
+                                         : dispatch;
     if (!LooksLikeMarkup(name)) credits.authors.push_back(name);
   }
   return credits;

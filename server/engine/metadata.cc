@@ -437,7 +437,7 @@ class PageReader {
   void ReadCredits(const GumboNode* text_node) {
     if (foreign_depth_ > 0) return;
     static const LazyRE2 kKeyword = {
-        R"(来源|來源|稿源|出处|出處|作者|记者|記者|编辑|編輯|撰文|文\s*[/／:：])"};
+        R"(来源|來源|稿源|出处|出處|作者|记者|記者|编辑|編輯|撰文|文\s*[/／:：]|报道[)）])"};
     if (!RE2::PartialMatch(text_node->v.text.text, *kKeyword)) return;
     // The names are often links or spans beside the keyword.
     std::string text = TextContent(text_node->parent);
