@@ -44,6 +44,8 @@ constexpr int32_t kDatelinePrefixBytes = 40;
 // than the date (beyond twice its length) the link may say and still be the
 // date's permalink ("Posted on May 5, 2020").
 constexpr int kMaxLinkLevelsAboveDate = 3;
+// Longest label before a date that is read for what the date is.
+constexpr size_t kMaxDateLabelBytes = 40;
 constexpr size_t kMaxLinkTextBesideDate = 12;
 
 bool IsPageContainer(GumboTag tag) {
@@ -413,7 +415,25 @@ class PageReader {
         FindDate(text, DateHints(), /*allow_relative=*/false);
     if (!date || NamesAnotherPage(text_node, *date)) return;
     ++text_dates_;
-    out_->Add("published_text", text, "text", kRankText + 1);
+    out_->Add(
+        "published_text", text, "text",
+        AnnouncedAsPublished(text_node, text) ? kRankText : kRankText + 1);
+  }
+
+  // Whether the text says the date is the page's publication ("发表于
+  // 2005-9-15", "<span>Posted on</span> May 5"): such a date goes before the
+  // page's other dates in text (a blog's "建立于" in the sidebar).
+  static bool AnnouncedAsPublished(const GumboNode* text_node,
+                                   absl::string_view text) {
+    static const LazyRE2 kKeyword = {rules::kPublishedKeywordPattern};
+    if (RE2::PartialMatch(Piece(text), *kKeyword)) return true;
+    const GumboNode* parent = text_node->parent;
+    if (parent == nullptr || text_node->index_within_parent == 0) return false;
+    const auto* before = static_cast<const GumboNode*>(
+        Children(parent)->data[text_node->index_within_parent - 1]);
+    std::string label = TextContent(before);
+    return label.size() <= kMaxDateLabelBytes &&
+           RE2::PartialMatch(label, *kKeyword);
   }
 
   // A date inside a link that says more than the date names what the link

@@ -117,6 +117,12 @@ inline constexpr char kScriptDatePattern[] =
 inline constexpr char kForeignContainerPattern[] =
     R"((?i)(^|[\s_-])(comment|comments|reply|replies|related|recommend|sidebar|popular|trending|more-stories|read-more)s?($|[\s_-])|^wm-ipp)";
 
+// Words that announce a date in the text as the page's publication.
+inline constexpr char kPublishedKeywordPattern[] =
+    R"((?i)发表于|发布于|发布时间|发布日期|发表时间|发稿时间|發表於|發佈時間|)"
+    R"(發布時間|posted\s+on|published\s+on|veröffentlicht\s+am|publié\s+le|)"
+    R"(publicado\s+el|pubblicato\s+il)";
+
 // What documentation generators put after a heading as its permalink.
 inline constexpr absl::string_view kPermalinkMarks[] = {"¶", "§", "🔗"};
 

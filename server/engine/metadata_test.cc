@@ -336,6 +336,20 @@ TEST(MetadataTest, DatesThatBelongToOtherPagesAreIgnored) {
   }
 }
 
+TEST(MetadataTest, ADateAnnouncedAsThePublicationComesFirst) {
+  // The blog's founding date in the sidebar comes first in the page.
+  v1::Article article = Extract(
+      "<div class=side>Blog名:洞庭一叶<br>建立于:2004年10月6日</div>"
+      "<div><h1>陈天华《警世钟》</h1>ggjjzhzz 发表于 2005-9-15 11:46:00"
+      "<p>正文。</p></div>");
+  EXPECT_EQ(article.published_date(), "2005-09-15");
+  // The announcement may sit in its own element before the date.
+  article = Extract(
+      "<div class=side>Member since 12 March 2019</div><article><h1>Headline "
+      "of the story</h1><p><span>Posted on</span> May 5, 2020</p></article>");
+  EXPECT_EQ(article.published_date(), "2020-05-05");
+}
+
 TEST(MetadataTest, APermalinkOnTheDateIsTheDate) {
   v1::Article article = Extract(
       "<article><h1>Headline of the story</h1><p>Posted on <a href=/p>"
