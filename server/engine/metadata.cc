@@ -413,11 +413,25 @@ class PageReader {
     }
     std::optional<ParsedDate> date =
         FindDate(text, DateHints(), /*allow_relative=*/false);
-    if (!date || NamesAnotherPage(text_node, *date)) return;
+    if (!date || NamesAnotherPage(text_node, *date) ||
+        OpensAPeriod(text, *date)) {
+      return;
+    }
     ++text_dates_;
     out_->Add(
         "published_text", text, "text",
         AnnouncedAsPublished(text_node, text) ? kRankText : kRankText + 1);
+  }
+
+  // A date that opens a period ("12/01/2004 - 01/01/2005" in a blog's
+  // archive, "3月1日至5月31日") dates no page.
+  static bool OpensAPeriod(absl::string_view text, const ParsedDate& date) {
+    static const LazyRE2 kPeriodAfter = {
+        R"(^\s*(?:-|–|—|~|～|至|到|bis)\s*\d)"};
+    size_t at = text.find(date.text);
+    if (at == absl::string_view::npos) return false;
+    return RE2::PartialMatch(Piece(text.substr(at + date.text.size())),
+                             *kPeriodAfter);
   }
 
   // Whether the text says the date is the page's publication ("发表于

@@ -324,6 +324,8 @@ TEST(MetadataTest, DatesThatBelongToOtherPagesAreIgnored) {
       // A menu entry that mentions a date.
       "<nav><ul><li><a href=/t>Tarifverträge (zum 28.02.2017 gekündigt)</a>"
       "</li></ul></nav>",
+      // A blog archive's period.
+      "<div class=nav><a href=/a>12/01/2004 - 01/01/2005</a></div>",
       // The Wayback Machine's toolbar: the archive's capture dates.
       "<div id=\"wm-ipp-base\"><div id=\"wm-ipp\"><div class=r>10 Nov 2013"
       "</div></div></div>",
