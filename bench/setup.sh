@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs the accuracy benchmark's peers, all inside bench/ and never into the
 # service: a virtualenv (bench/.venv) from requirements.txt, Readability.js +
-# jsdom (bench/node/node_modules, from package-lock.json), and go-trafilatura
-# built from bench/go into bench/go/bin. Idempotent: each step is skipped when
+# jsdom (bench/node/node_modules, from package-lock.json), go-trafilatura
+# built from bench/go into bench/go/bin, and rs-trafilatura built from bench/rs
+# into bench/rs/target/release. Idempotent: each step is skipped when
 # what it makes is already up to date. A peer that fails to install is reported
 # and skipped; the benchmark then runs without it.
 set -uo pipefail
@@ -54,5 +55,16 @@ elif command -v go >/dev/null; then
   fi
 else
   echo "  skipped: go not found" >&2
+fi
+echo "bench: rs-trafilatura -> bench/rs/target/release"
+if stamp_ok rs/target/release/rs-trafilatura-worker rs/src/main.rs rs/Cargo.toml rs/Cargo.lock; then
+  echo "  up to date"
+elif command -v cargo >/dev/null; then
+  # The crate pulls in a crawler's dependency tree: a few minutes the first time.
+  if ! (cd rs && cargo build --release --locked -q); then
+    echo "  skipped: rs-trafilatura did not build; the benchmark runs without it" >&2
+  fi
+else
+  echo "  skipped: cargo not found" >&2
 fi
 exit $status
