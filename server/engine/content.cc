@@ -480,6 +480,21 @@ const GumboNode* WidenToArticle(const GumboNode* top, const GumboNode* body,
   return best;
 }
 
+// The page's <main> (or role="main"), else its <body>.
+const GumboNode* MainArea(const GumboNode* body) {
+  const GumboNode* main = nullptr;
+  WalkTree(body, [&](const GumboNode* node, int) {
+    if (main != nullptr || node->type != GUMBO_NODE_ELEMENT) return false;
+    if (node->v.element.tag == GUMBO_TAG_MAIN ||
+        Attribute(node, "role") == "main") {
+      main = node;
+      return false;
+    }
+    return true;
+  });
+  return main == nullptr ? body : main;
+}
+
 // Whether `node` is one of `roots` or inside one.
 bool IsInside(const GumboNode* node,
               const std::vector<const GumboNode*>& roots) {
@@ -634,6 +649,8 @@ class BlockBuilder {
 
   // Whether subtrees classed as discussion ("comments") are dropped.
   void set_drop_discussions(bool drop) { drop_discussions_ = drop; }
+  // Whether link-heavy lists are kept: on a listing they are the content.
+  void set_keep_link_lists(bool keep) { keep_link_lists_ = keep; }
   // Code points of prose dropped as discussion so far.
   int discussion_prose() const { return discussion_prose_; }
 
@@ -769,8 +786,9 @@ class BlockBuilder {
       if (it != stats_.end()) discussion_prose_ += Prose(it->second);
       return true;
     }
-    if (tag == GUMBO_TAG_UL || tag == GUMBO_TAG_OL || tag == GUMBO_TAG_DIV ||
-        tag == GUMBO_TAG_TABLE || tag == GUMBO_TAG_DL) {
+    if (!keep_link_lists_ &&
+        (tag == GUMBO_TAG_UL || tag == GUMBO_TAG_OL || tag == GUMBO_TAG_DIV ||
+         tag == GUMBO_TAG_TABLE || tag == GUMBO_TAG_DL)) {
       auto it = stats_.find(node);
       if (it != stats_.end() && it->second.text_length > 0 &&
           LinkDensity(it->second) > rules_.max_container_link_density) {
@@ -946,6 +964,7 @@ class BlockBuilder {
   int root_text_length_ = 0;
   int root_prose_length_ = 0;
   bool drop_discussions_ = true;
+  bool keep_link_lists_ = false;
   int discussion_prose_ = 0;
   bool title_dropped_ = false;
 };
@@ -1166,9 +1185,10 @@ absl::StatusOr<std::vector<Block>> ExtractContent(const Dom& dom,
   // The blocks below `root`, with the article's lead when it stands outside
   // and there is a body for it to lead.
   auto build = [&](const GumboNode* root, bool drop_discussions,
-                   int* discussion_prose) {
+                   int* discussion_prose, bool listing = false) {
     BlockBuilder builder(stats, options, rules, skips);
     builder.set_drop_discussions(drop_discussions);
+    builder.set_keep_link_lists(listing);
     std::vector<const GumboNode*> selected =
         SelectContentNodes(root, stats, rules);
     for (const GumboNode* node : selected) {
@@ -1215,6 +1235,21 @@ absl::StatusOr<std::vector<Block>> ExtractContent(const Dom& dom,
     if (whole_length >= content_rules::kMinExtractedTextLength &&
         whole_length > 2 * found) {
       return whole;
+    }
+  }
+  // An undated page that gave a few lines is a listing or a shop's category
+  // (the votes crowned its intro, not the grid of items): its main area,
+  // read whole with the furniture dropped, when that gives much more.
+  if (!options.dated && found < content_rules::kMaxListingIntroText) {
+    // Not a main area inside the crowned container: that holds it already.
+    const GumboNode* main = MainArea(dom.body());
+    if (main == top || !IsInside(main, {top})) {
+      std::vector<Block> whole =
+          build(main, true, &discussion_prose, /*listing=*/true);
+      drop_furniture(&whole);
+      if (TextLength(whole) >= content_rules::kMinListingGain * found) {
+        return whole;
+      }
     }
   }
   return blocks;

@@ -28,6 +28,9 @@ struct ContentOptions {
   // markup itself holds next to no text (client-rendered pages, truncated
   // captures). The description is not: it is a summary, and its own field.
   std::string declared_body;
+  // Whether the metadata stage found a publication date: a dated page is a
+  // story; an undated one may be a listing or a shop's category page.
+  bool dated = false;
 };
 
 // Extracts the body of `dom`. DEADLINE_EXCEEDED when `deadline` passes.

@@ -97,6 +97,11 @@ inline constexpr BiasRules kRecallBias = {0.25, 0.7, 0.1, false};
 // the selected content's text outside links.
 inline constexpr double kMinProseShareWalkedInto = 0.3;
 
+// An undated page whose extract is shorter than this is read whole (its
+// main area) when that gives this many times the text: a listing.
+inline constexpr size_t kMaxListingIntroText = 2000;
+inline constexpr size_t kMinListingGain = 3;
+
 // A page with less text than this outside <noscript> is read with its
 // <noscript> content, when that holds more.
 inline constexpr int kMinScriptedPageText = 500;

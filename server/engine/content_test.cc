@@ -265,6 +265,31 @@ TEST(ContentTest, NoscriptCopyOfAScriptRenderedPostIsRead) {
   EXPECT_THAT(text, Not(HasSubstr("Archive of older posts")));
 }
 
+TEST(ContentTest, AnUndatedListingIsReadWhole) {
+  // A shop's category: one intro paragraph the votes crown, and the grid of
+  // items, all links, that is what the page lists.
+  std::string grid;
+  for (int i = 0; i < 12; ++i) {
+    grid += "<li><a href=/p" + std::to_string(i) + ">Walnut desk model " +
+            std::to_string(i) + ", solid wood, free delivery</a></li>";
+  }
+  const std::string page =
+      "<nav><a href=/>Home</a><a href=/shop>Shop</a></nav><main><div "
+      "class=intro><h1>Desks</h1><p>Our desks are made to order in our "
+      "workshop, from oak, walnut and ash, and delivered within a "
+      "fortnight.</p></div><ul class=grid>" +
+      grid + "</ul></main><footer>Copyright 2024 Example</footer>";
+  std::string text = RenderText(Extract(page));
+  EXPECT_THAT(text, HasSubstr("made to order"));
+  EXPECT_THAT(text, HasSubstr("Walnut desk model 11"));
+  EXPECT_THAT(text, Not(HasSubstr("Copyright")));
+  // A dated page is a story: its link lists stay out.
+  ContentOptions dated;
+  dated.dated = true;
+  text = RenderText(Extract(page, dated));
+  EXPECT_THAT(text, Not(HasSubstr("Walnut desk model 11")));
+}
+
 TEST(ContentTest, DeclaredBodyStandsInForAnEmptyPage) {
   ContentOptions options;
   options.declared_body =

@@ -175,6 +175,7 @@ absl::StatusOr<v1::ParseResponse> Engine::Parse(const v1::ParseRequest& request,
   content_options.base_url = article->url();
   content_options.bias = options.bias();
   content_options.declared_body = std::move(declared_body);
+  content_options.dated = article->has_published_time();
   absl::StatusOr<std::vector<Block>> blocks =
       ExtractContent(*dom, content_options, deadline);
   if (!blocks.ok()) return blocks.status();
