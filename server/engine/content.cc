@@ -1242,8 +1242,13 @@ absl::StatusOr<std::vector<Block>> ExtractContent(const Dom& dom,
   // read whole with the furniture dropped, when that gives much more.
   if (!options.dated && found < content_rules::kMaxListingIntroText) {
     // Not a main area inside the crowned container: that holds it already.
+    // The measured text bounds what a build can give: most pages stop here.
     const GumboNode* main = MainArea(dom.body());
-    if (main == top || !IsInside(main, {top})) {
+    auto measured = stats.find(main);
+    if (measured != stats.end() &&
+        measured->second.text_length >=
+            content_rules::kMinListingGain * found &&
+        (main == top || !IsInside(main, {top}))) {
       std::vector<Block> whole =
           build(main, true, &discussion_prose, /*listing=*/true);
       drop_furniture(&whole);
