@@ -99,7 +99,7 @@ inline constexpr double kMinProseShareWalkedInto = 0.3;
 
 // An undated page whose extract is shorter than this is read whole (its
 // main area) when that gives this many times the text: a listing.
-inline constexpr size_t kMaxListingIntroText = 2000;
+inline constexpr size_t kMaxListingIntroText = 1000;
 inline constexpr size_t kMinListingGain = 3;
 
 // A page with less text than this outside <noscript> is read with its
