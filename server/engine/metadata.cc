@@ -44,9 +44,9 @@ constexpr int32_t kDatelinePrefixBytes = 40;
 // than the date (beyond twice its length) the link may say and still be the
 // date's permalink ("Posted on May 5, 2020").
 constexpr int kMaxLinkLevelsAboveDate = 3;
+constexpr size_t kMaxLinkTextBesideDate = 12;
 // Longest label before a date that is read for what the date is.
 constexpr size_t kMaxDateLabelBytes = 40;
-constexpr size_t kMaxLinkTextBesideDate = 12;
 
 bool IsPageContainer(GumboTag tag) {
   return tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_BODY ||
