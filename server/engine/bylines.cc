@@ -9,7 +9,6 @@
 #include "absl/strings/str_split.h"
 #include "re2/re2.h"
 #include "server/engine/text_util.h"
-#include "unicode/uchar.h"
 #include "unicode/utf8.h"
 
 namespace lede::engine {
@@ -42,23 +41,15 @@ bool PlausibleName(absl::string_view name) {
     return false;
   }
   // A name holds a letter and no sentence's end ("[", "……可靠！）。").
-  bool letter = false;
-  for (int32_t i = 0; i < static_cast<int32_t>(name.size());) {
-    UChar32 c;
-    U8_NEXT(name.data(), i, static_cast<int32_t>(name.size()), c);
-    if (c == 0x3002 || c == 0xFF01 || c == 0xFF1F) return false;  // 。！？
-    letter = letter || u_isalpha(c);
+  if (LetterCount(name) == 0) return false;
+  for (absl::string_view end : {"。", "！", "？"}) {
+    if (absl::StrContains(name, end)) return false;
   }
-  if (!letter) return false;
   // What Chinese pages print where they know no author.
   for (absl::string_view unknown : {"未知", "佚名", "匿名", "不详", "不詳"}) {
     if (name == unknown) return false;
   }
   return digits == 0 && spaces < kMaxNameWords && name.back() != '.';
-}
-
-bool IsHan(UChar32 c) {
-  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF);
 }
 
 // "赵  培" -> "赵培": journals and templates pad a two-character Chinese

@@ -1,7 +1,6 @@
 #include "server/engine/chinese_script.h"
 
 #include <opencc.h>
-#include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
@@ -10,6 +9,7 @@
 
 #include "absl/strings/match.h"
 #include "server/engine/chinese_script_data.h"
+#include "server/engine/text_util.h"
 
 namespace lede::engine {
 namespace {
@@ -50,11 +50,6 @@ opencc_t Converter(ChineseScriptTarget target) {
   static opencc_t const to_traditional = open("s2tw.json");
   return target == ChineseScriptTarget::kSimplified ? to_simplified
                                                     : to_traditional;
-}
-
-bool IsHan(UChar32 c) {
-  UErrorCode status = U_ZERO_ERROR;
-  return uscript_getScript(c, &status) == USCRIPT_HAN;
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "server/engine/text_util.h"
 
 #include <unicode/uchar.h>
+#include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
 #include <cstdlib>
@@ -165,6 +166,11 @@ size_t LetterCount(absl::string_view utf8) {
     if (c >= 0 && u_isalpha(c)) ++letters;
   }
   return letters;
+}
+
+bool IsHan(int32_t c) {
+  UErrorCode status = U_ZERO_ERROR;
+  return uscript_getScript(c, &status) == USCRIPT_HAN;
 }
 
 }  // namespace lede::engine

@@ -40,6 +40,9 @@ size_t CodePointCount(absl::string_view utf8);
 // Number of letters (Unicode alphabetic code points) in `utf8`.
 size_t LetterCount(absl::string_view utf8);
 
+// Whether code point `c` is a Han character (ICU's script property).
+bool IsHan(int32_t c);
+
 }  // namespace lede::engine
 
 #endif  // LEDE_SERVER_ENGINE_TEXT_UTIL_H_
