@@ -1,6 +1,8 @@
 #include "server/engine/streamed_segments.h"
 
 #include <algorithm>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
@@ -16,10 +18,15 @@ struct Span {
   size_t end = 0;
 };
 
+// How deep segments that hold placeholders are followed: as deep as a
+// page's boundaries nest, and no deeper than this.
+constexpr int kMaxSegmentNesting = 32;
+
 // A hidden segment: the whole element, and what is inside it.
 struct Segment {
   Span outer;
   Span inner;
+  bool has_placeholder = false;
   bool placed = false;
 };
 
@@ -83,9 +90,8 @@ void Emit(absl::string_view html, Span range, const std::vector<Edit>& edits,
     if (it->span.begin < pos || it->span.end > range.end) continue;
     out->append(html.data() + pos, it->span.begin - pos);
     pos = it->span.end;
-    // A segment is put in once; segments that hold placeholders nest only
-    // as deep as a page's boundaries do.
-    if (it->put_in && !it->segment->placed && depth < 32) {
+    // A segment is put in once.
+    if (it->put_in && !it->segment->placed && depth < kMaxSegmentNesting) {
       it->segment->placed = true;
       Emit(html, it->segment->inner, edits, depth + 1, out);
     }
@@ -134,9 +140,8 @@ std::optional<std::string> PlaceStreamedSegments(const GumboNode* document,
     std::optional<Span> span = ElementSpan(placeholder);
     if (found == segments.end() || !span) continue;
     if (id[0] == 'B') span->end = FallbackEnd(placeholder, span->end);
-    if (std::none_of(edits.begin(), edits.end(), [&](const Edit& edit) {
-          return edit.segment == &found->second;
-        })) {
+    if (!found->second.has_placeholder) {
+      found->second.has_placeholder = true;
       edits.push_back({found->second.outer, &found->second, false});
     }
     edits.push_back({*span, &found->second, true});
