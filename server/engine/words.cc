@@ -11,12 +11,27 @@
 
 namespace lede::engine {
 
+namespace {
+
+// Building a word break iterator from ICU's rules costs more than breaking a
+// short page's text, so each thread keeps one and gives it each text in turn.
+icu::BreakIterator* ThreadWordBreaker() {
+  thread_local const std::unique_ptr<icu::BreakIterator> breaker = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> made(
+        icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+    if (U_FAILURE(status)) made.reset();
+    return made;
+  }();
+  return breaker.get();
+}
+
+}  // namespace
+
 std::vector<Word> SplitWords(absl::string_view text) {
   std::vector<Word> words;
-  UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::BreakIterator> breaker(
-      icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
-  if (U_FAILURE(status)) return words;
+  icu::BreakIterator* const breaker = ThreadWordBreaker();
+  if (breaker == nullptr) return words;
   const icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(
       icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
   breaker->setText(unicode);
