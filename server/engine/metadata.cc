@@ -6,6 +6,7 @@
 #include <optional>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
@@ -88,10 +89,10 @@ enum RoleBit : int {
   kDateRole = 4,
 };
 
-// The roles of an element's class and id: one scan of each for all three
-// patterns (an RE2::Set), where three PartialMatch calls each were a tenth
-// of the metadata stage.
-int ClassAndIdRoles(const ElementAttributes& attributes) {
+// The roles of one class or id value: one scan for all three patterns (an
+// RE2::Set), where three PartialMatch calls each were a tenth of the metadata
+// stage.
+int RolesOfValue(absl::string_view value) {
   static const RE2::Set* const kRoles = [] {
     auto* set = new RE2::Set(RE2::DefaultOptions, RE2::UNANCHORED);
     // Added in the order of the bits.
@@ -105,12 +106,30 @@ int ClassAndIdRoles(const ElementAttributes& attributes) {
   }();
   int roles = 0;
   std::vector<int> matched;
-  for (absl::string_view value : {attributes.class_name, attributes.id}) {
-    if (value.empty() || !kRoles->Match(Piece(value), &matched)) continue;
-    for (int index : matched) roles |= 1 << index;
-  }
+  if (!kRoles->Match(Piece(value), &matched)) return 0;
+  for (int index : matched) roles |= 1 << index;
   return roles;
 }
+
+// The roles of the class and id values of one page's elements. A page
+// repeats a few hundred values over thousands of elements, so each value is
+// matched once; the values are the tree's, which outlives the cache.
+class RoleCache {
+ public:
+  int Of(const ElementAttributes& attributes) {
+    return Of(attributes.class_name) | Of(attributes.id);
+  }
+
+ private:
+  int Of(absl::string_view value) {
+    if (value.empty()) return 0;
+    auto [entry, added] = roles_.try_emplace(value, 0);
+    if (added) entry->second = RolesOfValue(value);
+    return entry->second;
+  }
+
+  absl::flat_hash_map<absl::string_view, int> roles_;
+};
 
 // Containers of other articles or of readers' posts, by their role classes:
 // a post filed under "category-popular" is not a list of popular posts, and
@@ -210,7 +229,7 @@ class PageReader {
     // "has-sidebar" on <body>), so only inner containers can be foreign.
     // Inside a foreign container everything is foreign already.
     const ElementAttributes attributes = ReadAttributes(node);
-    const int roles = ClassAndIdRoles(attributes);
+    const int roles = roles_.Of(attributes);
     bool foreign =
         foreign_depth_ == 0 && IsForeignContainer(node, tag, attributes, roles);
     if (foreign) ++foreign_depth_;
@@ -490,6 +509,7 @@ class PageReader {
 
   Candidates* out_;
   PageFacts* facts_;
+  RoleCache roles_;
   int foreign_depth_ = 0;
   int chrome_depth_ = 0;
   int text_dates_ = 0;
