@@ -63,7 +63,7 @@ inline constexpr int kMinScriptLetters = 2;
 // shares: CLD2's time grows with the text (35 MB/s here), its verdict stops
 // changing after a few thousand letters.
 inline constexpr int kLanguageSamplePieces = 3;
-inline constexpr int kLanguageSamplePieceBytes = 2048;
+inline constexpr int kLanguageSamplePieceBytes = 1024;
 
 // CLD2 calls "Hello world" reliable; lede needs this many letters.
 inline constexpr int kMinReliableLetters = 30;
