@@ -29,6 +29,7 @@ struct NodeStats {
   double score = 0;
   bool candidate = false;
   bool holds_landmark = false;  // an <h1> or the <main> in the subtree
+  bool holds_main = false;      // the <main> in the subtree
   bool in_dialog = false;       // a dialog (IsDialog) or inside one
 };
 
@@ -70,16 +71,32 @@ bool IsSkippedTag(GumboTag tag, bool read_noscript) {
   }
 }
 
+bool IsHidden(const GumboNode* node) {
+  if (gumbo_get_attribute(&node->v.element.attributes, "hidden") != nullptr) {
+    return true;
+  }
+  std::string style = AsciiLower(Attribute(node, "style"));
+  return absl::StrContains(style, "display:none") ||
+         absl::StrContains(style, "display: none") ||
+         absl::StrContains(style, "visibility:hidden");
+}
+
 // What the walks leave out: IsSkippedTag's elements, with <noscript> read on
 // pages whose text sits only there, and the elements ReadAnyway finds.
 struct Skips {
   bool read_noscript = false;
   std::vector<const GumboNode*> read_anyway;
+  // Hidden elements that a script shows (ShownByScript).
+  std::vector<const GumboNode*> shown_anyway;
 
   bool Skipped(const GumboNode* node) const {
     return IsSkippedTag(node->v.element.tag, read_noscript) &&
            std::find(read_anyway.begin(), read_anyway.end(), node) ==
                read_anyway.end();
+  }
+  bool Hidden(const GumboNode* node) const {
+    return IsHidden(node) && std::find(shown_anyway.begin(), shown_anyway.end(),
+                                       node) == shown_anyway.end();
   }
 };
 
@@ -283,16 +300,6 @@ double TagWeight(GumboTag tag) {
   }
 }
 
-bool IsHidden(const GumboNode* node) {
-  if (gumbo_get_attribute(&node->v.element.attributes, "hidden") != nullptr) {
-    return true;
-  }
-  std::string style = AsciiLower(Attribute(node, "style"));
-  return absl::StrContains(style, "display:none") ||
-         absl::StrContains(style, "display: none") ||
-         absl::StrContains(style, "visibility:hidden");
-}
-
 // A dialog over the page: a consent manager, a sign-up or login modal. Its
 // text is never the article, however long (a consent manager's list of
 // vendors and their policies can outweigh the article ten times).
@@ -383,6 +390,13 @@ StatsMap MeasureTree(const GumboNode* body, const Skips& skips) {
           for (const GumboNode* up = node->parent;
                up != nullptr && !stats[up].holds_landmark; up = up->parent) {
             stats[up].holds_landmark = true;
+            if (up == body) break;
+          }
+        }
+        if (node->v.element.tag == GUMBO_TAG_MAIN) {
+          for (const GumboNode* up = node->parent;
+               up != nullptr && !stats[up].holds_main; up = up->parent) {
+            stats[up].holds_main = true;
             if (up == body) break;
           }
         }
@@ -671,7 +685,7 @@ class BlockBuilder {
     }
     if (node->type != GUMBO_NODE_ELEMENT) return false;
     GumboTag tag = node->v.element.tag;
-    if (skips_.Skipped(node) || IsHidden(node)) return false;
+    if (skips_.Skipped(node) || skips_.Hidden(node)) return false;
     if (!is_root && (IsDialog(node) || IsBoilerplate(node))) return false;
     switch (tag) {
       case GUMBO_TAG_BR:
@@ -759,6 +773,11 @@ class BlockBuilder {
            LinkDensity(it->second) < 0.3;
   }
 
+  bool HoldsMain(const GumboNode* node) const {
+    auto it = stats_.find(node);
+    return it != stats_.end() && it->second.holds_main;
+  }
+
   bool IsBoilerplate(const GumboNode* node) {
     static const LazyRE2 kDrop = {content_rules::kDropClassPattern};
     GumboTag tag = node->v.element.tag;
@@ -779,7 +798,11 @@ class BlockBuilder {
         classed_as_discussion = true;
       }
     }
-    if (classed_as_boilerplate) return !HoldsTheContent(node);
+    // A layout box around the page's <main> ("fixed-sidebar", "has-nav")
+    // names what sits beside the content, not what it holds.
+    if (classed_as_boilerplate) {
+      return !HoldsTheContent(node) && !HoldsMain(node);
+    }
     if (classed_as_discussion && drop_discussions_ &&
         !HoldsTheContent(node, /*discussion=*/true)) {
       auto it = stats_.find(node);
@@ -1156,6 +1179,31 @@ void TrimTrailingFurniture(std::vector<Block>* blocks) {
   blocks->resize(end);
 }
 
+// Elements under `top` hidden by their markup that hold most of the page's
+// text: a wrapper that a script shows once the page has loaded (a shop's
+// password gate, an anti-flicker snippet). A reader sees them; a notice or an
+// alternative text hidden beside the content stays hidden.
+std::vector<const GumboNode*> ShownByScript(const GumboNode* top,
+                                            const GumboNode* body,
+                                            const StatsMap& stats,
+                                            const Skips& skips) {
+  std::vector<const GumboNode*> shown;
+  auto body_stats = stats.find(body);
+  if (body_stats == stats.end()) return shown;
+  const double needed =
+      content_rules::kMinShownByScriptShare * body_stats->second.text_length;
+  WalkTree(top, [&](const GumboNode* node, int) {
+    if (node->type != GUMBO_NODE_ELEMENT || skips.Skipped(node)) return false;
+    auto measured = stats.find(node);
+    if (measured == stats.end() || measured->second.text_length < needed) {
+      return false;
+    }
+    if (IsHidden(node)) shown.push_back(node);
+    return true;
+  });
+  return shown;
+}
+
 }  // namespace
 
 absl::StatusOr<std::vector<Block>> ExtractContent(const Dom& dom,
@@ -1220,6 +1268,13 @@ absl::StatusOr<std::vector<Block>> ExtractContent(const Dom& dom,
     blocks = build(top, false, &discussion_prose);
   }
   drop_furniture(&blocks);
+  if (TextLength(blocks) < content_rules::kMinExtractedTextLength) {
+    skips.shown_anyway = ShownByScript(top, dom.body(), stats, skips);
+    if (!skips.shown_anyway.empty()) {
+      blocks = build(top, true, &discussion_prose);
+      drop_furniture(&blocks);
+    }
+  }
   if (std::vector<Block> declared = DeclaredBlocks(blocks, options);
       !declared.empty()) {
     return declared;

@@ -113,6 +113,10 @@ inline constexpr int kMinScriptedPageText = 500;
 inline constexpr size_t kMinNoscriptCopyText = 400;
 inline constexpr size_t kMinNoscriptCopyShare = 4;
 
+// A hidden element under the winner that holds this share of the page's text
+// is shown by a script, when the winner read without it gives next to nothing.
+inline constexpr double kMinShownByScriptShare = 0.5;
+
 // Below this many code points of extracted text, the body the page declares
 // (JSON-LD articleBody) is taken instead when longer.
 inline constexpr size_t kMinExtractedTextLength = 200;
@@ -142,6 +146,13 @@ inline constexpr const char kBoilerplateLinePattern[] =
     R"(temps de lecture|tiempo de lectura|tempo di lettura|czas czytania|)"
     R"(przeczytasz|阅读时间|閱讀時間).{0,40}$|)"
     R"(^\s*(zurück zu[rm]?|back to|retour à|retour aux?|volver a)\s.{1,40}$|)"
+    // Skip links for keyboard and screen reader users ("Skip to main
+    // content"), which lead the page when the style sheet hides them.
+    R"(^\s*(skip to (the )?(main )?(content|navigation|search|footer)|)"
+    R"(skip navigation|jump to (main )?content|zum inhalt springen|)"
+    R"(direkt zum inhalt|zum hauptinhalt springen|aller au contenu( principal)?|)"
+    R"(saltar al contenido( principal)?|passa al contenuto( principale)?|)"
+    R"(przejdź do (głównej )?treści)\s*$|)"
     // A sign-up prompt ("Enter your email address").
     R"(^\s*(enter your email( address)?|gib deine e-mail-adresse ein|)"
     R"(geben sie ihre e-mail-adresse ein)\b.*|)"

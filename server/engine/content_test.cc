@@ -692,4 +692,57 @@ TEST(ContentTest, PostFooterEndsTheFirstPostOfABlogPage) {
 }
 
 }  // namespace
+TEST(ContentTest, AWrapperHiddenUntilAScriptShowsItIsRead) {
+  // A shop's password gate hides the whole page until its script has run; a
+  // notice hidden beside it stays hidden.
+  std::string text = RenderText(Extract(
+      std::string("<main><div style=\"display:none\">This store is locked. "
+                  "Enter the password to continue.</div>"
+                  "<div class=\"lockdown-content\" style=\"display:none;\">"
+                  "<h1>Dark Roast Coffee</h1>") +
+      kParagraphs + "</div></main>"));
+  EXPECT_THAT(text, HasSubstr("The council voted"));
+  EXPECT_THAT(text, HasSubstr("once the first quarter"));
+  EXPECT_THAT(text, Not(HasSubstr("store is locked")));
+}
+
+TEST(ContentTest, AHiddenAlternativeBesideTheContentStaysHidden) {
+  std::string text = RenderText(Extract(
+      std::string("<div class=\"entry\">") + kParagraphs +
+      "<div style=\"display:none\"><p>Call us to order this item, we are "
+      "open from nine to five on weekdays.</p></div></div>"));
+  EXPECT_THAT(text, HasSubstr("The council voted"));
+  EXPECT_THAT(text, Not(HasSubstr("Call us to order")));
+}
+
+TEST(ContentTest, SkipLinksAreDropped) {
+  std::string text = RenderText(
+      Extract(std::string("<div class=\"entry\"><a class=\"skip-link\" "
+                          "href=\"#start\">Skip to content</a>") +
+              kParagraphs + "</div>"));
+  EXPECT_THAT(text, HasSubstr("The council voted"));
+  EXPECT_THAT(text, Not(HasSubstr("Skip to")));
+}
+
+TEST(ContentTest, ALayoutBoxAroundMainNamedForItsSidebarIsKept) {
+  // "fixed-sidebar" says what sits beside <main>; the box's links (the
+  // sidebar's own) do not make it the sidebar.
+  std::string links;
+  for (int i = 0; i < 12; ++i) {
+    links += "<li><a href=/r/" + std::to_string(i) +
+             ">A community that readers also visit</a></li>";
+  }
+  std::string text = RenderText(Extract(
+      "<div class=\"app\"><div class=\"main-container grid fixed-sidebar\">"
+      "<main><div class=\"credit\"><a href=/r/t>r/technology</a> <a "
+      "href=/u/c>ControlCAD</a></div><h1>FCC Chair to Europe: If You Restrict "
+      "US Satellite Providers, We Will Ban You Here, Carr says of the new "
+      "rules</h1><a href=\"https://pcmag.com/x\">pcmag.com</a></main>"
+      "<div class=\"right-sidebar\"><ul>" +
+      links + "</ul></div></div></div>"));
+  EXPECT_THAT(text, HasSubstr("FCC Chair to Europe"));
+  EXPECT_THAT(text, HasSubstr("ControlCAD"));
+  EXPECT_THAT(text, Not(HasSubstr("A community")));
+}
+
 }  // namespace lede::engine
