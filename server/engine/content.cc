@@ -1292,24 +1292,23 @@ absl::StatusOr<std::vector<Block>> ExtractContent(const Dom& dom,
       return whole;
     }
   }
-  // An undated page that gave a few lines is a listing or a shop's category
-  // (the votes crowned its intro, not the grid of items): its main area,
-  // read whole with the furniture dropped, when that gives much more.
-  if (!options.dated && found < content_rules::kMaxListingIntroText) {
+  // A page that gave a few lines is a listing or a shop's category (the
+  // votes crowned its intro, not the grid of items): its main area, read
+  // whole with the furniture dropped, when that gives much more.
+  if (found < content_rules::kMaxListingIntroText) {
     // Not a main area inside the crowned container: that holds it already.
     // The measured text bounds what a build can give: most pages stop here.
     const GumboNode* main = MainArea(dom.body());
+    const size_t gain = options.dated ? content_rules::kMinDatedListingGain
+                                      : content_rules::kMinListingGain;
     auto measured = stats.find(main);
-    if (measured != stats.end() &&
-        measured->second.text_length >=
-            content_rules::kMinListingGain * found &&
+    if ((!options.dated || main != dom.body()) && measured != stats.end() &&
+        static_cast<size_t>(measured->second.text_length) >= gain * found &&
         (main == top || !IsInside(main, {top}))) {
       std::vector<Block> whole =
           build(main, true, &discussion_prose, /*listing=*/true);
       drop_furniture(&whole);
-      if (TextLength(whole) >= content_rules::kMinListingGain * found) {
-        return whole;
-      }
+      if (TextLength(whole) >= gain * found) return whole;
     }
   }
   return blocks;

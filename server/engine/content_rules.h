@@ -101,6 +101,11 @@ inline constexpr double kMinProseShareWalkedInto = 0.3;
 // main area) when that gives this many times the text: a listing.
 inline constexpr size_t kMaxListingIntroText = 1000;
 inline constexpr size_t kMinListingGain = 3;
+// A dated page is a listing (a blog's or a section's front page dated by its
+// newest post) only when its page marks a <main> area and reading it whole
+// gives this many times the text: a short news story's <main> holds the
+// site's menus and teasers, a few times its own text.
+inline constexpr size_t kMinDatedListingGain = 6;
 
 // A page with less text than this outside <noscript> is read with its
 // <noscript> content, when that holds more.

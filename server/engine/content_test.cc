@@ -283,11 +283,39 @@ TEST(ContentTest, AnUndatedListingIsReadWhole) {
   EXPECT_THAT(text, HasSubstr("made to order"));
   EXPECT_THAT(text, HasSubstr("Walnut desk model 11"));
   EXPECT_THAT(text, Not(HasSubstr("Copyright")));
-  // A dated page is a story: its link lists stay out.
+  // A dated page is a story unless its list dwarfs its text: a few times
+  // the story's text in links is the site's teasers.
   ContentOptions dated;
   dated.dated = true;
   text = RenderText(Extract(page, dated));
   EXPECT_THAT(text, Not(HasSubstr("Walnut desk model 11")));
+}
+
+TEST(ContentTest, ADatedFrontPageIsReadWholeOnlyWithinItsMain) {
+  // A blog's front page, dated by its newest post: a line of intro and
+  // forty posts' titles in its <main>.
+  std::string posts;
+  for (int i = 0; i < 40; ++i) {
+    posts += "<li><a href=/p" + std::to_string(i) + ">Notes from the " +
+             "workshop, part " + std::to_string(i) + ": joints and glue</a>" +
+             "</li>";
+  }
+  const std::string intro =
+      "<div class=intro><h1>The workshop</h1><p>Our desks are made to order "
+      "in our workshop, from oak, walnut and ash, and delivered within a "
+      "fortnight.</p></div><ul class=posts>" +
+      posts + "</ul>";
+  ContentOptions dated;
+  dated.dated = true;
+  std::string text = RenderText(Extract(
+      "<nav><a href=/>Home</a></nav><main>" + intro + "</main>", dated));
+  EXPECT_THAT(text, HasSubstr("made to order"));
+  EXPECT_THAT(text, HasSubstr("part 39: joints"));
+  // Without a <main>, the area would be the whole page, menus and all.
+  text = RenderText(Extract(
+      "<nav><a href=/>Home</a></nav><div class=page>" + intro + "</div>",
+      dated));
+  EXPECT_THAT(text, Not(HasSubstr("part 39: joints")));
 }
 
 TEST(ContentTest, DeclaredBodyStandsInForAnEmptyPage) {
