@@ -71,14 +71,22 @@ bool IsSkippedTag(GumboTag tag, bool read_noscript) {
   }
 }
 
+// Hidden by the page's markup. A tab panel is not: the page shows one tab at
+// a time, and the others (a code sample in each language) are as much its
+// content as the one showing.
 bool IsHidden(const GumboNode* node) {
-  if (gumbo_get_attribute(&node->v.element.attributes, "hidden") != nullptr) {
-    return true;
+  const bool hidden_attribute =
+      gumbo_get_attribute(&node->v.element.attributes, "hidden") != nullptr;
+  std::string style;
+  if (!hidden_attribute) {
+    style = AsciiLower(Attribute(node, "style"));
+    if (!absl::StrContains(style, "display:none") &&
+        !absl::StrContains(style, "display: none") &&
+        !absl::StrContains(style, "visibility:hidden")) {
+      return false;
+    }
   }
-  std::string style = AsciiLower(Attribute(node, "style"));
-  return absl::StrContains(style, "display:none") ||
-         absl::StrContains(style, "display: none") ||
-         absl::StrContains(style, "visibility:hidden");
+  return !absl::EqualsIgnoreCase(Attribute(node, "role"), "tabpanel");
 }
 
 // What the walks leave out: IsSkippedTag's elements, with <noscript> read on

@@ -720,6 +720,21 @@ TEST(ContentTest, PostFooterEndsTheFirstPostOfABlogPage) {
 }
 
 }  // namespace
+TEST(ContentTest, HiddenTabPanelsAreContent) {
+  // Documentation shows one language's sample at a time; the others are
+  // hidden panels of the same tab list.
+  std::string text = RenderText(Extract(
+      std::string("<article>") + kParagraphs +
+      "<div role=tablist><button role=tab>Python</button><button "
+      "role=tab>Node.js</button></div><div role=tabpanel><pre>print(message."
+      "body)</pre></div><div role=tabpanel hidden style=\"display:none\">"
+      "<pre>console.log(message.body);</pre></div><div hidden><p>Your "
+      "session has expired, sign in again.</p></div></article>"));
+  EXPECT_THAT(text, HasSubstr("print(message.body)"));
+  EXPECT_THAT(text, HasSubstr("console.log(message.body);"));
+  EXPECT_THAT(text, Not(HasSubstr("session has expired")));
+}
+
 TEST(ContentTest, AWrapperHiddenUntilAScriptShowsItIsRead) {
   // A shop's password gate hides the whole page until its script has run; a
   // notice hidden beside it stays hidden.
