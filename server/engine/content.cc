@@ -709,6 +709,14 @@ class BlockBuilder {
         return false;
       case GUMBO_TAG_FIGURE:
         Flush();
+        // A figure around a quote, a code listing or a table, without a
+        // picture, is read like any other block, its caption a paragraph.
+        if (!HasDescendant(node, GUMBO_TAG_IMG) &&
+            (HasDescendant(node, GUMBO_TAG_BLOCKQUOTE) ||
+             HasDescendant(node, GUMBO_TAG_PRE) ||
+             HasDescendant(node, GUMBO_TAG_TABLE))) {
+          return true;
+        }
         AddFigure(node);
         return false;
       case GUMBO_TAG_TR:

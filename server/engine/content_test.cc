@@ -720,6 +720,18 @@ TEST(ContentTest, PostFooterEndsTheFirstPostOfABlogPage) {
 }
 
 }  // namespace
+TEST(ContentTest, AQuoteFigureKeepsItsQuote) {
+  // Site builders put each testimonial in a figure: the quote and, as its
+  // caption, who said it.
+  std::string text = RenderText(Extract(
+      std::string("<div class=\"entry\">") + kParagraphs +
+      "<figure><blockquote>Olivia's classes were the calmest hour of my week, "
+      "and I miss them every Tuesday since I moved away.</blockquote>"
+      "<figcaption>Abbie Y</figcaption></figure></div>"));
+  EXPECT_THAT(text, HasSubstr("calmest hour of my week"));
+  EXPECT_THAT(text, HasSubstr("Abbie Y"));
+}
+
 TEST(ContentTest, HiddenTabPanelsAreContent) {
   // Documentation shows one language's sample at a time; the others are
   // hidden panels of the same tab list.
