@@ -982,8 +982,11 @@ class BlockBuilder {
 
   // Short loose text right after an image, as CMSs write captions:
   // <div><img></div>Caption<p>...
+  // A listing's line after a picture is its item's title, not a caption.
   bool IsLooseCaption(BlockKind kind, absl::string_view text) const {
-    if (kind != BlockKind::kParagraph || blocks_.empty()) return false;
+    if (kind != BlockKind::kParagraph || blocks_.empty() || keep_link_lists_) {
+      return false;
+    }
     const Block& last = blocks_.back();
     if (last.kind != BlockKind::kFigure || !last.image.caption.empty()) {
       return false;

@@ -291,6 +291,24 @@ TEST(ContentTest, AnUndatedListingIsReadWhole) {
   EXPECT_THAT(text, Not(HasSubstr("Walnut desk model 11")));
 }
 
+TEST(ContentTest, AListingsCardTitlesAreTextNotCaptions) {
+  // Each card: a picture, then the item's title, in one link.
+  std::string cards;
+  for (int i = 0; i < 12; ++i) {
+    cards += "<a class=card href=/r" + std::to_string(i) + "><div><img src=/i" +
+             std::to_string(i) +
+             ".jpg alt=\"A bowl\"></div><span>Slow-cooked tomato sauce, "
+             "variation " +
+             std::to_string(i) + "</span></a>";
+  }
+  std::string text = RenderText(Extract(
+      "<main><div class=intro><h1>Tomato sauces</h1><p>Our collection of "
+      "tomato sauce recipes has something for every dish you cook.</p></div>"
+      "<div class=grid>" +
+      cards + "</div></main>"));
+  EXPECT_THAT(text, HasSubstr("Slow-cooked tomato sauce, variation 11"));
+}
+
 TEST(ContentTest, ADatedFrontPageIsReadWholeOnlyWithinItsMain) {
   // A blog's front page, dated by its newest post: a line of intro and
   // forty posts' titles in its <main>.
