@@ -55,10 +55,11 @@ inline constexpr const char kFurnitureFormPattern[] =
     R"(log-in|signin|sign-in|signup|sign-up|regist|password|search|suche|)"
     R"(rating|captcha)";
 
-// class/id words of discussion threads: dropped like the words above on
-// articles, kept when they hold most of the page's prose (forums, Q&A).
+// class/id words of discussion threads, a shop's customer reviews among them:
+// dropped like the words above on articles, kept when they hold most of the
+// page's prose (forums, Q&A).
 inline constexpr const char kDiscussionClassPattern[] =
-    R"((?i)(^|\s)((comments?|replies|commentlist)([_-][\w-]*)?|[\w-]*[_-](comments?|replies|commentlist))($|\s))";
+    R"((?i)(^|\s)((comments?|replies|commentlist|reviews)([_-][\w-]*)?|[\w-]*[_-](comments?|replies|commentlist|reviews))($|\s))";
 
 // ...kept when they hold this many times the prose of the rest.
 inline constexpr double kMinDiscussionShareKept = 10;

@@ -435,6 +435,25 @@ TEST(ContentTest, ACommentThreadLongerThanThePostIsStillTheThread) {
   EXPECT_THAT(text, HasSubstr("Reader 3 wrote"));
 }
 
+TEST(ContentTest, CustomerReviewsAreADiscussion) {
+  // A product's description, and its buyers' reviews, longer than it.
+  std::string reviews;
+  for (int i = 0; i < 4; ++i) {
+    reviews += "<div class=review><p>Buyer " + std::to_string(i) +
+               " says: the straps are comfortable on long hikes, and the "
+               "pockets hold everything I need for a day out.</p></div>";
+  }
+  std::string text = RenderText(Extract(
+      std::string("<div class=product><h1>Trail 25 pack</h1><div "
+                  "class=description><p>Keep your day's gear within easy "
+                  "reach in the Trail 25 pack, designed to fit a wide range "
+                  "of body types, with pockets galore.</p>") +
+      kParagraphs + "</div><section class=product-reviews><h2>Reviews</h2>" +
+      reviews + "</section></div>"));
+  EXPECT_THAT(text, HasSubstr("Keep your day's gear"));
+  EXPECT_THAT(text, Not(HasSubstr("Buyer 3 says")));
+}
+
 TEST(ContentTest, AConsentDialogIsNeverTheArticle) {
   // A consent manager's vendor list, longer than the article.
   std::string vendors;
