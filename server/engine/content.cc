@@ -1315,17 +1315,18 @@ absl::StatusOr<std::vector<Block>> ExtractContent(const Dom& dom,
   // votes crowned its intro, not the grid of items): its main area, read
   // whole with the furniture dropped, when that gives much more.
   if (found < content_rules::kMaxListingIntroText) {
-    // Not a main area inside the crowned container: that holds it already.
-    // The measured text bounds what a build can give: most pages stop here.
-    const GumboNode* main = MainArea(dom.body());
+    // The page's main area; the crowned container itself when it holds that
+    // area (its grid was dropped as link lists). The measured text bounds
+    // what a build can give: most pages stop here.
+    const GumboNode* area = MainArea(dom.body());
+    if (top != dom.body() && IsInside(area, {top})) area = top;
     const size_t gain = options.dated ? content_rules::kMinDatedListingGain
                                       : content_rules::kMinListingGain;
-    auto measured = stats.find(main);
-    if ((!options.dated || main != dom.body()) && measured != stats.end() &&
-        static_cast<size_t>(measured->second.text_length) >= gain * found &&
-        (main == top || !IsInside(main, {top}))) {
+    auto measured = stats.find(area);
+    if ((!options.dated || area != dom.body()) && measured != stats.end() &&
+        static_cast<size_t>(measured->second.text_length) >= gain * found) {
       std::vector<Block> whole =
-          build(main, true, &discussion_prose, /*listing=*/true);
+          build(area, true, &discussion_prose, /*listing=*/true);
       drop_furniture(&whole);
       if (TextLength(whole) >= gain * found) return whole;
     }

@@ -309,6 +309,23 @@ TEST(ContentTest, AListingsCardTitlesAreTextNotCaptions) {
   EXPECT_THAT(text, HasSubstr("Slow-cooked tomato sauce, variation 11"));
 }
 
+TEST(ContentTest, ACrownedContainerAroundMainIsReadAsTheListing) {
+  // The intro's votes crown a container that holds the page's <main>: the
+  // grid inside it was dropped as link lists.
+  std::string grid;
+  for (int i = 0; i < 12; ++i) {
+    grid += "<li><a href=/s" + std::to_string(i) + ">Running shoe model " +
+            std::to_string(i) + ", cushioned, for road and track</a></li>";
+  }
+  std::string text = RenderText(Extract(
+      "<div class=results><p>Find the running shoes that suit your stride, "
+      "from cushioned trainers for long runs to light racers for race "
+      "day.</p><main><ul class=grid>" +
+      grid + "</ul></main></div>"));
+  EXPECT_THAT(text, HasSubstr("suit your stride"));
+  EXPECT_THAT(text, HasSubstr("Running shoe model 11"));
+}
+
 TEST(ContentTest, ADatedFrontPageIsReadWholeOnlyWithinItsMain) {
   // A blog's front page, dated by its newest post: a line of intro and
   // forty posts' titles in its <main>.
