@@ -30,6 +30,15 @@ std::vector<Block> Extract(const std::string& html,
   return blocks.ok() ? *blocks : std::vector<Block>();
 }
 
+// `count` copies of `item`, each "#" in it replaced by the copy's number.
+std::string Numbered(int count, absl::string_view item) {
+  std::string out;
+  for (int i = 0; i < count; ++i) {
+    out += absl::StrReplaceAll(item, {{"#", std::to_string(i)}});
+  }
+  return out;
+}
+
 TEST(ContentTest, PicksTheArticleOverNavigation) {
   std::string text = RenderText(
       Extract(std::string("<nav><a href=/>Home</a><a href=/news>News</a></nav>"
@@ -293,14 +302,10 @@ TEST(ContentTest, AnUndatedListingIsReadWhole) {
 
 TEST(ContentTest, AListingsCardTitlesAreTextNotCaptions) {
   // Each card: a picture, then the item's title, in one link.
-  std::string cards;
-  for (int i = 0; i < 12; ++i) {
-    cards += "<a class=card href=/r" + std::to_string(i) + "><div><img src=/i" +
-             std::to_string(i) +
-             ".jpg alt=\"A bowl\"></div><span>Slow-cooked tomato sauce, "
-             "variation " +
-             std::to_string(i) + "</span></a>";
-  }
+  const std::string cards =
+      Numbered(12,
+               "<a class=card href=/r#><div><img src=/i#.jpg alt=\"A bowl\">"
+               "</div><span>Slow-cooked tomato sauce, variation #</span></a>");
   std::string text = RenderText(Extract(
       "<main><div class=intro><h1>Tomato sauces</h1><p>Our collection of "
       "tomato sauce recipes has something for every dish you cook.</p></div>"
@@ -312,11 +317,10 @@ TEST(ContentTest, AListingsCardTitlesAreTextNotCaptions) {
 TEST(ContentTest, ACrownedContainerAroundMainIsReadAsTheListing) {
   // The intro's votes crown a container that holds the page's <main>: the
   // grid inside it was dropped as link lists.
-  std::string grid;
-  for (int i = 0; i < 12; ++i) {
-    grid += "<li><a href=/s" + std::to_string(i) + ">Running shoe model " +
-            std::to_string(i) + ", cushioned, for road and track</a></li>";
-  }
+  const std::string grid =
+      Numbered(12,
+               "<li><a href=/s#>Running shoe model #, cushioned, for road and "
+               "track</a></li>");
   std::string text = RenderText(Extract(
       "<div class=results><p>Find the running shoes that suit your stride, "
       "from cushioned trainers for long runs to light racers for race "
@@ -329,12 +333,10 @@ TEST(ContentTest, ACrownedContainerAroundMainIsReadAsTheListing) {
 TEST(ContentTest, ADatedFrontPageIsReadWholeOnlyWithinItsMain) {
   // A blog's front page, dated by its newest post: a line of intro and
   // forty posts' titles in its <main>.
-  std::string posts;
-  for (int i = 0; i < 40; ++i) {
-    posts += "<li><a href=/p" + std::to_string(i) + ">Notes from the " +
-             "workshop, part " + std::to_string(i) + ": joints and glue</a>" +
-             "</li>";
-  }
+  const std::string posts =
+      Numbered(40,
+               "<li><a href=/p#>Notes from the workshop, part #: joints and "
+               "glue</a></li>");
   const std::string intro =
       "<div class=intro><h1>The workshop</h1><p>Our desks are made to order "
       "in our workshop, from oak, walnut and ash, and delivered within a "
@@ -454,12 +456,11 @@ TEST(ContentTest, ACommentThreadLongerThanThePostIsStillTheThread) {
 
 TEST(ContentTest, CustomerReviewsAreADiscussion) {
   // A product's description, and its buyers' reviews, longer than it.
-  std::string reviews;
-  for (int i = 0; i < 4; ++i) {
-    reviews += "<div class=review><p>Buyer " + std::to_string(i) +
-               " says: the straps are comfortable on long hikes, and the "
-               "pockets hold everything I need for a day out.</p></div>";
-  }
+  const std::string reviews = Numbered(
+      4,
+      "<div class=review><p>Buyer # says: the straps are comfortable on "
+      "long hikes, and the pockets hold everything I need for a day "
+      "out.</p></div>");
   std::string text = RenderText(Extract(
       std::string("<div class=product><h1>Trail 25 pack</h1><div "
                   "class=description><p>Keep your day's gear within easy "
