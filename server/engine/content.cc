@@ -30,6 +30,7 @@ struct NodeStats {
   bool candidate = false;
   bool holds_landmark = false;  // an <h1> or the <main> in the subtree
   bool holds_main = false;      // the <main> in the subtree
+  bool holds_text = false;      // a text node in the subtree (counts above)
   bool in_dialog = false;       // a dialog (IsDialog) or inside one
 };
 
@@ -330,15 +331,19 @@ bool IsDialog(const GumboNode* node) {
     return false;
   };
   bool dialog = false;
-  ForEachAttribute(node, [&](absl::string_view name, absl::string_view value) {
-    dialog =
-        (name == "role" && (value == "dialog" || value == "alertdialog")) ||
-        (name == "aria-modal" && value == "true") ||
-        (name == "id" && names_consent(value)) ||
-        // Not a post's taxonomy ("tag-gdpr"): an article about consent
-        // is still the article.
-        (name == "class" && names_consent(value) &&
-         names_consent(RoleClasses(value)));
+  ForEachAttribute(node, [&](absl::string_view name, const char* raw) {
+    if (name == "role") {
+      const absl::string_view value(raw);
+      dialog = value == "dialog" || value == "alertdialog";
+    } else if (name == "aria-modal") {
+      dialog = absl::string_view(raw) == "true";
+    } else if (name == "id") {
+      dialog = names_consent(raw);
+    } else if (name == "class") {
+      // Not a post's taxonomy ("tag-gdpr"): an article about consent is
+      // still the article.
+      dialog = names_consent(raw) && names_consent(RoleClasses(raw));
+    }
     return !dialog;
   });
   return dialog;
@@ -374,16 +379,14 @@ StatsMap MeasureTree(const GumboNode* body, const Skips& skips) {
       body,
       [&](const GumboNode* node, int) {
         if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA) {
-          int length = CountNonSpaceCodePoints(node->v.text.text);
-          int punctuation = CountPunctuation(node->v.text.text);
-          for (const GumboNode* up = node->parent; up != nullptr;
-               up = up->parent) {
-            NodeStats& s = stats[up];
-            s.text_length += length;
-            s.punctuation += punctuation;
-            if (link_depth > 0) s.link_length += length;
-            if (up == body || up == dialog) break;
-          }
+          // Counted for the parent here; each element passes its counts on
+          // to its own parent when the walk leaves it.
+          NodeStats& s = stats[node->parent];
+          const int length = CountNonSpaceCodePoints(node->v.text.text);
+          s.text_length += length;
+          s.punctuation += CountPunctuation(node->v.text.text);
+          if (link_depth > 0) s.link_length += length;
+          s.holds_text = true;
           return false;
         }
         if (node->type != GUMBO_NODE_ELEMENT) return false;
@@ -412,6 +415,18 @@ StatsMap MeasureTree(const GumboNode* body, const Skips& skips) {
       },
       [&](const GumboNode* node) {
         if (IsLink(node)) --link_depth;
+        // The page's counts stop at the body and at the outermost dialog.
+        if (node != body && node != dialog) {
+          auto counted = stats.find(node);
+          if (counted != stats.end() && counted->second.holds_text) {
+            const NodeStats own = counted->second;
+            NodeStats& parent = stats[node->parent];
+            parent.text_length += own.text_length;
+            parent.link_length += own.link_length;
+            parent.punctuation += own.punctuation;
+            parent.holds_text = true;
+          }
+        }
         if (dialog_depth > 0 && --dialog_depth == 0) dialog = nullptr;
       });
   return stats;
@@ -846,13 +861,12 @@ class BlockBuilder {
   bool IsFurnitureForm(const GumboNode* form) const {
     static const LazyRE2 kFurniture = {content_rules::kFurnitureFormPattern};
     bool furniture = false;
-    ForEachAttribute(
-        form, [&](absl::string_view name, absl::string_view value) {
-          furniture = (name == "action" || name == "id" || name == "class" ||
-                       name == "name" || name == "role") &&
-                      RE2::PartialMatch(Piece(value), *kFurniture);
-          return !furniture;
-        });
+    ForEachAttribute(form, [&](absl::string_view name, const char* value) {
+      furniture = (name == "action" || name == "id" || name == "class" ||
+                   name == "name" || name == "role") &&
+                  RE2::PartialMatch(value, *kFurniture);
+      return !furniture;
+    });
     return furniture && !HoldsTheContent(form);
   }
 

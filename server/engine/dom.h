@@ -77,6 +77,9 @@ absl::string_view Attribute(const GumboNode* node, const char* name);
 // Calls `visit(name, value)` for each attribute of element `node`, in source
 // order, until `visit` returns false: one pass for a walk that reads several
 // attributes of every element (gumbo lowercases HTML attribute names).
+// `value` is NUL-terminated: a visitor measures (makes a string_view of) only
+// the values it reads, since the others (srcset, style, data blobs) are most
+// of a page's markup.
 template <typename Visit>
 void ForEachAttribute(const GumboNode* node, Visit visit);
 
@@ -135,8 +138,7 @@ void ForEachAttribute(const GumboNode* node, Visit visit) {
   for (unsigned int i = 0; i < attributes.length; ++i) {
     const auto* attribute =
         static_cast<const GumboAttribute*>(attributes.data[i]);
-    if (!visit(absl::string_view(attribute->name),
-               absl::string_view(attribute->value))) {
+    if (!visit(absl::string_view(attribute->name), attribute->value)) {
       return;
     }
   }

@@ -65,7 +65,7 @@ struct ElementAttributes {
 
 ElementAttributes ReadAttributes(const GumboNode* node) {
   ElementAttributes read;
-  ForEachAttribute(node, [&](absl::string_view name, absl::string_view value) {
+  ForEachAttribute(node, [&](absl::string_view name, const char* value) {
     if (name == "class") {
       read.class_name = value;
     } else if (name == "id") {
