@@ -76,11 +76,8 @@ bool IsSkippedTag(GumboTag tag, bool read_noscript) {
 // a time, and the others (a code sample in each language) are as much its
 // content as the one showing.
 bool IsHidden(const GumboNode* node) {
-  const bool hidden_attribute =
-      gumbo_get_attribute(&node->v.element.attributes, "hidden") != nullptr;
-  std::string style;
-  if (!hidden_attribute) {
-    style = AsciiLower(Attribute(node, "style"));
+  if (gumbo_get_attribute(&node->v.element.attributes, "hidden") == nullptr) {
+    const std::string style = AsciiLower(Attribute(node, "style"));
     if (!absl::StrContains(style, "display:none") &&
         !absl::StrContains(style, "display: none") &&
         !absl::StrContains(style, "visibility:hidden")) {
@@ -375,6 +372,15 @@ StatsMap MeasureTree(const GumboNode* body, const Skips& skips) {
   // dialog's text counts for the dialog, not for the page around it.
   const GumboNode* dialog = nullptr;
   int dialog_depth = 0;
+  // Sets `flag` on the ancestors of `node` up to the body; an ancestor that
+  // has it already has it above too.
+  auto mark_ancestors = [&](const GumboNode* node, bool NodeStats::*flag) {
+    for (const GumboNode* up = node->parent;
+         up != nullptr && !(stats[up].*flag); up = up->parent) {
+      stats[up].*flag = true;
+      if (up == body) break;
+    }
+  };
   WalkTree(
       body,
       [&](const GumboNode* node, int) {
@@ -396,21 +402,11 @@ StatsMap MeasureTree(const GumboNode* body, const Skips& skips) {
           if (dialog_depth++ == 0) dialog = node;
           stats[node].in_dialog = true;
         }
-        if (node->v.element.tag == GUMBO_TAG_H1 ||
-            node->v.element.tag == GUMBO_TAG_MAIN) {
-          for (const GumboNode* up = node->parent;
-               up != nullptr && !stats[up].holds_landmark; up = up->parent) {
-            stats[up].holds_landmark = true;
-            if (up == body) break;
-          }
+        const GumboTag tag = node->v.element.tag;
+        if (tag == GUMBO_TAG_H1 || tag == GUMBO_TAG_MAIN) {
+          mark_ancestors(node, &NodeStats::holds_landmark);
         }
-        if (node->v.element.tag == GUMBO_TAG_MAIN) {
-          for (const GumboNode* up = node->parent;
-               up != nullptr && !stats[up].holds_main; up = up->parent) {
-            stats[up].holds_main = true;
-            if (up == body) break;
-          }
-        }
+        if (tag == GUMBO_TAG_MAIN) mark_ancestors(node, &NodeStats::holds_main);
         return true;
       },
       [&](const GumboNode* node) {
