@@ -242,7 +242,10 @@ absl::string_view LanguageSample(absl::string_view text, std::string* buffer) {
   for (size_t i = 0; i < pieces; ++i) {
     const size_t begin =
         CodePointStart(text, i * (text.size() - piece) / (pieces - 1));
-    const size_t end = CodePointStart(text, begin + piece);
+    // The last piece's start moved to a character boundary, so its end can
+    // pass the text's: clamped, never read past it.
+    const size_t end =
+        CodePointStart(text, std::min(begin + piece, text.size()));
     if (!buffer->empty()) buffer->push_back('\n');
     buffer->append(text.data() + begin, end - begin);
   }

@@ -37,6 +37,25 @@ TEST(LanguageTest, SimplifiedChinese) {
   EXPECT_EQ(Best(kSimplified), "zh-Hans");
 }
 
+// A long text is sampled in pieces; the last piece's start moves to a
+// character boundary, which once carried its end past the text (a read of
+// whatever memory followed, so the same page got different confidences).
+TEST(LanguageTest, SampledPiecesStayInsideTheText) {
+  std::string text;
+  while (text.size() < 3200) text += kSimplified;
+  for (size_t cut = 0; cut < 3; ++cut) {
+    std::string page = text.substr(0, text.size() - cut);
+    std::string copy = page;  // Different memory after the end.
+    copy.reserve(copy.size() + 64);
+    LanguageResult first = IdentifyLanguage(page, {});
+    LanguageResult second = IdentifyLanguage(copy, {});
+    ASSERT_FALSE(first.guesses.empty());
+    EXPECT_EQ(first.guesses.front().language, "zh-Hans");
+    EXPECT_EQ(first.guesses.front().confidence,
+              second.guesses.front().confidence);
+  }
+}
+
 TEST(LanguageTest, TraditionalChinese) {
   EXPECT_EQ(Best(kTraditional), "zh-Hant");
 }
