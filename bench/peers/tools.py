@@ -30,7 +30,7 @@ def _peer_request(page: Page) -> str:
 
 
 def _peer_answer(answer: dict) -> dict:
-    return {k: answer.get(k) for k in ("text", "title", "author", "date", "site", "error", "ms")}
+    return {k: answer.get(k) for k in ("text", "title", "author", "date", "site", "page_type", "error", "ms")}
 
 
 def _lede_request(page: Page) -> str:

@@ -129,12 +129,33 @@ void FillLanguage(const LanguageResult& result, v1::Article* article) {
   }
 }
 
+// Charges the time since the previous lap to a stage; does nothing without a
+// StageTimes to fill, so an untimed call reads no clock.
+class StageClock {
+ public:
+  explicit StageClock(StageTimes* times)
+      : times_(times), last_(times != nullptr ? absl::Now() : absl::Time()) {}
+
+  void Lap(Stage stage) {
+    if (times_ == nullptr) return;
+    const absl::Time now = absl::Now();
+    (*times_)[stage] += now - last_;
+    last_ = now;
+  }
+
+ private:
+  StageTimes* times_;
+  absl::Time last_;
+};
+
 }  // namespace
 
 Engine::Engine(Limits limits) : limits_(limits) {}
 
 absl::StatusOr<v1::ParseResponse> Engine::Parse(const v1::ParseRequest& request,
-                                                absl::Time deadline) const {
+                                                absl::Time deadline,
+                                                StageTimes* times) const {
+  StageClock clock(times);
   if (absl::Status valid = ValidateContent(request.content(), limits_);
       !valid.ok()) {
     return valid;
@@ -144,17 +165,20 @@ absl::StatusOr<v1::ParseResponse> Engine::Parse(const v1::ParseRequest& request,
   response.set_id(request.id());
 
   DecodedText decoded = DecodeToUtf8(request.content(), request.content_type());
+  clock.Lap(Stage::kDecode);
   if (absl::Status valid = ValidateDecoded(decoded.utf8); !valid.ok()) {
     return valid;
   }
   response.set_charset(decoded.charset);
 
   FramedDocument framed = FrameDocument(decoded.utf8);
+  clock.Lap(Stage::kFrame);
   response.set_framing(std::string(FramingName(framed.framing)));
   if (absl::Status s = CheckDeadline(deadline, "frame"); !s.ok()) return s;
 
   absl::StatusOr<Dom> dom =
       Dom::Parse(std::move(framed.html), limits_, deadline);
+  clock.Lap(Stage::kParse);
   if (!dom.ok()) return dom.status();
 
   v1::Article* article = response.mutable_article();
@@ -162,11 +186,10 @@ absl::StatusOr<v1::ParseResponse> Engine::Parse(const v1::ParseRequest& request,
   metadata_options.url = request.url();
   metadata_options.reference_time = ReferenceTime(options);
   std::string declared_body;
-  if (absl::Status s = ExtractMetadata(*dom, framed, metadata_options, deadline,
-                                       article, &declared_body);
-      !s.ok()) {
-    return s;
-  }
+  absl::Status metadata_status = ExtractMetadata(
+      *dom, framed, metadata_options, deadline, article, &declared_body);
+  clock.Lap(Stage::kMetadata);
+  if (!metadata_status.ok()) return metadata_status;
 
   ContentOptions content_options;
   content_options.title = article->title();
@@ -178,14 +201,20 @@ absl::StatusOr<v1::ParseResponse> Engine::Parse(const v1::ParseRequest& request,
   content_options.dated = article->has_published_time();
   absl::StatusOr<std::vector<Block>> blocks =
       ExtractContent(*dom, content_options, deadline);
-  if (!blocks.ok()) return blocks.status();
+  if (!blocks.ok()) {
+    clock.Lap(Stage::kContent);
+    return blocks.status();
+  }
   FillImages(*blocks, article);
+  clock.Lap(Stage::kContent);
 
   std::string text = RenderText(*blocks);
+  clock.Lap(Stage::kRender);
   const LanguageHints hints = PageLanguageHints(*dom, article->url());
   FillLanguage(
       IdentifyLanguage(absl::StrCat(article->title(), "\n\n", text), hints),
       article);
+  clock.Lap(Stage::kLanguage);
   if (absl::Status s = CheckDeadline(deadline, "language"); !s.ok()) return s;
 
   const std::vector<Word> words = SplitWords(text);
@@ -200,6 +229,7 @@ absl::StatusOr<v1::ParseResponse> Engine::Parse(const v1::ParseRequest& request,
   }
   if (Wants(options, v1::FORMAT_TEXT)) article->set_text(std::move(text));
   ConvertArticleChinese(options.convert_chinese(), article);
+  clock.Lap(Stage::kRender);
   if (absl::Status s = CheckDeadline(deadline, "render"); !s.ok()) return s;
   return response;
 }

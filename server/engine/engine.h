@@ -10,6 +10,7 @@
 #include "absl/time/time.h"
 #include "lede/v1/lede.pb.h"
 #include "server/engine/limits.h"
+#include "server/engine/stage_times.h"
 
 namespace lede::engine {
 
@@ -21,10 +22,13 @@ class Engine {
   // ParseResponse (article, charset, framing; `id` echoed). Returns
   // INVALID_ARGUMENT for content that cannot be a document,
   // RESOURCE_EXHAUSTED for content over the limits and DEADLINE_EXCEEDED
-  // when `deadline` passes mid-parse. Thread-safe.
+  // when `deadline` passes mid-parse. When `times` is not null, it receives
+  // the time spent in each stage that ran, whether the call succeeds or not.
+  // Thread-safe.
   absl::StatusOr<v1::ParseResponse> Parse(
       const v1::ParseRequest& request,
-      absl::Time deadline = absl::InfiniteFuture()) const;
+      absl::Time deadline = absl::InfiniteFuture(),
+      StageTimes* times = nullptr) const;
 
   // Identifies the language of `request.text`. INVALID_ARGUMENT when the
   // text is empty or over the input limit. Thread-safe.

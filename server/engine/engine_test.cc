@@ -1,6 +1,7 @@
 #include "server/engine/engine.h"
 
 #include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -42,6 +43,35 @@ TEST(EngineTest, PassedDeadlineIsDeadlineExceeded) {
   absl::StatusOr<v1::ParseResponse> response =
       Engine().Parse(Request("<p>Hello there.</p>"), absl::InfinitePast());
   EXPECT_EQ(response.status().code(), absl::StatusCode::kDeadlineExceeded);
+}
+
+TEST(EngineTest, StageTimesAddUpToNoMoreThanTheCall) {
+  StageTimes times;
+  const absl::Time start = absl::Now();
+  absl::StatusOr<v1::ParseResponse> response = Engine().Parse(
+      Request("<html><body><article><h1>A title</h1><p>Some words of a "
+              "paragraph, long enough to be read.</p></article></body></html>"),
+      absl::InfiniteFuture(), &times);
+  const absl::Duration wall = absl::Now() - start;
+  ASSERT_TRUE(response.ok()) << response.status();
+  absl::Duration total;
+  for (absl::Duration stage : times.elapsed) {
+    EXPECT_GE(stage, absl::ZeroDuration());
+    total += stage;
+  }
+  EXPECT_GT(total, absl::ZeroDuration());
+  EXPECT_LE(total, wall);
+  EXPECT_EQ(StageName(Stage::kMetadata), "metadata");
+}
+
+TEST(EngineTest, StagesAfterAFailureTakeNoTime) {
+  StageTimes times;
+  absl::StatusOr<v1::ParseResponse> response = Engine().Parse(
+      Request("<p>Hello there.</p>"), absl::InfinitePast(), &times);
+  EXPECT_EQ(response.status().code(), absl::StatusCode::kDeadlineExceeded);
+  EXPECT_EQ(times[Stage::kContent], absl::ZeroDuration());
+  EXPECT_EQ(times[Stage::kLanguage], absl::ZeroDuration());
+  EXPECT_EQ(times[Stage::kRender], absl::ZeroDuration());
 }
 
 TEST(EngineTest, ParsesAPageEndToEnd) {

@@ -29,6 +29,10 @@ struct Answer {
     date: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     site: Option<String>,
+    // The crate's own page classification (WCXB's labels; "collection" is
+    // its Category).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    page_type: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     error: Option<String>,
     ms: f64,
@@ -67,6 +71,7 @@ fn extract(req: Request) -> Answer {
             out.title = res.metadata.title;
             out.author = res.metadata.author;
             out.site = res.metadata.sitename;
+            out.page_type = res.metadata.page_type;
             out.date = res.metadata.date.map(|d| d.format("%Y-%m-%d").to_string());
         }
         Err(e) => out.error = Some(e.to_string()),
@@ -80,7 +85,7 @@ fn main() {
     let mut w = std::io::BufWriter::new(stdout.lock());
     let header = serde_json::json!({
         "version": "0.2.2",
-        "config": "rs_trafilatura::extract_bytes_with_options(bytes, Options::default() with url); content_text, metadata.title/author/date/sitename",
+        "config": "rs_trafilatura::extract_bytes_with_options(bytes, Options::default() with url); content_text, metadata.title/author/date/sitename/page_type",
     });
     writeln!(w, "{}", header).unwrap();
     w.flush().unwrap();

@@ -102,6 +102,44 @@ DATE_PRECISION_MINUTE: DatePrecision.ValueType  # 4
 DATE_PRECISION_SECOND: DatePrecision.ValueType  # 5
 Global___DatePrecision: _TypeAlias = DatePrecision  # noqa: Y015
 
+class _PageType:
+    ValueType = _typing.NewType("ValueType", _builtins.int)
+    V: _TypeAlias = ValueType  # noqa: Y015
+
+class _PageTypeEnumTypeWrapper(_enum_type_wrapper._EnumTypeWrapper[_PageType.ValueType], _builtins.type):
+    DESCRIPTOR: _descriptor.EnumDescriptor
+    PAGE_TYPE_UNSPECIFIED: _PageType.ValueType  # 0
+    PAGE_TYPE_ARTICLE: _PageType.ValueType  # 1
+    PAGE_TYPE_FORUM: _PageType.ValueType  # 2
+    PAGE_TYPE_PRODUCT: _PageType.ValueType  # 3
+    PAGE_TYPE_LISTING: _PageType.ValueType  # 4
+    """A list of other pages' teasers: a blog's front page, a section, search
+    results.
+    """
+    PAGE_TYPE_COLLECTION: _PageType.ValueType  # 5
+    """A shop's category or a gallery: a grid of items."""
+    PAGE_TYPE_DOCUMENTATION: _PageType.ValueType  # 6
+    PAGE_TYPE_SERVICE: _PageType.ValueType  # 7
+    """A business's page about itself or what it offers."""
+
+class PageType(_PageType, metaclass=_PageTypeEnumTypeWrapper):
+    """What kind of page a document is, in WCXB's labels."""
+
+PAGE_TYPE_UNSPECIFIED: PageType.ValueType  # 0
+PAGE_TYPE_ARTICLE: PageType.ValueType  # 1
+PAGE_TYPE_FORUM: PageType.ValueType  # 2
+PAGE_TYPE_PRODUCT: PageType.ValueType  # 3
+PAGE_TYPE_LISTING: PageType.ValueType  # 4
+"""A list of other pages' teasers: a blog's front page, a section, search
+results.
+"""
+PAGE_TYPE_COLLECTION: PageType.ValueType  # 5
+"""A shop's category or a gallery: a grid of items."""
+PAGE_TYPE_DOCUMENTATION: PageType.ValueType  # 6
+PAGE_TYPE_SERVICE: PageType.ValueType  # 7
+"""A business's page about itself or what it offers."""
+Global___PageType: _TypeAlias = PageType  # noqa: Y015
+
 @_typing.final
 class ParseOptions(_message.Message):
     DESCRIPTOR: _descriptor.Descriptor
@@ -110,8 +148,13 @@ class ParseOptions(_message.Message):
     BIAS_FIELD_NUMBER: _builtins.int
     REFERENCE_TIME_FIELD_NUMBER: _builtins.int
     CONVERT_CHINESE_FIELD_NUMBER: _builtins.int
+    INCLUDE_COMMENTS_FIELD_NUMBER: _builtins.int
     bias: Global___Bias.ValueType
     convert_chinese: Global___ChineseScript.ValueType
+    include_comments: _builtins.bool
+    """Fill Article.comments with the readers' comments (and a shop's customer
+    reviews). Whatever this says, comments are never part of the body.
+    """
     @_builtins.property
     def formats(self) -> _containers.RepeatedScalarFieldContainer[Global___Format.ValueType]:
         """Renderings to return. Empty means all of text, html and markdown."""
@@ -129,10 +172,11 @@ class ParseOptions(_message.Message):
         bias: Global___Bias.ValueType = ...,
         reference_time: _timestamp_pb2.Timestamp | None = ...,
         convert_chinese: Global___ChineseScript.ValueType = ...,
+        include_comments: _builtins.bool = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _typing.Literal["reference_time", b"reference_time"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["bias", b"bias", "convert_chinese", b"convert_chinese", "formats", b"formats", "reference_time", b"reference_time"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["bias", b"bias", "convert_chinese", b"convert_chinese", "formats", b"formats", "include_comments", b"include_comments", "reference_time", b"reference_time"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
@@ -205,6 +249,69 @@ class Image(_message.Message):
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
 Global___Image: _TypeAlias = Image  # noqa: Y015
+
+@_typing.final
+class Post(_message.Message):
+    """A contribution signed by someone other than the article's authors: a
+    reader's comment under an article, or one post of a forum thread.
+    """
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    AUTHOR_FIELD_NUMBER: _builtins.int
+    PUBLISHED_TIME_FIELD_NUMBER: _builtins.int
+    PUBLISHED_TIME_TEXT_FIELD_NUMBER: _builtins.int
+    TEXT_FIELD_NUMBER: _builtins.int
+    author: _builtins.str
+    published_time_text: _builtins.str
+    """The text the time was read from, as the page wrote it."""
+    text: _builtins.str
+    """Paragraphs separated by a blank line."""
+    @_builtins.property
+    def published_time(self) -> _timestamp_pb2.Timestamp: ...
+    def __init__(
+        self,
+        *,
+        author: _builtins.str = ...,
+        published_time: _timestamp_pb2.Timestamp | None = ...,
+        published_time_text: _builtins.str = ...,
+        text: _builtins.str = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _typing.Literal["published_time", b"published_time"]  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["author", b"author", "published_time", b"published_time", "published_time_text", b"published_time_text", "text", b"text"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___Post: _TypeAlias = Post  # noqa: Y015
+
+@_typing.final
+class ListItem(_message.Message):
+    """One entry of a listing or a collection page: another page it points to."""
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    TITLE_FIELD_NUMBER: _builtins.int
+    URL_FIELD_NUMBER: _builtins.int
+    SNIPPET_FIELD_NUMBER: _builtins.int
+    title: _builtins.str
+    url: _builtins.str
+    """Absolute URL."""
+    snippet: _builtins.str
+    def __init__(
+        self,
+        *,
+        title: _builtins.str = ...,
+        url: _builtins.str = ...,
+        snippet: _builtins.str = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["snippet", b"snippet", "title", b"title", "url", b"url"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___ListItem: _TypeAlias = ListItem  # noqa: Y015
 
 @_typing.final
 class LanguageShare(_message.Message):
@@ -284,6 +391,11 @@ class Article(_message.Message):
     EDITORS_FIELD_NUMBER: _builtins.int
     PUBLISHED_DATE_FIELD_NUMBER: _builtins.int
     MODIFIED_DATE_FIELD_NUMBER: _builtins.int
+    COMMENTS_FIELD_NUMBER: _builtins.int
+    PAGE_TYPE_FIELD_NUMBER: _builtins.int
+    PAGE_TYPE_CONFIDENCE_FIELD_NUMBER: _builtins.int
+    POSTS_FIELD_NUMBER: _builtins.int
+    ITEMS_FIELD_NUMBER: _builtins.int
     title: _builtins.str
     published_time_precision: Global___DatePrecision.ValueType
     published_time_text: _builtins.str
@@ -314,6 +426,9 @@ class Article(_message.Message):
     published_time 2020-02-25T02:25Z but published_date "2020-02-24".
     """
     modified_date: _builtins.str
+    page_type: Global___PageType.ValueType
+    page_type_confidence: _builtins.float
+    """How sure the classifier is of page_type, 0 to 1."""
     @_builtins.property
     def authors(self) -> _containers.RepeatedScalarFieldContainer[_builtins.str]: ...
     @_builtins.property
@@ -338,6 +453,20 @@ class Article(_message.Message):
 
     @_builtins.property
     def editors(self) -> _containers.RepeatedScalarFieldContainer[_builtins.str]: ...
+    @_builtins.property
+    def comments(self) -> _containers.RepeatedCompositeFieldContainer[Global___Post]:
+        """Readers' comments in page order; filled only when
+        ParseOptions.include_comments is set.
+        """
+
+    @_builtins.property
+    def posts(self) -> _containers.RepeatedCompositeFieldContainer[Global___Post]:
+        """A forum thread's posts in page order, the opening post first."""
+
+    @_builtins.property
+    def items(self) -> _containers.RepeatedCompositeFieldContainer[Global___ListItem]:
+        """A listing's or a collection's entries in page order."""
+
     def __init__(
         self,
         *,
@@ -371,10 +500,15 @@ class Article(_message.Message):
         editors: _abc.Iterable[_builtins.str] | None = ...,
         published_date: _builtins.str = ...,
         modified_date: _builtins.str = ...,
+        comments: _abc.Iterable[Global___Post] | None = ...,
+        page_type: Global___PageType.ValueType = ...,
+        page_type_confidence: _builtins.float = ...,
+        posts: _abc.Iterable[Global___Post] | None = ...,
+        items: _abc.Iterable[Global___ListItem] | None = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _typing.Literal["lead_image", b"lead_image", "modified_time", b"modified_time", "published_time", b"published_time"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["authors", b"authors", "canonical_url", b"canonical_url", "categories", b"categories", "description", b"description", "editors", b"editors", "fingerprint", b"fingerprint", "html", b"html", "images", b"images", "language", b"language", "language_confidence", b"language_confidence", "languages", b"languages", "lead_image", b"lead_image", "markdown", b"markdown", "modified_date", b"modified_date", "modified_time", b"modified_time", "modified_time_precision", b"modified_time_precision", "modified_time_text", b"modified_time_text", "provenance", b"provenance", "published_date", b"published_date", "published_time", b"published_time", "published_time_precision", b"published_time_precision", "published_time_text", b"published_time_text", "reading_time_seconds", b"reading_time_seconds", "site_name", b"site_name", "source", b"source", "tags", b"tags", "text", b"text", "title", b"title", "url", b"url", "word_count", b"word_count"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["authors", b"authors", "canonical_url", b"canonical_url", "categories", b"categories", "comments", b"comments", "description", b"description", "editors", b"editors", "fingerprint", b"fingerprint", "html", b"html", "images", b"images", "items", b"items", "language", b"language", "language_confidence", b"language_confidence", "languages", b"languages", "lead_image", b"lead_image", "markdown", b"markdown", "modified_date", b"modified_date", "modified_time", b"modified_time", "modified_time_precision", b"modified_time_precision", "modified_time_text", b"modified_time_text", "page_type", b"page_type", "page_type_confidence", b"page_type_confidence", "posts", b"posts", "provenance", b"provenance", "published_date", b"published_date", "published_time", b"published_time", "published_time_precision", b"published_time_precision", "published_time_text", b"published_time_text", "reading_time_seconds", b"reading_time_seconds", "site_name", b"site_name", "source", b"source", "tags", b"tags", "text", b"text", "title", b"title", "url", b"url", "word_count", b"word_count"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
@@ -414,6 +548,7 @@ class ParseResponse(_message.Message):
     CHARSET_FIELD_NUMBER: _builtins.int
     FRAMING_FIELD_NUMBER: _builtins.int
     ERROR_FIELD_NUMBER: _builtins.int
+    FETCH_FIELD_NUMBER: _builtins.int
     id: _builtins.str
     charset: _builtins.str
     """The charset the content was decoded from, e.g. "UTF-8", "GB18030"."""
@@ -427,6 +562,10 @@ class ParseResponse(_message.Message):
     def error(self) -> Global___ParseError:
         """Set only in ParseStream, when this document failed."""
 
+    @_builtins.property
+    def fetch(self) -> Global___FetchInfo:
+        """Set when the server fetched the document from ParseRequest.url."""
+
     def __init__(
         self,
         *,
@@ -435,14 +574,54 @@ class ParseResponse(_message.Message):
         charset: _builtins.str = ...,
         framing: _builtins.str = ...,
         error: Global___ParseError | None = ...,
+        fetch: Global___FetchInfo | None = ...,
     ) -> None: ...
-    _HasFieldArgType: _TypeAlias = _typing.Literal["article", b"article", "error", b"error"]  # noqa: Y015
+    _HasFieldArgType: _TypeAlias = _typing.Literal["article", b"article", "error", b"error", "fetch", b"fetch"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["article", b"article", "charset", b"charset", "error", b"error", "framing", b"framing", "id", b"id"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["article", b"article", "charset", b"charset", "error", b"error", "fetch", b"fetch", "framing", b"framing", "id", b"id"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
 Global___ParseResponse: _TypeAlias = ParseResponse  # noqa: Y015
+
+@_typing.final
+class FetchInfo(_message.Message):
+    """What the server fetched when a request named a URL and sent no content."""
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    FINAL_URL_FIELD_NUMBER: _builtins.int
+    HTTP_STATUS_FIELD_NUMBER: _builtins.int
+    CONTENT_TYPE_FIELD_NUMBER: _builtins.int
+    BYTES_FIELD_NUMBER: _builtins.int
+    MILLISECONDS_FIELD_NUMBER: _builtins.int
+    REDIRECTS_FIELD_NUMBER: _builtins.int
+    final_url: _builtins.str
+    """After redirects; also Article.url and the base for relative links."""
+    http_status: _builtins.int
+    content_type: _builtins.str
+    bytes: _builtins.int
+    """Bytes of the document as decompressed."""
+    milliseconds: _builtins.int
+    """Time from the first connection to the last byte."""
+    redirects: _builtins.int
+    def __init__(
+        self,
+        *,
+        final_url: _builtins.str = ...,
+        http_status: _builtins.int = ...,
+        content_type: _builtins.str = ...,
+        bytes: _builtins.int = ...,
+        milliseconds: _builtins.int = ...,
+        redirects: _builtins.int = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["bytes", b"bytes", "content_type", b"content_type", "final_url", b"final_url", "http_status", b"http_status", "milliseconds", b"milliseconds", "redirects", b"redirects"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___FetchInfo: _TypeAlias = FetchInfo  # noqa: Y015
 
 @_typing.final
 class DetectLanguageRequest(_message.Message):
