@@ -31,7 +31,7 @@ from report.evaluate import evaluate  # noqa: E402
 from report.machine import describe  # noqa: E402
 from report.worst import worst  # noqa: E402
 from sets import registry  # noqa: E402
-from sets.page import Page  # noqa: E402
+from sets.page import HALVES, Page  # noqa: E402
 
 _print_lock = threading.Lock()
 
@@ -51,6 +51,8 @@ def parse_args() -> argparse.Namespace:
     ap.add_argument("--fresh", action="store_true", help="ignore cached results and recompute")
     ap.add_argument("--timeout", type=float, default=30.0, help="seconds per page before a page counts as timed out")
     ap.add_argument("--jobs", type=int, default=2, help="peer workers running at once")
+    ap.add_argument("--half", choices=HALVES,
+                    help="only this half of every set (stable hash of the page id): tune on one, check the other")
     ap.add_argument("--worst", type=int, default=0, metavar="N", help="list lede's N worst pages per set")
     ap.add_argument("--cached-only", action="store_true",
                     help="run nothing: report whatever is cached (pages not yet done show as partial)")
@@ -80,6 +82,8 @@ def main() -> int:
     set_names = _pick(args.sets, list(registry.SETS))
     compare = [t for t in _pick(args.compare, list(tools)) if t not in tool_names] if args.compare else []
     pages: dict[str, list[Page]] = {s: registry.load(s) for s in set_names}
+    if args.half:
+        pages = {s: [p for p in ps if p.half == args.half] for s, ps in pages.items()}
 
     results: dict[tuple[str, str], dict[str, dict]] = {}
     info: dict[str, dict] = {}
@@ -160,7 +164,13 @@ def build_summary(args: argparse.Namespace, order: list[str], set_names: list[st
         summary["tools"][t] = i
     for s in set_names:
         per_tool = {t: evaluate(s, pages[s], results[(t, s)]) for t in order if (t, s) in results}
-        summary["sets"][s] = {"pages": len(pages[s]), "tools": per_tool}
+        summary["sets"][s] = {"pages": len(pages[s]), "tools": per_tool, "halves": {}}
+        for h in HALVES:
+            half_pages = [p for p in pages[s] if p.half == h]
+            if half_pages:
+                summary["sets"][s]["halves"][h] = {
+                    "pages": len(half_pages),
+                    "tools": {t: evaluate(s, half_pages, results[(t, s)]) for t in order if (t, s) in results}}
         if ("lede", s) in results:
             summary["worst"][s] = worst(s, pages[s], results[("lede", s)], 10)
     # Time per page over all sets, and the ratio to trafilatura on the same pages.
@@ -218,6 +228,9 @@ def print_headline(summary: dict) -> None:
                 parts.append(f"meta {meta}")
             parts.append(f"err {r['errors']} empty {r['empty']}")
             print("  ".join(parts))
+    for h, rows in markdown.halves_rows(summary).items():
+        for measure, lede, best, diff, verdict in rows:
+            print(f"half {h}: {measure:<52} lede {lede}  best peer {best:<24} {diff:>7}  {verdict}")
     for t, i in summary["timing"].items():
         ratio = i.get("ratio_vs_lede")
         print(f"time {t:<16} median {i['median_ms']:.1f} ms" + (f" ({ratio:.2f}x lede)" if ratio else ""))

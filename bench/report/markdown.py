@@ -93,6 +93,53 @@ def headline(summary: dict) -> str:
                       _table(["measure", "lede", "trafilatura", "best peer", "lede − best peer", "verdict"], rows)])
 
 
+def halves_rows(summary: dict) -> dict[str, list[list[str]]]:
+    """Per half: [measure, lede, best peer, lede − best, verdict] for each headline
+    measure, the peers ranked on the same half's pages."""
+    out: dict[str, list[list[str]]] = {}
+    for set_name, label, path, _target in HEADLINE:
+        for h, data in summary["sets"].get(set_name, {}).get("halves", {}).items():
+            tools = data["tools"]
+            if "lede" not in tools:
+                continue
+            lede = _get(tools["lede"], path)
+            peers = [(t, _get(r, path)) for t, r in tools.items() if t != "lede" and r["done"] == r["pages"]]
+            peers = [(t, v) for t, v in peers if v is not None]
+            best = max(peers, key=lambda x: x[1]) if peers else None
+            pages_path = path[:-2] + ("pages",) if len(path) > 2 else path[:-1] + ("pages",)
+            pages = _get(tools["lede"], pages_path)
+            out.setdefault(h, []).append([
+                f"{label} ({pages:.0f} pages)" if pages is not None else label, _f(lede), f"{best[0]} {_f(best[1])}" if best else "",
+                _diff(lede - best[1]) if best and lede is not None else "",
+                "" if best is None or lede is None else _verdict(lede, best[1])])
+    return out
+
+
+def halves(summary: dict) -> str:
+    by_half = halves_rows(summary)
+    if not by_half:
+        return ""
+    rows = [[measure, h, lede, best, diff, verdict]
+            for h, items in sorted(by_half.items()) for measure, lede, best, diff, verdict in items]
+    out = ["### The two halves", "",
+           "Every set split in two by a stable hash of the page id (`sets/page.py`, `Page.half`). "
+           "Rules are tuned on one half and kept only when the other gets no worse; "
+           "`python3 bench/run.py --tools lede --half A` runs one half.", "",
+           _table(["measure", "half", "lede", "best peer", "lede − best peer", "verdict"], rows)]
+    wcxb_halves = summary["sets"].get("wcxb-dev", {}).get("halves", {})
+    for h, data in sorted(wcxb_halves.items()):
+        tools = [(t, data["tools"][t]) for t in summary["tool_order"] if t in data["tools"]]
+        types = sorted({ty for _, r in tools for ty in r["body"].get("by_type", {})},
+                       key=lambda ty: (ty != "article", ty))
+        if not tools or not types:
+            continue
+        head = ["tool"] + [f"{ty} ({tools[0][1]['body']['by_type'].get(ty, {}).get('pages', 0)})" for ty in types]
+        rows = [[t] + [_f(r["body"].get("by_type", {}).get(ty, {}).get("wcxb", {}).get("f1")) for ty in types]
+                for t, r in tools]
+        out += ["", f"WCXB word F1 per page type, half {h} (pages):", "", _table(head, rows)]
+    return "\n".join(out)
+
+
 def header(summary: dict) -> str:
     m = summary["machine"]
     out = [
@@ -312,6 +359,6 @@ def metadata_headline(summary: dict) -> str:
 
 
 def accuracy_section(summary: dict) -> str:
-    parts = [header(summary), headline(summary), wcxb(summary), trafilatura_set(summary), cwced(summary),
+    parts = [header(summary), headline(summary), halves(summary), wcxb(summary), trafilatura_set(summary), cwced(summary),
              gne(summary), seeds(summary), timing(summary), worst(summary)]
     return "\n\n".join(p for p in parts if p)

@@ -2,9 +2,13 @@
 from __future__ import annotations
 
 import gzip
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
+
+
+HALVES = ("A", "B")
 
 
 @dataclass
@@ -21,6 +25,13 @@ class Page:
     # Metadata truth by field name (title, author, date, site). None = the set has
     # the field but this page states nothing; a missing key = the set has no such field.
     meta: dict[str, Optional[str]] = field(default_factory=dict)
+
+    @property
+    def half(self) -> str:
+        """"A" or "B": a stable split of every set in two halves by a hash of the
+        page id. Rules are tuned on one half and kept only when the other gets
+        no worse (bench/README.md)."""
+        return HALVES[hashlib.sha256(f"{self.set}/{self.id}".encode("utf-8")).digest()[0] & 1]
 
     def read_bytes(self) -> bytes:
         # Pages are passed on as raw bytes: decoding is part of what is measured.
