@@ -9,6 +9,9 @@
 
 ABSL_FLAG(std::string, address, "0.0.0.0:50051", "HOST:PORT to listen on.");
 ABSL_FLAG(int, threads, 0, "Worker threads for parsing; 0 means one per core.");
+ABSL_FLAG(int, max_queue, 0,
+          "Requests waiting for a worker thread beyond which new ones are "
+          "refused at once with RESOURCE_EXHAUSTED; 0 means 8 per thread.");
 ABSL_FLAG(uint64_t, max_input_bytes, 16 << 20,
           "Largest document accepted; larger ones get RESOURCE_EXHAUSTED.");
 ABSL_FLAG(int, max_depth, 1024,
@@ -38,6 +41,7 @@ int main(int argc, char** argv) {
   lede::service::ServerOptions options;
   options.address = absl::GetFlag(FLAGS_address);
   options.threads = absl::GetFlag(FLAGS_threads);
+  options.max_queue = absl::GetFlag(FLAGS_max_queue);
   options.service.limits.max_input_bytes = absl::GetFlag(FLAGS_max_input_bytes);
   options.service.limits.max_depth = absl::GetFlag(FLAGS_max_depth);
   options.service.limits.max_nodes = absl::GetFlag(FLAGS_max_nodes);

@@ -16,8 +16,47 @@ grpc::Status ToGrpcStatus(const absl::Status& status) {
                       std::string(status.message()));
 }
 
-ArticleService::ArticleService(const ServiceOptions& options, ThreadPool* pool)
-    : options_(options), engine_(options.limits), pool_(pool) {}
+namespace {
+
+// A request over the engine's limits fails the same way on every replica:
+// a negative retry pushback (gRPC's retry design, A6) tells clients whose
+// retry policy covers RESOURCE_EXHAUSTED, for a full queue, not to send it
+// again.
+void NoRetryIfOverLimits(const absl::Status& status,
+                         grpc::CallbackServerContext* context) {
+  if (status.code() == absl::StatusCode::kResourceExhausted) {
+    context->AddTrailingMetadata("grpc-retry-pushback-ms", "-1");
+  }
+}
+
+// Ends a unary call with the engine's answer or its error.
+template <typename Response>
+void FinishUnary(absl::StatusOr<Response> result, Response* response,
+                 grpc::CallbackServerContext* context, const CallLog& log,
+                 grpc::ServerUnaryReactor* reactor) {
+  grpc::Status status = grpc::Status::OK;
+  if (result.ok()) {
+    *response = *std::move(result);
+  } else {
+    NoRetryIfOverLimits(result.status(), context);
+    status = ToGrpcStatus(result.status());
+  }
+  log.Finish(status);
+  reactor->Finish(status);
+}
+
+// Answers a unary call the queue refused (worth a retry elsewhere).
+void Refuse(const absl::Status& refusal, const CallLog& log,
+            grpc::ServerUnaryReactor* reactor) {
+  grpc::Status status = ToGrpcStatus(refusal);
+  log.Finish(status);
+  reactor->Finish(status);
+}
+
+}  // namespace
+
+ArticleService::ArticleService(const ServiceOptions& options, WorkQueue* queue)
+    : options_(options), engine_(options.limits), queue_(queue) {}
 
 absl::Time ArticleService::CallerDeadline(
     const grpc::CallbackServerContext& context) {
@@ -34,24 +73,28 @@ absl::Time ArticleService::EngineDeadline(absl::Time caller_deadline) const {
   return absl::Now() + options_.default_deadline;
 }
 
+absl::StatusOr<v1::ParseResponse> ArticleService::ParseDocument(
+    const v1::ParseRequest& request, absl::Time caller_deadline) const {
+  const absl::Time deadline = EngineDeadline(caller_deadline);
+  if (absl::Now() > deadline) {
+    return absl::DeadlineExceededError(
+        "deadline passed while the request waited for a worker");
+  }
+  return engine_.Parse(request, deadline);
+}
+
 grpc::ServerUnaryReactor* ArticleService::Parse(
     grpc::CallbackServerContext* context, const v1::ParseRequest* request,
     v1::ParseResponse* response) {
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
   absl::Time caller_deadline = CallerDeadline(*context);
   CallLog log(options_.access_log, "Parse", *context);
-  pool_->Schedule([this, reactor, request, response, caller_deadline, log] {
-    absl::StatusOr<v1::ParseResponse> result =
-        engine_.Parse(*request, EngineDeadline(caller_deadline));
-    grpc::Status status = grpc::Status::OK;
-    if (result.ok()) {
-      *response = *std::move(result);
-    } else {
-      status = ToGrpcStatus(result.status());
-    }
-    log.Finish(status);
-    reactor->Finish(status);
-  });
+  absl::Status accepted = queue_->TrySubmit(
+      [this, context, reactor, request, response, caller_deadline, log] {
+        FinishUnary(ParseDocument(*request, caller_deadline), response, context,
+                    log, reactor);
+      });
+  if (!accepted.ok()) Refuse(accepted, log, reactor);
   return reactor;
 }
 
@@ -61,25 +104,20 @@ grpc::ServerUnaryReactor* ArticleService::DetectLanguage(
     v1::DetectLanguageResponse* response) {
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
   CallLog log(options_.access_log, "DetectLanguage", *context);
-  pool_->Schedule([this, reactor, request, response, log] {
-    absl::StatusOr<v1::DetectLanguageResponse> result =
-        engine_.DetectLanguage(*request);
-    grpc::Status status = grpc::Status::OK;
-    if (result.ok()) {
-      *response = *std::move(result);
-    } else {
-      status = ToGrpcStatus(result.status());
-    }
-    log.Finish(status);
-    reactor->Finish(status);
-  });
+  absl::Status accepted =
+      queue_->TrySubmit([this, context, reactor, request, response, log] {
+        FinishUnary(engine_.DetectLanguage(*request), response, context, log,
+                    reactor);
+      });
+  if (!accepted.ok()) Refuse(accepted, log, reactor);
   return reactor;
 }
 
-// Reads documents, parses up to `stream_parallelism` at once on the pool,
-// and writes each answer as soon as it is ready (tagged with its id). gRPC
-// operations are started outside the mutex, since their reactions may run
-// on any thread.
+// Reads documents, parses up to `stream_parallelism` at once on the work
+// queue, and writes each answer as soon as it is ready (tagged with its id).
+// A document the queue refuses is answered with that error, and the stream
+// goes on, as for any failed document. gRPC operations are started outside
+// the mutex, since their reactions may run on any thread.
 class ArticleService::StreamReactor
     : public grpc::ServerBidiReactor<v1::ParseRequest, v1::ParseResponse> {
  public:
@@ -106,17 +144,15 @@ class ArticleService::StreamReactor
         ++in_flight_;
         actions = DecideLocked();
       }
-      service_->pool_->Schedule([this, request = std::move(request)] {
-        v1::ParseResponse response = ParseOne(request);
-        Actions after;
-        {
-          absl::MutexLock lock(&mutex_);
-          --in_flight_;
-          if (!write_failed_) ready_.push_back(std::move(response));
-          after = DecideLocked();
-        }
-        Run(after);
-      });
+      // The request is moved into the task; the copy of its id answers a
+      // refusal.
+      std::string id = request.id();
+      absl::Status accepted =
+          service_->queue_->TrySubmit([this, request = std::move(request)] {
+            Deliver(ToResponse(request.id(), service_->ParseDocument(
+                                                 request, caller_deadline_)));
+          });
+      if (!accepted.ok()) Deliver(ToResponse(id, accepted));
     }
     Run(actions);
   }
@@ -147,15 +183,27 @@ class ArticleService::StreamReactor
     grpc::Status status;
   };
 
-  v1::ParseResponse ParseOne(const v1::ParseRequest& request) const {
-    absl::StatusOr<v1::ParseResponse> result = service_->engine_.Parse(
-        request, service_->EngineDeadline(caller_deadline_));
+  // One document's answer: the engine's, or its error tagged with the id.
+  static v1::ParseResponse ToResponse(
+      const std::string& id, absl::StatusOr<v1::ParseResponse> result) {
     if (result.ok()) return *std::move(result);
     v1::ParseResponse failed;
-    failed.set_id(request.id());
+    failed.set_id(id);
     failed.mutable_error()->set_code(static_cast<int>(result.status().code()));
     failed.mutable_error()->set_message(std::string(result.status().message()));
     return failed;
+  }
+
+  // Hands one document's answer to the writer; its slot in flight is free.
+  void Deliver(v1::ParseResponse response) {
+    Actions after;
+    {
+      absl::MutexLock lock(&mutex_);
+      --in_flight_;
+      if (!write_failed_) ready_.push_back(std::move(response));
+      after = DecideLocked();
+    }
+    Run(after);
   }
 
   Actions DecideLocked() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_) {

@@ -1,12 +1,13 @@
 // lede.v1.ArticleService on gRPC's callback API: validates nothing itself
-// (the engine does), runs the engine on a worker pool, maps its status.
+// (the engine does), runs the engine on the shared work queue (a call it
+// refuses gets RESOURCE_EXHAUSTED at once), maps its status.
 #ifndef LEDE_SERVER_SERVICE_ARTICLE_SERVICE_H_
 #define LEDE_SERVER_SERVICE_ARTICLE_SERVICE_H_
 
 #include "absl/time/time.h"
 #include "lede/v1/lede.grpc.pb.h"
 #include "server/engine/engine.h"
-#include "server/service/thread_pool.h"
+#include "server/service/queue.h"
 
 namespace lede::service {
 
@@ -22,8 +23,8 @@ struct ServiceOptions {
 
 class ArticleService final : public v1::ArticleService::CallbackService {
  public:
-  // `pool` must outlive the service.
-  ArticleService(const ServiceOptions& options, ThreadPool* pool);
+  // `queue` must outlive the service.
+  ArticleService(const ServiceOptions& options, WorkQueue* queue);
 
   grpc::ServerUnaryReactor* Parse(grpc::CallbackServerContext* context,
                                   const v1::ParseRequest* request,
@@ -43,10 +44,14 @@ class ArticleService final : public v1::ArticleService::CallbackService {
   // The engine's deadline for one document: the caller's, else the default
   // from now.
   absl::Time EngineDeadline(absl::Time caller_deadline) const;
+  // Runs the engine on one document, unless its deadline passed while it
+  // waited in the queue.
+  absl::StatusOr<v1::ParseResponse> ParseDocument(
+      const v1::ParseRequest& request, absl::Time caller_deadline) const;
 
   ServiceOptions options_;
   engine::Engine engine_;
-  ThreadPool* pool_;
+  WorkQueue* queue_;
 };
 
 // Maps an engine status to the gRPC status with the same code and message.

@@ -47,8 +47,10 @@ absl::Status RunServer(const ServerOptions& options) {
       options.threads > 0
           ? options.threads
           : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  ThreadPool pool(threads);
-  ArticleService service(options.service, &pool);
+  const int max_queue =
+      options.max_queue > 0 ? options.max_queue : kQueuePerThread * threads;
+  WorkQueue queue(threads, max_queue);
+  ArticleService service(options.service, &queue);
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
@@ -75,7 +77,8 @@ absl::Status RunServer(const ServerOptions& options) {
   }
   SetServing(server.get(), true);
   std::cerr << "lede-server: serving on " << options.address << " with "
-            << threads << " worker threads" << std::endl;
+            << threads << " worker threads, at most " << max_queue
+            << " requests waiting" << std::endl;
 
   int signal_number = WaitForStopSignal(stop_signals);
   std::cerr << "lede-server: signal " << signal_number
@@ -89,9 +92,9 @@ absl::Status RunServer(const ServerOptions& options) {
   // it, and a proxy in between (a container's port forwarder, a load
   // balancer) may drop the answer with it. Work that arrives meanwhile
   // (a request still uploading) restarts the wait.
-  while (pool.WaitUntilIdle(deadline) && absl::Now() < deadline) {
+  while (queue.WaitUntilIdle(deadline) && absl::Now() < deadline) {
     absl::SleepFor(std::min(options.drain_linger, deadline - absl::Now()));
-    if (pool.WaitUntilIdle(absl::Now())) break;
+    if (queue.WaitUntilIdle(absl::Now())) break;
   }
   server->Shutdown(absl::ToChronoTime(deadline));
   server->Wait();

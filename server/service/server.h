@@ -10,9 +10,17 @@
 
 namespace lede::service {
 
+// The default --max_queue per worker thread: room for a burst of a few
+// seconds of typical pages, little enough that a waiting call still meets
+// a deadline of a few seconds.
+inline constexpr int kQueuePerThread = 8;
+
 struct ServerOptions {
   std::string address = "0.0.0.0:50051";
   int threads = 0;  // 0: one per core
+  // Requests waiting for a worker beyond which new ones are refused with
+  // RESOURCE_EXHAUSTED; 0: kQueuePerThread per worker thread.
+  int max_queue = 0;
   ServiceOptions service;
   // Connections are closed after this long, so clients behind an L4
   // balancer reconnect and spread over new replicas.

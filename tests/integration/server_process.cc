@@ -7,6 +7,8 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
+#include <fstream>
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
@@ -84,6 +86,16 @@ int ServerProcess::WaitForExit(absl::Duration timeout) {
   return -1;
 }
 
+std::string LargePage() {
+  std::string html = "<html><body><article>";
+  for (int i = 0; i < 20000; ++i) {
+    absl::StrAppend(&html, "<p>Paragraph ", i,
+                    " of the article, with enough words to score, and a "
+                    "<a href=\"/x\">link</a> or two.</p>");
+  }
+  return html + "</article></body></html>";
+}
+
 CommandResult RunCommand(const std::string& command) {
   CommandResult result;
   FILE* pipe = popen(command.c_str(), "r");
@@ -96,6 +108,18 @@ CommandResult RunCommand(const std::string& command) {
   int status = pclose(pipe);
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return result;
+}
+
+long MemoryKib(pid_t pid, const std::string& field) {
+  std::ifstream status(absl::StrCat("/proc/", pid, "/status"));
+  std::string line;
+  const std::string prefix = field + ":";
+  while (std::getline(status, line)) {
+    if (line.rfind(prefix, 0) == 0) {
+      return std::strtol(line.c_str() + prefix.size(), nullptr, 10);
+    }
+  }
+  return -1;
 }
 
 }  // namespace lede::testing

@@ -18,6 +18,7 @@
 namespace lede {
 namespace {
 
+using ::lede::testing::LargePage;
 using ::lede::testing::RunCommand;
 using ::lede::testing::ServerProcess;
 using ::testing::HasSubstr;
@@ -42,17 +43,6 @@ v1::ParseRequest SeedRequest(const char* name) {
   request.set_id(name);
   request.set_content(ReadFile(SeedPath(name)));
   return request;
-}
-
-// A large page that takes the engine a noticeable time.
-std::string LargePage() {
-  std::string html = "<html><body><article>";
-  for (int i = 0; i < 20000; ++i) {
-    absl::StrAppend(&html, "<p>Paragraph ", i,
-                    " of the article, with enough words to score, and a "
-                    "<a href=\"/x\">link</a> or two.</p>");
-  }
-  return html + "</article></body></html>";
 }
 
 class ServerTest : public ::testing::Test {
