@@ -31,4 +31,22 @@ absl::Status FromJson(absl::string_view json,
   return absl::OkStatus();
 }
 
+v1::ParseResponse ErrorResponse(absl::string_view id,
+                                const absl::Status& status) {
+  v1::ParseResponse failed;
+  failed.set_id(std::string(id));
+  failed.mutable_error()->set_code(static_cast<int>(status.code()));
+  failed.mutable_error()->set_message(std::string(status.message()));
+  return failed;
+}
+
+std::string ParseResultJson(const absl::StatusOr<v1::ParseResponse>& result,
+                            absl::string_view id, bool pretty) {
+  std::string json = result.ok()
+                         ? ToJson(*result, pretty)
+                         : ToJson(ErrorResponse(id, result.status()), pretty);
+  json += '\n';
+  return json;
+}
+
 }  // namespace lede

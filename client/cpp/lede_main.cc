@@ -98,21 +98,13 @@ bool PrintParse(Parser& parser, const lede::v1::ParseRequest& request,
   if (!response.ok()) {
     std::cerr << "lede: " << request.id() << ": " << response.status().message()
               << "\n";
-    if (format == "json") {
-      lede::v1::ParseResponse failed;
-      failed.set_id(request.id());
-      failed.mutable_error()->set_code(
-          static_cast<int>(response.status().code()));
-      failed.mutable_error()->set_message(
-          std::string(response.status().message()));
-      std::cout << lede::ToJson(failed, absl::GetFlag(FLAGS_pretty)) << "\n";
-    }
-    return false;
   }
   if (format == "json") {
-    std::cout << lede::ToJson(*response, absl::GetFlag(FLAGS_pretty)) << "\n";
-    return true;
+    std::cout << lede::ParseResultJson(response, request.id(),
+                                       absl::GetFlag(FLAGS_pretty));
+    return response.ok();
   }
+  if (!response.ok()) return false;
   if (!first) std::cout << "\n";
   const lede::v1::Article& article = response->article();
   std::cout << "# " << article.title() << "\n\n"

@@ -55,12 +55,14 @@ absl::StatusOr<Dom> Dom::Parse(std::string html, const Limits& limits,
     return depth <= limits.max_depth;
   });
   if (max_depth > limits.max_depth) {
-    return absl::ResourceExhaustedError(
+    return LimitExceededError(
+        Limit::kMaxDepth,
         absl::StrCat("the document nests elements more than ", limits.max_depth,
                      " deep; raise --max_depth or send a smaller document"));
   }
   if (nodes > limits.max_nodes) {
-    return absl::ResourceExhaustedError(
+    return LimitExceededError(
+        Limit::kMaxNodes,
         absl::StrCat("the document has ", nodes, " nodes, over the limit of ",
                      limits.max_nodes, "; raise --max_nodes"));
   }

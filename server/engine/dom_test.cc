@@ -44,6 +44,17 @@ TEST(DomTest, NestingOverTheLimitIsResourceExhausted) {
   limits.max_depth = 100;
   absl::StatusOr<Dom> dom = Dom::Parse(html, limits, absl::InfiniteFuture());
   EXPECT_EQ(dom.status().code(), absl::StatusCode::kResourceExhausted);
+  EXPECT_EQ(ExceededLimit(dom.status()), Limit::kMaxDepth);
+}
+
+TEST(DomTest, NodesOverTheLimitAreResourceExhausted) {
+  std::string html;
+  for (int i = 0; i < 300; ++i) html += "<p>x</p>";
+  Limits limits;
+  limits.max_nodes = 100;
+  absl::StatusOr<Dom> dom = Dom::Parse(html, limits, absl::InfiniteFuture());
+  EXPECT_EQ(dom.status().code(), absl::StatusCode::kResourceExhausted);
+  EXPECT_EQ(ExceededLimit(dom.status()), Limit::kMaxNodes);
 }
 
 TEST(DomTest, PassedDeadlineIsDeadlineExceeded) {

@@ -39,11 +39,8 @@ constexpr std::pair<absl::string_view, absl::string_view> kBinarySignatures[] =
 };
 
 absl::Status ValidateContent(absl::string_view content, const Limits& limits) {
-  if (content.size() > limits.max_input_bytes) {
-    return absl::ResourceExhaustedError(absl::StrFormat(
-        "content is %d bytes, over the limit of %d bytes; send a smaller "
-        "document or raise the server's --max_input_bytes",
-        content.size(), limits.max_input_bytes));
+  if (absl::Status size = CheckInputBytes(content.size(), limits); !size.ok()) {
+    return size;
   }
   if (IsBlank(content)) {
     return absl::InvalidArgumentError(
@@ -237,7 +234,8 @@ absl::StatusOr<v1::ParseResponse> Engine::Parse(const v1::ParseRequest& request,
 absl::StatusOr<v1::DetectLanguageResponse> Engine::DetectLanguage(
     const v1::DetectLanguageRequest& request) const {
   if (request.text().size() > limits_.max_input_bytes) {
-    return absl::ResourceExhaustedError(
+    return LimitExceededError(
+        Limit::kMaxInputBytes,
         absl::StrFormat("text is %d bytes, over the limit of %d bytes",
                         request.text().size(), limits_.max_input_bytes));
   }

@@ -37,6 +37,15 @@ TEST(EngineTest, OversizeContentIsResourceExhausted) {
       Engine(limits).Parse(Request(std::string(101, 'x')));
   EXPECT_EQ(response.status().code(), absl::StatusCode::kResourceExhausted);
   EXPECT_THAT(response.status().message(), HasSubstr("max_input_bytes"));
+  EXPECT_EQ(ExceededLimit(response.status()), Limit::kMaxInputBytes);
+}
+
+TEST(EngineTest, OnlyLimitRefusalsNameALimit) {
+  absl::StatusOr<v1::ParseResponse> empty = Engine().Parse(Request(""));
+  EXPECT_EQ(empty.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(ExceededLimit(empty.status()), std::nullopt);
+  EXPECT_EQ(ExceededLimit(absl::ResourceExhaustedError("queue full")),
+            std::nullopt);
 }
 
 TEST(EngineTest, PassedDeadlineIsDeadlineExceeded) {

@@ -4,6 +4,10 @@
 #define LEDE_SERVER_ENGINE_LIMITS_H_
 
 #include <cstddef>
+#include <optional>
+
+#include "absl/status/status.h"
+#include "absl/strings/string_view.h"
 
 namespace lede::engine {
 
@@ -15,6 +19,29 @@ struct Limits {
   // Most DOM nodes accepted in the parsed tree.
   size_t max_nodes = 2'000'000;
 };
+
+// Each limit a document can be refused by, so that the service can count
+// refusals per limit without reading error messages.
+enum class Limit {
+  kMaxInputBytes,
+  kMaxDepth,
+  kMaxNodes,
+};
+inline constexpr size_t kLimitCount = 3;
+
+// The limit's flag name without dashes: "max_input_bytes", "max_depth", ...
+absl::string_view LimitName(Limit limit);
+
+// RESOURCE_EXHAUSTED with `message`, tagged with the limit it reports.
+absl::Status LimitExceededError(Limit limit, absl::string_view message);
+
+// OK when a document of `bytes` bytes is within --max_input_bytes, else the
+// error that says so.
+absl::Status CheckInputBytes(size_t bytes, const Limits& limits);
+
+// The limit a status from LimitExceededError names; nullopt for any other
+// status.
+std::optional<Limit> ExceededLimit(const absl::Status& status);
 
 }  // namespace lede::engine
 
