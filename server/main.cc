@@ -1,5 +1,6 @@
 // lede-server: the lede gRPC service. Flags: --helpfull.
 #include <iostream>
+#include <optional>
 
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
@@ -31,13 +32,30 @@ ABSL_FLAG(absl::Duration, drain_linger, absl::Seconds(1),
 ABSL_FLAG(int, stream_parallelism, 4,
           "Documents of one ParseStream call parsed at the same time.");
 ABSL_FLAG(bool, access_log, false,
-          "Write one line per finished call to stderr: method, peer, status, "
-          "milliseconds.");
+          "Write one line per finished call to stderr: method, transport, "
+          "peer, status, milliseconds, bytes, the caller's traceparent.");
+ABSL_FLAG(std::string, log_format, "text",
+          "Log lines on stderr: 'text', or 'json' for one JSON object per "
+          "line (time, level, msg; calls add method, transport, peer, status, "
+          "ms, bytes, traceparent).");
+ABSL_FLAG(std::string, http_address, "0.0.0.0:8080",
+          "HOST:PORT of the HTTP door: /metrics, /healthz, /readyz, "
+          "/v1/parse, /v1/detect-language and the playground at /. Empty "
+          "turns it off.");
+ABSL_FLAG(int, http_threads, 16,
+          "HTTP connections served at once; more wait in a bounded queue.");
 
 int main(int argc, char** argv) {
   absl::SetProgramUsageMessage(
-      "Serves lede.v1.ArticleService (gRPC), with health and reflection.");
+      "Serves lede.v1.ArticleService (gRPC), with health and reflection, and "
+      "an HTTP door with metrics, a JSON API and a playground.");
   absl::ParseCommandLine(argc, argv);
+  std::optional<lede::service::LogFormat> log_format =
+      lede::service::ParseLogFormat(absl::GetFlag(FLAGS_log_format));
+  if (!log_format) {
+    std::cerr << "lede-server: --log_format must be text or json\n";
+    return 2;
+  }
   lede::service::ServerOptions options;
   options.address = absl::GetFlag(FLAGS_address);
   options.threads = absl::GetFlag(FLAGS_threads);
@@ -48,7 +66,11 @@ int main(int argc, char** argv) {
   options.service.default_deadline = absl::GetFlag(FLAGS_default_deadline);
   options.service.stream_parallelism =
       std::max(1, absl::GetFlag(FLAGS_stream_parallelism));
-  options.service.access_log = absl::GetFlag(FLAGS_access_log);
+  options.access_log = absl::GetFlag(FLAGS_access_log);
+  options.log_format = *log_format;
+  options.http.address = absl::GetFlag(FLAGS_http_address);
+  options.http.connection_threads =
+      std::max(1, absl::GetFlag(FLAGS_http_threads));
   options.max_connection_age = absl::GetFlag(FLAGS_max_connection_age);
   options.drain_timeout = absl::GetFlag(FLAGS_drain_timeout);
   options.drain_linger = absl::GetFlag(FLAGS_drain_linger);

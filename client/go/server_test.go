@@ -47,7 +47,9 @@ type server struct {
 
 func startServer(flags ...string) (*server, error) {
 	address := fmt.Sprintf("127.0.0.1:%d", freePort())
-	cmd := exec.Command(serverBin, append([]string{"--address", address}, flags...)...)
+	// No HTTP door: its default port 8080 is fixed, and test suites run at
+	// the same time.
+	cmd := exec.Command(serverBin, append([]string{"--address", address, "--http_address="}, flags...)...)
 	if err := cmd.Start(); err != nil {
 		return nil, err
 	}

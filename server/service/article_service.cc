@@ -2,12 +2,13 @@
 
 #include <chrono>
 #include <deque>
+#include <memory>
 #include <optional>
 #include <utility>
 
 #include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
-#include "server/service/access_log.h"
+#include "client/cpp/json.h"
 
 namespace lede::service {
 
@@ -16,47 +17,9 @@ grpc::Status ToGrpcStatus(const absl::Status& status) {
                       std::string(status.message()));
 }
 
-namespace {
-
-// A request over the engine's limits fails the same way on every replica:
-// a negative retry pushback (gRPC's retry design, A6) tells clients whose
-// retry policy covers RESOURCE_EXHAUSTED, for a full queue, not to send it
-// again.
-void NoRetryIfOverLimits(const absl::Status& status,
-                         grpc::CallbackServerContext* context) {
-  if (status.code() == absl::StatusCode::kResourceExhausted) {
-    context->AddTrailingMetadata("grpc-retry-pushback-ms", "-1");
-  }
-}
-
-// Ends a unary call with the engine's answer or its error.
-template <typename Response>
-void FinishUnary(absl::StatusOr<Response> result, Response* response,
-                 grpc::CallbackServerContext* context, const CallLog& log,
-                 grpc::ServerUnaryReactor* reactor) {
-  grpc::Status status = grpc::Status::OK;
-  if (result.ok()) {
-    *response = *std::move(result);
-  } else {
-    NoRetryIfOverLimits(result.status(), context);
-    status = ToGrpcStatus(result.status());
-  }
-  log.Finish(status);
-  reactor->Finish(status);
-}
-
-// Answers a unary call the queue refused (worth a retry elsewhere).
-void Refuse(const absl::Status& refusal, const CallLog& log,
-            grpc::ServerUnaryReactor* reactor) {
-  grpc::Status status = ToGrpcStatus(refusal);
-  log.Finish(status);
-  reactor->Finish(status);
-}
-
-}  // namespace
-
-ArticleService::ArticleService(const ServiceOptions& options, WorkQueue* queue)
-    : options_(options), engine_(options.limits), queue_(queue) {}
+ArticleService::ArticleService(Dispatcher* dispatcher,
+                               const Telemetry& telemetry)
+    : dispatcher_(dispatcher), telemetry_(telemetry) {}
 
 absl::Time ArticleService::CallerDeadline(
     const grpc::CallbackServerContext& context) {
@@ -68,33 +31,46 @@ absl::Time ArticleService::CallerDeadline(
   return caller;
 }
 
-absl::Time ArticleService::EngineDeadline(absl::Time caller_deadline) const {
-  if (caller_deadline != absl::InfiniteFuture()) return caller_deadline;
-  return absl::Now() + options_.default_deadline;
+namespace {
+
+// A request over the engine's limits fails the same way on every replica:
+// a negative retry pushback (gRPC's retry design, A6) tells clients whose
+// retry policy covers RESOURCE_EXHAUSTED, for a full queue, not to send it
+// again.
+void NoRetryIfOverLimits(const absl::Status& status,
+                         grpc::CallbackServerContext* context) {
+  if (engine::ExceededLimit(status)) {
+    context->AddTrailingMetadata("grpc-retry-pushback-ms", "-1");
+  }
 }
 
-absl::StatusOr<v1::ParseResponse> ArticleService::ParseDocument(
-    const v1::ParseRequest& request, absl::Time caller_deadline) const {
-  const absl::Time deadline = EngineDeadline(caller_deadline);
-  if (absl::Now() > deadline) {
-    return absl::DeadlineExceededError(
-        "deadline passed while the request waited for a worker");
+}  // namespace
+
+CallRecord ArticleService::StartCall(
+    Method method, const grpc::CallbackServerContext& context) const {
+  absl::string_view traceparent;
+  auto found = context.client_metadata().find("traceparent");
+  if (found != context.client_metadata().end()) {
+    traceparent = absl::string_view(found->second.data(), found->second.size());
   }
-  return engine_.Parse(request, deadline);
+  return CallRecord(telemetry_, method, Transport::kGrpc, context.peer(),
+                    traceparent);
 }
 
 grpc::ServerUnaryReactor* ArticleService::Parse(
     grpc::CallbackServerContext* context, const v1::ParseRequest* request,
     v1::ParseResponse* response) {
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
-  absl::Time caller_deadline = CallerDeadline(*context);
-  CallLog log(options_.access_log, "Parse", *context);
-  absl::Status accepted = queue_->TrySubmit(
-      [this, context, reactor, request, response, caller_deadline, log] {
-        FinishUnary(ParseDocument(*request, caller_deadline), response, context,
-                    log, reactor);
+  CallRecord call = StartCall(Method::kParse, *context);
+  dispatcher_->Parse(
+      Method::kParse, Transport::kGrpc, request, CallerDeadline(*context),
+      [context, reactor, request, response,
+       call](absl::StatusOr<v1::ParseResponse> result) {
+        if (result.ok()) *response = *std::move(result);
+        NoRetryIfOverLimits(result.status(), context);
+        call.Finish(result.status().code(), request->content().size());
+        reactor->Finish(ToGrpcStatus(result.status()));
       });
-  if (!accepted.ok()) Refuse(accepted, log, reactor);
   return reactor;
 }
 
@@ -103,13 +79,16 @@ grpc::ServerUnaryReactor* ArticleService::DetectLanguage(
     const v1::DetectLanguageRequest* request,
     v1::DetectLanguageResponse* response) {
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
-  CallLog log(options_.access_log, "DetectLanguage", *context);
-  absl::Status accepted =
-      queue_->TrySubmit([this, context, reactor, request, response, log] {
-        FinishUnary(engine_.DetectLanguage(*request), response, context, log,
-                    reactor);
+  CallRecord call = StartCall(Method::kDetectLanguage, *context);
+  dispatcher_->DetectLanguage(
+      Transport::kGrpc, request,
+      [context, reactor, request, response,
+       call](absl::StatusOr<v1::DetectLanguageResponse> result) {
+        if (result.ok()) *response = *std::move(result);
+        NoRetryIfOverLimits(result.status(), context);
+        call.Finish(result.status().code(), request->text().size());
+        reactor->Finish(ToGrpcStatus(result.status()));
       });
-  if (!accepted.ok()) Refuse(accepted, log, reactor);
   return reactor;
 }
 
@@ -124,7 +103,7 @@ class ArticleService::StreamReactor
   StreamReactor(ArticleService* service, grpc::CallbackServerContext* context)
       : service_(service),
         caller_deadline_(CallerDeadline(*context)),
-        log_(service->options_.access_log, "ParseStream", *context) {
+        call_(service->StartCall(Method::kParseStream, *context)) {
     reading_ = true;
     StartRead(&request_);
   }
@@ -137,22 +116,31 @@ class ArticleService::StreamReactor
       reads_done_ = true;
       actions = DecideLocked();
     } else {
-      v1::ParseRequest request = std::move(request_);
+      // Kept by the parse until it is done: reads go on meanwhile.
+      auto request = std::make_shared<v1::ParseRequest>(std::move(request_));
       {
         absl::MutexLock lock(&mutex_);
         reading_ = false;
         ++in_flight_;
+        input_bytes_ += request->content().size();
         actions = DecideLocked();
       }
-      // The request is moved into the task; the copy of its id answers a
-      // refusal.
-      std::string id = request.id();
-      absl::Status accepted =
-          service_->queue_->TrySubmit([this, request = std::move(request)] {
-            Deliver(ToResponse(request.id(), service_->ParseDocument(
-                                                 request, caller_deadline_)));
+      service_->dispatcher_->Parse(
+          Method::kParseStream, Transport::kGrpc, request.get(),
+          caller_deadline_,
+          [this, request](absl::StatusOr<v1::ParseResponse> result) {
+            v1::ParseResponse response =
+                result.ok() ? *std::move(result)
+                            : ErrorResponse(request->id(), result.status());
+            Actions after;
+            {
+              absl::MutexLock lock(&mutex_);
+              --in_flight_;
+              if (!write_failed_) ready_.push_back(std::move(response));
+              after = DecideLocked();
+            }
+            Run(after);
           });
-      if (!accepted.ok()) Deliver(ToResponse(id, accepted));
     }
     Run(actions);
   }
@@ -181,35 +169,13 @@ class ArticleService::StreamReactor
     const v1::ParseResponse* write = nullptr;
     bool finish = false;
     grpc::Status status;
+    size_t input_bytes = 0;
   };
-
-  // One document's answer: the engine's, or its error tagged with the id.
-  static v1::ParseResponse ToResponse(
-      const std::string& id, absl::StatusOr<v1::ParseResponse> result) {
-    if (result.ok()) return *std::move(result);
-    v1::ParseResponse failed;
-    failed.set_id(id);
-    failed.mutable_error()->set_code(static_cast<int>(result.status().code()));
-    failed.mutable_error()->set_message(std::string(result.status().message()));
-    return failed;
-  }
-
-  // Hands one document's answer to the writer; its slot in flight is free.
-  void Deliver(v1::ParseResponse response) {
-    Actions after;
-    {
-      absl::MutexLock lock(&mutex_);
-      --in_flight_;
-      if (!write_failed_) ready_.push_back(std::move(response));
-      after = DecideLocked();
-    }
-    Run(after);
-  }
 
   Actions DecideLocked() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_) {
     Actions actions;
     if (!reading_ && !reads_done_ && !write_failed_ &&
-        in_flight_ < service_->options_.stream_parallelism) {
+        in_flight_ < service_->dispatcher_->options().stream_parallelism) {
       reading_ = true;
       actions.start_read = true;
     }
@@ -227,6 +193,7 @@ class ArticleService::StreamReactor
                            ? grpc::Status(grpc::StatusCode::CANCELLED,
                                           "the client stopped reading")
                            : grpc::Status::OK;
+      actions.input_bytes = input_bytes_;
     }
     return actions;
   }
@@ -236,14 +203,15 @@ class ArticleService::StreamReactor
     if (actions.start_read) StartRead(&request_);
     if (actions.write != nullptr) StartWrite(actions.write);
     if (actions.finish) {
-      log_.Finish(actions.status);
+      call_.Finish(static_cast<absl::StatusCode>(actions.status.error_code()),
+                   actions.input_bytes);
       Finish(actions.status);
     }
   }
 
   ArticleService* service_;
   const absl::Time caller_deadline_;
-  const CallLog log_;
+  const CallRecord call_;
   v1::ParseRequest request_;  // filled by StartRead; only one read at a time
   absl::Mutex mutex_;
   bool reading_ ABSL_GUARDED_BY(mutex_) = false;
@@ -252,6 +220,7 @@ class ArticleService::StreamReactor
   bool write_failed_ ABSL_GUARDED_BY(mutex_) = false;
   bool finished_ ABSL_GUARDED_BY(mutex_) = false;
   int in_flight_ ABSL_GUARDED_BY(mutex_) = 0;
+  size_t input_bytes_ ABSL_GUARDED_BY(mutex_) = 0;
   std::deque<v1::ParseResponse> ready_ ABSL_GUARDED_BY(mutex_);
   v1::ParseResponse writing_now_;  // owned by the write in progress
 };

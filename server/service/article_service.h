@@ -1,30 +1,20 @@
-// lede.v1.ArticleService on gRPC's callback API: validates nothing itself
-// (the engine does), runs the engine on the shared work queue (a call it
-// refuses gets RESOURCE_EXHAUSTED at once), maps its status.
+// lede.v1.ArticleService on gRPC's callback API: the gRPC door. It validates
+// nothing itself (the engine does) and runs nothing itself (the dispatcher
+// does); it maps statuses and records each call.
 #ifndef LEDE_SERVER_SERVICE_ARTICLE_SERVICE_H_
 #define LEDE_SERVER_SERVICE_ARTICLE_SERVICE_H_
 
 #include "absl/time/time.h"
 #include "lede/v1/lede.grpc.pb.h"
-#include "server/engine/engine.h"
-#include "server/service/queue.h"
+#include "server/service/call_record.h"
+#include "server/service/dispatcher.h"
 
 namespace lede::service {
 
-struct ServiceOptions {
-  engine::Limits limits;
-  // Used when the caller set no deadline.
-  absl::Duration default_deadline = absl::Seconds(30);
-  // Documents of one ParseStream parsed at the same time.
-  int stream_parallelism = 4;
-  // One line on stderr per finished call (see access_log.h).
-  bool access_log = false;
-};
-
 class ArticleService final : public v1::ArticleService::CallbackService {
  public:
-  // `queue` must outlive the service.
-  ArticleService(const ServiceOptions& options, WorkQueue* queue);
+  // `dispatcher` and the telemetry must outlive the service.
+  ArticleService(Dispatcher* dispatcher, const Telemetry& telemetry);
 
   grpc::ServerUnaryReactor* Parse(grpc::CallbackServerContext* context,
                                   const v1::ParseRequest* request,
@@ -41,17 +31,12 @@ class ArticleService final : public v1::ArticleService::CallbackService {
 
   // The caller's deadline, or absl::InfiniteFuture() when it set none.
   static absl::Time CallerDeadline(const grpc::CallbackServerContext& context);
-  // The engine's deadline for one document: the caller's, else the default
-  // from now.
-  absl::Time EngineDeadline(absl::Time caller_deadline) const;
-  // Runs the engine on one document, unless its deadline passed while it
-  // waited in the queue.
-  absl::StatusOr<v1::ParseResponse> ParseDocument(
-      const v1::ParseRequest& request, absl::Time caller_deadline) const;
+  // Starts the record of a call: peer and traceparent from the context.
+  CallRecord StartCall(Method method,
+                       const grpc::CallbackServerContext& context) const;
 
-  ServiceOptions options_;
-  engine::Engine engine_;
-  WorkQueue* queue_;
+  Dispatcher* dispatcher_;
+  Telemetry telemetry_;
 };
 
 // Maps an engine status to the gRPC status with the same code and message.

@@ -6,19 +6,23 @@
 #include <signal.h>
 
 #include <algorithm>
-#include <iostream>
 #include <memory>
 #include <thread>
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "server/service/article_service.h"
+#include "server/service/build_info.h"
+#include "server/service/metrics.h"
 
 namespace lede::service {
 namespace {
 
 constexpr char kServiceName[] = "lede.v1.ArticleService";
 
-void SetServing(grpc::Server* server, bool serving) {
+// gRPC health and /readyz say the same thing.
+void SetServing(grpc::Server* server, http::HttpServer* http, bool serving) {
+  if (http != nullptr) http->SetReady(serving);
   grpc::HealthCheckServiceInterface* health = server->GetHealthCheckService();
   if (health == nullptr) return;
   health->SetServingStatus(serving);
@@ -47,10 +51,19 @@ absl::Status RunServer(const ServerOptions& options) {
       options.threads > 0
           ? options.threads
           : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const Logger log(options.log_format, options.access_log);
+  Metrics metrics(CurrentBuild());
   const int max_queue =
       options.max_queue > 0 ? options.max_queue : kQueuePerThread * threads;
   WorkQueue queue(threads, max_queue);
-  ArticleService service(options.service, &queue);
+  metrics.SetWorkerLoadSource([&queue] {
+    const QueueStats stats = queue.Stats();
+    return WorkerLoad{queue.threads(), stats.running, stats.waiting,
+                      queue.max_waiting(), stats.refused};
+  });
+  const Telemetry telemetry{&metrics, &log};
+  Dispatcher dispatcher(options.service, &queue, &metrics);
+  ArticleService service(&dispatcher, telemetry);
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
@@ -75,30 +88,49 @@ absl::Status RunServer(const ServerOptions& options) {
         "could not listen on ", options.address,
         ": is the address valid and the port free? (set --address)"));
   }
-  SetServing(server.get(), true);
-  std::cerr << "lede-server: serving on " << options.address << " with "
-            << threads << " worker threads, at most " << max_queue
-            << " requests waiting" << std::endl;
+  std::unique_ptr<http::HttpServer> http;
+  std::string http_note;
+  if (!options.http.address.empty()) {
+    http = std::make_unique<http::HttpServer>(&dispatcher, telemetry,
+                                              options.http);
+    absl::StatusOr<int> http_port = http->Start();
+    if (!http_port.ok()) {
+      server->Shutdown();
+      return http_port.status();
+    }
+    http_note = absl::StrCat(", HTTP on port ", *http_port);
+  }
+  SetServing(server.get(), http.get(), true);
+  log.Event("info",
+            absl::StrCat("serving on ", options.address, " (port ", port,
+                         ") with ", threads, " worker threads, at most ",
+                         max_queue, " requests waiting", http_note));
 
   int signal_number = WaitForStopSignal(stop_signals);
-  std::cerr << "lede-server: signal " << signal_number
-            << ", draining for up to "
-            << absl::FormatDuration(options.drain_timeout) << std::endl;
-  SetServing(server.get(), false);
+  log.Event("info",
+            absl::StrCat("signal ", signal_number, ", draining for up to ",
+                         absl::FormatDuration(options.drain_timeout)));
+  SetServing(server.get(), http.get(), false);
   const absl::Time deadline = absl::Now() + options.drain_timeout;
+  // Idle: no HTTP request being read or answered, no work in the queue.
+  auto idle_by = [&](absl::Time when) {
+    return (http == nullptr || http->WaitUntilIdle(when)) &&
+           queue.WaitUntilIdle(when);
+  };
   // Lame duck: connections stay open while the calls in flight finish, and
   // for `drain_linger` more so their answers reach the callers, who then
   // close. Closing a connection whose last frames are still unread resets
   // it, and a proxy in between (a container's port forwarder, a load
   // balancer) may drop the answer with it. Work that arrives meanwhile
   // (a request still uploading) restarts the wait.
-  while (queue.WaitUntilIdle(deadline) && absl::Now() < deadline) {
+  while (idle_by(deadline) && absl::Now() < deadline) {
     absl::SleepFor(std::min(options.drain_linger, deadline - absl::Now()));
-    if (queue.WaitUntilIdle(absl::Now())) break;
+    if (idle_by(absl::Now())) break;
   }
+  if (http != nullptr) http->Stop();
   server->Shutdown(absl::ToChronoTime(deadline));
   server->Wait();
-  std::cerr << "lede-server: drained, exiting" << std::endl;
+  log.Event("info", "drained, exiting");
   return absl::OkStatus();
 }
 

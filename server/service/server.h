@@ -6,7 +6,9 @@
 
 #include "absl/status/status.h"
 #include "absl/time/time.h"
-#include "server/service/article_service.h"
+#include "server/service/dispatcher.h"
+#include "server/service/http/http_server.h"
+#include "server/service/log.h"
 
 namespace lede::service {
 
@@ -22,6 +24,12 @@ struct ServerOptions {
   // RESOURCE_EXHAUSTED; 0: kQueuePerThread per worker thread.
   int max_queue = 0;
   ServiceOptions service;
+  // The HTTP door (/metrics, /healthz, /readyz, /v1/..., the playground);
+  // an empty address turns it off.
+  http::HttpOptions http;
+  LogFormat log_format = LogFormat::kText;
+  // One line per finished call (see log.h).
+  bool access_log = false;
   // Connections are closed after this long, so clients behind an L4
   // balancer reconnect and spread over new replicas.
   absl::Duration max_connection_age = absl::Minutes(5);
@@ -33,11 +41,12 @@ struct ServerOptions {
 };
 
 // Serves lede.v1.ArticleService, grpc.health.v1.Health and server reflection
-// on `options.address` until SIGTERM or SIGINT arrives. Then health turns
-// NOT_SERVING, new calls are refused and in-flight calls get up to
-// `drain_timeout` to finish. Returns OK after a drain, UNAVAILABLE when the
-// address cannot be bound. Call from the main thread before starting any
-// other thread: it blocks the stop signals for the whole process.
+// on `options.address`, and the HTTP door on `options.http.address`, until
+// SIGTERM or SIGINT arrives. Then health (and /readyz) turns NOT_SERVING and
+// in-flight calls, on both doors, get up to `drain_timeout` to finish.
+// Returns OK after a drain, UNAVAILABLE when an address cannot be bound. Call
+// from the main thread before starting any other thread: it blocks the stop
+// signals for the whole process.
 absl::Status RunServer(const ServerOptions& options);
 
 }  // namespace lede::service

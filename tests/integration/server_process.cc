@@ -32,7 +32,9 @@ int FreePort() {
 ServerProcess::ServerProcess(const std::string& binary,
                              const std::vector<std::string>& extra_flags) {
   address_ = absl::StrCat("127.0.0.1:", FreePort());
-  std::vector<std::string> args = {binary, "--address", address_};
+  http_address_ = absl::StrCat("127.0.0.1:", FreePort());
+  std::vector<std::string> args = {binary, "--address", address_,
+                                   "--http_address", http_address_};
   args.insert(args.end(), extra_flags.begin(), extra_flags.end());
   pid_ = fork();
   if (pid_ == 0) {

@@ -17,7 +17,9 @@ int FreePort();
 
 class ServerProcess {
  public:
-  // Starts `binary --address 127.0.0.1:<free port> extra_flags...`.
+  // Starts `binary --address 127.0.0.1:<free port> --http_address
+  // 127.0.0.1:<another free port> extra_flags...` (never the HTTP door's
+  // fixed default, 8080: test suites run at the same time).
   ServerProcess(const std::string& binary,
                 const std::vector<std::string>& extra_flags);
   // Kills the server if it is still running.
@@ -32,11 +34,13 @@ class ServerProcess {
   int WaitForExit(absl::Duration timeout);
 
   const std::string& address() const { return address_; }
+  const std::string& http_address() const { return http_address_; }
   pid_t pid() const { return pid_; }
 
  private:
   pid_t pid_ = -1;
   std::string address_;
+  std::string http_address_;
 };
 
 // A 2 MB page of 20 000 paragraphs that takes the engine a noticeable time

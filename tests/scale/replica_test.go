@@ -79,7 +79,9 @@ func (r *replica) start() {
 	if err != nil {
 		r.t.Fatal(err)
 	}
-	args := append([]string{"--address=" + r.address(), "--access_log"}, r.args...)
+	// No HTTP door: its default port 8080 is fixed, and test suites run at
+	// the same time.
+	args := append([]string{"--address=" + r.address(), "--http_address=", "--access_log"}, r.args...)
 	r.cmd = exec.Command(serverBinary(r.t), args...)
 	r.cmd.Stderr = logFile
 	r.cmd.Stdout = logFile

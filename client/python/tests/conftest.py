@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from lede_server import LedeServer, cli_binary, free_port
-from pages import SEEDS, SMALL_INPUT_LIMIT
+from lede_server import LedeServer, free_port
+from pages import SMALL_INPUT_LIMIT
+from seed_fixtures import cli as cli  # noqa: F401  (offered to the tests)
+from seed_fixtures import seeds as seeds  # noqa: F401
 
 import lede
 
@@ -35,17 +36,3 @@ def client(server: LedeServer) -> Iterator[lede.Client]:
 def dead_address() -> str:
     """An address where nothing listens."""
     return f"127.0.0.1:{free_port()}"
-
-
-@pytest.fixture(scope="session")
-def cli() -> Path:
-    path = cli_binary()
-    if not path.exists():
-        pytest.fail(f"{path} is missing: run `make build` or set LEDE_CLI")
-    return path
-
-
-@pytest.fixture(scope="session")
-def seeds() -> list[Path]:
-    assert len(SEEDS) == 3, f"expected the three seed documents, found {SEEDS}"
-    return SEEDS

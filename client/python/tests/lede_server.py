@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import grpc
+import pytest
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
@@ -26,6 +27,14 @@ def cli_binary() -> Path:
     return Path(os.environ.get("LEDE_CLI", REPO_ROOT / "build" / "bin" / "lede"))
 
 
+def existing_cli() -> Path:
+    """The lede CLI, failing the test when it has not been built."""
+    path = cli_binary()
+    if not path.exists():
+        pytest.fail(f"{path} is missing: run `make build` or set LEDE_CLI")
+    return path
+
+
 def free_port() -> int:
     """A port nothing listens on right now (the server cannot take port 0)."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
@@ -39,6 +48,9 @@ class LedeServer:
     def __init__(self, *flags: str) -> None:
         self.flags = flags
         self.address = ""
+        # The HTTP door on a free port too: the default 8080 is fixed, and
+        # test suites run at the same time.
+        self.http_address = ""
         self._process: subprocess.Popen[bytes] | None = None
         self._log = tempfile.TemporaryFile()
 
@@ -51,8 +63,18 @@ class LedeServer:
         if not os.access(binary, os.X_OK):
             raise RuntimeError(f"{binary} is missing: run `make build` or set LEDE_SERVER")
         self.address = f"127.0.0.1:{free_port()}"
+        self.http_address = f"127.0.0.1:{free_port()}"
         self._process = subprocess.Popen(
-            [str(binary), "--address", self.address, "--threads", "2", *self.flags],
+            [
+                str(binary),
+                "--address",
+                self.address,
+                "--http_address",
+                self.http_address,
+                "--threads",
+                "2",
+                *self.flags,
+            ],
             stdout=self._log,
             stderr=subprocess.STDOUT,
         )
@@ -81,6 +103,15 @@ class LedeServer:
                     pass
                 time.sleep(0.1)
         raise RuntimeError(f"lede-server not SERVING after {STARTUP_SECONDS}s:\n{self.log()}")
+
+    def send_signal(self, signal_number: int) -> None:
+        assert self._process is not None
+        self._process.send_signal(signal_number)
+
+    def wait(self, timeout: float) -> int:
+        """Waits for the server to exit; its exit code."""
+        assert self._process is not None
+        return self._process.wait(timeout=timeout)
 
     def __exit__(self, *exc_info: object) -> None:
         if self._process is not None and self._process.poll() is None:

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from lede_server import REPO_ROOT
 
 SMALL_INPUT_LIMIT = 4096
 SEEDS = sorted((REPO_ROOT / "tests" / "fixtures" / "seeds").glob("*.txt"))
+
+
+def seed_documents() -> list[Path]:
+    """The three seed documents of tests/fixtures/seeds."""
+    assert len(SEEDS) == 3, f"expected the three seed documents, found {SEEDS}"
+    return SEEDS
 
 # Starts with the PNG signature, which the server refuses as not a document.
 PNG_BYTES = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4

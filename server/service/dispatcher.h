@@ -1,0 +1,73 @@
+// The one way both doors (gRPC and HTTP) reach the engine: a request runs on
+// the shared work queue (or is refused at once when it is full), under the
+// caller's deadline or the default one, within the same limits, and each
+// document's size, stage times and any limit it hit go to the metrics.
+#ifndef LEDE_SERVER_SERVICE_DISPATCHER_H_
+#define LEDE_SERVER_SERVICE_DISPATCHER_H_
+
+#include <functional>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "lede/v1/lede.pb.h"
+#include "server/engine/engine.h"
+#include "server/service/metrics.h"
+#include "server/service/queue.h"
+
+namespace lede::service {
+
+struct ServiceOptions {
+  engine::Limits limits;
+  // Used when the caller set no deadline.
+  absl::Duration default_deadline = absl::Seconds(30);
+  // Documents of one ParseStream parsed at the same time.
+  int stream_parallelism = 4;
+};
+
+class Dispatcher {
+ public:
+  // `queue` and `metrics` must outlive the dispatcher.
+  Dispatcher(const ServiceOptions& options, WorkQueue* queue, Metrics* metrics);
+
+  using ParseDone =
+      std::function<void(absl::StatusOr<v1::ParseResponse> result)>;
+  using DetectDone =
+      std::function<void(absl::StatusOr<v1::DetectLanguageResponse> result)>;
+
+  // Parses `request` on a worker and calls `done` there with the outcome;
+  // when the queue is full, calls `done` at once, on the calling thread,
+  // with its RESOURCE_EXHAUSTED (QueueFullError). A document whose deadline
+  // passed while it waited gets DEADLINE_EXCEEDED unparsed.
+  // `caller_deadline` is absl::InfiniteFuture() when the caller set none;
+  // `method` and `transport` label the document's metrics. `request` must
+  // stay valid until `done` runs.
+  void Parse(Method method, Transport transport,
+             const v1::ParseRequest* request, absl::Time caller_deadline,
+             ParseDone done);
+
+  // Identifies the language of `request` on a worker; as Parse.
+  void DetectLanguage(Transport transport,
+                      const v1::DetectLanguageRequest* request,
+                      DetectDone done);
+
+  const ServiceOptions& options() const { return options_; }
+
+ private:
+  // The engine's deadline for one document: the caller's, else the default
+  // from when its work starts.
+  absl::Time EngineDeadline(absl::Time caller_deadline) const;
+  // Runs the engine on one document, unless its deadline passed while it
+  // waited in the queue.
+  absl::StatusOr<v1::ParseResponse> ParseDocument(
+      const v1::ParseRequest& request, absl::Time caller_deadline,
+      engine::StageTimes* times) const;
+
+  ServiceOptions options_;
+  engine::Engine engine_;
+  WorkQueue* queue_;
+  Metrics* metrics_;
+};
+
+}  // namespace lede::service
+
+#endif  // LEDE_SERVER_SERVICE_DISPATCHER_H_
