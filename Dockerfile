@@ -1,6 +1,6 @@
 # lede-server and the lede CLI on Debian bookworm.
 #   docker build -t lede .
-#   docker run --rm -p 50051:50051 lede
+#   docker run --rm -p 50051:50051 -p 8080:8080 lede
 # BASE is a build argument so the image also builds where no registry is
 # reachable: tests/container makes a bookworm base with debootstrap. (No
 # `# syntax=` line: BuildKit would fetch that frontend from a registry.)
@@ -18,6 +18,9 @@ RUN apt-get update \
     | xargs apt-get install -y --no-install-recommends \
  && rm -rf /var/lib/apt/lists/*
 COPY . /src
+# The commit lede_build_info reports (the context has no .git):
+#   docker build --build-arg COMMIT=$(git rev-parse --short=12 HEAD) ...
+ARG COMMIT=unknown
 # One step from sources to /out, so the image keeps one layer for it (each
 # layer is a full copy under buildah's vfs storage). The ccache cache mount
 # keeps rebuilds after a source change quick. Then the Debian packages that
@@ -26,7 +29,8 @@ COPY . /src
 # dpkg knows the other; a library no package holds fails the build.
 RUN --mount=type=cache,target=/root/.cache/ccache \
     set -e; \
-    cmake -S /src -B /build -G Ninja -DCMAKE_BUILD_TYPE=Release -DLEDE_BUILD_TESTS=OFF; \
+    cmake -S /src -B /build -G Ninja -DCMAKE_BUILD_TYPE=Release -DLEDE_BUILD_TESTS=OFF \
+      -DLEDE_COMMIT="$COMMIT"; \
     cmake --build /build --target lede-server lede; \
     ccache --show-stats | grep -i -e 'hits' -e 'misses' || true; \
     mkdir -p /out/bin; \
@@ -55,7 +59,7 @@ COPY --from=build /out/bin/lede-server /out/bin/lede /usr/local/bin/
 # Numeric, so Kubernetes' runAsNonRoot can check it (k8s/deployment.yaml
 # runs as the same uid and gid).
 USER 10001:10001
-EXPOSE 50051
+EXPOSE 50051 8080
 HEALTHCHECK --interval=10s --timeout=3s --start-period=5s --retries=3 \
   CMD ["lede", "health", "--server", "127.0.0.1:50051", "--timeout", "2s"]
 # Exec form: lede-server is PID 1 and gets SIGTERM itself, then drains.

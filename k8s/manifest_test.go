@@ -7,6 +7,7 @@ package k8s_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -16,12 +17,14 @@ import (
 	"testing"
 	"time"
 
+	monitoringv1 "github.com/prometheus-operator/prometheus-operator/pkg/apis/monitoring/v1"
 	appsv1 "k8s.io/api/apps/v1"
 	autoscalingv2 "k8s.io/api/autoscaling/v2"
 	corev1 "k8s.io/api/core/v1"
 	policyv1 "k8s.io/api/policy/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/labels"
+	"k8s.io/apimachinery/pkg/util/intstr"
 	"sigs.k8s.io/kustomize/api/krusty"
 	kustomizetypes "sigs.k8s.io/kustomize/api/types"
 	"sigs.k8s.io/kustomize/kyaml/filesys"
@@ -35,6 +38,7 @@ type objects struct {
 	configMaps []*corev1.ConfigMap
 	hpa        *autoscalingv2.HorizontalPodAutoscaler
 	pdb        *policyv1.PodDisruptionBudget
+	monitors   []*monitoringv1.ServiceMonitor
 }
 
 // decodeStrict decodes one YAML document into the API type its kind names.
@@ -64,6 +68,9 @@ func decodeStrict(t *testing.T, name string, doc []byte, into *objects) {
 	case "policy/v1 PodDisruptionBudget":
 		p := &policyv1.PodDisruptionBudget{}
 		into.pdb, target = p, p
+	case "monitoring.coreos.com/v1 ServiceMonitor":
+		m := &monitoringv1.ServiceMonitor{}
+		into.monitors, target = append(into.monitors, m), m
 	default:
 		t.Fatalf("%s: unexpected %q %q (add it to this test)", name, meta.APIVersion, meta.Kind)
 	}
@@ -81,33 +88,43 @@ func readFile(t *testing.T, path string) []byte {
 	return data
 }
 
-// TestManifestsDecodeStrictly decodes each file the kustomization lists, and
-// the kustomization itself, on its own.
+// TestManifestsDecodeStrictly decodes each file a kustomization lists (the
+// base's, and the monitoring overlay's), and the kustomization itself, on its
+// own.
 func TestManifestsDecodeStrictly(t *testing.T) {
-	var k kustomizetypes.Kustomization
-	if err := yaml.UnmarshalStrict(readFile(t, "kustomization.yaml"), &k); err != nil {
-		t.Fatalf("kustomization.yaml: %v", err)
-	}
-	files, err := filepath.Glob("*.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	listed := map[string]bool{}
-	for _, r := range k.Resources {
-		listed[r] = true
-	}
-	for _, file := range files {
-		if file == "kustomization.yaml" {
-			continue
+	for _, dir := range []string{".", "monitoring"} {
+		var k kustomizetypes.Kustomization
+		if err := yaml.UnmarshalStrict(readFile(t, filepath.Join(dir, "kustomization.yaml")), &k); err != nil {
+			t.Fatalf("%s/kustomization.yaml: %v", dir, err)
 		}
-		if !listed[file] {
-			t.Errorf("%s is not in kustomization.yaml's resources", file)
+		files, err := filepath.Glob(filepath.Join(dir, "*.yaml"))
+		if err != nil {
+			t.Fatal(err)
 		}
-		var into objects
-		decodeStrict(t, file, readFile(t, file), &into)
-	}
-	if len(k.Resources) != len(files)-1 {
-		t.Errorf("kustomization.yaml lists %d resources, the directory has %d", len(k.Resources), len(files)-1)
+		listed := map[string]bool{}
+		for _, r := range k.Resources {
+			listed[r] = true
+		}
+		for _, file := range files {
+			name := filepath.Base(file)
+			if name == "kustomization.yaml" {
+				continue
+			}
+			if !listed[name] {
+				t.Errorf("%s is not in %s/kustomization.yaml's resources", file, dir)
+			}
+			var into objects
+			decodeStrict(t, file, readFile(t, file), &into)
+		}
+		manifests := 0
+		for _, r := range k.Resources {
+			if strings.HasSuffix(r, ".yaml") {
+				manifests++
+			}
+		}
+		if manifests != len(files)-1 {
+			t.Errorf("%s/kustomization.yaml lists %d manifests, the directory has %d", dir, manifests, len(files)-1)
+		}
 	}
 }
 
@@ -115,7 +132,17 @@ func TestManifestsDecodeStrictly(t *testing.T) {
 // decodes every object strictly.
 func render(t *testing.T) *objects {
 	t.Helper()
-	resources, err := krusty.MakeKustomizer(krusty.MakeDefaultOptions()).Run(filesys.MakeFsOnDisk(), ".")
+	into := renderDir(t, ".")
+	if into.deployment == nil || into.hpa == nil || into.pdb == nil || len(into.configMaps) != 1 {
+		t.Fatalf("want a Deployment, an HPA, a PDB and the flags ConfigMap; got %+v", into)
+	}
+	return into
+}
+
+// renderDir builds the kustomization in `dir` (the base or an overlay).
+func renderDir(t *testing.T, dir string) *objects {
+	t.Helper()
+	resources, err := krusty.MakeKustomizer(krusty.MakeDefaultOptions()).Run(filesys.MakeFsOnDisk(), dir)
 	if err != nil {
 		t.Fatalf("kustomize build: %v", err)
 	}
@@ -126,9 +153,6 @@ func render(t *testing.T) *objects {
 			t.Fatal(err)
 		}
 		decodeStrict(t, r.CurId().String(), doc, into)
-	}
-	if into.deployment == nil || into.hpa == nil || into.pdb == nil || len(into.configMaps) != 1 {
-		t.Fatalf("want a Deployment, an HPA, a PDB and the flags ConfigMap; got %+v", into)
 	}
 	return into
 }
@@ -175,11 +199,20 @@ func serverFlag(t *testing.T, flags map[string]string, name string) string {
 
 func listenPort(t *testing.T, flags map[string]string) int32 {
 	t.Helper()
-	address := strings.Trim(serverFlag(t, flags, "address"), `"`)
+	return portOf(t, flags, "address")
+}
+
+// portOf reads the port of a HOST:PORT flag (--address, --http_address).
+func portOf(t *testing.T, flags map[string]string, flag string) int32 {
+	t.Helper()
+	address := strings.Trim(serverFlag(t, flags, flag), `"`)
 	i := strings.LastIndex(address, ":")
+	if i < 0 {
+		t.Fatalf("cannot read a port from --%s=%s (the HTTP door must be on: probes and scrapes use it)", flag, address)
+	}
 	port, err := strconv.Atoi(address[i+1:])
-	if i < 0 || err != nil {
-		t.Fatalf("cannot read a port from --address=%s", address)
+	if err != nil || port == 0 {
+		t.Fatalf("cannot read a port from --%s=%s", flag, address)
 	}
 	return int32(port)
 }
@@ -253,29 +286,51 @@ func TestDeploymentMatchesServerAndImage(t *testing.T) {
 		t.Errorf("container args %q do not read the ConfigMap %s mounted at %q", c.Args, flagsMap.Name, flagsMount)
 	}
 
-	// Probes: native gRPC, numeric port, the one the server listens on.
-	for name, probe := range map[string]*corev1.Probe{"readiness": c.ReadinessProbe, "liveness": c.LivenessProbe} {
-		if probe == nil || probe.GRPC == nil {
-			t.Errorf("%s probe is not a gRPC probe", name)
-			continue
-		}
-		if probe.GRPC.Port != port {
-			t.Errorf("%s probe port %d, server listens on %d", name, probe.GRPC.Port, port)
-		}
-	}
-	if c.ReadinessProbe != nil && c.ReadinessProbe.GRPC != nil {
-		if s := c.ReadinessProbe.GRPC.Service; s == nil || *s != "lede.v1.ArticleService" {
-			t.Errorf("readiness probe should ask for lede.v1.ArticleService, asks %v", s)
-		}
-	}
-	var containerPort *corev1.ContainerPort
+	httpPort := portOf(t, flags, "http_address")
+	var containerPort, httpContainerPort *corev1.ContainerPort
 	for i := range c.Ports {
-		if c.Ports[i].ContainerPort == port {
+		switch c.Ports[i].ContainerPort {
+		case port:
 			containerPort = &c.Ports[i]
+		case httpPort:
+			httpContainerPort = &c.Ports[i]
 		}
 	}
 	if containerPort == nil {
-		t.Fatalf("no containerPort %d", port)
+		t.Fatalf("no containerPort %d (--address)", port)
+	}
+	if httpContainerPort == nil || httpContainerPort.Name == "" {
+		t.Fatalf("no named containerPort %d (--http_address)", httpPort)
+	}
+	// resolves a probe's or a Service's target port, by number or name.
+	resolve := func(p intstr.IntOrString) int32 {
+		for _, cp := range c.Ports {
+			if p.Type == intstr.String && p.StrVal == cp.Name {
+				return cp.ContainerPort
+			}
+		}
+		return p.IntVal
+	}
+
+	// Readiness: /readyz on the HTTP door, which follows gRPC health and
+	// goes NOT_SERVING when the drain starts. Liveness: native gRPC health
+	// on the port the server listens on (a number, as Kubernetes requires).
+	if r := c.ReadinessProbe; r == nil || r.HTTPGet == nil {
+		t.Errorf("readiness probe should be an httpGet of /readyz")
+	} else if r.HTTPGet.Path != "/readyz" || resolve(r.HTTPGet.Port) != httpPort {
+		t.Errorf("readiness probe gets %s on port %s, want /readyz on %d (--http_address)", r.HTTPGet.Path, r.HTTPGet.Port.String(), httpPort)
+	}
+	if l := c.LivenessProbe; l == nil || l.GRPC == nil {
+		t.Errorf("liveness probe is not a gRPC probe")
+	} else if l.GRPC.Port != port {
+		t.Errorf("liveness probe port %d, server listens on %d", l.GRPC.Port, port)
+	}
+
+	// Prometheus's annotations name the HTTP port and /metrics.
+	annotations := d.Spec.Template.Annotations
+	if annotations["prometheus.io/scrape"] != "true" || annotations["prometheus.io/path"] != "/metrics" ||
+		annotations["prometheus.io/port"] != strconv.Itoa(int(httpPort)) {
+		t.Errorf("pod annotations %v should scrape /metrics on port %d", annotations, httpPort)
 	}
 
 	// Requests and limits for both CPU and memory; the worker threads match
@@ -382,14 +437,16 @@ func TestDeploymentMatchesServerAndImage(t *testing.T) {
 		} else if s.Spec.Type == "" || s.Spec.Type == corev1.ServiceTypeClusterIP {
 			clusterIP++
 		}
+		reached := map[int32]bool{}
 		for _, p := range s.Spec.Ports {
-			target := p.TargetPort.IntVal
-			if p.TargetPort.StrVal != "" && p.TargetPort.StrVal == containerPort.Name {
-				target = containerPort.ContainerPort
+			target := resolve(p.TargetPort)
+			if target != port && target != httpPort {
+				t.Errorf("Service %s port %s reaches %v, server listens on %d and %d", s.Name, p.Name, p.TargetPort.String(), port, httpPort)
 			}
-			if target != port {
-				t.Errorf("Service %s port %s reaches %v, server listens on %d", s.Name, p.Name, p.TargetPort.String(), port)
-			}
+			reached[target] = true
+		}
+		if !reached[port] || !reached[httpPort] {
+			t.Errorf("Service %s should reach both gRPC (%d) and HTTP (%d)", s.Name, port, httpPort)
 		}
 	}
 	if headless != 1 || clusterIP != 1 {
@@ -442,4 +499,82 @@ func TestStrictDecodingRejectsUnknownFields(t *testing.T) {
 		t.Fatalf("a misspelt field decoded: %v", err)
 	}
 	fmt.Fprintln(os.Stderr, "strict decoding rejects:", err)
+}
+
+// TestMonitoring renders k8s/monitoring: a ServiceMonitor that scrapes
+// /metrics on the HTTP port of exactly one of the base's Services (so each
+// pod is scraped once), and the Grafana dashboard as a ConfigMap for
+// Grafana's sidecar.
+func TestMonitoring(t *testing.T) {
+	base := render(t)
+	o := renderDir(t, "monitoring")
+	if len(o.monitors) != 1 {
+		t.Fatalf("want one ServiceMonitor, got %d", len(o.monitors))
+	}
+	m := o.monitors[0]
+	selector, err := metav1.LabelSelectorAsSelector(&m.Spec.Selector)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var selected []*corev1.Service
+	for _, s := range base.services {
+		if selector.Matches(labels.Set(s.Labels)) {
+			selected = append(selected, s)
+		}
+	}
+	if len(selected) != 1 {
+		t.Fatalf("the ServiceMonitor selects %d Services, want exactly 1 (else each pod is scraped twice)", len(selected))
+	}
+	var httpPortName string
+	for _, p := range selected[0].Spec.Ports {
+		if p.TargetPort.StrVal == "http" {
+			httpPortName = p.Name
+		}
+	}
+	if len(m.Spec.Endpoints) != 1 || m.Spec.Endpoints[0].Port != httpPortName || m.Spec.Endpoints[0].Path != "/metrics" {
+		t.Errorf("ServiceMonitor endpoints %+v should scrape /metrics on port %q", m.Spec.Endpoints, httpPortName)
+	}
+
+	var dashboard *corev1.ConfigMap
+	for _, c := range o.configMaps {
+		if _, ok := c.Data["lede-dashboard.json"]; ok {
+			dashboard = c
+		}
+	}
+	if dashboard == nil || dashboard.Labels["grafana_dashboard"] != "1" {
+		t.Fatalf("no ConfigMap with lede-dashboard.json labelled grafana_dashboard: \"1\"")
+	}
+	var parsed struct {
+		Panels []struct {
+			Type    string `json:"type"`
+			Title   string `json:"title"`
+			Targets []struct {
+				Expr string `json:"expr"`
+			} `json:"targets"`
+		} `json:"panels"`
+	}
+	if err := json.Unmarshal([]byte(dashboard.Data["lede-dashboard.json"]), &parsed); err != nil {
+		t.Fatalf("lede-dashboard.json: %v", err)
+	}
+	// Which names the queries use is checked against a running server's
+	// /metrics in tests/http/test_metrics.py; here, that each chart queries.
+	metric := regexp.MustCompile(`\b(lede|process)_[a-z_]+\b`)
+	charts := 0
+	for _, p := range parsed.Panels {
+		if p.Type == "row" {
+			continue
+		}
+		charts++
+		if len(p.Targets) == 0 {
+			t.Errorf("panel %q has no query", p.Title)
+		}
+		for _, target := range p.Targets {
+			if !metric.MatchString(target.Expr) {
+				t.Errorf("panel %q queries no lede metric: %s", p.Title, target.Expr)
+			}
+		}
+	}
+	if charts < 8 {
+		t.Errorf("the dashboard has %d charts", charts)
+	}
 }

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 from pathlib import Path
 
 import lede
-from conftest import request
+from conftest import REPO_ROOT, request
 from lede_server import LedeServer
 from prometheus_client.metrics_core import Metric
 from prometheus_client.parser import text_string_to_metric_families
 
+DASHBOARD = REPO_ROOT / "k8s" / "monitoring" / "lede-dashboard.json"
 STAGES = ["decode", "frame", "parse", "metadata", "content", "language", "render"]
 
 
@@ -121,3 +123,26 @@ def test_limit_refusals_are_counted_by_limit() -> None:
         assert value(families, "lede_calls_total", method="Parse", transport="http",
                      code="RESOURCE_EXHAUSTED") == 1
 
+
+def dashboard_metrics() -> set[str]:
+    dashboard = json.loads(DASHBOARD.read_text())
+    exprs = [
+        target["expr"]
+        for panel in dashboard["panels"]
+        for target in panel.get("targets", [])
+    ]
+    assert len(exprs) >= 8, "the dashboard should chart calls, latency, stages, queue, limits"
+    names = set()
+    for expr in exprs:
+        found = set(re.findall(r"\b((?:lede|process)_[a-z_]+)\b", expr))
+        assert found, f"a panel queries no lede metric: {expr}"
+        names |= found
+    return names
+
+
+def test_the_dashboard_uses_only_metrics_the_server_exports(base: str) -> None:
+    exported = set()
+    for family in scrape(base).values():
+        exported |= {sample.name for sample in family.samples}
+    missing = dashboard_metrics() - exported
+    assert not missing, f"{DASHBOARD.name} queries metrics the server does not export: {missing}"
