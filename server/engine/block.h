@@ -1,5 +1,5 @@
-// The article body as the content stage hands it to the renderers: a flat,
-// ordered list of blocks.
+// The article body as the content stage hands it to the later stages: a
+// flat, ordered list of blocks, and the images among them.
 #ifndef LEDE_SERVER_ENGINE_BLOCK_H_
 #define LEDE_SERVER_ENGINE_BLOCK_H_
 
@@ -40,6 +40,29 @@ struct Block {
   // A figure's image; its caption is also in `text`.
   ImageRef image;
 };
+
+// The body as the content stage found it.
+struct Body {
+  std::vector<Block> blocks;
+  // The images of the figures among `blocks`, in their order.
+  std::vector<ImageRef> images;
+};
+
+// Calls `visit(std::string*)` on each text of `body` a reader reads: block
+// text, table cells, image alt texts and captions (not URLs).
+template <typename Visit>
+void ForEachText(Body* body, Visit visit) {
+  for (Block& block : body->blocks) {
+    visit(&block.text);
+    for (std::string& cell : block.cells) visit(&cell);
+    visit(&block.image.alt);
+    visit(&block.image.caption);
+  }
+  for (ImageRef& image : body->images) {
+    visit(&image.alt);
+    visit(&image.caption);
+  }
+}
 
 }  // namespace lede::engine
 

@@ -3,13 +3,40 @@
 #ifndef LEDE_SERVER_ENGINE_CANDIDATES_H_
 #define LEDE_SERVER_ENGINE_CANDIDATES_H_
 
-#include <map>
+#include <array>
+#include <cstddef>
 #include <string>
 #include <vector>
 
 #include "absl/strings/string_view.h"
 
 namespace lede::engine {
+
+// What a candidate is a value for. A name in a rules table or a reader is
+// one of these, so a misspelt field does not compile.
+enum class Field {
+  kTitle,
+  kSiteName,
+  kDescription,
+  kUrl,
+  kCanonical,
+  kImage,
+  kPublished,
+  // Text that holds a publication date among other words ("Posted on June
+  // 4 by ..."): the date is found in it.
+  kPublishedText,
+  kModified,
+  kAuthors,
+  kEditors,
+  kTags,
+  // A list of tags in one value ("a, b; c"), split as it is added.
+  kKeywords,
+  kCategories,
+  kSource,
+  // What the page says its body is (JSON-LD articleBody).
+  kBody,
+};
+inline constexpr size_t kFieldCount = static_cast<size_t>(Field::kBody) + 1;
 
 // Source ranks, most trusted first. A lower rank wins.
 enum SourceRank {
@@ -26,28 +53,29 @@ struct Candidate {
   std::string value;
   std::string source;  // provenance name: "json-ld", "opengraph", ...
   int rank = 0;
-  int order = 0;  // position among all candidates, to keep document order
 };
 
 class Candidates {
  public:
-  // Adds `value` (white space collapsed; empty values are ignored).
-  void Add(absl::string_view field, absl::string_view value,
-           absl::string_view source, int rank);
+  // Adds `value` (character references decoded, tags dropped, white space
+  // collapsed). Returns false, adding nothing, for a value left empty.
+  bool Add(Field field, absl::string_view value, absl::string_view source,
+           int rank);
 
   // The best-ranked candidate for `field` (first in document order among
   // equals), or nullptr.
-  const Candidate* Best(absl::string_view field) const;
+  const Candidate* Best(Field field) const;
 
   // Every candidate for `field`, best rank first, then document order.
-  std::vector<const Candidate*> All(absl::string_view field) const;
+  std::vector<const Candidate*> All(Field field) const;
 
-  // The values of the best-ranked source for a list field.
-  std::vector<const Candidate*> BestList(absl::string_view field) const;
+  // Every candidate for `field` in the order they were added.
+  const std::vector<Candidate>& InOrder(Field field) const {
+    return fields_[static_cast<size_t>(field)];
+  }
 
  private:
-  std::map<std::string, std::vector<Candidate>, std::less<>> fields_;
-  int next_order_ = 0;
+  std::array<std::vector<Candidate>, kFieldCount> fields_;
 };
 
 }  // namespace lede::engine

@@ -116,38 +116,4 @@ std::string ConvertChineseScript(absl::string_view utf8,
   return out;
 }
 
-void ConvertArticleChinese(v1::ChineseScript script, v1::Article* article) {
-  if (script == v1::CHINESE_SCRIPT_UNCHANGED ||
-      !absl::StartsWith(article->language(), "zh")) {
-    return;
-  }
-  const ChineseScriptTarget target = script == v1::CHINESE_SCRIPT_TRADITIONAL
-                                         ? ChineseScriptTarget::kTraditional
-                                         : ChineseScriptTarget::kSimplified;
-  auto convert = [target](std::string* field) {
-    *field = ConvertChineseScript(*field, target);
-  };
-  for (std::string* field :
-       {article->mutable_title(), article->mutable_description(),
-        article->mutable_site_name(), article->mutable_source(),
-        article->mutable_text(), article->mutable_html(),
-        article->mutable_markdown()}) {
-    convert(field);
-  }
-  for (std::string& author : *article->mutable_authors()) convert(&author);
-  for (std::string& editor : *article->mutable_editors()) convert(&editor);
-  for (std::string& tag : *article->mutable_tags()) convert(&tag);
-  for (std::string& category : *article->mutable_categories()) {
-    convert(&category);
-  }
-  for (v1::Image& image : *article->mutable_images()) {
-    convert(image.mutable_alt());
-    convert(image.mutable_caption());
-  }
-  if (article->has_lead_image()) {
-    convert(article->mutable_lead_image()->mutable_alt());
-    convert(article->mutable_lead_image()->mutable_caption());
-  }
-}
-
 }  // namespace lede::engine

@@ -6,7 +6,6 @@
 #include <string>
 
 #include "absl/strings/string_view.h"
-#include "lede/v1/lede.pb.h"
 
 namespace lede::engine {
 
@@ -33,13 +32,6 @@ enum class ChineseScriptTarget { kSimplified, kTraditional };
 // is missing. Thread-safe.
 std::string ConvertChineseScript(absl::string_view utf8,
                                  ChineseScriptTarget target);
-
-// ParseOptions.convert_chinese: rewrites the article's text fields (title,
-// description, site name, source, text, HTML, Markdown, authors, editors,
-// tags, categories, image alt and captions) in `script`. Only an article
-// whose language is Chinese (zh-*) is converted: Japanese kanji are not
-// Chinese text. CHINESE_SCRIPT_UNCHANGED leaves it as it is.
-void ConvertArticleChinese(v1::ChineseScript script, v1::Article* article);
 
 }  // namespace lede::engine
 

@@ -44,29 +44,5 @@ TEST(ChineseScriptTest, KeepsEverythingElse) {
   EXPECT_EQ(ConvertChineseScript("", ChineseScriptTarget::kSimplified), "");
 }
 
-TEST(ChineseScriptTest, ConvertsOnlyChineseArticles) {
-  v1::Article article;
-  article.set_language("zh-Hans");
-  article.set_title("经济发展");
-  article.set_text("头发");
-  article.add_authors("张国");
-  article.add_images()->set_caption("国家");
-  ConvertArticleChinese(v1::CHINESE_SCRIPT_TRADITIONAL, &article);
-  EXPECT_EQ(article.title(), "經濟發展");
-  EXPECT_EQ(article.text(), "頭髮");
-  EXPECT_EQ(article.authors(0), "張國");
-  EXPECT_EQ(article.images(0).caption(), "國家");
-
-  v1::Article japanese;
-  japanese.set_language("ja");
-  japanese.set_title("経済発展について");
-  ConvertArticleChinese(v1::CHINESE_SCRIPT_SIMPLIFIED, &japanese);
-  EXPECT_EQ(japanese.title(), "経済発展について");
-
-  v1::Article unchanged = article;
-  ConvertArticleChinese(v1::CHINESE_SCRIPT_UNCHANGED, &unchanged);
-  EXPECT_EQ(unchanged.title(), "經濟發展");
-}
-
 }  // namespace
 }  // namespace lede::engine

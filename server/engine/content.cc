@@ -661,7 +661,7 @@ std::vector<const GumboNode*> SelectContentNodes(
 // Turns the selected subtrees into blocks.
 class BlockBuilder {
  public:
-  BlockBuilder(const StatsMap& stats, const ContentOptions& options,
+  BlockBuilder(const StatsMap& stats, const PageFacts& options,
                const content_rules::BiasRules& rules, const Skips& skips)
       : stats_(stats), options_(options), rules_(rules), skips_(skips) {}
 
@@ -912,7 +912,7 @@ class BlockBuilder {
   void AddImage(const GumboNode* img, std::string caption) {
     ImageSource source = PickImageSource(img);
     if (source.url.empty()) return;
-    std::string url = ResolveUrl(options_.base_url, source.url);
+    std::string url = ResolveUrl(options_.url.value, source.url);
     if (url.empty()) return;
     if (source.element != img && Attribute(img, "width").empty()) {
       img = source.element;  // the <noscript> copy carries the attributes
@@ -973,7 +973,8 @@ class BlockBuilder {
     buffer_.clear();
     if (text.empty()) return;
     if (kind == BlockKind::kHeading && !title_dropped_ &&
-        !options_.title.empty() && CollapseWhitespace(options_.title) == text) {
+        !options_.title.value.empty() &&
+        CollapseWhitespace(options_.title.value) == text) {
       title_dropped_ = true;
       return;
     }
@@ -1006,7 +1007,7 @@ class BlockBuilder {
   }
 
   const StatsMap& stats_;
-  const ContentOptions& options_;
+  const PageFacts& options_;
   const content_rules::BiasRules& rules_;
   const Skips& skips_;
   std::vector<Context> context_;
@@ -1031,10 +1032,10 @@ size_t TextLength(const std::vector<Block>& blocks) {
 // extracted blocks hold next to no text and the declaration much more;
 // otherwise nothing.
 std::vector<Block> DeclaredBlocks(const std::vector<Block>& extracted,
-                                  const ContentOptions& options) {
+                                  const PageFacts& options) {
   size_t extracted_length = TextLength(extracted);
   if (extracted_length >= content_rules::kMinExtractedTextLength) return {};
-  absl::string_view declared = options.declared_body;
+  absl::string_view declared = options.declared_body.value;
   if (CodePointCount(declared) <= 2 * extracted_length) return {};
   std::vector<Block> blocks;
   for (absl::string_view line : absl::StrSplit(declared, '\n')) {
@@ -1233,13 +1234,12 @@ std::vector<const GumboNode*> ShownByScript(const GumboNode* top,
   return shown;
 }
 
-}  // namespace
-
-absl::StatusOr<std::vector<Block>> ExtractContent(const Dom& dom,
-                                                  const ContentOptions& options,
-                                                  absl::Time deadline) {
+absl::StatusOr<std::vector<Block>> ExtractBlocks(const Dom& dom,
+                                                 const PageFacts& options,
+                                                 v1::Bias bias,
+                                                 absl::Time deadline) {
   Skips skips;
-  skips.read_anyway = ReadAnyway(dom.body(), options.title);
+  skips.read_anyway = ReadAnyway(dom.body(), options.title.value);
   StatsMap stats = MeasureTree(dom.body(), skips);
   if (stats[dom.body()].text_length < content_rules::kMinScriptedPageText) {
     Skips with_noscript = skips;
@@ -1256,7 +1256,7 @@ absl::StatusOr<std::vector<Block>> ExtractContent(const Dom& dom,
     return absl::DeadlineExceededError(
         "deadline passed while scoring the page's content");
   }
-  const content_rules::BiasRules& rules = RulesFor(options.bias);
+  const content_rules::BiasRules& rules = RulesFor(bias);
   const GumboNode* top = WidenToArticle(PickTopCandidate(dom.body(), &stats),
                                         dom.body(), stats, rules);
   // The blocks below `root`, with the article's lead when it stands outside
@@ -1285,7 +1285,7 @@ absl::StatusOr<std::vector<Block>> ExtractContent(const Dom& dom,
     return with_lead;
   };
   auto drop_furniture = [&](std::vector<Block>* blocks) {
-    DropBoilerplateLines(options.authors, blocks);
+    DropBoilerplateLines(options.authors.value, blocks);
     if (rules.trim_trailing_lines) TrimTrailingFurniture(blocks);
   };
   // Forum posts are often classed as comments: when the discussion holds
@@ -1330,10 +1330,11 @@ absl::StatusOr<std::vector<Block>> ExtractContent(const Dom& dom,
     // what a build can give: most pages stop here.
     const GumboNode* area = MainArea(dom.body());
     if (top != dom.body() && IsInside(area, {top})) area = top;
-    const size_t gain = options.dated ? content_rules::kMinDatedListingGain
-                                      : content_rules::kMinListingGain;
+    const bool dated = options.published.found();
+    const size_t gain = dated ? content_rules::kMinDatedListingGain
+                              : content_rules::kMinListingGain;
     auto measured = stats.find(area);
-    if ((!options.dated || area != dom.body()) && measured != stats.end() &&
+    if ((!dated || area != dom.body()) && measured != stats.end() &&
         static_cast<size_t>(measured->second.text_length) >= gain * found) {
       std::vector<Block> whole =
           build(area, true, &discussion_prose, /*listing=*/true);
@@ -1342,6 +1343,21 @@ absl::StatusOr<std::vector<Block>> ExtractContent(const Dom& dom,
     }
   }
   return blocks;
+}
+
+}  // namespace
+
+absl::StatusOr<Body> ExtractContent(const Dom& dom, const PageFacts& facts,
+                                    v1::Bias bias, absl::Time deadline) {
+  absl::StatusOr<std::vector<Block>> blocks =
+      ExtractBlocks(dom, facts, bias, deadline);
+  if (!blocks.ok()) return blocks.status();
+  Body body;
+  body.blocks = *std::move(blocks);
+  for (const Block& block : body.blocks) {
+    if (block.kind == BlockKind::kFigure) body.images.push_back(block.image);
+  }
+  return body;
 }
 
 }  // namespace lede::engine

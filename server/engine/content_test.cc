@@ -20,14 +20,39 @@ constexpr char kParagraphs[] =
     "<p>The mayor, who backed the plan, said it would be reviewed in the "
     "spring, once the first quarter's figures are known.</p>";
 
-std::vector<Block> Extract(const std::string& html,
-                           ContentOptions options = {}) {
+absl::StatusOr<Body> ExtractBody(const std::string& html,
+                                 const PageFacts& facts = {},
+                                 v1::Bias bias = v1::BIAS_BALANCED) {
   absl::StatusOr<Dom> dom = Dom::Parse(html, Limits(), absl::InfiniteFuture());
   EXPECT_TRUE(dom.ok());
-  absl::StatusOr<std::vector<Block>> blocks =
-      ExtractContent(*dom, options, absl::InfiniteFuture());
-  EXPECT_TRUE(blocks.ok());
-  return blocks.ok() ? *blocks : std::vector<Block>();
+  if (!dom.ok()) return dom.status();
+  return ExtractContent(*dom, facts, bias, absl::InfiniteFuture());
+}
+
+std::vector<Block> Extract(const std::string& html, const PageFacts& facts = {},
+                           v1::Bias bias = v1::BIAS_BALANCED) {
+  absl::StatusOr<Body> body = ExtractBody(html, facts, bias);
+  EXPECT_TRUE(body.ok());
+  return body.ok() ? body->blocks : std::vector<Block>();
+}
+
+// Facts as the metadata stage would hand them over.
+PageFacts WithUrl(std::string url) {
+  PageFacts facts;
+  facts.url.Set(std::move(url), "request");
+  return facts;
+}
+
+PageFacts WithTitle(std::string title) {
+  PageFacts facts;
+  facts.title.Set(std::move(title), "opengraph");
+  return facts;
+}
+
+PageFacts Dated() {
+  PageFacts facts;
+  facts.published.Set(ParsedDate(), "json-ld");
+  return facts;
 }
 
 // `count` copies of `item`, each "#" in it replaced by the copy's number.
@@ -99,7 +124,7 @@ TEST(ContentTest, FigureCaptionIsKept) {
           "<figure><img src=\"/a.jpg\" width=\"640\" height=\"480\" "
           "alt=\"Council\"><figcaption>The council chamber.</figcaption>"
           "</figure></article>",
-      {.base_url = "https://example.com/news/1"});
+      WithUrl("https://example.com/news/1"));
   const Block* figure = nullptr;
   for (const Block& block : blocks) {
     if (block.kind == BlockKind::kFigure) figure = &block;
@@ -140,7 +165,7 @@ TEST(ContentTest, SrcsetGivesTheLargestCandidate) {
                   "<img src=\"data:image/gif;base64,R0lGOD\" "
                   "srcset=\"/s.jpg 320w, /l.jpg 1280w, /m.jpg 640w\" alt=\"A\">"
                   "</article>",
-              {.base_url = "https://example.com/n/1"});
+              WithUrl("https://example.com/n/1"));
   std::vector<const Block*> figures = Figures(blocks);
   ASSERT_EQ(figures.size(), 1u);
   EXPECT_EQ(figures[0]->image.url, "https://example.com/l.jpg");
@@ -152,11 +177,26 @@ TEST(ContentTest, NoscriptCopyReplacesTheLazyPlaceholder) {
                   "<img class=\"lazy\" src=\"data:image/gif;base64,R0lGOD\">"
                   "<noscript><img src=\"/real.jpg\" width=\"800\"></noscript>"
                   "</article>",
-              {.base_url = "https://example.com/n/1"});
+              WithUrl("https://example.com/n/1"));
   std::vector<const Block*> figures = Figures(blocks);
   ASSERT_EQ(figures.size(), 1u);
   EXPECT_EQ(figures[0]->image.url, "https://example.com/real.jpg");
   EXPECT_EQ(figures[0]->image.width, 800);
+}
+
+TEST(ContentTest, TheBodysImagesAreItsFigures) {
+  absl::StatusOr<Body> body = ExtractBody(
+      std::string("<article><img src=\"/a.jpg\" alt=\"First\">") + kParagraphs +
+          "<figure><img src=\"/b.jpg\"><figcaption>The chamber."
+          "</figcaption></figure></article>",
+      WithUrl("https://example.com/news/1"));
+  ASSERT_TRUE(body.ok());
+  ASSERT_EQ(body->images.size(), 2u);
+  EXPECT_EQ(body->images[0].url, "https://example.com/a.jpg");
+  EXPECT_EQ(body->images[0].alt, "First");
+  EXPECT_EQ(body->images[1].url, "https://example.com/b.jpg");
+  EXPECT_EQ(body->images[1].caption, "The chamber.");
+  EXPECT_THAT(RenderText(body->blocks), HasSubstr("The council voted"));
 }
 
 TEST(ContentTest, TrackingPixelIsNotAnImage) {
@@ -172,7 +212,7 @@ TEST(ContentTest, HeadingRepeatingTheTitleIsDropped) {
   std::string text = RenderText(Extract(
       std::string("<article><h1>Budget passes</h1><h2>Schools first</h2>") +
           kParagraphs + "</article>",
-      {.title = "Budget passes"}));
+      WithTitle("Budget passes")));
   EXPECT_THAT(text, Not(HasSubstr("Budget passes")));
   EXPECT_THAT(text, HasSubstr("Schools first"));
 }
@@ -294,8 +334,7 @@ TEST(ContentTest, AnUndatedListingIsReadWhole) {
   EXPECT_THAT(text, Not(HasSubstr("Copyright")));
   // A dated page is a story unless its list dwarfs its text: a few times
   // the story's text in links is the site's teasers.
-  ContentOptions dated;
-  dated.dated = true;
+  PageFacts dated = Dated();
   text = RenderText(Extract(page, dated));
   EXPECT_THAT(text, Not(HasSubstr("Walnut desk model 11")));
 }
@@ -342,8 +381,7 @@ TEST(ContentTest, ADatedFrontPageIsReadWholeOnlyWithinItsMain) {
       "in our workshop, from oak, walnut and ash, and delivered within a "
       "fortnight.</p></div><ul class=posts>" +
       posts + "</ul>";
-  ContentOptions dated;
-  dated.dated = true;
+  PageFacts dated = Dated();
   std::string text = RenderText(Extract(
       "<nav><a href=/>Home</a></nav><main>" + intro + "</main>", dated));
   EXPECT_THAT(text, HasSubstr("made to order"));
@@ -356,11 +394,12 @@ TEST(ContentTest, ADatedFrontPageIsReadWholeOnlyWithinItsMain) {
 }
 
 TEST(ContentTest, DeclaredBodyStandsInForAnEmptyPage) {
-  ContentOptions options;
-  options.declared_body =
+  PageFacts options;
+  options.declared_body.Set(
       "The council voted on Tuesday to approve the new budget.\n\nOpponents "
       "said the plan leaves the city exposed if tax receipts fall, as they "
-      "did two years ago, and the mayor said it would be reviewed in spring.";
+      "did two years ago, and the mayor said it would be reviewed in spring.",
+      "json-ld");
   std::string text = RenderText(Extract("<div id=app>Loading…</div>", options));
   EXPECT_THAT(text, HasSubstr("The council voted"));
   EXPECT_THAT(text, HasSubstr("\n\nOpponents said"));
@@ -379,13 +418,10 @@ TEST(ContentTest, BiasMovesTheLinkDensityLine) {
       "<ul><li>Budget papers, as filed: <a href=/p1>part one of the papers"
       "</a></li><li>Minutes of the meeting: <a href=/p2>"
       "January and February</a></li></ul></div>";
-  ContentOptions precision;
-  precision.bias = v1::BIAS_PRECISION;
-  ContentOptions recall;
-  recall.bias = v1::BIAS_RECALL;
   EXPECT_THAT(RenderText(Extract(html)), HasSubstr("Budget papers"));
-  EXPECT_THAT(RenderText(Extract(html, recall)), HasSubstr("Budget papers"));
-  EXPECT_THAT(RenderText(Extract(html, precision)),
+  EXPECT_THAT(RenderText(Extract(html, {}, v1::BIAS_RECALL)),
+              HasSubstr("Budget papers"));
+  EXPECT_THAT(RenderText(Extract(html, {}, v1::BIAS_PRECISION)),
               Not(HasSubstr("Budget papers")));
 }
 
@@ -530,8 +566,8 @@ TEST(ContentTest, CommentAndSignUpFormsAreDropped) {
 }
 
 TEST(ContentTest, TheBylineNearTheTopIsMetadata) {
-  ContentOptions options;
-  options.authors = {"Anja Schmoll-Trautmann"};
+  PageFacts options;
+  options.authors.Set({"Anja Schmoll-Trautmann"}, "byline");
   std::string text = RenderText(Extract(
       std::string("<article><h1>Budget</h1><p>von Anja Schmoll-Trautmann am "
                   "14. Mai 2014, 15:40 Uhr</p>") +
@@ -545,8 +581,7 @@ TEST(ContentTest, TheBylineNearTheTopIsMetadata) {
 }
 
 TEST(ContentTest, AnAsideHoldingTheHeadlineIsTheArticle) {
-  ContentOptions options;
-  options.title = "Budget passes";
+  PageFacts options = WithTitle("Budget passes");
   std::string text = RenderText(Extract(
       std::string("<main><aside class=story><h1>Budget passes</h1>") +
           kParagraphs +
@@ -756,9 +791,8 @@ TEST(ContentTest, ShortLinesAfterTheLastParagraphAreTrimmed) {
   EXPECT_THAT(RenderText(Extract(html)), HasSubstr("ten minutes"));
   EXPECT_THAT(RenderText(Extract(html)), Not(HasSubstr("Next post")));
   EXPECT_THAT(RenderText(Extract(html)), Not(HasSubstr("new library")));
-  ContentOptions recall;
-  recall.bias = v1::BIAS_RECALL;
-  EXPECT_THAT(RenderText(Extract(html, recall)), HasSubstr("new library"));
+  EXPECT_THAT(RenderText(Extract(html, {}, v1::BIAS_RECALL)),
+              HasSubstr("new library"));
 }
 
 TEST(ContentTest, PostFooterEndsTheFirstPostOfABlogPage) {

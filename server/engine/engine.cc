@@ -1,15 +1,14 @@
 #include "server/engine/engine.h"
 
-#include <cmath>
 #include <utility>
 
 #include "absl/status/status.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "absl/strings/str_split.h"
 #include "absl/time/clock.h"
-#include "server/engine/chinese_script.h"
+#include "server/engine/article_writer.h"
+#include "server/engine/chinese_conversion.h"
 #include "server/engine/content.h"
 #include "server/engine/decode.h"
 #include "server/engine/dom.h"
@@ -18,7 +17,6 @@
 #include "server/engine/metadata.h"
 #include "server/engine/render.h"
 #include "server/engine/text_util.h"
-#include "server/engine/url.h"
 
 namespace lede::engine {
 namespace {
@@ -78,52 +76,17 @@ absl::Status CheckDeadline(absl::Time deadline, absl::string_view stage) {
       absl::StrCat("deadline passed during the ", stage, " stage"));
 }
 
-bool Wants(const v1::ParseOptions& options, v1::Format format) {
-  if (options.formats().empty()) return true;
-  for (int f : options.formats()) {
-    if (f == format) return true;
+MetadataOptions MetadataOptionsFor(const v1::ParseRequest& request) {
+  MetadataOptions options;
+  options.url = request.url();
+  if (!request.options().has_reference_time()) {
+    options.reference_time = absl::Now();
+  } else {
+    const google::protobuf::Timestamp& at = request.options().reference_time();
+    options.reference_time =
+        absl::FromUnixSeconds(at.seconds()) + absl::Nanoseconds(at.nanos());
   }
-  return false;
-}
-
-absl::Time ReferenceTime(const v1::ParseOptions& options) {
-  if (!options.has_reference_time()) return absl::Now();
-  return absl::FromUnixSeconds(options.reference_time().seconds()) +
-         absl::Nanoseconds(options.reference_time().nanos());
-}
-
-void FillImages(const std::vector<Block>& blocks, v1::Article* article) {
-  for (const Block& block : blocks) {
-    if (block.kind != BlockKind::kFigure) continue;
-    v1::Image* image = article->add_images();
-    image->set_url(block.image.url);
-    image->set_alt(block.image.alt);
-    image->set_caption(block.image.caption);
-    image->set_width(block.image.width);
-    image->set_height(block.image.height);
-  }
-  if (!article->has_lead_image() && article->images_size() > 0) {
-    *article->mutable_lead_image() = article->images(0);
-    (*article->mutable_provenance())["lead_image"] = "content";
-  }
-}
-
-// Confidences and shares to three decimals: more is noise, and a float with
-// fewer digits prints the same from every protobuf runtime's JSON (C++ prints
-// 0.99716711 where Go and Python print 0.9971671).
-float Rounded(float value) { return std::round(value * 1000) / 1000; }
-
-void FillLanguage(const LanguageResult& result, v1::Article* article) {
-  if (result.guesses.empty()) return;
-  article->set_language(result.guesses.front().language);
-  article->set_language_confidence(Rounded(result.guesses.front().confidence));
-  if (result.shares.size() > 1) {
-    for (const LanguageShare& part : result.shares) {
-      v1::LanguageShare* share = article->add_languages();
-      share->set_language(part.language);
-      share->set_share(Rounded(part.share));
-    }
-  }
+  return options;
 }
 
 // Charges the time since the previous lap to a stage; does nothing without a
@@ -161,6 +124,7 @@ absl::StatusOr<v1::ParseResponse> Engine::Parse(const v1::ParseRequest& request,
   v1::ParseResponse response;
   response.set_id(request.id());
 
+  // 1. decode: bytes -> UTF-8.
   DecodedText decoded = DecodeToUtf8(request.content(), request.content_type());
   clock.Lap(Stage::kDecode);
   if (absl::Status valid = ValidateDecoded(decoded.utf8); !valid.ok()) {
@@ -168,64 +132,43 @@ absl::StatusOr<v1::ParseResponse> Engine::Parse(const v1::ParseRequest& request,
   }
   response.set_charset(decoded.charset);
 
+  // 2. frame: HTML for the parser, and what the framing says of the article.
   FramedDocument framed = FrameDocument(decoded.utf8);
   clock.Lap(Stage::kFrame);
   response.set_framing(std::string(FramingName(framed.framing)));
   if (absl::Status s = CheckDeadline(deadline, "frame"); !s.ok()) return s;
 
+  // 3. parse: the DOM.
   absl::StatusOr<Dom> dom =
       Dom::Parse(std::move(framed.html), limits_, deadline);
   clock.Lap(Stage::kParse);
   if (!dom.ok()) return dom.status();
 
-  v1::Article* article = response.mutable_article();
-  MetadataOptions metadata_options;
-  metadata_options.url = request.url();
-  metadata_options.reference_time = ReferenceTime(options);
-  std::string declared_body;
-  absl::Status metadata_status = ExtractMetadata(
-      *dom, framed, metadata_options, deadline, article, &declared_body);
+  // 4. metadata: the page's facts.
+  absl::StatusOr<PageFacts> facts = ExtractMetadata(
+      *dom, framed.facts, MetadataOptionsFor(request), deadline);
   clock.Lap(Stage::kMetadata);
-  if (!metadata_status.ok()) return metadata_status;
+  if (!facts.ok()) return facts.status();
 
-  ContentOptions content_options;
-  content_options.title = article->title();
-  content_options.authors.assign(article->authors().begin(),
-                                 article->authors().end());
-  content_options.base_url = article->url();
-  content_options.bias = options.bias();
-  content_options.declared_body = std::move(declared_body);
-  content_options.dated = article->has_published_time();
-  absl::StatusOr<std::vector<Block>> blocks =
-      ExtractContent(*dom, content_options, deadline);
-  if (!blocks.ok()) {
-    clock.Lap(Stage::kContent);
-    return blocks.status();
-  }
-  FillImages(*blocks, article);
+  // 5. content: the body's blocks and images.
+  absl::StatusOr<Body> body =
+      ExtractContent(*dom, *facts, options.bias(), deadline);
   clock.Lap(Stage::kContent);
+  if (!body.ok()) return body.status();
 
-  std::string text = RenderText(*blocks);
-  clock.Lap(Stage::kRender);
-  const LanguageHints hints = PageLanguageHints(*dom, article->url());
-  FillLanguage(
-      IdentifyLanguage(absl::StrCat(article->title(), "\n\n", text), hints),
-      article);
+  // 6. language: of the title and the body, with the page's hints.
+  const LanguageResult language = IdentifyArticleLanguage(
+      facts->title.value, body->blocks,
+      PageLanguageHints(facts->declared_language, facts->url.value));
   clock.Lap(Stage::kLanguage);
   if (absl::Status s = CheckDeadline(deadline, "language"); !s.ok()) return s;
 
-  const std::vector<Word> words = SplitWords(text);
-  article->set_word_count(static_cast<int32_t>(words.size()));
-  article->set_reading_time_seconds(EstimateReadingSeconds(text, words));
-  if (!text.empty()) {
-    article->set_fingerprint(absl::StrFormat("%016x", Fingerprint(words)));
-  }
-  if (Wants(options, v1::FORMAT_HTML)) article->set_html(RenderHtml(*blocks));
-  if (Wants(options, v1::FORMAT_MARKDOWN)) {
-    article->set_markdown(RenderMarkdown(*blocks));
-  }
-  if (Wants(options, v1::FORMAT_TEXT)) article->set_text(std::move(text));
-  ConvertArticleChinese(options.convert_chinese(), article);
+  // 7. render: the text measured as the page wrote it, the facts and the
+  // body converted to the Chinese script asked for, the Article written.
+  const TextMeasures measures = MeasureText(RenderText(body->blocks));
+  ConvertChinese(options.convert_chinese(), language, &*facts, &*body);
+  WriteArticle(*facts, *body, language, measures, options,
+               response.mutable_article());
   clock.Lap(Stage::kRender);
   if (absl::Status s = CheckDeadline(deadline, "render"); !s.ok()) return s;
   return response;
@@ -253,11 +196,11 @@ absl::StatusOr<v1::DetectLanguageResponse> Engine::DetectLanguage(
     return response;
   }
   response.set_language(result.guesses.front().language);
-  response.set_confidence(Rounded(result.guesses.front().confidence));
+  response.set_confidence(RoundedShare(result.guesses.front().confidence));
   for (size_t i = 1; i < result.guesses.size(); ++i) {
     v1::LanguageGuess* guess = response.add_candidates();
     guess->set_language(result.guesses[i].language);
-    guess->set_confidence(Rounded(result.guesses[i].confidence));
+    guess->set_confidence(RoundedShare(result.guesses[i].confidence));
   }
   return response;
 }

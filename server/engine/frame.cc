@@ -51,17 +51,17 @@ bool LooksLikeHtmlPage(absl::string_view text) {
 }
 
 // A first line "[Title](url)" or "# Title": the document's own title.
-void ReadMarkdownHeading(absl::string_view text, FramedDocument* framed) {
+void ReadMarkdownHeading(absl::string_view text, FrameFacts* facts) {
   size_t end = text.find('\n');
   absl::string_view line = absl::StripAsciiWhitespace(text.substr(0, end));
   static const LazyRE2 kLinkLine = {R"(^\[([^\]]+)\]\((\S+?)\)$)"};
   static const LazyRE2 kAtxHeading = {R"(^#{1,2}\s+(.+?)\s*#*$)"};
   std::string title, url;
   if (RE2::FullMatch(Piece(line), *kLinkLine, &title, &url)) {
-    framed->heading_title = title;
-    framed->heading_url = url;
+    facts->heading_title = title;
+    facts->heading_url = url;
   } else if (RE2::FullMatch(Piece(line), *kAtxHeading, &title)) {
-    framed->heading_title = title;
+    facts->heading_title = title;
   }
 }
 
@@ -104,9 +104,10 @@ absl::string_view FramingName(Framing framing) {
 
 FramedDocument FrameDocument(absl::string_view utf8) {
   FramedDocument framed;
-  size_t front_matter_end = ParseFrontMatter(utf8, &framed.front_matter);
+  size_t front_matter_end = ParseFrontMatter(utf8, &framed.facts.front_matter);
   absl::string_view rest = utf8.substr(front_matter_end);
-  absl::string_view lead = SkipLeadingComments(rest, &framed.comment_epoch_ms);
+  absl::string_view lead =
+      SkipLeadingComments(rest, &framed.facts.comment_epoch_ms);
 
   if (front_matter_end == 0 && absl::StartsWith(lead, "<")) {
     framed.framing =
@@ -114,10 +115,10 @@ FramedDocument FrameDocument(absl::string_view utf8) {
     framed.html = std::string(utf8);
     return framed;
   }
-  ReadMarkdownHeading(lead, &framed);
+  ReadMarkdownHeading(lead, &framed.facts);
   if (front_matter_end > 0) {
     framed.framing = Framing::kMarkdownFrontMatter;
-  } else if (!framed.heading_title.empty() || HasMarkup(lead)) {
+  } else if (!framed.facts.heading_title.empty() || HasMarkup(lead)) {
     framed.framing = Framing::kMarkdownHtml;
   } else {
     framed.framing = Framing::kText;

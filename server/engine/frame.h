@@ -26,10 +26,8 @@ enum class Framing {
 // The name callers see in ParseResponse.framing.
 absl::string_view FramingName(Framing framing);
 
-struct FramedDocument {
-  Framing framing = Framing::kHtmlFragment;
-  // What the parser reads.
-  std::string html;
+// What the framing itself says about the article, for the metadata stage.
+struct FrameFacts {
   // Front matter keys (lower case) to their values; a scalar is a one-item
   // list.
   std::map<std::string, std::vector<std::string>> front_matter;
@@ -38,6 +36,13 @@ struct FramedDocument {
   std::string heading_url;
   // A leading HTML comment holding only an epoch timestamp, in milliseconds.
   std::optional<int64_t> comment_epoch_ms;
+};
+
+struct FramedDocument {
+  Framing framing = Framing::kHtmlFragment;
+  // What the parser reads.
+  std::string html;
+  FrameFacts facts;
 };
 
 // Frames `utf8`. Never fails: anything unrecognised is an HTML fragment or

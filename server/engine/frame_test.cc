@@ -14,7 +14,7 @@ TEST(FrameTest, FullPageIsHtmlPage) {
 TEST(FrameTest, FragmentAfterCommentIsHtmlFragment) {
   FramedDocument framed = FrameDocument(" <!-- nav --> <h2>Title</h2><p>x</p>");
   EXPECT_EQ(framed.framing, Framing::kHtmlFragment);
-  EXPECT_FALSE(framed.comment_epoch_ms.has_value());
+  EXPECT_FALSE(framed.facts.comment_epoch_ms.has_value());
 }
 
 TEST(FrameTest, YamlFrontMatterBecomesCandidates) {
@@ -22,10 +22,12 @@ TEST(FrameTest, YamlFrontMatterBecomesCandidates) {
       "\n---\ntitle: 'Hello'\ncategories:\n - a\n - b\n"
       "date: Wed, 04 May 2022 23:12:35 GMT\n---\n\n<div><p>Body</p></div>\n");
   EXPECT_EQ(framed.framing, Framing::kMarkdownFrontMatter);
-  EXPECT_EQ(framed.front_matter["title"], std::vector<std::string>{"Hello"});
-  EXPECT_EQ(framed.front_matter["categories"],
+  EXPECT_EQ(framed.facts.front_matter["title"],
+            std::vector<std::string>{"Hello"});
+  EXPECT_EQ(framed.facts.front_matter["categories"],
             (std::vector<std::string>{"a", "b"}));
-  EXPECT_EQ(framed.front_matter["date"][0], "Wed, 04 May 2022 23:12:35 GMT");
+  EXPECT_EQ(framed.facts.front_matter["date"][0],
+            "Wed, 04 May 2022 23:12:35 GMT");
   EXPECT_NE(framed.html.find("<p>Body</p>"), std::string::npos);
   EXPECT_EQ(framed.html.find("title:"), std::string::npos);
 }
@@ -33,8 +35,9 @@ TEST(FrameTest, YamlFrontMatterBecomesCandidates) {
 TEST(FrameTest, TomlFrontMatterIsRead) {
   FramedDocument framed = FrameDocument(
       "+++\ntitle = \"Hugo post\"\ntags = [\"x\", \"y\"]\n+++\nBody text.\n");
-  EXPECT_EQ(framed.front_matter["title"][0], "Hugo post");
-  EXPECT_EQ(framed.front_matter["tags"], (std::vector<std::string>{"x", "y"}));
+  EXPECT_EQ(framed.facts.front_matter["title"][0], "Hugo post");
+  EXPECT_EQ(framed.facts.front_matter["tags"],
+            (std::vector<std::string>{"x", "y"}));
 }
 
 TEST(FrameTest, MarkdownLinkTitleAndEpochComment) {
@@ -42,10 +45,10 @@ TEST(FrameTest, MarkdownLinkTitleAndEpochComment) {
       "<!--1696513502000-->\n[A title](https://example.com/a)\n------\n\n"
       "<div>05/10/2023</div><p>Body.</p>\n");
   EXPECT_EQ(framed.framing, Framing::kMarkdownHtml);
-  EXPECT_EQ(framed.heading_title, "A title");
-  EXPECT_EQ(framed.heading_url, "https://example.com/a");
-  ASSERT_TRUE(framed.comment_epoch_ms.has_value());
-  EXPECT_EQ(*framed.comment_epoch_ms, 1696513502000);
+  EXPECT_EQ(framed.facts.heading_title, "A title");
+  EXPECT_EQ(framed.facts.heading_url, "https://example.com/a");
+  ASSERT_TRUE(framed.facts.comment_epoch_ms.has_value());
+  EXPECT_EQ(*framed.facts.comment_epoch_ms, 1696513502000);
   // The setext underline is Markdown, not body text.
   EXPECT_EQ(framed.html.find("------"), std::string::npos);
   EXPECT_NE(framed.html.find("<h2>"), std::string::npos);

@@ -118,37 +118,36 @@ void Strings(const Json& value, const char* key, const IdIndex& ids,
 }
 
 void AddAll(const Json& node, const char* property, const char* key,
-            const char* field, const IdIndex& ids, Candidates* out, int rank) {
+            Field field, const IdIndex& ids, Candidates* out, int rank) {
   if (!node.contains(property)) return;
   std::vector<std::string> values;
-  Strings(node[property], key, ids, std::string_view(field) == "authors",
-          &values);
+  Strings(node[property], key, ids, field == Field::kAuthors, &values);
   for (const std::string& value : values) out->Add(field, value, kSource, rank);
 }
 
 void ReadArticle(const Json& node, int rank, const IdIndex& ids,
                  Candidates* out) {
-  AddAll(node, "headline", "name", "title", ids, out, rank);
+  AddAll(node, "headline", "name", Field::kTitle, ids, out, rank);
   if (!node.contains("headline"))
-    AddAll(node, "name", "name", "title", ids, out, rank);
-  AddAll(node, "author", "name", "authors", ids, out, rank);
-  AddAll(node, "creator", "name", "authors", ids, out, rank);
-  AddAll(node, "datePublished", "", "published", ids, out, rank);
-  AddAll(node, "dateCreated", "", "published", ids, out, rank + 1);
-  AddAll(node, "dateModified", "", "modified", ids, out, rank);
-  AddAll(node, "description", "", "description", ids, out, rank);
-  AddAll(node, "image", "url", "image", ids, out, rank);
-  AddAll(node, "thumbnailUrl", "url", "image", ids, out, rank + 1);
-  AddAll(node, "articleSection", "", "categories", ids, out, rank);
-  AddAll(node, "publisher", "name", "site_name", ids, out, rank);
-  AddAll(node, "url", "", "url", ids, out, rank);
-  AddAll(node, "articleBody", "", "body", ids, out, rank);
+    AddAll(node, "name", "name", Field::kTitle, ids, out, rank);
+  AddAll(node, "author", "name", Field::kAuthors, ids, out, rank);
+  AddAll(node, "creator", "name", Field::kAuthors, ids, out, rank);
+  AddAll(node, "datePublished", "", Field::kPublished, ids, out, rank);
+  AddAll(node, "dateCreated", "", Field::kPublished, ids, out, rank + 1);
+  AddAll(node, "dateModified", "", Field::kModified, ids, out, rank);
+  AddAll(node, "description", "", Field::kDescription, ids, out, rank);
+  AddAll(node, "image", "url", Field::kImage, ids, out, rank);
+  AddAll(node, "thumbnailUrl", "url", Field::kImage, ids, out, rank + 1);
+  AddAll(node, "articleSection", "", Field::kCategories, ids, out, rank);
+  AddAll(node, "publisher", "name", Field::kSiteName, ids, out, rank);
+  AddAll(node, "url", "", Field::kUrl, ids, out, rank);
+  AddAll(node, "articleBody", "", Field::kBody, ids, out, rank);
   if (node.contains("keywords")) {
     std::vector<std::string> keywords;
     Strings(node["keywords"], "name", ids, false, &keywords);
     for (const std::string& list : keywords) {
       for (absl::string_view tag : absl::StrSplit(list, ',')) {
-        out->Add("tags", tag, kSource, rank);
+        out->Add(Field::kTags, tag, kSource, rank);
       }
     }
   }
@@ -192,7 +191,8 @@ void ReadNodes(const Json& root, Candidates* out) {
       ReadArticle(*node, kRankStructured + (type_rank - 1), ids, out);
     } else if (node->contains("@type") && (*node)["@type"] == "WebSite" &&
                node->contains("name")) {
-      AddAll(*node, "name", "", "site_name", ids, out, kRankStructured + 1);
+      AddAll(*node, "name", "", Field::kSiteName, ids, out,
+             kRankStructured + 1);
     }
     for (const char* nested : {"@graph", "mainEntity", "mainEntityOfPage"}) {
       if (node->contains(nested)) stack.push_back(&(*node)[nested]);

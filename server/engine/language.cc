@@ -20,9 +20,11 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "server/engine/chinese_script.h"
 #include "server/engine/language_rules.h"
+#include "server/engine/render.h"
 #include "server/engine/url.h"
 
 namespace lede::engine {
@@ -401,34 +403,24 @@ std::vector<SupportedLanguage> SupportedLanguages() {
   return languages;
 }
 
-LanguageHints PageLanguageHints(const Dom& dom, absl::string_view url) {
+LanguageResult IdentifyArticleLanguage(absl::string_view title,
+                                       const std::vector<Block>& blocks,
+                                       const LanguageHints& hints) {
+  return IdentifyLanguage(absl::StrCat(title, "\n\n", RenderText(blocks)),
+                          hints);
+}
+
+LanguageHints PageLanguageHints(absl::string_view declared_language,
+                                absl::string_view url) {
   LanguageHints hints;
-  hints.content_language =
-      std::string(absl::StripAsciiWhitespace(Attribute(dom.root(), "lang")));
-  if (hints.content_language.empty()) {
-    WalkTree(dom.head(), [&](const GumboNode* node, int) {
-      if (!hints.content_language.empty()) return false;
-      if (!IsElement(node, GUMBO_TAG_META)) return true;
-      for (const LanguageMeta& meta : kLanguageMetas) {
-        if (absl::AsciiStrToLower(Attribute(node, meta.attribute.data())) !=
-            meta.value) {
-          continue;
-        }
-        // og:locale is written zh_CN.
-        std::string value =
-            std::string(absl::StripAsciiWhitespace(Attribute(node, "content")));
-        std::replace(value.begin(), value.end(), '_', '-');
-        hints.content_language = std::move(value);
-        break;
-      }
-      return false;
-    });
-  }
+  hints.content_language = std::string(declared_language);
   std::string host = UrlHost(url);
   size_t dot = host.rfind('.');
   if (dot != std::string::npos) hints.tld = host.substr(dot + 1);
   return hints;
 }
+
+float RoundedShare(float value) { return std::round(value * 1000) / 1000; }
 
 LanguageHints HintsFromString(absl::string_view hint) {
   LanguageHints hints;

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "absl/strings/string_view.h"
-#include "server/engine/dom.h"
+#include "server/engine/block.h"
 #include "server/engine/words.h"
 
 namespace lede::engine {
@@ -47,10 +47,22 @@ struct LanguageResult {
 LanguageResult IdentifyLanguage(absl::string_view text,
                                 const LanguageHints& hints);
 
-// The hints a page gives about its language: <html lang> (or, when absent,
-// a <meta http-equiv="content-language">, name="language" or og:locale), and
-// the top-level domain of `url`. Empty fields when the page says nothing.
-LanguageHints PageLanguageHints(const Dom& dom, absl::string_view url);
+// The language of an article: its title and body, read as RenderText
+// writes the body, as IdentifyLanguage reads a text.
+LanguageResult IdentifyArticleLanguage(absl::string_view title,
+                                       const std::vector<Block>& blocks,
+                                       const LanguageHints& hints);
+
+// The hints a page gives about its language: the language it declares
+// (PageFacts::declared_language) and the top-level domain of its `url`.
+LanguageHints PageLanguageHints(absl::string_view declared_language,
+                                absl::string_view url);
+
+// A confidence or a share to three decimals, as the API reports them: more
+// is noise, and a float with fewer digits prints the same from every
+// protobuf runtime's JSON (C++ prints 0.99716711 where Go and Python print
+// 0.9971671).
+float RoundedShare(float value);
 
 // Hints from DetectLanguageRequest.hint: a top-level domain when it starts
 // with a dot (".tw"), otherwise a content-language value ("zh-TW", "fr").

@@ -130,18 +130,6 @@ inline constexpr double kJapaneseCharactersPerMinute = 357;
 // over its 17 languages.
 inline constexpr double kDefaultWordsPerMinute = 184;
 
-// <meta> elements that name the page's language, by attribute and value
-// (lower case); the language is in their content attribute.
-struct LanguageMeta {
-  absl::string_view attribute;
-  absl::string_view value;
-};
-inline constexpr LanguageMeta kLanguageMetas[] = {
-    {"http-equiv", "content-language"}, {"name", "language"},
-    {"name", "content-language"},       {"name", "dc.language"},
-    {"property", "og:locale"},
-};
-
 // Lower-cased content-language prefixes and TLDs that mean Traditional
 // Chinese when the characters themselves do not tell.
 inline constexpr absl::string_view kTraditionalLanguageHints[] = {

@@ -192,29 +192,27 @@ TEST(LanguageTest, EmptyTextHasNoGuess) {
 }
 
 TEST(LanguageTest, HintsFromPage) {
-  auto hints = [](const std::string& html, absl::string_view url) {
-    absl::StatusOr<Dom> dom =
-        Dom::Parse(html, Limits(), absl::InfiniteFuture());
-    EXPECT_TRUE(dom.ok());
-    return PageLanguageHints(*dom, url);
-  };
-  LanguageHints lang = hints("<html lang=\"zh-TW\"><p>x</p></html>",
-                             "https://news.example.com.tw/a/1");
+  LanguageHints lang =
+      PageLanguageHints("zh-TW", "https://news.example.com.tw/a/1");
   EXPECT_EQ(lang.content_language, "zh-TW");
   EXPECT_EQ(lang.tld, "tw");
-  EXPECT_EQ(hints("<html><head><meta http-equiv=\"Content-Language\" "
-                  "content=\"fr\"></head><p>x</p></html>",
-                  "")
-                .content_language,
-            "fr");
-  EXPECT_EQ(hints("<html><head><meta property=\"og:locale\" "
-                  "content=\"zh_HK\"></head><p>x</p></html>",
-                  "")
-                .content_language,
-            "zh-HK");
-  LanguageHints none = hints("<p>x</p>", "not a url");
+  LanguageHints none = PageLanguageHints("", "not a url");
   EXPECT_EQ(none.content_language, "");
   EXPECT_EQ(none.tld, "");
+}
+
+TEST(LanguageTest, ArticleIsReadFromItsTitleAndBlocks) {
+  std::vector<Block> blocks(2);
+  blocks[0].text =
+      "Le conseil municipal a voté mardi le nouveau budget, qui augmente "
+      "les dépenses pour les écoles et les routes.";
+  blocks[1].kind = BlockKind::kFigure;
+  blocks[1].text = "Photo: the town hall";
+  LanguageResult result =
+      IdentifyArticleLanguage("Le budget est adopté", blocks, {});
+  ASSERT_FALSE(result.guesses.empty());
+  EXPECT_EQ(result.guesses.front().language, "fr");
+  EXPECT_EQ(result.shares.size(), 1u);
 }
 
 TEST(LanguageTest, HintsFromString) {

@@ -160,11 +160,15 @@ struct Heading {
   bool in_chrome;  // inside <header>, <nav>, <footer> or <aside>
 };
 
-struct PageFacts {
+struct PageScan {
   std::vector<Heading> headings;  // h1 to h3 outside foreign containers
   std::string title_tag;
   std::string base_href;
   std::string lang;
+  // <html lang>, else the first <meta> in the head that names the language.
+  std::string declared_language;
+  std::vector<NodeRead> byline_nodes;
+  std::vector<NodeRead> date_nodes;
   // Scripts other than JSON-LD (application state), read for a date only
   // when nothing else on the page gives one (ReadScriptDate).
   std::vector<const GumboNode*> scripts;
@@ -177,10 +181,13 @@ enum class ItemKind { kOther, kMedia, kComment };
 
 class PageReader {
  public:
-  PageReader(Candidates* out, PageFacts* facts) : out_(out), facts_(facts) {}
+  PageReader(Candidates* out, PageScan* facts) : out_(out), facts_(facts) {}
 
   void Read(const Dom& dom) {
     facts_->lang = std::string(Attribute(dom.root(), "lang"));
+    facts_->declared_language =
+        std::string(absl::StripAsciiWhitespace(facts_->lang));
+    head_ = dom.head();
     WalkTree(
         dom.document(), [&](const GumboNode* node, int) { return Enter(node); },
         [&](const GumboNode* node) { Leave(node); });
@@ -195,6 +202,9 @@ class PageReader {
       return false;
     }
     if (node->type != GUMBO_NODE_ELEMENT) return false;
+    if (node == head_ && facts_->declared_language.empty()) {
+      facts_->declared_language = LanguageOfMetas(node);
+    }
     GumboTag tag = node->v.element.tag;
     switch (tag) {
       case GUMBO_TAG_META:
@@ -266,6 +276,50 @@ class PageReader {
     entered_.pop_back();
   }
 
+  // The language the first <meta> under `head` names that names one
+  // (http-equiv content-language, name=language, og:locale, ...).
+  static std::string LanguageOfMetas(const GumboNode* head) {
+    std::string language;
+    WalkTree(head, [&](const GumboNode* node, int) {
+      if (!language.empty()) return false;
+      if (!IsElement(node, GUMBO_TAG_META)) return true;
+      for (const rules::LanguageMeta& meta : rules::kLanguageMetas) {
+        if (absl::AsciiStrToLower(Attribute(node, meta.attribute)) !=
+            meta.value) {
+          continue;
+        }
+        language =
+            std::string(absl::StripAsciiWhitespace(Attribute(node, "content")));
+        // og:locale is written zh_CN.
+        std::replace(language.begin(), language.end(), '_', '-');
+        break;
+      }
+      return false;
+    });
+    return language;
+  }
+
+  // Adds a candidate the page shows in `node`, and remembers the node when
+  // it is a byline's or a date's.
+  void AddShown(Field field, absl::string_view value, absl::string_view source,
+                int rank, const GumboNode* node) {
+    if (!out_->Add(field, value, source, rank)) return;
+    switch (field) {
+      case Field::kAuthors:
+      case Field::kEditors:
+      case Field::kSource:
+        facts_->byline_nodes.push_back({node, field, std::string(source)});
+        break;
+      case Field::kPublished:
+      case Field::kPublishedText:
+      case Field::kModified:
+        facts_->date_nodes.push_back({node, field, std::string(source)});
+        break;
+      default:
+        break;
+    }
+  }
+
   static std::string TextOf(const GumboNode* node) {
     std::string text;
     const GumboVector& children = node->v.element.children;
@@ -314,10 +368,10 @@ class PageReader {
   // Whether the innermost open microdata item keeps `field` for itself: a
   // picture's or a video's facts, a comment's date (a comment's author may
   // be the thread's, on a forum).
-  bool ItemOwns(absl::string_view field) const {
+  bool ItemOwns(Field field) const {
     const ItemKind item = items_.empty() ? ItemKind::kOther : items_.back();
     return item == ItemKind::kMedia ||
-           (item == ItemKind::kComment && field != "authors");
+           (item == ItemKind::kComment && field != Field::kAuthors);
   }
 
   void ReadHeading(const GumboNode* node, GumboTag tag) {
@@ -335,16 +389,22 @@ class PageReader {
     facts_->headings.push_back({std::move(text), level, chrome_depth_ > 0});
   }
 
-  void AddValue(const rules::MetaName& entry, absl::string_view value) {
-    if (entry.field == "keywords") {
+  // `node`: the element that shows the value; null for a <meta>.
+  void AddValue(const rules::MetaName& entry, absl::string_view value,
+                const GumboNode* node = nullptr) {
+    if (entry.field == Field::kKeywords) {
       std::string list = absl::StrReplaceAll(value, {{"，", ","}, {"、", ","}});
       for (absl::string_view tag :
            absl::StrSplit(list, absl::ByAnyChar(",;"))) {
-        out_->Add("tags", tag, entry.source, entry.rank + 1);
+        out_->Add(Field::kTags, tag, entry.source, entry.rank + 1);
       }
       return;
     }
-    out_->Add(entry.field, value, entry.source, entry.rank);
+    if (node == nullptr) {
+      out_->Add(entry.field, value, entry.source, entry.rank);
+    } else {
+      AddShown(entry.field, value, entry.source, entry.rank, node);
+    }
   }
 
   static ItemKind KindOfItem(absl::string_view type) {
@@ -371,7 +431,7 @@ class PageReader {
         if (text.size() > kMaxBylineBytes) return;
         value = text;
       }
-      AddValue(entry, value);
+      AddValue(entry, value, node);
     }
   }
 
@@ -381,11 +441,12 @@ class PageReader {
     absl::string_view href = Attribute(node, "href");
     for (absl::string_view word : absl::StrSplit(rel, ' ', absl::SkipEmpty())) {
       if (word == "canonical" && link) {
-        out_->Add("canonical", href, "rel", kRankMarkup);
+        out_->Add(Field::kCanonical, href, "rel", kRankMarkup);
       } else if (word == "tag" && !link) {
-        out_->Add("tags", TextContent(node), "rel-tag", kRankMarkup);
+        out_->Add(Field::kTags, TextContent(node), "rel-tag", kRankMarkup);
       } else if (word == "author" && !link) {
-        out_->Add("authors", TextContent(node), "rel-author", kRankMarkup);
+        AddShown(Field::kAuthors, TextContent(node), "rel-author", kRankMarkup,
+                 node);
       }
     }
   }
@@ -396,7 +457,8 @@ class PageReader {
         gumbo_get_attribute(&node->v.element.attributes, "pubdate") != nullptr;
     std::string value =
         datetime.empty() ? TextContent(node) : std::string(datetime);
-    out_->Add("published", value, "time", kRankMarkup + (pubdate ? 0 : 1));
+    AddShown(Field::kPublished, value, "time", kRankMarkup + (pubdate ? 0 : 1),
+             node);
   }
 
   // Elements whose class says they hold the byline or the date.
@@ -408,10 +470,12 @@ class PageReader {
     if (text.empty() || text.size() > kMaxBylineBytes) return;
     if (byline) {
       for (const std::string& name : SplitAuthors(text)) {
-        out_->Add("authors", name, "byline", kRankMarkup + 1);
+        AddShown(Field::kAuthors, name, "byline", kRankMarkup + 1, node);
       }
     }
-    if (date) out_->Add("published_text", text, "dateline", kRankText);
+    if (date) {
+      AddShown(Field::kPublishedText, text, "dateline", kRankText, node);
+    }
   }
 
   // Short text that may be a dateline ("27. Januar 2020", "Posted June 4"),
@@ -437,9 +501,9 @@ class PageReader {
       return;
     }
     ++text_dates_;
-    out_->Add(
-        "published_text", text, "text",
-        AnnouncedAsPublished(text_node, text) ? kRankText : kRankText + 1);
+    AddShown(Field::kPublishedText, text, "text",
+             AnnouncedAsPublished(text_node, text) ? kRankText : kRankText + 1,
+             text_node);
   }
 
   // A date that opens a period ("12/01/2004 - 01/01/2005" in a blog's
@@ -493,22 +557,27 @@ class PageReader {
         R"(来源|來源|稿源|出处|出處|作者|记者|記者|编辑|編輯|撰文|文\s*[/／:：]|报道[)）])"};
     if (!RE2::PartialMatch(text_node->v.text.text, *kKeyword)) return;
     // The names are often links or spans beside the keyword.
-    std::string text = TextContent(text_node->parent);
-    if (text.size() > kMaxBylineBytes) text = text_node->v.text.text;
+    const GumboNode* read = text_node->parent;
+    std::string text = TextContent(read);
+    if (text.size() > kMaxBylineBytes) {
+      read = text_node;
+      text = text_node->v.text.text;
+    }
     ChineseCredits credits = ReadChineseCredits(text);
     if (!credits.source.empty()) {
-      out_->Add("source", credits.source, "text-pattern", kRankText);
+      AddShown(Field::kSource, credits.source, "text-pattern", kRankText, read);
     }
     for (const std::string& name : credits.authors) {
-      out_->Add("authors", name, "text-pattern", kRankText);
+      AddShown(Field::kAuthors, name, "text-pattern", kRankText, read);
     }
     for (const std::string& name : credits.editors) {
-      out_->Add("editors", name, "text-pattern", kRankText);
+      AddShown(Field::kEditors, name, "text-pattern", kRankText, read);
     }
   }
 
   Candidates* out_;
-  PageFacts* facts_;
+  PageScan* facts_;
+  const GumboNode* head_ = nullptr;
   RoleCache roles_;
   int foreign_depth_ = 0;
   int chrome_depth_ = 0;
@@ -524,21 +593,8 @@ class PageReader {
   std::vector<ItemKind> items_;
 };
 
-void ReadFrontMatter(const FramedDocument& framed, Candidates* out) {
-  // Data: front matter keys per field, as Hexo, Jekyll and Hugo name them.
-  static const std::pair<const char*, const char*> kKeys[] = {
-      {"title", "title"},         {"date", "published"},
-      {"published", "published"}, {"updated", "modified"},
-      {"lastmod", "modified"},    {"author", "authors"},
-      {"authors", "authors"},     {"categories", "categories"},
-      {"category", "categories"}, {"tags", "tags"},
-      {"keywords", "tags"},       {"headimg", "image"},
-      {"image", "image"},         {"cover", "image"},
-      {"thumbnail", "image"},     {"description", "description"},
-      {"summary", "description"}, {"url", "url"},
-      {"source", "source"},       {"permalink", "url"},
-  };
-  for (const auto& [key, field] : kKeys) {
+void ReadFrontMatter(const FrameFacts& framed, Candidates* out) {
+  for (const auto& [key, field] : rules::kFrontMatterKeys) {
     auto it = framed.front_matter.find(key);
     if (it == framed.front_matter.end()) continue;
     for (const std::string& value : it->second) {
@@ -629,13 +685,12 @@ bool IsSitePart(const std::string& heading, const TitleForms& title) {
          !absl::StrContains(title.lower_stripped, heading);
 }
 
-void SetTitle(const Candidates& candidates, const PageFacts& facts,
-              absl::string_view site, v1::Article* article) {
+void SetTitle(const Candidates& candidates, const PageScan& facts,
+              absl::string_view site, Sourced<std::string>* out) {
   auto set = [&](absl::string_view title, absl::string_view source) {
-    article->set_title(CollapseWhitespace(title));
-    (*article->mutable_provenance())["title"] = std::string(source);
+    out->Set(CollapseWhitespace(title), std::string(source));
   };
-  const Candidate* meta = candidates.Best("title");
+  const Candidate* meta = candidates.Best(Field::kTitle);
   // A document that states its own title (front matter, a Markdown
   // heading) is believed outright.
   if (meta != nullptr &&
@@ -722,7 +777,7 @@ void SetTitle(const Candidates& candidates, const PageFacts& facts,
   }
 }
 
-DateHints HintsFor(const PageFacts& facts, absl::Time reference_time) {
+DateHints HintsFor(const PageScan& facts, absl::Time reference_time) {
   DateHints hints;
   hints.reference_time = reference_time;
   std::string lang = absl::AsciiStrToLower(facts.lang);
@@ -735,11 +790,12 @@ DateHints HintsFor(const PageFacts& facts, absl::Time reference_time) {
 // what the reader sees first measured worse on the dev sets (WCXB 0.636 vs
 // 0.648): pages show updated dates more often than annotators chose them.
 std::vector<std::pair<const Candidate*, bool>> DateOrder(
-    const Candidates& candidates, const char* field, const char* text_field) {
+    const Candidates& candidates, Field field,
+    std::optional<Field> text_field) {
   std::vector<std::pair<const Candidate*, bool>> order;  // (candidate, text?)
   for (const Candidate* c : candidates.All(field)) order.push_back({c, false});
-  if (text_field != nullptr) {
-    for (const Candidate* c : candidates.All(text_field)) {
+  if (text_field) {
+    for (const Candidate* c : candidates.All(*text_field)) {
       order.push_back({c, true});
     }
   }
@@ -763,8 +819,8 @@ bool IsUtcStamp(absl::string_view text) {
 // shown day without a time is not believed over the stamp: on the dev sets
 // it was as often an updated date.
 // Sets `date`'s text and day, never its instant.
-void TakeThePagesDay(const Candidates& candidates, const char* field,
-                     const char* text_field, const DateHints& hints,
+void TakeThePagesDay(const Candidates& candidates, Field field,
+                     Field text_field, const DateHints& hints,
                      const std::optional<ParsedDate>& url_date,
                      ParsedDate* date) {
   for (const Candidate* c : candidates.All(field)) {
@@ -804,11 +860,12 @@ void TakeThePagesDay(const Candidates& candidates, const char* field,
 }
 
 // The first candidate that reads as a date no later than the reference
-// time; an ambiguous day/month reading that agrees with the URL's date wins.
-void SetDate(const Candidates& candidates, const char* field,
-             const char* text_field, const DateHints& hints,
-             const std::optional<ParsedDate>& url_date, v1::Article* article,
-             bool published) {
+// time; an ambiguous day/month reading that agrees with the URL's date wins;
+// else the URL's date (`url_date` is given for the publication date only).
+void SetDate(const Candidates& candidates, Field field,
+             std::optional<Field> text_field, const DateHints& hints,
+             const std::optional<ParsedDate>& url_date,
+             Sourced<ParsedDate>* out) {
   std::optional<ParsedDate> date;
   std::string source;
   bool is_text_source = false;
@@ -836,59 +893,35 @@ void SetDate(const Candidates& candidates, const char* field,
       break;
     }
   }
-  if (date && !is_text_source && text_field != nullptr &&
-      IsUtcStamp(date->text)) {
-    TakeThePagesDay(candidates, field, text_field, hints, url_date, &*date);
+  if (date && !is_text_source && text_field && IsUtcStamp(date->text)) {
+    TakeThePagesDay(candidates, field, *text_field, hints, url_date, &*date);
   }
-  if (!date && url_date && published &&
-      url_date->time <= hints.reference_time) {
+  if (!date && url_date && url_date->time <= hints.reference_time) {
     date = url_date;
     source = "url";
   }
-  if (!date) return;
-  auto* timestamp = published ? article->mutable_published_time()
-                              : article->mutable_modified_time();
-  timestamp->set_seconds(absl::ToUnixSeconds(date->time));
-  std::string day = absl::FormatCivilTime(date->day);
-  if (published) {
-    article->set_published_time_precision(date->precision);
-    article->set_published_time_text(date->text);
-    article->set_published_date(std::move(day));
-  } else {
-    article->set_modified_time_precision(date->precision);
-    article->set_modified_time_text(date->text);
-    article->set_modified_date(std::move(day));
-  }
-  (*article->mutable_provenance())[published ? "published_time"
-                                             : "modified_time"] = source;
+  if (date) out->Set(*std::move(date), std::move(source));
 }
 
-void SetString(const Candidates& candidates, const char* field,
-               const char* article_field, std::string* target,
-               v1::Article* article) {
+void SetString(const Candidates& candidates, Field field,
+               Sourced<std::string>* out) {
   const Candidate* best = candidates.Best(field);
-  if (best == nullptr) return;
-  *target = best->value;
-  (*article->mutable_provenance())[article_field] = best->source;
+  if (best != nullptr) out->Set(best->value, best->source);
 }
 
 // A list field from its best source, cleaned by `clean` and deduplicated.
 template <typename Clean>
-void SetList(const Candidates& candidates, const char* field,
-             const char* article_field,
-             google::protobuf::RepeatedPtrField<std::string>* target,
-             v1::Article* article, Clean clean) {
+void SetList(const Candidates& candidates, Field field,
+             Sourced<std::vector<std::string>>* out, Clean clean) {
   absl::flat_hash_set<std::string> seen;
-  std::string source;
   for (const Candidate* c : candidates.All(field)) {
-    if (!source.empty() && c->source != source) break;
+    if (out->found() && c->source != out->source) break;
     for (std::string& value : clean(c->value)) {
       if (value.empty() || !seen.insert(Lower(value)).second) continue;
-      target->Add(std::move(value));
-      source = c->source;
+      out->value.push_back(std::move(value));
+      out->source = c->source;
     }
   }
-  if (!source.empty()) (*article->mutable_provenance())[article_field] = source;
 }
 
 std::vector<std::string> AsIs(const std::string& value) { return {value}; }
@@ -897,7 +930,7 @@ std::vector<std::string> AsIs(const std::string& value) { return {value}; }
 // ("publishedDate": "2016-11-04T20:37:27Z", Shopify's "published_at"), as
 // client-rendered pages keep their facts in scripts. Read last, and only when
 // nothing else dates the page: the state may hold other items' dates too.
-void ReadScriptDate(const PageFacts& facts, Candidates* out) {
+void ReadScriptDate(const PageScan& facts, Candidates* out) {
   static const LazyRE2 kStateDate = {rules::kScriptDatePattern};
   for (const GumboNode* script : facts.scripts) {
     const GumboVector& children = script->v.element.children;
@@ -906,7 +939,7 @@ void ReadScriptDate(const PageFacts& facts, Candidates* out) {
       if (child->type != GUMBO_NODE_TEXT) continue;
       std::string date;
       if (RE2::PartialMatch(child->v.text.text, *kStateDate, &date)) {
-        out->Add("published", date, "script", kRankText + 2);
+        out->Add(Field::kPublished, date, "script", kRankText + 2);
         return;
       }
     }
@@ -915,90 +948,82 @@ void ReadScriptDate(const PageFacts& facts, Candidates* out) {
 
 }  // namespace
 
-absl::Status ExtractMetadata(const Dom& dom, const FramedDocument& framed,
-                             const MetadataOptions& options,
-                             absl::Time deadline, v1::Article* article,
-                             std::string* declared_body) {
+absl::StatusOr<PageFacts> ExtractMetadata(const Dom& dom,
+                                          const FrameFacts& framed,
+                                          const MetadataOptions& options,
+                                          absl::Time deadline) {
   Candidates candidates;
-  PageFacts facts;
+  PageScan scan;
   ReadFrontMatter(framed, &candidates);
   if (!framed.heading_title.empty()) {
-    candidates.Add("title", framed.heading_title, "markdown-heading",
+    candidates.Add(Field::kTitle, framed.heading_title, "markdown-heading",
                    kRankOpenGraph);
   }
   if (!framed.heading_url.empty()) {
-    candidates.Add("url", framed.heading_url, "markdown-heading",
+    candidates.Add(Field::kUrl, framed.heading_url, "markdown-heading",
                    kRankOpenGraph);
   }
   if (framed.comment_epoch_ms) {
-    candidates.Add("published", std::to_string(*framed.comment_epoch_ms),
+    candidates.Add(Field::kPublished, std::to_string(*framed.comment_epoch_ms),
                    "html-comment", kRankMarkup);
   }
-  PageReader(&candidates, &facts).Read(dom);
+  PageReader(&candidates, &scan).Read(dom);
   if (absl::Now() > deadline) {
     return absl::DeadlineExceededError(
         "deadline passed while reading the page's metadata");
   }
 
+  PageFacts facts;
   // URL: the request's, else what the document says of itself.
   if (!options.url.empty()) {
-    article->set_url(options.url);
-    (*article->mutable_provenance())["url"] = "request";
+    facts.url.Set(options.url, "request");
   } else {
-    SetString(candidates, "url", "url", article->mutable_url(), article);
+    SetString(candidates, Field::kUrl, &facts.url);
   }
-  std::string base = facts.base_href.empty()
-                         ? article->url()
-                         : ResolveUrl(article->url(), facts.base_href);
-  if (const Candidate* canonical = candidates.Best("canonical")) {
-    article->set_canonical_url(ResolveUrl(base, canonical->value));
+  const std::string& url = facts.url.value;
+  std::string base =
+      scan.base_href.empty() ? url : ResolveUrl(url, scan.base_href);
+  if (const Candidate* canonical = candidates.Best(Field::kCanonical)) {
+    facts.canonical_url = ResolveUrl(base, canonical->value);
   }
-  SetString(candidates, "site_name", "site_name", article->mutable_site_name(),
-            article);
-  if (article->site_name().empty()) {
-    std::string host = UrlHost(article->url().empty() ? article->canonical_url()
-                                                      : article->url());
-    if (!host.empty()) {
-      article->set_site_name(host);
-      (*article->mutable_provenance())["site_name"] = "url";
-    }
+  SetString(candidates, Field::kSiteName, &facts.site_name);
+  if (facts.site_name.value.empty()) {
+    std::string host = UrlHost(url.empty() ? facts.canonical_url : url);
+    if (!host.empty()) facts.site_name.Set(std::move(host), "url");
   }
-  SetTitle(candidates, facts, article->site_name(), article);
-  SetString(candidates, "description", "description",
-            article->mutable_description(), article);
-  SetString(candidates, "source", "source", article->mutable_source(), article);
-  if (declared_body != nullptr) {
-    const Candidate* body = candidates.Best("body");
-    *declared_body = body == nullptr ? "" : body->value;
-  }
-  SetList(candidates, "authors", "authors", article->mutable_authors(), article,
+  SetTitle(candidates, scan, facts.site_name.value, &facts.title);
+  SetString(candidates, Field::kDescription, &facts.description);
+  SetString(candidates, Field::kSource, &facts.source);
+  SetString(candidates, Field::kBody, &facts.declared_body);
+  SetList(candidates, Field::kAuthors, &facts.authors,
           [&](const std::string& value) {
             // Profile URLs (article:author) name no one.
             if (absl::StrContains(value, "://"))
               return std::vector<std::string>();
             return SplitAuthors(value);
           });
-  SetList(candidates, "editors", "editors", article->mutable_editors(), article,
-          AsIs);
-  SetList(candidates, "tags", "tags", article->mutable_tags(), article, AsIs);
-  SetList(candidates, "categories", "categories", article->mutable_categories(),
-          article, AsIs);
+  SetList(candidates, Field::kEditors, &facts.editors, AsIs);
+  SetList(candidates, Field::kTags, &facts.tags, AsIs);
+  SetList(candidates, Field::kCategories, &facts.categories, AsIs);
 
-  if (candidates.All("published").empty() &&
-      candidates.All("published_text").empty()) {
-    ReadScriptDate(facts, &candidates);
+  if (candidates.All(Field::kPublished).empty() &&
+      candidates.All(Field::kPublishedText).empty()) {
+    ReadScriptDate(scan, &candidates);
   }
-  DateHints hints = HintsFor(facts, options.reference_time);
-  std::optional<ParsedDate> url_date = DateFromUrl(
-      article->url().empty() ? article->canonical_url() : article->url());
-  SetDate(candidates, "published", "published_text", hints, url_date, article,
-          true);
-  SetDate(candidates, "modified", nullptr, hints, std::nullopt, article, false);
-  if (const Candidate* image = candidates.Best("image")) {
-    article->mutable_lead_image()->set_url(ResolveUrl(base, image->value));
-    (*article->mutable_provenance())["lead_image"] = image->source;
+  DateHints hints = HintsFor(scan, options.reference_time);
+  std::optional<ParsedDate> url_date =
+      DateFromUrl(url.empty() ? facts.canonical_url : url);
+  SetDate(candidates, Field::kPublished, Field::kPublishedText, hints, url_date,
+          &facts.published);
+  SetDate(candidates, Field::kModified, std::nullopt, hints, std::nullopt,
+          &facts.modified);
+  if (const Candidate* image = candidates.Best(Field::kImage)) {
+    facts.lead_image.Set(ResolveUrl(base, image->value), image->source);
   }
-  return absl::OkStatus();
+  facts.declared_language = std::move(scan.declared_language);
+  facts.byline_nodes = std::move(scan.byline_nodes);
+  facts.date_nodes = std::move(scan.date_nodes);
+  return facts;
 }
 
 }  // namespace lede::engine

@@ -9,81 +9,113 @@
 namespace lede::engine::metadata_rules {
 
 struct MetaName {
-  absl::string_view name;   // lower-cased property/name/itemprop value
-  absl::string_view field;  // candidate field
+  absl::string_view name;  // lower-cased property/name/itemprop value
+  Field field;
   absl::string_view source;
   int rank;
 };
 
 // <meta property|name|itemprop=...>.
 inline constexpr MetaName kMetaNames[] = {
-    {"og:title", "title", "opengraph", kRankOpenGraph},
-    {"twitter:title", "title", "twitter", kRankOpenGraph + 1},
-    {"og:site_name", "site_name", "opengraph", kRankOpenGraph},
-    {"application-name", "site_name", "meta", kRankMeta},
-    {"og:description", "description", "opengraph", kRankOpenGraph},
-    {"twitter:description", "description", "twitter", kRankOpenGraph + 1},
-    {"description", "description", "meta", kRankMeta},
-    {"og:url", "url", "opengraph", kRankOpenGraph},
-    {"og:image", "image", "opengraph", kRankOpenGraph},
-    {"og:image:url", "image", "opengraph", kRankOpenGraph},
-    {"og:image:secure_url", "image", "opengraph", kRankOpenGraph},
-    {"twitter:image", "image", "twitter", kRankOpenGraph + 1},
-    {"twitter:image:src", "image", "twitter", kRankOpenGraph + 1},
-    {"article:published_time", "published", "opengraph", kRankOpenGraph},
-    {"article:published", "published", "opengraph", kRankOpenGraph},
-    {"og:article:published_time", "published", "opengraph", kRankOpenGraph},
-    {"article:modified_time", "modified", "opengraph", kRankOpenGraph},
-    {"og:updated_time", "modified", "opengraph", kRankOpenGraph},
-    {"article:author", "authors", "opengraph", kRankOpenGraph},
-    {"article:tag", "tags", "opengraph", kRankOpenGraph},
-    {"article:section", "categories", "opengraph", kRankOpenGraph},
-    {"author", "authors", "meta", kRankMeta},
-    {"byl", "authors", "meta", kRankMeta},
-    {"sailthru.author", "authors", "meta", kRankMeta},
-    {"parsely-author", "authors", "meta", kRankMeta},
-    {"parsely-title", "title", "meta", kRankMeta},
-    {"dc.creator", "authors", "dublin-core", kRankMeta},
-    {"dcterms.creator", "authors", "dublin-core", kRankMeta},
-    {"dc.title", "title", "dublin-core", kRankMeta},
-    {"dc.date", "published", "dublin-core", kRankMeta},
-    {"dc.date.issued", "published", "dublin-core", kRankMeta},
-    {"dcterms.date", "published", "dublin-core", kRankMeta},
-    {"dcterms.issued", "published", "dublin-core", kRankMeta},
-    {"dcterms.created", "published", "dublin-core", kRankMeta},
-    {"dcterms.modified", "modified", "dublin-core", kRankMeta},
-    {"dc.publisher", "site_name", "dublin-core", kRankMeta + 1},
-    {"pubdate", "published", "meta", kRankMeta},
-    {"publishdate", "published", "meta", kRankMeta},
-    {"publish-date", "published", "meta", kRankMeta},
-    {"publish_date", "published", "meta", kRankMeta},
-    {"date", "published", "meta", kRankMeta},
-    {"datepublished", "published", "microdata", kRankMicrodata},
-    {"datecreated", "published", "microdata", kRankMicrodata + 1},
-    {"datemodified", "modified", "microdata", kRankMicrodata},
-    {"sailthru.date", "published", "meta", kRankMeta},
-    {"parsely-pub-date", "published", "meta", kRankMeta},
-    {"article.published", "published", "meta", kRankMeta},
-    {"published-date", "published", "meta", kRankMeta},
-    {"og:published_time", "published", "opengraph", kRankOpenGraph},
-    {"weibo: article:create_at", "published", "meta", kRankMeta},
-    {"last-modified", "modified", "meta", kRankMeta},
-    {"keywords", "keywords", "meta", kRankMeta},
-    {"news_keywords", "keywords", "meta", kRankMeta},
-    {"article:source", "source", "meta", kRankMeta},
-    {"source", "source", "meta", kRankMeta},
+    {"og:title", Field::kTitle, "opengraph", kRankOpenGraph},
+    {"twitter:title", Field::kTitle, "twitter", kRankOpenGraph + 1},
+    {"og:site_name", Field::kSiteName, "opengraph", kRankOpenGraph},
+    {"application-name", Field::kSiteName, "meta", kRankMeta},
+    {"og:description", Field::kDescription, "opengraph", kRankOpenGraph},
+    {"twitter:description", Field::kDescription, "twitter", kRankOpenGraph + 1},
+    {"description", Field::kDescription, "meta", kRankMeta},
+    {"og:url", Field::kUrl, "opengraph", kRankOpenGraph},
+    {"og:image", Field::kImage, "opengraph", kRankOpenGraph},
+    {"og:image:url", Field::kImage, "opengraph", kRankOpenGraph},
+    {"og:image:secure_url", Field::kImage, "opengraph", kRankOpenGraph},
+    {"twitter:image", Field::kImage, "twitter", kRankOpenGraph + 1},
+    {"twitter:image:src", Field::kImage, "twitter", kRankOpenGraph + 1},
+    {"article:published_time", Field::kPublished, "opengraph", kRankOpenGraph},
+    {"article:published", Field::kPublished, "opengraph", kRankOpenGraph},
+    {"og:article:published_time", Field::kPublished, "opengraph",
+     kRankOpenGraph},
+    {"article:modified_time", Field::kModified, "opengraph", kRankOpenGraph},
+    {"og:updated_time", Field::kModified, "opengraph", kRankOpenGraph},
+    {"article:author", Field::kAuthors, "opengraph", kRankOpenGraph},
+    {"article:tag", Field::kTags, "opengraph", kRankOpenGraph},
+    {"article:section", Field::kCategories, "opengraph", kRankOpenGraph},
+    {"author", Field::kAuthors, "meta", kRankMeta},
+    {"byl", Field::kAuthors, "meta", kRankMeta},
+    {"sailthru.author", Field::kAuthors, "meta", kRankMeta},
+    {"parsely-author", Field::kAuthors, "meta", kRankMeta},
+    {"parsely-title", Field::kTitle, "meta", kRankMeta},
+    {"dc.creator", Field::kAuthors, "dublin-core", kRankMeta},
+    {"dcterms.creator", Field::kAuthors, "dublin-core", kRankMeta},
+    {"dc.title", Field::kTitle, "dublin-core", kRankMeta},
+    {"dc.date", Field::kPublished, "dublin-core", kRankMeta},
+    {"dc.date.issued", Field::kPublished, "dublin-core", kRankMeta},
+    {"dcterms.date", Field::kPublished, "dublin-core", kRankMeta},
+    {"dcterms.issued", Field::kPublished, "dublin-core", kRankMeta},
+    {"dcterms.created", Field::kPublished, "dublin-core", kRankMeta},
+    {"dcterms.modified", Field::kModified, "dublin-core", kRankMeta},
+    {"dc.publisher", Field::kSiteName, "dublin-core", kRankMeta + 1},
+    {"pubdate", Field::kPublished, "meta", kRankMeta},
+    {"publishdate", Field::kPublished, "meta", kRankMeta},
+    {"publish-date", Field::kPublished, "meta", kRankMeta},
+    {"publish_date", Field::kPublished, "meta", kRankMeta},
+    {"date", Field::kPublished, "meta", kRankMeta},
+    {"datepublished", Field::kPublished, "microdata", kRankMicrodata},
+    {"datecreated", Field::kPublished, "microdata", kRankMicrodata + 1},
+    {"datemodified", Field::kModified, "microdata", kRankMicrodata},
+    {"sailthru.date", Field::kPublished, "meta", kRankMeta},
+    {"parsely-pub-date", Field::kPublished, "meta", kRankMeta},
+    {"article.published", Field::kPublished, "meta", kRankMeta},
+    {"published-date", Field::kPublished, "meta", kRankMeta},
+    {"og:published_time", Field::kPublished, "opengraph", kRankOpenGraph},
+    {"weibo: article:create_at", Field::kPublished, "meta", kRankMeta},
+    {"last-modified", Field::kModified, "meta", kRankMeta},
+    {"keywords", Field::kKeywords, "meta", kRankMeta},
+    {"news_keywords", Field::kKeywords, "meta", kRankMeta},
+    {"article:source", Field::kSource, "meta", kRankMeta},
+    {"source", Field::kSource, "meta", kRankMeta},
 };
 
 // itemprop values on visible elements (microdata) and their fields.
 inline constexpr MetaName kItemProps[] = {
-    {"headline", "title", "microdata", kRankMicrodata},
-    {"author", "authors", "microdata", kRankMicrodata},
-    {"creator", "authors", "microdata", kRankMicrodata},
-    {"datepublished", "published", "microdata", kRankMicrodata},
-    {"datecreated", "published", "microdata", kRankMicrodata + 1},
-    {"datemodified", "modified", "microdata", kRankMicrodata},
-    {"articlesection", "categories", "microdata", kRankMicrodata},
-    {"keywords", "keywords", "microdata", kRankMicrodata},
+    {"headline", Field::kTitle, "microdata", kRankMicrodata},
+    {"author", Field::kAuthors, "microdata", kRankMicrodata},
+    {"creator", Field::kAuthors, "microdata", kRankMicrodata},
+    {"datepublished", Field::kPublished, "microdata", kRankMicrodata},
+    {"datecreated", Field::kPublished, "microdata", kRankMicrodata + 1},
+    {"datemodified", Field::kModified, "microdata", kRankMicrodata},
+    {"articlesection", Field::kCategories, "microdata", kRankMicrodata},
+    {"keywords", Field::kKeywords, "microdata", kRankMicrodata},
+};
+
+// Front matter keys and the fields they hold, as Hexo, Jekyll and Hugo name
+// them.
+struct FrontMatterKey {
+  const char* key;
+  Field field;
+};
+inline constexpr FrontMatterKey kFrontMatterKeys[] = {
+    {"title", Field::kTitle},         {"date", Field::kPublished},
+    {"published", Field::kPublished}, {"updated", Field::kModified},
+    {"lastmod", Field::kModified},    {"author", Field::kAuthors},
+    {"authors", Field::kAuthors},     {"categories", Field::kCategories},
+    {"category", Field::kCategories}, {"tags", Field::kTags},
+    {"keywords", Field::kTags},       {"headimg", Field::kImage},
+    {"image", Field::kImage},         {"cover", Field::kImage},
+    {"thumbnail", Field::kImage},     {"description", Field::kDescription},
+    {"summary", Field::kDescription}, {"url", Field::kUrl},
+    {"source", Field::kSource},       {"permalink", Field::kUrl},
+};
+
+// <meta> elements that name the page's language: attribute and its value
+// (lower case); the language is in their content attribute.
+struct LanguageMeta {
+  const char* attribute;
+  absl::string_view value;
+};
+inline constexpr LanguageMeta kLanguageMetas[] = {
+    {"http-equiv", "content-language"}, {"name", "language"},
+    {"name", "content-language"},       {"name", "dc.language"},
+    {"property", "og:locale"},
 };
 
 // Microdata item types whose facts are not the article's: media and

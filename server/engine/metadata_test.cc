@@ -2,22 +2,103 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "server/engine/article_writer.h"
 
 namespace lede::engine {
 namespace {
 
-v1::Article Extract(const std::string& document, const std::string& url = "") {
+// The facts of `document`, as the Article reports them.
+v1::Article Extract(const std::string& document, const std::string& url = "",
+                    absl::Time reference_time = absl::InfiniteFuture()) {
   FramedDocument framed = FrameDocument(document);
   absl::StatusOr<Dom> dom =
       Dom::Parse(framed.html, Limits(), absl::InfiniteFuture());
   EXPECT_TRUE(dom.ok());
-  v1::Article article;
   MetadataOptions options;
   options.url = url;
-  EXPECT_TRUE(
-      ExtractMetadata(*dom, framed, options, absl::InfiniteFuture(), &article)
-          .ok());
+  options.reference_time = reference_time;
+  absl::StatusOr<PageFacts> facts =
+      ExtractMetadata(*dom, framed.facts, options, absl::InfiniteFuture());
+  EXPECT_TRUE(facts.ok());
+  v1::Article article;
+  if (facts.ok()) {
+    WriteArticle(*facts, Body(), LanguageResult(), TextMeasures(),
+                 v1::ParseOptions(), &article);
+  }
   return article;
+}
+
+// A page's DOM and its facts, which point into it.
+struct Read {
+  explicit Read(const std::string& document) {
+    FramedDocument framed = FrameDocument(document);
+    absl::StatusOr<Dom> parsed =
+        Dom::Parse(framed.html, Limits(), absl::InfiniteFuture());
+    EXPECT_TRUE(parsed.ok());
+    if (!parsed.ok()) return;
+    dom = std::make_unique<Dom>(*std::move(parsed));
+    absl::StatusOr<PageFacts> read =
+        ExtractMetadata(*dom, framed.facts, {}, absl::InfiniteFuture());
+    EXPECT_TRUE(read.ok());
+    if (read.ok()) facts = *std::move(read);
+  }
+  std::unique_ptr<Dom> dom;
+  PageFacts facts;
+};
+
+PageFacts Facts(const std::string& document) { return Read(document).facts; }
+
+TEST(MetadataTest, DeclaredLanguage) {
+  EXPECT_EQ(Facts("<html lang=\" zh-TW \"><p>x</p></html>").declared_language,
+            "zh-TW");
+  EXPECT_EQ(Facts("<html><head><meta http-equiv=\"Content-Language\" "
+                  "content=\"fr\"></head><p>x</p></html>")
+                .declared_language,
+            "fr");
+  EXPECT_EQ(Facts("<html><head><meta property=\"og:locale\" "
+                  "content=\"zh_HK\"></head><p>x</p></html>")
+                .declared_language,
+            "zh-HK");
+  // <html lang> first; the head's first <meta> that names a language next.
+  EXPECT_EQ(Facts("<html lang=\"de\"><head><meta name=\"language\" "
+                  "content=\"fr\"></head><p>x</p></html>")
+                .declared_language,
+            "de");
+  EXPECT_EQ(Facts("<html><head><meta name=\"description\" content=\"en\">"
+                  "<meta name=\"language\" content=\"it\">"
+                  "<meta name=\"dc.language\" content=\"es\"></head>"
+                  "<p>x</p></html>")
+                .declared_language,
+            "it");
+  EXPECT_EQ(Facts("<p>x</p>").declared_language, "");
+}
+
+TEST(MetadataTest, NodesOfBylinesAndDatesAreKept) {
+  Read read(
+      "<html><head><meta name=\"author\" content=\"Meta Name\">"
+      "</head><body><h1>A headline long enough</h1>"
+      "<p class=\"byline\">By Jane Doe</p>"
+      "<time datetime=\"2024-05-04T10:00:00Z\">May 4</time>"
+      "<p>The council met on Tuesday, and it voted.</p></body></html>");
+  const PageFacts& facts = read.facts;
+  ASSERT_EQ(facts.byline_nodes.size(), 1u);
+  EXPECT_EQ(TextContent(facts.byline_nodes[0].node), "By Jane Doe");
+  EXPECT_EQ(facts.byline_nodes[0].field, Field::kAuthors);
+  EXPECT_EQ(facts.byline_nodes[0].source, "byline");
+  // A byline is read for a date too ("By Jane Doe, May 4"), before the
+  // <time>.
+  ASSERT_EQ(facts.date_nodes.size(), 2u);
+  EXPECT_EQ(facts.date_nodes[0].node, facts.byline_nodes[0].node);
+  EXPECT_EQ(facts.date_nodes[0].field, Field::kPublishedText);
+  EXPECT_EQ(facts.date_nodes[0].source, "dateline");
+  EXPECT_EQ(TextContent(facts.date_nodes[1].node), "May 4");
+  EXPECT_EQ(facts.date_nodes[1].field, Field::kPublished);
+  EXPECT_EQ(facts.date_nodes[1].source, "time");
+  // The <meta> author wins over the byline's; the node is there all the
+  // same, for the body to drop.
+  EXPECT_THAT(facts.authors.value, ::testing::ElementsAre("Meta Name"));
+  EXPECT_EQ(facts.authors.source, "meta");
+  EXPECT_EQ(facts.published.source, "time");
 }
 
 TEST(MetadataTest, OpenGraphBeatsTitleTag) {
@@ -81,19 +162,10 @@ TEST(MetadataTest, NoDateMeansNone) {
 }
 
 TEST(MetadataTest, DateAfterReferenceTimeIsNotBelieved) {
-  FramedDocument framed = FrameDocument(
+  v1::Article article = Extract(
       "<html><head><meta property=\"article:published_time\" "
-      "content=\"2030-01-01T00:00:00Z\"></head><body>x</body></html>");
-  absl::StatusOr<Dom> dom =
-      Dom::Parse(framed.html, Limits(), absl::InfiniteFuture());
-  ASSERT_TRUE(dom.ok());
-  v1::Article article;
-  MetadataOptions options;
-  options.reference_time =
-      absl::FromCivil(absl::CivilDay(2025, 1, 1), absl::UTCTimeZone());
-  ASSERT_TRUE(
-      ExtractMetadata(*dom, framed, options, absl::InfiniteFuture(), &article)
-          .ok());
+      "content=\"2030-01-01T00:00:00Z\"></head><body>x</body></html>",
+      "", absl::FromCivil(absl::CivilDay(2025, 1, 1), absl::UTCTimeZone()));
   EXPECT_FALSE(article.has_published_time());
 }
 
