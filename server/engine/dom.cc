@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "re2/re2.h"
 #include "server/engine/gumbo_arena.h"
+#include "server/engine/nesting.h"
 #include "server/engine/streamed_segments.h"
 #include "server/engine/text_util.h"
 
@@ -25,6 +26,12 @@ absl::StatusOr<Dom> Dom::Parse(std::string html, const Limits& limits,
 
 absl::StatusOr<Dom> Dom::Parse(std::string html, const Limits& limits,
                                absl::Time deadline, bool place_segments) {
+  // Refused before gumbo builds the tree, whose cost grows with the square
+  // of the nesting.
+  if (absl::Status depth = CheckNestingDepth(html, limits.max_depth);
+      !depth.ok()) {
+    return depth;
+  }
   Dom dom;
   dom.arena_ = std::make_unique<GumboArena>();
   dom.source_ = std::make_unique<std::string>(std::move(html));
@@ -54,12 +61,7 @@ absl::StatusOr<Dom> Dom::Parse(std::string html, const Limits& limits,
     max_depth = std::max(max_depth, depth);
     return depth <= limits.max_depth;
   });
-  if (max_depth > limits.max_depth) {
-    return LimitExceededError(
-        Limit::kMaxDepth,
-        absl::StrCat("the document nests elements more than ", limits.max_depth,
-                     " deep; raise --max_depth or send a smaller document"));
-  }
+  if (max_depth > limits.max_depth) return DepthLimitError(limits.max_depth);
   if (nodes > limits.max_nodes) {
     return LimitExceededError(
         Limit::kMaxNodes,

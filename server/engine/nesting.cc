@@ -1,0 +1,539 @@
+#include "server/engine/nesting.h"
+
+#include <gumbo.h>
+
+#include <algorithm>
+#include <array>
+#include <vector>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "server/engine/limits.h"
+
+namespace lede::engine {
+namespace {
+
+constexpr size_t kTagCount = GUMBO_TAG_LAST + 1;
+
+// clang-format off
+// Data: the tree builder's tag classes (WHATWG HTML, "parsing HTML
+// documents"), as far as the scan follows them.
+constexpr GumboTag kVoidTags[] = {
+    GUMBO_TAG_AREA, GUMBO_TAG_BASE, GUMBO_TAG_BASEFONT, GUMBO_TAG_BGSOUND,
+    GUMBO_TAG_BR, GUMBO_TAG_COL, GUMBO_TAG_EMBED, GUMBO_TAG_FRAME, GUMBO_TAG_HR,
+    GUMBO_TAG_IMAGE, GUMBO_TAG_IMG, GUMBO_TAG_INPUT, GUMBO_TAG_KEYGEN,
+    GUMBO_TAG_LINK, GUMBO_TAG_META, GUMBO_TAG_PARAM, GUMBO_TAG_SOURCE,
+    GUMBO_TAG_TRACK, GUMBO_TAG_WBR, GUMBO_TAG_MENUITEM, GUMBO_TAG_ISINDEX};
+// Never pushed: merged into the one the parser made (html, head, body), or
+// ignored where the scan cannot tell their mode (form).
+constexpr GumboTag kNeverPushed[] = {
+    GUMBO_TAG_HTML, GUMBO_TAG_HEAD, GUMBO_TAG_BODY, GUMBO_TAG_FORM};
+// Start tags after which a <frameset> no longer replaces the body.
+constexpr GumboTag kFramesetNotOk[] = {
+    GUMBO_TAG_APPLET, GUMBO_TAG_MARQUEE, GUMBO_TAG_OBJECT, GUMBO_TAG_TABLE,
+    GUMBO_TAG_AREA, GUMBO_TAG_BR, GUMBO_TAG_EMBED, GUMBO_TAG_IMG,
+    GUMBO_TAG_IMAGE, GUMBO_TAG_KEYGEN, GUMBO_TAG_WBR, GUMBO_TAG_INPUT,
+    GUMBO_TAG_HR, GUMBO_TAG_TEXTAREA, GUMBO_TAG_XMP, GUMBO_TAG_IFRAME,
+    GUMBO_TAG_SELECT, GUMBO_TAG_PRE, GUMBO_TAG_LISTING, GUMBO_TAG_LI,
+    GUMBO_TAG_DD, GUMBO_TAG_DT, GUMBO_TAG_BUTTON, GUMBO_TAG_BODY};
+// The current nodes in whose place content is foster-parented: put beside
+// the table instead of inside it, one level higher in the tree.
+constexpr GumboTag kFosterParents[] = {
+    GUMBO_TAG_TABLE, GUMBO_TAG_TBODY, GUMBO_TAG_THEAD, GUMBO_TAG_TFOOT,
+    GUMBO_TAG_TR};
+// What a table holds itself rather than fosters.
+constexpr GumboTag kNotFostered[] = {
+    GUMBO_TAG_CAPTION, GUMBO_TAG_COLGROUP, GUMBO_TAG_TBODY, GUMBO_TAG_THEAD,
+    GUMBO_TAG_TFOOT, GUMBO_TAG_TR, GUMBO_TAG_TD, GUMBO_TAG_TH, GUMBO_TAG_TABLE,
+    GUMBO_TAG_SCRIPT, GUMBO_TAG_STYLE, GUMBO_TAG_TEMPLATE, GUMBO_TAG_INPUT,
+    GUMBO_TAG_FORM};
+// Their content is text up to their end tag (RAWTEXT, RCDATA, script data).
+constexpr GumboTag kRawTextTags[] = {
+    GUMBO_TAG_SCRIPT, GUMBO_TAG_STYLE, GUMBO_TAG_XMP, GUMBO_TAG_IFRAME,
+    GUMBO_TAG_NOEMBED, GUMBO_TAG_NOFRAMES, GUMBO_TAG_NOSCRIPT,
+    GUMBO_TAG_TEXTAREA, GUMBO_TAG_TITLE};
+// Start tags that close an open <p> in button scope.
+constexpr GumboTag kClosesP[] = {
+    GUMBO_TAG_ADDRESS, GUMBO_TAG_ARTICLE, GUMBO_TAG_ASIDE, GUMBO_TAG_BLOCKQUOTE,
+    GUMBO_TAG_CENTER, GUMBO_TAG_DETAILS, GUMBO_TAG_DIR, GUMBO_TAG_DIV,
+    GUMBO_TAG_DL, GUMBO_TAG_FIELDSET, GUMBO_TAG_FIGCAPTION, GUMBO_TAG_FIGURE,
+    GUMBO_TAG_FOOTER, GUMBO_TAG_HEADER, GUMBO_TAG_HGROUP, GUMBO_TAG_MAIN,
+    GUMBO_TAG_MENU, GUMBO_TAG_NAV, GUMBO_TAG_OL, GUMBO_TAG_P, GUMBO_TAG_SECTION,
+    GUMBO_TAG_SUMMARY, GUMBO_TAG_UL, GUMBO_TAG_H1, GUMBO_TAG_H2, GUMBO_TAG_H3,
+    GUMBO_TAG_H4, GUMBO_TAG_H5, GUMBO_TAG_H6, GUMBO_TAG_PRE, GUMBO_TAG_LISTING,
+    GUMBO_TAG_FORM, GUMBO_TAG_PLAINTEXT, GUMBO_TAG_TABLE, GUMBO_TAG_HR,
+    GUMBO_TAG_XMP, GUMBO_TAG_LI, GUMBO_TAG_DD, GUMBO_TAG_DT};
+// Elements that end "button scope" (the search for an open <p>).
+constexpr GumboTag kButtonScope[] = {
+    GUMBO_TAG_APPLET, GUMBO_TAG_CAPTION, GUMBO_TAG_HTML, GUMBO_TAG_TABLE,
+    GUMBO_TAG_TD, GUMBO_TAG_TH, GUMBO_TAG_MARQUEE, GUMBO_TAG_OBJECT,
+    GUMBO_TAG_TEMPLATE, GUMBO_TAG_BUTTON, GUMBO_TAG_MI, GUMBO_TAG_MO,
+    GUMBO_TAG_MN, GUMBO_TAG_MS, GUMBO_TAG_MTEXT, GUMBO_TAG_ANNOTATION_XML,
+    GUMBO_TAG_FOREIGNOBJECT, GUMBO_TAG_DESC};
+// "Special" elements other than address, div and p: where the search for
+// an open <li>, <dd> or <dt> to close stops.
+constexpr GumboTag kSpecialNotAddressDivP[] = {
+    GUMBO_TAG_APPLET, GUMBO_TAG_AREA, GUMBO_TAG_ARTICLE, GUMBO_TAG_ASIDE,
+    GUMBO_TAG_BASE, GUMBO_TAG_BASEFONT, GUMBO_TAG_BGSOUND, GUMBO_TAG_BLOCKQUOTE,
+    GUMBO_TAG_BODY, GUMBO_TAG_BR, GUMBO_TAG_BUTTON, GUMBO_TAG_CAPTION,
+    GUMBO_TAG_CENTER, GUMBO_TAG_COL, GUMBO_TAG_COLGROUP, GUMBO_TAG_DD,
+    GUMBO_TAG_DETAILS, GUMBO_TAG_DIR, GUMBO_TAG_DL, GUMBO_TAG_DT,
+    GUMBO_TAG_EMBED, GUMBO_TAG_FIELDSET, GUMBO_TAG_FIGCAPTION, GUMBO_TAG_FIGURE,
+    GUMBO_TAG_FOOTER, GUMBO_TAG_FORM, GUMBO_TAG_FRAME, GUMBO_TAG_FRAMESET,
+    GUMBO_TAG_H1, GUMBO_TAG_H2, GUMBO_TAG_H3, GUMBO_TAG_H4, GUMBO_TAG_H5,
+    GUMBO_TAG_H6, GUMBO_TAG_HEAD, GUMBO_TAG_HEADER, GUMBO_TAG_HGROUP,
+    GUMBO_TAG_HR, GUMBO_TAG_HTML, GUMBO_TAG_IFRAME, GUMBO_TAG_IMG,
+    GUMBO_TAG_INPUT, GUMBO_TAG_KEYGEN, GUMBO_TAG_LI, GUMBO_TAG_LINK,
+    GUMBO_TAG_LISTING, GUMBO_TAG_MAIN, GUMBO_TAG_MARQUEE, GUMBO_TAG_MENU,
+    GUMBO_TAG_META, GUMBO_TAG_NAV, GUMBO_TAG_NOEMBED, GUMBO_TAG_NOFRAMES,
+    GUMBO_TAG_NOSCRIPT, GUMBO_TAG_OBJECT, GUMBO_TAG_OL, GUMBO_TAG_PARAM,
+    GUMBO_TAG_PLAINTEXT, GUMBO_TAG_PRE, GUMBO_TAG_SCRIPT, GUMBO_TAG_SECTION,
+    GUMBO_TAG_SELECT, GUMBO_TAG_SOURCE, GUMBO_TAG_STYLE, GUMBO_TAG_SUMMARY,
+    GUMBO_TAG_TABLE, GUMBO_TAG_TBODY, GUMBO_TAG_TD, GUMBO_TAG_TEMPLATE,
+    GUMBO_TAG_TEXTAREA, GUMBO_TAG_TFOOT, GUMBO_TAG_TH, GUMBO_TAG_THEAD,
+    GUMBO_TAG_TITLE, GUMBO_TAG_TR, GUMBO_TAG_TRACK, GUMBO_TAG_UL, GUMBO_TAG_WBR,
+    GUMBO_TAG_XMP, GUMBO_TAG_MI, GUMBO_TAG_MO, GUMBO_TAG_MN, GUMBO_TAG_MS,
+    GUMBO_TAG_MTEXT, GUMBO_TAG_ANNOTATION_XML, GUMBO_TAG_FOREIGNOBJECT,
+    GUMBO_TAG_DESC};
+// HTML start tags that end foreign (SVG, MathML) content.
+constexpr GumboTag kBreakOutOfForeign[] = {
+    GUMBO_TAG_B, GUMBO_TAG_BIG, GUMBO_TAG_BLOCKQUOTE, GUMBO_TAG_BODY,
+    GUMBO_TAG_BR, GUMBO_TAG_CENTER, GUMBO_TAG_CODE, GUMBO_TAG_DD, GUMBO_TAG_DIV,
+    GUMBO_TAG_DL, GUMBO_TAG_DT, GUMBO_TAG_EM, GUMBO_TAG_EMBED, GUMBO_TAG_H1,
+    GUMBO_TAG_H2, GUMBO_TAG_H3, GUMBO_TAG_H4, GUMBO_TAG_H5, GUMBO_TAG_H6,
+    GUMBO_TAG_HEAD, GUMBO_TAG_HR, GUMBO_TAG_I, GUMBO_TAG_IMG, GUMBO_TAG_LI,
+    GUMBO_TAG_LISTING, GUMBO_TAG_MENU, GUMBO_TAG_META, GUMBO_TAG_NOBR,
+    GUMBO_TAG_OL, GUMBO_TAG_P, GUMBO_TAG_PRE, GUMBO_TAG_RUBY, GUMBO_TAG_S,
+    GUMBO_TAG_SMALL, GUMBO_TAG_SPAN, GUMBO_TAG_STRONG, GUMBO_TAG_STRIKE,
+    GUMBO_TAG_SUB, GUMBO_TAG_SUP, GUMBO_TAG_TABLE, GUMBO_TAG_TT, GUMBO_TAG_U,
+    GUMBO_TAG_UL, GUMBO_TAG_VAR, GUMBO_TAG_FONT};
+// Table parts: ignored outside a table.
+constexpr GumboTag kTableParts[] = {
+    GUMBO_TAG_CAPTION, GUMBO_TAG_COLGROUP, GUMBO_TAG_TBODY, GUMBO_TAG_THEAD,
+    GUMBO_TAG_TFOOT, GUMBO_TAG_TR, GUMBO_TAG_TD, GUMBO_TAG_TH};
+
+// clang-format on
+
+enum TagClass : unsigned {
+  kVoid = 1 << 0,
+  kNeverPush = 1 << 1,
+  kRawText = 1 << 2,
+  kClosesPClass = 1 << 3,
+  kButtonScopeClass = 1 << 4,
+  kSpecialClass = 1 << 5,
+  kBreakOut = 1 << 6,
+  kTablePart = 1 << 7,
+  kFramesetNotOkClass = 1 << 8,
+  kFosterParent = 1 << 9,
+  kNotFosteredClass = 1 << 10,
+};
+
+struct TagClasses {
+  std::array<unsigned, kTagCount> bits{};
+  TagClasses() {
+    auto mark = [this](const auto& tags, unsigned bit) {
+      for (GumboTag tag : tags) bits[tag] |= bit;
+    };
+    mark(kVoidTags, kVoid);
+    mark(kNeverPushed, kNeverPush);
+    mark(kRawTextTags, kRawText);
+    mark(kClosesP, kClosesPClass);
+    mark(kButtonScope, kButtonScopeClass);
+    mark(kSpecialNotAddressDivP, kSpecialClass);
+    mark(kBreakOutOfForeign, kBreakOut);
+    mark(kTableParts, kTablePart);
+    mark(kFramesetNotOk, kFramesetNotOkClass);
+    mark(kFosterParents, kFosterParent);
+    mark(kNotFostered, kNotFosteredClass);
+  }
+};
+
+const TagClasses& Classes() {
+  static const TagClasses* classes = new TagClasses();
+  return *classes;
+}
+
+bool IsHeading(GumboTag tag) {
+  return tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6;
+}
+
+// The stack of open elements as far as the scan follows it, with the
+// positions of each tag and of each class the rules ask about, so every
+// rule is answered without walking the stack.
+class OpenElements {
+ public:
+  OpenElements() : positions_(kTagCount) {}
+
+  size_t size() const { return tags_.size(); }
+  // The tree depth of the current node (<body>'s, 2, when none is open).
+  int depth() const { return depths_.empty() ? 2 : depths_.back(); }
+  GumboTag top() const { return tags_.empty() ? GUMBO_TAG_LAST : tags_.back(); }
+  // Position of the last open `tag`, -1 when none is open.
+  int Last(GumboTag tag) const {
+    return positions_[tag].empty() ? -1 : positions_[tag].back();
+  }
+  int LastButtonScope() const {
+    return button_scope_.empty() ? -1 : button_scope_.back();
+  }
+  int LastSpecial() const { return special_.empty() ? -1 : special_.back(); }
+
+  // Opens `tag` below the current node, or beside the last table when the
+  // current node is a table's and `tag` is not part of one (fostered).
+  void Push(GumboTag tag) {
+    const int position = static_cast<int>(tags_.size());
+    const bool fostered = (Classes().bits[top()] & kFosterParent) &&
+                          !(Classes().bits[tag] & kNotFosteredClass);
+    const int table = Last(GUMBO_TAG_TABLE);
+    depths_.push_back(fostered && table >= 0 ? depths_[table] : depth() + 1);
+    tags_.push_back(tag);
+    positions_[tag].push_back(position);
+    const unsigned bits = Classes().bits[tag];
+    if (bits & kButtonScopeClass) button_scope_.push_back(position);
+    if (bits & kSpecialClass) special_.push_back(position);
+  }
+
+  // Closes the element at `position` and everything above it.
+  void PopTo(int position) {
+    if (position < 0) return;
+    while (static_cast<int>(tags_.size()) > position) {
+      const GumboTag tag = tags_.back();
+      positions_[tag].pop_back();
+      const unsigned bits = Classes().bits[tag];
+      if (bits & kButtonScopeClass) button_scope_.pop_back();
+      if (bits & kSpecialClass) special_.pop_back();
+      tags_.pop_back();
+      depths_.pop_back();
+    }
+  }
+  void PopTop() { PopTo(static_cast<int>(tags_.size()) - 1); }
+  // Closes everything above the element at `position`.
+  void PopAbove(int position) {
+    if (position >= 0) PopTo(position + 1);
+  }
+
+ private:
+  std::vector<GumboTag> tags_;
+  std::vector<int> depths_;
+  std::vector<std::vector<int>> positions_;
+  std::vector<int> button_scope_;
+  std::vector<int> special_;
+};
+
+// The tree builder's start-tag rules for what `tag` closes, and whether it
+// is pushed.
+void StartTag(GumboTag tag, bool self_closing, OpenElements& open) {
+  const unsigned bits = Classes().bits[tag];
+  if ((bits & kBreakOut) &&
+      (open.Last(GUMBO_TAG_SVG) >= 0 || open.Last(GUMBO_TAG_MATH) >= 0)) {
+    int svg = open.Last(GUMBO_TAG_SVG), math = open.Last(GUMBO_TAG_MATH);
+    open.PopTo(svg < 0 ? math : math < 0 ? svg : std::min(svg, math));
+  }
+  const bool in_table = open.Last(GUMBO_TAG_TABLE) >= 0;
+  if (open.Last(GUMBO_TAG_SELECT) >= 0) {
+    // In a select only options and groups open; a table part, an input or
+    // another select ends it.
+    switch (tag) {
+      case GUMBO_TAG_OPTION:
+      case GUMBO_TAG_OPTGROUP:
+        if (open.top() == GUMBO_TAG_OPTION) open.PopTop();
+        if (tag == GUMBO_TAG_OPTGROUP && open.top() == GUMBO_TAG_OPTGROUP) {
+          open.PopTop();
+        }
+        open.Push(tag);
+        return;
+      case GUMBO_TAG_SELECT:
+      case GUMBO_TAG_INPUT:
+      case GUMBO_TAG_KEYGEN:
+      case GUMBO_TAG_TEXTAREA:
+        open.PopTo(open.Last(GUMBO_TAG_SELECT));
+        return;
+      default:
+        if (!(bits & kTablePart) && tag != GUMBO_TAG_TABLE) return;
+        open.PopTo(open.Last(GUMBO_TAG_SELECT));
+    }
+  }
+  if (bits & kClosesPClass) {
+    const int p = open.Last(GUMBO_TAG_P);
+    if (p > open.LastButtonScope()) open.PopTo(p);
+  }
+  switch (tag) {
+    case GUMBO_TAG_LI: {
+      const int li = open.Last(GUMBO_TAG_LI);
+      if (li >= 0 && li == open.LastSpecial()) open.PopTo(li);
+      break;
+    }
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_DT: {
+      const int item =
+          std::max(open.Last(GUMBO_TAG_DD), open.Last(GUMBO_TAG_DT));
+      if (item >= 0 && item == open.LastSpecial()) open.PopTo(item);
+      break;
+    }
+    case GUMBO_TAG_TABLE: {
+      const int table = open.Last(GUMBO_TAG_TABLE);
+      if (table > std::max(open.Last(GUMBO_TAG_TD), open.Last(GUMBO_TAG_TH))) {
+        open.PopTo(table);
+      }
+      break;
+    }
+    case GUMBO_TAG_CAPTION:
+    case GUMBO_TAG_COLGROUP:
+    case GUMBO_TAG_TBODY:
+    case GUMBO_TAG_THEAD:
+    case GUMBO_TAG_TFOOT:
+      if (!in_table) return;
+      open.PopAbove(open.Last(GUMBO_TAG_TABLE));
+      break;
+    case GUMBO_TAG_TR:
+      if (!in_table) return;
+      open.PopAbove(
+          std::max({open.Last(GUMBO_TAG_TABLE), open.Last(GUMBO_TAG_TBODY),
+                    open.Last(GUMBO_TAG_THEAD), open.Last(GUMBO_TAG_TFOOT)}));
+      break;
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_TH:
+      if (!in_table) return;
+      open.PopAbove(
+          std::max({open.Last(GUMBO_TAG_TABLE), open.Last(GUMBO_TAG_TBODY),
+                    open.Last(GUMBO_TAG_THEAD), open.Last(GUMBO_TAG_TFOOT),
+                    open.Last(GUMBO_TAG_TR)}));
+      break;
+    case GUMBO_TAG_OPTION:
+    case GUMBO_TAG_OPTGROUP:
+      if (open.top() == GUMBO_TAG_OPTION) open.PopTop();
+      break;
+    case GUMBO_TAG_RB:
+    case GUMBO_TAG_RTC:
+    case GUMBO_TAG_RP:
+    case GUMBO_TAG_RT:
+      open.PopAbove(open.Last(GUMBO_TAG_RUBY));
+      break;
+    case GUMBO_TAG_A:
+    case GUMBO_TAG_NOBR:
+    case GUMBO_TAG_BUTTON:
+      // A second one closes the first (the adoption agency, for a and nobr).
+      open.PopTo(open.Last(tag));
+      break;
+    default:
+      if (IsHeading(tag) && IsHeading(open.top())) {
+        open.PopTop();
+      }
+  }
+  if (self_closing || (bits & (kVoid | kNeverPush))) return;
+  open.Push(tag);
+}
+
+// Closes the last open element an end tag names, if one is open. Gumbo
+// ignores some of these (a special element in between); closing anyway
+// keeps the scan's depth a lower bound.
+void EndTag(GumboTag tag, OpenElements& open) {
+  if (IsHeading(tag)) {
+    int last = -1;
+    for (GumboTag heading : {GUMBO_TAG_H1, GUMBO_TAG_H2, GUMBO_TAG_H3,
+                             GUMBO_TAG_H4, GUMBO_TAG_H5, GUMBO_TAG_H6}) {
+      last = std::max(last, open.Last(heading));
+    }
+    open.PopTo(last);
+    return;
+  }
+  if (tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_BODY) return;
+  open.PopTo(open.Last(tag));
+}
+
+bool IsTagNameEnd(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' ||
+         c == '/' || c == '>';
+}
+
+bool IsSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+}
+
+// Reads a tag's attributes from `i` (just past its name) to its '>'.
+// Returns the position after the '>', or npos when the input ends first
+// (the tokenizer then drops the tag); sets `self_closing` for "/>".
+size_t SkipAttributes(absl::string_view html, size_t i, bool* self_closing) {
+  const size_t n = html.size();
+  *self_closing = false;
+  while (i < n) {
+    const char c = html[i];
+    if (c == '>') return i + 1;
+    if (IsSpace(c)) {
+      ++i;
+      continue;
+    }
+    if (c == '/') {
+      if (i + 1 < n && html[i + 1] == '>') {
+        *self_closing = true;
+        return i + 2;
+      }
+      ++i;
+      continue;
+    }
+    // An attribute name (its first character may be '='), then maybe a
+    // value.
+    ++i;
+    while (i < n && !IsSpace(html[i]) && html[i] != '/' && html[i] != '>' &&
+           html[i] != '=') {
+      ++i;
+    }
+    while (i < n && IsSpace(html[i])) ++i;
+    if (i >= n || html[i] != '=') continue;
+    ++i;
+    while (i < n && IsSpace(html[i])) ++i;
+    if (i >= n) return absl::string_view::npos;
+    if (html[i] == '"' || html[i] == '\'') {
+      const size_t close = html.find(html[i], i + 1);
+      if (close == absl::string_view::npos) return close;
+      i = close + 1;
+    } else {
+      while (i < n && !IsSpace(html[i]) && html[i] != '>') ++i;
+    }
+  }
+  return absl::string_view::npos;
+}
+
+// The position after the end tag that closes raw text opened by `name`
+// ("</name" followed by a space, '/' or '>'), or npos.
+size_t SkipRawText(absl::string_view html, size_t i, absl::string_view name) {
+  while (true) {
+    const size_t close = html.find("</", i);
+    if (close == absl::string_view::npos) return close;
+    const size_t after = close + 2 + name.size();
+    if (after < html.size() &&
+        absl::EqualsIgnoreCase(html.substr(close + 2, name.size()), name) &&
+        IsTagNameEnd(html[after])) {
+      return after;
+    }
+    i = close + 2;
+  }
+}
+
+// The position after the end of a comment, doctype or other markup
+// declaration starting at `lt` ("<!"), or npos. CDATA sections exist in
+// foreign content only; elsewhere "<![CDATA[" starts a bogus comment.
+size_t SkipDeclaration(absl::string_view html, size_t lt, bool in_foreign) {
+  absl::string_view rest = html.substr(lt);
+  size_t end;
+  if (absl::StartsWith(rest, "<!--")) {
+    if (absl::StartsWith(rest.substr(4), ">")) return lt + 5;
+    if (absl::StartsWith(rest.substr(4), "->")) return lt + 6;
+    end = html.find("-->", lt + 4);
+    return end == absl::string_view::npos ? end : end + 3;
+  }
+  if (in_foreign && absl::StartsWith(rest, "<![CDATA[")) {
+    end = html.find("]]>", lt + 9);
+    return end == absl::string_view::npos ? end : end + 3;
+  }
+  end = html.find('>', lt + 2);
+  return end == absl::string_view::npos ? end : end + 1;
+}
+
+}  // namespace
+
+absl::Status DepthLimitError(int max_depth) {
+  return LimitExceededError(
+      Limit::kMaxDepth,
+      absl::StrCat("the document nests elements more than ", max_depth,
+                   " deep; raise --max_depth or send a smaller document"));
+}
+
+absl::Status CheckNestingDepth(absl::string_view html, int max_depth) {
+  if (ScanNestingDepth(html, max_depth) > max_depth) {
+    return DepthLimitError(max_depth);
+  }
+  return absl::OkStatus();
+}
+
+int ScanNestingDepth(absl::string_view html, int stop_above) {
+  // The parser's <html> and <body> come first: an element in the body is
+  // at depth 3 of the tree (the document node at 0).
+  constexpr int kImpliedDepth = 2;
+  int deepest = kImpliedDepth;
+  OpenElements open;
+  // Whether a <frameset> would still replace the body (nothing shown in it
+  // yet), and whether one has.
+  bool frameset_ok = true;
+  bool in_frameset = false;
+  const size_t n = html.size();
+  size_t i = 0;
+  while (true) {
+    const size_t lt = html.find('<', i);
+    if (frameset_ok &&
+        html.substr(i, lt == absl::string_view::npos ? n : lt - i)
+                .find_first_not_of(" \t\n\f\r") != absl::string_view::npos) {
+      frameset_ok = false;  // text
+    }
+    if (lt == absl::string_view::npos || lt + 1 >= n) break;
+    const char c = html[lt + 1];
+    if (c == '!' || c == '?') {
+      const bool in_foreign =
+          open.Last(GUMBO_TAG_SVG) >= 0 || open.Last(GUMBO_TAG_MATH) >= 0;
+      i = c == '!' ? SkipDeclaration(html, lt, in_foreign)
+                   : html.find('>', lt + 2);
+      if (i == absl::string_view::npos) break;
+      if (c == '?') ++i;
+      continue;
+    }
+    const bool end_tag = c == '/';
+    const size_t name_start = lt + (end_tag ? 2 : 1);
+    if (name_start >= n || !absl::ascii_isalpha(html[name_start])) {
+      if (end_tag) {  // "</>" is dropped, "</3" a comment to the next '>'
+        i = html.find('>', lt + 2);
+        if (i == absl::string_view::npos) break;
+        ++i;
+      } else {
+        i = lt + 1;  // '<' as text
+        frameset_ok = false;
+      }
+      continue;
+    }
+    size_t name_end = name_start;
+    while (name_end < n && !IsTagNameEnd(html[name_end])) ++name_end;
+    absl::string_view name = html.substr(name_start, name_end - name_start);
+    const GumboTag tag =
+        gumbo_tagn_enum(name.data(), static_cast<unsigned int>(name.size()));
+    bool self_closing = false;
+    i = SkipAttributes(html, name_end, &self_closing);
+    if (i == absl::string_view::npos) break;
+    if (in_frameset) {
+      // Only nested framesets open; everything else is dropped.
+      if (tag == GUMBO_TAG_FRAMESET) {
+        if (end_tag) {
+          open.PopTo(open.Last(GUMBO_TAG_FRAMESET));
+        } else if (!self_closing) {
+          open.Push(tag);
+        }
+      }
+    } else if (end_tag) {
+      EndTag(tag, open);
+    } else if (tag == GUMBO_TAG_FRAMESET) {
+      if (frameset_ok) {  // it replaces the body and all in it
+        open.PopTo(0);
+        open.Push(tag);
+        in_frameset = true;
+      }
+    } else {
+      if (tag == GUMBO_TAG_PLAINTEXT) break;  // the rest is text
+      if (Classes().bits[tag] & kFramesetNotOkClass) frameset_ok = false;
+      StartTag(tag, self_closing, open);
+    }
+    deepest = std::max(deepest, open.depth());
+    if (end_tag) continue;
+    if (deepest > stop_above) break;
+    // "<script/>" opens a script too: only void elements close themselves.
+    if (Classes().bits[tag] & kRawText) {
+      i = SkipRawText(html, i, name);
+      if (i == absl::string_view::npos) break;
+      // The raw text's end tag closes its element like any other.
+      EndTag(tag, open);
+      const size_t gt = html.find('>', i);
+      if (gt == absl::string_view::npos) break;
+      i = gt + 1;
+    }
+  }
+  return deepest;
+}
+
+}  // namespace lede::engine
