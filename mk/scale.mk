@@ -1,7 +1,8 @@
 # Scaling (tests/scale): three lede-server replicas on loopback behind nginx
-# grpc_pass and behind the Go client's round-robin; one is SIGKILLed halfway
-# and restarted; no call may fail and each replica serves its share. About
-# 40 s. nginx comes from tests/scale/packages.txt.
+# grpc_pass and behind the Go client's round-robin; one is SIGKILLed after
+# 3 000 calls and restarted, and the calls go on until it has served again
+# (30 s deadline); no call may fail and each replica serves its share.
+# About 40 s. nginx comes from tests/scale/packages.txt.
 .PHONY: test-scale bench-scale
 test-scale: build
 	@scripts/bootstrap tests/scale/packages.txt

@@ -28,10 +28,12 @@ func seed(t *testing.T) []byte {
 // separate processes of a caller would be.
 type load struct {
 	target  string // what each client dials
-	calls   int
+	calls   int    // at most this many; stopEarly ends the load sooner
 	clients int
-	// halfway is closed once half the calls have finished.
-	halfway chan struct{}
+	// halfwayAt is the count of finished calls that closes halfway (default
+	// calls/2).
+	halfwayAt int
+	halfway   chan struct{}
 
 	finished chan struct{}
 	elapsed  time.Duration // set before finished is closed
@@ -51,6 +53,9 @@ func (l *load) start(t *testing.T, content []byte) {
 	t.Helper()
 	l.halfway = make(chan struct{})
 	l.finished = make(chan struct{})
+	if l.halfwayAt == 0 {
+		l.halfwayAt = l.calls / 2
+	}
 	var want string
 	clients := make([]*lede.Client, l.clients)
 	for i := range clients {
@@ -90,7 +95,7 @@ func (l *load) start(t *testing.T, content []byte) {
 					}
 					l.mu.Unlock()
 				}
-				if l.done.Add(1) == int64(l.calls/2) {
+				if l.done.Add(1) == int64(l.halfwayAt) {
 					once.Do(func() { close(l.halfway) })
 				}
 			}
@@ -117,7 +122,7 @@ func (l *load) stopEarly() { l.next.Store(math.MaxInt32) }
 func (l *load) check(t *testing.T) {
 	t.Helper()
 	if n := l.failures.Load(); n > 0 {
-		t.Errorf("%d of %d calls through %s failed; first: %v", n, l.calls, l.target, l.errs)
+		t.Errorf("%d of %d calls through %s failed; first: %v", n, l.done.Load(), l.target, l.errs)
 	}
 }
 

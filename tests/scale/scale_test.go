@@ -5,19 +5,26 @@
 package scale
 
 import (
+	"math"
 	"os"
 	"strconv"
 	"testing"
 	"time"
 )
 
-// calls is the fixed number of Parse calls of a run, from concurrentClients.
-// Enough that the second half outlasts the client's reconnect backoff (about
-// a second) to the restarted replica by several seconds on 2 cores.
+// calls is the number of Parse calls before the kill, from
+// concurrentClients; after the restart the load goes on until the restarted
+// replica has served rejoinCalls calls, or rejoinDeadline has passed.
 var (
 	calls             = envInt("LEDE_SCALE_CALLS", 6000)
 	concurrentClients = envInt("LEDE_SCALE_CLIENTS", 6)
+	rejoinCalls       = envInt("LEDE_SCALE_REJOIN_CALLS", 100)
 )
+
+// rejoinDeadline bounds the wait for the restarted replica to take calls:
+// the client's reconnect backoff or nginx's fail_timeout (about a second
+// each) and a margin for a loaded machine.
+const rejoinDeadline = 30 * time.Second
 
 func envInt(name string, fallback int) int {
 	if v, err := strconv.Atoi(os.Getenv(name)); err == nil && v > 0 {
@@ -28,20 +35,23 @@ func envInt(name string, fallback int) int {
 
 func TestRoundRobinClientSurvivesKill(t *testing.T) {
 	replicas := startReplicas(t, 3)
-	driveWithKill(t, &load{target: addresses(replicas), calls: calls, clients: concurrentClients}, replicas)
+	driveWithKill(t, addresses(replicas), replicas)
 }
 
 func TestNginxSurvivesKill(t *testing.T) {
 	replicas := startReplicas(t, 3)
 	proxy := startNginx(t, replicas)
-	driveWithKill(t, &load{target: proxy, calls: calls, clients: concurrentClients}, replicas)
+	driveWithKill(t, proxy, replicas)
 }
 
-// driveWithKill runs the load, SIGKILLs one replica once half the calls are
-// done and restarts it, then checks: no call failed, each replica served
-// 20-45 % of the calls before the kill, and the restarted one serves again.
-func driveWithKill(t *testing.T, l *load, replicas []*replica) {
+// driveWithKill runs calls through target, SIGKILLs one replica once
+// `calls/2` are done and restarts it, and goes on until the restarted
+// replica has served rejoinCalls calls (or rejoinDeadline passes). Then it
+// checks: no call failed, each replica served 20-45 % of the calls before
+// the kill, and the restarted one served again.
+func driveWithKill(t *testing.T, target string, replicas []*replica) {
 	t.Helper()
+	l := &load{target: target, calls: math.MaxInt32, halfwayAt: calls / 2, clients: concurrentClients}
 	l.start(t, seed(t))
 	<-l.halfway
 
@@ -56,11 +66,23 @@ func driveWithKill(t *testing.T, l *load, replicas []*replica) {
 	killedAt := l.done.Load()
 	// Down for a moment, as a crashed pod is before its restart.
 	time.Sleep(500 * time.Millisecond)
+	// Every call the new process serves finishes after this count was read.
+	restartedAt := l.done.Load()
+	restart := time.Now()
 	victim.start()
 	victim.waitServing()
-	restartedAt := l.done.Load()
+	servingAfter := time.Since(restart)
+	after := 0
+	for deadline := restart.Add(rejoinDeadline); after < rejoinCalls && time.Now().Before(deadline); {
+		time.Sleep(100 * time.Millisecond)
+		after, _ = victim.served(len(victim.logs) - 1)
+	}
+	rejoinedAfter := time.Since(restart)
+	l.stopEarly()
 	elapsed := l.wait()
 	l.check(t)
+	after, _ = victim.served(len(victim.logs) - 1)
+	sinceRestart := l.done.Load() - restartedAt
 
 	for i, r := range replicas {
 		share := float64(before[i]) / float64(total)
@@ -69,14 +91,15 @@ func driveWithKill(t *testing.T, l *load, replicas []*replica) {
 			t.Errorf("replica %s served %.1f %% of the calls before the kill, want 20-45 %%", r.address(), 100*share)
 		}
 	}
-	after, _ := victim.served(len(victim.logs) - 1)
-	remaining := int64(l.calls) - restartedAt
-	t.Logf("killed %s after %d calls, serving again after %d; it then served %d of the last %d calls; %d calls in %v (%.0f calls/s)",
-		victim.address(), killedAt, restartedAt, after, remaining, l.calls, elapsed.Round(time.Millisecond), float64(l.calls)/elapsed.Seconds())
-	// Rejoining takes the client's reconnect backoff or nginx's
-	// fail_timeout (about a second); after that it gets its third.
-	if after < int(remaining/20) || after == 0 {
-		t.Errorf("the restarted replica served %d of the last %d calls: it did not rejoin", after, remaining)
+	t.Logf("killed %s after %d calls; restarted after %d, SERVING %v later; it served %d of the %d calls finished since its restart (%v to serve %d); %d calls in %v (%.0f calls/s)",
+		victim.address(), killedAt, restartedAt, servingAfter.Round(time.Millisecond), after, sinceRestart,
+		rejoinedAfter.Round(time.Millisecond), rejoinCalls, l.done.Load(), elapsed.Round(time.Millisecond),
+		float64(l.done.Load())/elapsed.Seconds())
+	if int64(after) > sinceRestart {
+		t.Errorf("the restarted replica served %d calls, more than the %d that finished since its restart: the count is wrong", after, sinceRestart)
+	}
+	if after < rejoinCalls {
+		t.Errorf("the restarted replica served %d calls in %v, want %d: it did not rejoin", after, rejoinDeadline, rejoinCalls)
 	}
 }
 
