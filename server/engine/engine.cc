@@ -1,5 +1,8 @@
 #include "server/engine/engine.h"
 
+#include <unicode/utf8.h>
+
+#include <algorithm>
 #include <utility>
 
 #include "absl/status/status.h"
@@ -30,10 +33,34 @@ constexpr std::pair<absl::string_view, absl::string_view> kBinarySignatures[] =
         {"\xFF\xD8\xFF", "a JPEG image"},
         {"PK\x03\x04", "a ZIP archive"},
         {"\x1F\x8B", "gzip-compressed data (decompress it first)"},
-        {"RIFF", "a RIFF media file"},
+        {"RIFF", "a RIFF media file (WAV, AVI, WebP)"},
         {"\x7F"
          "ELF",
          "an executable"},
+        {"MZ\x90\x00", "a Windows executable"},
+        {"\xCF\xFA\xED\xFE", "an executable"},
+        {"\xCA\xFE\xBA\xBE", "a Java class or an executable"},
+        {absl::string_view("\0asm", 4), "a WebAssembly module"},
+        {"7z\xBC\xAF\x27\x1C", "a 7-Zip archive"},
+        {"Rar!\x1A\x07", "a RAR archive"},
+        {absl::string_view("\xFD"
+                           "7zXZ\0",
+                           6),
+         "xz-compressed data"},
+        {"\x28\xB5\x2F\xFD", "zstd-compressed data"},
+        {"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "a Microsoft Office file"},
+        {absl::string_view("SQLite format 3\0", 16), "an SQLite database"},
+        {"OggS", "an Ogg media file"},
+        {"fLaC", "a FLAC audio file"},
+        {"ID3\x02", "an MP3 audio file"},
+        {"ID3\x03", "an MP3 audio file"},
+        {"ID3\x04", "an MP3 audio file"},
+        {"\x1A\x45\xDF\xA3", "a Matroska or WebM video"},
+        {absl::string_view("II*\0", 4), "a TIFF image"},
+        {absl::string_view("MM\0*", 4), "a TIFF image"},
+        {"8BPS", "a Photoshop image"},
+        {"wOFF", "a web font"},
+        {"wOF2", "a web font"},
 };
 
 absl::Status ValidateContent(absl::string_view content, const Limits& limits) {
@@ -53,19 +80,52 @@ absl::Status ValidateContent(absl::string_view content, const Limits& limits) {
   return absl::OkStatus();
 }
 
-// Text that is mostly control characters is not a document, whatever its
-// charset claimed.
+// Share of characters that no text holds, above which decoded content is
+// binary: random bytes read in a single-byte charset give 13 %, text 0.
+constexpr double kMaxNonTextShare = 0.02;
+constexpr size_t kBinaryWindowBytes = 4096;
+
+// Whether `c`, a code point, is a control character no text holds (C0 but
+// tab, newline, carriage return and form feed; DEL; C1) or the
+// replacement character of an undecodable byte.
+bool IsNonText(UChar32 c) {
+  if (c == '\t' || c == '\n' || c == '\r' || c == '\f') return false;
+  return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0xFFFD;
+}
+
+// Text that holds control characters or undecodable bytes (in its head,
+// middle or tail: a binary file may start with a text header) is not a
+// document, whatever its charset claimed.
 absl::Status ValidateDecoded(absl::string_view utf8) {
-  absl::string_view head = utf8.substr(0, 4096);
-  size_t controls = 0;
-  for (unsigned char c : head) {
-    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') {
-      ++controls;
+  size_t characters = 0;
+  size_t non_text = 0;
+  const size_t middle = utf8.size() / 2;
+  for (size_t start :
+       {size_t{0},
+        middle > kBinaryWindowBytes / 2 ? middle - kBinaryWindowBytes / 2
+                                        : size_t{0},
+        utf8.size() > kBinaryWindowBytes ? utf8.size() - kBinaryWindowBytes
+                                         : size_t{0}}) {
+    const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data());
+    // Both ends on a character's first byte, so no character is cut.
+    int32_t end =
+        static_cast<int32_t>(std::min(utf8.size(), start + kBinaryWindowBytes));
+    if (end < static_cast<int32_t>(utf8.size())) U8_SET_CP_START(bytes, 0, end);
+    int32_t i = static_cast<int32_t>(start);
+    U8_SET_CP_START(bytes, 0, i);
+    while (i < end) {
+      UChar32 c;
+      U8_NEXT_OR_FFFD(utf8.data(), i, end, c);
+      ++characters;
+      if (IsNonText(c)) ++non_text;
     }
   }
-  if (controls * 10 > head.size()) {
-    return absl::InvalidArgumentError(
-        "content is binary data, not an HTML, Markdown or text document");
+  if (non_text > characters * kMaxNonTextShare) {
+    return absl::InvalidArgumentError(absl::StrFormat(
+        "content is binary data (%.0f %% of the characters sampled are "
+        "control characters or undecodable bytes), not an HTML, Markdown or "
+        "text document",
+        100.0 * non_text / characters));
   }
   return absl::OkStatus();
 }

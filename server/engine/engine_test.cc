@@ -1,5 +1,8 @@
 #include "server/engine/engine.h"
 
+#include <random>
+#include <utility>
+
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "gmock/gmock.h"
@@ -28,6 +31,57 @@ TEST(EngineTest, BinaryContentIsInvalidArgument) {
       Engine().Parse(Request(std::string("\x89PNG\r\n\x1a\n\0\0", 10)));
   EXPECT_EQ(response.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_THAT(response.status().message(), HasSubstr("PNG"));
+}
+
+// Bytes as random as /dev/urandom's, the same in every run.
+std::string RandomBytes(size_t size, uint32_t seed) {
+  std::mt19937 random(seed);
+  std::string bytes(size, '\0');
+  for (char& byte : bytes) byte = static_cast<char>(random() & 0xFF);
+  return bytes;
+}
+
+TEST(EngineTest, RandomBytesAreInvalidArgument) {
+  for (uint32_t seed : {1u, 2u, 3u}) {
+    for (size_t size : {300u, 100'000u}) {
+      absl::StatusOr<v1::ParseResponse> response =
+          Engine().Parse(Request(RandomBytes(size, seed)));
+      EXPECT_EQ(response.status().code(), absl::StatusCode::kInvalidArgument)
+          << size;
+      EXPECT_THAT(response.status().message(), HasSubstr("binary data"));
+    }
+  }
+  // A text header does not make the rest a document.
+  absl::StatusOr<v1::ParseResponse> response =
+      Engine().Parse(Request("<html><title>x</title>" + std::string(5000, 'a') +
+                             RandomBytes(100'000, 4)));
+  EXPECT_EQ(response.status().code(), absl::StatusCode::kInvalidArgument);
+}
+
+TEST(EngineTest, BinaryFormatsAreNamed) {
+  const std::pair<std::string, const char*> kFiles[] = {
+      {std::string("7z\xBC\xAF\x27\x1C\0\4", 8), "7-Zip"},
+      {std::string("SQLite format 3\0\x10\0", 19), "SQLite"},
+      {std::string("ID3\x04\0\0\0\0\0\x23", 10), "MP3"},
+      {std::string("\0asm\1\0\0\0", 8), "WebAssembly"},
+  };
+  for (const auto& [bytes, name] : kFiles) {
+    absl::StatusOr<v1::ParseResponse> response =
+        Engine().Parse(Request(bytes + RandomBytes(1000, 5)));
+    EXPECT_EQ(response.status().code(), absl::StatusCode::kInvalidArgument);
+    EXPECT_THAT(response.status().message(), HasSubstr(name));
+  }
+}
+
+TEST(EngineTest, TextInALegacyCharsetIsNotBinary) {
+  // GBK: every byte of the Chinese text is above 0x80.
+  std::string gbk = "<html><head><meta charset=gbk></head><body><p>";
+  for (int i = 0; i < 200; ++i)
+    gbk += "\xD6\xD0\xCE\xC4\xB2\xE2\xCA\xD4\xA1\xA3";
+  gbk += "\x01</p></body></html>";  // and one stray control character
+  absl::StatusOr<v1::ParseResponse> response = Engine().Parse(Request(gbk));
+  ASSERT_TRUE(response.ok()) << response.status();
+  EXPECT_EQ(response->charset(), "GB18030");  // WHATWG: gbk reads as GB18030
 }
 
 TEST(EngineTest, OversizeContentIsResourceExhausted) {
