@@ -113,6 +113,12 @@ constexpr GumboTag kTableParts[] = {
     GUMBO_TAG_CAPTION, GUMBO_TAG_COLGROUP, GUMBO_TAG_TBODY, GUMBO_TAG_THEAD,
     GUMBO_TAG_TFOOT, GUMBO_TAG_TR, GUMBO_TAG_TD, GUMBO_TAG_TH};
 
+// Formatting elements: an end tag (or a second <a>, <nobr>) that finds
+// a special element opened inside one runs the adoption agency.
+constexpr GumboTag kFormattingTags[] = {
+    GUMBO_TAG_A, GUMBO_TAG_B, GUMBO_TAG_BIG, GUMBO_TAG_CODE, GUMBO_TAG_EM,
+    GUMBO_TAG_FONT, GUMBO_TAG_I, GUMBO_TAG_NOBR, GUMBO_TAG_S, GUMBO_TAG_SMALL,
+    GUMBO_TAG_STRIKE, GUMBO_TAG_STRONG, GUMBO_TAG_TT, GUMBO_TAG_U};
 // clang-format on
 
 enum TagClass : unsigned {
@@ -127,6 +133,8 @@ enum TagClass : unsigned {
   kFramesetNotOkClass = 1 << 8,
   kFosterParent = 1 << 9,
   kNotFosteredClass = 1 << 10,
+  kFormatting = 1 << 11,
+  kSpecialAny = 1 << 12,
 };
 
 struct TagClasses {
@@ -146,6 +154,11 @@ struct TagClasses {
     mark(kFramesetNotOk, kFramesetNotOkClass);
     mark(kFosterParents, kFosterParent);
     mark(kNotFostered, kNotFosteredClass);
+    mark(kFormattingTags, kFormatting);
+    mark(kSpecialNotAddressDivP, kSpecialAny);
+    for (GumboTag tag : {GUMBO_TAG_ADDRESS, GUMBO_TAG_DIV, GUMBO_TAG_P}) {
+      bits[tag] |= kSpecialAny;
+    }
   }
 };
 
@@ -191,6 +204,7 @@ class OpenElements {
     const unsigned bits = Classes().bits[tag];
     if (bits & kButtonScopeClass) button_scope_.push_back(position);
     if (bits & kSpecialClass) special_.push_back(position);
+    if (bits & kSpecialAny) any_special_.push_back(position);
   }
 
   // Closes the element at `position` and everything above it.
@@ -202,9 +216,37 @@ class OpenElements {
       const unsigned bits = Classes().bits[tag];
       if (bits & kButtonScopeClass) button_scope_.pop_back();
       if (bits & kSpecialClass) special_.pop_back();
+      if (bits & kSpecialAny) any_special_.pop_back();
       tags_.pop_back();
       depths_.pop_back();
     }
+  }
+
+  // Closes the formatting element at `position` (the adoption agency).
+  // When a special element (the furthest block) was opened inside it, that
+  // one and what is above it stay open, moved into the formatting
+  // element's place with a copy of it just inside, and of the elements in
+  // between only formatting ones stay, up to three; otherwise everything
+  // above closes too.
+  void CloseFormatting(int position) {
+    if (position < 0) return;
+    auto block =
+        std::upper_bound(any_special_.begin(), any_special_.end(), position);
+    if (block == any_special_.end()) {
+      PopTo(position);
+      return;
+    }
+    std::vector<GumboTag> kept;  // nearest the furthest block first
+    for (int p = *block - 1; p > position && kept.size() < 3; --p) {
+      if (Classes().bits[tags_[p]] & kFormatting) kept.push_back(tags_[p]);
+    }
+    const GumboTag formatting = tags_[position];
+    std::vector<GumboTag> moved(tags_.begin() + *block, tags_.end());
+    PopTo(position);
+    for (auto it = kept.rbegin(); it != kept.rend(); ++it) Push(*it);
+    Push(moved.front());
+    Push(formatting);
+    for (size_t i = 1; i < moved.size(); ++i) Push(moved[i]);
   }
   void PopTop() { PopTo(static_cast<int>(tags_.size()) - 1); }
   // Closes everything above the element at `position`.
@@ -218,6 +260,7 @@ class OpenElements {
   std::vector<std::vector<int>> positions_;
   std::vector<int> button_scope_;
   std::vector<int> special_;
+  std::vector<int> any_special_;  // address, div and p too
 };
 
 // The tree builder's start-tag rules for what `tag` closes, and whether it
@@ -312,7 +355,8 @@ void StartTag(GumboTag tag, bool self_closing, OpenElements& open) {
     case GUMBO_TAG_A:
     case GUMBO_TAG_NOBR:
     case GUMBO_TAG_BUTTON:
-      // A second one closes the first (the adoption agency, for a and nobr).
+      // A second one closes the first (for a and nobr, the adoption agency:
+      // closing all above it closes more than it does).
       open.PopTo(open.Last(tag));
       break;
     default:
@@ -338,6 +382,10 @@ void EndTag(GumboTag tag, OpenElements& open) {
     return;
   }
   if (tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_BODY) return;
+  if (Classes().bits[tag] & kFormatting) {
+    open.CloseFormatting(open.Last(tag));
+    return;
+  }
   open.PopTo(open.Last(tag));
 }
 

@@ -1,0 +1,152 @@
+#include "server/engine/nesting.h"
+
+#include <gumbo.h>
+
+#include <algorithm>
+#include <climits>
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "gtest/gtest.h"
+#include "server/engine/dom.h"
+#include "server/engine/gumbo_arena.h"
+
+namespace lede::engine {
+namespace {
+
+// The depth of the tree gumbo builds, as Dom::Parse measures it.
+int GumboDepth(const std::string& html) {
+  GumboArena arena;
+  GumboOptions options = arena.Options();
+  GumboOutput* output =
+      gumbo_parse_with_options(&options, html.data(), html.size());
+  int deepest = 0;
+  WalkTree(output->document, [&](const GumboNode*, int depth) {
+    deepest = std::max(deepest, depth);
+    return true;
+  });
+  return deepest;
+}
+
+std::string Repeat(const std::string& piece, int times) {
+  std::string out;
+  for (int i = 0; i < times; ++i) out += piece;
+  return out;
+}
+
+// Markup whose implied closings the scan follows: repeated, each must keep
+// the scan's depth at or below gumbo's, or a page gumbo parses within the
+// limit would be refused.
+const char* const kShapes[] = {
+    "<div>",
+    "<div></div>",
+    "<p>text",
+    "<p><div>",
+    "<li>item",
+    "<ul><li>item",
+    "<dl><dt>t<dd>d",
+    "<dd><dt>",
+    "<table><tr><td>cell",
+    "<table><td>",
+    "<table>",
+    "<tr><td>",
+    "<td><tr>",
+    "<table><caption><table>",
+    "<select><option>a<option>b<optgroup><option>",
+    "<select><div><select>",
+    "<b><i>x</b></i>",
+    "<a href=x><a href=y>",
+    "<nobr><nobr>",
+    "<button><button>",
+    "<h1><h2>",
+    "<ruby>a<rt>b<rp>c<rt>",
+    "<svg><g><path/><div>",
+    "<math><mi><b>",
+    "<svg><foreignObject><a><a>",
+    "<option><option>",
+    "<form><form>",
+    "<html><body><head>",
+    "<br><img><input><hr>",
+    "<span attr='<div>'>",
+    "<span a=\"x>y\">",
+    "<!-- <div> -->",
+    "<!--><div>",
+    "<![CDATA[<div>]]>",
+    "<script><div></script>",
+    "<script/><div></script>",
+    "<textarea><div></textarea>",
+    "<title><div></title>",
+    "<style><div></style>",
+    "</span>",
+    "</div><div>",
+    "<my-element><my-element>",
+    "<template><div>",
+    "<frameset><frame>",
+    "<div/>",
+    "<p><table><p>",
+    "<li><div><li>",
+    "<li><ul><li>",
+    "<object><p><div>",
+    "x < y <3 </3 </>",
+    "<p><b>x</p>",
+    "<table><td><b>x</td>",
+    "<object><i>x</object>",
+    "<b>x<div>y</b>z</div>",
+    "<a>x<p>y</a>",
+    "<i><b></i>x",
+    "<select><b>x</select>",
+    "<svg><b>x",
+    "<table><b>x<tr>",
+};
+
+TEST(NestingTest, TheScanNeverReadsDeeperThanGumboBuilds) {
+  for (const char* shape : kShapes) {
+    for (int times : {1, 3, 40}) {
+      std::string html = Repeat(shape, times);
+      EXPECT_LE(ScanNestingDepth(html, INT_MAX), GumboDepth(html))
+          << shape << " x" << times;
+    }
+  }
+  // And mixed, in every order of two.
+  for (const char* first : kShapes) {
+    for (const char* second : kShapes) {
+      std::string html = Repeat(absl::StrCat(first, second), 20);
+      EXPECT_LE(ScanNestingDepth(html, INT_MAX), GumboDepth(html))
+          << first << second;
+    }
+  }
+}
+
+TEST(NestingTest, TheDeepShapesAreSeenInFull) {
+  // Gumbo nests these one level (or more) per repetition, and so does the
+  // scan: a document of them is refused before gumbo runs.
+  for (const char* shape :
+       {"<div>", "<span>", "<b><i>", "<table><tr><td>", "<ul><li>",
+        "<blockquote>", "<my-element>", "<svg><g>"}) {
+    std::string html = Repeat(shape, 2000);
+    EXPECT_GT(ScanNestingDepth(html, INT_MAX), 1024) << shape;
+    EXPECT_EQ(CheckNestingDepth(html, 1024).code(),
+              absl::StatusCode::kResourceExhausted)
+        << shape;
+  }
+}
+
+TEST(NestingTest, ImpliedClosingsDoNotCountAsNesting) {
+  for (const char* shape : {"<p>text", "<li>item", "<tr><td>", "<option>",
+                            "<a href=x>", "<dt>a<dd>b", "<h1>"}) {
+    std::string html = Repeat(shape, 5000);
+    EXPECT_LT(ScanNestingDepth(html, INT_MAX), 10) << shape;
+    EXPECT_TRUE(CheckNestingDepth(html, 1024).ok()) << shape;
+  }
+}
+
+TEST(NestingTest, FiftyThousandDivsAreRefusedWithTheLimitsMessage) {
+  absl::Status status = CheckNestingDepth(Repeat("<div>", 50000), 1024);
+  EXPECT_EQ(status.code(), absl::StatusCode::kResourceExhausted);
+  EXPECT_EQ(status.message(),
+            "the document nests elements more than 1024 deep; raise "
+            "--max_depth or send a smaller document");
+}
+
+}  // namespace
+}  // namespace lede::engine
