@@ -8,6 +8,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "re2/re2.h"
+#include "server/engine/bounded_parse.h"
 #include "server/engine/gumbo_arena.h"
 #include "server/engine/nesting.h"
 #include "server/engine/streamed_segments.h"
@@ -35,9 +36,10 @@ absl::StatusOr<Dom> Dom::Parse(std::string html, const Limits& limits,
   Dom dom;
   dom.arena_ = std::make_unique<GumboArena>();
   dom.source_ = std::make_unique<std::string>(std::move(html));
-  GumboOptions options = dom.arena_->Options();
-  dom.output_ = gumbo_parse_with_options(&options, dom.source_->data(),
-                                         dom.source_->size());
+  absl::StatusOr<GumboOutput*> output = ParseWithinBudget(
+      *dom.arena_, *dom.source_, deadline, limits.max_parse_ms_per_mb);
+  if (!output.ok()) return output.status();
+  dom.output_ = *output;
   if (dom.output_ == nullptr || dom.output_->root == nullptr) {
     return absl::InternalError("the HTML parser produced no tree");
   }

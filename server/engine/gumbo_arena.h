@@ -22,6 +22,16 @@ class GumboArena {
     for (void* chunk : chunks_) std::free(chunk);
   }
 
+  // Calls `watch(context)` every kWatchEvery allocations of the parses
+  // that follow, so a caller can stop a parse that runs too long (see
+  // bounded_parse.h); null stops watching.
+  using Watch = void (*)(void* context);
+  void SetWatch(Watch watch, void* context) {
+    watch_ = watch;
+    watch_context_ = context;
+  }
+  static constexpr size_t kWatchEvery = 1024;
+
   // Gumbo options that allocate from this arena and record no parse errors
   // (nothing reads them; recording them costs time and memory). The arena
   // must outlive every tree parsed with them.
@@ -38,7 +48,11 @@ class GumboArena {
   static constexpr size_t kChunkBytes = 1 << 20;
 
   static void* Allocate(void* arena, size_t size) {
-    return static_cast<GumboArena*>(arena)->Take(size);
+    auto* self = static_cast<GumboArena*>(arena);
+    if (self->watch_ != nullptr && ++self->allocations_ % kWatchEvery == 0) {
+      self->watch_(self->watch_context_);
+    }
+    return self->Take(size);
   }
   static void Free(void*, void*) {}
 
@@ -58,6 +72,9 @@ class GumboArena {
     return result;
   }
 
+  Watch watch_ = nullptr;
+  void* watch_context_ = nullptr;
+  size_t allocations_ = 0;
   std::vector<void*> chunks_;
   char* cursor_ = nullptr;
   size_t remaining_ = 0;

@@ -18,6 +18,10 @@ struct Limits {
   int max_depth = 1024;
   // Most DOM nodes accepted in the parsed tree.
   size_t max_nodes = 2'000'000;
+  // CPU time the HTML parser may spend per MiB of document (and 100 ms
+  // more): the bench pages take it 41 ms per MiB at the median and 86 at
+  // most, pathological markup far more (bounded_parse.h).
+  int max_parse_ms_per_mb = 250;
 };
 
 // Each limit a document can be refused by, so that the service can count

@@ -1,0 +1,56 @@
+#include "server/engine/bounded_parse.h"
+
+#include <string>
+
+#include "absl/time/clock.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace lede::engine {
+namespace {
+
+using ::testing::HasSubstr;
+
+// One element with `count` attributes: gumbo checks each new attribute
+// against all before it, so its cost grows with the square of the count.
+std::string ManyAttributes(int count) {
+  std::string html = "<div";
+  for (int i = 0; i < count; ++i) html += " a" + std::to_string(i) + "=x";
+  return html + ">text</div>";
+}
+
+TEST(BoundedParseTest, AnOrdinaryPageParses) {
+  GumboArena arena;
+  std::string html = "<html><body><p>Hello</p></body></html>";
+  absl::StatusOr<GumboOutput*> output =
+      ParseWithinBudget(arena, html, absl::InfiniteFuture(), 250);
+  ASSERT_TRUE(output.ok()) << output.status();
+  EXPECT_NE((*output)->root, nullptr);
+}
+
+TEST(BoundedParseTest, MarkupThatCostsFarMoreThanItsSizeIsRefused) {
+  // 100 000 attributes (0.9 MB) take gumbo over a minute; the budget for
+  // their size is 0.3 s of CPU.
+  GumboArena arena;
+  std::string html = ManyAttributes(100000);
+  absl::StatusOr<GumboOutput*> output =
+      ParseWithinBudget(arena, html, absl::InfiniteFuture(), 250);
+  EXPECT_EQ(output.status().code(), absl::StatusCode::kResourceExhausted);
+  EXPECT_THAT(output.status().message(), HasSubstr("--max_parse_ms_per_mb"));
+}
+
+TEST(BoundedParseTest, TheDeadlineStopsTheParse) {
+  GumboArena arena;
+  std::string html = ManyAttributes(100000);
+  absl::StatusOr<GumboOutput*> output = ParseWithinBudget(
+      arena, html, absl::Now() + absl::Milliseconds(20), 1'000'000);
+  EXPECT_EQ(output.status().code(), absl::StatusCode::kDeadlineExceeded);
+}
+
+TEST(BoundedParseTest, TheBudgetGrowsWithTheSize) {
+  EXPECT_EQ(ParseBudget(0, 250), absl::Milliseconds(100));
+  EXPECT_EQ(ParseBudget(4 << 20, 250), absl::Milliseconds(1100));
+}
+
+}  // namespace
+}  // namespace lede::engine
