@@ -7,6 +7,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_format.h"
 #include "absl/time/clock.h"
+#include "server/engine/limits.h"
 
 namespace lede::engine {
 namespace {
@@ -74,12 +75,15 @@ absl::StatusOr<GumboOutput*> ParseWithinBudget(GumboArena& arena,
       return absl::DeadlineExceededError(
           "deadline passed while parsing the HTML");
     case Stop::kBudget:
-      return absl::ResourceExhaustedError(absl::StrFormat(
-          "the HTML parser used its %d ms of CPU for a document of %d KiB "
-          "(--max_parse_ms_per_mb=%d): its markup costs far more than its "
-          "size (misnested formatting elements, thousands of attributes on "
-          "one element); fix the markup or raise the flag",
-          absl::ToInt64Milliseconds(budget), html.size() / 1024, ms_per_mb));
+      return LimitExceededError(
+          Limit::kMaxParseMsPerMb,
+          absl::StrFormat(
+              "the HTML parser used its %d ms of CPU for a document of %d KiB "
+              "(--max_parse_ms_per_mb=%d): its markup costs far more than its "
+              "size (misnested formatting elements, thousands of attributes on "
+              "one element); fix the markup or raise the flag",
+              absl::ToInt64Milliseconds(budget), html.size() / 1024,
+              ms_per_mb));
     case Stop::kNone:
       break;
   }

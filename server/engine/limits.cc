@@ -11,7 +11,7 @@ namespace {
 constexpr absl::string_view kLimitPayload = "type.lede.dev/lede.LimitExceeded";
 
 constexpr absl::string_view kLimitNames[kLimitCount] = {
-    "max_input_bytes", "max_depth", "max_nodes"};
+    "max_input_bytes", "max_depth", "max_nodes", "max_parse_ms_per_mb"};
 
 }  // namespace
 

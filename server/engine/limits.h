@@ -30,8 +30,9 @@ enum class Limit {
   kMaxInputBytes,
   kMaxDepth,
   kMaxNodes,
+  kMaxParseMsPerMb,
 };
-inline constexpr size_t kLimitCount = 3;
+inline constexpr size_t kLimitCount = 4;
 
 // The limit's flag name without dashes: "max_input_bytes", "max_depth", ...
 absl::string_view LimitName(Limit limit);
