@@ -1,0 +1,157 @@
+#include "tests/adversarial/shapes.h"
+
+#include <cstdint>
+#include <random>
+
+#include "absl/strings/str_cat.h"
+
+namespace lede::adversarial {
+namespace {
+
+constexpr size_t kMB = 1 << 20;
+
+// `head`, then `unit` repeated until the document has `bytes` bytes, then
+// `tail`.
+std::string Repeat(absl::string_view head, absl::string_view unit,
+                   absl::string_view tail, size_t bytes) {
+  std::string out(head);
+  out.reserve(bytes + tail.size() + unit.size());
+  while (out.size() + tail.size() < bytes) out.append(unit.data(), unit.size());
+  out.append(tail.data(), tail.size());
+  return out;
+}
+
+constexpr char kPage[] = "<html><head><title>t</title></head><body>";
+
+std::string DivNesting(size_t bytes) { return Repeat("", "<div>", "x", bytes); }
+std::string FiftyThousandDivs(size_t) {
+  return Repeat("", "<div>", "x", 5 * 50000 + 1);
+}
+std::string MisnestedFormatting(size_t bytes) {
+  return Repeat(kPage, "<b><i><u><s>x</b>", "", bytes);
+}
+std::string AdoptionAgency(size_t bytes) {
+  return Repeat(kPage, "<a href=x><p>text", "", bytes);
+}
+std::string TableNesting(size_t bytes) {
+  return Repeat(kPage, "<table><tr><td>", "x", bytes);
+}
+std::string SelectNesting(size_t bytes) {
+  return Repeat(kPage, "<select><option>x", "", bytes);
+}
+std::string ListNesting(size_t bytes) {
+  return Repeat(kPage, "<ul><li>", "x", bytes);
+}
+std::string ManyAttributes(size_t) {
+  std::string out = absl::StrCat(kPage, "<div");
+  for (int i = 0; i < 100000; ++i) absl::StrAppend(&out, " a", i, "=x");
+  return out + ">text</div>";
+}
+std::string HugeAttributeValue(size_t bytes) {
+  return absl::StrCat(kPage, "<p title=\"", std::string(bytes, 'x'),
+                      "\">Some text.</p>");
+}
+std::string CharacterReferences(size_t bytes) {
+  return Repeat(absl::StrCat(kPage, "<p>"), "&amp;&#x41;&lt;&eacute;&#20013;",
+                "</p>", bytes);
+}
+std::string HugeComment(size_t bytes) {
+  return absl::StrCat(kPage, "<!--", std::string(bytes, '-'),
+                      "--><p>Some text after it.</p>");
+}
+std::string UnclosedTags(size_t bytes) {
+  return Repeat(kPage, "<a href=\"x\" ", "", bytes);
+}
+std::string NulBytes(size_t bytes) {
+  return Repeat(absl::StrCat(kPage, "<p>"), std::string("a\0b ", 4), "", bytes);
+}
+std::string InvalidUtf8(size_t bytes) {
+  return Repeat(absl::StrCat(kPage, "<p>"), "text \xFF\xFE\xC3 \xE2\x82 ",
+                "</p>", bytes);
+}
+std::string MixedCharsets(size_t bytes) {
+  // UTF-8 "café", GBK "中文", Shift_JIS "テスト", one after another.
+  return Repeat(absl::StrCat(kPage, "<p>"),
+                "caf\xC3\xA9 \xD6\xD0\xCE\xC4 \x83\x65\x83\x58\x83\x67 ",
+                "</p>", bytes);
+}
+std::string YamlAliasBomb(size_t) {
+  // Nine levels of nine aliases: 9^9 (387 million) strings if expanded.
+  std::string yaml =
+      "---\na0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n";
+  for (int level = 1; level < 10; ++level) {
+    absl::StrAppend(&yaml, "a", level, ": &a", level, " [");
+    for (int i = 0; i < 9; ++i) {
+      absl::StrAppend(&yaml, i ? ", " : "", "*a", level - 1);
+    }
+    absl::StrAppend(&yaml, "]\n");
+  }
+  return yaml + "title: *a9\ntags: *a9\n---\n\n# A bomb\n\nSome text.\n";
+}
+std::string DeepJsonLd(size_t bytes) {
+  const size_t depth = bytes / 2;
+  return absl::StrCat("<html><head><script type=\"application/ld+json\">",
+                      std::string(depth, '['), std::string(depth, ']'),
+                      "</script></head><body><p>Some text.</p></body></html>");
+}
+std::string DeepJsonLdObjects(size_t bytes) {
+  std::string json;
+  const size_t depth = bytes / 12;
+  for (size_t i = 0; i < depth; ++i) json += "{\"author\":";
+  json += "\"x\"" + std::string(depth, '}');
+  return absl::StrCat("<html><head><script type=\"application/ld+json\">", json,
+                      "</script></head><body><p>Some text.</p></body></html>");
+}
+std::string HugeSrcset(size_t bytes) {
+  std::string srcset;
+  for (int i = 0; srcset.size() < bytes; ++i) {
+    absl::StrAppend(&srcset, i ? ", " : "", "/img/", i, ".jpg ", i + 1, "w");
+  }
+  return absl::StrCat(kPage, "<article><p>Some text of the article.</p>",
+                      "<img src=\"/a.jpg\" srcset=\"", srcset,
+                      "\"></article></body></html>");
+}
+std::string MarkdownTable(size_t bytes) {
+  return Repeat("# A table\n\n| a | b | c | d | e |\n|---|---|---|---|---|\n",
+                "| cell | cell | cell | cell | cell |\n", "", bytes);
+}
+std::string RandomBytes(size_t bytes) {
+  std::mt19937 random(19);
+  std::string out(bytes, '\0');
+  for (char& byte : out) byte = static_cast<char>(random() & 0xFF);
+  return out;
+}
+
+}  // namespace
+
+const std::vector<Shape>& Shapes() {
+  using absl::StatusCode;
+  // clang-format off
+  static const std::vector<Shape>* shapes = new std::vector<Shape>{
+      {"div nesting", "unclosed <div>s, 1 MB", "", StatusCode::kResourceExhausted, kMB, DivNesting},
+      {"50 000 divs", "50 000 unclosed <div>s (250 KB)", "", StatusCode::kResourceExhausted, 0, FiftyThousandDivs},
+      {"misnested b/i", "<b><i><u><s>x</b> repeated: the adoption agency reopens i, u, s ever deeper", "", StatusCode::kResourceExhausted, kMB, MisnestedFormatting},
+      {"adoption agency", "<a href=x><p>text repeated: a link around each paragraph, never closed", "", StatusCode::kOk, kMB, AdoptionAgency},
+      {"table nesting", "<table><tr><td> repeated", "", StatusCode::kResourceExhausted, kMB, TableNesting},
+      {"select nesting", "<select><option>x repeated", "", StatusCode::kOk, kMB, SelectNesting},
+      {"list nesting", "<ul><li> repeated", "", StatusCode::kResourceExhausted, kMB, ListNesting},
+      {"100 000 attributes", "one element with 100 000 attributes (0.9 MB)", "", StatusCode::kResourceExhausted, 0, ManyAttributes},
+      {"10 MB attribute", "one attribute value of 10 MB", "", StatusCode::kOk, 10 * kMB, HugeAttributeValue},
+      {"character references", "1 MB of named and numeric character references", "", StatusCode::kOk, kMB, CharacterReferences},
+      {"10 MB comment", "one comment of 10 MB", "", StatusCode::kOk, 10 * kMB, HugeComment},
+      {"unclosed tags", "tags that never close, to the end of the input", "", StatusCode::kOk, kMB, UnclosedTags},
+      {"NUL bytes", "text with a NUL in every four bytes", "", StatusCode::kInvalidArgument, kMB, NulBytes},
+      {"invalid UTF-8", "text with bytes that are not UTF-8", "", StatusCode::kOk, kMB, InvalidUtf8},
+      {"mixed charsets", "UTF-8, GBK and Shift_JIS in turn", "", StatusCode::kOk, kMB, MixedCharsets},
+      {"YAML alias bomb", "front matter of nine levels of nine aliases (9^9 strings if expanded)", "text/markdown", StatusCode::kOk, 0, YamlAliasBomb},
+      {"deep JSON-LD arrays", "JSON-LD nested 0.5 million arrays deep", "", StatusCode::kOk, kMB, DeepJsonLd},
+      {"deep JSON-LD objects", "JSON-LD nested 87 000 objects deep", "", StatusCode::kOk, kMB, DeepJsonLdObjects},
+      {"huge srcset", "an <img> with 1 MB of srcset candidates", "", StatusCode::kOk, kMB, HugeSrcset},
+      {"Markdown table", "a 1 MB Markdown table", "text/markdown", StatusCode::kOk, kMB, MarkdownTable},
+      {"random bytes", "1 MB of random bytes", "", StatusCode::kInvalidArgument, kMB, RandomBytes},
+  };
+  // clang-format on
+  return *shapes;
+}
+
+}  // namespace lede::adversarial
