@@ -578,3 +578,89 @@ func TestMonitoring(t *testing.T) {
 		t.Errorf("the dashboard has %d charts", charts)
 	}
 }
+
+// TestTLSOverlay renders the base with the Component k8s/tls, as an
+// overlay of a user's would (a kustomization beside, naming both): the
+// base's Deployment with the server's
+// TLS flags naming the files of the Secret's volume, both probes running
+// `lede health` over mutual TLS on the --address port with the same files,
+// and the HTTP door (which has no TLS) off; nothing else changed.
+func TestTLSOverlay(t *testing.T) {
+	plain := render(t)
+	here, err := filepath.Abs(".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	overlay := t.TempDir()
+	// Kustomize takes relative paths only.
+	base, err := filepath.Rel(overlay, here)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kustomization := fmt.Sprintf("apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n"+
+		"resources:\n  - %s\ncomponents:\n  - %s\n", base, filepath.Join(base, "tls"))
+	if err := os.WriteFile(filepath.Join(overlay, "kustomization.yaml"), []byte(kustomization), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	o := renderDir(t, overlay)
+	if o.deployment == nil || len(o.services) != len(plain.services) || o.hpa == nil || o.pdb == nil {
+		t.Fatalf("the overlay should render the whole base; got %+v", o)
+	}
+	flags := parseFlags(t, plain.configMaps[0].Data["flags"])
+	port := listenPort(t, flags)
+	spec := o.deployment.Spec.Template.Spec
+	c := spec.Containers[0]
+
+	var secretMount string
+	for _, v := range spec.Volumes {
+		if v.Secret != nil && v.Secret.SecretName == "lede-tls" {
+			for _, m := range c.VolumeMounts {
+				if m.Name == v.Name && m.ReadOnly {
+					secretMount = m.MountPath
+				}
+			}
+		}
+	}
+	if secretMount == "" {
+		t.Fatalf("no read-only mount of the Secret lede-tls in %+v", c.VolumeMounts)
+	}
+	files := map[string]string{ // flag -> the cert-manager key it names
+		"tls_cert": "tls.crt", "tls_key": "tls.key", "tls_client_ca": "ca.crt",
+	}
+	for flag, key := range files {
+		if !contains(c.Args, "--"+flag+"="+secretMount+"/"+key) {
+			t.Errorf("args %q lack --%s=%s/%s", c.Args, flag, secretMount, key)
+		}
+	}
+	if !contains(c.Args, "--http_address=") {
+		t.Errorf("args %q should turn the HTTP door off (it has no TLS)", c.Args)
+	}
+	if _, ok := o.deployment.Spec.Template.Annotations["prometheus.io/scrape"]; ok {
+		t.Error("the pods still ask to be scraped on the HTTP door, which is off")
+	}
+	clientFiles := map[string]string{"tls_ca": "ca.crt", "tls_cert": "tls.crt", "tls_key": "tls.key"}
+	for name, probe := range map[string]*corev1.Probe{"readiness": c.ReadinessProbe, "liveness": c.LivenessProbe} {
+		if probe == nil || probe.Exec == nil || probe.HTTPGet != nil || probe.GRPC != nil {
+			t.Errorf("%s probe %+v should be an exec of lede health (gRPC probes have no TLS)", name, probe)
+			continue
+		}
+		command := probe.Exec.Command
+		if len(command) < 2 || command[0] != "/usr/local/bin/lede" || command[1] != "health" {
+			t.Errorf("%s probe runs %q, want /usr/local/bin/lede health", name, command)
+		}
+		if !contains(command, fmt.Sprintf("--server=127.0.0.1:%d", port)) {
+			t.Errorf("%s probe %q does not dial the --address port %d", name, command, port)
+		}
+		for flag, key := range clientFiles {
+			if !contains(command, "--"+flag+"="+secretMount+"/"+key) {
+				t.Errorf("%s probe %q lacks --%s=%s/%s", name, command, flag, secretMount, key)
+			}
+		}
+	}
+	// Everything else is the base's.
+	baseSpec := plain.deployment.Spec.Template.Spec
+	if spec.TerminationGracePeriodSeconds == nil || *spec.TerminationGracePeriodSeconds != *baseSpec.TerminationGracePeriodSeconds ||
+		*o.deployment.Spec.Replicas != *plain.deployment.Spec.Replicas || c.Image != baseSpec.Containers[0].Image {
+		t.Error("the overlay changed more than TLS")
+	}
+}

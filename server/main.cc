@@ -9,6 +9,15 @@
 #include "server/service/server.h"
 
 ABSL_FLAG(std::string, address, "0.0.0.0:50051", "HOST:PORT to listen on.");
+ABSL_FLAG(std::string, tls_cert, "",
+          "PEM certificate chain: with --tls_key, the gRPC door speaks TLS.");
+ABSL_FLAG(std::string, tls_key, "", "PEM private key of --tls_cert.");
+ABSL_FLAG(std::string, tls_client_ca, "",
+          "PEM CA certificates: clients must present a certificate they "
+          "signed (mutual TLS).");
+ABSL_FLAG(absl::Duration, tls_reload_interval, absl::Seconds(60),
+          "How often the TLS files are read again, so rotated certificates "
+          "are served without a restart.");
 ABSL_FLAG(int, threads, 0, "Worker threads for parsing; 0 means one per core.");
 ABSL_FLAG(int, max_queue, 0,
           "Requests waiting for a worker thread beyond which new ones are "
@@ -62,6 +71,10 @@ int main(int argc, char** argv) {
   }
   lede::service::ServerOptions options;
   options.address = absl::GetFlag(FLAGS_address);
+  options.tls.cert_file = absl::GetFlag(FLAGS_tls_cert);
+  options.tls.key_file = absl::GetFlag(FLAGS_tls_key);
+  options.tls.client_ca_file = absl::GetFlag(FLAGS_tls_client_ca);
+  options.tls.reload_interval = absl::GetFlag(FLAGS_tls_reload_interval);
   options.threads = absl::GetFlag(FLAGS_threads);
   options.max_queue = absl::GetFlag(FLAGS_max_queue);
   options.service.limits.max_input_bytes = absl::GetFlag(FLAGS_max_input_bytes);

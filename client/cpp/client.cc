@@ -3,7 +3,10 @@
 #include <grpcpp/grpcpp.h>
 
 #include <algorithm>
+#include <fstream>
+#include <sstream>
 #include <thread>
+#include <utility>
 
 #include "absl/strings/str_format.h"
 #include "absl/time/clock.h"
@@ -37,6 +40,30 @@ std::string ServiceConfigJson(int max_attempts) {
                          std::clamp(max_attempts, 2, 5));
 }
 
+absl::StatusOr<ClientTls> ReadClientTls(const std::string& ca_file,
+                                        const std::string& cert_file,
+                                        const std::string& key_file,
+                                        const std::string& server_name) {
+  if (cert_file.empty() != key_file.empty()) {
+    return absl::InvalidArgumentError(
+        "a client certificate needs both its certificate and its key");
+  }
+  ClientTls tls;
+  tls.enabled = true;
+  tls.server_name = server_name;
+  for (auto [path, into] : {std::pair(&ca_file, &tls.root_certs),
+                            std::pair(&cert_file, &tls.cert_chain),
+                            std::pair(&key_file, &tls.private_key)}) {
+    if (path->empty()) continue;
+    std::ifstream file(*path, std::ios::binary);
+    if (!file) return absl::NotFoundError("cannot read " + *path);
+    std::ostringstream text;
+    text << file.rdbuf();
+    *into = text.str();
+  }
+  return tls;
+}
+
 std::unique_ptr<Client> Client::Create(const std::string& target,
                                        const ClientOptions& options) {
   grpc::ChannelArguments arguments;
@@ -48,8 +75,19 @@ std::unique_ptr<Client> Client::Create(const std::string& target,
   // The server judges sizes; the client must not refuse large answers.
   arguments.SetMaxReceiveMessageSize(-1);
   arguments.SetMaxSendMessageSize(-1);
-  auto channel = grpc::CreateCustomChannel(
-      target, grpc::InsecureChannelCredentials(), arguments);
+  std::shared_ptr<grpc::ChannelCredentials> credentials =
+      grpc::InsecureChannelCredentials();
+  if (options.tls.enabled) {
+    grpc::SslCredentialsOptions ssl;
+    ssl.pem_root_certs = options.tls.root_certs;
+    ssl.pem_cert_chain = options.tls.cert_chain;
+    ssl.pem_private_key = options.tls.private_key;
+    credentials = grpc::SslCredentials(ssl);
+    if (!options.tls.server_name.empty()) {
+      arguments.SetSslTargetNameOverride(options.tls.server_name);
+    }
+  }
+  auto channel = grpc::CreateCustomChannel(target, credentials, arguments);
   return std::unique_ptr<Client>(new Client(std::move(channel), options));
 }
 

@@ -12,7 +12,31 @@
 
 namespace lede {
 
+// TLS to the server, as PEM text (ReadClientTls reads it from files).
+struct ClientTls {
+  bool enabled = false;
+  // CAs the server's certificate must chain to; empty: the system's roots.
+  std::string root_certs;
+  // The client's own certificate chain and key, for a server that requires
+  // one (mutual TLS); both or neither.
+  std::string cert_chain;
+  std::string private_key;
+  // The name the server's certificate must carry when it is not the
+  // target's host (e.g. dialing 127.0.0.1 for a certificate of "lede").
+  std::string server_name;
+};
+
+// ClientTls from PEM files ("" for one not given), enabled. NOT_FOUND
+// naming the file that cannot be read; INVALID_ARGUMENT when only one of
+// the certificate and the key is given.
+absl::StatusOr<ClientTls> ReadClientTls(const std::string& ca_file,
+                                        const std::string& cert_file,
+                                        const std::string& key_file,
+                                        const std::string& server_name);
+
 struct ClientOptions {
+  // Plaintext unless tls.enabled.
+  ClientTls tls;
   // Deadline of each call.
   absl::Duration timeout = absl::Seconds(30);
   // Attempts per call on UNAVAILABLE (gRPC retry policy), 1 = no retries.

@@ -7,6 +7,7 @@
 //   lede parse --requests REQUESTS.jsonl    (one ParseRequest JSON a line)
 //   lede detect TEXT... [--server HOST:PORT]
 //   lede health --server HOST:PORT
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -37,6 +38,17 @@ ABSL_FLAG(std::string, requests, "",
           "standard input) instead of FILE arguments.");
 ABSL_FLAG(bool, pretty, false, "Indent JSON output.");
 ABSL_FLAG(absl::Duration, timeout, absl::Seconds(30), "Deadline per call.");
+ABSL_FLAG(bool, tls, false,
+          "Speak TLS to --server (implied by the other --tls_ flags).");
+ABSL_FLAG(std::string, tls_ca, "",
+          "PEM CAs the server's certificate must chain to (default: the "
+          "system's roots).");
+ABSL_FLAG(std::string, tls_cert, "",
+          "PEM client certificate, for a server that requires one.");
+ABSL_FLAG(std::string, tls_key, "", "PEM private key of --tls_cert.");
+ABSL_FLAG(std::string, tls_server_name, "",
+          "The name the server's certificate must carry, when it is not the "
+          "host of --server.");
 
 namespace {
 
@@ -46,7 +58,8 @@ constexpr char kUsage[] =
     "  lede parse --requests FILE.jsonl [--format ...] [--server HOST:PORT]\n"
     "  lede detect TEXT... [--server HOST:PORT]\n"
     "  lede health --server HOST:PORT\n"
-    "FILE '-' reads standard input.";
+    "FILE '-' reads standard input. With --server: --tls, --tls_ca CA.pem,\n"
+    "--tls_cert CERT.pem --tls_key KEY.pem, --tls_server_name NAME.";
 
 absl::StatusOr<std::string> ReadInput(const std::string& path) {
   if (path == "-") {
@@ -59,15 +72,35 @@ absl::StatusOr<std::string> ReadInput(const std::string& path) {
   return bytes.str();
 }
 
+// The client's options from the flags: its deadline and TLS. Exits with 2
+// when a TLS file cannot be read.
+lede::ClientOptions ClientOptionsFromFlags() {
+  lede::ClientOptions options;
+  options.timeout = absl::GetFlag(FLAGS_timeout);
+  const std::string ca = absl::GetFlag(FLAGS_tls_ca);
+  const std::string cert = absl::GetFlag(FLAGS_tls_cert);
+  const std::string key = absl::GetFlag(FLAGS_tls_key);
+  const std::string name = absl::GetFlag(FLAGS_tls_server_name);
+  if (absl::GetFlag(FLAGS_tls) || !ca.empty() || !cert.empty() ||
+      !key.empty() || !name.empty()) {
+    absl::StatusOr<lede::ClientTls> tls =
+        lede::ReadClientTls(ca, cert, key, name);
+    if (!tls.ok()) {
+      std::cerr << "lede: " << tls.status().message() << "\n";
+      std::exit(2);
+    }
+    options.tls = *std::move(tls);
+  }
+  return options;
+}
+
 // Parses with the in-process engine or the server, whichever was asked for.
 class Parser {
  public:
   Parser() {
     std::string server = absl::GetFlag(FLAGS_server);
     if (!server.empty()) {
-      lede::ClientOptions options;
-      options.timeout = absl::GetFlag(FLAGS_timeout);
-      client_ = lede::Client::Create(server, options);
+      client_ = lede::Client::Create(server, ClientOptionsFromFlags());
     }
   }
 
@@ -198,8 +231,7 @@ int RunHealth() {
     std::cerr << "lede: health needs --server HOST:PORT\n";
     return 2;
   }
-  lede::ClientOptions options;
-  options.timeout = absl::GetFlag(FLAGS_timeout);
+  lede::ClientOptions options = ClientOptionsFromFlags();
   options.max_attempts = 1;
   absl::StatusOr<bool> serving =
       lede::Client::Create(server, options)->IsServing();

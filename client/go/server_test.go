@@ -46,6 +46,12 @@ type server struct {
 }
 
 func startServer(flags ...string) (*server, error) {
+	return startServerDialing(nil, flags...)
+}
+
+// startServerDialing starts a server with flags and waits for SERVING,
+// asking over connections made with dial (TLS for a TLS server).
+func startServerDialing(dial []lede.DialOption, flags ...string) (*server, error) {
 	address := fmt.Sprintf("127.0.0.1:%d", freePort())
 	// No HTTP door: its default port 8080 is fixed, and test suites run at
 	// the same time.
@@ -56,7 +62,7 @@ func startServer(flags ...string) (*server, error) {
 	s := &server{address: address, cmd: cmd}
 	deadline := time.Now().Add(20 * time.Second)
 	for time.Now().Before(deadline) {
-		client, err := lede.Dial(context.Background(), address, lede.WithTimeout(time.Second), lede.WithRetries(0))
+		client, err := lede.Dial(context.Background(), address, append([]lede.DialOption{lede.WithTimeout(time.Second), lede.WithRetries(0)}, dial...)...)
 		if err == nil {
 			serving, _ := client.Health(context.Background())
 			client.Close()

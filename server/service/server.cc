@@ -65,12 +65,14 @@ absl::Status RunServer(const ServerOptions& options) {
   Dispatcher dispatcher(options.service, &queue, &metrics);
   ArticleService service(&dispatcher, telemetry);
 
+  absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> credentials =
+      ServerCredentials(options.tls);
+  if (!credentials.ok()) return credentials.status();
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   grpc::ServerBuilder builder;
   int port = 0;
-  builder.AddListeningPort(options.address, grpc::InsecureServerCredentials(),
-                           &port);
+  builder.AddListeningPort(options.address, *credentials, &port);
   builder.RegisterService(&service);
   // Leave room above the document limit for the rest of the request, so the
   // engine (with its clearer message) judges the size.
@@ -102,9 +104,10 @@ absl::Status RunServer(const ServerOptions& options) {
   }
   SetServing(server.get(), http.get(), true);
   log.Event("info",
-            absl::StrCat("serving on ", options.address, " (port ", port,
-                         ") with ", threads, " worker threads, at most ",
-                         max_queue, " requests waiting", http_note));
+            absl::StrCat("serving on ", options.address, " (port ", port, ", ",
+                         TransportName(options.tls), ") with ", threads,
+                         " worker threads, at most ", max_queue,
+                         " requests waiting", http_note));
 
   int signal_number = WaitForStopSignal(stop_signals);
   log.Event("info",

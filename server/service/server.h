@@ -9,6 +9,7 @@
 #include "server/service/dispatcher.h"
 #include "server/service/http/http_server.h"
 #include "server/service/log.h"
+#include "server/service/tls.h"
 
 namespace lede::service {
 
@@ -19,6 +20,8 @@ inline constexpr int kQueuePerThread = 8;
 
 struct ServerOptions {
   std::string address = "0.0.0.0:50051";
+  // The gRPC door's TLS (plaintext when it names no file).
+  TlsOptions tls;
   int threads = 0;  // 0: one per core
   // Requests waiting for a worker beyond which new ones are refused with
   // RESOURCE_EXHAUSTED; 0: kQueuePerThread per worker thread.
@@ -44,7 +47,8 @@ struct ServerOptions {
 // on `options.address`, and the HTTP door on `options.http.address`, until
 // SIGTERM or SIGINT arrives. Then health (and /readyz) turns NOT_SERVING and
 // in-flight calls, on both doors, get up to `drain_timeout` to finish.
-// Returns OK after a drain, UNAVAILABLE when an address cannot be bound. Call
+// Returns OK after a drain, UNAVAILABLE when an address cannot be bound,
+// INVALID_ARGUMENT when the TLS files are not usable (tls.h). Call
 // from the main thread before starting any other thread: it blocks the stop
 // signals for the whole process.
 absl::Status RunServer(const ServerOptions& options);

@@ -57,6 +57,11 @@ absl::Status ServerProcess::WaitUntilServing(absl::Duration timeout) {
   ClientOptions options;
   options.timeout = absl::Seconds(1);
   options.max_attempts = 1;
+  return WaitUntilServing(timeout, options);
+}
+
+absl::Status ServerProcess::WaitUntilServing(absl::Duration timeout,
+                                             const ClientOptions& options) {
   absl::Time give_up = absl::Now() + timeout;
   while (absl::Now() < give_up) {
     // A fresh channel each time: a failed one waits out gRPC's reconnect

@@ -9,6 +9,7 @@
 
 #include "absl/status/status.h"
 #include "absl/time/time.h"
+#include "client/cpp/client.h"
 
 namespace lede::testing {
 
@@ -25,8 +26,12 @@ class ServerProcess {
   // Kills the server if it is still running.
   ~ServerProcess();
 
-  // Waits until health says SERVING. DEADLINE_EXCEEDED after `timeout`.
+  // Waits until health says SERVING, asked each time over a new connection
+  // made with `options` (plaintext by default). DEADLINE_EXCEEDED after
+  // `timeout`.
   absl::Status WaitUntilServing(absl::Duration timeout);
+  absl::Status WaitUntilServing(absl::Duration timeout,
+                                const ClientOptions& options);
   // Sends `signal` to the server.
   void Signal(int signal);
   // Waits for the server to exit; its exit code, or -1 when it was killed

@@ -45,8 +45,10 @@ def free_port() -> int:
 class LedeServer:
     """One lede-server process on 127.0.0.1; use as a context manager."""
 
-    def __init__(self, *flags: str) -> None:
+    def __init__(self, *flags: str, credentials: grpc.ChannelCredentials | None = None) -> None:
         self.flags = flags
+        # For a server started with --tls_cert: how the wait for SERVING connects.
+        self.credentials = credentials
         self.address = ""
         # The HTTP door on a free port too: the default 8080 is fixed, and
         # test suites run at the same time.
@@ -89,7 +91,11 @@ class LedeServer:
         # Asks the health service directly, not through lede.Client, so that
         # a broken client shows up as a failed test rather than a dead server.
         deadline = time.monotonic() + STARTUP_SECONDS
-        with grpc.insecure_channel(self.address) as channel:
+        with (
+            grpc.secure_channel(self.address, self.credentials)
+            if self.credentials is not None
+            else grpc.insecure_channel(self.address)
+        ) as channel:
             health = health_pb2_grpc.HealthStub(channel)
             while time.monotonic() < deadline:
                 assert self._process is not None

@@ -11,6 +11,7 @@ lede.aio.Client is the asyncio twin. The messages are the generated ones
 """
 
 from lede import aio
+from lede.channel import tls_credentials
 from lede.client import Client
 from lede.convert import to_dict, to_json
 from lede.errors import (
@@ -52,5 +53,6 @@ __all__ = [
     "error_from_response",
     "raise_for_error",
     "to_dict",
+    "tls_credentials",
     "to_json",
 ]

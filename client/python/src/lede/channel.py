@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import ipaddress
 import json
+import os
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any, TypeAlias
 
 import grpc
@@ -112,6 +114,28 @@ def channel_options(
         ("grpc.service_config_disable_resolution", 1),
         *extra,
     ]
+
+
+def tls_credentials(
+    ca: str | os.PathLike[str] | None = None,
+    cert: str | os.PathLike[str] | None = None,
+    key: str | os.PathLike[str] | None = None,
+) -> grpc.ChannelCredentials:
+    """TLS credentials from PEM files, for Client(tls=...).
+
+    ca: the CAs the server's certificate must chain to (default: the system's).
+    cert, key: the client's certificate and key, for a server that requires
+        one (lede-server --tls_client_ca); both or neither.
+    """
+    if (cert is None) != (key is None):
+        raise ValueError("a client certificate needs both cert and key")
+
+    def read(path: str | os.PathLike[str] | None) -> bytes | None:
+        return None if path is None else Path(path).read_bytes()
+
+    return grpc.ssl_channel_credentials(
+        root_certificates=read(ca), private_key=read(key), certificate_chain=read(cert)
+    )
 
 
 def credentials(tls: Tls) -> grpc.ChannelCredentials | None:

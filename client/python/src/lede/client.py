@@ -26,7 +26,9 @@ class Client:
         comma-separated) to balance over, round-robin.
     timeout: default deadline of each call, in seconds; None for none.
     retries: extra attempts (0-4) when a server is UNAVAILABLE; nothing else is retried.
-    tls: False for plaintext, True for TLS with the system's roots, or grpc credentials.
+    tls: False for plaintext, True for TLS with the system's roots, or grpc
+        credentials: lede.tls_credentials(ca=..., cert=..., key=...) reads a
+        CA and a client certificate from PEM files (mutual TLS).
     max_message_bytes: largest message sent or received; the server's own
         input limit (16 MiB by default) is the one that applies.
     options: further gRPC channel arguments.
