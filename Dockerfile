@@ -48,12 +48,14 @@ RUN --mount=type=cache,target=/root/.cache/ccache \
     rm -rf /build /tmp/libs /tmp/packages; \
     cat /out/runtime-packages.txt
 
-# --- runtime: the shared libraries and the two binaries.
+# --- runtime: the shared libraries and the two binaries, and the CA
+# certificates libcurl verifies https pages with when lede fetches a URL.
 FROM ${BASE}
 ARG DEBIAN_FRONTEND=noninteractive
 COPY --from=build /out/runtime-packages.txt /tmp/runtime-packages.txt
 RUN apt-get update \
  && xargs -a /tmp/runtime-packages.txt apt-get install -y --no-install-recommends \
+      ca-certificates \
  && rm -rf /var/lib/apt/lists/* /var/cache/apt/*.bin /tmp/runtime-packages.txt
 COPY --from=build /out/bin/lede-server /out/bin/lede /usr/local/bin/
 # Numeric, so Kubernetes' runAsNonRoot can check it (k8s/deployment.yaml

@@ -6,6 +6,7 @@
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
 #include "absl/time/time.h"
+#include "server/fetch/fetch_flags.h"
 #include "server/service/server.h"
 
 ABSL_FLAG(std::string, address, "0.0.0.0:50051", "HOST:PORT to listen on.");
@@ -61,7 +62,8 @@ ABSL_FLAG(int, http_threads, 16,
 int main(int argc, char** argv) {
   absl::SetProgramUsageMessage(
       "Serves lede.v1.ArticleService (gRPC), with health and reflection, and "
-      "an HTTP door with metrics, a JSON API and a playground.");
+      "an HTTP door with metrics, a JSON API and a playground. Fetches pages "
+      "by URL under the --fetch_* flags.");
   absl::ParseCommandLine(argc, argv);
   std::optional<lede::service::LogFormat> log_format =
       lede::service::ParseLogFormat(absl::GetFlag(FLAGS_log_format));
@@ -90,6 +92,13 @@ int main(int argc, char** argv) {
   options.http.address = absl::GetFlag(FLAGS_http_address);
   options.http.connection_threads =
       std::max(1, absl::GetFlag(FLAGS_http_threads));
+  absl::StatusOr<std::unique_ptr<lede::fetch::Fetcher>> fetcher =
+      lede::fetch::FetcherFromFlags(options.service.limits.max_input_bytes);
+  if (!fetcher.ok()) {
+    std::cerr << "lede-server: " << fetcher.status().message() << std::endl;
+    return 2;
+  }
+  options.service.fetcher = fetcher->get();
   options.max_connection_age = absl::GetFlag(FLAGS_max_connection_age);
   options.drain_timeout = absl::GetFlag(FLAGS_drain_timeout);
   options.drain_linger = absl::GetFlag(FLAGS_drain_linger);

@@ -1,9 +1,8 @@
 // lede: the command-line tool. Parses documents in-process with the engine,
 // or through a server with --server; prints the same JSON either way.
 //
-//   lede parse FILE... [--url U] [--content_type T] [--format
-//   json|text|markdown]
-//                      [--server HOST:PORT] [--pretty]
+//   lede parse FILE|URL... [--url U] [--content_type T]
+//              [--format json|text|markdown] [--server HOST:PORT] [--pretty]
 //   lede parse --requests REQUESTS.jsonl    (one ParseRequest JSON a line)
 //   lede detect TEXT... [--server HOST:PORT]
 //   lede health --server HOST:PORT
@@ -20,12 +19,15 @@
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/time/time.h"
 #include "client/cpp/client.h"
 #include "client/cpp/json.h"
 #include "server/engine/engine.h"
+#include "server/fetch/fetch_flags.h"
+#include "server/fetch/request_fetch.h"
 
 ABSL_FLAG(std::string, server, "",
           "HOST:PORT of a lede-server; empty parses in-process.");
@@ -53,12 +55,14 @@ ABSL_FLAG(std::string, tls_server_name, "",
 namespace {
 
 constexpr char kUsage[] =
-    "lede parse FILE... [--url U] [--content_type T] "
+    "lede parse FILE|URL... [--url U] [--content_type T] "
     "[--format json|text|markdown] [--server HOST:PORT] [--pretty]\n"
     "  lede parse --requests FILE.jsonl [--format ...] [--server HOST:PORT]\n"
     "  lede detect TEXT... [--server HOST:PORT]\n"
     "  lede health --server HOST:PORT\n"
-    "FILE '-' reads standard input. With --server: --tls, --tls_ca CA.pem,\n"
+    "FILE '-' reads standard input. An http:// or https:// URL is fetched: "
+    "by the server with --server, else here under the same --fetch_* "
+    "rules. With --server: --tls, --tls_ca CA.pem,\n"
     "--tls_cert CERT.pem --tls_key KEY.pem, --tls_server_name NAME.";
 
 absl::StatusOr<std::string> ReadInput(const std::string& path) {
@@ -95,19 +99,34 @@ lede::ClientOptions ClientOptionsFromFlags() {
 }
 
 // Parses with the in-process engine or the server, whichever was asked for.
+// In-process, a request with a url and no content is fetched here first,
+// under the same rules and flags as the server's.
 class Parser {
  public:
   Parser() {
     std::string server = absl::GetFlag(FLAGS_server);
     if (!server.empty()) {
       client_ = lede::Client::Create(server, ClientOptionsFromFlags());
+      return;
+    }
+    absl::StatusOr<std::unique_ptr<lede::fetch::Fetcher>> fetcher =
+        lede::fetch::FetcherFromFlags(engine_.limits().max_input_bytes);
+    if (fetcher.ok()) {
+      fetcher_ = *std::move(fetcher);
+    } else {
+      fetcher_status_ = fetcher.status();
     }
   }
 
   absl::StatusOr<lede::v1::ParseResponse> Parse(
       const lede::v1::ParseRequest& request) {
     if (client_) return client_->Parse(request);
-    return engine_.Parse(request, absl::Now() + absl::GetFlag(FLAGS_timeout));
+    if (lede::fetch::WantsFetch(request) && !fetcher_status_.ok()) {
+      return fetcher_status_;
+    }
+    return lede::fetch::FetchAndParse(
+        engine_, fetcher_.get(), request,
+        absl::Now() + absl::GetFlag(FLAGS_timeout));
   }
 
   absl::StatusOr<lede::v1::DetectLanguageResponse> Detect(
@@ -118,8 +137,16 @@ class Parser {
 
  private:
   lede::engine::Engine engine_;
+  std::unique_ptr<lede::fetch::Fetcher> fetcher_;  // null: fetching is off
+  absl::Status fetcher_status_;  // why there is no fetcher, if the flags
+                                 // were bad
   std::unique_ptr<lede::Client> client_;
 };
+
+bool IsUrl(const std::string& argument) {
+  return absl::StartsWithIgnoreCase(argument, "http://") ||
+         absl::StartsWithIgnoreCase(argument, "https://");
+}
 
 // Prints one parse outcome in the chosen format; returns false on failure.
 bool PrintParse(Parser& parser, const lede::v1::ParseRequest& request,
@@ -164,7 +191,12 @@ int RunParse(const std::vector<std::string>& files, const std::string& format) {
     request.set_url(absl::GetFlag(FLAGS_url));
     request.set_content_type(absl::GetFlag(FLAGS_content_type));
     AddFormat(format, &request);
-    absl::StatusOr<std::string> content = ReadInput(path);
+    absl::StatusOr<std::string> content = std::string();
+    if (IsUrl(path)) {
+      request.set_url(path);  // no content: fetch it
+    } else {
+      content = ReadInput(path);
+    }
     if (content.ok()) request.set_content(*std::move(content));
     if (!PrintParse(parser, request, content.status(), format, first)) {
       exit_code = 1;

@@ -93,7 +93,9 @@ grpc::ServerUnaryReactor* ArticleService::DetectLanguage(
 }
 
 // Reads documents, parses up to `stream_parallelism` at once on the work
-// queue, and writes each answer as soon as it is ready (tagged with its id).
+// queue (and fetches up to the fetcher's parallelism besides, so fetches
+// overlap with parsing), and writes each answer as soon as it is ready
+// (tagged with its id).
 // A document the queue refuses is answered with that error, and the stream
 // goes on, as for any failed document. gRPC operations are started outside
 // the mutex, since their reactions may run on any thread.
@@ -118,12 +120,26 @@ class ArticleService::StreamReactor
     } else {
       // Kept by the parse until it is done: reads go on meanwhile.
       auto request = std::make_shared<v1::ParseRequest>(std::move(request_));
+      const bool wants_fetch = fetch::WantsFetch(*request);
       {
         absl::MutexLock lock(&mutex_);
         reading_ = false;
         ++in_flight_;
+        if (wants_fetch) ++fetching_;
         input_bytes_ += request->content().size();
         actions = DecideLocked();
+      }
+      std::function<void()> fetched;
+      if (wants_fetch) {
+        fetched = [this] {
+          Actions after;
+          {
+            absl::MutexLock lock(&mutex_);
+            --fetching_;
+            after = DecideLocked();
+          }
+          Run(after);
+        };
       }
       service_->dispatcher_->Parse(
           Method::kParseStream, Transport::kGrpc, request.get(),
@@ -140,7 +156,8 @@ class ArticleService::StreamReactor
               after = DecideLocked();
             }
             Run(after);
-          });
+          },
+          std::move(fetched));
     }
     Run(actions);
   }
@@ -175,7 +192,9 @@ class ArticleService::StreamReactor
   Actions DecideLocked() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_) {
     Actions actions;
     if (!reading_ && !reads_done_ && !write_failed_ &&
-        in_flight_ < service_->dispatcher_->options().stream_parallelism) {
+        in_flight_ - fetching_ <
+            service_->dispatcher_->options().stream_parallelism &&
+        fetching_ < FetchParallelism()) {
       reading_ = true;
       actions.start_read = true;
     }
@@ -196,6 +215,12 @@ class ArticleService::StreamReactor
       actions.input_bytes = input_bytes_;
     }
     return actions;
+  }
+
+  // Documents of this stream fetched at once: the fetcher's bound.
+  int FetchParallelism() const {
+    const fetch::Fetcher* fetcher = service_->dispatcher_->options().fetcher;
+    return fetcher != nullptr ? fetcher->options().parallelism : 1;
   }
 
   // Finish comes last: nothing of `this` is touched after it.
@@ -219,7 +244,9 @@ class ArticleService::StreamReactor
   bool writing_ ABSL_GUARDED_BY(mutex_) = false;
   bool write_failed_ ABSL_GUARDED_BY(mutex_) = false;
   bool finished_ ABSL_GUARDED_BY(mutex_) = false;
+  // Documents read and not yet answered, and those of them being fetched.
   int in_flight_ ABSL_GUARDED_BY(mutex_) = 0;
+  int fetching_ ABSL_GUARDED_BY(mutex_) = 0;
   size_t input_bytes_ ABSL_GUARDED_BY(mutex_) = 0;
   std::deque<v1::ParseResponse> ready_ ABSL_GUARDED_BY(mutex_);
   v1::ParseResponse writing_now_;  // owned by the write in progress

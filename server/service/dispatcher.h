@@ -1,16 +1,21 @@
 // The one way both doors (gRPC and HTTP) reach the engine: a request runs on
 // the shared work queue (or is refused at once when it is full), under the
 // caller's deadline or the default one, within the same limits, and each
-// document's size, stage times and any limit it hit go to the metrics.
+// document's size, stage times and any limit it hit go to the metrics. A
+// request with a url and no content is fetched first (server/fetch), on a
+// queue of its own, so waiting on the network never holds a parse worker.
 #ifndef LEDE_SERVER_SERVICE_DISPATCHER_H_
 #define LEDE_SERVER_SERVICE_DISPATCHER_H_
 
 #include <functional>
+#include <memory>
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "lede/v1/lede.pb.h"
 #include "server/engine/engine.h"
+#include "server/fetch/fetcher.h"
+#include "server/fetch/request_fetch.h"
 #include "server/service/metrics.h"
 #include "server/service/queue.h"
 
@@ -22,12 +27,17 @@ struct ServiceOptions {
   absl::Duration default_deadline = absl::Seconds(30);
   // Documents of one ParseStream parsed at the same time.
   int stream_parallelism = 4;
+  // Fetches the requests that name a url and send no content; null turns
+  // fetching off (--enable_fetch=false). Must outlive the dispatcher.
+  fetch::Fetcher* fetcher = nullptr;
 };
 
 class Dispatcher {
  public:
-  // `queue` and `metrics` must outlive the dispatcher.
-  Dispatcher(const ServiceOptions& options, WorkQueue* queue, Metrics* metrics);
+  // `queue`, `fetch_queue` and `metrics` must outlive the dispatcher.
+  // `fetch_queue` runs fetches; it may be null when `options.fetcher` is.
+  Dispatcher(const ServiceOptions& options, WorkQueue* queue,
+             WorkQueue* fetch_queue, Metrics* metrics);
 
   using ParseDone =
       std::function<void(absl::StatusOr<v1::ParseResponse> result)>;
@@ -41,9 +51,12 @@ class Dispatcher {
   // `caller_deadline` is absl::InfiniteFuture() when the caller set none;
   // `method` and `transport` label the document's metrics. `request` must
   // stay valid until `done` runs.
+  // A request with a url and no content is fetched first, on the fetch
+  // queue, under one deadline for fetch and parse; `fetched`, when set, runs
+  // once its fetch is over (done, failed or refused), before the parse.
   void Parse(Method method, Transport transport,
              const v1::ParseRequest* request, absl::Time caller_deadline,
-             ParseDone done);
+             ParseDone done, std::function<void()> fetched = nullptr);
 
   // Identifies the language of `request` on a worker; as Parse.
   void DetectLanguage(Transport transport,
@@ -61,10 +74,17 @@ class Dispatcher {
   absl::StatusOr<v1::ParseResponse> ParseDocument(
       const v1::ParseRequest& request, absl::Time caller_deadline,
       engine::StageTimes* times) const;
+  // Parse's way for a request that wants fetching.
+  void FetchThenParse(Method method, Transport transport,
+                      const v1::ParseRequest* request,
+                      absl::Time caller_deadline,
+                      std::shared_ptr<ParseDone> done,
+                      std::function<void()> fetched);
 
   ServiceOptions options_;
   engine::Engine engine_;
   WorkQueue* queue_;
+  WorkQueue* fetch_queue_;
   Metrics* metrics_;
 };
 

@@ -56,13 +56,22 @@ absl::Status RunServer(const ServerOptions& options) {
   const int max_queue =
       options.max_queue > 0 ? options.max_queue : kQueuePerThread * threads;
   WorkQueue queue(threads, max_queue);
+  // Fetches wait on the network, not the CPU: threads of their own, one per
+  // fetch in flight, and up to --max_queue more wait for one. Declared
+  // after `queue`, so it stops first: its last tasks still hand their pages
+  // to `queue`.
+  std::unique_ptr<WorkQueue> fetch_queue;
+  if (options.service.fetcher != nullptr) {
+    fetch_queue = std::make_unique<WorkQueue>(
+        options.service.fetcher->options().parallelism, max_queue);
+  }
   metrics.SetWorkerLoadSource([&queue] {
     const QueueStats stats = queue.Stats();
     return WorkerLoad{queue.threads(), stats.running, stats.waiting,
                       queue.max_waiting(), stats.refused};
   });
   const Telemetry telemetry{&metrics, &log};
-  Dispatcher dispatcher(options.service, &queue, &metrics);
+  Dispatcher dispatcher(options.service, &queue, fetch_queue.get(), &metrics);
   ArticleService service(&dispatcher, telemetry);
 
   absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> credentials =
@@ -115,9 +124,12 @@ absl::Status RunServer(const ServerOptions& options) {
                          absl::FormatDuration(options.drain_timeout)));
   SetServing(server.get(), http.get(), false);
   const absl::Time deadline = absl::Now() + options.drain_timeout;
-  // Idle: no HTTP request being read or answered, no work in the queue.
+  // Idle: no HTTP request being read or answered, no work in the queues. A
+  // fetch hands its page to `queue` before its own task ends, so the fetch
+  // queue is asked first.
   auto idle_by = [&](absl::Time when) {
     return (http == nullptr || http->WaitUntilIdle(when)) &&
+           (fetch_queue == nullptr || fetch_queue->WaitUntilIdle(when)) &&
            queue.WaitUntilIdle(when);
   };
   // Lame duck: connections stay open while the calls in flight finish, and

@@ -30,7 +30,8 @@ int FreePort() {
 }
 
 ServerProcess::ServerProcess(const std::string& binary,
-                             const std::vector<std::string>& extra_flags) {
+                             const std::vector<std::string>& extra_flags,
+                             const std::vector<std::string>& environment) {
   address_ = absl::StrCat("127.0.0.1:", FreePort());
   http_address_ = absl::StrCat("127.0.0.1:", FreePort());
   std::vector<std::string> args = {binary, "--address", address_,
@@ -38,6 +39,9 @@ ServerProcess::ServerProcess(const std::string& binary,
   args.insert(args.end(), extra_flags.begin(), extra_flags.end());
   pid_ = fork();
   if (pid_ == 0) {
+    for (const std::string& variable : environment) {
+      putenv(const_cast<char*>(variable.c_str()));
+    }
     std::vector<char*> argv;
     for (std::string& arg : args) argv.push_back(arg.data());
     argv.push_back(nullptr);

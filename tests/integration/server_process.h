@@ -21,8 +21,10 @@ class ServerProcess {
   // Starts `binary --address 127.0.0.1:<free port> --http_address
   // 127.0.0.1:<another free port> extra_flags...` (never the HTTP door's
   // fixed default, 8080: test suites run at the same time).
+  // `environment` ("NAME=value") is added to the test's own.
   ServerProcess(const std::string& binary,
-                const std::vector<std::string>& extra_flags);
+                const std::vector<std::string>& extra_flags,
+                const std::vector<std::string>& environment = {});
   // Kills the server if it is still running.
   ~ServerProcess();
 
