@@ -8,6 +8,7 @@ package lede
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -113,9 +114,38 @@ func (c *Client) ParseResponse(ctx context.Context, content []byte, opts ...Pars
 	return response, wrap(err)
 }
 
+// ParseURL has the server fetch url (http or https) and parse the page into
+// an Article. The final URL after redirects becomes the article's URL and the
+// base for its links; the page's Content-Type charset decodes it unless
+// WithContentType says otherwise. The server's rules apply: an address they
+// refuse (loopback, private, link-local...), a port other than 80 and 443, or
+// another scheme is ErrPermissionDenied; HTTP 404 or 410 is ErrNotFound; a
+// page over the server's limit ErrTooLarge; a PDF or an image
+// ErrInvalidDocument; a failed connection ErrUnavailable; other statuses an
+// *Error with code FailedPrecondition. The deadline covers fetch and parse.
+func (c *Client) ParseURL(ctx context.Context, url string, opts ...ParseOption) (*ledev1.Article, error) {
+	response, err := c.ParseURLResponse(ctx, url, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return response.GetArticle(), nil
+}
+
+// ParseURLResponse is ParseURL returning the whole response; its Fetch says
+// what came: final URL, HTTP status, content type, bytes, milliseconds and
+// redirects.
+func (c *Client) ParseURLResponse(ctx context.Context, url string, opts ...ParseOption) (*ledev1.ParseResponse, error) {
+	if strings.TrimSpace(url) == "" {
+		return nil, errors.New("lede: ParseURL needs an http:// or https:// URL")
+	}
+	return c.ParseResponse(ctx, nil, append(opts, WithURL(url))...)
+}
+
 // ParseStream sends every request over one stream and calls handle with
 // each answer as it comes (matched by id). A document that fails arrives
-// with Error set; see StreamError. The stream's deadline is ctx's.
+// with Error set; see StreamError. The stream's deadline is ctx's. A
+// request with a URL and no content, NewRequest(nil, WithURL(url)), is
+// fetched by the server.
 func (c *Client) ParseStream(ctx context.Context, requests []*ledev1.ParseRequest, handle func(*ledev1.ParseResponse)) error {
 	stream, err := c.stub.ParseStream(ctx)
 	if err != nil {

@@ -19,6 +19,11 @@ var (
 	ErrUnavailable = errors.New("lede: unavailable")
 	// ErrDeadlineExceeded: the deadline passed before the answer.
 	ErrDeadlineExceeded = errors.New("lede: deadline exceeded")
+	// ErrPermissionDenied: the server would not fetch the URL (an address,
+	// port or scheme its rules refuse, or fetching turned off).
+	ErrPermissionDenied = errors.New("lede: permission denied")
+	// ErrNotFound: the page the server fetched answered HTTP 404 or 410.
+	ErrNotFound = errors.New("lede: not found")
 )
 
 var sentinelByCode = map[codes.Code]error{
@@ -26,6 +31,8 @@ var sentinelByCode = map[codes.Code]error{
 	codes.ResourceExhausted: ErrTooLarge,
 	codes.Unavailable:       ErrUnavailable,
 	codes.DeadlineExceeded:  ErrDeadlineExceeded,
+	codes.PermissionDenied:  ErrPermissionDenied,
+	codes.NotFound:          ErrNotFound,
 }
 
 // Error is a failed call: its status code and the server's message.

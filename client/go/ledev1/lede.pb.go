@@ -389,11 +389,14 @@ func (x *ParseOptions) GetIncludeComments() bool {
 
 type ParseRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// The document as fetched, in any charset.
+	// The document as fetched, in any charset. Empty with a url: fetch it. The
+	// server fetches the url itself, and ParseResponse.fetch says what came.
 	Content []byte `protobuf:"bytes,1,opt,name=content,proto3" json:"content,omitempty"`
 	// Where it came from: the base for links and a hint for dates and site.
+	// With no content, the http or https page to fetch.
 	Url string `protobuf:"bytes,2,opt,name=url,proto3" json:"url,omitempty"`
-	// Optional, e.g. "text/html; charset=gbk" or "text/markdown".
+	// Optional, e.g. "text/html; charset=gbk" or "text/markdown". For a
+	// fetched page, the Content-Type it was served with unless this is set.
 	ContentType string        `protobuf:"bytes,3,opt,name=content_type,json=contentType,proto3" json:"content_type,omitempty"`
 	Options     *ParseOptions `protobuf:"bytes,4,opt,name=options,proto3" json:"options,omitempty"`
 	// Echoed back in the response, to match stream responses to requests.

@@ -32,9 +32,14 @@ const (
 //
 // ArticleService parses documents into articles.
 type ArticleServiceClient interface {
-	// Parses one document. Errors: INVALID_ARGUMENT for input that cannot be a
-	// document, RESOURCE_EXHAUSTED for input over the server's limits,
-	// DEADLINE_EXCEEDED when the caller's deadline passes mid-parse.
+	// Parses one document, fetched first when the request has a url and no
+	// content. Errors: INVALID_ARGUMENT for input that cannot be a document,
+	// RESOURCE_EXHAUSTED for input over the server's limits, DEADLINE_EXCEEDED
+	// when the caller's deadline passes mid-parse or mid-fetch. A fetch adds
+	// PERMISSION_DENIED (an address, port or scheme the server's rules refuse,
+	// or fetching turned off), UNAVAILABLE (DNS or connection failure),
+	// NOT_FOUND (HTTP 404 or 410) and FAILED_PRECONDITION (any other status
+	// outside 2xx, too many redirects).
 	Parse(ctx context.Context, in *ParseRequest, opts ...grpc.CallOption) (*ParseResponse, error)
 	// Parses many documents over one call. Each response carries the id of its
 	// request; a document that fails carries `error` and the stream goes on.
@@ -90,9 +95,14 @@ func (c *articleServiceClient) DetectLanguage(ctx context.Context, in *DetectLan
 //
 // ArticleService parses documents into articles.
 type ArticleServiceServer interface {
-	// Parses one document. Errors: INVALID_ARGUMENT for input that cannot be a
-	// document, RESOURCE_EXHAUSTED for input over the server's limits,
-	// DEADLINE_EXCEEDED when the caller's deadline passes mid-parse.
+	// Parses one document, fetched first when the request has a url and no
+	// content. Errors: INVALID_ARGUMENT for input that cannot be a document,
+	// RESOURCE_EXHAUSTED for input over the server's limits, DEADLINE_EXCEEDED
+	// when the caller's deadline passes mid-parse or mid-fetch. A fetch adds
+	// PERMISSION_DENIED (an address, port or scheme the server's rules refuse,
+	// or fetching turned off), UNAVAILABLE (DNS or connection failure),
+	// NOT_FOUND (HTTP 404 or 410) and FAILED_PRECONDITION (any other status
+	// outside 2xx, too many redirects).
 	Parse(context.Context, *ParseRequest) (*ParseResponse, error)
 	// Parses many documents over one call. Each response carries the id of its
 	// request; a document that fails carries `error` and the stream goes on.

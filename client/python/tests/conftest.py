@@ -1,11 +1,12 @@
-"""Fixtures: real lede-servers (default limits, and a small input limit) and clients."""
+"""Fixtures: real lede-servers (default limits, a small input limit, one that may
+fetch from the fixture HTTP server on 127.0.0.2) and clients."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 import pytest
-from lede_server import LedeServer, free_port
+from lede_server import FixtureServer, LedeServer, free_port
 from pages import SMALL_INPUT_LIMIT
 from seed_fixtures import cli as cli  # noqa: F401  (offered to the tests)
 from seed_fixtures import seeds as seeds  # noqa: F401
@@ -23,6 +24,22 @@ def server() -> Iterator[LedeServer]:
 def small_server() -> Iterator[LedeServer]:
     """A server that takes documents of at most SMALL_INPUT_LIMIT bytes."""
     with LedeServer("--max_input_bytes", str(SMALL_INPUT_LIMIT)) as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def fixtures() -> Iterator[FixtureServer]:
+    """The HTTP server lede fetches from in tests, on 127.0.0.2."""
+    with FixtureServer() as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def fetch_server(fixtures: FixtureServer) -> Iterator[LedeServer]:
+    """A server allowed to fetch from the fixture server, and from nowhere else private."""
+    with LedeServer(
+        "--fetch_allow_cidrs=127.0.0.2/32", f"--fetch_allow_ports={fixtures.port}"
+    ) as running:
         yield running
 
 

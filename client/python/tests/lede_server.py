@@ -128,3 +128,47 @@ class LedeServer:
                 self._process.kill()
                 self._process.wait(timeout=STOP_SECONDS)
         self._log.close()
+
+
+FIXTURE_SERVER = REPO_ROOT / "tests" / "fetch" / "fixture_server.py"
+
+
+class FixtureServer:
+    """tests/fetch/fixture_server.py, the HTTP server lede fetches from, on 127.0.0.2.
+
+    Runs on Debian's python3 (which has python3-brotli) and stops when its
+    standard input closes, so it never outlives the tests.
+    """
+
+    def __init__(self) -> None:
+        self.port = 0
+        self._process: subprocess.Popen[bytes] | None = None
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.2:{self.port}{path}"
+
+    def __enter__(self) -> FixtureServer:
+        self._process = subprocess.Popen(
+            ["/usr/bin/python3", str(FIXTURE_SERVER)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+        )
+        assert self._process.stdout is not None
+        line = self._process.stdout.readline()  # the port, once it listens
+        if not line.strip().isdigit():
+            self.__exit__(None, None, None)
+            raise RuntimeError(f"{FIXTURE_SERVER} did not start: {line!r}")
+        self.port = int(line)
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self._process is not None:
+            assert self._process.stdin is not None
+            self._process.stdin.close()
+            try:
+                self._process.wait(timeout=STOP_SECONDS)
+            except subprocess.TimeoutExpired:
+                self._process.kill()
+                self._process.wait(timeout=STOP_SECONDS)
+            if self._process.stdout is not None:
+                self._process.stdout.close()

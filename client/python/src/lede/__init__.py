@@ -5,6 +5,7 @@
     with lede.Client("localhost:50051") as client:
         article = client.parse(page_bytes, url="https://example.com/story")
         print(article.title, list(article.authors))
+        article = client.parse_url("https://example.com/story")  # the server fetches it
 
 lede.aio.Client is the asyncio twin. The messages are the generated ones
 (lede.v1.lede_pb2); lede.to_json prints them as `lede parse` does.
@@ -18,6 +19,8 @@ from lede.errors import (
     DeadlineExceeded,
     InvalidDocument,
     LedeError,
+    NotFound,
+    PermissionDenied,
     TooLarge,
     Unavailable,
     error_from_response,
@@ -44,9 +47,11 @@ __all__ = [
     "Format",
     "InvalidDocument",
     "LedeError",
+    "NotFound",
     "ParseOptions",
     "ParseRequest",
     "ParseResponse",
+    "PermissionDenied",
     "TooLarge",
     "Unavailable",
     "aio",

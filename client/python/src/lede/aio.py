@@ -15,7 +15,13 @@ from grpc_health.v1 import health_pb2
 
 from lede import channel
 from lede.errors import from_rpc_error
-from lede.parse_requests import Content, ParseItem, RequestFeed, build_request
+from lede.parse_requests import (
+    Content,
+    ParseItem,
+    RequestFeed,
+    build_request,
+    build_url_request,
+)
 from lede.v1 import lede_pb2, lede_pb2_grpc
 
 
@@ -67,7 +73,11 @@ class Client:
         **options: Any,
     ) -> lede_pb2.ParseResponse:
         """Like parse, but the whole answer: article, id, charset and framing."""
-        request = build_request(content, url, content_type, id, **options)
+        return await self._parse(build_request(content, url, content_type, id, **options), timeout)
+
+    async def _parse(
+        self, request: lede_pb2.ParseRequest, timeout: float | None
+    ) -> lede_pb2.ParseResponse:
         try:
             return await self._stub.Parse(request, timeout=self._deadline(timeout))
         except grpc.RpcError as error:
@@ -88,6 +98,33 @@ class Client:
             content, url, content_type, id, timeout=timeout, **options
         )
         return response.article
+
+    async def parse_url(
+        self,
+        url: str,
+        content_type: str | None = None,
+        id: str | None = None,  # noqa: A002 - the field's name in the API
+        *,
+        timeout: float | None = None,
+        **options: Any,
+    ) -> lede_pb2.Article:
+        """Has the server fetch `url` and parse it; see lede.Client.parse_url."""
+        response = await self.parse_url_response(
+            url, content_type, id, timeout=timeout, **options
+        )
+        return response.article
+
+    async def parse_url_response(
+        self,
+        url: str,
+        content_type: str | None = None,
+        id: str | None = None,  # noqa: A002 - the field's name in the API
+        *,
+        timeout: float | None = None,
+        **options: Any,
+    ) -> lede_pb2.ParseResponse:
+        """Like parse_url, but the whole answer, `fetch` included."""
+        return await self._parse(build_url_request(url, content_type, id, **options), timeout)
 
     async def parse_many(
         self,

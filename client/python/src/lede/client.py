@@ -11,7 +11,13 @@ from grpc_health.v1 import health_pb2
 
 from lede import channel
 from lede.errors import from_rpc_error
-from lede.parse_requests import Content, ParseItem, RequestFeed, build_request
+from lede.parse_requests import (
+    Content,
+    ParseItem,
+    RequestFeed,
+    build_request,
+    build_url_request,
+)
 from lede.v1 import lede_pb2, lede_pb2_grpc
 
 
@@ -75,7 +81,11 @@ class Client:
         **options: Any,
     ) -> lede_pb2.ParseResponse:
         """Like parse, but the whole answer: article, id, charset and framing."""
-        request = build_request(content, url, content_type, id, **options)
+        return self._parse(build_request(content, url, content_type, id, **options), timeout)
+
+    def _parse(
+        self, request: lede_pb2.ParseRequest, timeout: float | None
+    ) -> lede_pb2.ParseResponse:
         try:
             return self._stub.Parse(request, timeout=self._deadline(timeout))
         except grpc.RpcError as error:
@@ -102,6 +112,41 @@ class Client:
         return self.parse_response(
             content, url, content_type, id, timeout=timeout, **options
         ).article
+
+    def parse_url(
+        self,
+        url: str,
+        content_type: str | None = None,
+        id: str | None = None,  # noqa: A002 - the field's name in the API
+        *,
+        timeout: float | None = None,
+        **options: Any,
+    ) -> lede_pb2.Article:
+        """Has the server fetch `url` (http or https) and parse the page into an Article.
+
+        The final URL after redirects becomes article.url and the base for
+        links; the page's Content-Type charset is used to decode it, unless
+        content_type is given. The server's rules apply: an address they
+        refuse (loopback, private, link-local...), a port other than 80 and
+        443 or another scheme raises PermissionDenied, HTTP 404/410 NotFound,
+        a page over the server's size limit TooLarge, a PDF or an image
+        InvalidDocument, a failed connection Unavailable; other HTTP statuses
+        raise LedeError (FAILED_PRECONDITION). timeout covers fetch and parse.
+        """
+        return self.parse_url_response(url, content_type, id, timeout=timeout, **options).article
+
+    def parse_url_response(
+        self,
+        url: str,
+        content_type: str | None = None,
+        id: str | None = None,  # noqa: A002 - the field's name in the API
+        *,
+        timeout: float | None = None,
+        **options: Any,
+    ) -> lede_pb2.ParseResponse:
+        """Like parse_url, but the whole answer; `fetch` says what came: final
+        URL, HTTP status, content type, bytes, milliseconds and redirects."""
+        return self._parse(build_url_request(url, content_type, id, **options), timeout)
 
     def parse_many(
         self,

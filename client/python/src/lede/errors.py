@@ -41,11 +41,26 @@ class DeadlineExceeded(LedeError):
     """DEADLINE_EXCEEDED: the call's timeout passed before the answer came."""
 
 
+class PermissionDenied(LedeError):
+    """PERMISSION_DENIED: the server would not fetch the URL.
+
+    Its address (loopback, private, link-local...), port or scheme is one the
+    server's rules refuse, or the server does not fetch at all; the message
+    names the address and the server flag that would allow it.
+    """
+
+
+class NotFound(LedeError):
+    """NOT_FOUND: the page the server fetched answered HTTP 404 or 410."""
+
+
 _CLASS_BY_CODE: dict[grpc.StatusCode, type[LedeError]] = {
     grpc.StatusCode.INVALID_ARGUMENT: InvalidDocument,
     grpc.StatusCode.RESOURCE_EXHAUSTED: TooLarge,
     grpc.StatusCode.UNAVAILABLE: Unavailable,
     grpc.StatusCode.DEADLINE_EXCEEDED: DeadlineExceeded,
+    grpc.StatusCode.PERMISSION_DENIED: PermissionDenied,
+    grpc.StatusCode.NOT_FOUND: NotFound,
 }
 
 # grpc.StatusCode values are (int, name) pairs; ParseError carries the int.

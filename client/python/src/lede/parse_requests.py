@@ -18,7 +18,8 @@ Content: TypeAlias = bytes | bytearray | memoryview | str
 
 ParseItem: TypeAlias = Content | tuple[Content, str] | Mapping[str, Any] | lede_pb2.ParseRequest
 """One document for parse_many: content, (content, url), a dict of parse()'s
-arguments, or a ready ParseRequest."""
+arguments (a url without content is fetched by the server), or a ready
+ParseRequest."""
 
 OPTION_NAMES = ("formats", "bias", "reference_time", "convert_chinese")
 _REQUEST_FIELDS = ("content", "url", "content_type", "id")
@@ -108,6 +109,18 @@ def build_options(**options: Any) -> lede_pb2.ParseOptions:
     return result
 
 
+def build_url_request(
+    url: str,
+    content_type: str | None = None,
+    id: str | None = None,  # noqa: A002 - the field's name in the API
+    **options: Any,
+) -> lede_pb2.ParseRequest:
+    """A ParseRequest that asks the server to fetch `url`: no content."""
+    if not isinstance(url, str) or not url.strip():
+        raise ValueError("url must be an http:// or https:// URL for the server to fetch")
+    return build_request(b"", url, content_type, id, **options)
+
+
 def build_request(
     content: Content,
     url: str | None = None,
@@ -149,10 +162,13 @@ def request_from_item(
         unknown = sorted(set(item) - set(_REQUEST_FIELDS) - set(OPTION_NAMES))
         if unknown:
             raise TypeError(f"item {index}: unknown key(s) {unknown}")
-        if "content" not in item:
-            raise TypeError(f"item {index}: a dict needs a 'content' key")
+        if "content" not in item and "url" not in item:
+            raise TypeError(
+                f"item {index}: a dict needs a 'content' key, or a 'url' for the server to fetch"
+            )
         own_options = {k: v for k, v in item.items() if k in OPTION_NAMES}
         fields = {k: v for k, v in item.items() if k in _REQUEST_FIELDS}
+        fields.setdefault("content", b"")
         request = build_request(**fields, **(own_options or dict(defaults)))
     elif isinstance(item, (bytes, bytearray, memoryview, str)):
         request = build_request(item, **defaults)

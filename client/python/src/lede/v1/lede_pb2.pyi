@@ -192,11 +192,17 @@ class ParseRequest(_message.Message):
     OPTIONS_FIELD_NUMBER: _builtins.int
     ID_FIELD_NUMBER: _builtins.int
     content: _builtins.bytes
-    """The document as fetched, in any charset."""
+    """The document as fetched, in any charset. Empty with a url: fetch it. The
+    server fetches the url itself, and ParseResponse.fetch says what came.
+    """
     url: _builtins.str
-    """Where it came from: the base for links and a hint for dates and site."""
+    """Where it came from: the base for links and a hint for dates and site.
+    With no content, the http or https page to fetch.
+    """
     content_type: _builtins.str
-    """Optional, e.g. "text/html; charset=gbk" or "text/markdown"."""
+    """Optional, e.g. "text/html; charset=gbk" or "text/markdown". For a
+    fetched page, the Content-Type it was served with unless this is set.
+    """
     id: _builtins.str
     """Echoed back in the response, to match stream responses to requests."""
     @_builtins.property

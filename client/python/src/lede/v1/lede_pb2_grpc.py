@@ -57,9 +57,14 @@ class ArticleServiceServicer(object):
     """
 
     def Parse(self, request, context):
-        """Parses one document. Errors: INVALID_ARGUMENT for input that cannot be a
-        document, RESOURCE_EXHAUSTED for input over the server's limits,
-        DEADLINE_EXCEEDED when the caller's deadline passes mid-parse.
+        """Parses one document, fetched first when the request has a url and no
+        content. Errors: INVALID_ARGUMENT for input that cannot be a document,
+        RESOURCE_EXHAUSTED for input over the server's limits, DEADLINE_EXCEEDED
+        when the caller's deadline passes mid-parse or mid-fetch. A fetch adds
+        PERMISSION_DENIED (an address, port or scheme the server's rules refuse,
+        or fetching turned off), UNAVAILABLE (DNS or connection failure),
+        NOT_FOUND (HTTP 404 or 410) and FAILED_PRECONDITION (any other status
+        outside 2xx, too many redirects).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')

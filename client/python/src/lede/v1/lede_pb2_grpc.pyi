@@ -34,9 +34,14 @@ class ArticleServiceStub:
     @_typing.overload
     def __new__(cls, channel: _aio.Channel) -> ArticleServiceAsyncStub: ...
     Parse: _grpc.UnaryUnaryMultiCallable[_lede_pb2.ParseRequest, _lede_pb2.ParseResponse]
-    """Parses one document. Errors: INVALID_ARGUMENT for input that cannot be a
-    document, RESOURCE_EXHAUSTED for input over the server's limits,
-    DEADLINE_EXCEEDED when the caller's deadline passes mid-parse.
+    """Parses one document, fetched first when the request has a url and no
+    content. Errors: INVALID_ARGUMENT for input that cannot be a document,
+    RESOURCE_EXHAUSTED for input over the server's limits, DEADLINE_EXCEEDED
+    when the caller's deadline passes mid-parse or mid-fetch. A fetch adds
+    PERMISSION_DENIED (an address, port or scheme the server's rules refuse,
+    or fetching turned off), UNAVAILABLE (DNS or connection failure),
+    NOT_FOUND (HTTP 404 or 410) and FAILED_PRECONDITION (any other status
+    outside 2xx, too many redirects).
     """
     ParseStream: _grpc.StreamStreamMultiCallable[_lede_pb2.ParseRequest, _lede_pb2.ParseResponse]
     """Parses many documents over one call. Each response carries the id of its
@@ -51,9 +56,14 @@ class ArticleServiceAsyncStub(ArticleServiceStub):
 
     def __init__(self, channel: _aio.Channel) -> None: ...
     Parse: _aio.UnaryUnaryMultiCallable[_lede_pb2.ParseRequest, _lede_pb2.ParseResponse]  # type: ignore[assignment]
-    """Parses one document. Errors: INVALID_ARGUMENT for input that cannot be a
-    document, RESOURCE_EXHAUSTED for input over the server's limits,
-    DEADLINE_EXCEEDED when the caller's deadline passes mid-parse.
+    """Parses one document, fetched first when the request has a url and no
+    content. Errors: INVALID_ARGUMENT for input that cannot be a document,
+    RESOURCE_EXHAUSTED for input over the server's limits, DEADLINE_EXCEEDED
+    when the caller's deadline passes mid-parse or mid-fetch. A fetch adds
+    PERMISSION_DENIED (an address, port or scheme the server's rules refuse,
+    or fetching turned off), UNAVAILABLE (DNS or connection failure),
+    NOT_FOUND (HTTP 404 or 410) and FAILED_PRECONDITION (any other status
+    outside 2xx, too many redirects).
     """
     ParseStream: _aio.StreamStreamMultiCallable[_lede_pb2.ParseRequest, _lede_pb2.ParseResponse]  # type: ignore[assignment]
     """Parses many documents over one call. Each response carries the id of its
@@ -71,9 +81,14 @@ class ArticleServiceServicer(metaclass=_abc_1.ABCMeta):
         request: _lede_pb2.ParseRequest,
         context: _ServicerContext,
     ) -> _typing.Union[_lede_pb2.ParseResponse, _abc.Awaitable[_lede_pb2.ParseResponse]]:
-        """Parses one document. Errors: INVALID_ARGUMENT for input that cannot be a
-        document, RESOURCE_EXHAUSTED for input over the server's limits,
-        DEADLINE_EXCEEDED when the caller's deadline passes mid-parse.
+        """Parses one document, fetched first when the request has a url and no
+        content. Errors: INVALID_ARGUMENT for input that cannot be a document,
+        RESOURCE_EXHAUSTED for input over the server's limits, DEADLINE_EXCEEDED
+        when the caller's deadline passes mid-parse or mid-fetch. A fetch adds
+        PERMISSION_DENIED (an address, port or scheme the server's rules refuse,
+        or fetching turned off), UNAVAILABLE (DNS or connection failure),
+        NOT_FOUND (HTTP 404 or 410) and FAILED_PRECONDITION (any other status
+        outside 2xx, too many redirects).
         """
 
     @_abc_1.abstractmethod
