@@ -13,7 +13,7 @@ absl::StatusOr<FetchedRequest> FetchRequest(Fetcher* fetcher,
                                             absl::Time deadline) {
   if (fetcher == nullptr) {
     return absl::PermissionDeniedError(
-        "this server does not fetch URLs (--enable_fetch=false): send the "
+        "fetching URLs is turned off (--enable_fetch=false): send the "
         "document's bytes in content");
   }
   absl::StatusOr<FetchedPage> page = fetcher->Fetch(request.url(), deadline);
