@@ -18,6 +18,8 @@ import pytest
 REPO_ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO_ROOT / "client" / "python" / "tests"))
 
+from fetch_fixtures import fetching as fetching  # noqa: E402,F401  (offered to the tests)
+from fetch_fixtures import fixtures as fixtures  # noqa: E402,F401
 from lede_server import LedeServer  # noqa: E402
 from seed_fixtures import cli as cli  # noqa: E402,F401  (offered to the tests)
 from seed_fixtures import seeds as seeds  # noqa: E402,F401
@@ -53,3 +55,4 @@ def server() -> Iterator[LedeServer]:
 @pytest.fixture(scope="session")
 def base(server: LedeServer) -> str:
     return f"http://{server.http_address}"
+

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from conftest import REPO_ROOT, request
+from lede_server import FixtureServer, LedeServer
 from playwright.sync_api import BrowserContext, Page, expect, sync_playwright
 
 SCREENSHOT = REPO_ROOT / "build" / "playground.png"
@@ -152,3 +153,17 @@ def test_the_example_and_the_files_it_needs_are_built_in(page: Page, base: str) 
         assert request(base + path).status == 200, path
     policy = request(base + "/").headers["Content-Security-Policy"]
     assert "script-src 'self'" in policy and "default-src 'none'" in policy
+
+
+def test_an_empty_box_with_a_url_has_the_server_fetch_it(
+    browser: BrowserContext, fetching: LedeServer, fixtures: FixtureServer
+) -> None:
+    # The browser talks to the server only; the server fetches the page.
+    page = browser.new_page()
+    page.goto(f"http://{fetching.http_address}/")
+    page.locator("summary", has_text="Options").click()
+    page.get_by_label("Page URL").fill(fixtures.url("/redirect/1/articles/story.html"))
+    page.get_by_role("button", name="Extract").click()
+    expect(page.locator("#title")).to_have_text("Bridge reopens after repairs", timeout=20000)
+    expect(page.locator("#facts")).to_contain_text("Jane Doe")
+    page.close()

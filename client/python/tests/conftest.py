@@ -6,7 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from lede_server import FixtureServer, LedeServer, free_port
+from fetch_fixtures import fetching as fetching  # noqa: F401  (offered to the tests)
+from fetch_fixtures import fixtures as fixtures  # noqa: F401
+from lede_server import LedeServer, free_port
 from pages import SMALL_INPUT_LIMIT
 from seed_fixtures import cli as cli  # noqa: F401  (offered to the tests)
 from seed_fixtures import seeds as seeds  # noqa: F401
@@ -24,22 +26,6 @@ def server() -> Iterator[LedeServer]:
 def small_server() -> Iterator[LedeServer]:
     """A server that takes documents of at most SMALL_INPUT_LIMIT bytes."""
     with LedeServer("--max_input_bytes", str(SMALL_INPUT_LIMIT)) as running:
-        yield running
-
-
-@pytest.fixture(scope="session")
-def fixtures() -> Iterator[FixtureServer]:
-    """The HTTP server lede fetches from in tests, on 127.0.0.2."""
-    with FixtureServer() as running:
-        yield running
-
-
-@pytest.fixture(scope="session")
-def fetch_server(fixtures: FixtureServer) -> Iterator[LedeServer]:
-    """A server allowed to fetch from the fixture server, and from nowhere else private."""
-    with LedeServer(
-        "--fetch_allow_cidrs=127.0.0.2/32", f"--fetch_allow_ports={fixtures.port}"
-    ) as running:
         yield running
 
 

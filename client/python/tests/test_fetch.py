@@ -14,10 +14,10 @@ SEED = next(path for path in SEEDS if path.name.startswith("002_"))
 
 
 def test_a_fetched_page_is_the_article_of_its_bytes(
-    fetch_server: LedeServer, fixtures: FixtureServer
+    fetching: LedeServer, fixtures: FixtureServer
 ) -> None:
     url = fixtures.url("/seed.html")
-    with lede.Client(fetch_server.address) as client:
+    with lede.Client(fetching.address) as client:
         fetched = client.parse_url(url)
         sent = client.parse(SEED.read_bytes(), url=url)
 
@@ -26,9 +26,9 @@ def test_a_fetched_page_is_the_article_of_its_bytes(
 
 
 def test_the_response_says_what_was_fetched(
-    fetch_server: LedeServer, fixtures: FixtureServer
+    fetching: LedeServer, fixtures: FixtureServer
 ) -> None:
-    with lede.Client(fetch_server.address) as client:
+    with lede.Client(fetching.address) as client:
         response = client.parse_url_response(
             fixtures.url("/redirect/1/gzip/articles/story.html"), id="story", formats="text"
         )
@@ -46,9 +46,9 @@ def test_the_response_says_what_was_fetched(
 
 
 def test_refused_addresses_raise_permission_denied(
-    fetch_server: LedeServer, fixtures: FixtureServer
+    fetching: LedeServer, fixtures: FixtureServer
 ) -> None:
-    with lede.Client(fetch_server.address) as client:
+    with lede.Client(fetching.address) as client:
         for url in (
             f"http://127.0.0.1:{fixtures.port}/seed.html",
             f"http://localhost:{fixtures.port}/seed.html",
@@ -68,9 +68,9 @@ def test_a_server_without_the_flag_refuses_the_fixture_server(
 
 
 def test_fetch_errors_map_to_their_classes(
-    fetch_server: LedeServer, fixtures: FixtureServer
+    fetching: LedeServer, fixtures: FixtureServer
 ) -> None:
-    with lede.Client(fetch_server.address) as client:
+    with lede.Client(fetching.address) as client:
         with pytest.raises(lede.NotFound, match="HTTP 404"):
             client.parse_url(fixtures.url("/status/404"))
         with pytest.raises(lede.LedeError, match="HTTP 500") as raised:
@@ -87,14 +87,14 @@ def test_fetch_errors_map_to_their_classes(
 
 
 def test_parse_many_fetches_dicts_with_a_url(
-    fetch_server: LedeServer, fixtures: FixtureServer
+    fetching: LedeServer, fixtures: FixtureServer
 ) -> None:
     items = [
         {"url": fixtures.url("/seed.html"), "id": "fetched"},
         {"url": fixtures.url("/status/410"), "id": "gone"},
         {"content": SEED.read_bytes(), "id": "sent"},
     ]
-    with lede.Client(fetch_server.address) as client:
+    with lede.Client(fetching.address) as client:
         answers = {response.id: response for response in client.parse_many(items)}
 
     assert answers["fetched"].fetch.http_status == 200
@@ -104,9 +104,9 @@ def test_parse_many_fetches_dicts_with_a_url(
 
 
 async def test_the_asyncio_client_fetches_too(
-    fetch_server: LedeServer, fixtures: FixtureServer
+    fetching: LedeServer, fixtures: FixtureServer
 ) -> None:
-    async with lede.aio.Client(fetch_server.address) as client:
+    async with lede.aio.Client(fetching.address) as client:
         article = await client.parse_url(fixtures.url("/br/articles/story.html"))
         response = await client.parse_url_response(fixtures.url("/redirect/2/seed.html"))
         with pytest.raises(lede.PermissionDenied):

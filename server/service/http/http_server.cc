@@ -341,6 +341,12 @@ void HttpServer::Route() {
       } else {
         request = std::move(parsed->request);
         request.set_content(*std::move(body));
+        // No body and a url: the server fetches the page, and the header's
+        // type described the empty body, not the page (the type it is
+        // served with is). An explicit ?content_type= still wins.
+        if (request.content().empty() && !req.has_param("content_type")) {
+          request.clear_content_type();
+        }
       }
       input_bytes = request.content().size();
       absl::StatusOr<v1::ParseResponse> parse_result;

@@ -147,8 +147,10 @@ function body() {
 
 async function extract() {
   const { data, type } = body();
-  if (typeof data === "string" && data.trim() === "") {
-    showError("Paste a page first, choose a file, or try the example.");
+  // An empty box with a URL: the server fetches the page.
+  const fetchUrl = typeof data === "string" && data.trim() === "";
+  if (fetchUrl && !$("url").value.trim()) {
+    showError("Paste a page first, choose a file, give a URL to fetch, or try the example.");
     $("source").focus();
     return;
   }
@@ -160,8 +162,8 @@ async function extract() {
   try {
     const reply = await fetch("/v1/parse" + queryString(), {
       method: "POST",
-      headers: { "Content-Type": type },
-      body: data,
+      headers: fetchUrl ? {} : { "Content-Type": type },
+      body: fetchUrl ? "" : data,
     });
     const raw = await reply.text();
     const elapsed = Math.round(performance.now() - started);
