@@ -9,9 +9,9 @@ lede's fetch, not the origin). One lede-server, allowed to fetch from there
 and nowhere else, gets each page twice, interleaved, --repeat times, the
 fastest of each kept: once as bytes (what a caller that fetched the page
 itself sends, with the same url and Content-Type) and once as a url with no
-content. Per page: the ratio url/bytes and the difference in ms; the server's
-own FetchInfo.milliseconds; whether both gave the same Article. Then one
-ParseStream over every page each way: documents per second.
+content. Per page: the ratio url/bytes, the difference in ms, and whether
+both gave the same Article. Then one ParseStream over every page each way:
+documents per second.
 --write replaces the `fetch` section of bench/RESULTS.md.
 """
 from __future__ import annotations
@@ -146,7 +146,6 @@ def measure(client: lede.Client, origin: Origin, repeat: int) -> list[dict]:
         rows.append({
             "path": path, "bytes": len(content), "ok": ok,
             "bytes_ms": best_bytes, "url_ms": best_url,
-            "fetch_ms": fetched.fetch.milliseconds if ok else None,
             "same": ok and fetched.article == sent.article,
             "error": None if ok else str(fetched if not isinstance(fetched, lede.ParseResponse) else sent),
         })
@@ -169,7 +168,6 @@ def report(rows: list[dict], streams: dict[str, tuple[float, int]], args: argpar
     ok = [r for r in rows if r["ok"]]
     ratios = [r["url_ms"] / r["bytes_ms"] for r in ok]
     deltas = [r["url_ms"] - r["bytes_ms"] for r in ok]
-    fetch_ms = [r["fetch_ms"] for r in ok]
     same = sum(1 for r in ok if r["same"])
     machine = describe()
     commit = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"],
@@ -199,8 +197,6 @@ def report(rows: list[dict], streams: dict[str, tuple[float, int]], args: argpar
         f"{percentile(ratios, 0.1):.3f} | {percentile(ratios, 0.9):.3f} |",
         f"| difference url - content, ms | {statistics.median(deltas):.2f} | "
         f"{percentile(deltas, 0.1):.2f} | {percentile(deltas, 0.9):.2f} |",
-        f"| FetchInfo.milliseconds (the fetch alone) | {statistics.median(fetch_ms):.0f} | "
-        f"{percentile(fetch_ms, 0.1):.0f} | {percentile(fetch_ms, 0.9):.0f} |",
         "",
         f"Same Article both ways on {same} of {len(ok)} pages; {len(rows) - len(ok)} pages failed "
         "one way or the other.",

@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <utility>
+#include <vector>
 
 #include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
@@ -93,10 +94,12 @@ grpc::ServerUnaryReactor* ArticleService::DetectLanguage(
 }
 
 // Reads documents, parses up to `stream_parallelism` at once on the work
-// queue (and fetches up to the fetcher's parallelism besides, so fetches
-// overlap with parsing), and writes each answer as soon as it is ready
-// (tagged with its id).
-// A document the queue refuses is answered with that error, and the stream
+// queue, and writes each answer as soon as it is ready (tagged with its id).
+// Documents with a url and no content are fetched meanwhile, up to the
+// fetcher's parallelism, so fetches overlap with parsing; a fetched page
+// waits here for a parse slot, and no more is read while one waits, so a
+// stream never puts more than `stream_parallelism` parses on the queue. A
+// document the queue refuses is answered with that error, and the stream
 // goes on, as for any failed document. gRPC operations are started outside
 // the mutex, since their reactions may run on any thread.
 class ArticleService::StreamReactor
@@ -118,46 +121,30 @@ class ArticleService::StreamReactor
       reads_done_ = true;
       actions = DecideLocked();
     } else {
-      // Kept by the parse until it is done: reads go on meanwhile.
+      // Kept until the document is answered: reads go on meanwhile.
       auto request = std::make_shared<v1::ParseRequest>(std::move(request_));
       const bool wants_fetch = fetch::WantsFetch(*request);
       {
         absl::MutexLock lock(&mutex_);
         reading_ = false;
         ++in_flight_;
-        if (wants_fetch) ++fetching_;
         input_bytes_ += request->content().size();
+        if (wants_fetch) {
+          ++fetching_;
+        } else {
+          to_parse_.push_back({request, nullptr, absl::InfiniteFuture()});
+        }
         actions = DecideLocked();
       }
-      std::function<void()> fetched;
       if (wants_fetch) {
-        fetched = [this] {
-          Actions after;
-          {
-            absl::MutexLock lock(&mutex_);
-            --fetching_;
-            after = DecideLocked();
-          }
-          Run(after);
-        };
+        service_->dispatcher_->Fetch(
+            Method::kParseStream, Transport::kGrpc, request.get(),
+            caller_deadline_,
+            [this, request](absl::StatusOr<fetch::FetchedRequest> page,
+                            absl::Time deadline) {
+              Fetched(request, std::move(page), deadline);
+            });
       }
-      service_->dispatcher_->Parse(
-          Method::kParseStream, Transport::kGrpc, request.get(),
-          caller_deadline_,
-          [this, request](absl::StatusOr<v1::ParseResponse> result) {
-            v1::ParseResponse response =
-                result.ok() ? *std::move(result)
-                            : ErrorResponse(request->id(), result.status());
-            Actions after;
-            {
-              absl::MutexLock lock(&mutex_);
-              --in_flight_;
-              if (!write_failed_) ready_.push_back(std::move(response));
-              after = DecideLocked();
-            }
-            Run(after);
-          },
-          std::move(fetched));
     }
     Run(actions);
   }
@@ -179,21 +166,79 @@ class ArticleService::StreamReactor
   void OnDone() override { delete this; }
 
  private:
+  // A document waiting for a parse slot: sent with its content, or fetched
+  // (with the deadline its fetch started).
+  struct ToParse {
+    std::shared_ptr<v1::ParseRequest> request;
+    std::shared_ptr<const fetch::FetchedRequest> fetched;
+    absl::Time deadline;
+  };
+
   // gRPC operations to start once the mutex is released: their reactions
-  // may run on any thread, and Finish may delete the reactor.
+  // may run on any thread, and Finish may delete the reactor. Parses are
+  // queued outside it too: a refusal answers at once, on this thread.
   struct Actions {
     bool start_read = false;
+    std::vector<ToParse> parse;
     const v1::ParseResponse* write = nullptr;
     bool finish = false;
     grpc::Status status;
     size_t input_bytes = 0;
   };
 
+  void Fetched(const std::shared_ptr<v1::ParseRequest>& request,
+               absl::StatusOr<fetch::FetchedRequest> page,
+               absl::Time deadline) {
+    Actions actions;
+    {
+      absl::MutexLock lock(&mutex_);
+      --fetching_;
+      if (page.ok()) {
+        to_parse_.push_back(
+            {request,
+             std::make_shared<const fetch::FetchedRequest>(*std::move(page)),
+             deadline});
+      } else {
+        AnswerLocked(ErrorResponse(request->id(), page.status()));
+      }
+      actions = DecideLocked();
+    }
+    Run(actions);
+  }
+
+  void Parsed(const std::string& id, absl::StatusOr<v1::ParseResponse> result) {
+    Actions actions;
+    {
+      absl::MutexLock lock(&mutex_);
+      --parsing_;
+      AnswerLocked(result.ok() ? *std::move(result)
+                               : ErrorResponse(id, result.status()));
+      actions = DecideLocked();
+    }
+    Run(actions);
+  }
+
+  void AnswerLocked(v1::ParseResponse response)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_) {
+    --in_flight_;
+    if (!write_failed_) ready_.push_back(std::move(response));
+  }
+
+  // Documents of this stream fetched at once: the fetcher's bound.
+  int FetchParallelism() const {
+    const fetch::Fetcher* fetcher = service_->dispatcher_->options().fetcher;
+    return fetcher != nullptr ? fetcher->options().parallelism : 1;
+  }
+
   Actions DecideLocked() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_) {
     Actions actions;
-    if (!reading_ && !reads_done_ && !write_failed_ &&
-        in_flight_ - fetching_ <
-            service_->dispatcher_->options().stream_parallelism &&
+    const int parallelism = service_->dispatcher_->options().stream_parallelism;
+    while (parsing_ < parallelism && !to_parse_.empty()) {
+      ++parsing_;
+      actions.parse.push_back(std::move(to_parse_.front()));
+      to_parse_.pop_front();
+    }
+    if (!reading_ && !reads_done_ && !write_failed_ && to_parse_.empty() &&
         fetching_ < FetchParallelism()) {
       reading_ = true;
       actions.start_read = true;
@@ -217,13 +262,11 @@ class ArticleService::StreamReactor
     return actions;
   }
 
-  // Documents of this stream fetched at once: the fetcher's bound.
-  int FetchParallelism() const {
-    const fetch::Fetcher* fetcher = service_->dispatcher_->options().fetcher;
-    return fetcher != nullptr ? fetcher->options().parallelism : 1;
-  }
-
-  // Finish comes last: nothing of `this` is touched after it.
+  // Finish comes last: nothing of `this` is touched after it. Parses are
+  // queued after everything else: a refused one is answered at once, on
+  // this thread, and the last answer may finish the call (and delete this),
+  // so the loop reads only locals. No earlier answer can finish it: every
+  // document of the loop counts in `in_flight_` until it is answered.
   void Run(const Actions& actions) {
     if (actions.start_read) StartRead(&request_);
     if (actions.write != nullptr) StartWrite(actions.write);
@@ -231,6 +274,29 @@ class ArticleService::StreamReactor
       call_.Finish(static_cast<absl::StatusCode>(actions.status.error_code()),
                    actions.input_bytes);
       Finish(actions.status);
+      return;
+    }
+    Dispatcher* dispatcher = service_->dispatcher_;
+    const absl::Time caller_deadline = caller_deadline_;
+    for (const ToParse& document : actions.parse) {
+      auto parsed = [this, id = document.request->id()](
+                        absl::StatusOr<v1::ParseResponse> result) {
+        Parsed(id, std::move(result));
+      };
+      if (document.fetched != nullptr) {
+        dispatcher->ParseFetched(Method::kParseStream, Transport::kGrpc,
+                                 document.fetched, document.deadline,
+                                 std::move(parsed));
+      } else {
+        // The request stays alive in the callback until its answer.
+        dispatcher->Parse(
+            Method::kParseStream, Transport::kGrpc, document.request.get(),
+            caller_deadline,
+            [request = document.request, parsed = std::move(parsed)](
+                absl::StatusOr<v1::ParseResponse> result) {
+              parsed(std::move(result));
+            });
+      }
     }
   }
 
@@ -244,9 +310,12 @@ class ArticleService::StreamReactor
   bool writing_ ABSL_GUARDED_BY(mutex_) = false;
   bool write_failed_ ABSL_GUARDED_BY(mutex_) = false;
   bool finished_ ABSL_GUARDED_BY(mutex_) = false;
-  // Documents read and not yet answered, and those of them being fetched.
+  // Documents read and not yet answered; of them, those being fetched,
+  // waiting for a parse slot, and parsing.
   int in_flight_ ABSL_GUARDED_BY(mutex_) = 0;
   int fetching_ ABSL_GUARDED_BY(mutex_) = 0;
+  std::deque<ToParse> to_parse_ ABSL_GUARDED_BY(mutex_);
+  int parsing_ ABSL_GUARDED_BY(mutex_) = 0;
   size_t input_bytes_ ABSL_GUARDED_BY(mutex_) = 0;
   std::deque<v1::ParseResponse> ready_ ABSL_GUARDED_BY(mutex_);
   v1::ParseResponse writing_now_;  // owned by the write in progress

@@ -43,16 +43,25 @@ absl::StatusOr<v1::ParseResponse> Dispatcher::ParseDocument(
 
 void Dispatcher::Parse(Method method, Transport transport,
                        const v1::ParseRequest* request,
-                       absl::Time caller_deadline, ParseDone done,
-                       std::function<void()> fetched) {
+                       absl::Time caller_deadline, ParseDone done) {
+  if (fetch::WantsFetch(*request)) {
+    Fetch(method, transport, request, caller_deadline,
+          [this, method, transport, done = std::move(done)](
+              absl::StatusOr<fetch::FetchedRequest> page, absl::Time deadline) {
+            if (!page.ok()) {
+              done(page.status());
+              return;
+            }
+            ParseFetched(
+                method, transport,
+                std::make_shared<const fetch::FetchedRequest>(*std::move(page)),
+                deadline, done);
+          });
+    return;
+  }
   // `done` is shared: a refused task is dropped unrun, and then it is
   // called here.
   auto shared_done = std::make_shared<ParseDone>(std::move(done));
-  if (fetch::WantsFetch(*request)) {
-    FetchThenParse(method, transport, request, caller_deadline,
-                   std::move(shared_done), std::move(fetched));
-    return;
-  }
   absl::Status accepted = queue_->TrySubmit(
       [this, method, transport, request, caller_deadline, shared_done] {
         engine::StageTimes times;
@@ -69,53 +78,48 @@ void Dispatcher::Parse(Method method, Transport transport,
   }
 }
 
-void Dispatcher::FetchThenParse(Method method, Transport transport,
-                                const v1::ParseRequest* request,
-                                absl::Time caller_deadline,
-                                std::shared_ptr<ParseDone> done,
-                                std::function<void()> fetched) {
+void Dispatcher::Fetch(Method method, Transport transport,
+                       const v1::ParseRequest* request,
+                       absl::Time caller_deadline, FetchDone done) {
+  auto shared_done = std::make_shared<FetchDone>(std::move(done));
   // With fetching off there is no fetch queue; the refusal is immediate.
   WorkQueue* fetch_queue = fetch_queue_ != nullptr ? fetch_queue_ : queue_;
-  auto shared_fetched =
-      std::make_shared<std::function<void()>>(std::move(fetched));
-  auto fetch_over = [shared_fetched] {
-    if (*shared_fetched) (*shared_fetched)();
-  };
-  absl::Status accepted = fetch_queue->TrySubmit([this, method, transport,
-                                                  request, caller_deadline,
-                                                  done, fetch_over] {
-    // One deadline for the fetch and the parse after it.
-    const absl::Time deadline = EngineDeadline(caller_deadline);
-    absl::StatusOr<fetch::FetchedRequest> page =
-        fetch::FetchRequest(options_.fetcher, *request, deadline);
-    fetch_over();
-    if (!page.ok()) {
-      metrics_->DocumentDone(method, transport, 0, nullptr, page.status());
-      (*done)(page.status());
-      return;
-    }
-    // Shared: a queued task must be copyable, and the page may be large.
-    auto fetched = std::make_shared<fetch::FetchedRequest>(*std::move(page));
-    const size_t bytes = fetched->request.content().size();
-    absl::Status queued = queue_->TrySubmit([this, method, transport, fetched,
-                                             deadline, bytes, done] {
-      engine::StageTimes times;
-      absl::Status waited = WaitedTooLong(deadline);
-      absl::StatusOr<v1::ParseResponse> result =
-          waited.ok() ? fetch::ParseFetched(engine_, *fetched, deadline, &times)
-                      : absl::StatusOr<v1::ParseResponse>(waited);
-      metrics_->DocumentDone(method, transport, bytes, &times, result.status());
-      (*done)(std::move(result));
-    });
-    if (!queued.ok()) {
-      metrics_->DocumentDone(method, transport, bytes, nullptr, queued);
-      (*done)(queued);
-    }
+  absl::Status accepted = fetch_queue->TrySubmit(
+      [this, method, transport, request, caller_deadline, shared_done] {
+        // One deadline for the fetch and the parse after it.
+        const absl::Time deadline = EngineDeadline(caller_deadline);
+        absl::StatusOr<fetch::FetchedRequest> page =
+            fetch::FetchRequest(options_.fetcher, *request, deadline);
+        if (!page.ok()) {
+          metrics_->DocumentDone(method, transport, 0, nullptr, page.status());
+        }
+        (*shared_done)(std::move(page), deadline);
+      });
+  if (!accepted.ok()) {
+    metrics_->DocumentDone(method, transport, 0, nullptr, accepted);
+    (*shared_done)(accepted, EngineDeadline(caller_deadline));
+  }
+}
+
+void Dispatcher::ParseFetched(
+    Method method, Transport transport,
+    std::shared_ptr<const fetch::FetchedRequest> fetched, absl::Time deadline,
+    ParseDone done) {
+  auto shared_done = std::make_shared<ParseDone>(std::move(done));
+  const size_t bytes = fetched->request.content().size();
+  absl::Status accepted = queue_->TrySubmit([this, method, transport, fetched,
+                                             deadline, bytes, shared_done] {
+    engine::StageTimes times;
+    absl::Status waited = WaitedTooLong(deadline);
+    absl::StatusOr<v1::ParseResponse> result =
+        waited.ok() ? fetch::ParseFetched(engine_, *fetched, deadline, &times)
+                    : absl::StatusOr<v1::ParseResponse>(waited);
+    metrics_->DocumentDone(method, transport, bytes, &times, result.status());
+    (*shared_done)(std::move(result));
   });
   if (!accepted.ok()) {
-    fetch_over();
-    metrics_->DocumentDone(method, transport, 0, nullptr, accepted);
-    (*done)(accepted);
+    metrics_->DocumentDone(method, transport, bytes, nullptr, accepted);
+    (*shared_done)(accepted);
   }
 }
 

@@ -50,13 +50,28 @@ class Dispatcher {
   // passed while it waited gets DEADLINE_EXCEEDED unparsed.
   // `caller_deadline` is absl::InfiniteFuture() when the caller set none;
   // `method` and `transport` label the document's metrics. `request` must
-  // stay valid until `done` runs.
-  // A request with a url and no content is fetched first, on the fetch
-  // queue, under one deadline for fetch and parse; `fetched`, when set, runs
-  // once its fetch is over (done, failed or refused), before the parse.
+  // stay valid until `done` runs. A request with a url and no content is
+  // fetched first: Fetch, then ParseFetched.
   void Parse(Method method, Transport transport,
              const v1::ParseRequest* request, absl::Time caller_deadline,
-             ParseDone done, std::function<void()> fetched = nullptr);
+             ParseDone done);
+
+  using FetchDone = std::function<void(
+      absl::StatusOr<fetch::FetchedRequest> page, absl::Time deadline)>;
+  // Fetches `request.url` on the fetch queue and calls `done` there with
+  // the page, ready for the engine, or the error (which the metrics
+  // count); and with the deadline its parse must meet: the caller's, else
+  // the default from when the fetch started. A full fetch queue calls
+  // `done` at once, on the calling thread. `request` must stay valid until
+  // `done` runs.
+  void Fetch(Method method, Transport transport,
+             const v1::ParseRequest* request, absl::Time caller_deadline,
+             FetchDone done);
+
+  // Parses a page Fetch returned, on the work queue; as Parse.
+  void ParseFetched(Method method, Transport transport,
+                    std::shared_ptr<const fetch::FetchedRequest> fetched,
+                    absl::Time deadline, ParseDone done);
 
   // Identifies the language of `request` on a worker; as Parse.
   void DetectLanguage(Transport transport,
@@ -74,12 +89,6 @@ class Dispatcher {
   absl::StatusOr<v1::ParseResponse> ParseDocument(
       const v1::ParseRequest& request, absl::Time caller_deadline,
       engine::StageTimes* times) const;
-  // Parse's way for a request that wants fetching.
-  void FetchThenParse(Method method, Transport transport,
-                      const v1::ParseRequest* request,
-                      absl::Time caller_deadline,
-                      std::shared_ptr<ParseDone> done,
-                      std::function<void()> fetched);
 
   ServiceOptions options_;
   engine::Engine engine_;

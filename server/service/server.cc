@@ -57,13 +57,14 @@ absl::Status RunServer(const ServerOptions& options) {
       options.max_queue > 0 ? options.max_queue : kQueuePerThread * threads;
   WorkQueue queue(threads, max_queue);
   // Fetches wait on the network, not the CPU: threads of their own, one per
-  // fetch in flight, and up to --max_queue more wait for one. Declared
-  // after `queue`, so it stops first: its last tasks still hand their pages
-  // to `queue`.
+  // fetch in flight, and up to --max_queue more wait for one (a burst's
+  // tasks count as waiting until a worker takes them, hence the sum).
+  // Declared after `queue`, so it stops first: its last tasks still hand
+  // their pages to `queue`.
   std::unique_ptr<WorkQueue> fetch_queue;
   if (options.service.fetcher != nullptr) {
-    fetch_queue = std::make_unique<WorkQueue>(
-        options.service.fetcher->options().parallelism, max_queue);
+    const int fetchers = options.service.fetcher->options().parallelism;
+    fetch_queue = std::make_unique<WorkQueue>(fetchers, fetchers + max_queue);
   }
   metrics.SetWorkerLoadSource([&queue] {
     const QueueStats stats = queue.Stats();

@@ -340,28 +340,52 @@ TEST_F(FetchTest, ParseStreamFetchesAndParsesTogether) {
   }
 }
 
-TEST_F(FetchTest, StreamFetchesOverlapBeyondParsingAndStayBounded) {
-  // One document parsed at a time, yet fetches run side by side, up to
-  // --fetch_parallelism.
-  std::vector<std::string> flags = AllowFixtures(fixtures_->port());
-  flags.push_back("--stream_parallelism=1");
-  flags.push_back("--fetch_parallelism=3");
-  ServerProcess server(LEDE_SERVER_BIN, flags);
-  ASSERT_TRUE(server.WaitUntilServing(absl::Seconds(20)).ok());
+// Streams a request for each of `urls` to the server at `address` and
+// expects an answer without error for every one.
+void ExpectAStreamAnswersEach(const std::string& address,
+                              const std::vector<std::string>& urls) {
   std::vector<v1::ParseRequest> requests;
-  for (int i = 0; i < 9; ++i) {
-    requests.push_back(UrlRequest(Url("/delay/300/stream")));
+  for (size_t i = 0; i < urls.size(); ++i) {
+    requests.push_back(UrlRequest(urls[i]));
     requests.back().set_id(absl::StrCat(i));
   }
   absl::StatusOr<std::vector<v1::ParseResponse>> responses =
-      Client::Create(server.address())->ParseMany(requests);
+      Client::Create(address)->ParseMany(requests);
   ASSERT_TRUE(responses.ok()) << responses.status();
   ASSERT_EQ(responses->size(), requests.size());
   for (const v1::ParseResponse& response : *responses) {
     EXPECT_FALSE(response.has_error()) << response.error().message();
   }
+}
+
+TEST_F(FetchTest, StreamFetchesOverlapBeyondParsingAndStayBounded) {
+  // One document parsed at a time, yet fetches run side by side, up to
+  // --fetch_parallelism.
+  std::vector<std::string> flags = AllowFixtures(fixtures_->port());
+  flags.insert(flags.end(),
+               {"--stream_parallelism=1", "--fetch_parallelism=3"});
+  ServerProcess server(LEDE_SERVER_BIN, flags);
+  ASSERT_TRUE(server.WaitUntilServing(absl::Seconds(20)).ok());
+  ExpectAStreamAnswersEach(
+      server.address(), std::vector<std::string>(9, Url("/delay/300/stream")));
   // The fixture server counts the /delay requests it served at once.
   EXPECT_EQ(Get("/concurrency/stream"), "3");
+}
+
+TEST_F(FetchTest, AStreamOfUrlsStaysWithinASmallQueue) {
+  // Sixteen fetches may finish at once; their parses still go to the queue
+  // no more than --stream_parallelism at a time, so none is refused.
+  std::vector<std::string> flags = AllowFixtures(fixtures_->port());
+  flags.insert(flags.end(),
+               {"--threads=1", "--max_queue=2", "--stream_parallelism=2"});
+  ServerProcess server(LEDE_SERVER_BIN, flags);
+  ASSERT_TRUE(server.WaitUntilServing(absl::Seconds(20)).ok());
+  std::vector<std::string> urls;
+  for (int i = 0; i < 20; ++i) {
+    urls.push_back(Url("/seed.html"));
+    urls.push_back(Url("/gzip/seeds/000_73177165b3486f68.txt"));
+  }
+  ExpectAStreamAnswersEach(server.address(), urls);
 }
 
 // JSON lines with the one figure that differs between two fetches removed.
