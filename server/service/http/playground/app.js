@@ -344,11 +344,14 @@ async function loadExample() {
 }
 
 function curlCommand() {
-  const { type } = body();
-  const name = state.file && $("source").value === state.fileText ? state.file.name : "page.html";
+  const { data, type } = body();
   const quote = (s) => "'" + s.replace(/'/g, "'\\''") + "'";
+  const target = quote(location.origin + "/v1/parse" + queryString());
+  // An empty box: the server fetched the Page URL.
+  if (typeof data === "string" && data.trim() === "") return `curl -X POST ${target}`;
+  const name = state.file && $("source").value === state.fileText ? state.file.name : "page.html";
   return `curl --data-binary @${quote(name)} -H ${quote("Content-Type: " + type.split(";")[0])} ` +
-    quote(location.origin + "/v1/parse" + queryString());
+    target;
 }
 
 async function copy(textToCopy, button) {
