@@ -672,7 +672,10 @@ class BlockBuilder {
     WalkTree(
         root,
         [&](const GumboNode* node, int depth) {
-          return Enter(node, depth == 0 && is_top);
+          const size_t open = context_.size();
+          if (!Enter(node, depth == 0 && is_top)) return false;
+          pushed_.push_back(context_.size() > open);
+          return true;
         },
         [&](const GumboNode* node) { Leave(node); });
     Flush();
@@ -763,11 +766,16 @@ class BlockBuilder {
     return true;
   }
 
+  // Pops what `node` pushed, and only that: a table row or a figure read
+  // like any other block pushes nothing.
   void Leave(const GumboNode* node) {
+    const bool pushed = pushed_.back();
+    pushed_.pop_back();
     if (node->type != GUMBO_NODE_ELEMENT) return;
     GumboTag tag = node->v.element.tag;
     if (!IsBlockTag(tag) || context_.empty()) return;
     Flush();
+    if (!pushed) return;
     if (tag == GUMBO_TAG_UL || tag == GUMBO_TAG_OL) --list_depth_;
     context_.pop_back();
   }
@@ -1011,6 +1019,8 @@ class BlockBuilder {
   const content_rules::BiasRules& rules_;
   const Skips& skips_;
   std::vector<Context> context_;
+  // For each element the walk is inside, whether it pushed a context.
+  std::vector<bool> pushed_;
   std::vector<Block> blocks_;
   std::string buffer_;
   int list_depth_ = 0;

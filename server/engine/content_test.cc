@@ -55,6 +55,12 @@ PageFacts Dated() {
   return facts;
 }
 
+constexpr char kMorePararaphs[] =
+    "<p>Engineers will start on the bridge in March, and the work should "
+    "last until the end of the summer, the council's planners said.</p>"
+    "<p>Drivers will be sent along the river road while the bridge is "
+    "closed, which adds about ten minutes to the trip into town.</p>";
+
 // `count` copies of `item`, each "#" in it replaced by the copy's number.
 std::string Numbered(int count, absl::string_view item) {
   std::string out;
@@ -116,6 +122,60 @@ TEST(ContentTest, ListStaysAList) {
   EXPECT_EQ(items, 2);
   EXPECT_THAT(RenderText(blocks),
               HasSubstr("which get most of it.\nSecond, the roads."));
+}
+
+// The kinds and texts of `blocks`, one "kind:text" a line (list items with
+// their level).
+std::string Outline(const std::vector<Block>& blocks) {
+  std::string out;
+  for (const Block& block : blocks) {
+    switch (block.kind) {
+      case BlockKind::kListItem:
+        absl::StrAppend(&out, "li", block.level, ":");
+        break;
+      case BlockKind::kQuote:
+        out += "quote:";
+        break;
+      case BlockKind::kParagraph:
+        out += "p:";
+        break;
+      default:
+        out += "other:";
+    }
+    absl::StrAppend(&out, block.text, "\n");
+  }
+  return out;
+}
+
+TEST(ContentTest, ATableInsideAListItemStaysInTheList) {
+  std::vector<Block> blocks = Extract(
+      std::string("<article><ul><li>item one<table><tr><td><p>cell text</p>"
+                  "</td></tr></table>tail of the item</li><li>item two</li>"
+                  "</ul>") +
+      kParagraphs + "<ul><li>Next list, first item.</li></ul>" +
+      kMorePararaphs + "</article>");
+  EXPECT_THAT(Outline(blocks),
+              HasSubstr("li0:item one\nli0:cell text\nli0:tail of the item\n"
+                        "li0:item two\np:The council voted"));
+  // The list closes where it ends: the next one is at the top level again.
+  EXPECT_THAT(Outline(blocks), HasSubstr("li0:Next list, first item."));
+  EXPECT_THAT(RenderHtml(blocks),
+              HasSubstr("<ul>\n<li>item one</li>\n<li>cell text</li>\n"
+                        "<li>tail of the item</li>\n<li>item two</li>\n"
+                        "</ul>\n<p>The council voted"));
+}
+
+TEST(ContentTest, AQuoteInAFigureInsideAListItemStaysInTheList) {
+  std::vector<Block> blocks = Extract(
+      std::string("<article><ul><li>item one<figure><blockquote><p>quoted "
+                  "words</p></blockquote></figure>tail of the item</li>"
+                  "<li>item two</li></ul>") +
+      kParagraphs + "<ul><li>Next list, first item.</li></ul>" +
+      kMorePararaphs + "</article>");
+  EXPECT_THAT(Outline(blocks), HasSubstr("li0:item one\nquote:quoted words\n"
+                                         "li0:tail of the item\nli0:item two\n"
+                                         "p:The council voted"));
+  EXPECT_THAT(Outline(blocks), HasSubstr("li0:Next list, first item."));
 }
 
 TEST(ContentTest, FigureCaptionIsKept) {
@@ -216,12 +276,6 @@ TEST(ContentTest, HeadingRepeatingTheTitleIsDropped) {
   EXPECT_THAT(text, Not(HasSubstr("Budget passes")));
   EXPECT_THAT(text, HasSubstr("Schools first"));
 }
-
-constexpr char kMorePararaphs[] =
-    "<p>Engineers will start on the bridge in March, and the work should "
-    "last until the end of the summer, the council's planners said.</p>"
-    "<p>Drivers will be sent along the river road while the bridge is "
-    "closed, which adds about ten minutes to the trip into town.</p>";
 
 constexpr char kChineseParagraphs[] =
     "<p>国务院新闻办公室今天举行发布会，介绍今年前三季度经济运行情况，"
