@@ -132,6 +132,9 @@ void WriteArticle(const PageFacts& facts, const Body& body,
   article->set_word_count(measures.word_count);
   article->set_reading_time_seconds(measures.reading_seconds);
   article->set_fingerprint(measures.fingerprint);
+  if (!body.blocks.empty()) {
+    (*article->mutable_provenance())["text"] = body.attempt;
+  }
   if (Wants(options, v1::FORMAT_TEXT)) {
     article->set_text(RenderText(body.blocks));
   }

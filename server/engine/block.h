@@ -46,6 +46,10 @@ struct Body {
   std::vector<Block> blocks;
   // The images of the figures among `blocks`, in their order.
   std::vector<ImageRef> images;
+  // The name of the content stage's attempt that found the blocks
+  // ("candidate", "whole-page", ...: content.cc, kAttempts), reported as
+  // the text's provenance.
+  std::string attempt;
 };
 
 // Calls `visit(std::string*)` on each text of `body` a reader reads: block

@@ -86,6 +86,8 @@ TEST(ContentTest, ShareBarIsDropped) {
       Extract(std::string("<div class=\"content\">") + kParagraphs +
               "<div class=\"share-bar\"><span>Share this story on</span>"
               "<a href=#>Facebook</a></div></div>"));
+  EXPECT_THAT(text, HasSubstr("The council voted"));
+  EXPECT_THAT(text, HasSubstr("once the first quarter's figures are known."));
   EXPECT_THAT(text, Not(HasSubstr("Share this")));
   EXPECT_THAT(text, Not(HasSubstr("Facebook")));
 }
@@ -95,7 +97,10 @@ TEST(ContentTest, RelatedLinkListIsDropped) {
       Extract(std::string("<div class=\"entry\">") + kParagraphs +
               "<ul><li><a href=/1>Another story about budgets</a></li>"
               "<li><a href=/2>Yet another story</a></li></ul></div>"));
+  EXPECT_THAT(text, HasSubstr("The council voted"));
+  EXPECT_THAT(text, HasSubstr("once the first quarter's figures are known."));
   EXPECT_THAT(text, Not(HasSubstr("Another story")));
+  EXPECT_THAT(text, Not(HasSubstr("Yet another")));
 }
 
 TEST(ContentTest, InlineTagLinksStayInTheSentence) {
@@ -262,10 +267,13 @@ TEST(ContentTest, TheBodysImagesAreItsFigures) {
 TEST(ContentTest, TrackingPixelIsNotAnImage) {
   std::vector<Block> blocks =
       Extract(std::string("<article>") + kParagraphs +
-              "<img src=\"/pixel.gif\" width=\"1\" height=\"1\"></article>");
-  for (const Block& block : blocks) {
-    EXPECT_NE(block.kind, BlockKind::kFigure);
-  }
+                  "<img src=\"/pixel.gif\" width=\"1\" height=\"1\">"
+                  "<img src=\"/chamber.jpg\" width=\"640\"></article>",
+              WithUrl("https://example.com/news/1"));
+  std::vector<const Block*> figures = Figures(blocks);
+  ASSERT_EQ(figures.size(), 1u);
+  EXPECT_EQ(figures[0]->image.url, "https://example.com/chamber.jpg");
+  EXPECT_THAT(RenderText(blocks), HasSubstr("The council voted"));
 }
 
 TEST(ContentTest, HeadingRepeatingTheTitleIsDropped) {
@@ -860,6 +868,59 @@ TEST(ContentTest, PostFooterEndsTheFirstPostOfABlogPage) {
   EXPECT_THAT(text, HasSubstr("The mayor, who backed the plan"));
   EXPECT_THAT(text, Not(HasSubstr("Posted by")));
   EXPECT_THAT(text, Not(HasSubstr("The second post")));
+}
+
+// The name of the attempt that found the body of `html`.
+std::string AttemptOn(const std::string& html, const PageFacts& facts = {}) {
+  absl::StatusOr<Body> body = ExtractBody(html, facts);
+  EXPECT_TRUE(body.ok());
+  EXPECT_FALSE(body.ok() && body->blocks.empty()) << html;
+  return body.ok() ? body->attempt : "";
+}
+
+TEST(ContentTest, TheAttemptThatFoundTheBodyIsNamed) {
+  EXPECT_EQ(AttemptOn(std::string("<div class=post>") + kParagraphs +
+                      kMorePararaphs + "</div>"),
+            "candidate");
+  EXPECT_EQ(AttemptOn(std::string("<div id=app>Loading</div><noscript>"
+                                  "<div class=post>") +
+                      kParagraphs + "</div></noscript>"),
+            "noscript");
+  EXPECT_EQ(AttemptOn("<div class=topic><h1>Budget thread</h1><p>Replies</p>" +
+                      Numbered(4, std::string("<div class=\"ipsComment\" "
+                                              "id=\"comment-#_wrap\">") +
+                                      kParagraphs + "</div>") +
+                      "</div>"),
+            "discussion");
+  EXPECT_EQ(AttemptOn(std::string("<main><div class=\"lockdown-content\" "
+                                  "style=\"display:none;\"><h1>Coffee</h1>") +
+                      kParagraphs + "</div></main>"),
+            "shown-by-script");
+  PageFacts declared;
+  declared.declared_body.Set(
+      "The council voted on Tuesday to approve the new budget, and the "
+      "mayor said it would be reviewed in the spring.",
+      "json-ld");
+  EXPECT_EQ(AttemptOn("<div id=app>Loading…</div>", declared), "declared-body");
+  // The votes crown a box the walk drops (hidden, and not most of the
+  // page's text): the rest of the page is read instead.
+  EXPECT_EQ(AttemptOn(std::string("<div><div style=\"display:none\">") +
+                      kParagraphs + "</div></div>" +
+                      Numbered(4,
+                               "<div class=note#><p>A note from the editors, "
+                               "number #, on the budget and what it means. <a "
+                               "href=/n#>Read the full note from the editors "
+                               "here</a></p></div>")),
+            "whole-page");
+  EXPECT_EQ(
+      AttemptOn("<main><div class=intro><h1>Desks</h1><p>Our desks are made "
+                "to order in our workshop, from oak, walnut and ash.</p></div>"
+                "<ul class=grid>" +
+                Numbered(12,
+                         "<li><a href=/p#>Walnut desk model #, solid "
+                         "wood, free delivery</a></li>") +
+                "</ul></main>"),
+      "listing");
 }
 
 }  // namespace

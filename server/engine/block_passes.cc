@@ -1,0 +1,229 @@
+#include "server/engine/block_passes.h"
+
+#include <optional>
+#include <utility>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_replace.h"
+#include "absl/strings/str_split.h"
+#include "re2/re2.h"
+#include "server/engine/content_rules.h"
+#include "server/engine/content_tree.h"
+#include "server/engine/dates.h"
+#include "server/engine/text_util.h"
+
+namespace lede::engine::content {
+namespace {
+
+bool IsEndOfArticleMarker(absl::string_view text) {
+  std::string folded = AsciiLower(absl::StripAsciiWhitespace(text));
+  // "Related articles:" and "【相关阅读】" mark the end as well.
+  absl::string_view core = absl::StripSuffix(
+      absl::StripSuffix(absl::StripPrefix(folded, "【"), "】"), ":");
+  core = absl::StripSuffix(core, "：");
+  for (absl::string_view marker : content_rules::kEndOfArticleMarkers) {
+    if (core == marker) return true;
+  }
+  return false;
+}
+
+// A line that only dates the page ("Saturday, September 10th, 2005 10:56
+// am", "2005-04-05 06:40更新", "Aktualisiert: 23.10.2018"): the date is
+// metadata, read by the metadata stage, not part of the body.
+bool IsDateline(absl::string_view text) {
+  std::optional<ParsedDate> date =
+      FindDate(text, DateHints(), /*allow_relative=*/false);
+  if (!date) return false;
+  return LetterCount(absl::StrReplaceAll(text, {{date->text, ""}})) <=
+         content_rules::kMaxDatelineLetters;
+}
+
+// "Posted by Anna @ 2005-06-14 03:25 | 11 comments": the line that closes a
+// post. On a blog's front page, what follows is the next post.
+bool IsPostFooter(absl::string_view text) {
+  static const LazyRE2 kCommentCount = {content_rules::kCommentCountPattern};
+  return RE2::PartialMatch(Piece(text), *kCommentCount) &&
+         FindDate(text, DateHints(), /*allow_relative=*/false).has_value();
+}
+
+// A line that names the article's authors and says little else ("By Jane
+// Doe", "von Anja Schmoll-Trautmann am 14. Mai 2014, 15:40 Uhr", "Publicado
+// por Alberto González"): the byline, which is metadata.
+bool IsByline(absl::string_view text, const std::vector<std::string>& authors) {
+  std::string rest(text);
+  bool named = false;
+  for (const std::string& author : authors) {
+    if (CodePointCount(author) < content_rules::kMinBylineNameLength) continue;
+    size_t at = rest.find(author);
+    if (at == std::string::npos) continue;
+    rest.erase(at, author.size());
+    named = true;
+  }
+  if (!named) return false;
+  if (std::optional<ParsedDate> date =
+          FindDate(rest, DateHints(), /*allow_relative=*/false)) {
+    rest = absl::StrReplaceAll(rest, {{date->text, ""}});
+  }
+  return LetterCount(rest) <= content_rules::kMaxBylineLetters;
+}
+
+bool EndsLikeASentence(absl::string_view text) {
+  text = absl::StripTrailingAsciiWhitespace(text);
+  for (absl::string_view end : {"!", "?", "！", "？", "…"}) {
+    if (absl::EndsWith(text, end)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void DropTitleHeading(absl::string_view title,
+                      std::vector<DraftBlock>* drafts) {
+  if (title.empty()) return;
+  const std::string wanted = CollapseWhitespace(title);
+  for (auto it = drafts->begin(); it != drafts->end(); ++it) {
+    if (it->block.kind == BlockKind::kHeading && it->block.text == wanted) {
+      drafts->erase(it);
+      return;
+    }
+  }
+}
+
+void AttachLooseCaptions(bool listing, std::vector<DraftBlock>* drafts) {
+  if (listing) return;
+  std::vector<DraftBlock> kept;
+  kept.reserve(drafts->size());
+  for (DraftBlock& draft : *drafts) {
+    Block* last = kept.empty() ? nullptr : &kept.back().block;
+    if (draft.loose && draft.block.kind == BlockKind::kParagraph &&
+        last != nullptr && last->kind == BlockKind::kFigure &&
+        last->image.caption.empty() &&
+        CodePointCount(draft.block.text) <=
+            content_rules::kMaxLooseCaptionLength) {
+      last->image.caption = draft.block.text;
+      last->text = std::move(draft.block.text);
+      continue;
+    }
+    kept.push_back(std::move(draft));
+  }
+  *drafts = std::move(kept);
+}
+
+std::vector<Block> FinishWalk(std::vector<DraftBlock> drafts,
+                              absl::string_view title, bool listing) {
+  DropTitleHeading(title, &drafts);
+  AttachLooseCaptions(listing, &drafts);
+  std::vector<Block> blocks;
+  blocks.reserve(drafts.size());
+  for (DraftBlock& draft : drafts) blocks.push_back(std::move(draft.block));
+  return blocks;
+}
+
+void DropMetadataAndFurnitureLines(const std::vector<std::string>& authors,
+                                   std::vector<Block>* blocks) {
+  static const LazyRE2 kFurniture = {content_rules::kBoilerplateLinePattern};
+  static const LazyRE2 kFurniturePhrase = {
+      content_rules::kBoilerplatePhrasePattern};
+  static const LazyRE2 kCaption = {content_rules::kCaptionCreditPattern};
+  // One or two datelines date the article; more date posts of a thread or
+  // entries of a list, and stay with them.
+  std::vector<size_t> lengths(blocks->size());
+  std::vector<bool> dateline(blocks->size(), false);
+  size_t datelines = 0;
+  for (size_t i = 0; i < blocks->size(); ++i) {
+    const Block& block = (*blocks)[i];
+    lengths[i] = CodePointCount(block.text);
+    if (block.kind == BlockKind::kParagraph &&
+        lengths[i] <= content_rules::kMaxDatelineLength &&
+        IsDateline(block.text)) {
+      dateline[i] = true;
+      ++datelines;
+    }
+  }
+  const bool drop_datelines = datelines <= content_rules::kMaxDatelinesDropped;
+  std::vector<Block> kept;
+  size_t text_so_far = 0;
+  for (size_t i = 0; i < blocks->size(); ++i) {
+    Block& block = (*blocks)[i];
+    if (block.kind == BlockKind::kFigure) {
+      kept.push_back(std::move(block));
+      continue;
+    }
+    const size_t length = lengths[i];
+    if (length <= content_rules::kMaxBoilerplateLineLength) {
+      if (text_so_far >= content_rules::kMinTextBeforeEndMarker &&
+          IsEndOfArticleMarker(block.text)) {
+        break;
+      }
+      if (text_so_far >= content_rules::kMinTextBeforePostFooter &&
+          IsPostFooter(block.text)) {
+        break;
+      }
+      if (RE2::FullMatch(Piece(block.text), *kFurniture) ||
+          RE2::PartialMatch(Piece(block.text), *kFurniturePhrase)) {
+        continue;
+      }
+      if (drop_datelines && dateline[i]) continue;
+      if (length <= content_rules::kMaxCaptionLength &&
+          RE2::PartialMatch(Piece(block.text), *kCaption)) {
+        continue;
+      }
+      if (text_so_far < content_rules::kMaxTextBeforeByline &&
+          IsByline(block.text, authors)) {
+        continue;
+      }
+    }
+    text_so_far += length;
+    kept.push_back(std::move(block));
+  }
+  *blocks = std::move(kept);
+}
+
+void TrimTrailingFurniture(std::vector<Block>* blocks) {
+  size_t end = blocks->size();
+  size_t trimmed_text = 0;
+  while (end > 0) {
+    const Block& block = (*blocks)[end - 1];
+    if (block.kind == BlockKind::kFigure || block.kind == BlockKind::kCode ||
+        block.kind == BlockKind::kTableRow) {
+      break;
+    }
+    const size_t length = CodePointCount(block.text);
+    if (length > content_rules::kMaxTrailingFurnitureLength ||
+        HasSentenceEnd(block.text) || EndsLikeASentence(block.text)) {
+      break;
+    }
+    trimmed_text += length;
+    --end;
+  }
+  if (end == blocks->size() ||
+      TextLength(*blocks) - trimmed_text < content_rules::kMinTextBeforeTrim) {
+    return;
+  }
+  blocks->resize(end);
+}
+
+size_t TextLength(const std::vector<Block>& blocks) {
+  size_t length = 0;
+  for (const Block& block : blocks) length += CodePointCount(block.text);
+  return length;
+}
+
+std::vector<Block> DeclaredBlocks(const std::vector<Block>& extracted,
+                                  absl::string_view declared) {
+  size_t extracted_length = TextLength(extracted);
+  if (extracted_length >= content_rules::kMinExtractedTextLength) return {};
+  if (CodePointCount(declared) <= 2 * extracted_length) return {};
+  std::vector<Block> blocks;
+  for (absl::string_view line : absl::StrSplit(declared, '\n')) {
+    std::string text = CollapseWhitespace(line);
+    if (text.empty()) continue;
+    Block block;
+    block.text = std::move(text);
+    blocks.push_back(std::move(block));
+  }
+  return blocks;
+}
+
+}  // namespace lede::engine::content

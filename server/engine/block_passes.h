@@ -1,0 +1,51 @@
+// The passes over the blocks a walk found: the headline and captions first,
+// then the lines that are the page's metadata or furniture rather than the
+// article. Internal to the content stage.
+#ifndef LEDE_SERVER_ENGINE_BLOCK_PASSES_H_
+#define LEDE_SERVER_ENGINE_BLOCK_PASSES_H_
+
+#include <string>
+#include <vector>
+
+#include "absl/strings/string_view.h"
+#include "server/engine/block.h"
+#include "server/engine/block_walker.h"
+
+namespace lede::engine::content {
+
+// Drops the first heading that says `title`: the headline is metadata.
+void DropTitleHeading(absl::string_view title, std::vector<DraftBlock>* drafts);
+
+// Short loose text right after a picture without a caption, as CMSs write
+// captions (<div><img></div>Caption<p>...), becomes the picture's caption.
+// Not on a `listing`: there a line after a picture is its item's title.
+void AttachLooseCaptions(bool listing, std::vector<DraftBlock>* drafts);
+
+// The blocks of one walk: its drafts through the two passes above.
+std::vector<Block> FinishWalk(std::vector<DraftBlock> drafts,
+                              absl::string_view title, bool listing);
+
+// Drops the lines inside the article that are the page's furniture
+// ("Share", "Advertisement") or metadata (the byline near the top, a line
+// that only dates the page, a photo credit), and everything after an
+// end-of-article marker ("Related articles") or a post's footer.
+void DropMetadataAndFurnitureLines(const std::vector<std::string>& authors,
+                                   std::vector<Block>* blocks);
+
+// Drops short lines that are not sentences after the article's last
+// paragraph ("Share", "Tags: x, y", "Next post", a teaser's title), when the
+// article before them is long enough to stand alone.
+void TrimTrailingFurniture(std::vector<Block>* blocks);
+
+// The declared body (PageFacts::declared_body) as paragraphs, when the
+// `extracted` blocks hold next to no text and the declaration much more;
+// otherwise no blocks.
+std::vector<Block> DeclaredBlocks(const std::vector<Block>& extracted,
+                                  absl::string_view declared);
+
+// Code points of text in `blocks`.
+size_t TextLength(const std::vector<Block>& blocks);
+
+}  // namespace lede::engine::content
+
+#endif  // LEDE_SERVER_ENGINE_BLOCK_PASSES_H_

@@ -1,0 +1,122 @@
+#include "server/engine/block_passes.h"
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace lede::engine::content {
+namespace {
+
+using ::testing::ElementsAre;
+
+Block Make(BlockKind kind, std::string text) {
+  Block block;
+  block.kind = kind;
+  block.text = std::move(text);
+  return block;
+}
+
+Block Picture(std::string url) {
+  Block block = Make(BlockKind::kFigure, "");
+  block.image.url = std::move(url);
+  return block;
+}
+
+std::vector<std::string> Texts(const std::vector<Block>& blocks) {
+  std::vector<std::string> texts;
+  for (const Block& block : blocks) texts.push_back(block.text);
+  return texts;
+}
+
+TEST(BlockPassesTest, OnlyTheFirstHeadingThatSaysTheTitleGoes) {
+  std::vector<DraftBlock> drafts = {
+      {Make(BlockKind::kParagraph, "Budget passes")},
+      {Make(BlockKind::kHeading, "Budget passes")},
+      {Make(BlockKind::kHeading, "Schools first")},
+      {Make(BlockKind::kHeading, "Budget passes")}};
+  DropTitleHeading("Budget  passes", &drafts);
+  ASSERT_EQ(drafts.size(), 3u);
+  EXPECT_EQ(drafts[0].block.kind, BlockKind::kParagraph);
+  EXPECT_EQ(drafts[1].block.text, "Schools first");
+  EXPECT_EQ(drafts[2].block.text, "Budget passes");
+  std::vector<DraftBlock> untitled = {
+      {Make(BlockKind::kHeading, "Budget passes")}};
+  DropTitleHeading("", &untitled);
+  EXPECT_EQ(untitled.size(), 1u);
+}
+
+TEST(BlockPassesTest, LooseShortTextAfterAPictureIsItsCaption) {
+  std::vector<DraftBlock> drafts = {
+      {Picture("https://example.com/a.jpg")},
+      {Make(BlockKind::kParagraph, "The council chamber."), /*loose=*/true},
+      {Make(BlockKind::kParagraph, "A second loose line."), /*loose=*/true},
+      {Picture("https://example.com/b.jpg")},
+      {Make(BlockKind::kParagraph, "In a paragraph of its own."),
+       /*loose=*/false}};
+  std::vector<Block> blocks = FinishWalk(drafts, "", /*listing=*/false);
+  EXPECT_THAT(Texts(blocks),
+              ElementsAre("The council chamber.", "A second loose line.", "",
+                          "In a paragraph of its own."));
+  EXPECT_EQ(blocks[0].image.caption, "The council chamber.");
+  EXPECT_EQ(blocks[2].image.caption, "");
+  // On a listing, the line after a picture is its item's title.
+  std::vector<Block> listing = FinishWalk(drafts, "", /*listing=*/true);
+  EXPECT_EQ(listing.size(), 5u);
+  EXPECT_EQ(listing[0].image.caption, "");
+}
+
+TEST(BlockPassesTest, MetadataAndFurnitureLinesGoTheArticleStays) {
+  std::vector<Block> blocks = {
+      Make(BlockKind::kParagraph, "By Jane Doe, 4 May 2024"),
+      Make(BlockKind::kParagraph,
+           "The council voted on Tuesday to approve the new budget, which "
+           "raises spending on schools, roads and parks by a tenth."),
+      Make(BlockKind::kParagraph, "Advertisement"),
+      Make(BlockKind::kParagraph,
+           "Opponents said the plan, drafted in a hurry, leaves the city "
+           "exposed if tax receipts fall, as they did two years ago."),
+      Make(BlockKind::kParagraph, "Related articles:"),
+      Make(BlockKind::kParagraph, "Another story about budgets")};
+  DropMetadataAndFurnitureLines({"Jane Doe"}, &blocks);
+  EXPECT_THAT(Texts(blocks),
+              ElementsAre(::testing::StartsWith("The council voted"),
+                          ::testing::StartsWith("Opponents said")));
+}
+
+TEST(BlockPassesTest, ShortTrailingLinesAreTrimmedAfterALongArticle) {
+  std::string long_paragraph;
+  for (int i = 0; i < 10; ++i) {
+    long_paragraph +=
+        "The council voted on Tuesday to approve the new budget. ";
+  }
+  std::vector<Block> blocks = {Make(BlockKind::kParagraph, long_paragraph),
+                               Make(BlockKind::kParagraph, "Is it enough?"),
+                               Make(BlockKind::kParagraph, "Share"),
+                               Make(BlockKind::kParagraph, "Next post")};
+  TrimTrailingFurniture(&blocks);
+  EXPECT_THAT(Texts(blocks), ElementsAre(long_paragraph, "Is it enough?"));
+  // A short article keeps its last lines: they may be all it has.
+  std::vector<Block> short_article = {Make(BlockKind::kParagraph, "Hello"),
+                                      Make(BlockKind::kParagraph, "Share")};
+  TrimTrailingFurniture(&short_article);
+  EXPECT_EQ(short_article.size(), 2u);
+}
+
+TEST(BlockPassesTest, TheDeclaredBodyStandsInOnlyForNextToNothing) {
+  const std::string declared =
+      "The council voted on Tuesday to approve the new budget.\n\n  Opponents "
+      "said the plan leaves the city exposed if tax receipts fall.";
+  EXPECT_THAT(
+      Texts(DeclaredBlocks({Make(BlockKind::kParagraph, "Loading")}, declared)),
+      ElementsAre(::testing::StartsWith("The council voted"),
+                  ::testing::StartsWith("Opponents said")));
+  std::string found(250, 'x');
+  EXPECT_TRUE(
+      DeclaredBlocks({Make(BlockKind::kParagraph, found)}, declared).empty());
+  EXPECT_TRUE(DeclaredBlocks({}, "").empty());
+  EXPECT_EQ(TextLength({Make(BlockKind::kParagraph, "héllo"),
+                        Make(BlockKind::kHeading, "世界")}),
+            7u);
+}
+
+}  // namespace
+}  // namespace lede::engine::content

@@ -1,0 +1,158 @@
+#include "server/engine/block_walker.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "absl/strings/ascii.h"
+#include "server/engine/block_builders.h"
+#include "server/engine/dom.h"
+#include "server/engine/text_util.h"
+
+namespace lede::engine::content {
+
+void BlockWalker::Walk(const GumboNode* root, bool is_top) {
+  root_ = policy_.StatsOf(root);
+  WalkTree(
+      root,
+      [&](const GumboNode* node, int depth) {
+        const size_t open = context_.size();
+        if (!Enter(node, depth == 0 && is_top)) return false;
+        pushed_.push_back(context_.size() > open);
+        return true;
+      },
+      [&](const GumboNode* node) { Leave(node); });
+  Flush();
+}
+
+bool BlockWalker::Enter(const GumboNode* node, bool is_root) {
+  if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA ||
+      node->type == GUMBO_NODE_WHITESPACE) {
+    buffer_.append(node->v.text.text);
+    return false;
+  }
+  if (node->type != GUMBO_NODE_ELEMENT) return false;
+  switch (policy_.Judge(node, root_, is_root)) {
+    case Verdict::kDrop:
+      return false;
+    case Verdict::kDropDiscussion:
+      dropped_discussion_ += Prose(policy_.StatsOf(node));
+      return false;
+    case Verdict::kKeep:
+      break;
+  }
+  return EnterElement(node);
+}
+
+// Breaks, elements built whole, and blocks that open a context; inline
+// elements are walked into.
+bool BlockWalker::EnterElement(const GumboNode* element) {
+  const GumboTag tag = element->v.element.tag;
+  switch (tag) {
+    case GUMBO_TAG_BR:
+      if (context_.empty() || context_.back().kind == BlockKind::kParagraph) {
+        Flush();
+      } else {
+        buffer_.push_back(' ');
+      }
+      return false;
+    case GUMBO_TAG_IMG:
+      Flush();
+      Add(ImageBlock(element, "", base_url_));
+      return false;
+    case GUMBO_TAG_FIGURE:
+      Flush();
+      if (IsFigureOfBlocks(element)) return true;
+      Add(FigureBlock(element, base_url_));
+      return false;
+    case GUMBO_TAG_TR:
+      if (!IsDataRow(element)) return true;
+      Flush();
+      Add(TableRowBlock(element));
+      return false;
+    default:
+      break;
+  }
+  if (!IsBlockTag(tag)) return true;
+  Flush();
+  if (tag == GUMBO_TAG_UL || tag == GUMBO_TAG_OL) ++list_depth_;
+  context_.push_back(ContextOf(element));
+  return true;
+}
+
+BlockWalker::Context BlockWalker::ContextOf(const GumboNode* element) const {
+  const GumboTag tag = element->v.element.tag;
+  if (int level = HeadingLevel(tag); level > 0) {
+    return {BlockKind::kHeading, level, false};
+  }
+  switch (tag) {
+    case GUMBO_TAG_LI:
+      return {BlockKind::kListItem, std::max(0, list_depth_ - 1),
+              element->parent != nullptr &&
+                  IsElement(element->parent, GUMBO_TAG_OL)};
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_OL:
+      return {InheritedKind(), 0, false};
+    case GUMBO_TAG_BLOCKQUOTE:
+      return {BlockKind::kQuote, 0, false};
+    case GUMBO_TAG_PRE:
+      return {BlockKind::kCode, 0, false};
+    default:
+      return {InheritedKind(), CurrentLevel(), false,
+              tag == GUMBO_TAG_P || tag == GUMBO_TAG_FIGCAPTION};
+  }
+}
+
+// A block element ends the text before it; it pops what it pushed, and
+// only that: a table row or a figure read as blocks pushes nothing.
+void BlockWalker::Leave(const GumboNode* node) {
+  const bool pushed = pushed_.back();
+  pushed_.pop_back();
+  if (node->type != GUMBO_NODE_ELEMENT) return;
+  const GumboTag tag = node->v.element.tag;
+  if (!IsBlockTag(tag) || context_.empty()) return;
+  Flush();
+  if (!pushed) return;
+  if (tag == GUMBO_TAG_UL || tag == GUMBO_TAG_OL) --list_depth_;
+  context_.pop_back();
+}
+
+void BlockWalker::Add(std::optional<Block> block) {
+  if (block) blocks_.push_back({*std::move(block), /*loose=*/false});
+}
+
+void BlockWalker::Flush() {
+  if (buffer_.empty()) return;
+  const BlockKind kind =
+      context_.empty() ? BlockKind::kParagraph : context_.back().kind;
+  std::string text;
+  if (kind == BlockKind::kCode) {
+    text = std::string(absl::StripTrailingAsciiWhitespace(buffer_));
+    size_t first = text.find_first_not_of('\n');
+    text = first == std::string::npos ? "" : text.substr(first);
+  } else {
+    text = CollapseWhitespace(buffer_);
+  }
+  buffer_.clear();
+  if (text.empty()) return;
+  DraftBlock draft;
+  draft.block.kind = kind;
+  draft.block.text = std::move(text);
+  draft.block.level = CurrentLevel();
+  draft.block.ordered = !context_.empty() && context_.back().ordered;
+  draft.loose = context_.empty() || !context_.back().paragraph;
+  blocks_.push_back(std::move(draft));
+}
+
+// A list item's nested blocks stay part of the item; a heading's are
+// paragraphs.
+BlockKind BlockWalker::InheritedKind() const {
+  if (context_.empty()) return BlockKind::kParagraph;
+  BlockKind kind = context_.back().kind;
+  return kind == BlockKind::kHeading ? BlockKind::kParagraph : kind;
+}
+
+int BlockWalker::CurrentLevel() const {
+  return context_.empty() ? 0 : context_.back().level;
+}
+
+}  // namespace lede::engine::content

@@ -1,0 +1,77 @@
+// The walk that turns a subtree into blocks: text gathers into the block
+// its enclosing elements make (a paragraph, a list item, a quote...); each
+// element pushes the context it opens, and pops only what it pushed.
+// Internal to the content stage.
+#ifndef LEDE_SERVER_ENGINE_BLOCK_WALKER_H_
+#define LEDE_SERVER_ENGINE_BLOCK_WALKER_H_
+
+#include <gumbo.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/strings/string_view.h"
+#include "server/engine/block.h"
+#include "server/engine/keep_policy.h"
+
+namespace lede::engine::content {
+
+// A block as the walk found it, before the later passes (block_passes.h).
+struct DraftBlock {
+  Block block;
+  // Text that sat loose in a container, in no paragraph element (<p>,
+  // <figcaption>) of its own: how CMSs write a caption after a picture.
+  bool loose = false;
+};
+
+class BlockWalker {
+ public:
+  // Keeps what `policy` keeps; image URLs resolve against `base_url`.
+  BlockWalker(const KeepPolicy& policy, absl::string_view base_url)
+      : policy_(policy), base_url_(base_url) {}
+
+  // Appends the blocks of the subtree at `root`. `is_top`: the root is the
+  // crowned container, kept whatever its class says.
+  void Walk(const GumboNode* root, bool is_top);
+
+  // Code points of prose dropped as readers' discussion so far.
+  int dropped_discussion() const { return dropped_discussion_; }
+
+  std::vector<DraftBlock> TakeBlocks() { return std::move(blocks_); }
+
+ private:
+  // The block that text inside an element becomes.
+  struct Context {
+    BlockKind kind;
+    int level;
+    bool ordered;
+    // Text here sits in a paragraph of its own, not loose in a container.
+    bool paragraph = false;
+  };
+
+  bool Enter(const GumboNode* node, bool is_root);
+  bool EnterElement(const GumboNode* element);
+  Context ContextOf(const GumboNode* element) const;
+  void Leave(const GumboNode* node);
+  void Add(std::optional<Block> block);
+  void Flush();
+  BlockKind InheritedKind() const;
+  int CurrentLevel() const;
+
+  const KeepPolicy& policy_;
+  absl::string_view base_url_;
+  // What the subtree being walked measures.
+  NodeStats root_;
+  std::vector<Context> context_;
+  // For each element the walk is inside, whether it pushed a context.
+  std::vector<bool> pushed_;
+  std::vector<DraftBlock> blocks_;
+  std::string buffer_;
+  int list_depth_ = 0;
+  int dropped_discussion_ = 0;
+};
+
+}  // namespace lede::engine::content
+
+#endif  // LEDE_SERVER_ENGINE_BLOCK_WALKER_H_

@@ -1,0 +1,83 @@
+#include "server/engine/block_walker.h"
+
+#include <memory>
+
+#include "absl/strings/str_cat.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "server/engine/dom.h"
+
+namespace lede::engine::content {
+namespace {
+
+// One walk of `html`'s body, kept whole.
+struct Walked {
+  std::vector<DraftBlock> blocks;
+  int dropped_discussion = 0;
+};
+
+Walked WalkOf(const std::string& html) {
+  absl::StatusOr<Dom> dom = Dom::Parse(html, Limits(), absl::InfiniteFuture());
+  EXPECT_TRUE(dom.ok());
+  if (!dom.ok()) return {};
+  Skips skips;
+  StatsMap stats = MeasureTree(dom->body(), skips);
+  KeepPolicy policy(stats, skips, content_rules::kBalancedBias, {});
+  BlockWalker walker(policy, "https://example.com/");
+  walker.Walk(dom->body(), /*is_top=*/true);
+  return {walker.TakeBlocks(), walker.dropped_discussion()};
+}
+
+// Each draft of a walk as "kind level: text", "~" marking loose text.
+std::string Walk(const std::string& html) {
+  std::string out;
+  for (const DraftBlock& draft : WalkOf(html).blocks) {
+    const char* kinds[] = {"h", "p", "li", "quote", "code", "tr", "figure"};
+    absl::StrAppend(&out, kinds[static_cast<int>(draft.block.kind)],
+                    draft.block.level, draft.loose ? "~" : "", ": ",
+                    draft.block.text, "\n");
+  }
+  return out;
+}
+
+TEST(BlockWalkerTest, EachElementPopsOnlyWhatItPushed) {
+  EXPECT_EQ(Walk("<ul><li>item one<table><tr><td><p>cell text</p></td></tr>"
+                 "</table>tail of the item</li><li>item two</li></ul>"
+                 "<p>After the list.</p><ul><li>Next list</li></ul>"),
+            "li0~: item one\n"
+            "li0: cell text\n"
+            "li0~: tail of the item\n"
+            "li0~: item two\n"
+            "p0: After the list.\n"
+            "li0~: Next list\n");
+  EXPECT_EQ(Walk("<ul><li>one<figure><blockquote><p>quoted</p></blockquote>"
+                 "</figure>tail</li></ul><p>After.</p>"),
+            "li0~: one\nquote0: quoted\nli0~: tail\np0: After.\n");
+}
+
+TEST(BlockWalkerTest, NestedListsHeadingsAndCode) {
+  EXPECT_EQ(Walk("<h2>Plan</h2><ol><li>Schools<ul><li>new roofs</li></ul>"
+                 "</li></ol><pre>\n\nline one\n  line two  \n</pre>"),
+            "h2~: Plan\nli0~: Schools\nli1~: new roofs\n"
+            "code0~: line one\n  line two\n");
+}
+
+TEST(BlockWalkerTest, PicturesRowsAndBreaks) {
+  EXPECT_EQ(Walk("<div><img src=a.jpg width=640>The chamber<p>One<br>Two</p>"
+                 "<table><tr><td>Oslo</td><td>1.2</td></tr></table>"
+                 "<img src=pixel.gif width=1 height=1></div>"),
+            "figure0: \np0~: The chamber\np0: One\np0: Two\ntr0: Oslo 1.2\n");
+}
+
+TEST(BlockWalkerTest, DroppedDiscussionIsCounted) {
+  const std::string prose =
+      "<p>The council voted on Tuesday to approve the new budget.</p>";
+  Walked walked = WalkOf("<div>" + prose + prose + prose +
+                         "</div><div class=comments>" + prose + "</div>");
+  // The thread's code points of prose, spaces left out.
+  EXPECT_EQ(walked.dropped_discussion, 46);
+  EXPECT_EQ(walked.blocks.size(), 3u);
+}
+
+}  // namespace
+}  // namespace lede::engine::content

@@ -1,0 +1,52 @@
+// Where the article is: paragraphs vote for the containers above them
+// (Readability's method), the winner widens to the whole article, and its
+// siblings that look like more of it join it. Internal to the content stage.
+#ifndef LEDE_SERVER_ENGINE_CONTENT_SELECT_H_
+#define LEDE_SERVER_ENGINE_CONTENT_SELECT_H_
+
+#include <gumbo.h>
+
+#include <vector>
+
+#include "server/engine/content_rules.h"
+#include "server/engine/content_tree.h"
+
+namespace lede::engine::content {
+
+// Paragraph-like elements under `body` vote for their ancestors: marks the
+// candidates in `stats` and adds up their scores.
+void ScoreCandidates(const GumboNode* body, const Skips& skips,
+                     StatsMap* stats);
+
+// The candidate with the best score once weighed by its link density (the
+// scores in `stats` become the weighed ones); `body` when there is none.
+const GumboNode* PickTopCandidate(const GumboNode* body, StatsMap* stats);
+
+// The ancestor of `top`, up to `body`, that gains the most text outside
+// links against the link text it takes in: the whole article, when the
+// votes crowned one of its sections.
+const GumboNode* WidenToArticle(const GumboNode* top, const GumboNode* body,
+                                const StatsMap& stats,
+                                const content_rules::BiasRules& rules);
+
+// `top` and those of its siblings that look like more of it, in document
+// order.
+std::vector<const GumboNode*> SelectContentNodes(
+    const GumboNode* top, const StatsMap& stats,
+    const content_rules::BiasRules& rules);
+
+// The article's lead ("standfirst") when it stands before `top`, outside
+// it, in the article's header; nullptr when there is none.
+const GumboNode* FindLead(const GumboNode* top, const GumboNode* body,
+                          const StatsMap& stats);
+
+// The page's <main> (or role="main"), else its <body>.
+const GumboNode* MainArea(const GumboNode* body);
+
+// Whether `node` is one of `roots` or inside one.
+bool IsInside(const GumboNode* node,
+              const std::vector<const GumboNode*>& roots);
+
+}  // namespace lede::engine::content
+
+#endif  // LEDE_SERVER_ENGINE_CONTENT_SELECT_H_

@@ -1,0 +1,359 @@
+#include "server/engine/content_tree.h"
+
+#include <algorithm>
+#include <string>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "server/engine/content_rules.h"
+#include "server/engine/dom.h"
+#include "server/engine/role_classes.h"
+#include "server/engine/text_util.h"
+
+namespace lede::engine::content {
+namespace {
+
+// `read_noscript`: whether <noscript> is read as part of the page, for pages
+// whose server-rendered text sits only there (forum software does this).
+bool IsSkippedTag(GumboTag tag, bool read_noscript) {
+  switch (tag) {
+    case GUMBO_TAG_NOSCRIPT:
+      return !read_noscript;
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_TEMPLATE:
+    // Ruby annotations (furigana) spell out the text beside them.
+    case GUMBO_TAG_RT:
+    case GUMBO_TAG_RP:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_FOOTER:
+    // Not <form>: ASP.NET pages wrap the whole page in one; its controls are
+    // skipped one by one.
+    case GUMBO_TAG_BUTTON:
+    case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_INPUT:
+    case GUMBO_TAG_TEXTAREA:
+    case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_OBJECT:
+    case GUMBO_TAG_EMBED:
+    case GUMBO_TAG_SVG:
+    case GUMBO_TAG_CANVAS:
+    case GUMBO_TAG_HEAD:
+    case GUMBO_TAG_TITLE:
+    case GUMBO_TAG_META:
+    case GUMBO_TAG_LINK:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Hidden by the page's markup. A tab panel is not: the page shows one tab at
+// a time, and the others (a code sample in each language) are as much its
+// content as the one showing.
+bool IsHidden(const GumboNode* node) {
+  if (gumbo_get_attribute(&node->v.element.attributes, "hidden") == nullptr) {
+    const std::string style = AsciiLower(Attribute(node, "style"));
+    if (!absl::StrContains(style, "display:none") &&
+        !absl::StrContains(style, "display: none") &&
+        !absl::StrContains(style, "visibility:hidden")) {
+      return false;
+    }
+  }
+  return !absl::EqualsIgnoreCase(Attribute(node, "role"), "tabpanel");
+}
+
+// Code points of text under `node` that a reader sees, leaving out
+// IsSkippedTag's elements (but reading <noscript>) and `except`.
+size_t VisibleTextLength(const GumboNode* node, const GumboNode* except) {
+  size_t length = 0;
+  WalkTree(node, [&](const GumboNode* child, int) {
+    if (child == except) return false;
+    if (child->type == GUMBO_NODE_ELEMENT) {
+      return child == node ||
+             !IsSkippedTag(child->v.element.tag, /*read_noscript=*/true);
+    }
+    if (child->type == GUMBO_NODE_TEXT) {
+      length += CodePointCount(child->v.text.text);
+    }
+    return false;
+  });
+  return length;
+}
+
+// An <a> with an href. A named anchor (<a name=top>) left open swallows the
+// rest of the page in the parser's tree, and it links nowhere.
+bool IsLink(const GumboNode* node) {
+  return IsElement(node, GUMBO_TAG_A) &&
+         gumbo_get_attribute(&node->v.element.attributes, "href") != nullptr;
+}
+
+int CountPunctuation(absl::string_view text) {
+  int count = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == ',') {
+      ++count;
+    } else if (static_cast<unsigned char>(text[i]) >= 0xE3) {
+      // "，" and "。" and "、" in UTF-8.
+      absl::string_view rest = text.substr(i, 3);
+      if (rest == "\xEF\xBC\x8C" || rest == "\xE3\x80\x82" ||
+          rest == "\xE3\x80\x81") {
+        ++count;
+        i += 2;
+      }
+    }
+  }
+  return count;
+}
+
+}  // namespace
+
+bool Skips::Skipped(const GumboNode* element) const {
+  return IsSkippedTag(element->v.element.tag, read_noscript) &&
+         std::find(read_anyway.begin(), read_anyway.end(), element) ==
+             read_anyway.end();
+}
+
+bool Skips::Hidden(const GumboNode* element) const {
+  return IsHidden(element) &&
+         std::find(shown_anyway.begin(), shown_anyway.end(), element) ==
+             shown_anyway.end();
+}
+
+// Skipped elements that hold the article all the same: an <aside> around an
+// <h1> that states the title (some sites set the whole article in one), and
+// a <noscript> copy of content a script renders (Blogger keeps each post in
+// a <script type="text/template"> and the same text in the <noscript> beside
+// it): a <noscript> with prose whose parent shows little else.
+std::vector<const GumboNode*> ReadAnyway(const GumboNode* body,
+                                         absl::string_view title) {
+  std::vector<const GumboNode*> nodes;
+  const std::string wanted = CollapseWhitespace(title);
+  WalkTree(body, [&](const GumboNode* node, int) {
+    if (node->type != GUMBO_NODE_ELEMENT) return false;
+    switch (node->v.element.tag) {
+      case GUMBO_TAG_NOSCRIPT: {
+        size_t own = VisibleTextLength(node, nullptr);
+        if (own >= content_rules::kMinNoscriptCopyText &&
+            VisibleTextLength(node->parent, node) *
+                    content_rules::kMinNoscriptCopyShare <
+                own) {
+          nodes.push_back(node);
+        }
+        return false;
+      }
+      case GUMBO_TAG_H1:
+        if (wanted.empty() || TextContent(node) != wanted) return false;
+        for (const GumboNode* up = node->parent; up != nullptr && up != body;
+             up = up->parent) {
+          if (IsElement(up, GUMBO_TAG_ASIDE)) nodes.push_back(up);
+        }
+        return false;
+      default:
+        return true;
+    }
+  });
+  return nodes;
+}
+
+bool IsBlockTag(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_TH:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_HR:
+    case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_CENTER:
+      return true;
+    default:
+      return false;
+  }
+}
+
+int HeadingLevel(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_H1:
+      return 1;
+    case GUMBO_TAG_H2:
+      return 2;
+    case GUMBO_TAG_H3:
+      return 3;
+    case GUMBO_TAG_H4:
+      return 4;
+    case GUMBO_TAG_H5:
+      return 5;
+    case GUMBO_TAG_H6:
+      return 6;
+    default:
+      return 0;
+  }
+}
+
+int CountNonSpaceCodePoints(absl::string_view text) {
+  int count = 0;
+  for (unsigned char c : text) {
+    if ((c & 0xC0) == 0x80) continue;
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') continue;
+    ++count;
+  }
+  return count;
+}
+
+bool HasSentenceEnd(absl::string_view text) {
+  for (const char* end : content_rules::kSentenceEnds) {
+    if (absl::StrContains(text, end)) return true;
+  }
+  return false;
+}
+
+// A dialog over the page: a consent manager, a sign-up or login modal. Its
+// text is never the article, however long (a consent manager's list of
+// vendors and their policies can outweigh the article ten times).
+bool IsDialog(const GumboNode* node) {
+  const GumboTag tag = node->v.element.tag;
+  if (tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_BODY) return false;
+  // One pass over the value: the words are tried only where one could
+  // start, since this runs for every element of the page.
+  auto names_consent = [](absl::string_view value) {
+    for (size_t i = 0; i < value.size(); ++i) {
+      const char first = absl::ascii_tolower(value[i]);
+      if (first != 'c' && first != 'g' && first != 'd') continue;
+      for (absl::string_view word : content_rules::kConsentClassWords) {
+        if (word[0] == first &&
+            absl::EqualsIgnoreCase(value.substr(i, word.size()), word)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  };
+  bool dialog = false;
+  ForEachAttribute(node, [&](absl::string_view name, const char* raw) {
+    if (name == "role") {
+      const absl::string_view value(raw);
+      dialog = value == "dialog" || value == "alertdialog";
+    } else if (name == "aria-modal") {
+      dialog = absl::string_view(raw) == "true";
+    } else if (name == "id") {
+      dialog = names_consent(raw);
+    } else if (name == "class") {
+      // Not a post's taxonomy ("tag-gdpr"): an article about consent is
+      // still the article.
+      dialog = names_consent(raw) && names_consent(RoleClasses(raw));
+    }
+    return !dialog;
+  });
+  return dialog;
+}
+
+StatsMap MeasureTree(const GumboNode* body, const Skips& skips) {
+  StatsMap stats;
+  int link_depth = 0;
+  // The outermost dialog open, and how deep inside it the walk is: a
+  // dialog's text counts for the dialog, not for the page around it.
+  const GumboNode* dialog = nullptr;
+  int dialog_depth = 0;
+  // Sets `flag` on the ancestors of `node` up to the body; an ancestor that
+  // has it already has it above too.
+  auto mark_ancestors = [&](const GumboNode* node, bool NodeStats::*flag) {
+    for (const GumboNode* up = node->parent;
+         up != nullptr && !(stats[up].*flag); up = up->parent) {
+      stats[up].*flag = true;
+      if (up == body) break;
+    }
+  };
+  WalkTree(
+      body,
+      [&](const GumboNode* node, int) {
+        if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA) {
+          // Counted for the parent here; each element passes its counts on
+          // to its own parent when the walk leaves it.
+          NodeStats& s = stats[node->parent];
+          const int length = CountNonSpaceCodePoints(node->v.text.text);
+          s.text_length += length;
+          s.punctuation += CountPunctuation(node->v.text.text);
+          if (link_depth > 0) s.link_length += length;
+          s.holds_text = true;
+          return false;
+        }
+        if (node->type != GUMBO_NODE_ELEMENT) return false;
+        if (skips.Skipped(node)) return false;
+        if (IsLink(node)) ++link_depth;
+        if (dialog_depth > 0 || IsDialog(node)) {
+          if (dialog_depth++ == 0) dialog = node;
+          stats[node].in_dialog = true;
+        }
+        const GumboTag tag = node->v.element.tag;
+        if (tag == GUMBO_TAG_H1 || tag == GUMBO_TAG_MAIN) {
+          mark_ancestors(node, &NodeStats::holds_landmark);
+        }
+        if (tag == GUMBO_TAG_MAIN) mark_ancestors(node, &NodeStats::holds_main);
+        return true;
+      },
+      [&](const GumboNode* node) {
+        if (IsLink(node)) --link_depth;
+        // The page's counts stop at the body and at the outermost dialog.
+        if (node != body && node != dialog) {
+          auto counted = stats.find(node);
+          if (counted != stats.end() && counted->second.holds_text) {
+            const NodeStats own = counted->second;
+            NodeStats& parent = stats[node->parent];
+            parent.text_length += own.text_length;
+            parent.link_length += own.link_length;
+            parent.punctuation += own.punctuation;
+            parent.holds_text = true;
+          }
+        }
+        if (dialog_depth > 0 && --dialog_depth == 0) dialog = nullptr;
+      });
+  return stats;
+}
+
+// A shop's password gate, an anti-flicker snippet: a reader sees them. A
+// notice or an alternative text hidden beside the content stays hidden.
+std::vector<const GumboNode*> ShownByScript(const GumboNode* top,
+                                            const GumboNode* body,
+                                            const StatsMap& stats,
+                                            const Skips& skips) {
+  std::vector<const GumboNode*> shown;
+  auto body_stats = stats.find(body);
+  if (body_stats == stats.end()) return shown;
+  const double needed =
+      content_rules::kMinShownByScriptShare * body_stats->second.text_length;
+  WalkTree(top, [&](const GumboNode* node, int) {
+    if (node->type != GUMBO_NODE_ELEMENT || skips.Skipped(node)) return false;
+    auto measured = stats.find(node);
+    if (measured == stats.end() || measured->second.text_length < needed) {
+      return false;
+    }
+    if (IsHidden(node)) shown.push_back(node);
+    return true;
+  });
+  return shown;
+}
+
+}  // namespace lede::engine::content

@@ -1,0 +1,90 @@
+// The page as the content stage reads it: what each element holds (text,
+// links, punctuation), what the walks leave out, and the questions every
+// pass asks of an element or a text. Internal to the content stage.
+#ifndef LEDE_SERVER_ENGINE_CONTENT_TREE_H_
+#define LEDE_SERVER_ENGINE_CONTENT_TREE_H_
+
+#include <gumbo.h>
+
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/string_view.h"
+
+namespace lede::engine::content {
+
+struct NodeStats {
+  int text_length = 0;  // code points of non-space text in the subtree
+  int link_length = 0;  // of which inside <a>
+  int punctuation = 0;  // commas and Chinese commas and full stops in it
+  double score = 0;
+  bool candidate = false;
+  bool holds_landmark = false;  // an <h1> or the <main> in the subtree
+  bool holds_main = false;      // the <main> in the subtree
+  bool holds_text = false;      // a text node in the subtree (counts above)
+  bool in_dialog = false;       // a dialog (IsDialog) or inside one
+};
+
+using StatsMap = absl::flat_hash_map<const GumboNode*, NodeStats>;
+
+// Code points of text outside links.
+inline int Prose(const NodeStats& stats) {
+  return stats.text_length - stats.link_length;
+}
+
+inline double LinkDensity(const NodeStats& stats) {
+  return stats.text_length == 0
+             ? 0
+             : static_cast<double>(stats.link_length) / stats.text_length;
+}
+
+// What the walks leave out: elements that are never the article's text
+// (scripts, navigation, form controls; <noscript> unless `read_noscript`,
+// for pages whose text sits only there), except those in `read_anyway`
+// (ReadAnyway); and elements hidden by the page's markup, except those in
+// `shown_anyway` (ShownByScript).
+struct Skips {
+  bool read_noscript = false;
+  std::vector<const GumboNode*> read_anyway;
+  std::vector<const GumboNode*> shown_anyway;
+
+  bool Skipped(const GumboNode* element) const;
+  bool Hidden(const GumboNode* element) const;
+};
+
+// Skipped elements that hold the article all the same: an <aside> around an
+// <h1> that states `title`, and a <noscript> copy of content a script
+// renders.
+std::vector<const GumboNode*> ReadAnyway(const GumboNode* body,
+                                         absl::string_view title);
+
+// Text and link lengths of every element under `body`, bottom up; a dialog's
+// text counts for the dialog, not for the page around it.
+StatsMap MeasureTree(const GumboNode* body, const Skips& skips);
+
+// Elements under `top` hidden by their markup that hold most of the page's
+// text: a wrapper a script shows once the page has loaded.
+std::vector<const GumboNode*> ShownByScript(const GumboNode* top,
+                                            const GumboNode* body,
+                                            const StatsMap& stats,
+                                            const Skips& skips);
+
+// A dialog over the page: a consent manager, a sign-up or login modal.
+bool IsDialog(const GumboNode* element);
+
+// Elements that start a block of their own (a paragraph, a heading, a list,
+// a table row...), as opposed to inline ones.
+bool IsBlockTag(GumboTag tag);
+
+// 1 to 6 for <h1> to <h6>, 0 for other tags.
+int HeadingLevel(GumboTag tag);
+
+// Code points of `text` that are not ASCII white space.
+int CountNonSpaceCodePoints(absl::string_view text);
+
+// Whether `text` holds the end of a sentence (content_rules::kSentenceEnds).
+bool HasSentenceEnd(absl::string_view text);
+
+}  // namespace lede::engine::content
+
+#endif  // LEDE_SERVER_ENGINE_CONTENT_TREE_H_

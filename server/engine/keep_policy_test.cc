@@ -1,0 +1,110 @@
+#include "server/engine/keep_policy.h"
+
+#include <memory>
+
+#include "gtest/gtest.h"
+#include "server/engine/dom.h"
+
+namespace lede::engine::content {
+namespace {
+
+constexpr char kProse[] =
+    "<p>The council voted on Tuesday to approve the new budget, which raises "
+    "spending on schools, roads and parks by a tenth.</p>";
+
+// A page, measured, and a policy over it.
+class Page {
+ public:
+  explicit Page(const std::string& html, KeepOptions options = {}) {
+    absl::StatusOr<Dom> parsed =
+        Dom::Parse(html, Limits(), absl::InfiniteFuture());
+    EXPECT_TRUE(parsed.ok());
+    dom_ = std::make_unique<Dom>(*std::move(parsed));
+    stats_ = MeasureTree(dom_->body(), skips_);
+    policy_ = std::make_unique<KeepPolicy>(
+        stats_, skips_, content_rules::kBalancedBias, options);
+  }
+
+  // The verdict on the element with id `id`, in a walk of the body.
+  Verdict On(absl::string_view id) const {
+    const GumboNode* found = nullptr;
+    WalkTree(dom_->body(), [&](const GumboNode* node, int) {
+      if (node->type == GUMBO_NODE_ELEMENT && Attribute(node, "id") == id) {
+        found = node;
+      }
+      return found == nullptr;
+    });
+    EXPECT_NE(found, nullptr) << id;
+    return policy_->Judge(found, policy_->StatsOf(dom_->body()),
+                          /*is_root=*/false);
+  }
+
+ private:
+  std::unique_ptr<Dom> dom_;
+  Skips skips_;
+  StatsMap stats_;
+  std::unique_ptr<KeepPolicy> policy_;
+};
+
+TEST(KeepPolicyTest, BoilerplateGoesTheArticleStays) {
+  Page page(std::string("<div id=story>") + kProse + kProse +
+            "<div id=share class=share-bar><a href=#>Facebook</a></div>"
+            "<nav id=menu><a href=/>Home</a></nav>"
+            "<span id=tag class=share>inline</span></div>");
+  EXPECT_EQ(page.On("story"), Verdict::kKeep);
+  EXPECT_EQ(page.On("share"), Verdict::kDrop);
+  EXPECT_EQ(page.On("menu"), Verdict::kDrop);
+  // Inline elements are part of their sentence, whatever their class.
+  EXPECT_EQ(page.On("tag"), Verdict::kKeep);
+}
+
+TEST(KeepPolicyTest, ABoilerplateClassAroundMostOfTheTextIsKept) {
+  Page page(std::string("<div id=wrap class=sidebar-left>") + kProse + kProse +
+            kProse + "</div><p>A line.</p>");
+  EXPECT_EQ(page.On("wrap"), Verdict::kKeep);
+}
+
+TEST(KeepPolicyTest, DiscussionIsDroppedOnlyWhenAsked) {
+  const std::string html = std::string("<div id=story>") + kProse + kProse +
+                           kProse + "</div><div id=talk class=comments>" +
+                           kProse + "</div>";
+  EXPECT_EQ(Page(html).On("talk"), Verdict::kDropDiscussion);
+  EXPECT_EQ(Page(html, {.drop_discussions = false}).On("talk"), Verdict::kKeep);
+  EXPECT_EQ(Page(html).On("story"), Verdict::kKeep);
+}
+
+TEST(KeepPolicyTest, LinkListsGoUnlessTheWalkReadsAListing) {
+  const std::string html =
+      std::string("<div id=story>") + kProse + kProse +
+      "</div><ul id=links><li><a href=/1>Another story about budgets</a></li>"
+      "<li><a href=/2>Yet another story</a></li></ul>";
+  EXPECT_EQ(Page(html).On("links"), Verdict::kDrop);
+  EXPECT_EQ(Page(html, {.keep_link_lists = true}).On("links"), Verdict::kKeep);
+}
+
+TEST(KeepPolicyTest, FurnitureFormsAndDialogsGoOtherFormsStay) {
+  Page page(std::string("<div id=story>") + kProse + kProse +
+            "</div><form id=reply action=/wp-comments-post.php><p>Leave a "
+            "reply</p><textarea></textarea></form><div id=consent "
+            "role=dialog>" +
+            kProse + "</div>");
+  EXPECT_EQ(page.On("story"), Verdict::kKeep);
+  EXPECT_EQ(page.On("reply"), Verdict::kDrop);
+  EXPECT_EQ(page.On("consent"), Verdict::kDrop);
+  // ASP.NET wraps the whole page in one form.
+  EXPECT_EQ(Page(std::string("<form id=page action=/default.aspx>") + kProse +
+                 kProse + "</form>")
+                .On("page"),
+            Verdict::kKeep);
+}
+
+TEST(KeepPolicyTest, HiddenElementsGoTabPanelsStay) {
+  Page page(std::string("<div id=story>") + kProse +
+            "<div id=hidden style=\"display: none\">Hidden</div>"
+            "<div id=tab role=tabpanel hidden>Tab</div></div>");
+  EXPECT_EQ(page.On("hidden"), Verdict::kDrop);
+  EXPECT_EQ(page.On("tab"), Verdict::kKeep);
+}
+
+}  // namespace
+}  // namespace lede::engine::content
