@@ -3,6 +3,9 @@
 #ifndef LEDE_SERVER_ENGINE_METADATA_RULES_H_
 #define LEDE_SERVER_ENGINE_METADATA_RULES_H_
 
+#include <cstddef>
+#include <cstdint>
+
 #include "absl/strings/string_view.h"
 #include "server/engine/candidates.h"
 
@@ -162,6 +165,120 @@ inline constexpr absl::string_view kPermalinkMarks[] = {"¶", "§", "🔗"};
 inline constexpr absl::string_view kTitleSeparators[] = {
     " | ", " - ", " – ", " — ", " :: ", " · ", " › ",
     " » ", " / ", "_",   "｜",  " ｜ ", "|",
+};
+
+// ---- What the walk reads, and how much of it. ----
+
+// Longest text an element may hold to be read as a byline or a dateline.
+inline constexpr size_t kMaxBylineBytes = 200;
+// Longest headline believed, in code points.
+inline constexpr size_t kMaxTitleLength = 150;
+// Headings read as possible headlines, at most.
+inline constexpr size_t kMaxHeadings = 40;
+// Text nodes read as possible datelines, at most, and their longest length.
+inline constexpr int kMaxTextDates = 8;
+inline constexpr size_t kMaxDatelineBytes = 100;
+// ...and how much of the start of a longer one is read for a dateline.
+inline constexpr int32_t kDatelinePrefixBytes = 40;
+// How far up from a date's text a link is looked for, and how much more
+// than the date (beyond twice its length) the link may say and still be the
+// date's permalink ("Posted on May 5, 2020").
+inline constexpr int kMaxLinkLevelsAboveDate = 3;
+inline constexpr size_t kMaxLinkTextBesideDate = 12;
+// Longest label before a date that is read for what the date is.
+inline constexpr size_t kMaxDateLabelBytes = 40;
+
+// What follows a date that opens a period ("12/01/2004 - 01/01/2005" in a
+// blog's archive, "3月1日至5月31日"): such a date dates no page.
+inline constexpr char kPeriodAfterDatePattern[] =
+    R"(^\s*(?:-|–|—|~|～|至|到|bis)\s*\d)";
+
+// Words of a Chinese page's credits in its text ("来源：环球网 记者 张三
+// 责任编辑：李四"): a text node holding one is read for them.
+inline constexpr char kCreditKeywordPattern[] =
+    R"(来源|來源|稿源|出处|出處|作者|记者|記者|编辑|編輯|撰文|文\s*[/／:：]|报道[)）])";
+
+// ---- Dates. ----
+
+// How a timestamp that is stated in UTC ends ("…Z", "…+00:00", "… GMT"):
+// its day need not be the one the page shows its readers.
+inline constexpr absl::string_view kUtcStampEnds[] = {"Z", "+00:00", "+0000",
+                                                      "GMT", "UTC"};
+
+// Page languages (<html lang>, lower case) that write dates month first
+// (05/10/2023 is 10 May).
+inline constexpr absl::string_view kMonthFirstLanguages[] = {"en-us", "en_us"};
+
+// The time zones a page's own day may be in, around UTC: a day the page
+// shows is the same instant as a UTC stamp when they differ by whole
+// quarter hours within these bounds.
+inline constexpr int kEarliestZoneMinutes = -12 * 60;
+inline constexpr int kLatestZoneMinutes = 14 * 60;
+inline constexpr int kZoneStepMinutes = 15;
+
+// ---- Titles. ----
+
+// "Headline | Site" is cut at a separator (Readability's rule) when the
+// part kept holds at least kMinTitleHead code points, or
+// kMinTitleHeadSpacedAlike when it has spaces exactly when the whole title
+// has (a CJK headline before a spaced site name does not).
+inline constexpr size_t kMinTitleHead = 15;
+inline constexpr size_t kMinTitleHeadSpacedAlike = 8;
+// "Headline_Section_Site": a section name of at most kMaxSectionName code
+// points between the headline and the site goes too, when the headline
+// before it keeps kMinHeadlineBeforeSection.
+inline constexpr size_t kMaxSectionName = 6;
+inline constexpr size_t kMinHeadlineBeforeSection = 8;
+// A lone <h1> shorter than this names a site or a section, not an article.
+inline constexpr size_t kMinLoneHeadline = 10;
+
+// How far a heading confirms a title (title_choice.cc).
+enum class Confirms {
+  kNo,
+  kFragment,      // the heading is part of the title ("Post" in "Post:
+                  // a subtitle"), or a logo inside a title's site part
+  kHeadingHolds,  // the heading holds the title and more (a kicker)
+  kSame,          // they say the same, with or without the site's name
+};
+
+// What the title is when a heading confirms a metadata or <title> title.
+enum class TitlePick {
+  kNothing,  // not this title: the next one is tried
+  kHeading,  // the heading as the page shows it (provenance "heading")
+  kTitle,    // the title without the site's name, from the title's source
+  // The title whole when the heading says all of it, site's name and all;
+  // else without the site's name. From the title's source.
+  kTitleWhole,
+};
+
+enum class HeadingRank { kFirstLevel, kLowerLevels };  // <h1>; <h2>, <h3>
+enum class InChrome { kNo, kYes, kEither };  // <header>, <nav>, <footer>...
+
+// The visible headline that a title confirms, tier by tier; in a tier,
+// heading by heading, then title by title (the metadata's, the <title>).
+struct TitleTier {
+  HeadingRank rank;
+  InChrome chrome;
+  // Only headings longer than the lone <h1>, when the page has one.
+  bool longer_than_lone_h1;
+  // What each way of confirming gives. `on_holds_at_end`: the heading holds
+  // the title and ends with it ("Politics | Title").
+  TitlePick on_same, on_holds_at_end, on_holds, on_fragment;
+};
+
+inline constexpr TitleTier kTitleTiers[] = {
+    // An <h1> outside the page's chrome (a <header> may hold the logo).
+    {HeadingRank::kFirstLevel, InChrome::kNo, false, TitlePick::kHeading,
+     TitlePick::kTitle, TitlePick::kHeading, TitlePick::kHeading},
+    // An <h1> inside it (an article's own <header>), where a heading that
+    // holds the title and more carries a kicker, so the title is the
+    // headline.
+    {HeadingRank::kFirstLevel, InChrome::kYes, false, TitlePick::kHeading,
+     TitlePick::kTitle, TitlePick::kTitle, TitlePick::kNothing},
+    // A lower heading longer than the lone <h1>, which names the section
+    // ("Allergies Health Center" over "Babies Who Eat Peanuts...").
+    {HeadingRank::kLowerLevels, InChrome::kEither, true, TitlePick::kTitleWhole,
+     TitlePick::kNothing, TitlePick::kNothing, TitlePick::kNothing},
 };
 
 }  // namespace lede::engine::metadata_rules

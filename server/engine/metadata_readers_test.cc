@@ -1,0 +1,156 @@
+#include "server/engine/metadata_readers.h"
+
+#include <memory>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "server/engine/dom.h"
+
+namespace lede::engine::metadata {
+namespace {
+
+using ::testing::ElementsAre;
+
+// A parsed page, a sink over fresh candidates, and the page's elements.
+class Page {
+ public:
+  explicit Page(const std::string& html) {
+    absl::StatusOr<Dom> parsed =
+        Dom::Parse(html, Limits(), absl::InfiniteFuture());
+    EXPECT_TRUE(parsed.ok());
+    dom_ = std::make_unique<Dom>(*std::move(parsed));
+  }
+
+  // The `n`th element with tag `tag`, or the `n`th text node that holds
+  // `text` when `tag` is GUMBO_TAG_UNKNOWN.
+  const GumboNode* Find(GumboTag tag, absl::string_view text = "",
+                        int n = 0) const {
+    const GumboNode* found = nullptr;
+    WalkTree(dom_->document(), [&](const GumboNode* node, int) {
+      const bool match =
+          tag == GUMBO_TAG_UNKNOWN
+              ? node->type == GUMBO_NODE_TEXT &&
+                    absl::string_view(node->v.text.text).find(text) !=
+                        absl::string_view::npos
+              : IsElement(node, tag);
+      if (match && n-- == 0) found = node;
+      return found == nullptr;
+    });
+    EXPECT_NE(found, nullptr);
+    return found;
+  }
+
+  std::vector<std::string> Values(Field field) const {
+    std::vector<std::string> values;
+    for (const Candidate& c : candidates_.InOrder(field)) {
+      values.push_back(c.source + ":" + c.value);
+    }
+    return values;
+  }
+
+  Sink* sink() { return &sink_; }
+  const PageScan& scan() const { return scan_; }
+
+ private:
+  std::unique_ptr<Dom> dom_;
+  Candidates candidates_;
+  PageScan scan_;
+  Sink sink_{&candidates_, &scan_};
+};
+
+TEST(MetadataReadersTest, MetaNamesSeveralPropertiesAndDublinCore) {
+  Page page(
+      "<meta property=\"og:title twitter:title\" content=\"Budget passes\">"
+      "<meta name=\"DC:Creator\" content=\"Jane Doe\">"
+      "<meta name=\"keywords\" content=\"budget，schools; roads\">"
+      "<meta name=\"og:description\" content=\"\">");
+  for (int i = 0; i < 4; ++i) {
+    ReadMeta(page.Find(GUMBO_TAG_META, "", i), ItemKind::kOther, page.sink());
+  }
+  EXPECT_THAT(page.Values(Field::kTitle),
+              ElementsAre("opengraph:Budget passes", "twitter:Budget passes"));
+  EXPECT_THAT(page.Values(Field::kAuthors),
+              ElementsAre("dublin-core:Jane Doe"));
+  EXPECT_THAT(page.Values(Field::kTags),
+              ElementsAre("meta:budget", "meta:schools", "meta:roads"));
+  EXPECT_TRUE(page.Values(Field::kDescription).empty());
+}
+
+TEST(MetadataReadersTest, AMediaItemKeepsItsPropertiesToItself) {
+  Page page(
+      "<span itemprop=author>Benoit Tessier/Reuters</span>"
+      "<meta itemprop=datePublished content=2020-01-01>");
+  ReadItemProp(page.Find(GUMBO_TAG_SPAN), "author", ItemKind::kMedia,
+               page.sink());
+  ReadMeta(page.Find(GUMBO_TAG_META), ItemKind::kComment, page.sink());
+  EXPECT_TRUE(page.Values(Field::kAuthors).empty());
+  EXPECT_TRUE(page.Values(Field::kPublished).empty());
+  // A comment's author may be the thread's.
+  ReadItemProp(page.Find(GUMBO_TAG_SPAN), "author", ItemKind::kComment,
+               page.sink());
+  EXPECT_THAT(page.Values(Field::kAuthors),
+              ElementsAre("microdata:Benoit Tessier/Reuters"));
+  EXPECT_EQ(page.scan().byline_nodes.size(), 1u);
+  EXPECT_EQ(KindOfItem("https://schema.org/ImageObject"), ItemKind::kMedia);
+  EXPECT_EQ(KindOfItem("http://schema.org/Comment"), ItemKind::kComment);
+  EXPECT_EQ(KindOfItem("https://schema.org/NewsArticle"), ItemKind::kOther);
+}
+
+TEST(MetadataReadersTest, DatelinesThatDateThePage) {
+  Page page(
+      "<p>Posted on 4 May 2021</p>"
+      "<p>12/01/2004 - 01/01/2005</p>"
+      "<a href=/x>Tarifverträge (zum 28.02.2017 gekündigt) und mehr</a>"
+      "<p>No date here</p>");
+  for (absl::string_view text :
+       {"Posted on", "12/01/2004", "Tarifverträge", "No date"}) {
+    ReadDateline(page.Find(GUMBO_TAG_UNKNOWN, text), page.sink());
+  }
+  EXPECT_THAT(page.Values(Field::kPublishedText),
+              ElementsAre("text:Posted on 4 May 2021"));
+  EXPECT_EQ(page.scan().text_dates, 1);
+  ASSERT_EQ(page.scan().date_nodes.size(), 1u);
+  EXPECT_EQ(page.scan().date_nodes[0].node,
+            page.Find(GUMBO_TAG_UNKNOWN, "Posted on"));
+}
+
+TEST(MetadataReadersTest, ChineseCreditsAndTheirNode) {
+  Page page("<p>来源：<a>环球网</a> 记者 张三 责任编辑：李四</p>");
+  ReadCredits(page.Find(GUMBO_TAG_UNKNOWN, "来源"), page.sink());
+  EXPECT_THAT(page.Values(Field::kSource), ElementsAre("text-pattern:环球网"));
+  EXPECT_THAT(page.Values(Field::kAuthors), ElementsAre("text-pattern:张三"));
+  EXPECT_THAT(page.Values(Field::kEditors), ElementsAre("text-pattern:李四"));
+  ASSERT_EQ(page.scan().byline_nodes.size(), 3u);
+  EXPECT_EQ(page.scan().byline_nodes[0].node, page.Find(GUMBO_TAG_P));
+}
+
+TEST(MetadataReadersTest, RelLinksTimeAndHeadings) {
+  Page page(
+      "<link rel=canonical href=/a><a rel=\"author\" href=/u>Jane Doe</a>"
+      "<a rel=tag href=/t>budget</a><a rel=canonical href=/b>x</a>"
+      "<time datetime=2021-05-04 pubdate>May 4</time>"
+      "<h2>The plan¶</h2>");
+  ReadRel(page.Find(GUMBO_TAG_LINK), page.sink());
+  for (int i = 0; i < 3; ++i)
+    ReadRel(page.Find(GUMBO_TAG_A, "", i), page.sink());
+  ReadTime(page.Find(GUMBO_TAG_TIME), page.sink());
+  ReadHeading(page.Find(GUMBO_TAG_H2), /*in_chrome=*/true, page.sink());
+  EXPECT_THAT(page.Values(Field::kCanonical), ElementsAre("rel:/a"));
+  EXPECT_THAT(page.Values(Field::kAuthors), ElementsAre("rel-author:Jane Doe"));
+  EXPECT_THAT(page.Values(Field::kTags), ElementsAre("rel-tag:budget"));
+  EXPECT_THAT(page.Values(Field::kPublished), ElementsAre("time:2021-05-04"));
+  ASSERT_EQ(page.scan().headings.size(), 1u);
+  EXPECT_EQ(page.scan().headings[0].text, "The plan");
+  EXPECT_EQ(page.scan().headings[0].level, 2);
+  EXPECT_TRUE(page.scan().headings[0].in_chrome);
+}
+
+TEST(MetadataReadersTest, LanguageOfTheHeadsMetas) {
+  Page page(
+      "<head><meta name=description content=x><meta property=og:locale "
+      "content=\" zh_TW \"></head>");
+  EXPECT_EQ(LanguageOfMetas(page.Find(GUMBO_TAG_HEAD)), "zh-TW");
+}
+
+}  // namespace
+}  // namespace lede::engine::metadata

@@ -1,0 +1,257 @@
+#include "server/engine/metadata_walk.h"
+
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/ascii.h"
+#include "re2/re2.h"
+#include "re2/set.h"
+#include "server/engine/metadata_readers.h"
+#include "server/engine/metadata_rules.h"
+#include "server/engine/role_classes.h"
+#include "server/engine/text_util.h"
+
+namespace lede::engine::metadata {
+namespace {
+
+namespace rules = metadata_rules;
+
+bool IsPageContainer(GumboTag tag) {
+  return tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_BODY ||
+         tag == GUMBO_TAG_ARTICLE || tag == GUMBO_TAG_MAIN;
+}
+
+bool IsChrome(GumboTag tag) {
+  return tag == GUMBO_TAG_HEADER || tag == GUMBO_TAG_NAV ||
+         tag == GUMBO_TAG_FOOTER || tag == GUMBO_TAG_ASIDE;
+}
+
+// The attributes the walk reads on every element, found in one pass.
+struct ElementAttributes {
+  absl::string_view class_name;
+  absl::string_view id;
+  absl::string_view itemprop;
+  absl::string_view itemtype;
+  bool itemscope = false;
+};
+
+ElementAttributes ReadAttributes(const GumboNode* node) {
+  ElementAttributes read;
+  ForEachAttribute(node, [&](absl::string_view name, const char* value) {
+    if (name == "class") {
+      read.class_name = value;
+    } else if (name == "id") {
+      read.id = value;
+    } else if (name == "itemprop") {
+      read.itemprop = value;
+    } else if (name == "itemtype") {
+      read.itemtype = value;
+    } else if (name == "itemscope") {
+      read.itemscope = true;
+    }
+    return true;
+  });
+  return read;
+}
+
+// What an element's class or id words say it holds, as bits.
+enum RoleBit : int {
+  kForeignRole = 1,  // other articles or readers' posts
+  kBylineRole = 2,
+  kDateRole = 4,
+};
+
+// The roles of one class or id value: one scan for all three patterns (an
+// RE2::Set), where three PartialMatch calls each were a tenth of the metadata
+// stage.
+int RolesOfValue(absl::string_view value) {
+  static const RE2::Set* const kRoles = [] {
+    auto* set = new RE2::Set(RE2::DefaultOptions, RE2::UNANCHORED);
+    // Added in the order of the bits.
+    for (const char* pattern :
+         {rules::kForeignContainerPattern, rules::kBylineClassPattern,
+          rules::kDateClassPattern}) {
+      set->Add(pattern, nullptr);
+    }
+    set->Compile();
+    return set;
+  }();
+  int roles = 0;
+  std::vector<int> matched;
+  if (!kRoles->Match(Piece(value), &matched)) return 0;
+  for (int index : matched) roles |= 1 << index;
+  return roles;
+}
+
+// The roles of the class and id values of one page's elements. A page
+// repeats a few hundred values over thousands of elements, so each value is
+// matched once; the values are the tree's, which outlives the cache.
+class RoleCache {
+ public:
+  int Of(const ElementAttributes& attributes) {
+    return Of(attributes.class_name) | Of(attributes.id);
+  }
+
+ private:
+  int Of(absl::string_view value) {
+    if (value.empty()) return 0;
+    auto [entry, added] = roles_.try_emplace(value, 0);
+    if (added) entry->second = RolesOfValue(value);
+    return entry->second;
+  }
+
+  absl::flat_hash_map<absl::string_view, int> roles_;
+};
+
+// Containers of other articles or of readers' posts, by their role classes:
+// a post filed under "category-popular" is not a list of popular posts, and
+// a layout box ("content_block right-sidebar") around the page's headline
+// holds the article itself. The page's own containers describe the page
+// (WordPress puts "has-sidebar" on <body>), so only inner containers can be
+// foreign.
+bool IsForeignContainer(const GumboNode* node, GumboTag tag,
+                        const ElementAttributes& attributes, int roles) {
+  static const LazyRE2 kForeign = {rules::kForeignContainerPattern};
+  // Most elements match nothing even with every class token: no need to
+  // sort their role tokens out.
+  if (IsPageContainer(tag) || (roles & kForeignRole) == 0) return false;
+  const bool by_role =
+      (!attributes.id.empty() &&
+       RE2::PartialMatch(Piece(attributes.id), *kForeign)) ||
+      RE2::PartialMatch(RoleClasses(attributes.class_name), *kForeign);
+  return by_role && !HasDescendant(node, GUMBO_TAG_H1);
+}
+
+class PageWalk {
+ public:
+  PageWalk(const Dom& dom, Sink* sink) : dom_(dom), sink_(sink) {}
+
+  void Walk() {
+    PageScan& scan = sink_->scan();
+    scan.lang = std::string(Attribute(dom_.root(), "lang"));
+    scan.declared_language = std::string(absl::StripAsciiWhitespace(scan.lang));
+    WalkTree(
+        dom_.document(),
+        [&](const GumboNode* node, int) { return Enter(node); },
+        [&](const GumboNode* node) { Leave(node); });
+  }
+
+ private:
+  // What an open element changed of the place, undone when it closes.
+  struct Opened {
+    bool foreign;
+    bool chrome;
+    bool item;
+  };
+
+  bool Enter(const GumboNode* node) {
+    if (node->type == GUMBO_NODE_DOCUMENT) return true;
+    if (node->type == GUMBO_NODE_TEXT) {
+      if (!InForeign()) {
+        ReadCredits(node, sink_);
+        ReadDateline(node, sink_);
+      }
+      return false;
+    }
+    if (node->type != GUMBO_NODE_ELEMENT) return false;
+    if (node == dom_.head() && sink_->scan().declared_language.empty()) {
+      sink_->scan().declared_language = LanguageOfMetas(node);
+    }
+    if (!ReadHeadElement(node)) return false;
+    Open(node);
+    if (!InForeign()) ReadShown(node);
+    return true;
+  }
+
+  // The elements read whole and not entered; false for those.
+  bool ReadHeadElement(const GumboNode* element) {
+    switch (element->v.element.tag) {
+      case GUMBO_TAG_META:
+        ReadMeta(element, Item(), sink_);
+        return false;
+      case GUMBO_TAG_TITLE:
+        ReadTitleTag(element, sink_);
+        return false;
+      case GUMBO_TAG_BASE:
+        ReadBase(element, sink_);
+        return false;
+      case GUMBO_TAG_LINK:
+        ReadRel(element, sink_);
+        return false;
+      case GUMBO_TAG_SCRIPT:
+        ReadScript(element, sink_);
+        return false;
+      case GUMBO_TAG_STYLE:
+      case GUMBO_TAG_NOSCRIPT:
+      case GUMBO_TAG_TEMPLATE:
+        return false;
+      default:
+        return true;
+    }
+  }
+
+  // Opens `element`'s place: a foreign container, the chrome, an item. An
+  // itemscope element's own itemprop belongs to the enclosing item, so it
+  // is read before the element opens its item.
+  void Open(const GumboNode* element) {
+    const GumboTag tag = element->v.element.tag;
+    const ElementAttributes attributes = ReadAttributes(element);
+    roles_ = role_cache_.Of(attributes);
+    // Inside a foreign container everything is foreign already.
+    const bool foreign =
+        !InForeign() && IsForeignContainer(element, tag, attributes, roles_);
+    if (foreign) ++foreign_depth_;
+    if (IsChrome(tag)) ++chrome_depth_;
+    if (!InForeign()) {
+      ReadItemProp(element, attributes.itemprop, Item(), sink_);
+    }
+    if (attributes.itemscope) items_.push_back(KindOfItem(attributes.itemtype));
+    opened_.push_back({foreign, IsChrome(tag), attributes.itemscope});
+  }
+
+  // What an element outside foreign containers shows.
+  void ReadShown(const GumboNode* element) {
+    const GumboTag tag = element->v.element.tag;
+    if (tag == GUMBO_TAG_A) ReadRel(element, sink_);
+    if (tag == GUMBO_TAG_TIME) ReadTime(element, sink_);
+    if (tag == GUMBO_TAG_H1 || tag == GUMBO_TAG_H2 || tag == GUMBO_TAG_H3) {
+      ReadHeading(element, chrome_depth_ > 0, sink_);
+    }
+    if (tag != GUMBO_TAG_BODY && tag != GUMBO_TAG_HTML) {
+      ReadClassHints(element, (roles_ & kBylineRole) != 0,
+                     (roles_ & kDateRole) != 0, sink_);
+    }
+  }
+
+  // Only elements are entered (Enter) and open a place.
+  void Leave(const GumboNode* node) {
+    if (node->type != GUMBO_NODE_ELEMENT) return;
+    if (opened_.back().foreign) --foreign_depth_;
+    if (opened_.back().chrome) --chrome_depth_;
+    if (opened_.back().item) items_.pop_back();
+    opened_.pop_back();
+  }
+
+  bool InForeign() const { return foreign_depth_ > 0; }
+  ItemKind Item() const {
+    return items_.empty() ? ItemKind::kOther : items_.back();
+  }
+
+  const Dom& dom_;
+  Sink* sink_;
+  RoleCache role_cache_;
+  // The roles of the element being entered.
+  int roles_ = 0;
+  int foreign_depth_ = 0;
+  int chrome_depth_ = 0;
+  std::vector<Opened> opened_;
+  // The open microdata items, innermost last.
+  std::vector<ItemKind> items_;
+};
+
+}  // namespace
+
+void ScanPage(const Dom& dom, Sink* sink) { PageWalk(dom, sink).Walk(); }
+
+}  // namespace lede::engine::metadata

@@ -1,0 +1,18 @@
+// The metadata stage's one walk over the page: it knows where it stands
+// (inside a container of other articles, the page's chrome, a microdata
+// item) and hands each node to the readers (metadata_readers.h) that read
+// it. Internal to the metadata stage.
+#ifndef LEDE_SERVER_ENGINE_METADATA_WALK_H_
+#define LEDE_SERVER_ENGINE_METADATA_WALK_H_
+
+#include "server/engine/dom.h"
+#include "server/engine/metadata_scan.h"
+
+namespace lede::engine::metadata {
+
+// Walks `dom` once, in document order, reading into `sink`.
+void ScanPage(const Dom& dom, Sink* sink);
+
+}  // namespace lede::engine::metadata
+
+#endif  // LEDE_SERVER_ENGINE_METADATA_WALK_H_

@@ -1,0 +1,218 @@
+#include "server/engine/title_choice.h"
+
+#include <algorithm>
+#include <vector>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "server/engine/metadata_rules.h"
+#include "server/engine/text_util.h"
+
+namespace lede::engine::metadata {
+namespace {
+
+namespace rules = metadata_rules;
+using rules::Confirms;
+using rules::TitlePick;
+
+// A title in the forms the comparisons below need, made once per page
+// rather than once per heading.
+struct TitleForms {
+  TitleForms(absl::string_view title, absl::string_view source,
+             absl::string_view site)
+      : text(title),
+        source(source),
+        stripped(StripSiteName(title, site)),
+        lower(Lower(title)),
+        lower_stripped(Lower(stripped)),
+        lower_site(Lower(site)) {}
+  absl::string_view text;
+  absl::string_view source;
+  std::string stripped;  // without the site's name
+  std::string lower, lower_stripped, lower_site;
+};
+
+// A heading as the comparisons read it.
+struct Seen {
+  const Heading* heading;
+  std::string lower;  // Lower(heading->text)
+};
+
+Confirms Compare(const std::string& heading, const TitleForms& title) {
+  if (heading.empty() || title.text.empty()) return Confirms::kNo;
+  const std::string& t = title.lower_stripped;
+  if (heading == t || heading == title.lower) return Confirms::kSame;
+  if (absl::StrContains(heading, t)) return Confirms::kHeadingHolds;
+  if (absl::StrContains(t, heading)) return Confirms::kFragment;
+  return Confirms::kNo;
+}
+
+// The site's part of a title ("痞客邦 PIXNET" in "Post :: 痞客邦 PIXNET ::").
+// `heading` is lower-cased (Lower).
+bool IsSitePart(const std::string& heading, const TitleForms& title) {
+  if (!title.lower_site.empty() && heading == title.lower_site) return true;
+  return !title.text.empty() && absl::StrContains(title.lower, heading) &&
+         !absl::StrContains(title.lower_stripped, heading);
+}
+
+// The only <h1> outside the chrome, unless it is short or the site's name.
+const Seen* LoneHeadline(const std::vector<Seen>& seen,
+                         const std::vector<TitleForms>& titles) {
+  const Seen* first = nullptr;
+  int count = 0;
+  for (const Seen& s : seen) {
+    if (s.heading->level != 1 || s.heading->in_chrome) continue;
+    if (first == nullptr) first = &s;
+    ++count;
+  }
+  if (count != 1 ||
+      CodePointCount(first->heading->text) < rules::kMinLoneHeadline) {
+    return nullptr;
+  }
+  for (const TitleForms& title : titles) {
+    if (IsSitePart(first->lower, title)) return nullptr;
+  }
+  return first;
+}
+
+bool InTier(const rules::TitleTier& tier, const Heading& heading,
+            const Seen* lone_h1) {
+  if ((tier.rank == rules::HeadingRank::kFirstLevel) != (heading.level == 1)) {
+    return false;
+  }
+  if (tier.chrome != rules::InChrome::kEither &&
+      heading.in_chrome != (tier.chrome == rules::InChrome::kYes)) {
+    return false;
+  }
+  return !tier.longer_than_lone_h1 || lone_h1 == nullptr ||
+         CodePointCount(heading.text) > CodePointCount(lone_h1->heading->text);
+}
+
+// What `tier` takes when `seen` confirms `title`; kNothing when it does
+// not, or gives nothing.
+TitlePick PickFor(const rules::TitleTier& tier, const Seen& seen,
+                  const TitleForms& title) {
+  switch (Compare(seen.lower, title)) {
+    case Confirms::kNo:
+      return TitlePick::kNothing;
+    case Confirms::kSame:
+      return tier.on_same;
+    case Confirms::kHeadingHolds:
+      return absl::EndsWith(seen.lower, title.lower_stripped)
+                 ? tier.on_holds_at_end
+                 : tier.on_holds;
+    case Confirms::kFragment:
+      // The blog's name in an <h1> sits in its posts' titles too.
+      return IsSitePart(seen.lower, title) ? TitlePick::kNothing
+                                           : tier.on_fragment;
+  }
+  return TitlePick::kNothing;
+}
+
+// The title the tiers find, from the first heading, tier by tier, that
+// confirms a title; false when none does.
+bool ChooseByTiers(const std::vector<Seen>& seen,
+                   const std::vector<TitleForms>& titles, const Seen* lone_h1,
+                   Sourced<std::string>* out) {
+  for (const rules::TitleTier& tier : rules::kTitleTiers) {
+    for (const Seen& s : seen) {
+      if (!InTier(tier, *s.heading, lone_h1)) continue;
+      for (const TitleForms& title : titles) {
+        switch (PickFor(tier, s, title)) {
+          case TitlePick::kNothing:
+            continue;
+          case TitlePick::kHeading:
+            out->Set(CollapseWhitespace(s.heading->text), "heading");
+            return true;
+          case TitlePick::kTitle:
+            out->Set(CollapseWhitespace(title.stripped),
+                     std::string(title.source));
+            return true;
+          case TitlePick::kTitleWhole:
+            out->Set(CollapseWhitespace(
+                         s.lower == title.lower ? title.text : title.stripped),
+                     std::string(title.source));
+            return true;
+        }
+      }
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string StripSiteName(absl::string_view title, absl::string_view site) {
+  std::string lower_site = Lower(site);
+  for (absl::string_view separator : rules::kTitleSeparators) {
+    size_t last = title.rfind(separator);
+    if (last == absl::string_view::npos) continue;
+    size_t first = title.find(separator);
+    absl::string_view head = title.substr(0, last);
+    absl::string_view tail = title.substr(first + separator.size());
+    if (!lower_site.empty() && absl::StartsWith(Lower(head), lower_site) &&
+        !absl::StrContains(Lower(tail), lower_site)) {
+      return std::string(absl::StripAsciiWhitespace(tail));
+    }
+    // Readability: the part before the last separator, unless too short.
+    bool long_enough =
+        (CodePointCount(head) >= rules::kMinTitleHeadSpacedAlike &&
+         absl::StrContains(head, " ") == absl::StrContains(title, " ")) ||
+        CodePointCount(head) >= rules::kMinTitleHead;
+    if (!long_enough) continue;
+    for (size_t cut = head.rfind(separator); cut != absl::string_view::npos;
+         cut = head.rfind(separator)) {
+      absl::string_view section = head.substr(cut + separator.size());
+      absl::string_view rest = head.substr(0, cut);
+      if (CodePointCount(section) > rules::kMaxSectionName ||
+          CodePointCount(rest) < rules::kMinHeadlineBeforeSection) {
+        break;
+      }
+      head = rest;
+    }
+    return std::string(absl::StripAsciiWhitespace(head));
+  }
+  return std::string(title);
+}
+
+void ChooseTitle(const Candidates& candidates, const PageScan& scan,
+                 absl::string_view site, Sourced<std::string>* out) {
+  const Candidate* meta = candidates.Best(Field::kTitle);
+  if (meta != nullptr &&
+      (meta->source == "front-matter" || meta->source == "markdown-heading")) {
+    out->Set(CollapseWhitespace(meta->value), meta->source);
+    return;
+  }
+  std::vector<TitleForms> titles;
+  if (meta != nullptr) titles.emplace_back(meta->value, meta->source, site);
+  if (!scan.title_tag.empty()) {
+    titles.emplace_back(scan.title_tag, "title-tag", site);
+  }
+  std::vector<Seen> seen;
+  seen.reserve(scan.headings.size());
+  for (const Heading& heading : scan.headings) {
+    seen.push_back({&heading, Lower(heading.text)});
+  }
+  const Seen* lone_h1 = LoneHeadline(seen, titles);
+  if (ChooseByTiers(seen, titles, lone_h1, out)) return;
+  // Else the lone <h1>; the metadata's title, else the <title>, without
+  // the site's name; the first <h1>; the first <h2>.
+  if (lone_h1 != nullptr) {
+    out->Set(CollapseWhitespace(lone_h1->heading->text), "heading");
+  } else if (!titles.empty()) {
+    out->Set(CollapseWhitespace(titles.front().stripped),
+             std::string(titles.front().source));
+  } else {
+    for (int level : {1, 2}) {
+      for (const Heading& heading : scan.headings) {
+        if (heading.level != level || (level == 1 && heading.in_chrome)) {
+          continue;
+        }
+        out->Set(CollapseWhitespace(heading.text), "heading");
+        return;
+      }
+    }
+  }
+}
+
+}  // namespace lede::engine::metadata
