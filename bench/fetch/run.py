@@ -226,7 +226,10 @@ def main() -> None:
     if args.limit:
         pages = pages[: args.limit]
     with Origin(pages) as origin:
-        flags = ["--fetch_allow_cidrs=127.0.0.2/32", f"--fetch_allow_ports={origin.port}"]
+        # A pass of ParseStream lasts a minute or more: past --max_connection_age
+        # (5 min) and its grace, the server would end it mid-stream.
+        flags = ["--fetch_allow_cidrs=127.0.0.2/32", f"--fetch_allow_ports={origin.port}",
+                 "--max_connection_age=1h"]
         print(f"{len(pages)} pages on {origin.url('/')}", file=sys.stderr, flush=True)
         with LedeServer(*flags) as server, lede.Client(server.address, timeout=60) as client:
             rows = measure(client, origin, args.repeat)
@@ -234,7 +237,8 @@ def main() -> None:
             for _ in range(args.stream_passes):
                 streams["bytes"].append(stream_rate(client, origin, by_url=False))
                 streams["url"].append(stream_rate(client, origin, by_url=True))
-    shown_flags = ["--threads 2", "--fetch_allow_cidrs=127.0.0.2/32", "--fetch_allow_ports=PORT"]
+    shown_flags = ["--threads 2", "--fetch_allow_cidrs=127.0.0.2/32", "--fetch_allow_ports=PORT",
+                   "--max_connection_age=1h"]
     section = report(rows, streams, args, shown_flags)
     print(section)
     if args.write:
