@@ -2,13 +2,17 @@
 
 #define TOML_EXCEPTIONS 0
 #include <toml++/toml.h>
+#include <unicode/utf8.h>
 #include <yaml-cpp/yaml.h>
 
+#include <optional>
+#include <string>
 #include <utility>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 
 namespace lede::engine {
 namespace {
@@ -118,9 +122,92 @@ void AddToml(const toml::node& node, const std::string& key, FrontMatter* out) {
   }
 }
 
+// `body` with every character beyond ASCII written as a \u escape, or
+// nullopt when that cannot keep its meaning. Debian's toml++ 3 reaches
+// __builtin_unreachable (undefined behaviour; found by tests/fuzz) when it
+// asks whether U+00A1 to U+049A (accented Latin, Greek, Cyrillic), U+2C8E
+// to U+3087 (kana) or U+FC06 to U+FEFE is white space, which it does in
+// places hard to predict (error paths included): given ASCII only, it never
+// can. In basic strings the escapes read back as the same characters;
+// literal strings become basic strings to take them; comments lose theirs;
+// anywhere else such a character is not TOML (bare keys are ASCII), and
+// neither is text that is not UTF-8.
+std::optional<std::string> TomlAsAscii(absl::string_view body) {
+  enum class In { kTable, kComment, kBasic, kLiteral };
+  In in = In::kTable;
+  bool multiline = false;
+  std::string out;
+  out.reserve(body.size());
+  const auto* bytes = reinterpret_cast<const uint8_t*>(body.data());
+  const int32_t size = static_cast<int32_t>(body.size());
+  auto starts_triple = [&](int32_t i, char quote) {
+    return i + 2 < size && bytes[i] == quote && bytes[i + 1] == quote &&
+           bytes[i + 2] == quote;
+  };
+  for (int32_t i = 0; i < size;) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(bytes, i, size, c);
+    if (c < 0) return std::nullopt;
+    if (c >= 0x80) {
+      if (in == In::kComment) continue;
+      if (in == In::kTable) return std::nullopt;
+      absl::StrAppend(&out, c > 0xFFFF ? absl::StrFormat("\\U%08X", c)
+                                       : absl::StrFormat("\\u%04X", c));
+      continue;
+    }
+    const char ch = static_cast<char>(c);
+    switch (in) {
+      case In::kTable:
+        if (ch == '#') in = In::kComment;
+        if (ch == '"' || ch == '\'') {
+          multiline = starts_triple(start, ch);
+          in = ch == '"' ? In::kBasic : In::kLiteral;
+          if (multiline) i += 2;
+          out.append(multiline ? "\"\"\"" : "\"");
+          continue;
+        }
+        break;
+      case In::kComment:
+        if (ch == '\n') in = In::kTable;
+        break;
+      case In::kBasic:
+        if (ch == '\\' && i < size) {
+          if (bytes[i] >= 0x80) return std::nullopt;
+          out.push_back(ch);
+          out.push_back(static_cast<char>(bytes[i++]));
+          continue;
+        }
+        if (ch == '"' && (!multiline || starts_triple(start, '"'))) {
+          in = In::kTable;
+          if (multiline) i += 2;
+          out.append(multiline ? "\"\"\"" : "\"");
+          continue;
+        }
+        if (ch == '\n' && !multiline) in = In::kTable;
+        break;
+      case In::kLiteral:
+        if (ch == '\'' && (!multiline || starts_triple(start, '\''))) {
+          in = In::kTable;
+          if (multiline) i += 2;
+          out.append(multiline ? "\"\"\"" : "\"");
+          continue;
+        }
+        if (ch == '\\' || ch == '"') {
+          out.push_back('\\');  // taken literally, as in the literal string
+        }
+        if (ch == '\n' && !multiline) in = In::kTable;
+        break;
+    }
+    out.push_back(ch);
+  }
+  return out;
+}
+
 bool ParseToml(absl::string_view body, FrontMatter* out) {
-  toml::parse_result result =
-      toml::parse(std::string_view(body.data(), body.size()));
+  std::optional<std::string> ascii = TomlAsAscii(body);
+  if (!ascii) return false;
+  toml::parse_result result = toml::parse(std::string_view(*ascii));
   if (!result) return false;
   AddToml(result.table(), "", out);
   return true;

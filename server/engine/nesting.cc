@@ -180,7 +180,9 @@ class OpenElements {
 
   size_t size() const { return tags_.size(); }
   // The tree depth of the current node (<body>'s, 2, when none is open).
-  int depth() const { return depths_.empty() ? 2 : depths_.back(); }
+  int depth() const { return depths_.empty() ? base_depth_ : depths_.back(); }
+  // A frameset that replaces the body opens beside <head>, not in <body>.
+  void ReplaceBody() { base_depth_ = 1; }
   GumboTag top() const { return tags_.empty() ? GUMBO_TAG_LAST : tags_.back(); }
   // Position of the last open `tag`, -1 when none is open.
   int Last(GumboTag tag) const {
@@ -229,24 +231,28 @@ class OpenElements {
   // between only formatting ones stay, up to three; otherwise everything
   // above closes too.
   void CloseFormatting(int position) {
-    if (position < 0) return;
-    auto block =
-        std::upper_bound(any_special_.begin(), any_special_.end(), position);
-    if (block == any_special_.end()) {
+    // The algorithm's outer loop: at most eight rounds, each on the copy
+    // the round before put above the furthest block.
+    for (int round = 0; round < 8 && position >= 0; ++round) {
+      auto block =
+          std::upper_bound(any_special_.begin(), any_special_.end(), position);
+      if (block == any_special_.end()) {
+        PopTo(position);
+        return;
+      }
+      std::vector<GumboTag> kept;  // nearest the furthest block first
+      for (int p = *block - 1; p > position && kept.size() < 3; --p) {
+        if (Classes().bits[tags_[p]] & kFormatting) kept.push_back(tags_[p]);
+      }
+      const GumboTag formatting = tags_[position];
+      std::vector<GumboTag> moved(tags_.begin() + *block, tags_.end());
       PopTo(position);
-      return;
+      for (auto it = kept.rbegin(); it != kept.rend(); ++it) Push(*it);
+      Push(moved.front());
+      Push(formatting);
+      position = static_cast<int>(size()) - 1;
+      for (size_t i = 1; i < moved.size(); ++i) Push(moved[i]);
     }
-    std::vector<GumboTag> kept;  // nearest the furthest block first
-    for (int p = *block - 1; p > position && kept.size() < 3; --p) {
-      if (Classes().bits[tags_[p]] & kFormatting) kept.push_back(tags_[p]);
-    }
-    const GumboTag formatting = tags_[position];
-    std::vector<GumboTag> moved(tags_.begin() + *block, tags_.end());
-    PopTo(position);
-    for (auto it = kept.rbegin(); it != kept.rend(); ++it) Push(*it);
-    Push(moved.front());
-    Push(formatting);
-    for (size_t i = 1; i < moved.size(); ++i) Push(moved[i]);
   }
   void PopTop() { PopTo(static_cast<int>(tags_.size()) - 1); }
   // Closes everything above the element at `position`.
@@ -261,6 +267,7 @@ class OpenElements {
   std::vector<int> button_scope_;
   std::vector<int> special_;
   std::vector<int> any_special_;  // address, div and p too
+  int base_depth_ = 2;            // <body>'s
 };
 
 // The tree builder's start-tag rules for what `tag` closes, and whether it
@@ -292,7 +299,11 @@ void StartTag(GumboTag tag, bool self_closing, OpenElements& open) {
         open.PopTo(open.Last(GUMBO_TAG_SELECT));
         return;
       default:
-        if (!(bits & kTablePart) && tag != GUMBO_TAG_TABLE) return;
+        // Table parts end a select inside a table; elsewhere, like every
+        // other tag in a select, they are dropped.
+        if (!in_table || (!(bits & kTablePart) && tag != GUMBO_TAG_TABLE)) {
+          return;
+        }
         open.PopTo(open.Last(GUMBO_TAG_SELECT));
     }
   }
@@ -559,6 +570,7 @@ int ScanNestingDepth(absl::string_view html, int stop_above) {
     } else if (tag == GUMBO_TAG_FRAMESET) {
       if (frameset_ok) {  // it replaces the body and all in it
         open.PopTo(0);
+        open.ReplaceBody();
         open.Push(tag);
         in_frameset = true;
       }

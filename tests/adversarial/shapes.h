@@ -9,6 +9,7 @@
 #define LEDE_TESTS_ADVERSARIAL_SHAPES_H_
 
 #include <cstddef>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,11 @@ struct Shape {
 
 // Every shape, in the order the bench reports them.
 const std::vector<Shape>& Shapes();
+
+// Names the shape in test output.
+inline void PrintTo(const Shape& shape, std::ostream* out) {
+  *out << shape.name;
+}
 
 }  // namespace lede::adversarial
 

@@ -100,6 +100,47 @@ TEST_F(ServerTest, ParseStreamAnswersEveryDocumentById) {
   EXPECT_EQ(ids.size(), requests.size());
 }
 
+// Parse and ParseStream at the same time from several threads: the work
+// queue, the stream reactors and the engine shared by all (what `make
+// test-sanitize` runs under ThreadSanitizer).
+TEST_F(ServerTest, ConcurrentParseAndParseStreamAnswerEveryDocument) {
+  constexpr int kThreads = 4;
+  constexpr int kRounds = 3;
+  std::atomic<int> answered{0};
+  std::atomic<int> failed{0};
+  std::vector<std::thread> callers;
+  for (int t = 0; t < kThreads; ++t) {
+    callers.emplace_back([&, t] {
+      for (int round = 0; round < kRounds; ++round) {
+        if (t % 2 == 0) {
+          absl::StatusOr<v1::ParseResponse> response =
+              client_->Parse(SeedRequest(kSeeds[(t + round) % 3]));
+          ++(response.ok() && !response->article().title().empty() ? answered
+                                                                   : failed);
+          continue;
+        }
+        std::vector<v1::ParseRequest> requests;
+        for (int i = 0; i < 6; ++i) {
+          requests.push_back(SeedRequest(kSeeds[i % 3]));
+          requests.back().set_id(absl::StrCat(t, "-", round, "-", i));
+        }
+        absl::StatusOr<std::vector<v1::ParseResponse>> responses =
+            client_->ParseMany(requests);
+        if (!responses.ok() || responses->size() != requests.size()) {
+          ++failed;
+          continue;
+        }
+        for (const v1::ParseResponse& response : *responses) {
+          ++(!response.has_error() ? answered : failed);
+        }
+      }
+    });
+  }
+  for (std::thread& caller : callers) caller.join();
+  EXPECT_EQ(failed, 0);
+  EXPECT_EQ(answered, kThreads / 2 * kRounds + kThreads / 2 * kRounds * 6);
+}
+
 TEST_F(ServerTest, DetectLanguage) {
   v1::DetectLanguageRequest request;
   request.set_text("比利时情报部门正在监控阿里巴巴的主要欧洲物流平台。");

@@ -1,0 +1,102 @@
+// Times Engine::Parse, in CPU milliseconds per MB, on every adversarial
+// shape (tests/adversarial/shapes.h) and on the bench pages listed in a
+// file (one path a line), one JSON object a line:
+//   {"shape": NAME, "bytes": N, "status": CODE, "message": ..., "ms": T}
+//   {"page": PATH, "bytes": N, "status": CODE, "ms": T}
+// Each is the fastest of --repeat runs (pages: one run), on one thread.
+//   lede_adversarial_bench [PAGES_FILE] [--repeat N]
+#include <ctime>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+
+#include "absl/strings/str_format.h"
+#include "absl/time/clock.h"
+#include "server/engine/engine.h"
+#include "tests/adversarial/shapes.h"
+
+namespace {
+
+double ThreadCpuMs() {
+  timespec now{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+  return now.tv_sec * 1e3 + now.tv_nsec / 1e6;
+}
+
+struct Timed {
+  absl::Status status;
+  double ms;
+};
+
+Timed Time(const lede::engine::Engine& engine,
+           const lede::v1::ParseRequest& request, int repeat) {
+  Timed best{absl::OkStatus(), 1e300};
+  for (int i = 0; i < repeat; ++i) {
+    const double start = ThreadCpuMs();
+    absl::StatusOr<lede::v1::ParseResponse> response =
+        engine.Parse(request, absl::Now() + absl::Seconds(120));
+    const double ms = ThreadCpuMs() - start;
+    if (ms < best.ms) best = {response.status(), ms};
+  }
+  return best;
+}
+
+std::string JsonString(absl::string_view text) {
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"' || c == '\\') out += '\\';
+    if (static_cast<unsigned char>(c) < 0x20) {
+      out += absl::StrFormat("\\u%04x", c);
+      continue;
+    }
+    out += c;
+  }
+  return out + "\"";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string pages_file;
+  int repeat = 3;
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (arg == "--repeat" && i + 1 < argc) {
+      repeat = std::stoi(argv[++i]);
+    } else {
+      pages_file = arg;
+    }
+  }
+  const lede::engine::Engine engine;
+  for (const lede::adversarial::Shape& shape : lede::adversarial::Shapes()) {
+    lede::v1::ParseRequest request;
+    request.set_content(shape.make(shape.bytes));
+    request.set_content_type(shape.content_type);
+    const Timed timed = Time(engine, request, repeat);
+    std::cout << absl::StrFormat(
+        "{\"shape\": %s, \"description\": %s, \"bytes\": %d, \"status\": %s, "
+        "\"expected\": %s, \"message\": %s, \"ms\": %.3f}\n",
+        JsonString(shape.name), JsonString(shape.description),
+        request.content().size(),
+        JsonString(absl::StatusCodeToString(timed.status.code())),
+        JsonString(absl::StatusCodeToString(shape.expected)),
+        JsonString(timed.status.message()), timed.ms);
+  }
+  if (pages_file.empty()) return 0;
+  std::ifstream list(pages_file);
+  std::string path;
+  while (std::getline(list, path)) {
+    std::ifstream file(path, std::ios::binary);
+    std::stringstream bytes;
+    bytes << file.rdbuf();
+    lede::v1::ParseRequest request;
+    request.set_content(bytes.str());
+    const Timed timed = Time(engine, request, 1);
+    std::cout << absl::StrFormat(
+        "{\"page\": %s, \"bytes\": %d, \"status\": %s, \"ms\": %.3f}\n",
+        JsonString(path), request.content().size(),
+        JsonString(absl::StatusCodeToString(timed.status.code())), timed.ms);
+  }
+  return 0;
+}

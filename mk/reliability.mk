@@ -1,0 +1,14 @@
+# Reliability benchmarks (bench/reliability): not tests, not part of `make
+# test`. They read ../shared/eval for the bench pages and write the
+# `reliability` section of bench/RESULTS.md (with `make fuzz`'s summary).
+.PHONY: bench-reliability soak
+bench-reliability: build
+	python3 bench/reliability/run.py adversarial --build $(BUILD)
+	python3 bench/reliability/run.py overload --build $(BUILD)
+	python3 bench/reliability/run.py write --build $(BUILD)
+
+# 100 000 calls of mixed bench pages through Parse and ParseStream; fails
+# when RSS grows more than 10 % after the warm-up (10 000 calls).
+soak: build python-venv
+	$(PY_VENV)/bin/python bench/reliability/run.py soak --build $(BUILD)
+	python3 bench/reliability/run.py write --build $(BUILD)

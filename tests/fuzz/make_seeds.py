@@ -1,0 +1,81 @@
+#!/usr/bin/env python3
+"""Writes the fuzzers' seed corpora (tests/fuzz/corpus/TARGET/) from the fixtures:
+the seed documents, the string literals of the unit tests that feed each stage
+(dates, front matter, JSON-LD, nesting shapes), and small documents of each
+framing. Run it again after a fixture changes; its output is committed, so that
+`make test` replays the same inputs on every machine.
+
+    python3 tests/fuzz/make_seeds.py
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+SEEDS = sorted((ROOT / "tests" / "fixtures" / "seeds").glob("*.txt"))
+ENGINE = ROOT / "server" / "engine"
+
+# A C++ string literal, with its escapes (adjacent literals are joined below).
+_LITERAL = re.compile(r'"((?:[^"\\\n]|\\.)*)"')
+
+
+def _unescape(text: str) -> bytes:
+    return text.encode("utf-8").decode("unicode_escape").encode("latin-1", "replace")
+
+
+def literals(path: Path, min_length: int = 4) -> list[bytes]:
+    """The string literals of a test file, adjacent ones joined, as bytes."""
+    source = path.read_text(encoding="utf-8")
+    joined = re.sub(r'"\s*\n\s*"', "", source)
+    found = []
+    for match in _LITERAL.finditer(joined):
+        raw = match.group(1)
+        try:
+            value = raw.encode("latin-1").decode("unicode_escape").encode("latin-1")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            value = raw.encode("utf-8")
+        if len(value) >= min_length:
+            found.append(value)
+    return found
+
+
+def write(target: str, inputs: list[bytes]) -> None:
+    folder = HERE / "corpus" / target
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.iterdir():
+        old.unlink()
+    for data in dict.fromkeys(inputs):  # distinct, in order
+        (folder / hashlib.sha1(data).hexdigest()).write_bytes(data)
+    print(f"{target}: {len(list(folder.iterdir()))} inputs")
+
+
+def main() -> None:
+    seeds = [path.read_bytes() for path in SEEDS]
+    small = [
+        b"<html><head><title>T</title></head><body><article><h1>T</h1><p>Text.</p></article></body></html>",
+        b"<p>A fragment <b>with</b> <a href='/x'>a link</a>.</p>",
+        b"---\ntitle: A post\ndate: 2024-05-28\ntags: [a, b]\n---\n\n# Heading\n\nText.\n",
+        b"+++\ntitle = \"A post\"\ndate = 2024-05-28\n+++\n\nText.\n",
+        b"# Markdown\n\nText with <b>HTML</b> inside.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
+        b"Just a line of text.\n",
+    ]
+    metadata = [s for s in literals(ENGINE / "metadata_test.cc", 20) if b"<" in s]
+    # Parse: the first byte picks the content type and URL (parse_fuzzer.cc).
+    write("parse_fuzzer", [bytes([i]) + doc for i, doc in enumerate(seeds + small + metadata[:40])])
+    write("decode_fuzzer", seeds + small + literals(ENGINE / "decode_test.cc", 8))
+    front = [s for s in literals(ENGINE / "frame_test.cc") if s.lstrip().startswith((b"---", b"+++"))]
+    write("front_matter_fuzzer", front + small[2:4])
+    write("dates_fuzzer", literals(ENGINE / "dates_test.cc", 4))
+    jsonld = [s for s in literals(ENGINE / "metadata_test.cc", 8) if s.lstrip().startswith((b"{", b"["))]
+    for page in metadata:
+        jsonld += re.findall(rb"application/ld\+json[^>]*>(.*?)</script>", page, re.S)
+    write("jsonld_fuzzer", jsonld + [b'{"@type":"NewsArticle","headline":"T","author":{"name":"A"}}'])
+    shapes = [s for s in literals(ENGINE / "nesting_test.cc", 3) if b"<" in s]
+    write("nesting_fuzzer", shapes + [doc[:4096] for doc in seeds])
+
+
+if __name__ == "__main__":
+    main()
