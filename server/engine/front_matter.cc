@@ -5,6 +5,7 @@
 #include <unicode/utf8.h>
 #include <yaml-cpp/yaml.h>
 
+#include <cmath>
 #include <optional>
 #include <string>
 #include <utility>
@@ -115,8 +116,16 @@ void AddToml(const toml::node& node, const std::string& key, FrontMatter* out) {
     std::ostringstream stream;
     stream << *day;
     (*out)[key].push_back(stream.str());
-  } else if (auto number = node.value<int64_t>()) {
-    (*out)[key].push_back(absl::StrCat(*number));
+  } else if (const auto* integer = node.as_integer()) {
+    (*out)[key].push_back(absl::StrCat(integer->get()));
+  } else if (const auto* number = node.as_floating_point()) {
+    // A whole number written as a float reads as the integer. Not through
+    // toml++'s value<int64_t>(), whose cast of a float out of int64's range
+    // is undefined behaviour (found by tests/fuzz).
+    const double value = number->get();
+    if (std::trunc(value) == value && std::fabs(value) < 9.2e18) {
+      (*out)[key].push_back(absl::StrCat(static_cast<int64_t>(value)));
+    }
   } else if (auto flag = node.value<bool>()) {
     (*out)[key].push_back(*flag ? "true" : "false");
   }
