@@ -220,6 +220,12 @@ def write(args: argparse.Namespace) -> None:
             "| target | seconds | executions | corpus | crashes this run |\n|---|---:|---:|---:|---:|\n")
         for r in fuzz:
             parts.append(f"| {r['target']} | {r['seconds']} | {r['executions']:,} | {r['corpus']} | {r['crashes']} |\n")
+        by_target: dict[str, int] = {}
+        for path in regressions:
+            by_target[path.parent.name] = by_target.get(path.parent.name, 0) + 1
+        parts.append("\nCrashes found and fixed so far (each kept in `tests/fuzz/regressions`): "
+                     + ", ".join(f"{name} {count}" for name, count in sorted(by_target.items()))
+                     + ". A crash in the table above is one of these: the run's binaries predate its fix.\n")
     over = folder / "overload.json"
     if over.exists():
         o = json.loads(over.read_text())
@@ -242,7 +248,10 @@ def write(args: argparse.Namespace) -> None:
             f"{s['batch']}), in {s['seconds']:.0f} s; {s['failed']} failed. RSS after the warm-up "
             f"({s['warmup_calls']:,} calls): {s['rss_at_warmup_kib'] / 1024:.0f} MiB; at most "
             f"{s['rss_max_after_kib'] / 1024:.0f} MiB after it (**{100 * s['growth']:+.1f} %**, budget +10 %); "
-            f"{s['rss_last_kib'] / 1024:.0f} MiB at the end.\n\n| calls | RSS MiB |\n|---:|---:|\n")
+            f"{s['rss_last_kib'] / 1024:.0f} MiB at the end."
+            + (" **This run is shorter than `make soak`'s 100 000 calls and its warm-up is no steady state: "
+               "the figure does not answer the 10 % question.**" if s["calls"] < 100_000 else "")
+            + "\n\n| calls | RSS MiB |\n|---:|---:|\n")
         step = max(1, len(s["curve"]) // 20)
         for done, rss in s["curve"][::step] + [s["curve"][-1]]:
             parts.append(f"| {done:,} | {rss / 1024:.0f} |\n")
