@@ -10,16 +10,25 @@
 // disturbed by other work on a shared machine). Reports the per-page ratio
 // engine/gumbo (median, p90, share of pages over the budget) and pages/s.
 //
-//   lede_speed_bench [--repeat N] [--budget 1.5] [--pages_out FILE] MANIFEST
+//   lede_speed_bench [--repeat N] [--budget 1.5] [--pages_out FILE]
+//                    [--only gumbo|engine] [--max_parse_ms_per_mb N] MANIFEST
+//
+// For instruction counts (valgrind --tool=callgrind), --only runs one side
+// alone, so a profile holds one of them, and --max_parse_ms_per_mb lifts the
+// parse stage's CPU budget, which a page under valgrind's 50x slowdown
+// would otherwise exceed.
 //
 // MANIFEST: one page a line, TAB-separated: set, id, path (".gz" is
 // gunzipped), url, content type (the last two may be empty). Writes one JSON
 // summary to stdout; --pages_out writes a TSV row per page
-// (set, id, bytes, gumbo_ns, decode_ns, engine_ns, status).
+// (set, id, bytes, gumbo_ns, decode_ns, engine_ns, status, then the
+// engine's time in each stage of its fastest run, ns: decode_stage, frame,
+// parse, metadata, content, language, render).
 #include <gumbo.h>
 #include <zlib.h>
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -78,6 +87,8 @@ struct Page {
   std::string set, id;
   size_t bytes = 0;
   int64_t gumbo_ns = 0, decode_ns = 0, engine_ns = 0;
+  // The engine's stage times (StageTimes) in its fastest run.
+  std::array<int64_t, lede::engine::kStageCount> stage_ns{};
   std::string status = "ok";
   double ratio() const {
     return gumbo_ns > 0 ? double(engine_ns) / double(gumbo_ns) : 0.0;
@@ -113,12 +124,17 @@ std::string JsonString(const std::string& s) {
 // Statistics of a group of pages, as a JSON object.
 std::string Stats(const std::vector<const Page*>& pages, double budget) {
   std::vector<double> ratios, decode_ratios, gumbo_ms, engine_ms;
+  std::array<std::vector<double>, lede::engine::kStageCount> stage_ratios;
   double gumbo_total = 0, engine_total = 0;
   size_t over = 0;
   for (const Page* p : pages) {
     ratios.push_back(p->ratio());
     decode_ratios.push_back(p->gumbo_ns > 0 ? double(p->decode_ns) / p->gumbo_ns
                                             : 0.0);
+    for (size_t s = 0; s < lede::engine::kStageCount; ++s) {
+      stage_ratios[s].push_back(
+          p->gumbo_ns > 0 ? double(p->stage_ns[s]) / p->gumbo_ns : 0.0);
+    }
     gumbo_ms.push_back(p->gumbo_ns / 1e6);
     engine_ms.push_back(p->engine_ns / 1e6);
     gumbo_total += p->gumbo_ns / 1e9;
@@ -140,13 +156,27 @@ std::string Stats(const std::vector<const Page*>& pages, double budget) {
       gumbo_total > 0 ? double(pages.size()) / gumbo_total : 0.0,
       engine_total > 0 ? double(pages.size()) / engine_total : 0.0,
       Quantile(decode_ratios, 0.5));
-  return buf;
+  // Each stage's time ÷ gumbo's, per page: the median.
+  std::string stages = ", \"stage_ratio_median\": {";
+  for (size_t s = 0; s < lede::engine::kStageCount; ++s) {
+    char entry[64];
+    std::snprintf(entry, sizeof entry, "%s\"%s\": %.4f", s == 0 ? "" : ", ",
+                  std::string(lede::engine::StageName(
+                                  static_cast<lede::engine::Stage>(s)))
+                      .c_str(),
+                  Quantile(stage_ratios[s], 0.5));
+    stages += entry;
+  }
+  std::string out = buf;
+  out.insert(out.size() - 1, stages + "}");
+  return out;
 }
 
 int Usage() {
   std::fprintf(stderr,
                "usage: lede_speed_bench [--repeat N] [--budget R] "
-               "[--pages_out FILE] MANIFEST\n");
+               "[--pages_out FILE] [--only gumbo|engine] "
+               "[--max_parse_ms_per_mb N] MANIFEST\n");
   return 2;
 }
 
@@ -155,7 +185,8 @@ int Usage() {
 int main(int argc, char** argv) {
   int repeat = 3;
   double budget = 1.5;
-  std::string manifest_path, pages_out;
+  std::string manifest_path, pages_out, only;
+  lede::engine::Limits limits;
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
     if (arg == "--repeat" && i + 1 < argc) {
@@ -164,6 +195,13 @@ int main(int argc, char** argv) {
       if (!absl::SimpleAtod(argv[++i], &budget)) return Usage();
     } else if (arg == "--pages_out" && i + 1 < argc) {
       pages_out = argv[++i];
+    } else if (arg == "--only" && i + 1 < argc) {
+      only = argv[++i];
+      if (only != "gumbo" && only != "engine") return Usage();
+    } else if (arg == "--max_parse_ms_per_mb" && i + 1 < argc) {
+      if (!absl::SimpleAtoi(argv[++i], &limits.max_parse_ms_per_mb)) {
+        return Usage();
+      }
     } else if (!arg.empty() && arg[0] != '-' && manifest_path.empty()) {
       manifest_path = arg;
     } else {
@@ -177,7 +215,9 @@ int main(int argc, char** argv) {
     return 1;
   }
 
-  lede::engine::Engine engine;
+  const bool run_gumbo = only != "engine";
+  const bool run_engine = only != "gumbo";
+  lede::engine::Engine engine(limits);
   std::vector<Page> pages;
   std::string line;
   auto started = Clock::now();
@@ -205,7 +245,8 @@ int main(int argc, char** argv) {
     int64_t best_gumbo = INT64_MAX, best_decode = INT64_MAX,
             best_engine = INT64_MAX;
     for (int r = 0; r < repeat; ++r) {
-      best_gumbo = std::min(best_gumbo, GumboNs(utf8));
+      if (run_gumbo) best_gumbo = std::min(best_gumbo, GumboNs(utf8));
+      if (!run_engine) continue;
       auto decode_start = Clock::now();
       size_t decoded_size = lede::engine::DecodeToUtf8(raw, f[4]).utf8.size();
       best_decode = std::min<int64_t>(
@@ -213,20 +254,26 @@ int main(int argc, char** argv) {
                            Clock::now() - decode_start)
                            .count());
       if (decoded_size != utf8.size()) std::abort();  // keeps the call
+      lede::engine::StageTimes times;
       auto start = Clock::now();
-      auto response = engine.Parse(request);
+      auto response = engine.Parse(request, absl::InfiniteFuture(), &times);
       int64_t ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
                        Clock::now() - start)
                        .count();
-      best_engine = std::min(best_engine, ns);
+      if (ns < best_engine) {
+        best_engine = ns;
+        for (size_t s = 0; s < lede::engine::kStageCount; ++s) {
+          page.stage_ns[s] = absl::ToInt64Nanoseconds(times.elapsed[s]);
+        }
+      }
       if (!response.ok()) {
         page.status =
             std::string(absl::StatusCodeToString(response.status().code()));
       }
     }
-    page.gumbo_ns = best_gumbo;
-    page.decode_ns = best_decode;
-    page.engine_ns = best_engine;
+    page.gumbo_ns = run_gumbo ? best_gumbo : 0;
+    page.decode_ns = run_engine ? best_decode : 0;
+    page.engine_ns = run_engine ? best_engine : 0;
     pages.push_back(page);
     if (pages.size() % 250 == 0) {
       std::fprintf(
@@ -237,11 +284,18 @@ int main(int argc, char** argv) {
 
   if (!pages_out.empty()) {
     std::ofstream out(pages_out);
-    out << "set\tid\tbytes\tgumbo_ns\tdecode_ns\tengine_ns\tstatus\n";
+    out << "set\tid\tbytes\tgumbo_ns\tdecode_ns\tengine_ns\tstatus";
+    for (size_t s = 0; s < lede::engine::kStageCount; ++s) {
+      const auto stage = static_cast<lede::engine::Stage>(s);
+      out << '\t' << lede::engine::StageName(stage)
+          << (stage == lede::engine::Stage::kDecode ? "_stage" : "");
+    }
+    out << '\n';
     for (const Page& p : pages) {
       out << p.set << '\t' << p.id << '\t' << p.bytes << '\t' << p.gumbo_ns
-          << '\t' << p.decode_ns << '\t' << p.engine_ns << '\t' << p.status
-          << '\n';
+          << '\t' << p.decode_ns << '\t' << p.engine_ns << '\t' << p.status;
+      for (int64_t ns : p.stage_ns) out << '\t' << ns;
+      out << '\n';
     }
   }
 

@@ -150,6 +150,20 @@ def section(args: argparse.Namespace, result: dict, peers: list[dict], lede_wall
     verdict = "within" if a["ratio_median"] <= result["budget"] else "over"
     lines += ["", f"Median page: the engine takes {a['ratio_median']:.2f} × gumbo's time ({verdict} the "
               f"{result['budget']:g} × budget); {a['over_budget']} of {a['pages']} pages are over it."]
+    stages = list(a.get("stage_ratio_median", {}))
+    if stages:
+        lines += [
+            "",
+            "**Where the engine's time goes**, per stage (`StageTimes`, from each page's fastest engine run): "
+            "the stage's time ÷ gumbo's on the same page, median over the pages. *parse* is gumbo inside the "
+            "engine plus the nesting scan and the tree checks; *render* includes the word breaks (ICU), the "
+            "reading time and the fingerprint. Medians do not add up to the whole engine's median.",
+            "",
+            "| pages | " + " | ".join(stages) + " |",
+            "|---|" + "---|" * len(stages),
+        ]
+        for name, s in [("all", a)] + list(result["sets"].items()):
+            lines.append(f"| {name} | " + " | ".join(f"{s['stage_ratio_median'][k]:.3f}" for k in stages) + " |")
     if peers:
         lines += [
             "",
