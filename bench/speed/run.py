@@ -135,8 +135,9 @@ def section(args: argparse.Namespace, result: dict, peers: list[dict], lede_wall
         f"gumbo parses the page's UTF-8 (decoded beforehand, untimed; the engine's gumbo options: arena "
         f"allocator, no error records) and `Engine::Parse` takes the raw bytes with default options (decode, "
         f"frame, parse, metadata, content, language, text + HTML + Markdown); each {result['repeat']} times, "
-        f"interleaved, the fastest of each kept. Ratio = engine ÷ gumbo per page; pages/s = pages ÷ total "
-        f"time, single-threaded. {result['refused']} pages the engine refused (limits) are left out. "
+        f"interleaved, the fastest of each kept, timed in the thread's CPU time (user + system, so page faults "
+        f"count; time the thread spent preempted by other work on the shared machine does not). "
+        f"Ratio = engine ÷ gumbo per page; pages/s = pages ÷ total time, single-threaded. {result['refused']} pages the engine refused (limits) are left out. "
         f"*decode ÷ gumbo*: the engine's decode stage alone (bytes to UTF-8; inside the engine's time, "
         f"not inside gumbo's), to show how much of the ratio it explains. The seeds are Markdown "
         f"mixed with HTML: gumbo parses their raw text, the engine renders the Markdown first.",
@@ -155,7 +156,7 @@ def section(args: argparse.Namespace, result: dict, peers: list[dict], lede_wall
         lines += [
             "",
             "**Where the engine's time goes**, per stage (`StageTimes`, from each page's fastest engine run): "
-            "the stage's time ÷ gumbo's on the same page, median over the pages. *parse* is gumbo inside the "
+            "the stage's time (wall clock) ÷ gumbo's on the same page, median over the pages. *parse* is gumbo inside the "
             "engine plus the nesting scan and the tree checks; *render* includes the word breaks (ICU), the "
             "reading time and the fingerprint. Medians do not add up to the whole engine's median.",
             "",
