@@ -36,6 +36,8 @@ from report import sections  # noqa: E402
 from sets import registry  # noqa: E402
 
 MB = 1 << 20
+# A shape smaller than this is compared with the median page per call, not per MB.
+SMALL_SHAPE = 64 << 10
 
 
 def out_dir(build: Path) -> Path:
@@ -184,31 +186,66 @@ def _read_jsonl(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
 
 
+def _previous(part: str) -> str:
+    """The `### part` subsection as RESULTS.md has it now ("" if none): a step whose
+    figures are not in this build (the fuzzers' summary is in another) keeps its part."""
+    text = (BENCH / "RESULTS.md").read_text(encoding="utf-8")
+    begin, end = text.find("<!-- BEGIN reliability -->"), text.find("<!-- END reliability -->")
+    section = text[begin:end] if 0 <= begin < end else ""
+    start = section.find(f"### {part}\n")
+    if start < 0:
+        return ""
+    stop = section.find("\n### ", start + 1)
+    return "\n" + section[start:stop if stop >= 0 else len(section)].rstrip() + "\n"
+
+
 def write(args: argparse.Namespace) -> None:
     folder = out_dir(args.build)
     parts = [f"## Reliability: hostile input, overload, fuzzing, soak\n\n"
              f"Written by `python3 bench/reliability/run.py write` ({dt.date.today().isoformat()}, "
              f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} before writing) from "
-             f"the figures each step below left in `{args.build.name}/reliability/`.\n"]
+             f"the figures each step below left in `{args.build.name}/reliability/` (a part whose step has "
+             f"not left figures there is kept as it was).\n"]
     rows = _read_jsonl(folder / "adversarial.jsonl")
     shapes = [r for r in rows if "shape" in r]
-    page_rates = [r["ms"] / (r["bytes"] / MB) for r in rows if "page" in r and r["status"] == "OK"]
+    pages_ok = [r for r in rows if "page" in r and r["status"] == "OK"]
+    page_rates = [r["ms"] / (r["bytes"] / MB) for r in pages_ok]
     if shapes and page_rates:
         median = statistics.median(page_rates)
+        median_call = statistics.median(r["ms"] for r in pages_ok)
         parts.append(
-            "### Adversarial shapes\n\n`make bench-reliability` (`bench/reliability/run.py adversarial`: "
+            "\n### Adversarial shapes\n\n`make bench-reliability` (`bench/reliability/run.py adversarial`: "
             "`lede_adversarial_bench`, `Engine::Parse` on one thread, CPU time, fastest of 3) on every shape of "
             f"`tests/adversarial/shapes.cc`, beside {len(page_rates)} bench pages (every "
-            f"{args.every}th of all sets, one run each): the median page takes **{median:.0f} ms per MB**. "
-            "A shape refused with a status costs what it took to refuse it.\n\n"
-            "| shape | size | status | ms | ms per MB | ÷ median page |\n|---|---:|---|---:|---:|---:|\n")
+            f"{args.every}th of all sets, one run each): the median page takes **{median:.0f} ms per MB** "
+            f"and {median_call:.1f} ms a call. A shape refused with a status costs what it took to refuse it. "
+            f"A shape under {SMALL_SHAPE // 1024} KB is compared per call, not per MB: its time is the "
+            "cost of any call. *×4 size* is the time of the shape made at its size over the time of the same "
+            "shape made at a quarter of it (4.0 is linear; shapes of a fixed size have none). *Where* is the "
+            "stage that took the largest share of the wall time of the timed run (`Engine::Parse`'s "
+            "`StageTimes`; the stages are those of `server/engine/stage_times.h`).\n\n"
+            "| shape | size | status | ms | ms per MB | ÷ median page | ×4 size | where |\n"
+            "|---|---:|---|---:|---:|---:|---:|---|\n")
+        over = []
         for r in shapes:
             rate = r["ms"] / (r["bytes"] / MB)
+            ratio = r["ms"] / median_call if r["bytes"] < SMALL_SHAPE else rate / median
+            if ratio > 3:
+                over.append(r["shape"])
             status = r["status"] + ("" if r["status"] == r["expected"] else f" (expected {r['expected']})")
+            growth = f"{r['ms'] / r['quarter_ms']:.1f}" if r.get("quarter_ms") else ""
+            stages = r.get("stages", {})
+            total = sum(stages.values())
+            where = ""
+            if total > 0:
+                stage, took = max(stages.items(), key=lambda item: item[1])
+                where = f"{stage} {100 * took / total:.0f} %"
+            per = " (per call)" if r["bytes"] < SMALL_SHAPE else ""
             parts.append(f"| {r['shape']} | {r['bytes'] / MB:.2f} MB | {status} | {r['ms']:.1f} | "
-                         f"{rate:.0f} | {rate / median:.2f} |\n")
-        over = [r["shape"] for r in shapes if r["ms"] / (r["bytes"] / MB) > 3 * median]
-        parts.append(f"\nShapes over 3 × the median page's ms per MB: {', '.join(over) if over else 'none'}.\n")
+                         f"{rate:.0f} | {ratio:.2f}{per} | {growth} | {where} |\n")
+        parts.append(f"\nShapes over 3 × the median page: {', '.join(over) if over else 'none'}.\n")
+    else:
+        parts.append(_previous("Adversarial shapes"))
     fuzz = _read_jsonl(REPO / args.fuzz_build / "fuzz-summary.jsonl")
     if fuzz:
         regressions = sorted((REPO / "tests" / "fuzz" / "regressions").glob("*/*"))
@@ -226,6 +263,8 @@ def write(args: argparse.Namespace) -> None:
         parts.append("\nCrashes found and fixed so far (each kept in `tests/fuzz/regressions`): "
                      + ", ".join(f"{name} {count}" for name, count in sorted(by_target.items()))
                      + ". A crash in the table above is one of these: the run's binaries predate its fix.\n")
+    else:
+        parts.append(_previous("Fuzzing"))
     over = folder / "overload.json"
     if over.exists():
         o = json.loads(over.read_text())
@@ -238,6 +277,8 @@ def write(args: argparse.Namespace) -> None:
             f"| {o['accepted']} | {o['refused']} | {o['accepted_p99_ms']:.0f} ms | {o['refused_p99_ms']:.0f} ms | "
             f"{o['health_checks']}, {o['health_failures']} | {o['rss_before_kib'] / 1024:.0f} / "
             f"{o['rss_peak_kib'] / 1024:.0f} / {o['rss_after_kib'] / 1024:.0f} MiB |\n")
+    else:
+        parts.append(_previous("Overload"))
     soak_path = folder / "soak.json"
     if soak_path.exists():
         s = json.loads(soak_path.read_text())
@@ -255,6 +296,8 @@ def write(args: argparse.Namespace) -> None:
         step = max(1, len(s["curve"]) // 20)
         for done, rss in s["curve"][::step] + [s["curve"][-1]]:
             parts.append(f"| {done:,} | {rss / 1024:.0f} |\n")
+    else:
+        parts.append(_previous("Soak"))
     sections.replace_section(BENCH / "RESULTS.md", "reliability", "".join(parts))
     print("wrote the reliability section of bench/RESULTS.md")
 
