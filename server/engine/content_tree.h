@@ -72,10 +72,6 @@ std::vector<const GumboNode*> ShownByScript(const GumboNode* top,
 // A dialog over the page: a consent manager, a sign-up or login modal.
 bool IsDialog(const GumboNode* element);
 
-// Elements that start a block of their own (a paragraph, a heading, a list,
-// a table row...), as opposed to inline ones.
-bool IsBlockTag(GumboTag tag);
-
 // 1 to 6 for <h1> to <h6>, 0 for other tags.
 int HeadingLevel(GumboTag tag);
 

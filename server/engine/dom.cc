@@ -132,6 +132,43 @@ std::string TagName(const GumboNode* node) {
       absl::string_view(original.data, original.length));
 }
 
+bool IsBlockTag(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_TH:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_HR:
+    case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_CENTER:
+      return true;
+    default:
+      return false;
+  }
+}
+
 std::string TextContent(const GumboNode* node) {
   std::string raw;
   WalkTree(node, [&](const GumboNode* n, int) {
@@ -148,10 +185,7 @@ std::string TextContent(const GumboNode* node) {
             tag == GUMBO_TAG_RT || tag == GUMBO_TAG_RP) {
           return false;
         }
-        if (tag == GUMBO_TAG_BR || tag == GUMBO_TAG_P || tag == GUMBO_TAG_DIV ||
-            tag == GUMBO_TAG_LI || tag == GUMBO_TAG_TD) {
-          raw.push_back(' ');
-        }
+        if (tag == GUMBO_TAG_BR || IsBlockTag(tag)) raw.push_back(' ');
         return true;
       }
       default:

@@ -96,8 +96,14 @@ bool IsElement(const GumboNode* node, GumboTag tag);
 // unknown tags such as custom elements).
 std::string TagName(const GumboNode* node);
 
+// Elements that start a block of their own (a paragraph, a heading, a list,
+// a table row or cell...), as opposed to inline ones.
+bool IsBlockTag(GumboTag tag);
+
 // All text below `node`, skipping script/style/template, with white space
-// collapsed. Block elements are separated by a space.
+// collapsed. A block element (IsBlockTag) or a <br> starts with a space, so
+// it is not glued to the text before it (the text right after a block's end
+// is, as before: "<div>a</div>b" reads "ab").
 std::string TextContent(const GumboNode* node);
 
 // The children of an element or document, empty for other nodes.

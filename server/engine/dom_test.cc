@@ -23,6 +23,20 @@ TEST(DomTest, TextLeavesOutRubyAnnotationsAndSoftHyphens) {
   EXPECT_EQ(TextContent(dom->body()), "子ども: Mittelalter");
 }
 
+TEST(DomTest, BlocksAreSeparatedInlineElementsAreNot) {
+  absl::StatusOr<Dom> dom = Dom::Parse(
+      "<h2>Title</h2><h3>Sub</h3><table><tr><th>City</th><th>Budget</th>"
+      "</tr></table><dl><dt>Term</dt><dd>Meaning</dd></dl><span>in</span>"
+      "<b>line</b>a<br>b",
+      Limits(), absl::InfiniteFuture());
+  ASSERT_TRUE(dom.ok());
+  EXPECT_EQ(TextContent(dom->body()),
+            "Title Sub City Budget Term Meaninginlinea b");
+  EXPECT_TRUE(IsBlockTag(GUMBO_TAG_TH));
+  EXPECT_FALSE(IsBlockTag(GUMBO_TAG_SPAN));
+  EXPECT_FALSE(IsBlockTag(GUMBO_TAG_BR));
+}
+
 TEST(DomTest, DeepNestingIsWalkedWithoutRecursion) {
   // Far deeper than a recursive walk's stack would survive in a small
   // thread, and within a raised limit.
