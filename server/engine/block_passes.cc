@@ -68,9 +68,10 @@ bool IsByline(absl::string_view text, const std::vector<std::string>& authors) {
   return LetterCount(rest) <= content_rules::kMaxBylineLetters;
 }
 
+// Beyond HasSentenceEnd: a text that ends a sentence at its very end.
 bool EndsLikeASentence(absl::string_view text) {
   text = absl::StripTrailingAsciiWhitespace(text);
-  for (absl::string_view end : {"!", "?", "！", "？", "…"}) {
+  for (absl::string_view end : content_rules::kFinalSentenceEnds) {
     if (absl::EndsWith(text, end)) return true;
   }
   return false;

@@ -9,7 +9,6 @@
 #include "absl/strings/str_split.h"
 #include "re2/re2.h"
 #include "server/engine/text_util.h"
-#include "unicode/utf8.h"
 
 namespace lede::engine {
 namespace {
@@ -64,12 +63,13 @@ std::string JoinPaddedChineseName(std::string name) {
   bool single = false;
   for (absl::string_view part : parts) {
     size_t length = 0;
-    for (int32_t i = 0; i < static_cast<int32_t>(part.size());) {
-      UChar32 c;
-      U8_NEXT(part.data(), i, static_cast<int32_t>(part.size()), c);
-      if (!IsHan(c)) return name;
-      ++length;
-    }
+    bool han = true;
+    ForEachCodePoint(part, [&](UChar32 c, absl::string_view) {
+      han = IsHan(c);
+      length += han;
+      return han;
+    });
+    if (!han) return name;
     total += length;
     single = single || length == 1;
   }

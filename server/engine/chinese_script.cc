@@ -62,17 +62,13 @@ bool IsTraditionalOnlyHan(char32_t c) {
 
 ChineseScriptCounts CountChineseScript(absl::string_view utf8) {
   ChineseScriptCounts counts;
-  const auto* data = reinterpret_cast<const uint8_t*>(utf8.data());
-  const int32_t length = static_cast<int32_t>(utf8.size());
-  int32_t i = 0;
-  while (i < length) {
-    UChar32 c;
-    U8_NEXT(data, i, length, c);
-    if (c < 0x2E80 || !IsHan(c)) continue;
+  ForEachCodePoint(utf8, [&](UChar32 c, absl::string_view) {
+    if (c < 0x2E80 || !IsHan(c)) return true;
     ++counts.han;
     if (IsSimplifiedOnlyHan(c)) ++counts.simplified;
     if (IsTraditionalOnlyHan(c)) ++counts.traditional;
-  }
+    return true;
+  });
   return counts;
 }
 

@@ -317,9 +317,13 @@ inline constexpr int kMinVotingTextLength = 20;
 // Longest loose text after an image that is read as its caption.
 inline constexpr int kMaxLooseCaptionLength = 100;
 
-// Sentence-ending punctuation, in the scripts the seeds and eval sets use.
+// Sentence-ending punctuation, in the scripts the seeds and eval sets use:
+// a text that holds one anywhere holds a sentence (HasSentenceEnd)...
 inline constexpr const char* kSentenceEnds[] = {"。", "！", "？", ". ", "! ",
                                                 "? ", ".",  "」", "”"};
+// ...and what ends one only when it ends the text ("Is it enough?", "And
+// then…"): a line ending so is a sentence, not furniture.
+inline constexpr absl::string_view kFinalSentenceEnds[] = {"!", "?", "…"};
 
 // <img> attributes lazy loaders keep the real URL in, most specific first.
 inline constexpr const char* kLazyImageAttributes[] = {

@@ -72,6 +72,20 @@ std::optional<ParsedDate> Civil(int year, int month, int day, int hour,
                     std::string(text.substr(0, length)), absl::CivilDay(civil)};
 }
 
+// The date a pattern matched (`whole`, inside `text`) from its parts;
+// nullopt when they are not a real day.
+std::optional<Match> MatchOf(absl::string_view text, re2::StringPiece whole,
+                             int year, int month, int day,
+                             const std::string& hour, const std::string& minute,
+                             const std::string& second,
+                             const std::string& ampm) {
+  std::optional<ParsedDate> date =
+      Civil(year, month, day, Number(hour), Number(minute), Number(second),
+            ampm, absl::string_view(whole.data(), whole.size()), whole.size());
+  if (!date) return std::nullopt;
+  return Match{static_cast<size_t>(whole.data() - text.data()), *date};
+}
+
 // Each finder looks for its form of date in `text` and reports the first.
 using Finder = std::optional<Match> (*)(absl::string_view text,
                                         const DateHints& hints);
@@ -89,11 +103,8 @@ std::optional<Match> FindIso(absl::string_view text, const DateHints&) {
                          &ampm)) {
     return std::nullopt;
   }
-  auto date =
-      Civil(Number(y), Number(m), Number(d), Number(hh), Number(mm), Number(ss),
-            ampm, absl::string_view(whole.data(), whole.size()), whole.size());
-  if (!date) return std::nullopt;
-  return Match{static_cast<size_t>(whole.data() - text.data()), *date};
+  return MatchOf(text, whole, Number(y), Number(m), Number(d), hh, mm, ss,
+                 ampm);
 }
 
 std::optional<Match> FindCjk(absl::string_view text, const DateHints&) {
@@ -105,11 +116,7 @@ std::optional<Match> FindCjk(absl::string_view text, const DateHints&) {
                          &ss)) {
     return std::nullopt;
   }
-  auto date =
-      Civil(Number(y), Number(m), Number(d), Number(hh), Number(mm), Number(ss),
-            "", absl::string_view(whole.data(), whole.size()), whole.size());
-  if (!date) return std::nullopt;
-  return Match{static_cast<size_t>(whole.data() - text.data()), *date};
+  return MatchOf(text, whole, Number(y), Number(m), Number(d), hh, mm, ss, "");
 }
 
 std::optional<Match> FindNumeric(absl::string_view text,
@@ -129,11 +136,7 @@ std::optional<Match> FindNumeric(absl::string_view text,
   if (second > 12) day_first = false;
   int day = day_first ? first : second;
   int month = day_first ? second : first;
-  auto date =
-      Civil(Number(y), month, day, Number(hh), Number(mm), Number(ss), ampm,
-            absl::string_view(whole.data(), whole.size()), whole.size());
-  if (!date) return std::nullopt;
-  return Match{static_cast<size_t>(whole.data() - text.data()), *date};
+  return MatchOf(text, whole, Number(y), month, day, hh, mm, ss, ampm);
 }
 
 // "28.01.22": a dotted day, two-digit month and two-digit year, as German
@@ -151,49 +154,42 @@ std::optional<Match> FindShortYear(absl::string_view text, const DateHints&) {
   }
   int year = Number(y);
   year += year < 70 ? 2000 : 1900;
-  auto date =
-      Civil(year, Number(m), Number(d), Number(hh), Number(mm), Number(ss),
-            ampm, absl::string_view(whole.data(), whole.size()), whole.size());
-  if (!date) return std::nullopt;
-  return Match{static_cast<size_t>(whole.data() - text.data()), *date};
+  return MatchOf(text, whole, year, Number(m), Number(d), hh, mm, ss, ampm);
 }
 
+// A date with its month named, by `pattern`, whose groups are the whole
+// date, the day and the month's name (the month first unless `day_first`),
+// the year, then the time's (kTime).
+std::optional<Match> FindNamedMonth(absl::string_view text, const RE2& pattern,
+                                    bool day_first) {
+  re2::StringPiece whole;
+  std::string first, second, y, hh, mm, ss, ampm;
+  if (!RE2::PartialMatch(Piece(text), pattern, &whole, &first, &second, &y, &hh,
+                         &mm, &ss, &ampm)) {
+    return std::nullopt;
+  }
+  const std::string& month = day_first ? second : first;
+  const std::string& day = day_first ? first : second;
+  return MatchOf(text, whole, Number(y), MonthNumber(month), Number(day), hh,
+                 mm, ss, ampm);
+}
+
+// "June 4, 2025", "Sept. 4th 2025 at 10:20".
 std::optional<Match> FindMonthFirst(absl::string_view text, const DateHints&) {
   // Built once and never freed: the pattern is assembled at run time.
   static const RE2* const kMonthFirst = new RE2(absl::StrCat(
       R"((?i)\b(()", MonthAlternation(),
       R"()\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}))", kTime, ")"));
-  re2::StringPiece whole;
-  std::string month, d, y, hh, mm, ss, ampm;
-  if (!RE2::PartialMatch(Piece(text), *kMonthFirst, &whole, &month, &d, &y, &hh,
-                         &mm, &ss, &ampm)) {
-    return std::nullopt;
-  }
-  auto date =
-      Civil(Number(y), MonthNumber(month), Number(d), Number(hh), Number(mm),
-            Number(ss), ampm, absl::string_view(whole.data(), whole.size()),
-            whole.size());
-  if (!date) return std::nullopt;
-  return Match{static_cast<size_t>(whole.data() - text.data()), *date};
+  return FindNamedMonth(text, *kMonthFirst, /*day_first=*/false);
 }
 
+// "4 June 2025", "4. Juni 2025", "4 de junio de 2025".
 std::optional<Match> FindDayFirst(absl::string_view text, const DateHints&) {
   // Built once and never freed: the pattern is assembled at run time.
   static const RE2* const kDayFirst = new RE2(absl::StrCat(
       R"((?i)\b((\d{1,2})(?:st|nd|rd|th|\.|º)?\s*(?:de\s+)?()",
       MonthAlternation(), R"()\.?,?\s+(?:de\s+)?(\d{4}))", kTime, ")"));
-  re2::StringPiece whole;
-  std::string d, month, y, hh, mm, ss, ampm;
-  if (!RE2::PartialMatch(Piece(text), *kDayFirst, &whole, &d, &month, &y, &hh,
-                         &mm, &ss, &ampm)) {
-    return std::nullopt;
-  }
-  auto date =
-      Civil(Number(y), MonthNumber(month), Number(d), Number(hh), Number(mm),
-            Number(ss), ampm, absl::string_view(whole.data(), whole.size()),
-            whole.size());
-  if (!date) return std::nullopt;
-  return Match{static_cast<size_t>(whole.data() - text.data()), *date};
+  return FindNamedMonth(text, *kDayFirst, /*day_first=*/true);
 }
 
 std::optional<Match> FindRelative(absl::string_view text,

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cstring>
 #include <memory>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -37,8 +38,6 @@ constexpr int kSuspectShare = 50;
 
 // Detector guesses tried when the labels fail, best first.
 constexpr int kDetectorGuesses = 3;
-
-constexpr char kReplacementUtf8[] = "\xEF\xBF\xBD";
 
 // A decoding of the whole document, and how plausible it is.
 struct Decoding {
@@ -112,19 +111,11 @@ Decoding DecodeUtf8(absl::string_view bytes, const Utf8Shape& shape) {
     return result;
   }
   result.utf8.reserve(bytes.size() + 2 * shape.invalid);
-  int32_t i = 0;
-  const int32_t length = static_cast<int32_t>(bytes.size());
-  const auto* data = reinterpret_cast<const uint8_t*>(bytes.data());
-  while (i < length) {
-    int32_t start = i;
-    UChar32 c;
-    U8_NEXT(data, i, length, c);
-    if (c < 0) {
-      result.utf8.append(kReplacementUtf8);
-    } else {
-      result.utf8.append(bytes.data() + start, i - start);
-    }
-  }
+  ForEachCodePoint(bytes, [&](UChar32 c, absl::string_view read) {
+    const absl::string_view piece = c < 0 ? kReplacementUtf8 : read;
+    result.utf8.append(piece.data(), piece.size());
+    return true;
+  });
   return result;
 }
 
@@ -173,7 +164,7 @@ bool DecodeWith(absl::string_view bytes, const std::string& converter_name,
     UBool error = false;
     U8_APPEND(buffer, n, 4, c, error);
     if (error || U_IS_SURROGATE(c)) {
-      result->utf8.append(kReplacementUtf8);
+      result->utf8.append(kReplacementUtf8.data(), kReplacementUtf8.size());
     } else {
       result->utf8.append(buffer, n);
     }
@@ -254,6 +245,99 @@ DecodedText Result(Decoding decoding, const std::string& converter,
   return result;
 }
 
+// A charset a label names, and where the label was.
+struct Label {
+  std::string converter;
+  const char* source;
+};
+
+// `bytes` decoded with `converter`; UTF-8 read by its `utf8` shape.
+bool DecodeAs(absl::string_view bytes, const std::string& converter,
+              const Utf8Shape& utf8, Decoding* decoding) {
+  if (converter == "UTF-8") {
+    *decoding = DecodeUtf8(bytes, utf8);
+    return true;
+  }
+  return DecodeWith(bytes, converter, decoding);
+}
+
+// 1. A byte order mark settles it.
+std::optional<DecodedText> DecodeByBom(absl::string_view bytes) {
+  if (absl::StartsWith(bytes, "\xEF\xBB\xBF")) {
+    absl::string_view rest = bytes.substr(3);
+    return Result(DecodeUtf8(rest, ShapeOfUtf8(rest)), "UTF-8", "bom");
+  }
+  if (absl::StartsWith(bytes, "\xFF\xFE") ||
+      absl::StartsWith(bytes, "\xFE\xFF")) {
+    std::string name = bytes[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE";
+    Decoding decoding;
+    DecodeWith(bytes.substr(2), name, &decoding);
+    return Result(std::move(decoding), name, "bom");
+  }
+  return std::nullopt;
+}
+
+// 2-3. The labels: the request's content type, then the document's own
+// declaration. A label is believed unless its decoding is suspect (a page
+// declared UTF-8 that is GBK, declared GBK that is Big5); bytes that are
+// valid UTF-8 are read as UTF-8 whatever a legacy label says, since legacy
+// text essentially never forms valid multi-byte UTF-8 (a site moved to
+// UTF-8 that kept its old <meta charset=gb2312>). Without an answer, the
+// first suspect label and its decoding go to `suspect`.
+std::optional<DecodedText> DecodeByLabels(
+    absl::string_view bytes, absl::string_view content_type,
+    const Utf8Shape& utf8, std::optional<std::pair<Label, Decoding>>* suspect) {
+  for (const Label& label :
+       {Label{CanonicalCharset(CharsetFromContentType(content_type)),
+              "content-type"},
+        Label{CanonicalCharset(CharsetFromMarkup(bytes)), "meta"}}) {
+    if (label.converter.empty()) continue;
+    if (label.converter != "UTF-8" && utf8.Valid() && utf8.multibyte > 0) {
+      return Result(DecodeUtf8(bytes, utf8), "UTF-8", "utf-8-valid");
+    }
+    Decoding decoding;
+    if (!DecodeAs(bytes, label.converter, utf8, &decoding)) continue;
+    const bool mostly_utf8 = label.converter == "UTF-8" && utf8.MostlyUtf8();
+    if (!decoding.Suspect() || mostly_utf8) {
+      return Result(std::move(decoding), label.converter, label.source);
+    }
+    if (!suspect->has_value()) suspect->emplace(label, std::move(decoding));
+  }
+  return std::nullopt;
+}
+
+// 4. ICU's detector. Its guess replaces a suspect label only when it reads
+// the bytes cleanly and with under half the label's errors. When nothing
+// reads the bytes cleanly: the suspect label, else the detector's least bad
+// guess when it beats UTF-8 with replacement characters.
+DecodedText DecodeByDetector(
+    absl::string_view bytes, const Utf8Shape& utf8,
+    std::optional<std::pair<Label, Decoding>> suspect) {
+  Decoding best;
+  std::string best_converter;
+  for (const std::string& converter : DetectCharsets(bytes)) {
+    Decoding decoding;
+    if (!DecodeAs(bytes, converter, utf8, &decoding)) continue;
+    if (!decoding.Suspect()) {
+      if (suspect && decoding.errors * 2 >= suspect->second.errors) continue;
+      return Result(std::move(decoding), converter, "detected");
+    }
+    if (best_converter.empty() || decoding.errors < best.errors) {
+      best = std::move(decoding);
+      best_converter = converter;
+    }
+  }
+  if (suspect) {
+    return Result(std::move(suspect->second), suspect->first.converter,
+                  suspect->first.source);
+  }
+  Decoding as_utf8 = DecodeUtf8(bytes, utf8);
+  if (!best_converter.empty() && best.errors < as_utf8.errors) {
+    return Result(std::move(best), best_converter, "detected");
+  }
+  return Result(std::move(as_utf8), "UTF-8", "default");
+}
+
 }  // namespace
 
 std::string CanonicalCharset(absl::string_view label) {
@@ -266,97 +350,19 @@ std::string CanonicalCharset(absl::string_view label) {
 
 DecodedText DecodeToUtf8(absl::string_view bytes,
                          absl::string_view content_type) {
-  // 1. A byte order mark settles it.
-  if (absl::StartsWith(bytes, "\xEF\xBB\xBF")) {
-    absl::string_view rest = bytes.substr(3);
-    return Result(DecodeUtf8(rest, ShapeOfUtf8(rest)), "UTF-8", "bom");
-  }
-  if (absl::StartsWith(bytes, "\xFF\xFE") ||
-      absl::StartsWith(bytes, "\xFE\xFF")) {
-    std::string name = bytes[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE";
-    Decoding decoding;
-    DecodeWith(bytes.substr(2), name, &decoding);
-    return Result(std::move(decoding), name, "bom");
-  }
-
-  // 2-3. The labels: the request's content type, then the document's own
-  // declaration. A label is believed unless its decoding is suspect (a page
-  // declared UTF-8 that is GBK, declared GBK that is Big5); bytes that are
-  // valid UTF-8 are read as UTF-8 whatever a legacy label says, since legacy
-  // text essentially never forms valid multi-byte UTF-8 (a site moved to
-  // UTF-8 that kept its old <meta charset=gb2312>).
+  if (std::optional<DecodedText> bom = DecodeByBom(bytes)) return *bom;
   const Utf8Shape utf8 = ShapeOfUtf8(bytes);
-  struct Label {
-    std::string converter;
-    const char* source;
-  };
-  std::vector<Label> labels;
-  for (const Label& label :
-       {Label{CanonicalCharset(CharsetFromContentType(content_type)),
-              "content-type"},
-        Label{CanonicalCharset(CharsetFromMarkup(bytes)), "meta"}}) {
-    if (!label.converter.empty()) labels.push_back(label);
+  std::optional<std::pair<Label, Decoding>> suspect;
+  if (std::optional<DecodedText> labelled =
+          DecodeByLabels(bytes, content_type, utf8, &suspect)) {
+    return *std::move(labelled);
   }
-  auto decode = [&](const std::string& converter, Decoding* decoding) {
-    if (converter == "UTF-8") {
-      *decoding = DecodeUtf8(bytes, utf8);
-      return true;
-    }
-    return DecodeWith(bytes, converter, decoding);
-  };
-  Decoding first;
-  const Label* first_label = nullptr;
-  for (const Label& label : labels) {
-    if (label.converter != "UTF-8" && utf8.Valid() && utf8.multibyte > 0) {
-      return Result(DecodeUtf8(bytes, utf8), "UTF-8", "utf-8-valid");
-    }
-    Decoding decoding;
-    if (!decode(label.converter, &decoding)) continue;
-    const bool mostly_utf8 = label.converter == "UTF-8" && utf8.MostlyUtf8();
-    if (!decoding.Suspect() || mostly_utf8) {
-      return Result(std::move(decoding), label.converter, label.source);
-    }
-    if (first_label == nullptr) {
-      first = std::move(decoding);
-      first_label = &label;
-    }
-  }
-
   // No label, or only suspect ones. UTF-8 that is valid, or nearly so.
-  if (first_label == nullptr && (utf8.Valid() || utf8.MostlyUtf8())) {
+  if (!suspect && (utf8.Valid() || utf8.MostlyUtf8())) {
     return Result(DecodeUtf8(bytes, utf8), "UTF-8",
                   utf8.multibyte > 0 ? "utf-8-valid" : "default");
   }
-
-  // 4. ICU's detector. Its guess replaces a suspect label only when it reads
-  // the bytes cleanly and with under half the label's errors.
-  Decoding best;
-  std::string best_converter;
-  for (const std::string& converter : DetectCharsets(bytes)) {
-    Decoding decoding;
-    if (!decode(converter, &decoding)) continue;
-    if (!decoding.Suspect()) {
-      if (first_label != nullptr && decoding.errors * 2 >= first.errors) {
-        continue;
-      }
-      return Result(std::move(decoding), converter, "detected");
-    }
-    if (best_converter.empty() || decoding.errors < best.errors) {
-      best = std::move(decoding);
-      best_converter = converter;
-    }
-  }
-  if (first_label != nullptr) {
-    return Result(std::move(first), first_label->converter,
-                  first_label->source);
-  }
-  // Nothing reads the bytes cleanly: the detector's least bad guess when it
-  // beats UTF-8 with replacement characters.
-  Decoding as_utf8 = DecodeUtf8(bytes, utf8);
-  if (!best_converter.empty() && best.errors < as_utf8.errors) {
-    return Result(std::move(best), best_converter, "detected");
-  }
-  return Result(std::move(as_utf8), "UTF-8", "default");
+  return DecodeByDetector(bytes, utf8, std::move(suspect));
 }
 
 }  // namespace lede::engine

@@ -254,6 +254,136 @@ absl::string_view LanguageSample(absl::string_view text, std::string* buffer) {
   return *buffer;
 }
 
+// The share of the text's letters in the script that names `by_script`.
+float ScriptShare(const std::string& by_script, const ScriptCounts& counts) {
+  if (by_script.empty()) return 0.0f;
+  const int letters =
+      by_script == "zh"   ? counts.Get(USCRIPT_HAN)
+      : by_script == "ja" ? counts.Get(USCRIPT_HAN) + counts.Kana()
+      : by_script == "ko" ? counts.Get(USCRIPT_HANGUL) + counts.Get(USCRIPT_HAN)
+                          : counts.Get(counts.Dominant());
+  return static_cast<float>(letters) / counts.total;
+}
+
+bool IsCjk(absl::string_view language) {
+  return language == "zh" || language == "ja" || language == "ko";
+}
+
+// The languages the text is written in, largest share first: CLD2's, with
+// the script's verdict (`by_script`, `script_share` of the letters) taking
+// the place of a CJK language CLD2 confused (a Han-only title CLD2 calls ja
+// is zh), and leading when its letters are the majority. When neither could
+// tell, the dominant script's likeliest language, and `cld2` is no longer
+// reliable. Empty when even the script names none.
+std::vector<LanguageShare> Shares(Cld2Result* cld2,
+                                  const std::string& by_script,
+                                  float script_share,
+                                  const ScriptCounts& counts) {
+  std::vector<LanguageShare> shares = cld2->shares;
+  if (!by_script.empty()) {
+    auto top =
+        std::find_if(shares.begin(), shares.end(), [&](const LanguageShare& s) {
+          return s.language == by_script ||
+                 (IsCjk(by_script) && IsCjk(s.language));
+        });
+    if (top == shares.end()) {
+      // CLD2 did not see it: the script's letters are its share.
+      for (LanguageShare& s : shares) s.share *= 1.0f - script_share;
+      shares.push_back({by_script, script_share});
+    } else {
+      top->language = by_script;
+    }
+  }
+  if (shares.empty()) {
+    const ScriptLanguage* entry = ScriptEntry(counts.Dominant());
+    if (entry == nullptr) return shares;
+    shares.push_back({std::string(entry->language), 1.0f});
+    cld2->reliable = false;
+  }
+  std::stable_sort(shares.begin(), shares.end(),
+                   [](const LanguageShare& a, const LanguageShare& b) {
+                     return a.share > b.share;
+                   });
+  if (!by_script.empty() && shares.front().language != by_script &&
+      script_share > 0.5f) {
+    auto it = std::find_if(
+        shares.begin(), shares.end(),
+        [&](const LanguageShare& s) { return s.language == by_script; });
+    std::rotate(shares.begin(), it, it + 1);
+  }
+  return shares;
+}
+
+// Chinese in `shares` tagged with its script, from the characters.
+struct ChineseVerdict {
+  std::string alternative;  // the other script's tag; "" for no Chinese
+  float confidence = 1.0f;
+};
+
+ChineseVerdict TagChinese(absl::string_view text, const LanguageHints& hints,
+                          std::vector<LanguageShare>* shares) {
+  ChineseVerdict verdict;
+  for (LanguageShare& share : *shares) {
+    if (share.language != "zh") continue;
+    auto [tag, confidence] = ChineseTag(text, hints);
+    verdict.alternative = tag == "zh-Hans" ? "zh-Hant" : "zh-Hans";
+    verdict.confidence = confidence;
+    share.language = tag;
+  }
+  return verdict;
+}
+
+// The guesses from the shares, each as confident as its share times `base`;
+// the other Chinese script, and Japanese for a Han-only text, below them.
+void GuessFromShares(const std::vector<LanguageShare>& shares,
+                     const ChineseVerdict& chinese,
+                     const std::string& by_script, const ScriptCounts& counts,
+                     float base, std::vector<LanguageGuess>* guesses) {
+  for (const LanguageShare& share : shares) {
+    float confidence = share.share * base;
+    if (absl::StartsWith(share.language, "zh-")) {
+      confidence *= chinese.confidence;
+    }
+    AddGuess(guesses, share.language, confidence);
+  }
+  if (!chinese.alternative.empty()) {
+    const LanguageShare& zh =
+        *std::find_if(shares.begin(), shares.end(), [](const LanguageShare& s) {
+          return absl::StartsWith(s.language, "zh-");
+        });
+    AddGuess(guesses, chinese.alternative,
+             zh.share * base * (1.0f - chinese.confidence));
+  }
+  // A Han-only text could be Japanese written without kana, a title most
+  // of all (東京).
+  if (by_script == "zh") {
+    AddGuess(guesses, "ja",
+             (counts.total < kShortTextLetters ? kJapaneseHanOnlyShort
+                                               : kJapaneseHanOnlyLong) *
+                 base);
+  }
+}
+
+// A short or unreliable text in a language CLD2 confuses with its
+// neighbours: the neighbours are the runners-up, each less likely than the
+// one before. Then the runners-up in order.
+void AddRunnersUp(bool reliable, const ScriptCounts& counts,
+                  std::vector<LanguageGuess>* guesses) {
+  if (!reliable || counts.total < kShortTextLetters) {
+    std::vector<absl::string_view> neighbours =
+        Confusables(guesses->front().language);
+    const float best = guesses->front().confidence;
+    for (size_t i = 0; i < neighbours.size(); ++i) {
+      AddGuess(guesses, std::string(neighbours[i]),
+               best * kConfusableRunnerUp / static_cast<float>(1 + i));
+    }
+  }
+  std::stable_sort(guesses->begin() + 1, guesses->end(),
+                   [](const LanguageGuess& a, const LanguageGuess& b) {
+                     return a.confidence > b.confidence;
+                   });
+}
+
 }  // namespace
 
 LanguageResult IdentifyLanguage(absl::string_view full_text,
@@ -265,69 +395,12 @@ LanguageResult IdentifyLanguage(absl::string_view full_text,
   if (counts.total == 0) return result;
 
   Cld2Result cld2 = RunCld2(text, hints);
-  std::string by_script = LanguageFromScripts(counts);
-  const float script_share =
-      by_script.empty()
-          ? 0.0f
-          : static_cast<float>(
-                by_script == "zh"   ? counts.Get(USCRIPT_HAN)
-                : by_script == "ja" ? counts.Get(USCRIPT_HAN) + counts.Kana()
-                : by_script == "ko"
-                    ? counts.Get(USCRIPT_HANGUL) + counts.Get(USCRIPT_HAN)
-                    : counts.Get(counts.Dominant())) /
-                counts.total;
-
-  // The shares: CLD2's, with the script's verdict taking the place of a
-  // CJK language CLD2 confused (a Han-only title CLD2 calls ja is zh).
-  std::vector<LanguageShare> shares = cld2.shares;
-  if (!by_script.empty()) {
-    auto top =
-        std::find_if(shares.begin(), shares.end(), [&](const LanguageShare& s) {
-          return s.language == by_script ||
-                 ((by_script == "zh" || by_script == "ja" ||
-                   by_script == "ko") &&
-                  (s.language == "zh" || s.language == "ja" ||
-                   s.language == "ko"));
-        });
-    if (top == shares.end()) {
-      // CLD2 did not see it: the script's letters are its share.
-      for (LanguageShare& s : shares) s.share *= 1.0f - script_share;
-      shares.push_back({by_script, script_share});
-    } else {
-      top->language = by_script;
-    }
-  }
-  if (shares.empty()) {
-    // Neither CLD2 nor an exclusive script could tell: the script's likeliest
-    // language, as a low-confidence guess.
-    const ScriptLanguage* entry = ScriptEntry(counts.Dominant());
-    if (entry == nullptr) return result;
-    shares.push_back({std::string(entry->language), 1.0f});
-    cld2.reliable = false;
-  }
-  std::stable_sort(shares.begin(), shares.end(),
-                   [](const LanguageShare& a, const LanguageShare& b) {
-                     return a.share > b.share;
-                   });
-  // The script's language leads when its letters are the majority.
-  if (!by_script.empty() && shares.front().language != by_script &&
-      script_share > 0.5f) {
-    auto it = std::find_if(
-        shares.begin(), shares.end(),
-        [&](const LanguageShare& s) { return s.language == by_script; });
-    std::rotate(shares.begin(), it, it + 1);
-  }
-
-  // Chinese: the script from the characters.
-  std::string chinese_alternative;
-  float chinese_confidence = 1.0f;
-  for (LanguageShare& share : shares) {
-    if (share.language != "zh") continue;
-    auto [tag, confidence] = ChineseTag(text, hints);
-    chinese_alternative = tag == "zh-Hans" ? "zh-Hant" : "zh-Hans";
-    chinese_confidence = confidence;
-    share.language = tag;
-  }
+  const std::string by_script = LanguageFromScripts(counts);
+  const float script_share = ScriptShare(by_script, counts);
+  std::vector<LanguageShare> shares =
+      Shares(&cld2, by_script, script_share, counts);
+  if (shares.empty()) return result;
+  const ChineseVerdict chinese = TagChinese(text, hints, &shares);
 
   // The script decided the language (Hangul, kana, Han, Greek, ...): the
   // length of the text does not matter. Otherwise CLD2 did, and a few
@@ -337,52 +410,15 @@ LanguageResult IdentifyLanguage(absl::string_view full_text,
   const bool reliable =
       (cld2.reliable && counts.total >= kMinReliableLetters) ||
       (by_script_decided && counts.total >= kMinScriptLetters &&
-       (by_script != "zh" || chinese_confidence >= kReliableChineseScript));
+       (by_script != "zh" || chinese.confidence >= kReliableChineseScript));
   const float length_factor =
       by_script_decided
           ? 1.0f
           : 0.5f + 0.5f * std::min(1.0f, static_cast<float>(counts.total) /
                                              kShortTextLetters);
   const float base = (reliable ? 1.0f : 0.6f) * length_factor;
-  for (const LanguageShare& share : shares) {
-    float confidence = share.share * base;
-    if (absl::StartsWith(share.language, "zh-")) {
-      confidence *= chinese_confidence;
-    }
-    AddGuess(&result.guesses, share.language, confidence);
-  }
-  if (!chinese_alternative.empty()) {
-    const LanguageShare& zh =
-        *std::find_if(shares.begin(), shares.end(), [](const LanguageShare& s) {
-          return absl::StartsWith(s.language, "zh-");
-        });
-    AddGuess(&result.guesses, chinese_alternative,
-             zh.share * base * (1.0f - chinese_confidence));
-  }
-  // A Han-only text could be Japanese written without kana, a title most
-  // of all (東京).
-  if (by_script == "zh") {
-    AddGuess(&result.guesses, "ja",
-             (counts.total < kShortTextLetters ? kJapaneseHanOnlyShort
-                                               : kJapaneseHanOnlyLong) *
-                 base);
-  }
-  // A short or unreliable text in a language CLD2 confuses with its
-  // neighbours: the neighbours are the runners-up, each less likely than
-  // the one before.
-  if (!reliable || counts.total < kShortTextLetters) {
-    std::vector<absl::string_view> neighbours =
-        Confusables(result.guesses.front().language);
-    const float best = result.guesses.front().confidence;
-    for (size_t i = 0; i < neighbours.size(); ++i) {
-      AddGuess(&result.guesses, std::string(neighbours[i]),
-               best * kConfusableRunnerUp / static_cast<float>(1 + i));
-    }
-  }
-  std::stable_sort(result.guesses.begin() + 1, result.guesses.end(),
-                   [](const LanguageGuess& a, const LanguageGuess& b) {
-                     return a.confidence > b.confidence;
-                   });
+  GuessFromShares(shares, chinese, by_script, counts, base, &result.guesses);
+  AddRunnersUp(reliable, counts, &result.guesses);
   // Slivers (a quoted name, a stray English term) are not a language mix.
   shares.erase(std::remove_if(shares.begin() + 1, shares.end(),
                               [](const LanguageShare& s) {

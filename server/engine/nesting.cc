@@ -270,89 +270,9 @@ class OpenElements {
   int base_depth_ = 2;            // <body>'s
 };
 
-// The tree builder's start-tag rules for what `tag` closes, and whether it
-// is pushed.
-void StartTag(GumboTag tag, bool self_closing, OpenElements& open) {
-  const unsigned bits = Classes().bits[tag];
-  if ((bits & kBreakOut) &&
-      (open.Last(GUMBO_TAG_SVG) >= 0 || open.Last(GUMBO_TAG_MATH) >= 0)) {
-    int svg = open.Last(GUMBO_TAG_SVG), math = open.Last(GUMBO_TAG_MATH);
-    open.PopTo(svg < 0 ? math : math < 0 ? svg : std::min(svg, math));
-  }
-  const bool in_table = open.Last(GUMBO_TAG_TABLE) >= 0;
-  if (open.Last(GUMBO_TAG_SELECT) >= 0) {
-    // In a select only options and groups open; a table part, an input or
-    // another select ends it.
-    switch (tag) {
-      case GUMBO_TAG_OPTION:
-      case GUMBO_TAG_OPTGROUP:
-        if (open.top() == GUMBO_TAG_OPTION) open.PopTop();
-        if (tag == GUMBO_TAG_OPTGROUP && open.top() == GUMBO_TAG_OPTGROUP) {
-          open.PopTop();
-        }
-        open.Push(tag);
-        return;
-      case GUMBO_TAG_SELECT:
-      case GUMBO_TAG_INPUT:
-      case GUMBO_TAG_KEYGEN:
-      case GUMBO_TAG_TEXTAREA:
-        open.PopTo(open.Last(GUMBO_TAG_SELECT));
-        return;
-      default:
-        // Table parts end a select inside a table; elsewhere, like every
-        // other tag in a select, they are dropped.
-        if (!in_table || (!(bits & kTablePart) && tag != GUMBO_TAG_TABLE)) {
-          return;
-        }
-        open.PopTo(open.Last(GUMBO_TAG_SELECT));
-    }
-  }
-  if (bits & kClosesPClass) {
-    const int p = open.Last(GUMBO_TAG_P);
-    if (p > open.LastButtonScope()) open.PopTo(p);
-  }
+// CloseBefore's rules for options, ruby text, links, buttons and headings.
+bool CloseBeforeInline(GumboTag tag, OpenElements& open) {
   switch (tag) {
-    case GUMBO_TAG_LI: {
-      const int li = open.Last(GUMBO_TAG_LI);
-      if (li >= 0 && li == open.LastSpecial()) open.PopTo(li);
-      break;
-    }
-    case GUMBO_TAG_DD:
-    case GUMBO_TAG_DT: {
-      const int item =
-          std::max(open.Last(GUMBO_TAG_DD), open.Last(GUMBO_TAG_DT));
-      if (item >= 0 && item == open.LastSpecial()) open.PopTo(item);
-      break;
-    }
-    case GUMBO_TAG_TABLE: {
-      const int table = open.Last(GUMBO_TAG_TABLE);
-      if (table > std::max(open.Last(GUMBO_TAG_TD), open.Last(GUMBO_TAG_TH))) {
-        open.PopTo(table);
-      }
-      break;
-    }
-    case GUMBO_TAG_CAPTION:
-    case GUMBO_TAG_COLGROUP:
-    case GUMBO_TAG_TBODY:
-    case GUMBO_TAG_THEAD:
-    case GUMBO_TAG_TFOOT:
-      if (!in_table) return;
-      open.PopAbove(open.Last(GUMBO_TAG_TABLE));
-      break;
-    case GUMBO_TAG_TR:
-      if (!in_table) return;
-      open.PopAbove(
-          std::max({open.Last(GUMBO_TAG_TABLE), open.Last(GUMBO_TAG_TBODY),
-                    open.Last(GUMBO_TAG_THEAD), open.Last(GUMBO_TAG_TFOOT)}));
-      break;
-    case GUMBO_TAG_TD:
-    case GUMBO_TAG_TH:
-      if (!in_table) return;
-      open.PopAbove(
-          std::max({open.Last(GUMBO_TAG_TABLE), open.Last(GUMBO_TAG_TBODY),
-                    open.Last(GUMBO_TAG_THEAD), open.Last(GUMBO_TAG_TFOOT),
-                    open.Last(GUMBO_TAG_TR)}));
-      break;
     case GUMBO_TAG_OPTION:
     case GUMBO_TAG_OPTGROUP:
       if (open.top() == GUMBO_TAG_OPTION) open.PopTop();
@@ -371,10 +291,113 @@ void StartTag(GumboTag tag, bool self_closing, OpenElements& open) {
       open.PopTo(open.Last(tag));
       break;
     default:
-      if (IsHeading(tag) && IsHeading(open.top())) {
+      if (IsHeading(tag) && IsHeading(open.top())) open.PopTop();
+  }
+  return true;
+}
+
+// Foreign content (svg, math) ends at an HTML element that breaks out of it.
+void BreakOutOfForeignContent(OpenElements& open) {
+  const int svg = open.Last(GUMBO_TAG_SVG), math = open.Last(GUMBO_TAG_MATH);
+  if (svg < 0 && math < 0) return;
+  open.PopTo(svg < 0 ? math : math < 0 ? svg : std::min(svg, math));
+}
+
+// In a select only options and groups open; a table part inside a table,
+// an input or another select ends it. True when that is all the start tag
+// does.
+bool StartInSelect(GumboTag tag, unsigned bits, bool in_table,
+                   OpenElements& open) {
+  if (open.Last(GUMBO_TAG_SELECT) < 0) return false;
+  switch (tag) {
+    case GUMBO_TAG_OPTION:
+    case GUMBO_TAG_OPTGROUP:
+      if (open.top() == GUMBO_TAG_OPTION) open.PopTop();
+      if (tag == GUMBO_TAG_OPTGROUP && open.top() == GUMBO_TAG_OPTGROUP) {
         open.PopTop();
       }
+      open.Push(tag);
+      return true;
+    case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_INPUT:
+    case GUMBO_TAG_KEYGEN:
+    case GUMBO_TAG_TEXTAREA:
+      open.PopTo(open.Last(GUMBO_TAG_SELECT));
+      return true;
+    default:
+      // Table parts end a select inside a table; elsewhere, like every
+      // other tag in a select, they are dropped.
+      if (!in_table || (!(bits & kTablePart) && tag != GUMBO_TAG_TABLE)) {
+        return true;
+      }
+      open.PopTo(open.Last(GUMBO_TAG_SELECT));
+      return false;
   }
+}
+
+// What `tag` closes by the rule for its own kind (a list item closes the
+// open one, a table part what is above the table...). False when the tag
+// is ignored (a table part outside a table).
+bool CloseBefore(GumboTag tag, bool in_table, OpenElements& open) {
+  switch (tag) {
+    case GUMBO_TAG_LI: {
+      const int li = open.Last(GUMBO_TAG_LI);
+      if (li >= 0 && li == open.LastSpecial()) open.PopTo(li);
+      return true;
+    }
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_DT: {
+      const int item =
+          std::max(open.Last(GUMBO_TAG_DD), open.Last(GUMBO_TAG_DT));
+      if (item >= 0 && item == open.LastSpecial()) open.PopTo(item);
+      return true;
+    }
+    case GUMBO_TAG_TABLE: {
+      const int table = open.Last(GUMBO_TAG_TABLE);
+      if (table > std::max(open.Last(GUMBO_TAG_TD), open.Last(GUMBO_TAG_TH))) {
+        open.PopTo(table);
+      }
+      return true;
+    }
+    case GUMBO_TAG_CAPTION:
+    case GUMBO_TAG_COLGROUP:
+    case GUMBO_TAG_TBODY:
+    case GUMBO_TAG_THEAD:
+    case GUMBO_TAG_TFOOT:
+      if (!in_table) return false;
+      open.PopAbove(open.Last(GUMBO_TAG_TABLE));
+      return true;
+    case GUMBO_TAG_TR:
+      if (!in_table) return false;
+      open.PopAbove(
+          std::max({open.Last(GUMBO_TAG_TABLE), open.Last(GUMBO_TAG_TBODY),
+                    open.Last(GUMBO_TAG_THEAD), open.Last(GUMBO_TAG_TFOOT)}));
+      return true;
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_TH:
+      if (!in_table) return false;
+      open.PopAbove(
+          std::max({open.Last(GUMBO_TAG_TABLE), open.Last(GUMBO_TAG_TBODY),
+                    open.Last(GUMBO_TAG_THEAD), open.Last(GUMBO_TAG_TFOOT),
+                    open.Last(GUMBO_TAG_TR)}));
+      return true;
+    default:
+      return CloseBeforeInline(tag, open);
+  }
+}
+
+// The tree builder's start-tag rules for what `tag` closes, and whether it
+// is pushed.
+void StartTag(GumboTag tag, bool self_closing, OpenElements& open) {
+  const unsigned bits = Classes().bits[tag];
+  if (bits & kBreakOut) BreakOutOfForeignContent(open);
+  const bool in_table = open.Last(GUMBO_TAG_TABLE) >= 0;
+  if (StartInSelect(tag, bits, in_table, open)) return;
+  if (bits & kClosesPClass) {
+    const int p = open.Last(GUMBO_TAG_P);
+    if (p > open.LastButtonScope()) open.PopTo(p);
+  }
+  if (!CloseBefore(tag, in_table, open)) return;
   if (self_closing || (bits & (kVoid | kNeverPush))) return;
   open.Push(tag);
 }
@@ -489,6 +512,136 @@ size_t SkipDeclaration(absl::string_view html, size_t lt, bool in_foreign) {
   return end == absl::string_view::npos ? end : end + 1;
 }
 
+// The scan of one document, left to right, tag by tag.
+class NestingScan {
+ public:
+  NestingScan(absl::string_view html, int stop_above)
+      : html_(html), stop_above_(stop_above) {}
+
+  // The deepest the open elements went, until the end or past
+  // `stop_above`.
+  int Run() {
+    while (Step()) {
+    }
+    return deepest_;
+  }
+
+ private:
+  // The parser's <html> and <body> come first: an element in the body is
+  // at depth 3 of the tree (the document node at 0).
+  static constexpr int kImpliedDepth = 2;
+
+  // Reads up to and past the next tag; false when the scan is over.
+  bool Step() {
+    const size_t n = html_.size();
+    const size_t lt = html_.find('<', i_);
+    if (frameset_ok_ &&
+        html_.substr(i_, lt == absl::string_view::npos ? n : lt - i_)
+                .find_first_not_of(" \t\n\f\r") != absl::string_view::npos) {
+      frameset_ok_ = false;  // text
+    }
+    if (lt == absl::string_view::npos || lt + 1 >= n) return false;
+    const char c = html_[lt + 1];
+    if (c == '!' || c == '?') return SkipMarkup(lt, c);
+    const bool end_tag = c == '/';
+    const size_t name_start = lt + (end_tag ? 2 : 1);
+    if (name_start >= n || !absl::ascii_isalpha(html_[name_start])) {
+      return NotATag(lt, end_tag);
+    }
+    size_t name_end = name_start;
+    while (name_end < n && !IsTagNameEnd(html_[name_end])) ++name_end;
+    absl::string_view name = html_.substr(name_start, name_end - name_start);
+    const GumboTag tag =
+        gumbo_tagn_enum(name.data(), static_cast<unsigned int>(name.size()));
+    bool self_closing = false;
+    i_ = SkipAttributes(html_, name_end, &self_closing);
+    if (i_ == absl::string_view::npos) return false;
+    if (!Apply(tag, end_tag, self_closing)) return false;
+    deepest_ = std::max(deepest_, open_.depth());
+    if (end_tag) return true;
+    if (deepest_ > stop_above_) return false;
+    // "<script/>" opens a script too: only void elements close themselves.
+    if (Classes().bits[tag] & kRawText) return SkipRawTextOf(tag, name);
+    return true;
+  }
+
+  // A comment, doctype or processing instruction at `lt`.
+  bool SkipMarkup(size_t lt, char c) {
+    const bool in_foreign =
+        open_.Last(GUMBO_TAG_SVG) >= 0 || open_.Last(GUMBO_TAG_MATH) >= 0;
+    i_ = c == '!' ? SkipDeclaration(html_, lt, in_foreign)
+                  : html_.find('>', lt + 2);
+    if (i_ == absl::string_view::npos) return false;
+    if (c == '?') ++i_;
+    return true;
+  }
+
+  // A '<' that starts no tag name: "</>" is dropped, "</3" a comment to the
+  // next '>', and a '<' alone is text.
+  bool NotATag(size_t lt, bool end_tag) {
+    if (end_tag) {
+      i_ = html_.find('>', lt + 2);
+      if (i_ == absl::string_view::npos) return false;
+      ++i_;
+    } else {
+      i_ = lt + 1;
+      frameset_ok_ = false;
+    }
+    return true;
+  }
+
+  // What a tag does to the open elements; false for <plaintext>, after
+  // which the rest is text.
+  bool Apply(GumboTag tag, bool end_tag, bool self_closing) {
+    if (in_frameset_) {
+      // Only nested framesets open; everything else is dropped.
+      if (tag == GUMBO_TAG_FRAMESET) {
+        if (end_tag) {
+          open_.PopTo(open_.Last(GUMBO_TAG_FRAMESET));
+        } else if (!self_closing) {
+          open_.Push(tag);
+        }
+      }
+    } else if (end_tag) {
+      EndTag(tag, open_);
+    } else if (tag == GUMBO_TAG_FRAMESET) {
+      if (frameset_ok_) {  // it replaces the body and all in it
+        open_.PopTo(0);
+        open_.ReplaceBody();
+        open_.Push(tag);
+        in_frameset_ = true;
+      }
+    } else {
+      if (tag == GUMBO_TAG_PLAINTEXT) return false;
+      if (Classes().bits[tag] & kFramesetNotOkClass) frameset_ok_ = false;
+      StartTag(tag, self_closing, open_);
+    }
+    return true;
+  }
+
+  // The raw text after a start tag `name`, and the end tag that closes its
+  // element like any other.
+  bool SkipRawTextOf(GumboTag tag, absl::string_view name) {
+    i_ = SkipRawText(html_, i_, name);
+    if (i_ == absl::string_view::npos) return false;
+    EndTag(tag, open_);
+    const size_t gt = html_.find('>', i_);
+    if (gt == absl::string_view::npos) return false;
+    i_ = gt + 1;
+    return true;
+  }
+
+  const absl::string_view html_;
+  const int stop_above_;
+  size_t i_ = 0;
+  int deepest_ = kImpliedDepth;
+  OpenElements open_;
+  // Whether a <frameset> would still replace the body (nothing shown in it
+  // yet), and whether one has.
+  bool frameset_ok_ = true;
+  bool in_frameset_ = false;
+};
+
 }  // namespace
 
 absl::Status DepthLimitError(int max_depth) {
@@ -506,94 +659,7 @@ absl::Status CheckNestingDepth(absl::string_view html, int max_depth) {
 }
 
 int ScanNestingDepth(absl::string_view html, int stop_above) {
-  // The parser's <html> and <body> come first: an element in the body is
-  // at depth 3 of the tree (the document node at 0).
-  constexpr int kImpliedDepth = 2;
-  int deepest = kImpliedDepth;
-  OpenElements open;
-  // Whether a <frameset> would still replace the body (nothing shown in it
-  // yet), and whether one has.
-  bool frameset_ok = true;
-  bool in_frameset = false;
-  const size_t n = html.size();
-  size_t i = 0;
-  while (true) {
-    const size_t lt = html.find('<', i);
-    if (frameset_ok &&
-        html.substr(i, lt == absl::string_view::npos ? n : lt - i)
-                .find_first_not_of(" \t\n\f\r") != absl::string_view::npos) {
-      frameset_ok = false;  // text
-    }
-    if (lt == absl::string_view::npos || lt + 1 >= n) break;
-    const char c = html[lt + 1];
-    if (c == '!' || c == '?') {
-      const bool in_foreign =
-          open.Last(GUMBO_TAG_SVG) >= 0 || open.Last(GUMBO_TAG_MATH) >= 0;
-      i = c == '!' ? SkipDeclaration(html, lt, in_foreign)
-                   : html.find('>', lt + 2);
-      if (i == absl::string_view::npos) break;
-      if (c == '?') ++i;
-      continue;
-    }
-    const bool end_tag = c == '/';
-    const size_t name_start = lt + (end_tag ? 2 : 1);
-    if (name_start >= n || !absl::ascii_isalpha(html[name_start])) {
-      if (end_tag) {  // "</>" is dropped, "</3" a comment to the next '>'
-        i = html.find('>', lt + 2);
-        if (i == absl::string_view::npos) break;
-        ++i;
-      } else {
-        i = lt + 1;  // '<' as text
-        frameset_ok = false;
-      }
-      continue;
-    }
-    size_t name_end = name_start;
-    while (name_end < n && !IsTagNameEnd(html[name_end])) ++name_end;
-    absl::string_view name = html.substr(name_start, name_end - name_start);
-    const GumboTag tag =
-        gumbo_tagn_enum(name.data(), static_cast<unsigned int>(name.size()));
-    bool self_closing = false;
-    i = SkipAttributes(html, name_end, &self_closing);
-    if (i == absl::string_view::npos) break;
-    if (in_frameset) {
-      // Only nested framesets open; everything else is dropped.
-      if (tag == GUMBO_TAG_FRAMESET) {
-        if (end_tag) {
-          open.PopTo(open.Last(GUMBO_TAG_FRAMESET));
-        } else if (!self_closing) {
-          open.Push(tag);
-        }
-      }
-    } else if (end_tag) {
-      EndTag(tag, open);
-    } else if (tag == GUMBO_TAG_FRAMESET) {
-      if (frameset_ok) {  // it replaces the body and all in it
-        open.PopTo(0);
-        open.ReplaceBody();
-        open.Push(tag);
-        in_frameset = true;
-      }
-    } else {
-      if (tag == GUMBO_TAG_PLAINTEXT) break;  // the rest is text
-      if (Classes().bits[tag] & kFramesetNotOkClass) frameset_ok = false;
-      StartTag(tag, self_closing, open);
-    }
-    deepest = std::max(deepest, open.depth());
-    if (end_tag) continue;
-    if (deepest > stop_above) break;
-    // "<script/>" opens a script too: only void elements close themselves.
-    if (Classes().bits[tag] & kRawText) {
-      i = SkipRawText(html, i, name);
-      if (i == absl::string_view::npos) break;
-      // The raw text's end tag closes its element like any other.
-      EndTag(tag, open);
-      const size_t gt = html.find('>', i);
-      if (gt == absl::string_view::npos) break;
-      i = gt + 1;
-    }
-  }
-  return deepest;
+  return NestingScan(html, stop_above).Run();
 }
 
 }  // namespace lede::engine

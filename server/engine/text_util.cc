@@ -2,7 +2,6 @@
 
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
-#include <unicode/utf8.h>
 
 #include <cstdlib>
 #include <utility>
@@ -25,41 +24,30 @@ std::string CollapseWhitespace(absl::string_view utf8) {
   std::string out;
   out.reserve(utf8.size());
   bool pending_space = false;
-  int32_t i = 0;
-  const int32_t length = static_cast<int32_t>(utf8.size());
-  const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data());
-  while (i < length) {
-    int32_t start = i;
-    UChar32 c;
-    U8_NEXT(bytes, i, length, c);
+  ForEachCodePoint(utf8, [&](UChar32 c, absl::string_view bytes) {
     if (c >= 0 && IsSpaceCodePoint(c)) {
       pending_space = true;
-      continue;
+      return true;
     }
     // A soft hyphen only marks where a line may break
     // ("Mit&shy;tel&shy;al&shy;ter").
-    if (c == 0x00AD) continue;
+    if (c == 0x00AD) return true;
     if (pending_space && !out.empty()) out.push_back(' ');
     pending_space = false;
-    if (c < 0) {
-      out.append("\xEF\xBF\xBD");
-    } else {
-      out.append(utf8.data() + start, i - start);
-    }
-  }
+    const absl::string_view piece = c < 0 ? kReplacementUtf8 : bytes;
+    out.append(piece.data(), piece.size());
+    return true;
+  });
   return out;
 }
 
 bool IsBlank(absl::string_view utf8) {
-  int32_t i = 0;
-  const int32_t length = static_cast<int32_t>(utf8.size());
-  const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data());
-  while (i < length) {
-    UChar32 c;
-    U8_NEXT(bytes, i, length, c);
-    if (c < 0 || !IsSpaceCodePoint(c)) return false;
-  }
-  return true;
+  bool blank = true;
+  ForEachCodePoint(utf8, [&](UChar32 c, absl::string_view) {
+    blank = c >= 0 && IsSpaceCodePoint(c);
+    return blank;
+  });
+  return blank;
 }
 
 std::string EscapeHtml(absl::string_view text) {
@@ -158,13 +146,10 @@ size_t CodePointCount(absl::string_view utf8) {
 
 size_t LetterCount(absl::string_view utf8) {
   size_t letters = 0;
-  const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data());
-  const int32_t length = static_cast<int32_t>(utf8.size());
-  for (int32_t i = 0; i < length;) {
-    UChar32 c;
-    U8_NEXT(bytes, i, length, c);
+  ForEachCodePoint(utf8, [&](UChar32 c, absl::string_view) {
     if (c >= 0 && u_isalpha(c)) ++letters;
-  }
+    return true;
+  });
   return letters;
 }
 

@@ -3,7 +3,9 @@
 #define LEDE_SERVER_ENGINE_TEXT_UTIL_H_
 
 #include <re2/stringpiece.h>
+#include <unicode/utf8.h>
 
+#include <cstdint>
 #include <string>
 
 #include "absl/strings/string_view.h"
@@ -14,6 +16,24 @@ namespace lede::engine {
 // not convert to.
 inline re2::StringPiece Piece(absl::string_view text) {
   return re2::StringPiece(text.data(), text.size());
+}
+
+// U+FFFD, in UTF-8: what an invalid byte sequence is read as.
+inline constexpr absl::string_view kReplacementUtf8 = "\xEF\xBF\xBD";
+
+// Calls `visit(c, bytes)` for each code point of `utf8` in order, until
+// `visit` returns false: `c` is the code point, negative for an invalid
+// sequence, and `bytes` the bytes it was read from.
+template <typename Visit>
+void ForEachCodePoint(absl::string_view utf8, Visit visit) {
+  const auto* data = reinterpret_cast<const uint8_t*>(utf8.data());
+  const int32_t length = static_cast<int32_t>(utf8.size());
+  for (int32_t i = 0; i < length;) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(data, i, length, c);
+    if (!visit(c, utf8.substr(start, i - start))) return;
+  }
 }
 
 // Collapses every run of Unicode white space (ASCII, NBSP, ideographic

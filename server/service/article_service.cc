@@ -58,20 +58,34 @@ CallRecord ArticleService::StartCall(
                     traceparent);
 }
 
+namespace {
+
+// How a unary call ends: with the answer or the error, the call recorded
+// (`input_bytes` of input) and, for a request over the limits, no retry.
+template <typename Response>
+auto FinishUnary(grpc::CallbackServerContext* context,
+                 grpc::ServerUnaryReactor* reactor, Response* response,
+                 CallRecord call, size_t input_bytes) {
+  return [context, reactor, response, call,
+          input_bytes](absl::StatusOr<Response> result) {
+    if (result.ok()) *response = *std::move(result);
+    NoRetryIfOverLimits(result.status(), context);
+    call.Finish(result.status().code(), input_bytes);
+    reactor->Finish(ToGrpcStatus(result.status()));
+  };
+}
+
+}  // namespace
+
 grpc::ServerUnaryReactor* ArticleService::Parse(
     grpc::CallbackServerContext* context, const v1::ParseRequest* request,
     v1::ParseResponse* response) {
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
   CallRecord call = StartCall(Method::kParse, *context);
-  dispatcher_->Parse(
-      Method::kParse, Transport::kGrpc, request, CallerDeadline(*context),
-      [context, reactor, request, response,
-       call](absl::StatusOr<v1::ParseResponse> result) {
-        if (result.ok()) *response = *std::move(result);
-        NoRetryIfOverLimits(result.status(), context);
-        call.Finish(result.status().code(), request->content().size());
-        reactor->Finish(ToGrpcStatus(result.status()));
-      });
+  dispatcher_->Parse(Method::kParse, Transport::kGrpc, request,
+                     CallerDeadline(*context),
+                     FinishUnary(context, reactor, response, std::move(call),
+                                 request->content().size()));
   return reactor;
 }
 
@@ -83,13 +97,8 @@ grpc::ServerUnaryReactor* ArticleService::DetectLanguage(
   CallRecord call = StartCall(Method::kDetectLanguage, *context);
   dispatcher_->DetectLanguage(
       Transport::kGrpc, request,
-      [context, reactor, request, response,
-       call](absl::StatusOr<v1::DetectLanguageResponse> result) {
-        if (result.ok()) *response = *std::move(result);
-        NoRetryIfOverLimits(result.status(), context);
-        call.Finish(result.status().code(), request->text().size());
-        reactor->Finish(ToGrpcStatus(result.status()));
-      });
+      FinishUnary(context, reactor, response, std::move(call),
+                  request->text().size()));
   return reactor;
 }
 
