@@ -1,0 +1,52 @@
+#include "server/engine/text_util.h"
+
+#include "gtest/gtest.h"
+
+namespace lede::engine {
+namespace {
+
+TEST(TextUtilTest, CollapseWhitespace) {
+  EXPECT_EQ(CollapseWhitespace("  a \t\n b\u00A0\u3000c\u200B "), "a b c");
+  // Soft hyphens only mark where a line may break.
+  EXPECT_EQ(CollapseWhitespace("Mit\u00ADtel\u00ADal\u00ADter"), "Mittelalter");
+  // Invalid bytes become U+FFFD; everything else is kept.
+  EXPECT_EQ(CollapseWhitespace("a\xFF b"), "a\xEF\xBF\xBD b");
+  EXPECT_EQ(CollapseWhitespace("中文 text"), "中文 text");
+  EXPECT_EQ(CollapseWhitespace(""), "");
+}
+
+TEST(TextUtilTest, IsBlank) {
+  EXPECT_TRUE(IsBlank(""));
+  EXPECT_TRUE(IsBlank(" \t\n\u00A0\u200B"));
+  EXPECT_FALSE(IsBlank(" x "));
+  EXPECT_FALSE(IsBlank("\xFF"));
+}
+
+TEST(TextUtilTest, ForEachCodePointStopsWhenAsked) {
+  std::vector<int> seen;
+  ForEachCodePoint("a\xFFé中z", [&](UChar32 c, absl::string_view bytes) {
+    seen.push_back(c < 0 ? -static_cast<int>(bytes.size()) : c);
+    return c != 0x4E2D;
+  });
+  EXPECT_EQ(seen, (std::vector<int>{'a', -1, 0xE9, 0x4E2D}));
+}
+
+TEST(TextUtilTest, EscapeAndDecode) {
+  EXPECT_EQ(EscapeHtml("<a href=\"x\">&</a>"),
+            "&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;");
+  EXPECT_EQ(DecodeHtmlEntities("Tom &amp; Jerry &#8211; &#x2014; &rsquo;"),
+            "Tom & Jerry \u2013 \u2014 \u2019");
+  EXPECT_EQ(DecodeHtmlEntities("&unknown; & &#0; &#x110000;"),
+            "&unknown; & &#0; &#x110000;");
+}
+
+TEST(TextUtilTest, Counting) {
+  EXPECT_EQ(AsciiLower("ÉcoLE"), "École");
+  EXPECT_EQ(CodePointCount("héllo 世界"), 8u);
+  EXPECT_EQ(LetterCount("héllo, 世界 42!"), 7u);
+  EXPECT_TRUE(IsHan(0x4E2D));
+  EXPECT_FALSE(IsHan('a'));
+}
+
+}  // namespace
+}  // namespace lede::engine
