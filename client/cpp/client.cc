@@ -33,7 +33,7 @@ std::string ServiceConfigJson(int max_attempts) {
       "initialBackoff": "0.1s",
       "maxBackoff": "2s",
       "backoffMultiplier": 2,
-      "retryableStatusCodes": ["UNAVAILABLE"]
+      "retryableStatusCodes": ["UNAVAILABLE", "RESOURCE_EXHAUSTED"]
     }
   }]
 })json",
@@ -75,6 +75,12 @@ std::unique_ptr<Client> Client::Create(const std::string& target,
   // The server judges sizes; the client must not refuse large answers.
   arguments.SetMaxReceiveMessageSize(-1);
   arguments.SetMaxSendMessageSize(-1);
+  // gRPC retries a call only while its request fits in the call's retry
+  // buffer (256 KiB by default, less than many pages). This holds a document
+  // up to the server's default --max_input_bytes (16 MiB) with room for the
+  // rest of the request; a larger one is sent once, as the default server
+  // refuses it.
+  arguments.SetInt(GRPC_ARG_PER_RPC_RETRY_BUFFER_SIZE, (16 + 1) << 20);
   std::shared_ptr<grpc::ChannelCredentials> credentials =
       grpc::InsecureChannelCredentials();
   if (options.tls.enabled) {

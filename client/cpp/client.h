@@ -39,7 +39,10 @@ struct ClientOptions {
   ClientTls tls;
   // Deadline of each call.
   absl::Duration timeout = absl::Seconds(30);
-  // Attempts per call on UNAVAILABLE (gRPC retry policy), 1 = no retries.
+  // Attempts per call on UNAVAILABLE, and on RESOURCE_EXHAUSTED from a
+  // server whose queue is full (gRPC retry policy), 1 = no retries. A
+  // document over the server's limits is not retried: those refusals carry a
+  // grpc-retry-pushback-ms of -1.
   int max_attempts = 4;
 };
 
@@ -75,7 +78,7 @@ class Client {
 };
 
 // The service config every client uses: round-robin, retries on
-// UNAVAILABLE only, bounded.
+// UNAVAILABLE and RESOURCE_EXHAUSTED, bounded.
 std::string ServiceConfigJson(int max_attempts);
 
 }  // namespace lede

@@ -42,7 +42,8 @@ func Dial(ctx context.Context, target string, opts ...DialOption) (*Client, erro
 		grpc.WithDefaultServiceConfig(serviceConfig(settings.retries)),
 		grpc.WithDefaultCallOptions(
 			grpc.MaxCallRecvMsgSize(maxMessageBytes),
-			grpc.MaxCallSendMsgSize(maxMessageBytes)),
+			grpc.MaxCallSendMsgSize(maxMessageBytes),
+			grpc.MaxRetryRPCBufferSize(retryBufferBytes)),
 	}
 	if settings.tls != nil {
 		grpcOpts = append(grpcOpts, grpc.WithTransportCredentials(settings.tls))
@@ -74,6 +75,18 @@ func Dial(ctx context.Context, target string, opts ...DialOption) (*Client, erro
 
 const maxMessageBytes = 256 << 20
 
+// gRPC retries a call only while its request fits in the call's retry buffer
+// (256 KiB by default, less than many pages). This holds a document up to the
+// server's default --max_input_bytes (16 MiB) with room for the rest of the
+// request; a larger one is sent once, since the default server refuses it.
+const retryBufferBytes = (16 + 1) << 20
+
+// serviceConfig balances round-robin and retries UNAVAILABLE and
+// RESOURCE_EXHAUSTED: a server whose work queue is full (--max_queue) refuses
+// with RESOURCE_EXHAUSTED, and another replica, or the same one a moment
+// later, may take the call. A document over the server's limits fails the
+// same way everywhere: those refusals carry a grpc-retry-pushback-ms of -1,
+// which tells gRPC not to retry.
 func serviceConfig(retries int) string {
 	config := `{"loadBalancingConfig": [{"round_robin": {}}]`
 	if retries > 0 {
@@ -84,7 +97,7 @@ func serviceConfig(retries int) string {
 		config += fmt.Sprintf(`, "methodConfig": [{
 		  "name": [{"service": "lede.v1.ArticleService"}, {"service": "grpc.health.v1.Health"}],
 		  "retryPolicy": {"maxAttempts": %d, "initialBackoff": "0.1s", "maxBackoff": "2s",
-		                  "backoffMultiplier": 2, "retryableStatusCodes": ["UNAVAILABLE"]}}]`, attempts)
+		                  "backoffMultiplier": 2, "retryableStatusCodes": ["UNAVAILABLE", "RESOURCE_EXHAUSTED"]}}]`, attempts)
 	}
 	return config + "}"
 }

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -114,15 +116,31 @@ func TestEmptyContentIsInvalidDocument(t *testing.T) {
 	}
 }
 
-func TestOversizeContentIsTooLarge(t *testing.T) {
-	small, err := startServer("--max_input_bytes=1000")
+func TestOversizeContentIsTooLargeAndSentOnce(t *testing.T) {
+	// The client retries RESOURCE_EXHAUSTED (a full queue), but the server's
+	// pushback of -1 on a limit's refusal stops it: the server sees one call.
+	httpAddress := fmt.Sprintf("127.0.0.1:%d", freePort())
+	small, err := startServer("--max_input_bytes=1000", "--http_address="+httpAddress)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer small.stop()
-	_, err = dial(t, small.address).Parse(context.Background(), make([]byte, 5000))
+	_, err = dial(t, small.address, lede.WithRetries(4)).Parse(context.Background(), make([]byte, 5000))
 	if !errors.Is(err, lede.ErrTooLarge) {
 		t.Errorf("err = %v, want ErrTooLarge", err)
+	}
+	answer, err := http.Get("http://" + httpAddress + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer answer.Body.Close()
+	metrics, err := io.ReadAll(answer.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	refused := `lede_calls_total{method="Parse",transport="grpc",code="RESOURCE_EXHAUSTED"} 1` + "\n"
+	if !strings.Contains(string(metrics), refused) {
+		t.Errorf("the server's /metrics have no %q: the refusal was retried", refused)
 	}
 }
 

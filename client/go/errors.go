@@ -13,7 +13,9 @@ import (
 var (
 	// ErrInvalidDocument: the content cannot be a document (empty, binary).
 	ErrInvalidDocument = errors.New("lede: invalid document")
-	// ErrTooLarge: the document is over the server's limits.
+	// ErrTooLarge: the document is over the server's limits, or the server
+	// was too busy to take it (its --max_queue full) through every retry;
+	// the message says which.
 	ErrTooLarge = errors.New("lede: document too large")
 	// ErrUnavailable: no server answered, even after the retries.
 	ErrUnavailable = errors.New("lede: unavailable")

@@ -27,7 +27,9 @@ func WithTimeout(timeout time.Duration) DialOption {
 	return func(s *dialSettings) { s.timeout = timeout }
 }
 
-// WithRetries sets the extra attempts on UNAVAILABLE (default 3, at most 4).
+// WithRetries sets the extra attempts on UNAVAILABLE and on RESOURCE_EXHAUSTED
+// from a server whose queue is full (default 3, at most 4). A document over
+// the server's limits is not retried.
 func WithRetries(retries int) DialOption {
 	return func(s *dialSettings) { s.retries = retries }
 }

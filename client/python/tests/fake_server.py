@@ -22,9 +22,10 @@ Script = Callable[[int], "grpc.StatusCode | None"]
 
 
 class _ScriptedService(lede_pb2_grpc.ArticleServiceServicer):
-    def __init__(self, name: str, script: Script) -> None:
+    def __init__(self, name: str, script: Script, pushback_ms: str | None) -> None:
         self.name = name
         self.script = script
+        self.pushback_ms = pushback_ms
         self.calls = 0
         self._lock = threading.Lock()
 
@@ -34,15 +35,26 @@ class _ScriptedService(lede_pb2_grpc.ArticleServiceServicer):
             number = self.calls
         failure = self.script(number)
         if failure is not None:
+            if self.pushback_ms is not None:
+                # What lede-server sends with a refusal by its limits ("-1").
+                context.set_trailing_metadata((("grpc-retry-pushback-ms", self.pushback_ms),))
             context.abort(failure, f"{self.name} scripted {failure.name} on call {number}")
         return lede_pb2.ParseResponse(id=request.id, article=lede_pb2.Article(site_name=self.name))
 
 
 class FakeServer:
-    """Use as a context manager; `calls` counts the Parse calls it saw."""
+    """Use as a context manager; `calls` counts the Parse calls it saw.
 
-    def __init__(self, name: str = "fake", script: Script = lambda _: None) -> None:
-        self.service = _ScriptedService(name, script)
+    pushback_ms: the grpc-retry-pushback-ms trailer each failure carries, if any.
+    """
+
+    def __init__(
+        self,
+        name: str = "fake",
+        script: Script = lambda _: None,
+        pushback_ms: str | None = None,
+    ) -> None:
+        self.service = _ScriptedService(name, script, pushback_ms)
         self.address = f"127.0.0.1:{free_port()}"
         self._server = grpc.server(futures.ThreadPoolExecutor(max_workers=4))
         lede_pb2_grpc.add_ArticleServiceServicer_to_server(self.service, self._server)

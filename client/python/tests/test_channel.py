@@ -34,6 +34,31 @@ def test_retries_are_bounded() -> None:
     assert fake.calls == 3
 
 
+def test_a_full_queue_is_retried_until_an_answer() -> None:
+    # A page over gRPC's 256 KiB default retry buffer: retried all the same.
+    page = b"<p>" + b"x" * (1 << 20) + b"</p>"
+    busy = lambda call: grpc.StatusCode.RESOURCE_EXHAUSTED if call <= 2 else None  # noqa: E731
+    with FakeServer(script=busy) as fake:
+        with lede.Client(fake.address, retries=3) as client:
+            article = client.parse(page)
+
+    assert article.site_name == "fake"
+    assert fake.calls == 3
+
+
+def test_a_refusal_by_the_limits_is_not_retried() -> None:
+    # lede-server marks a document over its limits with a pushback of -1:
+    # every replica would refuse it.
+    with FakeServer(
+        script=lambda _: grpc.StatusCode.RESOURCE_EXHAUSTED, pushback_ms="-1"
+    ) as fake:
+        with lede.Client(fake.address, retries=4) as client:
+            with pytest.raises(lede.TooLarge, match="scripted RESOURCE_EXHAUSTED on call 1"):
+                client.parse(b"<p>hello</p>")
+
+    assert fake.calls == 1
+
+
 def test_no_retries_means_one_attempt() -> None:
     with FakeServer(script=unavailable_first(1)) as fake:
         with lede.Client(fake.address, retries=0) as client:
@@ -47,7 +72,7 @@ def test_no_retries_means_one_attempt() -> None:
     "code",
     [
         grpc.StatusCode.INVALID_ARGUMENT,
-        grpc.StatusCode.RESOURCE_EXHAUSTED,
+        grpc.StatusCode.PERMISSION_DENIED,
         grpc.StatusCode.INTERNAL,
     ],
 )
@@ -106,11 +131,11 @@ def test_targets_are_normalized() -> None:
         channel.normalize_target(["127.0.0.1:1", "[::1]:2"])
 
 
-def test_service_config_retries_unavailable_only_and_balances_when_asked() -> None:
+def test_service_config_retries_unavailable_and_full_queues_and_balances_when_asked() -> None:
     config = json.loads(channel.service_config(retries=3, round_robin=True))
     policy = config["methodConfig"][0]["retryPolicy"]
 
-    assert policy["retryableStatusCodes"] == ["UNAVAILABLE"]
+    assert policy["retryableStatusCodes"] == ["UNAVAILABLE", "RESOURCE_EXHAUSTED"]
     assert policy["maxAttempts"] == 4
     assert {"service": "lede.v1.ArticleService"} in config["methodConfig"][0]["name"]
     assert config["loadBalancingConfig"] == [{"round_robin": {}}]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import time
+import urllib.request
 
 import grpc
 import pytest
@@ -40,6 +42,29 @@ def test_content_over_the_server_limit_is_too_large(small_server: LedeServer) ->
 
     assert raised.value.code == grpc.StatusCode.RESOURCE_EXHAUSTED
     assert f"over the limit of {SMALL_INPUT_LIMIT} bytes" in raised.value.message
+
+
+def refused_parse_calls(server: LedeServer) -> int:
+    """The Parse calls over gRPC the server answered RESOURCE_EXHAUSTED (its /metrics)."""
+    with urllib.request.urlopen(f"http://{server.http_address}/metrics", timeout=10) as answer:
+        metrics = answer.read().decode()
+    found = re.search(
+        r'^lede_calls_total\{method="Parse",transport="grpc",code="RESOURCE_EXHAUSTED"\} (\d+)',
+        metrics,
+        re.MULTILINE,
+    )
+    return int(found.group(1)) if found else 0
+
+
+def test_a_document_over_the_limits_is_sent_once_whatever_the_retries() -> None:
+    # The client retries RESOURCE_EXHAUSTED (a full queue), but the server's
+    # pushback of -1 on a limit's refusal stops it: the server sees one call.
+    with LedeServer("--max_input_bytes", str(SMALL_INPUT_LIMIT)) as server:
+        with lede.Client(server.address, retries=4) as client:
+            with pytest.raises(lede.TooLarge, match="--max_input_bytes"):
+                client.parse(b"<p>" + b"x" * SMALL_INPUT_LIMIT + b"</p>")
+
+        assert refused_parse_calls(server) == 1
 
 
 def test_the_server_not_the_client_judges_size(client: lede.Client) -> None:

@@ -1,8 +1,12 @@
 """Channel settings shared by the sync and asyncio clients.
 
 Retries and load balancing live in the gRPC service config rather than in a
-loop here: gRPC then retries only what is safe (UNAVAILABLE, before any
-answer arrived) with backoff, and spreads calls over every address.
+loop here: gRPC then retries with backoff, and spreads calls over every
+address. It retries UNAVAILABLE and RESOURCE_EXHAUSTED: a server whose work
+queue is full (--max_queue) refuses with RESOURCE_EXHAUSTED, and another
+replica, or the same one a moment later, may take the call. A document over
+the server's limits fails the same way everywhere: those refusals carry a
+`grpc-retry-pushback-ms: -1` trailer, which tells gRPC not to retry.
 """
 
 from __future__ import annotations
@@ -23,6 +27,12 @@ DEFAULT_TARGET = "localhost:50051"
 MAX_MESSAGE_BYTES = 64 * 1024 * 1024
 # gRPC caps maxAttempts at 5 whatever the config says.
 MAX_RETRIES = 4
+# gRPC retries a call only while its request fits in the call's retry buffer
+# (256 KiB by default, less than many pages). This holds a document up to the
+# server's default --max_input_bytes (16 MiB) with room for the rest of the
+# request; a larger one is sent once, since the default server refuses it.
+RETRY_BUFFER_BYTES = (16 + 1) * 1024 * 1024
+RETRIED_CODES = ("UNAVAILABLE", "RESOURCE_EXHAUSTED")
 HEALTH_CHECK_METHOD = "/grpc.health.v1.Health/Check"
 RETRIED_SERVICES = ("lede.v1.ArticleService", "grpc.health.v1.Health")
 
@@ -79,7 +89,7 @@ def balances(target: str) -> bool:
 
 
 def service_config(retries: int, round_robin: bool) -> str:
-    """The service config JSON: retries on UNAVAILABLE only, optional round-robin."""
+    """The service config JSON: retries on RETRIED_CODES, optional round-robin."""
     if not 0 <= retries <= MAX_RETRIES:
         raise ValueError(f"retries must be between 0 and {MAX_RETRIES}, not {retries}")
     config: dict[str, Any] = {}
@@ -92,7 +102,7 @@ def service_config(retries: int, round_robin: bool) -> str:
                     "initialBackoff": "0.1s",
                     "maxBackoff": "2s",
                     "backoffMultiplier": 2,
-                    "retryableStatusCodes": ["UNAVAILABLE"],
+                    "retryableStatusCodes": list(RETRIED_CODES),
                 },
             }
         ]
@@ -109,6 +119,7 @@ def channel_options(
         ("grpc.max_send_message_length", max_message_bytes),
         ("grpc.max_receive_message_length", max_message_bytes),
         ("grpc.enable_retries", 1 if retries > 0 else 0),
+        ("grpc.per_rpc_retry_buffer_size", RETRY_BUFFER_BYTES),
         ("grpc.service_config", service_config(retries, balances(target))),
         # Our config, not one a DNS TXT record might carry.
         ("grpc.service_config_disable_resolution", 1),

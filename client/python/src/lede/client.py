@@ -31,7 +31,9 @@ class Client:
         every address of the name), or several "ip:port" addresses (a list or
         comma-separated) to balance over, round-robin.
     timeout: default deadline of each call, in seconds; None for none.
-    retries: extra attempts (0-4) when a server is UNAVAILABLE; nothing else is retried.
+    retries: extra attempts (0-4) when a server is UNAVAILABLE or too busy
+        (RESOURCE_EXHAUSTED from a full queue, not from a document over the
+        limits); nothing else is retried.
     tls: False for plaintext, True for TLS with the system's roots, or grpc
         credentials: lede.tls_credentials(ca=..., cert=..., key=...) reads a
         CA and a client certificate from PEM files (mutual TLS).

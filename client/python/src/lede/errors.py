@@ -30,7 +30,11 @@ class InvalidDocument(LedeError):
 
 
 class TooLarge(LedeError):
-    """RESOURCE_EXHAUSTED: the input is over the server's limits."""
+    """RESOURCE_EXHAUSTED: the input is over the server's limits.
+
+    Also a server too busy to take the call (its --max_queue was full) through
+    every retry; the message says which.
+    """
 
 
 class Unavailable(LedeError):
