@@ -193,12 +193,16 @@ class Handler(BaseHTTPRequestHandler):
         elif path == "/slow":
             self.slow()
         elif path.startswith("/delay/"):
+            # Counted while it waits, not while the answer goes out: the
+            # fetcher may start its next fetch as soon as this answer arrives,
+            # before a `leave` after send() would have run (a fetcher that
+            # keeps to 3 at once was seen at 4).
             CONCURRENCY.enter(parts[3])
             try:
                 time.sleep(int(parts[2]) / 1000)
-                self.send(200, STORY.encode())
             finally:
                 CONCURRENCY.leave(parts[3])
+            self.send(200, STORY.encode())
         elif path.startswith("/concurrency/"):
             most = CONCURRENCY.most.get(parts[2], 0)
             self.send(200, str(most).encode(), "text/plain")
