@@ -1,5 +1,9 @@
 #include "server/engine/content.h"
 
+#include <initializer_list>
+#include <string>
+#include <vector>
+
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
 #include "gmock/gmock.h"
@@ -61,6 +65,19 @@ constexpr char kMorePararaphs[] =
     "<p>Drivers will be sent along the river road while the bridge is "
     "closed, which adds about ten minutes to the trip into town.</p>";
 
+// The text RenderText gives for an article whose blocks are `parts`, each
+// a heading's text or a run of whole <p> elements: every paragraph kept,
+// in order, a blank line between blocks, nothing else. Tests that check
+// what is dropped compare with it, so that the article is kept too.
+std::string ArticleText(std::initializer_list<absl::string_view> parts) {
+  std::vector<std::string> blocks;
+  for (absl::string_view part : parts) {
+    blocks.push_back(absl::StrReplaceAll(
+        part, {{"</p><p>", "\n\n"}, {"<p>", ""}, {"</p>", ""}}));
+  }
+  return absl::StrJoin(blocks, "\n\n");
+}
+
 // `count` copies of `item`, each "#" in it replaced by the copy's number.
 std::string Numbered(int count, absl::string_view item) {
   std::string out;
@@ -75,8 +92,7 @@ TEST(ContentTest, PicksTheArticleOverNavigation) {
       Extract(std::string("<nav><a href=/>Home</a><a href=/news>News</a></nav>"
                           "<div class=\"article-body\">") +
               kParagraphs + "</div><footer>Copyright 2024 Example</footer>"));
-  EXPECT_THAT(text, HasSubstr("The council voted"));
-  EXPECT_THAT(text, HasSubstr("once the first quarter"));
+  EXPECT_EQ(text, ArticleText({kParagraphs}));
   EXPECT_THAT(text, Not(HasSubstr("Home")));
   EXPECT_THAT(text, Not(HasSubstr("Copyright")));
 }
@@ -86,8 +102,7 @@ TEST(ContentTest, ShareBarIsDropped) {
       Extract(std::string("<div class=\"content\">") + kParagraphs +
               "<div class=\"share-bar\"><span>Share this story on</span>"
               "<a href=#>Facebook</a></div></div>"));
-  EXPECT_THAT(text, HasSubstr("The council voted"));
-  EXPECT_THAT(text, HasSubstr("once the first quarter's figures are known."));
+  EXPECT_EQ(text, ArticleText({kParagraphs}));
   EXPECT_THAT(text, Not(HasSubstr("Share this")));
   EXPECT_THAT(text, Not(HasSubstr("Facebook")));
 }
@@ -97,8 +112,7 @@ TEST(ContentTest, RelatedLinkListIsDropped) {
       Extract(std::string("<div class=\"entry\">") + kParagraphs +
               "<ul><li><a href=/1>Another story about budgets</a></li>"
               "<li><a href=/2>Yet another story</a></li></ul></div>"));
-  EXPECT_THAT(text, HasSubstr("The council voted"));
-  EXPECT_THAT(text, HasSubstr("once the first quarter's figures are known."));
+  EXPECT_EQ(text, ArticleText({kParagraphs}));
   EXPECT_THAT(text, Not(HasSubstr("Another story")));
   EXPECT_THAT(text, Not(HasSubstr("Yet another")));
 }
@@ -273,7 +287,7 @@ TEST(ContentTest, TrackingPixelIsNotAnImage) {
   std::vector<const Block*> figures = Figures(blocks);
   ASSERT_EQ(figures.size(), 1u);
   EXPECT_EQ(figures[0]->image.url, "https://example.com/chamber.jpg");
-  EXPECT_THAT(RenderText(blocks), HasSubstr("The council voted"));
+  EXPECT_EQ(RenderText(blocks), ArticleText({kParagraphs}));
 }
 
 TEST(ContentTest, HeadingRepeatingTheTitleIsDropped) {
@@ -302,9 +316,7 @@ TEST(ContentTest, ArticleSplitAcrossSectionsIsKeptWhole) {
       "<div class=page><div class=section><div class=col><div class=text>" +
       kParagraphs + "</div></div></div><div class=section><div class=col>" +
       "<div class=text>" + kMorePararaphs + "</div></div></div></div></div>"));
-  EXPECT_THAT(text, HasSubstr("The council voted"));
-  EXPECT_THAT(text, HasSubstr("Engineers will start"));
-  EXPECT_THAT(text, HasSubstr("river road"));
+  EXPECT_EQ(text, ArticleText({kParagraphs, kMorePararaphs}));
   EXPECT_THAT(text, Not(HasSubstr("Local news")));
 }
 
@@ -332,7 +344,7 @@ TEST(ContentTest, LinkHeavyCellAroundTheArticleIsWalkedInto) {
       "<table><tr><td><p>Site notice: all content belongs to its owners, "
       "reproduced with permission.</p></td></tr></table><table><tr><td>" +
       std::string(kParagraphs) + "<div>" + links + "</div></td></tr></table>"));
-  EXPECT_THAT(text, HasSubstr("The council voted"));
+  EXPECT_THAT(text, HasSubstr(ArticleText({kParagraphs})));
   EXPECT_THAT(text, Not(HasSubstr("related story")));
 }
 
@@ -494,8 +506,7 @@ TEST(ContentTest, FurnitureLinesAndWhatFollowsRelatedReadingAreDropped) {
       "<p>Copyright © 2024 Example News. All rights reserved.</p>"
       "<h3>相关阅读</h3><p>前三季度国内生产总值同比增长百分之五，"
       "经济运行总体平稳、稳中有进，高质量发展扎实推进。</p></div>"));
-  EXPECT_THAT(text, HasSubstr("国务院新闻办公室"));
-  EXPECT_THAT(text, HasSubstr("努力完成全年目标任务"));
+  EXPECT_EQ(text, ArticleText({kChineseParagraphs}));
   EXPECT_THAT(text, Not(HasSubstr("责任编辑")));
   EXPECT_THAT(text, Not(HasSubstr("返回搜狐")));
   EXPECT_THAT(text, Not(HasSubstr("Copyright")));
@@ -603,7 +614,7 @@ TEST(ContentTest, TheAuthorsBioBoxIsDropped) {
         "\"><p>Jane Doe has covered the city council for the paper since "
         "2008, and writes about schools and transport.</p></section>"
         "</article>"));
-    EXPECT_THAT(text, HasSubstr("The council voted")) << box;
+    EXPECT_EQ(text, ArticleText({"Budget", kParagraphs})) << box;
     EXPECT_THAT(text, Not(HasSubstr("has covered the city council"))) << box;
   }
 }
@@ -620,11 +631,13 @@ TEST(ContentTest, CommentAndSignUpFormsAreDropped) {
       "<form name=calculator><p>Enter your household income to see what the "
       "new budget means for your own council tax bill.</p></form>"
       "</article>"));
-  EXPECT_THAT(text, HasSubstr("The council voted"));
+  // A form that says nothing of comments, accounts or search is content.
+  EXPECT_EQ(text, ArticleText({"Budget", kParagraphs,
+                               "Enter your household income to see what the "
+                               "new budget means for your own council tax "
+                               "bill."}));
   EXPECT_THAT(text, Not(HasSubstr("reply to your comment")));
   EXPECT_THAT(text, Not(HasSubstr("newsletter")));
-  // A form that says nothing of comments, accounts or search is content.
-  EXPECT_THAT(text, HasSubstr("household income"));
 }
 
 TEST(ContentTest, TheBylineNearTheTopIsMetadata) {
@@ -665,13 +678,17 @@ TEST(ContentTest, LooseCaptionsEndingInACreditAreDropped) {
       "<p>Two more buses will run at night, the council said (dpa).</p>"
       "<p>Fares fall for students and pensioners (from March / April).</p>" +
       kMorePararaphs + "</article>"));
-  EXPECT_THAT(text, HasSubstr("The council voted"));
+  // A wire story's source and a parenthesis that credits no one stay.
+  EXPECT_EQ(text,
+            ArticleText({"Budget", kParagraphs,
+                         "Two more buses will run at night, the council said "
+                         "(dpa).",
+                         "Fares fall for students and pensioners (from March "
+                         "/ April).",
+                         kMorePararaphs}));
   EXPECT_THAT(text, Not(HasSubstr("town hall steps")));
   EXPECT_THAT(text, Not(HasSubstr("bus depot")));
   EXPECT_THAT(text, Not(HasSubstr("Councillors at the vote")));
-  // A wire story's source and a parenthesis that credits no one stay.
-  EXPECT_THAT(text, HasSubstr("run at night"));
-  EXPECT_THAT(text, HasSubstr("from March / April"));
 }
 
 TEST(ContentTest, TeasersCreditsAndFeedbackPromptsAreDropped) {
@@ -688,8 +705,12 @@ TEST(ContentTest, TeasersCreditsAndFeedbackPromptsAreDropped) {
       "<p>Posted by Anna at 21:11</p>"
       "<h3>War der Artikel nützlich?</h3><p>Ja, sehr hilfreich, danke für "
       "die ausführliche Darstellung der Zahlen.</p></div>"));
-  EXPECT_THAT(text, HasSubstr("Der Stadtrat"));
-  EXPECT_THAT(text, HasSubstr("Die Opposition kritisierte"));
+  EXPECT_EQ(text, ArticleText({"Der Stadtrat hat am Dienstag den neuen "
+                               "Haushalt beschlossen, der mehr Geld für "
+                               "Schulen, Straßen und Parks vorsieht.",
+                               "Die Opposition kritisierte den Plan als "
+                               "übereilt und warnte vor sinkenden "
+                               "Steuereinnahmen im kommenden Jahr."}));
   EXPECT_THAT(text, Not(HasSubstr("Lesen Sie auch")));
   EXPECT_THAT(text, Not(HasSubstr("Foto: dpa")));
   EXPECT_THAT(text, Not(HasSubstr("Lesezeit")));
@@ -709,7 +730,7 @@ TEST(ContentTest, ReprintNoticesAppPromosAndRatingPromptsAreDropped) {
       "<p>This article is the copyrighted property of Example News.</p>"
       "<h3>Wie bewerten Sie diesen Artikel?</h3><p>Sehr gut, gut, mittel, "
       "schlecht oder sehr schlecht: Ihre Stimme zählt.</p></div>"));
-  EXPECT_THAT(text, HasSubstr("The council voted"));
+  EXPECT_EQ(text, ArticleText({kParagraphs, kMorePararaphs}));
   EXPECT_THAT(text, Not(HasSubstr("apps for iOS")));
   EXPECT_THAT(text, Not(HasSubstr("Log in")));
   EXPECT_THAT(text, Not(HasSubstr("copyrighted")));
@@ -738,7 +759,7 @@ TEST(ContentTest, PaywallNewsletterSupportAndFormNoticesAreDropped) {
   std::string html = std::string("<article><h1>Budget</h1>") + kParagraphs;
   for (const char* line : furniture) html += std::string("<p>") + line + "</p>";
   std::string text = RenderText(Extract(html + kMorePararaphs + "</article>"));
-  EXPECT_THAT(text, HasSubstr("The council voted"));
+  EXPECT_EQ(text, ArticleText({"Budget", kParagraphs, kMorePararaphs}));
   for (const char* line : furniture) {
     EXPECT_THAT(text, Not(HasSubstr(line))) << line;
   }
@@ -752,7 +773,7 @@ TEST(ContentTest, ASmallBoxWithContentClassesDoesNotOutscoreTheArticle) {
                   "<div class=\"edit-form\">Enter your e-mail address to "
                   "recover the password.</div></div></div><div>") +
       kParagraphs + "</div>"));
-  EXPECT_THAT(text, HasSubstr("The council voted"));
+  EXPECT_EQ(text, ArticleText({kParagraphs}));
   EXPECT_THAT(text, Not(HasSubstr("recover the password")));
 }
 
@@ -979,7 +1000,7 @@ TEST(ContentTest, SkipLinksAreDropped) {
       Extract(std::string("<div class=\"entry\"><a class=\"skip-link\" "
                           "href=\"#start\">Skip to content</a>") +
               kParagraphs + "</div>"));
-  EXPECT_THAT(text, HasSubstr("The council voted"));
+  EXPECT_EQ(text, ArticleText({kParagraphs}));
   EXPECT_THAT(text, Not(HasSubstr("Skip to")));
 }
 
