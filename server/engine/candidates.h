@@ -35,8 +35,10 @@ enum class Field {
   kSource,
   // What the page says its body is (JSON-LD articleBody).
   kBody,
+  // What the page says it is (og:type: "article", "product", "website").
+  kOgType,
 };
-inline constexpr size_t kFieldCount = static_cast<size_t>(Field::kBody) + 1;
+inline constexpr size_t kFieldCount = static_cast<size_t>(Field::kOgType) + 1;
 
 // Source ranks, most trusted first. A lower rank wins.
 enum SourceRank {

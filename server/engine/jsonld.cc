@@ -200,6 +200,54 @@ void ReadNodes(const Json& root, Candidates* out) {
   }
 }
 
+// Appends `type` ("Product", or "http://schema.org/Product") to `types` as
+// its name.
+void AddType(const Json& type, bool nested, std::vector<SchemaType>* types) {
+  if (!type.is_string() || types->size() >= kMaxSchemaTypes) return;
+  absl::string_view name = type.get_ref<const std::string&>();
+  name = name.substr(name.find_last_of("/#:") + 1);
+  if (!name.empty()) types->push_back({std::string(name), nested});
+}
+
+// Every object's "@type", in the order the objects appear. Objects at the top
+// (alone, in an array, in "@graph") and the "mainEntity" they name are the
+// page's own; the others are nested in another item. Iterative.
+void CollectTypes(const Json& root, std::vector<SchemaType>* types) {
+  struct Visit {
+    const Json* node;
+    bool nested;
+  };
+  std::vector<Visit> stack = {{&root, false}};
+  int visited = 0;
+  while (!stack.empty() && ++visited < 10000 &&
+         types->size() < kMaxSchemaTypes) {
+    const Visit visit = stack.back();
+    stack.pop_back();
+    const Json& node = *visit.node;
+    if (node.is_array()) {
+      for (auto it = node.rbegin(); it != node.rend(); ++it) {
+        stack.push_back({&*it, visit.nested});
+      }
+      continue;
+    }
+    if (!node.is_object()) continue;
+    if (auto type = node.find("@type"); type != node.end()) {
+      if (type->is_array()) {
+        for (const Json& each : *type) AddType(each, visit.nested, types);
+      } else {
+        AddType(*type, visit.nested, types);
+      }
+    }
+    std::vector<Visit> children;
+    for (auto it = node.begin(); it != node.end(); ++it) {
+      if (!it->is_object() && !it->is_array()) continue;
+      const bool own = it.key() == "@graph" || it.key() == "mainEntity";
+      children.push_back({&*it, visit.nested || !own});
+    }
+    stack.insert(stack.end(), children.rbegin(), children.rend());
+  }
+}
+
 // The JSON inside the wrappers pages hide it in for old XHTML parsers:
 // "<![CDATA[ {...} ]]>", "//<![CDATA[ ... //]]>", "<!-- {...} -->".
 absl::string_view Unwrap(absl::string_view json) {
@@ -220,12 +268,14 @@ absl::string_view Unwrap(absl::string_view json) {
 
 }  // namespace
 
-void ReadJsonLd(absl::string_view json, Candidates* out) {
+void ReadJsonLd(absl::string_view json, Candidates* out,
+                std::vector<SchemaType>* types) {
   json = Unwrap(json);
   Json root = Json::parse(json.begin(), json.end(), nullptr,
                           /*allow_exceptions=*/false);
   if (root.is_discarded()) return;
   ReadNodes(root, out);
+  CollectTypes(root, types);
 }
 
 }  // namespace lede::engine

@@ -6,6 +6,7 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/time/clock.h"
 #include "server/engine/bylines.h"
@@ -144,6 +145,14 @@ absl::StatusOr<PageFacts> ExtractMetadata(const Dom& dom,
     facts.lead_image.Set(ResolveUrl(base, image->value), image->source);
   }
   facts.declared_language = std::move(scan.declared_language);
+  facts.schema_types = std::move(scan.json_ld_types);
+  for (SchemaType& type : scan.microdata_types) {
+    if (facts.schema_types.size() >= kMaxSchemaTypes) break;
+    facts.schema_types.push_back(std::move(type));
+  }
+  if (const Candidate* og_type = candidates.Best(Field::kOgType)) {
+    facts.og_type = absl::AsciiStrToLower(og_type->value);
+  }
   facts.byline_nodes = std::move(scan.byline_nodes);
   facts.date_nodes = std::move(scan.date_nodes);
   return facts;

@@ -215,7 +215,8 @@ void ReadRel(const GumboNode* element, Sink* sink) {
 
 void ReadScript(const GumboNode* script, Sink* sink) {
   if (AsciiLower(Attribute(script, "type")) == "application/ld+json") {
-    ReadJsonLd(OwnText(script), &sink->candidates());
+    ReadJsonLd(OwnText(script), &sink->candidates(),
+               &sink->scan().json_ld_types);
   } else {
     sink->scan().scripts.push_back(script);
   }
@@ -228,6 +229,17 @@ ItemKind KindOfItem(absl::string_view itemtype) {
   if (RE2::PartialMatch(Piece(itemtype), *kMedia)) return ItemKind::kMedia;
   if (RE2::PartialMatch(Piece(itemtype), *kComment)) return ItemKind::kComment;
   return ItemKind::kOther;
+}
+
+void ReadItemTypes(absl::string_view itemtype, bool nested, Sink* sink) {
+  std::vector<SchemaType>& types = sink->scan().microdata_types;
+  for (absl::string_view type :
+       absl::StrSplit(itemtype, absl::ByAnyChar(" \t\n"), absl::SkipEmpty())) {
+    type = absl::StripSuffix(type, "/");
+    type = type.substr(type.find_last_of("/#") + 1);
+    if (type.empty() || types.size() >= kMaxSchemaTypes) continue;
+    types.push_back({std::string(type), nested});
+  }
 }
 
 void ReadItemProp(const GumboNode* element, absl::string_view itemprop,

@@ -42,6 +42,11 @@ void ReadScript(const GumboNode* script, Sink* sink);
 // What an item's itemtype makes it.
 ItemKind KindOfItem(absl::string_view itemtype);
 
+// An item's types ("https://schema.org/Product", several separated by
+// spaces) added to PageScan::microdata_types by their last path segment;
+// `nested` when another item is open.
+void ReadItemTypes(absl::string_view itemtype, bool nested, Sink* sink);
+
 // An element's itemprop (kItemProps): its content, datetime or text.
 void ReadItemProp(const GumboNode* element, absl::string_view itemprop,
                   ItemKind item, Sink* sink);

@@ -76,6 +76,7 @@ inline constexpr MetaName kMetaNames[] = {
     {"news_keywords", Field::kKeywords, "meta", kRankMeta},
     {"article:source", Field::kSource, "meta", kRankMeta},
     {"source", Field::kSource, "meta", kRankMeta},
+    {"og:type", Field::kOgType, "opengraph", kRankOpenGraph},
 };
 
 // itemprop values on visible elements (microdata) and their fields.

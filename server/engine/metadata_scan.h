@@ -34,6 +34,9 @@ struct PageScan {
   // Scripts other than JSON-LD (application state), read for a date only
   // when nothing else on the page gives one (ReadScriptDate).
   std::vector<const GumboNode*> scripts;
+  // The schema.org types JSON-LD declares, then microdata's (page type).
+  std::vector<SchemaType> json_ld_types;
+  std::vector<SchemaType> microdata_types;
   // Text nodes read as datelines so far.
   int text_dates = 0;
 };

@@ -588,5 +588,34 @@ TEST(MetadataTest, PermalinkMarkAfterAHeadingIsNotTitle) {
   EXPECT_EQ(article.title(), "Evolve: Shared Mutable History");
 }
 
+// The page type's signals: every schema.org type, the page's own apart from
+// those nested in another item, and og:type.
+TEST(MetadataTest, SchemaTypesAndOgType) {
+  PageFacts facts = Facts(
+      R"(<head><meta property="og:type" content="Product.Item">
+      <script type="application/ld+json">{"@graph": [
+        {"@type": "WebPage", "mainEntity": {"@type": ["QAPage", "x:Thing"],
+          "acceptedAnswer": {"@type": "Answer"}}},
+        {"@type": "http://schema.org/Product",
+         "offers": [{"@type": "Offer"}]}]}</script></head>
+      <body><div itemscope itemtype="https://schema.org/ItemList">
+      <div itemscope itemtype="http://schema.org/ListItem/"></div></div>
+      <p>x</p></body>)");
+  std::vector<std::pair<std::string, bool>> types;
+  for (const SchemaType& type : facts.schema_types) {
+    types.push_back({type.name, type.nested});
+  }
+  EXPECT_THAT(
+      types,
+      testing::ElementsAre(
+          testing::Pair("WebPage", false), testing::Pair("QAPage", false),
+          testing::Pair("Thing", false), testing::Pair("Answer", true),
+          testing::Pair("Product", false), testing::Pair("Offer", true),
+          testing::Pair("ItemList", false), testing::Pair("ListItem", true)));
+  EXPECT_EQ(facts.og_type, "product.item");
+  EXPECT_EQ(Facts("<p>x</p>").og_type, "");
+  EXPECT_TRUE(Facts("<p>x</p>").schema_types.empty());
+}
+
 }  // namespace
 }  // namespace lede::engine

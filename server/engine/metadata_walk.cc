@@ -206,7 +206,10 @@ class PageWalk {
     if (!InForeign()) {
       ReadItemProp(element, attributes.itemprop, Item(), sink_);
     }
-    if (attributes.itemscope) items_.push_back(KindOfItem(attributes.itemtype));
+    if (attributes.itemscope) {
+      ReadItemTypes(attributes.itemtype, /*nested=*/!items_.empty(), sink_);
+      items_.push_back(KindOfItem(attributes.itemtype));
+    }
     opened_.push_back({foreign, IsChrome(tag), attributes.itemscope});
   }
 

@@ -37,6 +37,18 @@ struct NodeRead {
   std::string source;             // as the candidate's provenance names it
 };
 
+// A schema.org type the page declares: a JSON-LD "@type", a microdata
+// itemtype's last path segment ("Product").
+struct SchemaType {
+  std::string name;
+  // Inside another item (a Product listed in an ItemList, an Answer to a
+  // Question, an Offer of a Product), not the page's own.
+  bool nested = false;
+};
+
+// Most schema types a page's facts keep.
+inline constexpr size_t kMaxSchemaTypes = 1000;
+
 struct PageFacts {
   // The request's URL, else what the document says of itself.
   Sourced<std::string> url;
@@ -61,6 +73,11 @@ struct PageFacts {
   // The language the page declares: <html lang>, else a <meta> that names
   // one ("zh-CN", "fr"; og:locale's "zh_CN" written "zh-CN"). "" when none.
   std::string declared_language;
+  // The schema.org types the page declares, in document order (JSON-LD
+  // first), at most kMaxSchemaTypes.
+  std::vector<SchemaType> schema_types;
+  // og:type, lower-cased ("article", "product", "website"); "" when none.
+  std::string og_type;
   // Every node a byline (authors, editors, a source's credit) or a date was
   // read from, in document order. Pointers into the Dom the facts were read
   // from: they live as long as it does.

@@ -30,12 +30,23 @@ std::string ResolveUrl(absl::string_view base, absl::string_view reference) {
 }
 
 std::string UrlHost(absl::string_view url) {
+  std::optional<UrlParts> parts = SplitUrl(url);
+  return parts ? std::move(parts->host) : "";
+}
+
+std::optional<UrlParts> SplitUrl(absl::string_view url) {
   absl::string_view trimmed = absl::StripAsciiWhitespace(url);
   auto parsed = boost::urls::parse_uri(
       boost::urls::string_view(trimmed.data(), trimmed.size()));
-  if (!parsed) return "";
+  if (!parsed) return std::nullopt;
+  UrlParts parts;
   auto host = parsed->encoded_host();
-  return absl::AsciiStrToLower(absl::string_view(host.data(), host.size()));
+  parts.host =
+      absl::AsciiStrToLower(absl::string_view(host.data(), host.size()));
+  auto path = parsed->encoded_path();
+  parts.path = std::string(path.data(), path.size());
+  parts.has_query = parsed->has_query();
+  return parts;
 }
 
 }  // namespace lede::engine

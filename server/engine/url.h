@@ -2,6 +2,7 @@
 #ifndef LEDE_SERVER_ENGINE_URL_H_
 #define LEDE_SERVER_ENGINE_URL_H_
 
+#include <optional>
 #include <string>
 
 #include "absl/strings/string_view.h"
@@ -15,6 +16,15 @@ std::string ResolveUrl(absl::string_view base, absl::string_view reference);
 
 // The host of an absolute URL, lower case, or "" when there is none.
 std::string UrlHost(absl::string_view url);
+
+struct UrlParts {
+  std::string host;  // lower case
+  std::string path;  // as written (percent-encoded), "/" or "" at the root
+  bool has_query = false;
+};
+
+// The parts of an absolute URL; nullopt when it does not parse.
+std::optional<UrlParts> SplitUrl(absl::string_view url);
 
 }  // namespace lede::engine
 

@@ -31,5 +31,20 @@ TEST(UrlTest, UrlHost) {
   EXPECT_EQ(UrlHost("not a url"), "");
 }
 
+TEST(UrlTest, SplitUrl) {
+  std::optional<UrlParts> parts =
+      SplitUrl(" https://Docs.Example.org/en/latest/a%20b.html?q=1#x ");
+  ASSERT_TRUE(parts.has_value());
+  EXPECT_EQ(parts->host, "docs.example.org");
+  EXPECT_EQ(parts->path, "/en/latest/a%20b.html");
+  EXPECT_TRUE(parts->has_query);
+  parts = SplitUrl("https://example.com");
+  ASSERT_TRUE(parts.has_value());
+  EXPECT_EQ(parts->path, "");
+  EXPECT_FALSE(parts->has_query);
+  EXPECT_FALSE(SplitUrl("/relative/path").has_value());
+  EXPECT_FALSE(SplitUrl("").has_value());
+}
+
 }  // namespace
 }  // namespace lede::engine
