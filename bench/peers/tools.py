@@ -33,7 +33,9 @@ def _peer_answer(answer: dict) -> dict:
     return {k: answer.get(k) for k in ("text", "title", "author", "date", "site", "page_type", "error", "ms")}
 
 
-def _lede_request(page: Page) -> str:
+def lede_request(page: Page) -> str:
+    """The line `lede parse --requests` reads for `page`: its bytes, URL and
+    content type (also what bench/page_type/train.py sends the engine)."""
     req = {"id": page.id, "content": base64.b64encode(page.read_bytes()).decode("ascii")}
     if page.url:
         req["url"] = page.url
@@ -55,6 +57,8 @@ def _lede_answer(answer: dict) -> dict:
         # publishedTime instant is UTC and can fall on the next day).
         "date": art.get("publishedDate") or art.get("publishedTime"),
         "site": art.get("siteName"),
+        # "PAGE_TYPE_FORUM"; the scorer reads it as "forum" (score/page_type.py).
+        "page_type": art.get("pageType"),
     }
 
 
@@ -86,7 +90,7 @@ def lede_bin() -> Path:
 def _lede() -> Tool:
     binary = lede_bin()
     version = f"bin-{_file_hash(binary)}" if binary.exists() else "missing"
-    return Tool("lede", [str(binary), "parse", "--requests=-"], False, _lede_request,
+    return Tool("lede", [str(binary), "parse", "--requests=-"], False, lede_request,
                 _lede_answer, static_version=version,
                 static_config="`lede parse --requests=-` (in-process engine, default ParseOptions)")
 

@@ -124,10 +124,13 @@ TextMeasures MeasureText(absl::string_view text) {
 }
 
 void WriteArticle(const PageFacts& facts, const Body& body,
+                  const PageTypeVerdict& page_type,
                   const LanguageResult& language, const TextMeasures& measures,
                   const v1::ParseOptions& options, v1::Article* article) {
   WriteFacts(facts, article);
   WriteImages(facts, body, article);
+  article->set_page_type(page_type.type);
+  article->set_page_type_confidence(RoundedShare(page_type.confidence));
   WriteLanguage(language, article);
   article->set_word_count(measures.word_count);
   article->set_reading_time_seconds(measures.reading_seconds);

@@ -11,6 +11,7 @@
 #include "server/engine/block.h"
 #include "server/engine/language.h"
 #include "server/engine/page_facts.h"
+#include "server/engine/page_type.h"
 
 namespace lede::engine {
 
@@ -27,8 +28,9 @@ TextMeasures MeasureText(absl::string_view text);
 // Writes `article`: the facts with their provenance, the body rendered in
 // the formats `options` asks for (all when it names none), its images (the
 // first is the lead image when the facts name none: provenance "content"),
-// the language, and the measures.
+// the page's type, the language, and the measures.
 void WriteArticle(const PageFacts& facts, const Body& body,
+                  const PageTypeVerdict& page_type,
                   const LanguageResult& language, const TextMeasures& measures,
                   const v1::ParseOptions& options, v1::Article* article);
 

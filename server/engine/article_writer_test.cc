@@ -35,8 +35,8 @@ TEST(ArticleWriterTest, FactsWithTheirProvenance) {
   date.day = absl::CivilDay(2023, 11, 14);
   facts.published.Set(date, "time");
   v1::Article article;
-  WriteArticle(facts, Body(), LanguageResult(), TextMeasures(),
-               v1::ParseOptions(), &article);
+  WriteArticle(facts, Body(), PageTypeVerdict(), LanguageResult(),
+               TextMeasures(), v1::ParseOptions(), &article);
   EXPECT_EQ(article.url(), "https://example.com/news/1");
   EXPECT_EQ(article.canonical_url(), "https://example.com/n/1");
   EXPECT_EQ(article.title(), "Budget passes");
@@ -56,8 +56,8 @@ TEST(ArticleWriterTest, FactsWithTheirProvenance) {
 
 TEST(ArticleWriterTest, TheFirstImageLeadsWhenTheFactsNameNone) {
   v1::Article article;
-  WriteArticle(PageFacts(), OneParagraphAndAFigure(), LanguageResult(),
-               TextMeasures(), v1::ParseOptions(), &article);
+  WriteArticle(PageFacts(), OneParagraphAndAFigure(), PageTypeVerdict(),
+               LanguageResult(), TextMeasures(), v1::ParseOptions(), &article);
   ASSERT_EQ(article.images_size(), 1);
   EXPECT_EQ(article.images(0).caption(), "The chamber");
   EXPECT_EQ(article.images(0).width(), 640);
@@ -67,8 +67,8 @@ TEST(ArticleWriterTest, TheFirstImageLeadsWhenTheFactsNameNone) {
   PageFacts facts;
   facts.lead_image.Set("https://example.com/og.jpg", "opengraph");
   v1::Article named;
-  WriteArticle(facts, OneParagraphAndAFigure(), LanguageResult(),
-               TextMeasures(), v1::ParseOptions(), &named);
+  WriteArticle(facts, OneParagraphAndAFigure(), PageTypeVerdict(),
+               LanguageResult(), TextMeasures(), v1::ParseOptions(), &named);
   EXPECT_EQ(named.images_size(), 1);
   EXPECT_EQ(named.lead_image().url(), "https://example.com/og.jpg");
   EXPECT_EQ(named.provenance().at("lead_image"), "opengraph");
@@ -78,8 +78,9 @@ TEST(ArticleWriterTest, OnlyTheFormatsAskedFor) {
   v1::ParseOptions options;
   options.add_formats(v1::FORMAT_MARKDOWN);
   v1::Article article;
-  WriteArticle(PageFacts(), OneParagraphAndAFigure(), LanguageResult(),
-               MeasureText("The council voted on Tuesday."), options, &article);
+  WriteArticle(PageFacts(), OneParagraphAndAFigure(), PageTypeVerdict(),
+               LanguageResult(), MeasureText("The council voted on Tuesday."),
+               options, &article);
   EXPECT_EQ(article.text(), "");
   EXPECT_EQ(article.html(), "");
   EXPECT_THAT(article.markdown(), ::testing::HasSubstr("The council voted"));
@@ -88,8 +89,8 @@ TEST(ArticleWriterTest, OnlyTheFormatsAskedFor) {
   EXPECT_EQ(article.fingerprint().size(), 16u);
 
   v1::Article all;
-  WriteArticle(PageFacts(), OneParagraphAndAFigure(), LanguageResult(),
-               TextMeasures(), v1::ParseOptions(), &all);
+  WriteArticle(PageFacts(), OneParagraphAndAFigure(), PageTypeVerdict(),
+               LanguageResult(), TextMeasures(), v1::ParseOptions(), &all);
   // The caption stays with the image, out of the text.
   EXPECT_EQ(all.text(), "The council voted on Tuesday.");
   EXPECT_THAT(all.html(), ::testing::HasSubstr("<figcaption>The chamber"));
@@ -100,13 +101,24 @@ TEST(ArticleWriterTest, LanguageToThreeDecimals) {
   result.guesses = {{"fr", 0.99716711f}};
   result.shares = {{"fr", 0.8123456f}, {"en", 0.1876544f}};
   v1::Article article;
-  WriteArticle(PageFacts(), Body(), result, TextMeasures(), v1::ParseOptions(),
-               &article);
+  WriteArticle(PageFacts(), Body(), PageTypeVerdict(), result, TextMeasures(),
+               v1::ParseOptions(), &article);
   EXPECT_EQ(article.language(), "fr");
   EXPECT_FLOAT_EQ(article.language_confidence(), 0.997f);
   ASSERT_EQ(article.languages_size(), 2);
   EXPECT_FLOAT_EQ(article.languages(1).share(), 0.188f);
   EXPECT_EQ(MeasureText("").fingerprint, "");
+}
+
+TEST(ArticleWriterTest, ThePageTypeWithItsConfidence) {
+  PageTypeVerdict verdict;
+  verdict.type = v1::PAGE_TYPE_FORUM;
+  verdict.confidence = 0.8734f;
+  v1::Article article;
+  WriteArticle(PageFacts(), Body(), verdict, LanguageResult(), TextMeasures(),
+               v1::ParseOptions(), &article);
+  EXPECT_EQ(article.page_type(), v1::PAGE_TYPE_FORUM);
+  EXPECT_FLOAT_EQ(article.page_type_confidence(), 0.873f);
 }
 
 }  // namespace

@@ -18,6 +18,8 @@
 #include "server/engine/frame.h"
 #include "server/engine/language.h"
 #include "server/engine/metadata.h"
+#include "server/engine/page_features.h"
+#include "server/engine/page_type.h"
 #include "server/engine/render.h"
 #include "server/engine/text_util.h"
 
@@ -172,9 +174,9 @@ class StageClock {
 
 Engine::Engine(Limits limits) : limits_(limits) {}
 
-absl::StatusOr<v1::ParseResponse> Engine::Parse(const v1::ParseRequest& request,
-                                                absl::Time deadline,
-                                                StageTimes* times) const {
+absl::StatusOr<v1::ParseResponse> Engine::Parse(
+    const v1::ParseRequest& request, absl::Time deadline, StageTimes* times,
+    PageFeatures* page_features) const {
   StageClock clock(times);
   if (absl::Status valid = ValidateContent(request.content(), limits_);
       !valid.ok()) {
@@ -216,18 +218,25 @@ absl::StatusOr<v1::ParseResponse> Engine::Parse(const v1::ParseRequest& request,
   clock.Lap(Stage::kContent);
   if (!body.ok()) return body.status();
 
-  // 6. language: of the title and the body, with the page's hints.
+  // 6. classify: what kind of page this is.
+  const PageFeatures features = MeasurePage(*dom, *facts, *body);
+  const PageTypeVerdict page_type = ClassifyPage(features);
+  if (page_features != nullptr) *page_features = features;
+  clock.Lap(Stage::kClassify);
+  if (absl::Status s = CheckDeadline(deadline, "classify"); !s.ok()) return s;
+
+  // 7. language: of the title and the body, with the page's hints.
   const LanguageResult language = IdentifyArticleLanguage(
       facts->title.value, body->blocks,
       PageLanguageHints(facts->declared_language, facts->url.value));
   clock.Lap(Stage::kLanguage);
   if (absl::Status s = CheckDeadline(deadline, "language"); !s.ok()) return s;
 
-  // 7. render: the text measured as the page wrote it, the facts and the
+  // 8. render: the text measured as the page wrote it, the facts and the
   // body converted to the Chinese script asked for, the Article written.
   const TextMeasures measures = MeasureText(RenderText(body->blocks));
   ConvertChinese(options.convert_chinese(), language, &*facts, &*body);
-  WriteArticle(*facts, *body, language, measures, options,
+  WriteArticle(*facts, *body, page_type, language, measures, options,
                response.mutable_article());
   clock.Lap(Stage::kRender);
   if (absl::Status s = CheckDeadline(deadline, "render"); !s.ok()) return s;

@@ -22,8 +22,8 @@ v1::Article Extract(const std::string& document, const std::string& url = "",
   EXPECT_TRUE(facts.ok());
   v1::Article article;
   if (facts.ok()) {
-    WriteArticle(*facts, Body(), LanguageResult(), TextMeasures(),
-                 v1::ParseOptions(), &article);
+    WriteArticle(*facts, Body(), PageTypeVerdict(), LanguageResult(),
+                 TextMeasures(), v1::ParseOptions(), &article);
   }
   return article;
 }

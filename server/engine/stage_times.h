@@ -19,15 +19,17 @@ enum class Stage {
   kParse,
   kMetadata,
   kContent,
+  kClassify,
   kLanguage,
   kRender,
 };
-inline constexpr size_t kStageCount = 7;
+inline constexpr size_t kStageCount = 8;
 
 // The stage's name as metrics and logs spell it: "decode", "frame", ...
 constexpr absl::string_view StageName(Stage stage) {
   constexpr absl::string_view kNames[kStageCount] = {
-      "decode", "frame", "parse", "metadata", "content", "language", "render"};
+      "decode",  "frame",    "parse",    "metadata",
+      "content", "classify", "language", "render"};
   return kNames[static_cast<size_t>(stage)];
 }
 

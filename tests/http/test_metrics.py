@@ -14,7 +14,7 @@ from prometheus_client.metrics_core import Metric
 from prometheus_client.parser import text_string_to_metric_families
 
 DASHBOARD = REPO_ROOT / "k8s" / "monitoring" / "lede-dashboard.json"
-STAGES = ["decode", "frame", "parse", "metadata", "content", "language", "render"]
+STAGES = ["decode", "frame", "parse", "metadata", "content", "classify", "language", "render"]
 
 
 def scrape(base: str) -> dict[str, Metric]:

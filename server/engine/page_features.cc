@@ -1,0 +1,708 @@
+#include "server/engine/page_features.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/hash/hash.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_split.h"
+#include "server/engine/content_tree.h"
+#include "server/engine/date_rules.h"
+#include "server/engine/dates.h"
+#include "server/engine/page_type_rules.h"
+#include "server/engine/text_util.h"
+#include "server/engine/url.h"
+
+namespace lede::engine {
+namespace {
+
+namespace rules = page_type_rules;
+
+// A hint table as a map from word to hints, built once.
+using HintMap = absl::flat_hash_map<absl::string_view, unsigned>;
+
+// The map of the table `kWords`, built at its first use.
+template <const auto& kWords>
+const HintMap& HintsTable() {
+  static const HintMap* const kMap = [] {
+    auto* map = new HintMap();
+    for (const rules::HintWord& entry : kWords)
+      (*map)[entry.word] |= entry.hints;
+    return map;
+  }();
+  return *kMap;
+}
+
+using WordSet = absl::flat_hash_set<absl::string_view>;
+
+const WordSet& DateWords() {
+  static const WordSet* const kSet = [] {
+    auto* set =
+        new WordSet(std::begin(rules::kDateWords), std::end(rules::kDateWords));
+    for (const date_rules::MonthName& month : date_rules::kMonthNames) {
+      set->insert(month.name);
+    }
+    return set;
+  }();
+  return *kSet;
+}
+
+unsigned HintsOf(const HintMap& map, absl::string_view word) {
+  auto it = map.find(word);
+  return it == map.end() ? 0 : it->second;
+}
+
+// Where the hints of a word count: a feature for each kind, kNone where a
+// group of features has none for it.
+constexpr int kNone = -1;
+struct HintFeatures {
+  int forum, product, collection, listing, docs, service, article, navigation,
+      pagination, review;
+};
+
+// Adds one to the feature of each kind `hints` names.
+void Count(unsigned hints, const HintFeatures& to, PageFeatures* f) {
+  const std::pair<unsigned, int> pairs[] = {
+      {rules::kForum, to.forum},
+      {rules::kProduct, to.product},
+      {rules::kCollection, to.collection},
+      {rules::kListing, to.listing},
+      {rules::kDocs, to.docs},
+      {rules::kService, to.service},
+      {rules::kArticle, to.article},
+      {rules::kNavigation, to.navigation},
+      {rules::kPagination, to.pagination},
+      {rules::kReview, to.review},
+  };
+  for (const auto& [hint, feature] : pairs) {
+    if ((hints & hint) != 0 && feature != kNone) (*f)[feature] += 1;
+  }
+}
+
+constexpr HintFeatures kUrlFeatures = {
+    kUrlForum,   kUrlProduct, kUrlCollection, kUrlListing, kUrlDocs,
+    kUrlService, kUrlArticle, kNone,          kNone,       kNone};
+constexpr HintFeatures kTitleFeatures = {
+    kTitleForum,   kTitleProduct, kNone, kTitleListing, kTitleDocs,
+    kTitleService, kTitleArticle, kNone, kNone,         kNone};
+constexpr HintFeatures kClassFeatures = {
+    kClassForum,      kClassProduct, kClassCollection, kClassListing,
+    kClassDocs,       kClassService, kClassArticle,    kClassNavigation,
+    kClassPagination, kClassReview};
+constexpr HintFeatures kShortTextFeatures = {
+    kShortForum,   kShortProduct, kShortCollection,
+    kShortListing, kShortDocs,    kShortService,
+    kNone,         kNone,         kShortPagination,
+    kNone};
+constexpr HintFeatures kOwnSchemaFeatures = {
+    kSchemaForum, kSchemaProduct, kSchemaCollection, kSchemaListing,
+    kSchemaDocs,  kSchemaService, kSchemaArticle,    kSchemaNavigation,
+    kNone,        kNone};
+constexpr HintFeatures kNestedSchemaFeatures = {
+    kNestedForum, kNestedProduct, kNone, kNone, kNone,
+    kNone,        kNone,          kNone, kNone, kNestedReview};
+
+// Calls `visit(word)` for each word of `text`, lower-cased: runs of ASCII
+// letters and digits, split also where a lower-case letter meets an upper-case
+// one ("productCard" gives product, card). Longer words than a buffer holds
+// are skipped: no vocabulary word is that long.
+template <typename Visit>
+void ForEachWord(absl::string_view text, Visit visit) {
+  char word[32];
+  size_t length = 0;
+  bool too_long = false;
+  auto flush = [&] {
+    if (length > 0 && !too_long) visit(absl::string_view(word, length));
+    length = 0;
+    too_long = false;
+  };
+  char previous = 0;
+  for (char c : text) {
+    if (!absl::ascii_isalnum(static_cast<unsigned char>(c))) {
+      flush();
+      previous = 0;
+      continue;
+    }
+    if (absl::ascii_isupper(static_cast<unsigned char>(c)) &&
+        absl::ascii_islower(static_cast<unsigned char>(previous))) {
+      flush();
+    }
+    previous = c;
+    if (length == sizeof word) {
+      too_long = true;
+      continue;
+    }
+    word[length++] = absl::ascii_tolower(static_cast<unsigned char>(c));
+  }
+  flush();
+}
+
+bool IsAllDigits(absl::string_view text) {
+  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
+    return absl::ascii_isdigit(static_cast<unsigned char>(c));
+  });
+}
+
+bool HasDigitRun(absl::string_view text, size_t run) {
+  size_t digits = 0;
+  for (char c : text) {
+    digits =
+        absl::ascii_isdigit(static_cast<unsigned char>(c)) ? digits + 1 : 0;
+    if (digits >= run) return true;
+  }
+  return false;
+}
+
+// A short text that reads as a date or a time: a number beside a month's
+// name or a word of time ("May 5", "3 hours ago"), or three numbers joined by
+// "-", "/" or "." ("2024-05-03", "5.3.24"). Cheaper than FindDate, and
+// enough to count them.
+bool IsDateLike(absl::string_view text) {
+  if (std::none_of(text.begin(), text.end(), [](char c) {
+        return absl::ascii_isdigit(static_cast<unsigned char>(c));
+      })) {
+    return false;
+  }
+  bool named = false;
+  ForEachWord(text, [&](absl::string_view word) {
+    named = named || DateWords().contains(word);
+  });
+  if (named) return true;
+  int numbers = 0;
+  bool in_number = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (absl::ascii_isdigit(static_cast<unsigned char>(c))) {
+      if (!in_number) ++numbers;
+      in_number = true;
+      if (numbers == 3) return true;
+    } else if (in_number && (c == '-' || c == '/' || c == '.') &&
+               i + 1 < text.size() &&
+               absl::ascii_isdigit(static_cast<unsigned char>(text[i + 1]))) {
+      in_number = false;
+    } else {
+      numbers = 0;
+      in_number = false;
+    }
+  }
+  return false;
+}
+
+void MeasureUrl(absl::string_view url, PageFeatures* f) {
+  std::optional<UrlParts> parts = SplitUrl(url);
+  if (!parts) {
+    (*f)[kUrlMissing] = 1;
+    return;
+  }
+  // Host labels, but the top-level domain ("docs" and "python" of
+  // docs.python.org).
+  std::vector<absl::string_view> labels =
+      absl::StrSplit(parts->host, '.', absl::SkipEmpty());
+  if (!labels.empty()) labels.pop_back();
+  for (absl::string_view label : labels) {
+    Count(HintsOf(HintsTable<rules::kUrlWords>(), label), kUrlFeatures, f);
+  }
+  std::vector<absl::string_view> segments =
+      absl::StrSplit(parts->path, '/', absl::SkipEmpty());
+  (*f)[kUrlDepth] = static_cast<float>(segments.size());
+  (*f)[kUrlQuery] = parts->has_query ? 1 : 0;
+  for (absl::string_view segment : segments) {
+    // "viewtopic.php", "index.html": the name without its extension.
+    absl::string_view name = segment.substr(0, segment.rfind('.'));
+    if (name.size() < segment.size()) (*f)[kUrlFileExtension] = 1;
+    if (IsAllDigits(name) || HasDigitRun(segment, 5)) {
+      (*f)[kUrlNumericSegment] = 1;
+    }
+    Count(HintsOf(HintsTable<rules::kUrlWords>(), AsciiLower(name)),
+          kUrlFeatures, f);
+  }
+  if (!segments.empty()) {
+    float words = 0;
+    ForEachWord(segments.back(), [&](absl::string_view) { ++words; });
+    (*f)[kUrlSlugWords] = words;
+  }
+  (*f)[kUrlDate] = DateFromUrl(url).has_value() ? 1 : 0;
+}
+
+void MeasureFacts(const PageFacts& facts, PageFeatures* f) {
+  const std::string& url =
+      facts.url.value.empty() ? facts.canonical_url : facts.url.value;
+  MeasureUrl(url, f);
+  for (const std::string* text : {&facts.title.value, &facts.site_name.value}) {
+    ForEachWord(*text, [&](absl::string_view word) {
+      if (text == &facts.title.value) (*f)[kTitleWords] += 1;
+      Count(HintsOf(HintsTable<rules::kTitleWords>(), word), kTitleFeatures, f);
+    });
+  }
+  if (!facts.og_type.empty()) {
+    const unsigned hints =
+        HintsOf(HintsTable<rules::kOgTypes>(), facts.og_type);
+    if (hints & rules::kArticle) (*f)[kOgArticle] = 1;
+    if (hints & rules::kProduct) (*f)[kOgProduct] = 1;
+    if (hints & rules::kCollection) (*f)[kOgCollection] = 1;
+    if (facts.og_type == "website") (*f)[kOgWebsite] = 1;
+    if (hints == 0 && facts.og_type != "website") (*f)[kOgOther] = 1;
+  }
+  PageFeatures own{};
+  for (const SchemaType& type : facts.schema_types) {
+    const unsigned hints =
+        HintsOf(HintsTable<rules::kSchemaTypes>(), AsciiLower(type.name));
+    if (type.nested) {
+      Count(hints, kNestedSchemaFeatures, f);
+      if (absl::EqualsIgnoreCase(type.name, "ListItem")) {
+        (*f)[kNestedListItem] += 1;
+      }
+    } else {
+      Count(hints, kOwnSchemaFeatures, &own);
+    }
+  }
+  for (int feature :
+       {kSchemaArticle, kSchemaProduct, kSchemaForum, kSchemaCollection,
+        kSchemaListing, kSchemaDocs, kSchemaService, kSchemaNavigation}) {
+    (*f)[feature] = own[feature] > 0 ? 1 : 0;
+  }
+  (*f)[kPublished] = facts.published.found() ? 1 : 0;
+  (*f)[kAuthors] = static_cast<float>(facts.authors.value.size());
+  (*f)[kDateNodes] = static_cast<float>(facts.date_nodes.size());
+  (*f)[kBylineNodes] = static_cast<float>(facts.byline_nodes.size());
+}
+
+// Currency amounts in `text`: a currency sign next to a digit ("$12",
+// "12,99 €", "£ 5").
+int CountPrices(absl::string_view text) {
+  static constexpr absl::string_view kSigns[] = {"$", "\u20AC", "\u00A3",
+                                                 "\u00A5", "\u20B9"};
+  auto digit_at = [&](size_t i) {
+    return i < text.size() &&
+           absl::ascii_isdigit(static_cast<unsigned char>(text[i]));
+  };
+  int prices = 0;
+  for (absl::string_view sign : kSigns) {
+    for (size_t at = text.find(sign); at != absl::string_view::npos;
+         at = text.find(sign, at + sign.size())) {
+      size_t after = at + sign.size();
+      if (after < text.size() && text[after] == ' ') ++after;
+      size_t before = at;
+      if (before > 0 && text[before - 1] == ' ') --before;
+      if (digit_at(after) || (before > 0 && digit_at(before - 1))) ++prices;
+    }
+  }
+  return prices;
+}
+
+// What a subtree holds, summed as the walk leaves it.
+struct Subtree {
+  int text = 0;       // code points of text
+  int link_text = 0;  // of which inside links
+  int links = 0;
+  int images = 0;
+  int headings = 0;
+  int times = 0;
+  int dates = 0;  // <time> elements and texts that read as dates
+  int prices = 0;
+  int forum_classes = 0;  // elements with class words of a forum
+
+  void Add(const Subtree& other) {
+    text += other.text;
+    link_text += other.link_text;
+    links += other.links;
+    images += other.images;
+    headings += other.headings;
+    times += other.times;
+    dates += other.dates;
+    prices += other.prices;
+    forum_classes += other.forum_classes;
+  }
+};
+
+// An element child of an open element: its likeness and what it holds.
+struct Child {
+  size_t signature;
+  Subtree held;
+};
+
+// Prose a sibling must hold to be read as a post, and the most text a card
+// holds (a teaser, not an article).
+constexpr int kMinPostProse = 150;
+constexpr int kMaxCardText = 600;
+// Siblings alike that make a run.
+constexpr size_t kMinRun = 3;
+constexpr int kMinRunOfLinks = 4;
+
+class PageWalk {
+ public:
+  explicit PageWalk(PageFeatures* f) : f_(*f) {}
+
+  void Walk(const GumboNode* body) {
+    WalkTree(
+        body, [&](const GumboNode* node, int) { return Enter(node); },
+        [&](const GumboNode* node) { Leave(node); });
+  }
+
+  // Sets the features that need the whole walk.
+  void Finish() {
+    const float text = static_cast<float>(total_.text);
+    f_[kTextLength] = text;
+    if (text > 0) {
+      f_[kLinkTextShare] = total_.link_text / text;
+      f_[kParagraphTextShare] = paragraph_text_ / text;
+      f_[kListTextShare] = list_text_ / text;
+      f_[kCodeTextShare] = code_text_ / text;
+      f_[kHeadingTextShare] = heading_text_ / text;
+      f_[kRepeatedTextShare] = largest_cards_text_ / text;
+    }
+    if (f_[kParagraphs] > 0) {
+      f_[kMeanParagraphLength] = paragraph_text_ / f_[kParagraphs];
+    }
+    f_[kPrices] = static_cast<float>(total_.prices);
+  }
+
+ private:
+  struct Frame {
+    const GumboNode* node;
+    size_t signature;  // Child::signature
+    Subtree held;
+    std::vector<Child> children;
+  };
+
+  bool Enter(const GumboNode* node) {
+    if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA) {
+      ReadText(node->v.text.text);
+      return false;
+    }
+    if (node->type != GUMBO_NODE_ELEMENT) return false;
+    const GumboTag tag = node->v.element.tag;
+    switch (tag) {
+      case GUMBO_TAG_SCRIPT:
+      case GUMBO_TAG_STYLE:
+      case GUMBO_TAG_TEMPLATE:
+      case GUMBO_TAG_NOSCRIPT:
+      case GUMBO_TAG_SVG:
+        return false;
+      default:
+        break;
+    }
+    CountTag(tag);
+    Frame& frame = Push(node);
+    absl::string_view class_name, id, href;
+    ForEachAttribute(node, [&](absl::string_view name, const char* value) {
+      if (name == "class") class_name = value;
+      if (name == "id") id = value;
+      if (name == "href") href = value;
+      return true;
+    });
+    ReadLinksAndHeadings(tag, id, href);
+    unsigned hints = 0;
+    for (absl::string_view value : {class_name, id}) {
+      ForEachWord(value, [&](absl::string_view word) {
+        hints |= HintsOf(HintsTable<rules::kClassWords>(), word);
+      });
+    }
+    Count(hints, kClassFeatures, &f_);
+    if (hints & rules::kForum) frame.held.forum_classes = 1;
+    // Alike siblings share the tag and the first class word.
+    absl::string_view first_class =
+        class_name.substr(0, std::min(class_name.find(' '), class_name.size()));
+    frame.signature = absl::HashOf(static_cast<int>(tag), first_class);
+    if (tag == GUMBO_TAG_A) ++link_depth_;
+    if (tag == GUMBO_TAG_P) ++paragraph_depth_;
+    if (tag == GUMBO_TAG_LI) ++list_depth_;
+    if (tag == GUMBO_TAG_PRE || tag == GUMBO_TAG_CODE) ++code_depth_;
+    if (IsHeading(tag)) ++heading_depth_;
+    return true;
+  }
+
+  void Leave(const GumboNode* node) {
+    if (node->type != GUMBO_NODE_ELEMENT || depth_ == 0 ||
+        frames_[depth_ - 1].node != node) {
+      return;
+    }
+    const GumboTag tag = node->v.element.tag;
+    if (tag == GUMBO_TAG_A) --link_depth_;
+    if (tag == GUMBO_TAG_P) --paragraph_depth_;
+    if (tag == GUMBO_TAG_LI) --list_depth_;
+    if (tag == GUMBO_TAG_PRE || tag == GUMBO_TAG_CODE) --code_depth_;
+    if (IsHeading(tag)) --heading_depth_;
+    Frame& frame = frames_[depth_ - 1];
+    if (tag == GUMBO_TAG_A) ++frame.held.links;
+    if (tag == GUMBO_TAG_IMG) ++frame.held.images;
+    if (IsHeading(tag)) ++frame.held.headings;
+    if (tag == GUMBO_TAG_TIME) {
+      ++frame.held.times;
+      ++frame.held.dates;
+    }
+    if (frame.children.size() >= kMinRun) ReadRuns(&frame.children);
+    frame.children.clear();
+    --depth_;
+    if (depth_ == 0) {
+      total_.Add(frame.held);
+      return;
+    }
+    Frame& parent = frames_[depth_ - 1];
+    parent.held.Add(frame.held);
+    parent.children.push_back({frame.signature, frame.held});
+  }
+
+  Frame& Push(const GumboNode* node) {
+    if (depth_ == frames_.size()) frames_.emplace_back();
+    Frame& frame = frames_[depth_++];
+    frame.node = node;
+    frame.held = Subtree();
+    frame.children.clear();
+    return frame;
+  }
+
+  void ReadLinksAndHeadings(GumboTag tag, absl::string_view id,
+                            absl::string_view href) {
+    if (tag == GUMBO_TAG_A) {
+      if (absl::StartsWithIgnoreCase(href, "tel:")) f_[kPhoneLinks] += 1;
+      const bool anchor = href.size() > 1 && href[0] == '#';
+      if (anchor) f_[kAnchorLinks] += 1;
+      if (heading_depth_ > 0) f_[anchor ? kHeadingAnchors : kHeadingLinks] += 1;
+    } else if (IsHeading(tag)) {
+      if (link_depth_ > 0) f_[kHeadingLinks] += 1;
+      if (!id.empty()) f_[kHeadingAnchors] += 1;
+    } else if (tag == GUMBO_TAG_LI && list_depth_ > 0) {
+      f_[kNestedListItems] += 1;
+    }
+  }
+
+  static bool IsHeading(GumboTag tag) { return content::HeadingLevel(tag) > 0; }
+
+  void CountTag(GumboTag tag) {
+    f_[kElements] += 1;
+    if (IsHeading(tag)) f_[kHeadings] += 1;
+    switch (tag) {
+      case GUMBO_TAG_A:
+        f_[kLinks] += 1;
+        break;
+      case GUMBO_TAG_P:
+        f_[kParagraphs] += 1;
+        break;
+      case GUMBO_TAG_LI:
+        f_[kListItems] += 1;
+        break;
+      case GUMBO_TAG_IMG:
+        f_[kImages] += 1;
+        break;
+      case GUMBO_TAG_PRE:
+        f_[kCodeBlocks] += 1;
+        break;
+      case GUMBO_TAG_CODE:
+        if (code_depth_ == 0) f_[kInlineCode] += 1;
+        break;
+      case GUMBO_TAG_TABLE:
+        f_[kTables] += 1;
+        break;
+      case GUMBO_TAG_FORM:
+        f_[kForms] += 1;
+        break;
+      case GUMBO_TAG_INPUT:
+        f_[kInputs] += 1;
+        break;
+      case GUMBO_TAG_TEXTAREA:
+        f_[kTextareas] += 1;
+        break;
+      case GUMBO_TAG_BUTTON:
+        f_[kButtons] += 1;
+        break;
+      case GUMBO_TAG_SELECT:
+        f_[kSelects] += 1;
+        break;
+      case GUMBO_TAG_ARTICLE:
+        f_[kArticleElements] += 1;
+        break;
+      case GUMBO_TAG_SECTION:
+        f_[kSections] += 1;
+        break;
+      case GUMBO_TAG_NAV:
+        f_[kNavs] += 1;
+        break;
+      case GUMBO_TAG_ASIDE:
+        f_[kAsides] += 1;
+        break;
+      case GUMBO_TAG_TIME:
+        f_[kTimes] += 1;
+        break;
+      case GUMBO_TAG_BLOCKQUOTE:
+        f_[kBlockquotes] += 1;
+        break;
+      case GUMBO_TAG_DT:
+        f_[kDefinitionTerms] += 1;
+        break;
+      default:
+        break;
+    }
+  }
+
+  void ReadText(absl::string_view text) {
+    const int length = static_cast<int>(CodePointCount(text));
+    if (depth_ == 0) return;
+    Subtree& held = frames_[depth_ - 1].held;
+    held.text += length;
+    if (link_depth_ > 0) held.link_text += length;
+    held.prices += CountPrices(text);
+    if (paragraph_depth_ > 0) paragraph_text_ += length;
+    if (list_depth_ > 0) list_text_ += length;
+    if (code_depth_ > 0) code_text_ += length;
+    if (heading_depth_ > 0) heading_text_ += length;
+    ReadShortText(text);
+    constexpr size_t kMaxDateText = 40;
+    if (text.size() <= kMaxDateText && IsDateLike(text)) {
+      f_[kDateTexts] += 1;
+      ++held.dates;
+    }
+  }
+
+  // "Add to cart", "Reply": a short text read as a whole.
+  void ReadShortText(absl::string_view text) {
+    constexpr size_t kMaxShortText = 32;
+    text = absl::StripAsciiWhitespace(text);
+    if (text.empty() || text.size() > kMaxShortText) return;
+    char folded[kMaxShortText];
+    size_t length = 0;
+    for (char c : text) {
+      const bool space = absl::ascii_isspace(static_cast<unsigned char>(c));
+      if (space && (length == 0 || folded[length - 1] == ' ')) continue;
+      folded[length++] =
+          space ? ' ' : absl::ascii_tolower(static_cast<unsigned char>(c));
+    }
+    Count(HintsOf(HintsTable<rules::kShortTexts>(),
+                  absl::string_view(folded, length)),
+          kShortTextFeatures, &f_);
+  }
+
+  // Runs of alike siblings among `children` (reordered).
+  void ReadRuns(std::vector<Child>* children) {
+    std::sort(children->begin(), children->end(),
+              [](const Child& a, const Child& b) {
+                return a.signature < b.signature;
+              });
+    for (size_t start = 0; start < children->size();) {
+      size_t end = start;
+      int linked = 0, cards = 0, posts = 0, priced = 0, dated = 0,
+          cards_text = 0;
+      while (end < children->size() &&
+             (*children)[end].signature == (*children)[start].signature) {
+        const Subtree& held = (*children)[end].held;
+        if (held.links > 0) ++linked;
+        if (held.links > 0 && (held.images > 0 || held.headings > 0) &&
+            held.text <= kMaxCardText) {
+          ++cards;
+          cards_text += held.text;
+        }
+        if (held.text - held.link_text >= kMinPostProse &&
+            (held.dates > 0 || held.forum_classes > 0)) {
+          ++posts;
+        }
+        if (held.prices > 0) ++priced;
+        if (held.dates > 0) ++dated;
+        ++end;
+      }
+      if (end - start >= kMinRun) {
+        Max(kRepeatedLinks, linked);
+        Max(kRepeatedCards, cards);
+        Max(kRepeatedPosts, posts);
+        Max(kRepeatedPrices, priced);
+        Max(kRepeatedDated, dated);
+        if (linked >= kMinRunOfLinks) f_[kRepeatedGroups] += 1;
+        if (cards >= kMinRunOfLinks && cards_text > largest_cards_text_) {
+          largest_cards_text_ = cards_text;
+        }
+      }
+      start = end;
+    }
+  }
+
+  void Max(PageFeature feature, int value) {
+    f_[feature] = std::max(f_[feature], static_cast<float>(value));
+  }
+
+  PageFeatures& f_;
+  std::vector<Frame> frames_;  // the open elements; deeper ones kept for reuse
+  size_t depth_ = 0;
+  Subtree total_;
+  int link_depth_ = 0, paragraph_depth_ = 0, list_depth_ = 0, code_depth_ = 0,
+      heading_depth_ = 0;
+  float paragraph_text_ = 0, list_text_ = 0, code_text_ = 0, heading_text_ = 0;
+  int largest_cards_text_ = 0;
+};
+
+void MeasureBody(const Body& body, float page_text, PageFeatures* f) {
+  float text = 0, headings = 0, list_items = 0, paragraphs = 0,
+        paragraph_text = 0;
+  for (const Block& block : body.blocks) {
+    const float length = static_cast<float>(CodePointCount(block.text));
+    text += length;
+    switch (block.kind) {
+      case BlockKind::kHeading:
+        headings += length;
+        break;
+      case BlockKind::kListItem:
+        list_items += length;
+        break;
+      case BlockKind::kCode:
+        (*f)[kBodyCodeBlocks] += 1;
+        break;
+      case BlockKind::kTableRow:
+        (*f)[kBodyTableRows] += 1;
+        break;
+      case BlockKind::kFigure:
+        (*f)[kBodyFigures] += 1;
+        break;
+      case BlockKind::kParagraph:
+        ++paragraphs;
+        paragraph_text += length;
+        break;
+      default:
+        break;
+    }
+  }
+  (*f)[kBodyLength] = text;
+  (*f)[kBodyBlocks] = static_cast<float>(body.blocks.size());
+  if (page_text > 0) (*f)[kBodyShare] = std::min(1.0f, text / page_text);
+  if (text > 0) {
+    (*f)[kBodyHeadingShare] = headings / text;
+    (*f)[kBodyListShare] = list_items / text;
+  }
+  if (paragraphs > 0)
+    (*f)[kBodyMeanParagraphLength] = paragraph_text / paragraphs;
+  static const WordSet* const kReader = new WordSet(
+      std::begin(rules::kReaderWords), std::end(rules::kReaderWords));
+  static const WordSet* const kBusiness = new WordSet(
+      std::begin(rules::kBusinessWords), std::end(rules::kBusinessWords));
+  float words = 0, reader = 0, business = 0;
+  for (const Block& block : body.blocks) {
+    ForEachWord(block.text, [&](absl::string_view word) {
+      ++words;
+      if (kReader->contains(word)) ++reader;
+      if (kBusiness->contains(word)) ++business;
+    });
+  }
+  (*f)[kBodyWords] = words;
+  if (words > 0) {
+    (*f)[kBodyYouShare] = reader / words;
+    (*f)[kBodyWeShare] = business / words;
+  }
+}
+
+}  // namespace
+
+PageFeatures MeasurePage(const Dom& dom, const PageFacts& facts,
+                         const Body& body) {
+  PageFeatures features{};
+  MeasureFacts(facts, &features);
+  PageWalk walk(&features);
+  walk.Walk(dom.body());
+  walk.Finish();
+  MeasureBody(body, features[kTextLength], &features);
+  return features;
+}
+
+}  // namespace lede::engine
