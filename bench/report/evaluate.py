@@ -7,6 +7,7 @@ from typing import Optional
 
 from score import bow, shingles, snippets
 from score import metadata as meta_score
+from score import page_type as page_type_score
 from score import tokens as tok
 from sets.page import Page
 
@@ -54,6 +55,15 @@ def _snippets(pages: list[Page], rows: dict[str, dict]) -> Optional[dict]:
     return {"pages": len(have), **snippets.metrics(total)}
 
 
+def _page_types(pages: list[Page], rows: dict[str, dict]) -> Optional[dict]:
+    """Page-type accuracy and confusion, for a tool that classifies pages (its
+    rows carry "page_type"); None for the others."""
+    have = [p for p in pages if p.page_type and p.id in rows]
+    if not any(rows[p.id].get("page_type") for p in have):
+        return None
+    return page_type_score.score((p.page_type, rows[p.id].get("page_type")) for p in have).as_dict()
+
+
 def prediction(row: dict, field: str):
     """The value a tool gave for a metadata field, as scored."""
     return row.get(field)
@@ -88,6 +98,10 @@ def evaluate(set_name: str, pages: list[Page], rows: dict[str, dict]) -> dict:
     snip = _snippets(pages, rows)
     if snip:
         result["snippets"] = snip
+    if set_name == "wcxb-dev":
+        types = _page_types(pages, rows)
+        if types:
+            result["page_type"] = types
     if set_name == "gne":
         lengths = [len(tok.cjk_tokens(r.get("text"))) for r in done]
         result["median_tokens"] = statistics.median(lengths) if lengths else 0

@@ -37,6 +37,7 @@ HEADLINE = [
     ("wcxb-dev", "WCXB dev, word F1, all types", ("body", "wcxb", "f1"), None),
     ("wcxb-dev", "WCXB dev, word F1, articles", ("body", "by_type", "article", "wcxb", "f1"), 0.94),
     ("wcxb-dev", "WCXB dev, ScrapingHub 4-gram F1, all types", ("body", "scrapinghub", "f1"), None),
+    ("wcxb-dev", "WCXB dev, page-type accuracy", ("page_type", "accuracy"), None),
     ("trafilatura", "trafilatura's set, snippet F", ("snippets", "f1"), None),
     ("cwced-dev", "CWCED dev, CJK-character word F1 (WCXB-CJK)", ("body", "wcxb_cjk", "f1"), 0.95),
     ("cwced-dev", "CWCED dev, CJK-character 4-gram F1 (SH-CJK)", ("body", "scrapinghub_cjk", "f1"), 0.95),
@@ -137,6 +138,48 @@ def halves(summary: dict) -> str:
         rows = [[t] + [_f(r["body"].get("by_type", {}).get(ty, {}).get("wcxb", {}).get("f1")) for ty in types]
                 for t, r in tools]
         out += ["", f"WCXB word F1 per page type, half {h} (pages):", "", _table(head, rows)]
+    return "\n".join(out)
+
+
+PAGE_TYPES = ["article", "collection", "documentation", "forum", "listing", "product", "service"]
+
+
+def _confusion(score: dict) -> str:
+    cells = {(t, p): n for t, p, n in score["confusion"]}
+    predicted = PAGE_TYPES + (["none"] if any(p == "none" for _, p in cells) else [])
+    rows = []
+    for t in PAGE_TYPES:
+        row = [cells.get((t, p), 0) for p in predicted]
+        total = sum(row)
+        rows.append([t] + [str(n) for n in row] + [str(total), _f(row[predicted.index(t)] / total if total else None)])
+    return _table(["truth \\ predicted"] + predicted + ["pages", "recall"], rows)
+
+
+def page_types(summary: dict) -> str:
+    """Page-type accuracy on WCXB dev per half, and the confusion tables (issue 18)."""
+    data = summary["sets"].get("wcxb-dev")
+    if not data:
+        return ""
+    tools = [t for t in summary["tool_order"] if "page_type" in data["tools"].get(t, {})]
+    if not tools:
+        return ""
+    halves_data = data.get("halves", {})
+    rows = [[t] + [_f(halves_data.get(h, {}).get("tools", {}).get(t, {}).get("page_type", {}).get("accuracy"))
+                   for h in sorted(halves_data)] + [_f(data["tools"][t]["page_type"]["accuracy"])]
+            for t in tools]
+    out = ["### Page type", "",
+           "WCXB labels each dev page article, collection, documentation, forum, listing, product or "
+           "service; a tool's `page_type` is scored against it (score/page_type.py). lede's model is "
+           "trained on half A only (`bench/page_type/train.py`): half B is its held-out check. "
+           "rs-trafilatura's classifier comes with the crate, trained by its authors.", "",
+           _table(["tool"] + [f"half {h} ({halves_data[h]['pages']})" for h in sorted(halves_data)]
+                  + [f"all ({data['pages']})"], rows)]
+    for h in sorted(halves_data):
+        for t in tools:
+            score = halves_data[h]["tools"].get(t, {}).get("page_type")
+            if score:
+                out += ["", f"{t}, half {h}: rows are WCXB's type, columns the tool's "
+                        f"(accuracy {_f(score['accuracy'])}).", "", _confusion(score)]
     return "\n".join(out)
 
 
@@ -359,6 +402,7 @@ def metadata_headline(summary: dict) -> str:
 
 
 def accuracy_section(summary: dict) -> str:
-    parts = [header(summary), headline(summary), halves(summary), wcxb(summary), trafilatura_set(summary), cwced(summary),
+    parts = [header(summary), headline(summary), halves(summary), page_types(summary), wcxb(summary),
+             trafilatura_set(summary), cwced(summary),
              gne(summary), seeds(summary), timing(summary), worst(summary)]
     return "\n\n".join(p for p in parts if p)
