@@ -3,6 +3,7 @@
 #include <optional>
 #include <utility>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_replace.h"
@@ -66,6 +67,43 @@ bool IsByline(absl::string_view text, const std::vector<std::string>& authors) {
     rest = absl::StrReplaceAll(rest, {{date->text, ""}});
   }
   return LetterCount(rest) <= content_rules::kMaxBylineLetters;
+}
+
+// The line as kWidgetLines lists it: ASCII lower-cased, without the marks
+// and counts a widget puts around its label ("Comments (12)", "Share:",
+// "Read more »", "Loading...").
+std::string WidgetLineKey(absl::string_view text) {
+  static const LazyRE2 kCount = {R"(\s*[(\[]\s*\d[\d.,]*\s*[km]?\s*[)\]]\s*$)"};
+  std::string key = AsciiLower(text);
+  RE2::Replace(&key, *kCount, "");
+  absl::string_view rest = absl::StripAsciiWhitespace(key);
+  for (bool changed = true; changed && !rest.empty();) {
+    changed = false;
+    for (absl::string_view mark :
+         {":", "：", "…", ".", "›", "»", ">", "→", "+", "×", "|", "!"}) {
+      if (absl::ConsumeSuffix(&rest, mark) ||
+          absl::ConsumePrefix(&rest, mark)) {
+        rest = absl::StripAsciiWhitespace(rest);
+        changed = true;
+      }
+    }
+  }
+  return std::string(rest);
+}
+
+// A line that is a widget's label or counter (kWidgetLines,
+// kCounterLinePattern), not the article's text.
+bool IsWidgetLine(absl::string_view text) {
+  static const auto* const kLines = [] {
+    auto* lines = new absl::flat_hash_set<absl::string_view>();
+    for (absl::string_view line : content_rules::kWidgetLines) {
+      lines->insert(line);
+    }
+    return lines;
+  }();
+  static const LazyRE2 kCounter = {content_rules::kCounterLinePattern};
+  return kLines->contains(WidgetLineKey(text)) ||
+         RE2::FullMatch(Piece(text), *kCounter);
 }
 
 // Beyond HasSentenceEnd: a text that ends a sentence at its very end.
@@ -162,7 +200,9 @@ void DropMetadataAndFurnitureLines(const std::vector<std::string>& authors,
         break;
       }
       if (RE2::FullMatch(Piece(block.text), *kFurniture) ||
-          RE2::PartialMatch(Piece(block.text), *kFurniturePhrase)) {
+          RE2::PartialMatch(Piece(block.text), *kFurniturePhrase) ||
+          (block.kind != BlockKind::kCode &&
+           block.kind != BlockKind::kTableRow && IsWidgetLine(block.text))) {
         continue;
       }
       if (drop_datelines && dateline[i]) continue;

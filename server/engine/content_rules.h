@@ -221,6 +221,74 @@ inline constexpr const char kBoilerplatePhrasePattern[] =
     R"(video verfügbar bis|vergiss nicht zu teilen|mit freunden teilen|)"
     R"(jetzt teilen|in den kommentaren:)";
 
+// Lines that are a widget's label, not the article's text: buttons and
+// links a script wires up ("Close", "Log in", "Share"), the switch of a
+// hidden caption ("toggle caption"), a comment box's prompts. Compared with
+// the whole line, ASCII lower-cased, after a trailing colon, ellipsis,
+// arrow or count in parentheses is dropped (WidgetLineKey).
+inline constexpr absl::string_view kWidgetLines[] = {
+    // Captions, galleries and media players.
+    "caption", "toggle caption", "hide caption", "show caption", "close",
+    "close caption", "enlarge", "enlarge this image", "expand", "collapse",
+    "fullscreen", "full screen", "view gallery", "open gallery", "play",
+    "play video", "watch", "watch video", "listen", "listen to this article",
+    "pause", "mute", "unmute", "embed", "download", "image", "photo", "video",
+    "audio", "gallery", "icon", "zoom",
+    // Accounts, paywalls and newsletters.
+    "log in", "login", "log out", "logout", "sign in", "sign out", "sign up",
+    "signup", "register", "subscribe", "subscribe now", "unsubscribe",
+    "password recovery", "recover your password", "forgot your password?",
+    "forgot password?", "lost your password?", "create an account",
+    "my account", "your account", "account", "remember me", "welcome back",
+    "get your password", "a password will be e-mailed to you",
+    "sign in with google", "sign in with facebook", "already a subscriber?",
+    // Sharing and printing.
+    "share", "shares", "share this", "share article", "share story",
+    "share this article", "share this story", "share this post",
+    "share on facebook", "share on twitter", "share via email",
+    "share via e-mail", "tweet", "pin", "pin it", "email", "e-mail", "print",
+    "copy link", "link copied", "copied", "copy url", "reddit", "facebook",
+    "twitter", "linkedin", "whatsapp", "pinterest", "messenger", "flipboard",
+    "telegram", "gift this article", "save", "save article", "saved",
+    "bookmark", "add to favorites", "font size", "text size",
+    // Comments.
+    "comment", "comments", "add comment", "add a comment", "post comment",
+    "post a comment", "view comments", "show comments", "hide comments",
+    "comments closed", "comments are closed", "join the conversation",
+    "join the discussion", "reply", "report", "report abuse", "like", "likes",
+    "upvote", "downvote", "click to expand", "show more", "show less",
+    "read less", "load more", "load more comments", "see more", "view more",
+    "more", "loading", "please wait",
+    // Page navigation.
+    "menu", "search", "back", "back to top", "top", "go to top",
+    "scroll to top", "next", "previous", "prev", "next article",
+    "previous article", "next post", "previous post", "next story", "skip",
+    "skip ad", "skip advertisement", "continue reading below",
+    "story continues below", "article continues below",
+    "advertisement - scroll to continue", "ad", "ads", "sponsored content",
+    "opens in new window", "open in new window", "external link", "close menu",
+    "open menu", "toggle navigation", "toggle menu",
+    // German, French, Spanish, Italian, Polish, Russian.
+    "bildunterschrift", "schließen", "teilen", "drucken", "kommentare",
+    "kommentar", "kommentieren", "kommentar schreiben", "kommentare anzeigen",
+    "anmelden", "abmelden", "registrieren", "jetzt registrieren", "abonnieren",
+    "merken", "artikel merken", "vorlesen", "zurück", "weiter", "nach oben",
+    "mehr anzeigen", "artikel teilen", "beitragsbild", "partager", "imprimer",
+    "fermer", "commentaires", "commenter", "se connecter", "s'inscrire",
+    "s'abonner", "lire plus", "permalien", "compartir", "imprimir", "cerrar",
+    "comentarios", "comentar", "iniciar sesión", "registrarse", "suscríbete",
+    "suscribirse", "condividi", "stampa", "chiudi", "commenti", "accedi",
+    "registrati", "udostępnij", "drukuj", "zamknij", "komentarze",
+    "zaloguj się", "поделиться", "комментарии", "закрыть"};
+
+// A line that is only a count of what readers did ("139 shares", "12
+// Kommentare", "1.2K"): a widget's counter. Not a bare number: on a
+// listing, "9.0" is a rating and "3." a rank.
+inline constexpr const char kCounterLinePattern[] =
+    R"((?i)\s*\d[\d.,]*\s*([km]|[km]?\s*(shares?|likes?|comments?|views?|)"
+    R"(reads?|reactions?|votes?|replies|responses|kommentare?|commentaires?|)"
+    R"(comentarios?|commenti|komentarz[ey]?|teilen|partages))\s*)";
+
 // A short block that ends with a picture's credit is the picture's caption,
 // standing loose of its <img>: "Dmitry Muratov in Oslo (REUTERS/Denis
 // Balibouse)", "... | © Augusta National/Getty Images", "... Bild:

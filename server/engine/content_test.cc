@@ -844,6 +844,28 @@ TEST(ContentTest, ALoneDatelineIsMetadataNotBody) {
   EXPECT_THAT(text, HasSubstr("March 3, 2021"));
 }
 
+TEST(ContentTest, WidgetLabelsAndCountersAreDropped) {
+  std::string text = RenderText(Extract(
+      std::string("<article><p>Caption</p><p>toggle caption</p>") +
+      kParagraphs +
+      "<p>Close</p><p>Comments (12)</p><p>4.5K</p><p>139 shares</p><p>9.0</p>"
+      "<p>Join the conversation</p><p>Log in</p><p>Register</p>"
+      "<p>Password recovery</p><p>Subscribe »</p>"
+      "<p>Close the bridge by May, the planners urged.</p>"
+      "<pre>print</pre></article>"));
+  EXPECT_THAT(text, HasSubstr("The council voted"));
+  for (const char* widget :
+       {"Caption", "caption", "Close\n", "Comments", "4.5K", "shares",
+        "Join the", "Log in", "Register", "Password", "Subscribe"}) {
+    EXPECT_THAT(text, Not(HasSubstr(widget))) << widget;
+  }
+  // A bare number is a listing's rating or rank, not a counter.
+  EXPECT_THAT(text, HasSubstr("9.0"));
+  // A sentence that starts with a widget's word, and code, stay.
+  EXPECT_THAT(text, HasSubstr("Close the bridge by May"));
+  EXPECT_THAT(text, HasSubstr("print"));
+}
+
 TEST(ContentTest, ChineseCommentFormEndsTheArticle) {
   std::string text = RenderText(Extract(
       std::string("<div class=article>") + kChineseParagraphs +
