@@ -40,6 +40,12 @@ bool IsDateline(absl::string_view text) {
          content_rules::kMaxDatelineLetters;
 }
 
+// A block that is only markup, read as text (kMarkupLinePattern).
+bool IsMarkupLine(absl::string_view text) {
+  static const LazyRE2 kMarkup = {content_rules::kMarkupLinePattern};
+  return RE2::FullMatch(Piece(text), *kMarkup);
+}
+
 // "Posted by Anna @ 2005-06-14 03:25 | 11 comments": the line that closes a
 // post. On a blog's front page, what follows is the next post.
 bool IsPostFooter(absl::string_view text) {
@@ -189,6 +195,7 @@ void DropMetadataAndFurnitureLines(const std::vector<std::string>& authors,
       kept.push_back(std::move(block));
       continue;
     }
+    if (block.kind != BlockKind::kCode && IsMarkupLine(block.text)) continue;
     const size_t length = lengths[i];
     if (length <= content_rules::kMaxBoilerplateLineLength) {
       if (text_so_far >= content_rules::kMinTextBeforeEndMarker &&

@@ -289,6 +289,13 @@ inline constexpr const char kCounterLinePattern[] =
     R"(reads?|reactions?|votes?|replies|responses|kommentare?|commentaires?|)"
     R"(comentarios?|commenti|komentarz[ey]?|teilen|partages))\s*)";
 
+// A block that is only markup ("<img height="1" width="1" src=...>",
+// "</div>"): a page's escaped or fallback HTML (a tracking pixel's
+// <noscript>, an <iframe>'s fallback) read as text. Never the article's
+// text outside a code block. Not "<https://...>": a link written out.
+inline constexpr const char kMarkupLinePattern[] =
+    R"(\s*(<(/?[a-zA-Z][\w-]*(\s[^<>]*)?|!--[^<>]*)/?>\s*)+)";
+
 // A short block that ends with a picture's credit is the picture's caption,
 // standing loose of its <img>: "Dmitry Muratov in Oslo (REUTERS/Denis
 // Balibouse)", "... | © Augusta National/Getty Images", "... Bild:

@@ -866,6 +866,24 @@ TEST(ContentTest, WidgetLabelsAndCountersAreDropped) {
   EXPECT_THAT(text, HasSubstr("print"));
 }
 
+TEST(ContentTest, MarkupReadAsTextIsNotText) {
+  std::string text = RenderText(
+      Extract(std::string("<article>") + kParagraphs +
+              "<p>&lt;img height=\"1\" width=\"1\" style=\"display:none\" "
+              "src=\"https://px.example/t?id=1\"&gt;</p>"
+              "<p>&lt;/div&gt;&lt;!-- ad slot --&gt;</p>"
+              "<p>Write &lt;b&gt;bold&lt;/b&gt; in a sentence.</p>"
+              "<p>&lt;https://lore.example.org/r/1234@host&gt;</p>"
+              "<pre>&lt;div class=\"box\"&gt;</pre></article>"));
+  EXPECT_THAT(text, HasSubstr("The council voted"));
+  EXPECT_THAT(text, Not(HasSubstr("height=")));
+  EXPECT_THAT(text, Not(HasSubstr("</div>")));
+  // Markup inside a sentence, and code, stay.
+  EXPECT_THAT(text, HasSubstr("Write <b>bold</b> in a sentence."));
+  EXPECT_THAT(text, HasSubstr("<https://lore.example.org/r/1234@host>"));
+  EXPECT_THAT(text, HasSubstr("<div class=\"box\">"));
+}
+
 TEST(ContentTest, ChineseCommentFormEndsTheArticle) {
   std::string text = RenderText(Extract(
       std::string("<div class=article>") + kChineseParagraphs +
