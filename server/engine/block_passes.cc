@@ -56,14 +56,23 @@ bool IsPostFooter(absl::string_view text) {
 
 // A line that names the article's authors and says little else ("By Jane
 // Doe", "von Anja Schmoll-Trautmann am 14. Mai 2014, 15:40 Uhr", "Publicado
-// por Alberto González"): the byline, which is metadata.
+// por Alberto González"), or opens with an author's name and adds the
+// author's role or outlet but no sentence ("By Jane Doe | Special to the
+// Pioneer Press", "Robert Burns, AP National Security Writer"): the byline,
+// which is metadata.
 bool IsByline(absl::string_view text, const std::vector<std::string>& authors) {
+  static const LazyRE2 kByLabel = {content_rules::kBylineLabelPattern};
+  re2::StringPiece after_label = Piece(text);
+  RE2::Consume(&after_label, *kByLabel);
   std::string rest(text);
   bool named = false;
+  bool opens_with_name = false;
   for (const std::string& author : authors) {
     if (CodePointCount(author) < content_rules::kMinBylineNameLength) continue;
     size_t at = rest.find(author);
     if (at == std::string::npos) continue;
+    opens_with_name |= absl::StartsWith(
+        absl::string_view(after_label.data(), after_label.size()), author);
     rest.erase(at, author.size());
     named = true;
   }
@@ -72,7 +81,10 @@ bool IsByline(absl::string_view text, const std::vector<std::string>& authors) {
           FindDate(rest, DateHints(), /*allow_relative=*/false)) {
     rest = absl::StrReplaceAll(rest, {{date->text, ""}});
   }
-  return LetterCount(rest) <= content_rules::kMaxBylineLetters;
+  const size_t letters = LetterCount(rest);
+  if (letters <= content_rules::kMaxBylineLetters) return true;
+  return opens_with_name && letters <= content_rules::kMaxBylineRoleLetters &&
+         !HasSentenceEnd(text);
 }
 
 // The line as kWidgetLines lists it: ASCII lower-cased, without the marks

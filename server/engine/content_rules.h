@@ -360,6 +360,11 @@ inline constexpr absl::string_view kEndOfArticleMarkers[] = {
 inline constexpr size_t kMaxTextBeforeByline = 600;
 inline constexpr size_t kMinBylineNameLength = 4;
 inline constexpr size_t kMaxBylineLetters = 16;
+// ...or, when the line opens with the name (after "By", "von", "par",
+// "por"), this many letters of role or outlet and no sentence end.
+inline constexpr size_t kMaxBylineRoleLetters = 48;
+inline constexpr const char kBylineLabelPattern[] =
+    R"(\s*(?i:by|von|par|por|written by|posted by)\s+)";
 // A paragraph this short that is a date with at most this many letters
 // around it ("Updated", "更新") is a dateline, dropped from the body.
 inline constexpr size_t kMaxDatelineLength = 60;

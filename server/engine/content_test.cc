@@ -866,6 +866,23 @@ TEST(ContentTest, WidgetLabelsAndCountersAreDropped) {
   EXPECT_THAT(text, HasSubstr("print"));
 }
 
+TEST(ContentTest, ABylineWithTheAuthorsRoleIsMetadata) {
+  PageFacts facts;
+  facts.authors.Set({"Jane Roe", "Robert Burns"}, "json-ld");
+  std::string text = RenderText(
+      Extract(std::string("<article><p>By Jane Roe | Special to the Pioneer "
+                          "Press</p><p>Robert Burns, AP National Security "
+                          "Writer</p>") +
+                  kParagraphs +
+                  "<p>Robert Burns, who covered the hearing, wrote to the "
+                  "council.</p></article>",
+              facts));
+  EXPECT_THAT(text, HasSubstr("The council voted"));
+  EXPECT_THAT(text, Not(HasSubstr("Pioneer Press")));
+  EXPECT_THAT(text, Not(HasSubstr("Security Writer")));
+  EXPECT_THAT(text, HasSubstr("who covered the hearing"));
+}
+
 TEST(ContentTest, MarkupReadAsTextIsNotText) {
   std::string text = RenderText(
       Extract(std::string("<article>") + kParagraphs +
