@@ -222,7 +222,7 @@ def write(args: argparse.Namespace) -> None:
             f"A shape under {SMALL_SHAPE // 1024} KB is compared per call, not per MB: its time is the "
             "cost of any call. *×4 size* is the time of the shape made at its size over the time of the same "
             "shape made at a quarter of it (4.0 is linear; shapes of a fixed size have none). *Where* is the "
-            "stage that took the largest share of the wall time of the timed run (`Engine::Parse`'s "
+            "stage that took the largest share of the CPU time of the timed run (`Engine::Parse`'s "
             "`StageTimes`; the stages are those of `server/engine/stage_times.h`).\n\n"
             "| shape | size | status | ms | ms per MB | ÷ median page | ×4 size | where |\n"
             "|---|---:|---|---:|---:|---:|---:|---|\n")

@@ -8,8 +8,8 @@
 //          (decode, frame, parse, metadata, content, language, all renderings);
 // each `--repeat` times, interleaved, keeping the fastest of each (the least
 // disturbed by other work on a shared machine), in the thread's CPU time
-// (the stage times are wall time: StageTimes). Reports the per-page ratio
-// engine/gumbo (median, p90, share of pages over the budget) and pages/s.
+// (the stage times too: StageTimes::Clock::kThreadCpu). Reports the per-page
+// ratio engine/gumbo (median, p90, share of pages over the budget) and pages/s.
 //
 //   lede_speed_bench [--repeat N] [--budget 1.5] [--pages_out FILE]
 //                    [--only gumbo|engine] [--max_parse_ms_per_mb N] MANIFEST
@@ -33,7 +33,6 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <ctime>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -45,6 +44,7 @@
 #include "server/engine/decode.h"
 #include "server/engine/engine.h"
 #include "server/engine/gumbo_arena.h"
+#include "server/engine/thread_cpu.h"
 
 namespace {
 
@@ -54,9 +54,7 @@ using Clock = std::chrono::steady_clock;
 // Timings use it rather than the wall clock: on a shared machine a parse
 // preempted by another process would be charged the other's time.
 int64_t ThreadCpuNs() {
-  timespec now{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
-  return int64_t{now.tv_sec} * 1'000'000'000 + now.tv_nsec;
+  return absl::ToInt64Nanoseconds(lede::engine::ThreadCpuTime());
 }
 
 bool ReadFile(const std::string& path, std::string* out) {
@@ -261,6 +259,7 @@ int main(int argc, char** argv) {
       best_decode = std::min(best_decode, ThreadCpuNs() - decode_start);
       if (decoded_size != utf8.size()) std::abort();  // keeps the call
       lede::engine::StageTimes times;
+      times.clock = lede::engine::StageTimes::Clock::kThreadCpu;
       const int64_t start = ThreadCpuNs();
       auto response = engine.Parse(request, absl::InfiniteFuture(), &times);
       const int64_t ns = ThreadCpuNs() - start;

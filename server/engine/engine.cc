@@ -22,6 +22,7 @@
 #include "server/engine/page_type.h"
 #include "server/engine/render.h"
 #include "server/engine/text_util.h"
+#include "server/engine/thread_cpu.h"
 
 namespace lede::engine {
 namespace {
@@ -151,23 +152,30 @@ MetadataOptions MetadataOptionsFor(const v1::ParseRequest& request) {
   return options;
 }
 
-// Charges the time since the previous lap to a stage; does nothing without a
-// StageTimes to fill, so an untimed call reads no clock.
+// Charges the time since the previous lap to a stage, on the clock the
+// StageTimes asks for; does nothing without a StageTimes to fill, so an
+// untimed call reads no clock.
 class StageClock {
  public:
-  explicit StageClock(StageTimes* times)
-      : times_(times), last_(times != nullptr ? absl::Now() : absl::Time()) {}
+  explicit StageClock(StageTimes* times) : times_(times), last_(Read()) {}
 
   void Lap(Stage stage) {
     if (times_ == nullptr) return;
-    const absl::Time now = absl::Now();
+    const absl::Duration now = Read();
     (*times_)[stage] += now - last_;
     last_ = now;
   }
 
  private:
+  absl::Duration Read() const {
+    if (times_ == nullptr) return absl::ZeroDuration();
+    return times_->clock == StageTimes::Clock::kThreadCpu
+               ? ThreadCpuTime()
+               : absl::Now() - absl::UnixEpoch();
+  }
+
   StageTimes* times_;
-  absl::Time last_;
+  absl::Duration last_;
 };
 
 }  // namespace

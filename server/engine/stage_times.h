@@ -34,6 +34,13 @@ constexpr absl::string_view StageName(Stage stage) {
 }
 
 struct StageTimes {
+  // What the stages are timed by: the wall clock, the time a caller waits
+  // (the service's histograms); or the calling thread's CPU time, what each
+  // stage cost whatever else ran on the machine (the speed bench's, which
+  // compares them with gumbo's CPU time on a shared machine).
+  enum class Clock { kWall, kThreadCpu };
+  Clock clock = Clock::kWall;
+
   // Time spent in each stage, indexed by Stage; zero for a stage that did
   // not run (the call failed before it).
   std::array<absl::Duration, kStageCount> elapsed{};

@@ -2,23 +2,17 @@
 // answer, in time proportional to its size.
 #include <algorithm>
 #include <cctype>
-#include <ctime>
 #include <string>
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "gtest/gtest.h"
 #include "server/engine/engine.h"
+#include "server/engine/thread_cpu.h"
 #include "tests/adversarial/shapes.h"
 
 namespace lede::adversarial {
 namespace {
-
-absl::Duration ThreadCpuTime() {
-  timespec now{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
-  return absl::DurationFromTimespec(now);
-}
 
 // Far above what any shape costs per MB (the reliability bench reports
 // the real figures beside a median page's); a shape over it has gone
@@ -33,10 +27,10 @@ TEST_P(AdversarialTest, GetsAClearStatusInTimeProportionalToItsSize) {
   request.set_content(shape.make(shape.bytes));
   request.set_content_type(shape.content_type);
   const double megabytes = request.content().size() / double{1 << 20};
-  const absl::Duration start = ThreadCpuTime();
+  const absl::Duration start = engine::ThreadCpuTime();
   absl::StatusOr<v1::ParseResponse> response =
       engine::Engine().Parse(request, absl::Now() + absl::Seconds(60));
-  const absl::Duration cpu = ThreadCpuTime() - start;
+  const absl::Duration cpu = engine::ThreadCpuTime() - start;
   EXPECT_EQ(response.status().code(), shape.expected)
       << shape.name << ": " << response.status();
   if (!response.ok()) EXPECT_FALSE(response.status().message().empty());
