@@ -53,7 +53,7 @@ bool IsSkippedTag(GumboTag tag, bool read_noscript) {
 // a time, and the others (a code sample in each language) are as much its
 // content as the one showing.
 bool IsHidden(const GumboNode* node) {
-  if (gumbo_get_attribute(&node->v.element.attributes, "hidden") == nullptr) {
+  if (FindAttribute(node, "hidden") == nullptr) {
     const std::string style = AsciiLower(Attribute(node, "style"));
     if (!absl::StrContains(style, "display:none") &&
         !absl::StrContains(style, "display: none") &&
@@ -85,8 +85,7 @@ size_t VisibleTextLength(const GumboNode* node, const GumboNode* except) {
 // An <a> with an href. A named anchor (<a name=top>) left open swallows the
 // rest of the page in the parser's tree, and it links nowhere.
 bool IsLink(const GumboNode* node) {
-  return IsElement(node, GUMBO_TAG_A) &&
-         gumbo_get_attribute(&node->v.element.attributes, "href") != nullptr;
+  return IsElement(node, GUMBO_TAG_A) && FindAttribute(node, "href") != nullptr;
 }
 
 int CountPunctuation(absl::string_view text) {

@@ -72,7 +72,12 @@ template <typename Visit, typename Leave>
 void WalkTree(const GumboNode* root, Visit visit, Leave leave);
 
 // The value of attribute `name` on an element, or "" when absent.
+// `name` is in lower case, as gumbo stores the names of HTML attributes.
 absl::string_view Attribute(const GumboNode* node, const char* name);
+
+// Attribute `name` (lower case) of an element or a <template>, or null when
+// it has none (or `node` is neither): tells an empty attribute from none.
+const GumboAttribute* FindAttribute(const GumboNode* node, const char* name);
 
 // Calls `visit(name, value)` for each attribute of element `node`, in source
 // order, until `visit` returns false: one pass for a walk that reads several

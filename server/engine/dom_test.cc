@@ -94,5 +94,30 @@ TEST(DomTest, AttributeAndTagName) {
   EXPECT_EQ(TagName(widget), "my-widget");
 }
 
+TEST(DomTest, FindAttributeTellsAnEmptyAttributeFromNone) {
+  // Gumbo lowercases attribute names as it reads them, so the exact
+  // comparison finds HIDDEN and Href as well as hidden and href.
+  absl::StatusOr<Dom> dom =
+      Dom::Parse("<div HIDDEN><a Href=\"/x\">x</a><a name=n>y</a></div>",
+                 Limits(), absl::InfiniteFuture());
+  ASSERT_TRUE(dom.ok());
+  const GumboNode* div =
+      static_cast<const GumboNode*>(dom->body()->v.element.children.data[0]);
+  ASSERT_NE(FindAttribute(div, "hidden"), nullptr);
+  EXPECT_STREQ(FindAttribute(div, "hidden")->value, "");
+  EXPECT_EQ(FindAttribute(div, "id"), nullptr);
+  const GumboNode* link =
+      static_cast<const GumboNode*>(div->v.element.children.data[0]);
+  const GumboNode* anchor =
+      static_cast<const GumboNode*>(div->v.element.children.data[1]);
+  EXPECT_EQ(Attribute(link, "href"), "/x");
+  EXPECT_EQ(FindAttribute(anchor, "href"), nullptr);
+  // Text has no attributes.
+  EXPECT_EQ(FindAttribute(
+                static_cast<const GumboNode*>(link->v.element.children.data[0]),
+                "href"),
+            nullptr);
+}
+
 }  // namespace
 }  // namespace lede::engine

@@ -263,8 +263,7 @@ void ReadItemProp(const GumboNode* element, absl::string_view itemprop,
 
 void ReadTime(const GumboNode* time, Sink* sink) {
   absl::string_view datetime = Attribute(time, "datetime");
-  bool pubdate =
-      gumbo_get_attribute(&time->v.element.attributes, "pubdate") != nullptr;
+  bool pubdate = FindAttribute(time, "pubdate") != nullptr;
   std::string value =
       datetime.empty() ? TextContent(time) : std::string(datetime);
   sink->AddShown(Field::kPublished, value, "time",

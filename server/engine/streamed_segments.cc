@@ -75,8 +75,7 @@ size_t FallbackEnd(const GumboNode* placeholder, size_t placeholder_end) {
 // The id of an element or a <template> (gumbo's Attribute reads elements
 // only).
 absl::string_view IdOf(const GumboNode* node) {
-  const GumboAttribute* id =
-      gumbo_get_attribute(&node->v.element.attributes, "id");
+  const GumboAttribute* id = FindAttribute(node, "id");
   return id == nullptr ? absl::string_view() : absl::string_view(id->value);
 }
 
@@ -119,8 +118,7 @@ std::optional<std::string> PlaceStreamedSegments(const GumboNode* document,
     if (placeholder && (id[0] == 'B' || id[0] == 'P')) {
       placeholders.push_back(node);
     } else if (id[0] == 'S' && IsElement(node, GUMBO_TAG_DIV) &&
-               gumbo_get_attribute(&node->v.element.attributes, "hidden") !=
-                   nullptr) {
+               FindAttribute(node, "hidden") != nullptr) {
       if (std::optional<Span> outer = ElementSpan(node)) {
         const GumboElement& element = node->v.element;
         segments[id.substr(2)] =

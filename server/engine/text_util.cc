@@ -13,9 +13,13 @@ namespace lede::engine {
 namespace {
 
 bool IsSpaceCodePoint(UChar32 c) {
+  // ASCII's white space, as Unicode's White_Space property has it, without
+  // the property lookup most characters of a page would otherwise cost.
+  if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r');
+  // No white space lies above U+3000, so CJK text needs no lookup either.
+  if (c > 0x3000) return c == 0xFEFF;
   // u_isUWhiteSpace misses the zero-width characters pages use as padding.
-  return c == 0x200B || c == 0xFEFF || c == 0x200C || c == 0x200D ||
-         u_isUWhiteSpace(c);
+  return c == 0x200B || c == 0x200C || c == 0x200D || u_isUWhiteSpace(c);
 }
 
 }  // namespace
@@ -24,20 +28,28 @@ std::string CollapseWhitespace(absl::string_view utf8) {
   std::string out;
   out.reserve(utf8.size());
   bool pending_space = false;
-  ForEachCodePoint(utf8, [&](UChar32 c, absl::string_view bytes) {
-    if (c >= 0 && IsSpaceCodePoint(c)) {
-      pending_space = true;
-      return true;
-    }
-    // A soft hyphen only marks where a line may break
-    // ("Mit&shy;tel&shy;al&shy;ter").
-    if (c == 0x00AD) return true;
+  auto keep = [&](absl::string_view piece) {
+    if (piece.empty()) return;
     if (pending_space && !out.empty()) out.push_back(' ');
     pending_space = false;
-    const absl::string_view piece = c < 0 ? kReplacementUtf8 : bytes;
     out.append(piece.data(), piece.size());
+  };
+  // Kept characters are copied a run at a time, from `run_start` up to the
+  // next space, soft hyphen or invalid byte.
+  size_t run_start = 0;
+  ForEachCodePoint(utf8, [&](UChar32 c, absl::string_view bytes) {
+    const bool space = c >= 0 && IsSpaceCodePoint(c);
+    // A soft hyphen only marks where a line may break
+    // ("Mit&shy;tel&shy;al&shy;ter").
+    if (c >= 0 && !space && c != 0x00AD) return true;
+    const size_t start = static_cast<size_t>(bytes.data() - utf8.data());
+    keep(utf8.substr(run_start, start - run_start));
+    if (c < 0) keep(kReplacementUtf8);
+    pending_space = pending_space || space;
+    run_start = start + bytes.size();
     return true;
   });
+  keep(utf8.substr(run_start));
   return out;
 }
 

@@ -13,6 +13,17 @@ TEST(TextUtilTest, CollapseWhitespace) {
   EXPECT_EQ(CollapseWhitespace("a\xFF b"), "a\xEF\xBF\xBD b");
   EXPECT_EQ(CollapseWhitespace("中文 text"), "中文 text");
   EXPECT_EQ(CollapseWhitespace(""), "");
+  // Runs of kept characters around spaces, soft hyphens and invalid bytes
+  // at either end and side by side.
+  EXPECT_EQ(CollapseWhitespace("\u00ADa\u00AD \u00AD b\u00AD"), "a b");
+  EXPECT_EQ(CollapseWhitespace(" \xFF\xFE x\u0085y\u2028"),
+            "\xEF\xBF\xBD\xEF\xBF\xBD x y");
+  EXPECT_EQ(CollapseWhitespace("\x1F"
+                               "a\x0B\x0C"
+                               "b"),
+            "\x1F"
+            "a b");
+  EXPECT_EQ(CollapseWhitespace("一\uFEFF二\u3000\u3000三"), "一 二 三");
 }
 
 TEST(TextUtilTest, IsBlank) {
