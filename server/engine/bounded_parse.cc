@@ -1,41 +1,40 @@
 #include "server/engine/bounded_parse.h"
 
 #include <csetjmp>
-#include <cstdint>
-#include <ctime>
 
 #include "absl/status/status.h"
 #include "absl/strings/str_format.h"
 #include "absl/time/clock.h"
 #include "server/engine/limits.h"
+#include "server/engine/thread_cpu.h"
 
 namespace lede::engine {
 namespace {
-
-int64_t ThreadCpuNanos() {
-  timespec now{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
-  return int64_t{now.tv_sec} * 1'000'000'000 + now.tv_nsec;
-}
 
 enum class Stop { kNone, kDeadline, kBudget };
 
 struct Bounds {
   std::jmp_buf escape;
   absl::Time deadline;
-  int64_t cpu_start_ns;
-  int64_t cpu_budget_ns;
+  absl::Time start;
+  absl::Duration budget;
+  absl::Duration cpu_start;
   Stop stop = Stop::kNone;
 };
 
 // The arena's watch: leaves gumbo for ParseOrStop's setjmp. Gumbo is C and
 // allocates only from the arena, so nothing is skipped that needed
-// unwinding, and the abandoned tree goes with the arena.
+// unwinding, and the abandoned tree goes with the arena. The thread's CPU
+// clock is read only once the wall clock shows the budget spent (a thread
+// cannot use more CPU time than has passed): it is a system call, about a
+// microsecond, the wall clock a few nanoseconds.
 void CheckBounds(void* context) {
   auto* bounds = static_cast<Bounds*>(context);
-  if (absl::Now() > bounds->deadline) {
+  const absl::Time now = absl::Now();
+  if (now > bounds->deadline) {
     bounds->stop = Stop::kDeadline;
-  } else if (ThreadCpuNanos() - bounds->cpu_start_ns > bounds->cpu_budget_ns) {
+  } else if (now - bounds->start > bounds->budget &&
+             ThreadCpuTime() - bounds->cpu_start > bounds->budget) {
     bounds->stop = Stop::kBudget;
   } else {
     return;
@@ -64,8 +63,9 @@ absl::StatusOr<GumboOutput*> ParseWithinBudget(GumboArena& arena,
   const absl::Duration budget = ParseBudget(html.size(), ms_per_mb);
   Bounds bounds;
   bounds.deadline = deadline;
-  bounds.cpu_start_ns = ThreadCpuNanos();
-  bounds.cpu_budget_ns = absl::ToInt64Nanoseconds(budget);
+  bounds.start = absl::Now();
+  bounds.budget = budget;
+  bounds.cpu_start = ThreadCpuTime();
   GumboOptions options = arena.Options();
   arena.SetWatch(&CheckBounds, &bounds);
   GumboOutput* output = ParseOrStop(&options, html, &bounds);
