@@ -23,8 +23,8 @@
 // gunzipped), url, content type (the last two may be empty). Writes one JSON
 // summary to stdout; --pages_out writes a TSV row per page
 // (set, id, bytes, gumbo_ns, decode_ns, engine_ns, status, then the
-// engine's time in each stage of its fastest run, ns: decode_stage, frame,
-// parse, metadata, content, language, render).
+// engine's time in each stage of its fastest run, ns, a column per Stage:
+// decode_stage, frame, parse, metadata, content, classify...).
 #include <gumbo.h>
 #include <zlib.h>
 

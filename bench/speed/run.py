@@ -156,7 +156,7 @@ def section(args: argparse.Namespace, result: dict, peers: list[dict], lede_wall
         lines += [
             "",
             "**Where the engine's time goes**, per stage (`StageTimes`, from each page's fastest engine run): "
-            "the stage's time (wall clock) ÷ gumbo's on the same page, median over the pages. *parse* is gumbo inside the "
+            "the stage's time (the thread's CPU time, as the totals) ÷ gumbo's on the same page, median over the pages. *parse* is gumbo inside the "
             "engine plus the nesting scan and the tree checks; *render* includes the word breaks (ICU), the "
             "reading time and the fingerprint. Medians do not add up to the whole engine's median.",
             "",
