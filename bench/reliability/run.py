@@ -4,7 +4,7 @@ fuzzing and the soak; writes the `reliability` section of bench/RESULTS.md.
 
   python3 bench/reliability/run.py adversarial --build build   # shapes and pages, ms per MB
   python3 bench/reliability/run.py overload --build build      # the burst test's figures
-  PYTHON_WITH_LEDE bench/reliability/run.py soak --build build [--calls 100000]
+  PYTHON_WITH_LEDE bench/reliability/run.py soak --build build [--calls 100000] [--seconds S]
   python3 bench/reliability/run.py write                       # the section, from the above
                                                                # and build-fuzz/fuzz-summary.jsonl
 
@@ -116,7 +116,9 @@ def soak(args: argparse.Namespace) -> None:
 
         def take(n: int) -> int | None:
             with lock:
-                if counts["next"] >= args.calls:
+                if counts["next"] >= args.calls or (
+                    args.seconds and time.monotonic() - start > args.seconds
+                ):
                     return None
                 first = counts["next"]
                 counts["next"] = min(args.calls, first + n)
@@ -166,6 +168,8 @@ def soak(args: argparse.Namespace) -> None:
     after = [rss for done, rss in curve if done >= args.warmup]
     result = {
         "calls": counts["done"], "ok": counts["ok"], "failed": counts["failed"],
+        "calls_asked": args.calls, "seconds_limit": args.seconds,
+        "command": " ".join(["bench/reliability/run.py", *sys.argv[1:]]),
         "pages": len(pages), "threads": args.threads, "unary_clients": args.unary,
         "stream_clients": args.streams, "batch": args.batch, "seconds": round(elapsed, 1),
         "warmup_calls": args.warmup, "rss_at_warmup_kib": warm, "rss_max_after_kib": max(after),
@@ -197,6 +201,19 @@ def _previous(part: str) -> str:
         return ""
     stop = section.find("\n### ", start + 1)
     return "\n" + section[start:stop if stop >= 0 else len(section)].rstrip() + "\n"
+
+
+def _soak_halves(s: dict) -> str:
+    """The median RSS of each half of the samples after the warm-up: a trend that
+    one sample against another (the allocator's saw-tooth) does not show."""
+    after = [rss for done, rss in s["curve"] if done >= s["warmup_calls"]]
+    if len(after) < 4:
+        return ""
+    first, second = after[: len(after) // 2], after[len(after) // 2 :]
+    a, b = statistics.median(first), statistics.median(second)
+    return (f" After the warm-up RSS ranged over {min(after) / 1024:.0f}-{max(after) / 1024:.0f} MiB; "
+            f"the median of the first half of its {len(after)} samples is {a / 1024:.1f} MiB, of the "
+            f"second half {b / 1024:.1f} MiB ({100 * (b / a - 1):+.1f} %).")
 
 
 def write(args: argparse.Namespace) -> None:
@@ -283,18 +300,24 @@ def write(args: argparse.Namespace) -> None:
     if soak_path.exists():
         s = json.loads(soak_path.read_text())
         parts.append(
-            f"\n### Soak\n\n`make soak` (`bench/reliability/run.py soak`): {s['calls']:,} calls of {s['pages']} mixed "
+            f"\n### Soak\n\n`make soak` (`{s.get('command', 'bench/reliability/run.py soak')}`): {s['calls']:,} calls of {s['pages']} mixed "
             f"bench pages (every {args.every}th of all sets, in turn) to one `lede-server --threads={s['threads']}`, "
             f"from {s['unary_clients']} Parse clients and {s['stream_clients']} ParseStream clients (batches of "
             f"{s['batch']}), in {s['seconds']:.0f} s; {s['failed']} failed. RSS after the warm-up "
             f"({s['warmup_calls']:,} calls): {s['rss_at_warmup_kib'] / 1024:.0f} MiB; at most "
             f"{s['rss_max_after_kib'] / 1024:.0f} MiB after it (**{100 * s['growth']:+.1f} %**, budget +10 %); "
             f"{s['rss_last_kib'] / 1024:.0f} MiB at the end."
-            + (" **This run is shorter than `make soak`'s 100 000 calls and its warm-up is no steady state: "
-               "the figure does not answer the 10 % question.**" if s["calls"] < 100_000 else "")
+            + (f" The run stopped at its time limit (`--seconds {s['seconds_limit']:.0f}`), after "
+               f"{s['calls']:,} of the {s['calls_asked']:,} calls asked." if s.get("seconds_limit")
+               and s["calls"] < s.get("calls_asked", 0) else "")
+            + (" **This run is shorter than the issue's 100 000 calls.**" if s["calls"] < 100_000 else "")
+            + _soak_halves(s)
             + "\n\n| calls | RSS MiB |\n|---:|---:|\n")
         step = max(1, len(s["curve"]) // 20)
-        for done, rss in s["curve"][::step] + [s["curve"][-1]]:
+        shown = s["curve"][::step]
+        if shown[-1] != s["curve"][-1]:
+            shown.append(s["curve"][-1])
+        for done, rss in shown:
             parts.append(f"| {done:,} | {rss / 1024:.0f} |\n")
     else:
         parts.append(_previous("Soak"))
@@ -309,6 +332,8 @@ def main() -> None:
     ap.add_argument("--fuzz_build", default="build-fuzz")
     ap.add_argument("--every", type=int, default=5, help="every N-th bench page")
     ap.add_argument("--calls", type=int, default=100_000)
+    ap.add_argument("--seconds", type=float, default=0,
+                    help="soak: stop sending after this long (0: no limit), whatever --calls says")
     ap.add_argument("--warmup", type=int, default=10_000)
     ap.add_argument("--sample_every", type=int, default=1000)
     ap.add_argument("--threads", type=int, default=2)
