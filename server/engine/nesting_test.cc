@@ -84,7 +84,7 @@ const char* const kShapes[] = {
     "<my-element><my-element>",
     "<template><div>",
     "<frameset><frame>",
-    "<frameset><f\x88ame>",
+    "<frameset><f\x88\x61me>",  // fuzz regression crash-8ef34fed: f 0x88 a m e
     "<div/>",
     "<p><table><p>",
     "<li><div><li>",
