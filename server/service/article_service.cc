@@ -271,12 +271,17 @@ class ArticleService::StreamReactor
     return actions;
   }
 
-  // Finish comes last: nothing of `this` is touched after it. Parses are
-  // queued after everything else: a refused one is answered at once, on
-  // this thread, and the last answer may finish the call (and delete this),
-  // so the loop reads only locals. No earlier answer can finish it: every
-  // document of the loop counts in `in_flight_` until it is answered.
+  // Finish comes last: nothing of `this` is touched after it. Once a read
+  // or a write has started, another thread may finish the call (and delete
+  // this) unless a parse of `actions` keeps it (it counts in `in_flight_`),
+  // so what the parses need is read first (ASan saw the reactor freed under
+  // the read of `service_` that came after StartWrite). Parses are queued
+  // after everything else: a refused one is answered at once, on this
+  // thread, and the last answer may finish the call, so the loop reads only
+  // locals.
   void Run(const Actions& actions) {
+    Dispatcher* const dispatcher = service_->dispatcher_;
+    const absl::Time caller_deadline = caller_deadline_;
     if (actions.start_read) StartRead(&request_);
     if (actions.write != nullptr) StartWrite(actions.write);
     if (actions.finish) {
@@ -285,8 +290,6 @@ class ArticleService::StreamReactor
       Finish(actions.status);
       return;
     }
-    Dispatcher* dispatcher = service_->dispatcher_;
-    const absl::Time caller_deadline = caller_deadline_;
     for (const ToParse& document : actions.parse) {
       auto parsed = [this, id = document.request->id()](
                         absl::StatusOr<v1::ParseResponse> result) {
