@@ -137,6 +137,17 @@ TEST_P(SeedsTest, MatchesExpected) {
   }
 }
 
+// Every seed is a news article, and none is among the pages the page-type
+// model was trained on (bench/page_type/train.py).
+TEST_P(SeedsTest, IsAnArticle) {
+  v1::ParseRequest request;
+  request.set_content(ReadFile(std::string(LEDE_SEEDS_DIR) + "/" + GetParam()));
+  absl::StatusOr<v1::ParseResponse> response = engine::Engine().Parse(request);
+  ASSERT_TRUE(response.ok()) << response.status();
+  EXPECT_EQ(response->article().page_type(), v1::PAGE_TYPE_ARTICLE)
+      << v1::PageType_Name(response->article().page_type());
+}
+
 INSTANTIATE_TEST_SUITE_P(Seeds, SeedsTest,
                          ::testing::Values("000_73177165b3486f68.txt",
                                            "001_273696c2cfa1a6c5.txt",
