@@ -112,8 +112,13 @@ def measure(pages: list[Page], binary: Path) -> tuple[list[str], dict[str, dict]
     return names, rows
 
 
+def measured(pages: list[Page], rows: dict[str, dict]) -> list[Page]:
+    """The pages the engine measured, in the order of matrix() and weights()."""
+    return [p for p in pages if "features" in rows.get(key(p), {})]
+
+
 def matrix(pages: list[Page], rows: dict[str, dict], n: int) -> tuple[np.ndarray, np.ndarray]:
-    have = [p for p in pages if "features" in rows.get(key(p), {})]
+    have = measured(pages, rows)
     x = np.array([rows[key(p)]["features"] for p in have], dtype=np.float32).reshape(len(have), n)
     y = np.array([p.page_type for p in have])
     return x, y
@@ -121,8 +126,7 @@ def matrix(pages: list[Page], rows: dict[str, dict], n: int) -> tuple[np.ndarray
 
 def weights(pages: list[Page], rows: dict[str, dict]) -> np.ndarray:
     """Each row's weight in the fit, in matrix()'s order."""
-    have = [p for p in pages if "features" in rows.get(key(p), {})]
-    return np.array([1.0 if p.set == "wcxb-dev" else ARTICLE_SET_WEIGHT for p in have])
+    return np.array([1.0 if p.set == "wcxb-dev" else ARTICLE_SET_WEIGHT for p in measured(pages, rows)])
 
 
 def confusion(truth: list[str], predicted: list[str]) -> str:
