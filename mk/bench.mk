@@ -9,8 +9,9 @@ BENCH_BUILD ?= build-bench
 BENCH_LEDE := $(CURDIR)/$(BENCH_BUILD)/bin/lede
 BENCH_ARGS ?=
 SPEED_ARGS ?=
-.PHONY: bench-build bench-accuracy bench-speed bench-peers-setup bench-score-test \
-        test-bench-score
+LOAD_ARGS ?=
+.PHONY: bench-build bench-accuracy bench-speed bench-load bench-peers-setup \
+        bench-score-test test-bench-score test-bench-load
 
 bench-peers-setup:
 	@bench/setup.sh
@@ -29,6 +30,23 @@ bench-accuracy: bench-peers-setup bench-build
 bench-speed: bench-build
 	LEDE_BIN=$(BENCH_LEDE) python3 bench/speed/run.py \
 	  --bench $(BENCH_BUILD)/bin/lede_speed_bench --write $(SPEED_ARGS)
+
+# lede-server under gRPC load (bench/load/driver, grpc-go through the Go
+# module proxy) against the engine in-process, and the heap and RSS a page
+# costs a worker: the `load` section. A few minutes; LOAD_ARGS="--every 2
+# --duration 10s" shortens it.
+bench-load: bench-build
+	@ninja -C $(BENCH_BUILD) -j $(JOBS) lede-server lede_inprocess_bench
+	cd bench/load/driver && go build -o $(CURDIR)/$(BENCH_BUILD)/gobin/lede-load .
+	python3 bench/load/run.py --build $(BENCH_BUILD) --write $(LOAD_ARGS)
+
+# The load generator's smoke test (a few seconds, the fixture seeds against
+# the server of $(BUILD)), inside `make test`.
+test-bench-load: build
+	cd bench/load/driver && go vet ./... && \
+	  LEDE_SERVER=$(CURDIR)/$(BUILD)/bin/lede-server go test -count=1 ./...
+
+TEST_TARGETS += test-bench-load
 
 # Unit tests of the bench's own scorers (stdlib only, under a second).
 bench-score-test:

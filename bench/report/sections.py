@@ -34,6 +34,14 @@ def replace_section(path: Path, name: str, body: str) -> None:
         tmp.replace(path)
 
 
+def emit(path: Path, name: str, body: str, write: bool) -> None:
+    """Prints a generator's section; with `write`, also replaces it in `path`."""
+    print(body)
+    if write:
+        replace_section(path, name, body)
+        print(f"wrote the {name} section of {path}", file=sys.stderr)
+
+
 if __name__ == "__main__":
     if len(sys.argv) != 3:
         sys.exit("usage: sections.py RESULTS.md NAME < section.md")

@@ -31,3 +31,11 @@ def load(name: str) -> list[Page]:
     if name not in SETS:
         raise SystemExit(f"unknown set {name!r}; known: {', '.join(SETS)}")
     return SETS[name](eval_root())
+
+
+def write_manifest(path: Path, pages: list[Page]) -> None:
+    """The pages as the C++ and Go benches read them (bench/speed/page_file.h):
+    set, id, path, url, content type, TAB-separated, one page a line."""
+    with open(path, "w", encoding="utf-8") as f:
+        for p in pages:
+            f.write("\t".join([p.set, p.id, str(p.path), p.url, p.content_type]) + "\n")

@@ -26,7 +26,6 @@
 // engine's time in each stage of its fastest run, ns, a column per Stage:
 // decode_stage, frame, parse, metadata, content, classify...).
 #include <gumbo.h>
-#include <zlib.h>
 
 #include <algorithm>
 #include <array>
@@ -35,12 +34,12 @@
 #include <cstdlib>
 #include <fstream>
 #include <map>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "absl/strings/numbers.h"
-#include "absl/strings/str_split.h"
+#include "bench/speed/page_file.h"
+#include "bench/speed/quantile.h"
 #include "server/engine/decode.h"
 #include "server/engine/engine.h"
 #include "server/engine/gumbo_arena.h"
@@ -55,27 +54,6 @@ using Clock = std::chrono::steady_clock;
 // preempted by another process would be charged the other's time.
 int64_t ThreadCpuNs() {
   return absl::ToInt64Nanoseconds(lede::engine::ThreadCpuTime());
-}
-
-bool ReadFile(const std::string& path, std::string* out) {
-  std::ifstream file(path, std::ios::binary);
-  if (!file) return false;
-  std::stringstream bytes;
-  bytes << file.rdbuf();
-  *out = bytes.str();
-  if (path.size() < 3 || path.compare(path.size() - 3, 3, ".gz") != 0) {
-    return true;
-  }
-  gzFile gz = gzopen(path.c_str(), "rb");
-  if (gz == nullptr) return false;
-  std::string plain;
-  char buffer[1 << 16];
-  int n;
-  while ((n = gzread(gz, buffer, sizeof buffer)) > 0) plain.append(buffer, n);
-  bool ok = n == 0;
-  gzclose(gz);
-  *out = std::move(plain);
-  return ok;
 }
 
 int64_t GumboNs(const std::string& utf8) {
@@ -101,15 +79,6 @@ struct Page {
     return gumbo_ns > 0 ? double(engine_ns) / double(gumbo_ns) : 0.0;
   }
 };
-
-double Quantile(std::vector<double> values, double q) {
-  if (values.empty()) return 0.0;
-  std::sort(values.begin(), values.end());
-  double at = q * double(values.size() - 1);
-  size_t lo = size_t(at);
-  size_t hi = std::min(lo + 1, values.size() - 1);
-  return values[lo] + (values[hi] - values[lo]) * (at - double(lo));
-}
 
 std::string JsonString(const std::string& s) {
   std::string out = "\"";
@@ -156,13 +125,15 @@ std::string Stats(const std::vector<const Page*>& pages, double budget) {
       "\"over_budget\": %zu, \"gumbo_median_ms\": %.4f, "
       "\"engine_median_ms\": %.4f, \"gumbo_pages_per_s\": %.2f, "
       "\"engine_pages_per_s\": %.2f, \"decode_ratio_median\": %.4f}",
-      pages.size(), Quantile(ratios, 0.5), Quantile(ratios, 0.1),
-      Quantile(ratios, 0.9), Quantile(ratios, 1.0),
+      pages.size(), lede::bench::Quantile(ratios, 0.5),
+      lede::bench::Quantile(ratios, 0.1), lede::bench::Quantile(ratios, 0.9),
+      lede::bench::Quantile(ratios, 1.0),
       gumbo_total > 0 ? engine_total / gumbo_total : 0.0, over,
-      Quantile(gumbo_ms, 0.5), Quantile(engine_ms, 0.5),
+      lede::bench::Quantile(gumbo_ms, 0.5),
+      lede::bench::Quantile(engine_ms, 0.5),
       gumbo_total > 0 ? double(pages.size()) / gumbo_total : 0.0,
       engine_total > 0 ? double(pages.size()) / engine_total : 0.0,
-      Quantile(decode_ratios, 0.5));
+      lede::bench::Quantile(decode_ratios, 0.5));
   // Each stage's time ÷ gumbo's, per page: the median.
   std::string stages = ", \"stage_ratio_median\": {";
   for (size_t s = 0; s < lede::engine::kStageCount; ++s) {
@@ -171,7 +142,7 @@ std::string Stats(const std::vector<const Page*>& pages, double budget) {
                   std::string(lede::engine::StageName(
                                   static_cast<lede::engine::Stage>(s)))
                       .c_str(),
-                  Quantile(stage_ratios[s], 0.5));
+                  lede::bench::Quantile(stage_ratios[s], 0.5));
     stages += entry;
   }
   std::string out = buf;
@@ -230,24 +201,25 @@ int main(int argc, char** argv) {
   auto started = Clock::now();
   while (std::getline(manifest, line)) {
     if (line.empty()) continue;
-    std::vector<std::string> f = absl::StrSplit(line, '\t');
-    f.resize(5);
+    const lede::bench::ManifestEntry entry =
+        lede::bench::ParseManifestLine(line);
     Page page;
-    page.set = f[0];
-    page.id = f[1];
+    page.set = entry.set;
+    page.id = entry.id;
     std::string raw;
-    if (!ReadFile(f[2], &raw)) {
+    if (!lede::bench::ReadPageFile(entry.path, &raw)) {
       page.status = "unreadable";
       pages.push_back(page);
       continue;
     }
     page.bytes = raw.size();
     // Untimed: the UTF-8 that gumbo is given, as the engine would decode it.
-    const std::string utf8 = lede::engine::DecodeToUtf8(raw, f[4]).utf8;
+    const std::string utf8 =
+        lede::engine::DecodeToUtf8(raw, entry.content_type).utf8;
     lede::v1::ParseRequest request;
     request.set_content(raw);
-    request.set_url(f[3]);
-    request.set_content_type(f[4]);
+    request.set_url(entry.url);
+    request.set_content_type(entry.content_type);
     request.set_id(page.id);
     int64_t best_gumbo = INT64_MAX, best_decode = INT64_MAX,
             best_engine = INT64_MAX;
@@ -255,7 +227,8 @@ int main(int argc, char** argv) {
       if (run_gumbo) best_gumbo = std::min(best_gumbo, GumboNs(utf8));
       if (!run_engine) continue;
       const int64_t decode_start = ThreadCpuNs();
-      size_t decoded_size = lede::engine::DecodeToUtf8(raw, f[4]).utf8.size();
+      size_t decoded_size =
+          lede::engine::DecodeToUtf8(raw, entry.content_type).utf8.size();
       best_decode = std::min(best_decode, ThreadCpuNs() - decode_start);
       if (decoded_size != utf8.size()) std::abort();  // keeps the call
       lede::engine::StageTimes times;

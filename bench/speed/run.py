@@ -51,10 +51,7 @@ def parse_args() -> argparse.Namespace:
 def run_bench(args: argparse.Namespace, set_names: list[str]) -> dict:
     SPEED_OUT.mkdir(parents=True, exist_ok=True)
     manifest = SPEED_OUT / "manifest.tsv"
-    with open(manifest, "w", encoding="utf-8") as f:
-        for s in set_names:
-            for p in registry.load(s):
-                f.write("\t".join([s, p.id, str(p.path), p.url, p.content_type]) + "\n")
+    registry.write_manifest(manifest, [p for s in set_names for p in registry.load(s)])
     cmd = [str(args.bench), "--repeat", str(args.repeat), "--budget", str(args.budget),
            "--pages_out", str(SPEED_OUT / "pages.tsv"), str(manifest)]
     print("running " + " ".join(shlex.quote(c) for c in cmd), file=sys.stderr, flush=True)
@@ -200,10 +197,7 @@ def main() -> int:
     result = run_bench(args, set_names)
     peers = peer_ratios(set_names)
     text = section(args, result, peers, lede_wall_median(set_names))
-    print(text)
-    if args.write:
-        sections.replace_section(args.results, "speed", text)
-        print(f"wrote the speed section of {args.results}", file=sys.stderr)
+    sections.emit(args.results, "speed", text, args.write)
     return 0
 
 
