@@ -33,8 +33,8 @@ bench-speed: bench-build
 
 # lede-server under gRPC load (bench/load/driver, grpc-go through the Go
 # module proxy) against the engine in-process, and the heap and RSS a page
-# costs a worker: the `load` section. A few minutes; LOAD_ARGS="--every 2
-# --duration 10s" shortens it.
+# costs a worker: the `load` section. Several minutes; LOAD_ARGS="--every 6
+# --rounds 1 --duration 10s" shortens it.
 bench-load: bench-build
 	@ninja -C $(BENCH_BUILD) -j $(JOBS) lede-server lede_inprocess_bench
 	cd bench/load/driver && go build -o $(CURDIR)/$(BENCH_BUILD)/gobin/lede-load .

@@ -36,13 +36,17 @@ func TestSmoke(t *testing.T) {
 	}
 	cfg := config{serverBin: bin, threads: 1, concurrency: 2, streams: 1, capacityCalls: 12, warmup: 3,
 		rates: []float64{0.5, 1}, duration: time.Second, timeout: 30 * time.Second,
-		methods: []string{"parse", "stream"}}
+		methods: []string{"parse", "stream"}, rounds: 2,
+		baseline: []string{"sh", "-c", `echo '{"pages_per_s": 1}'`}}
 	rep, err := run(cfg, pages)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rep.Phases) != 2+2*2 {
-		t.Fatalf("%d phases, want 6", len(rep.Phases))
+	if len(rep.Phases) != 2*2+2*2 {
+		t.Fatalf("%d phases, want 8", len(rep.Phases))
+	}
+	if len(rep.Baselines) != 3 {
+		t.Errorf("%d baseline runs, want one before the rounds and one after each (3)", len(rep.Baselines))
 	}
 	for _, p := range rep.Phases {
 		name := p.Method + " " + p.Loop

@@ -22,7 +22,9 @@ import (
 	"io"
 	"log"
 	"os"
+	"os/exec"
 	"runtime"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -93,12 +95,19 @@ type config struct {
 	timeout               time.Duration // of each call
 	methods               []string
 	serverFlags           []string
+	// Closed-loop rounds per method, each followed by a run of baseline.
+	rounds int
+	// A command run before the first round and after each (the engine
+	// in-process, pinned where the server is): its JSON stdout is kept, so
+	// every round has a baseline measured just before and just after it.
+	baseline []string
 }
 
 // phase is one measured stretch of calls, with what the server did meanwhile.
 type phase struct {
 	Method   string  `json:"method"`
 	Loop     string  `json:"loop"` // "closed" or "open"
+	Round    int     `json:"round,omitempty"`
 	Fraction float64 `json:"fraction,omitempty"`
 	Offered  float64 `json:"offered_per_s,omitempty"`
 	summary
@@ -124,6 +133,8 @@ type report struct {
 	Started     procStatus `json:"server_started"`
 	Warm        procStatus `json:"server_warm"`
 	Phases      []phase    `json:"phases"`
+	// The baseline's output before the first round and after each.
+	Baselines []json.RawMessage `json:"baselines,omitempty"`
 }
 
 // measure runs fn as one phase, sampling the server's RSS every 50 ms.
@@ -158,7 +169,7 @@ func measure(s *server, p phase, fn func() phase) phase {
 	wg.Wait()
 	done.RSSMaxKiB = rssMax
 	done.After, _ = readStatus(pid)
-	done.Method, done.Loop, done.Fraction, done.Offered = p.Method, p.Loop, p.Fraction, p.Offered
+	done.Method, done.Loop, done.Round, done.Fraction, done.Offered = p.Method, p.Loop, p.Round, p.Fraction, p.Offered
 	return done
 }
 
@@ -211,17 +222,31 @@ func run(cfg config, pages []*page) (*report, error) {
 	if capacityCalls <= 0 {
 		capacityCalls = len(pages)
 	}
-	capacity := map[string]float64{}
-	for _, m := range cfg.methods {
-		p := measure(s, phase{Method: m, Loop: "closed"}, func() phase {
-			return phase{summary: summarize(closedLoop(callers[m], pages, capacityCalls, cfg.concurrency, cfg.timeout))}
-		})
-		log.Printf("%s capacity: %s", m, p.summary)
-		if p.Answered == 0 {
-			return nil, fmt.Errorf("%s: no call answered in the closed loop", m)
+	if err := runBaseline(cfg, rep); err != nil {
+		return nil, err
+	}
+	perRound := map[string][]float64{}
+	for round := 1; round <= cfg.rounds; round++ {
+		for _, m := range cfg.methods {
+			p := measure(s, phase{Method: m, Loop: "closed", Round: round}, func() phase {
+				return phase{summary: summarize(closedLoop(callers[m], pages, capacityCalls, cfg.concurrency, cfg.timeout))}
+			})
+			log.Printf("%s capacity, round %d: %s", m, round, p.summary)
+			if p.Answered == 0 {
+				return nil, fmt.Errorf("%s: no call answered in the closed loop", m)
+			}
+			perRound[m] = append(perRound[m], p.PerSec)
+			rep.Phases = append(rep.Phases, p)
 		}
-		capacity[m] = p.PerSec
-		rep.Phases = append(rep.Phases, p)
+		if err := runBaseline(cfg, rep); err != nil {
+			return nil, err
+		}
+	}
+	// The open loop's 100 %: the median round's capacity.
+	capacity := map[string]float64{}
+	for m, rates := range perRound {
+		sort.Float64s(rates)
+		capacity[m] = rates[len(rates)/2]
 	}
 	for _, m := range cfg.methods {
 		for _, fraction := range cfg.rates {
@@ -235,6 +260,23 @@ func run(cfg config, pages []*page) (*report, error) {
 		}
 	}
 	return rep, nil
+}
+
+// runBaseline runs cfg.baseline, if any, and keeps its JSON output.
+func runBaseline(cfg config, rep *report) error {
+	if len(cfg.baseline) == 0 {
+		return nil
+	}
+	out, err := exec.Command(cfg.baseline[0], cfg.baseline[1:]...).Output()
+	if err != nil {
+		return fmt.Errorf("baseline %q: %w", strings.Join(cfg.baseline, " "), err)
+	}
+	if !json.Valid(out) {
+		return fmt.Errorf("baseline %q wrote no JSON", strings.Join(cfg.baseline, " "))
+	}
+	log.Printf("baseline: %s", strings.TrimSpace(string(out)))
+	rep.Baselines = append(rep.Baselines, json.RawMessage(out))
+	return nil
 }
 
 func parseRates(text string) ([]float64, error) {
@@ -264,6 +306,8 @@ func main() {
 	flag.DurationVar(&cfg.timeout, "timeout", 60*time.Second, "deadline of each call")
 	methods := flag.String("methods", "parse,stream", "parse, stream or both")
 	serverFlags := flag.String("server_flags", "", "more lede-server flags, space-separated")
+	flag.IntVar(&cfg.rounds, "rounds", 1, "closed-loop capacity rounds per method; the open loop uses the median")
+	baseline := flag.String("baseline", "", "command run before the first round and after each (space-separated; JSON on stdout)")
 	out := flag.String("out", "", "write the JSON report here (default stdout)")
 	flag.Parse()
 	if *manifest == "" {
@@ -275,6 +319,10 @@ func main() {
 	}
 	cfg.methods = strings.Split(*methods, ",")
 	cfg.serverFlags = strings.Fields(*serverFlags)
+	cfg.baseline = strings.Fields(*baseline)
+	if cfg.rounds < 1 {
+		cfg.rounds = 1
+	}
 	if cfg.concurrency <= 0 {
 		cfg.concurrency = 4 * cfg.threads
 	}
