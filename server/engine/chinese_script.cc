@@ -3,7 +3,7 @@
 #include <opencc.h>
 #include <unicode/utf8.h>
 
-#include <algorithm>
+#include <bitset>
 #include <cstdlib>
 #include <iterator>
 
@@ -14,10 +14,21 @@
 namespace lede::engine {
 namespace {
 
+// The tables' characters as bits, one per code point below kHanSpan: a
+// lookup per character of a Chinese text instead of a binary search.
+constexpr char32_t kHanSpan = 0x40000;
+static_assert(std::end(kSimplifiedOnlyHan)[-1] < kHanSpan);
+static_assert(std::end(kTraditionalOnlyHan)[-1] < kHanSpan);
+using HanSet = std::bitset<kHanSpan>;
+
 template <size_t N>
-bool Contains(const char32_t (&sorted)[N], char32_t c) {
-  return std::binary_search(std::begin(sorted), std::end(sorted), c);
+const HanSet* MakeSet(const char32_t (&characters)[N]) {
+  auto* set = new HanSet();
+  for (char32_t c : characters) set->set(c);
+  return set;
 }
+
+bool Contains(const HanSet& set, char32_t c) { return c < kHanSpan && set[c]; }
 
 // Conversion is OpenCC's, not ICU's Hans-Hant / Hant-Hans transliterators.
 // ICU maps one character to one character, so where one Simplified
@@ -54,10 +65,14 @@ opencc_t Converter(ChineseScriptTarget target) {
 
 }  // namespace
 
-bool IsSimplifiedOnlyHan(char32_t c) { return Contains(kSimplifiedOnlyHan, c); }
+bool IsSimplifiedOnlyHan(char32_t c) {
+  static const HanSet* const kSet = MakeSet(kSimplifiedOnlyHan);
+  return Contains(*kSet, c);
+}
 
 bool IsTraditionalOnlyHan(char32_t c) {
-  return Contains(kTraditionalOnlyHan, c);
+  static const HanSet* const kSet = MakeSet(kTraditionalOnlyHan);
+  return Contains(*kSet, c);
 }
 
 ChineseScriptCounts CountChineseScript(absl::string_view utf8) {

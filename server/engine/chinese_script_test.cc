@@ -1,6 +1,10 @@
 #include "server/engine/chinese_script.h"
 
+#include <algorithm>
+#include <iterator>
+
 #include "gtest/gtest.h"
+#include "server/engine/chinese_script_data.h"
 
 namespace lede::engine {
 namespace {
@@ -13,6 +17,20 @@ TEST(ChineseScriptTest, CharactersOfOneScript) {
   // Written alike in both.
   EXPECT_FALSE(IsSimplifiedOnlyHan(U'中'));
   EXPECT_FALSE(IsTraditionalOnlyHan(U'中'));
+}
+
+// The lookups answer exactly the generated tables, over every code point.
+TEST(ChineseScriptTest, LookupsMatchTheTables) {
+  for (char32_t c = 0; c <= 0x10FFFF; ++c) {
+    ASSERT_EQ(IsSimplifiedOnlyHan(c),
+              std::binary_search(std::begin(kSimplifiedOnlyHan),
+                                 std::end(kSimplifiedOnlyHan), c))
+        << std::hex << static_cast<uint32_t>(c);
+    ASSERT_EQ(IsTraditionalOnlyHan(c),
+              std::binary_search(std::begin(kTraditionalOnlyHan),
+                                 std::end(kTraditionalOnlyHan), c))
+        << std::hex << static_cast<uint32_t>(c);
+  }
 }
 
 TEST(ChineseScriptTest, Counts) {

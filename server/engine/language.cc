@@ -17,7 +17,6 @@
 #include <memory>
 #include <utility>
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -25,29 +24,31 @@
 #include "server/engine/chinese_script.h"
 #include "server/engine/language_rules.h"
 #include "server/engine/render.h"
+#include "server/engine/text_util.h"
 #include "server/engine/url.h"
 
 namespace lede::engine {
 namespace {
 
 // Letters of a text counted by script (ICU), kana folded into one count.
+// An array by script code, not a map: CJK text adds to it once a character.
+// ICU 72 has 200 script codes; a code past the array (none yet) is not
+// counted.
+constexpr int kScriptSlots = 256;
 struct ScriptCounts {
-  absl::flat_hash_map<UScriptCode, int> letters;
+  std::array<int, kScriptSlots> letters{};
   int total = 0;
 
-  int Get(UScriptCode script) const {
-    auto it = letters.find(script);
-    return it == letters.end() ? 0 : it->second;
-  }
+  int Get(UScriptCode script) const { return letters[script]; }
   int Kana() const { return Get(USCRIPT_HIRAGANA) + Get(USCRIPT_KATAKANA); }
   // The script with the most letters; USCRIPT_COMMON when there is none.
   UScriptCode Dominant() const {
     UScriptCode best = USCRIPT_COMMON;
     int most = 0;
-    for (const auto& [script, count] : letters) {
-      if (count > most || (count == most && script < best)) {
-        best = script;
-        most = count;
+    for (int script = 0; script < kScriptSlots; ++script) {
+      if (letters[script] > most) {
+        best = static_cast<UScriptCode>(script);
+        most = letters[script];
       }
     }
     return best;
@@ -68,11 +69,17 @@ ScriptCounts CountScripts(absl::string_view text) {
     }
     UChar32 c;
     U8_NEXT(data, i, length, c);
+    if (c >= kCjkUnifiedFirst && c <= kCjkUnifiedLast) {
+      ++counts.letters[USCRIPT_HAN];
+      ++counts.total;
+      continue;
+    }
     if (c < 0 || !u_isalpha(c)) continue;
     UErrorCode status = U_ZERO_ERROR;
     UScriptCode script = uscript_getScript(c, &status);
     if (U_FAILURE(status) || script == USCRIPT_COMMON ||
-        script == USCRIPT_INHERITED || script == USCRIPT_UNKNOWN) {
+        script == USCRIPT_INHERITED || script == USCRIPT_UNKNOWN ||
+        script < 0 || script >= kScriptSlots) {
       continue;
     }
     ++counts.letters[script];

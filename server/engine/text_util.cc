@@ -166,6 +166,9 @@ size_t LetterCount(absl::string_view utf8) {
 }
 
 bool IsHan(int32_t c) {
+  // CJK Unified Ideographs, the bulk of any Chinese text, are all Han (a
+  // test holds ICU to it): no property lookup for them.
+  if (c >= kCjkUnifiedFirst && c <= kCjkUnifiedLast) return true;
   UErrorCode status = U_ZERO_ERROR;
   return uscript_getScript(c, &status) == USCRIPT_HAN;
 }

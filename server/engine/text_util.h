@@ -63,6 +63,12 @@ size_t LetterCount(absl::string_view utf8);
 // Whether code point `c` is a Han character (ICU's script property).
 bool IsHan(int32_t c);
 
+// The block of CJK Unified Ideographs: every code point in it is an
+// assigned Han letter (since Unicode 14), so hot loops over Chinese text
+// can skip ICU's property lookups for it.
+inline constexpr int32_t kCjkUnifiedFirst = 0x4E00;
+inline constexpr int32_t kCjkUnifiedLast = 0x9FFF;
+
 }  // namespace lede::engine
 
 #endif  // LEDE_SERVER_ENGINE_TEXT_UTIL_H_

@@ -1,5 +1,8 @@
 #include "server/engine/text_util.h"
 
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+
 #include "gtest/gtest.h"
 
 namespace lede::engine {
@@ -57,6 +60,21 @@ TEST(TextUtilTest, Counting) {
   EXPECT_EQ(LetterCount("héllo, 世界 42!"), 7u);
   EXPECT_TRUE(IsHan(0x4E2D));
   EXPECT_FALSE(IsHan('a'));
+}
+
+// The fast paths of IsHan and the language stage's script count take every
+// CJK Unified Ideograph as an alphabetic Han letter without asking ICU:
+// this holds ICU to it, code point by code point.
+TEST(TextUtilTest, CjkUnifiedIdeographsAreHanLetters) {
+  for (int32_t c = kCjkUnifiedFirst; c <= kCjkUnifiedLast; ++c) {
+    UErrorCode status = U_ZERO_ERROR;
+    ASSERT_EQ(uscript_getScript(c, &status), USCRIPT_HAN) << std::hex << c;
+    ASSERT_TRUE(u_isalpha(c)) << std::hex << c;
+  }
+  EXPECT_TRUE(IsHan(kCjkUnifiedFirst));
+  EXPECT_TRUE(IsHan(kCjkUnifiedLast));
+  EXPECT_TRUE(IsHan(0x3400));   // Extension A, through ICU
+  EXPECT_FALSE(IsHan(0x3042));  // Hiragana
 }
 
 }  // namespace
