@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "absl/strings/ascii.h"
+#include "server/engine/text_util.h"
 
 namespace lede::engine {
 
@@ -51,6 +52,25 @@ std::vector<Word> SplitWords(absl::string_view text) {
         word.folded += absl::ascii_tolower(static_cast<unsigned char>(c));
       }
       if (word.letters > 0) word.script = USCRIPT_LATIN;
+      continue;
+    }
+    // Most words of a Chinese text are CJK Unified Ideographs alone: Han
+    // letters, which case folding keeps as they are (words_test holds ICU to
+    // both), written out as UTF-8 without ICU's lookups and case mapping.
+    bool han = true;
+    for (int32_t i = start; i < end && han; ++i) {
+      han = unicode[i] >= kCjkUnifiedFirst && unicode[i] <= kCjkUnifiedLast;
+    }
+    if (han) {
+      word.letters = end - start;
+      word.script = USCRIPT_HAN;
+      word.folded.reserve(3 * (end - start));
+      for (int32_t i = start; i < end; ++i) {
+        const char16_t c = unicode[i];
+        word.folded += static_cast<char>(0xE0 | (c >> 12));
+        word.folded += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        word.folded += static_cast<char>(0x80 | (c & 0x3F));
+      }
       continue;
     }
     for (int32_t i = start; i < end; i = unicode.moveIndex32(i, 1)) {

@@ -1,9 +1,14 @@
 #include "server/engine/words.h"
 
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
 #include <unicode/uscript.h>
+
+#include <string>
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "server/engine/text_util.h"
 
 namespace lede::engine {
 namespace {
@@ -31,6 +36,25 @@ TEST(WordsTest, ChineseSplitsIntoDictionaryWords) {
     letters += word.letters;
   }
   EXPECT_EQ(letters, 20);
+}
+
+// SplitWords writes a word of CJK Unified Ideographs as it is, with its
+// letters counted and its script Han, without asking ICU: each of them is
+// its own case folding, an alphabetic Han letter, and a word of its own
+// written as ICU's UTF-8.
+TEST(WordsTest, CjkUnifiedIdeographsAreTheirOwnFolding) {
+  for (UChar32 c = kCjkUnifiedFirst; c <= kCjkUnifiedLast; ++c) {
+    icu::UnicodeString character(c);
+    std::string utf8, folded;
+    character.toUTF8String(utf8);
+    character.foldCase().toUTF8String(folded);
+    ASSERT_EQ(folded, utf8) << std::hex << c;
+    std::vector<Word> words = SplitWords(utf8);
+    ASSERT_EQ(words.size(), 1u) << std::hex << c;
+    ASSERT_EQ(words[0].folded, utf8) << std::hex << c;
+    ASSERT_EQ(words[0].letters, 1) << std::hex << c;
+    ASSERT_EQ(words[0].script, USCRIPT_HAN) << std::hex << c;
+  }
 }
 
 TEST(WordsTest, ScriptAndLettersOfEachWord) {
