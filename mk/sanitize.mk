@@ -2,10 +2,14 @@
 # `make test-sanitize` runs the C++ suite (engine, service, adversarial,
 # golden, fuzz replays and the integration tests, whose lede-server and lede
 # are built the same way) under ASan+UBSan in $(ASAN_BUILD), then the
-# server's integration tests (concurrent Parse and ParseStream, overload,
-# drain, TLS) under TSan in $(TSAN_BUILD). Debian's gRPC, protobuf and Abseil
+# server's integration tests (concurrent Parse and ParseStream, drain, TLS,
+# fetch) under TSan in $(TSAN_BUILD). The overload test is left out there:
+# what it checks are latencies (the refused answered at once, the accepted
+# within their deadline), which TSan's slowdown makes a measure of the
+# machine's load. Debian's gRPC, protobuf and Abseil
 # are not instrumented: see tests/sanitize/README.md for what that means and
-# what the suppressions cover.
+# how their synchronisation is told to TSan. The lede-server children of the
+# integration tests inherit TSAN_OPTIONS: a race they report kills them.
 ASAN_BUILD ?= build-asan
 TSAN_BUILD ?= build-tsan
 SANITIZE_DIR := $(CURDIR)/tests/sanitize
@@ -28,5 +32,5 @@ test-tsan: bootstrap
 	  -DLEDE_SANITIZE=thread >/dev/null
 	@cmake --build $(TSAN_BUILD) -j $(JOBS) --target integration_test lede-server lede service_test
 	cd $(TSAN_BUILD) && \
-	  TSAN_OPTIONS=suppressions=$(SANITIZE_DIR)/tsan.supp:halt_on_error=1:exitcode=66:second_deadlock_stack=1 \
-	  ctest --output-on-failure -j 1 -R 'WorkQueue|Server|Overload|Tls'
+	  TSAN_OPTIONS=suppressions=$(SANITIZE_DIR)/tsan.supp:ignore_noninstrumented_modules=1:halt_on_error=1:exitcode=66:second_deadlock_stack=1 \
+	  ctest --output-on-failure -j 1 -R 'WorkQueue|Server|Tls' -E '^ServerOverloadTest'

@@ -2,6 +2,7 @@
 
 #include <netinet/in.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -37,8 +38,16 @@ ServerProcess::ServerProcess(const std::string& binary,
   std::vector<std::string> args = {binary, "--address", address_,
                                    "--http_address", http_address_};
   args.insert(args.end(), extra_flags.begin(), extra_flags.end());
+  const pid_t test = getpid();
   pid_ = fork();
   if (pid_ == 0) {
+    // The server dies with the test, even when the test ends without its
+    // destructors (a sanitizer's halt_on_error, a crash): otherwise it lives
+    // on holding the test's output pipe, and ctest waits for that pipe.
+    // (The signal follows the forking thread: tests start servers from
+    // their main thread.)
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != test) _exit(127);
     for (const std::string& variable : environment) {
       putenv(const_cast<char*>(variable.c_str()));
     }
