@@ -4,7 +4,8 @@
 // elements that the tree builder reopens ever deeper, thousands of
 // attributes on one element, each checked against all before it); the
 // budget keeps every document's parse linear in its size, whatever shape
-// the nesting scan (nesting.h) does not foresee.
+// the pre-scan (nesting.h: the nesting, and attributes by the ten
+// thousand) does not foresee.
 #ifndef LEDE_SERVER_ENGINE_BOUNDED_PARSE_H_
 #define LEDE_SERVER_ENGINE_BOUNDED_PARSE_H_
 

@@ -28,10 +28,9 @@ absl::StatusOr<Dom> Dom::Parse(std::string html, const Limits& limits,
 absl::StatusOr<Dom> Dom::Parse(std::string html, const Limits& limits,
                                absl::Time deadline, bool place_segments) {
   // Refused before gumbo builds the tree, whose cost grows with the square
-  // of the nesting.
-  if (absl::Status depth = CheckNestingDepth(html, limits.max_depth);
-      !depth.ok()) {
-    return depth;
+  // of the nesting, or of the attributes on one element.
+  if (absl::Status markup = CheckMarkup(html, limits); !markup.ok()) {
+    return markup;
   }
   Dom dom;
   dom.arena_ = std::make_unique<GumboArena>();

@@ -6,10 +6,28 @@
 #ifndef LEDE_SERVER_ENGINE_NESTING_H_
 #define LEDE_SERVER_ENGINE_NESTING_H_
 
+#include <cstddef>
+#include <cstdint>
+
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
+#include "server/engine/limits.h"
 
 namespace lede::engine {
+
+// What the pre-scan of a document read.
+struct MarkupScan {
+  // The deepest depth the scan's stack of open elements reached (the tree's
+  // depth counts the document node as 0, <html> 1, <body> 2), a lower bound
+  // of the parsed tree's.
+  int depth = 0;
+  // The comparisons gumbo's tokenizer makes to find duplicate attributes
+  // (each distinct name on a start tag against every one before it), counted
+  // on tags of 1024 attributes or more only: a lower bound of gumbo's.
+  uint64_t attribute_checks = 0;
+  // The most distinct attributes on one of those tags (0 when none).
+  size_t most_attributes = 0;
+};
 
 // Reads `html`'s tags with the HTML tokenizer's rules for comments, raw text
 // and attributes, and follows the stack of open elements with the tree
@@ -24,13 +42,20 @@ namespace lede::engine {
 // read up to about twice gumbo's depth; such a document is hundreds of
 // elements deep in gumbo too before the scan refuses it. Returns
 // RESOURCE_EXHAUSTED, the error DepthLimitError gives, as soon as that depth
-// passes `max_depth`; otherwise OK. Linear in `html`'s size.
-absl::Status CheckNestingDepth(absl::string_view html, int max_depth);
+// passes `limits.max_depth`. It also counts the duplicate-attribute checks
+// gumbo's tokenizer would make (quadratic in the attributes of one tag:
+// 100 000 on one element would take it minutes), and returns
+// RESOURCE_EXHAUSTED naming --max_parse_ms_per_mb when even at a fast
+// machine's pace they would take more than the parse budget
+// (bounded_parse.h) that would stop gumbo. Otherwise OK. Linear in `html`'s
+// size, apart from hashing the names of a tag with 1024 attributes or more.
+absl::Status CheckMarkup(absl::string_view html, const Limits& limits);
 
-// The scan behind CheckNestingDepth: the deepest depth the scan's stack of
-// open elements reached (the tree's depth counts the document node as 0,
-// <html> 1, <body> 2), a lower bound of the parsed tree's. Stops reading
-// once the depth passes `stop_above`.
+// The scan behind CheckMarkup. Stops reading once the depth passes
+// `stop_above`.
+MarkupScan ScanMarkup(absl::string_view html, int stop_above);
+
+// ScanMarkup's depth.
 int ScanNestingDepth(absl::string_view html, int stop_above);
 
 // The error for a document that nests elements deeper than `max_depth`,

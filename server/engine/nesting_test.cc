@@ -7,9 +7,11 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
+#include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "server/engine/dom.h"
 #include "server/engine/gumbo_arena.h"
+#include "server/engine/limits.h"
 
 namespace lede::engine {
 namespace {
@@ -128,7 +130,7 @@ TEST(NestingTest, TheDeepShapesAreSeenInFull) {
         "<blockquote>", "<my-element>", "<svg><g>"}) {
     std::string html = Repeat(shape, 2000);
     EXPECT_GT(ScanNestingDepth(html, INT_MAX), 1024) << shape;
-    EXPECT_EQ(CheckNestingDepth(html, 1024).code(),
+    EXPECT_EQ(CheckMarkup(html, Limits()).code(),
               absl::StatusCode::kResourceExhausted)
         << shape;
   }
@@ -139,16 +141,65 @@ TEST(NestingTest, ImpliedClosingsDoNotCountAsNesting) {
                             "<a href=x>", "<dt>a<dd>b", "<h1>"}) {
     std::string html = Repeat(shape, 5000);
     EXPECT_LT(ScanNestingDepth(html, INT_MAX), 10) << shape;
-    EXPECT_TRUE(CheckNestingDepth(html, 1024).ok()) << shape;
+    EXPECT_TRUE(CheckMarkup(html, Limits()).ok()) << shape;
   }
 }
 
 TEST(NestingTest, FiftyThousandDivsAreRefusedWithTheLimitsMessage) {
-  absl::Status status = CheckNestingDepth(Repeat("<div>", 50000), 1024);
+  absl::Status status = CheckMarkup(Repeat("<div>", 50000), Limits());
   EXPECT_EQ(status.code(), absl::StatusCode::kResourceExhausted);
   EXPECT_EQ(status.message(),
             "the document nests elements more than 1024 deep; raise "
             "--max_depth or send a smaller document");
+}
+
+// A start tag with `count` attributes named by `name(i)`.
+template <typename Name>
+std::string TagWithAttributes(int count, Name name) {
+  std::string tag = "<div";
+  for (int i = 0; i < count; ++i) absl::StrAppend(&tag, " ", name(i), "=x");
+  return tag + ">text</div>";
+}
+
+TEST(MarkupTest, ThousandsOfAttributesOnOneElementAreRefusedBeforeGumbo) {
+  const std::string html =
+      TagWithAttributes(100000, [](int i) { return absl::StrCat("a", i); });
+  EXPECT_EQ(ScanMarkup(html, INT_MAX).most_attributes, 100000u);
+  absl::Status status = CheckMarkup(html, Limits());
+  EXPECT_EQ(ExceededLimit(status), Limit::kMaxParseMsPerMb);
+  EXPECT_THAT(std::string(status.message()),
+              ::testing::HasSubstr("an element has 100000 attributes"));
+  EXPECT_THAT(std::string(status.message()),
+              ::testing::HasSubstr("--max_parse_ms_per_mb=250"));
+}
+
+TEST(MarkupTest, AttributeChecksAreCountedAsGumboMakesThem) {
+  // Each distinct name against every one before it; gumbo lowercases names
+  // and drops a duplicate at its first comparison that matches.
+  const std::string distinct =
+      TagWithAttributes(5000, [](int i) { return absl::StrCat("a", i); });
+  EXPECT_EQ(ScanMarkup(distinct, INT_MAX).attribute_checks,
+            uint64_t{5000} * 4999 / 2);
+  EXPECT_TRUE(CheckMarkup(distinct, Limits()).ok());
+  const std::string duplicates =
+      TagWithAttributes(100000, [](int i) { return i % 2 ? "a" : "A"; });
+  EXPECT_EQ(ScanMarkup(duplicates, INT_MAX).most_attributes, 1u);
+  EXPECT_TRUE(CheckMarkup(duplicates, Limits()).ok());
+  // Few attributes are not counted; nor are those of end tags, comments
+  // and raw text, which gumbo does not check.
+  EXPECT_EQ(ScanMarkup(TagWithAttributes(
+                           1000, [](int i) { return absl::StrCat("a", i); }),
+                       INT_MAX)
+                .attribute_checks,
+            0u);
+  const std::string many =
+      TagWithAttributes(5000, [](int i) { return absl::StrCat("a", i); });
+  const std::string tag = many.substr(0, many.find('>') + 1);
+  for (const std::string& ignored :
+       {"<p>x</p" + tag.substr(4), "<!--" + tag + "-->",
+        "<script>" + tag + "</script>"}) {
+    EXPECT_EQ(ScanMarkup(ignored, INT_MAX).attribute_checks, 0u) << ignored;
+  }
 }
 
 }  // namespace
