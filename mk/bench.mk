@@ -40,11 +40,12 @@ bench-load: bench-build
 	cd bench/load/driver && go build -o $(CURDIR)/$(BENCH_BUILD)/gobin/lede-load .
 	python3 bench/load/run.py --build $(BENCH_BUILD) --write $(LOAD_ARGS)
 
-# The load generator's smoke test (a few seconds, the fixture seeds against
-# the server of $(BUILD)), inside `make test`.
+# Smoke tests of the load generator and the in-process bench (a few seconds,
+# the fixture seeds, the server and the bench of $(BUILD)), inside `make test`.
 test-bench-load: build
 	cd bench/load/driver && go vet ./... && \
-	  LEDE_SERVER=$(CURDIR)/$(BUILD)/bin/lede-server go test -count=1 ./...
+	  LEDE_SERVER=$(CURDIR)/$(BUILD)/bin/lede-server \
+	  LEDE_INPROCESS_BENCH=$(CURDIR)/$(BUILD)/bin/lede_inprocess_bench go test -count=1 ./...
 
 TEST_TARGETS += test-bench-load
 

@@ -161,9 +161,21 @@ def rounds(load: dict) -> list[dict]:
                 cpu = _cpu_ms(p["server_cpu_s"], p["calls"])
                 row["methods"][p["method"]] = {"rate": p["calls_per_s"], "share": p["calls_per_s"] / row["rate"],
                                                "cpu_ms": cpu, "cpu_share": cpu / row["cpu_ms"],
-                                               "cpu_got": p["server_cpu_s"] / p["seconds"], "phase": p}
+                                               "cpu_got": p["server_cpu_s"] / p["seconds"],
+                                               "grpc_threads": p.get("server_other_threads_cpu_s", 0)
+                                               / max(p["server_cpu_s"], 1e-9), "phase": p}
         out.append(row)
     return out
+
+
+def grpc_threads_note(table: list[dict], methods: list[str]) -> str:
+    if "server_other_threads_cpu_s" not in table[0]["methods"][methods[0]]["phase"]:
+        return ""  # a run from before the driver measured it
+    shares = ", ".join(f"{statistics.median(row['methods'][x]['grpc_threads'] for row in table):.1%} ({NAMES[x]})"
+                       for x in methods)
+    return (f"; in the closed loop, gRPC's threads (those with a name of their own, /proc/PID/task) took "
+            f"{shares} of the server's CPU (median round), lede's worker thread(s) the rest: that, with the "
+            f"protobuf and gRPC work done on the worker itself, is the service's own cost")
 
 
 def section(r: dict) -> str:
@@ -264,7 +276,7 @@ def section(r: dict) -> str:
         f"{_mib(load['server_warm']['rss_kib'])} MiB after the warm-up, peak "
         f"{_mib(max(p['after']['peak_rss_kib'] for p in load['phases']))} MiB over the run (VmHWM); "
         f"{load['server_warm']['threads']} threads in the server process for {r['threads']} worker(s) "
-        f"(gRPC's own pollers and executors, the health service).",
+        f"(gRPC's own pollers and executors, the health service)" + grpc_threads_note(table, methods) + ".",
     ]
     return "\n".join(lines + alloc_lines(r["alloc"]))
 
@@ -286,7 +298,7 @@ def alloc_lines(a: dict) -> list[str]:
         f"new size, the aligned forms; freed or not), counted per thread by `bench/load/alloc_counter.cc`, "
         f"which stands in for malloc in that binary only and forwards to glibc's. *Peak RSS*: {peak}; "
         f"*over the RSS before*: what the page added to it. The process starts at "
-        f"{_mib(a['rss_start_kib'])} MiB. {a['refused']} pages refused by the engine's limits are included.",
+        f"{_mib(a['rss_start_kib'])} MiB. Pages the engine refused (its limits), included: {a['refused']}.",
         "",
         "| per page | median | p99 | largest |",
         "|---|---:|---:|---:|",

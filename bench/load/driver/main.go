@@ -116,6 +116,8 @@ type phase struct {
 	// CPU seconds the server and this client spent in the phase.
 	ServerCPU float64 `json:"server_cpu_s"`
 	ClientCPU float64 `json:"client_cpu_s"`
+	// The part of ServerCPU in threads other than lede's own (gRPC's).
+	OtherThreadsCPU float64 `json:"server_other_threads_cpu_s"`
 	// The server's largest RSS sampled during the phase, and after it.
 	RSSMaxKiB int64      `json:"rss_max_kib"`
 	After     procStatus `json:"after"`
@@ -160,9 +162,11 @@ func measure(s *server, p phase, fn func() phase) phase {
 		}
 	}()
 	serverBefore, _ := cpuSeconds(pid)
+	otherBefore := otherThreadsCPU(pid)
 	clientBefore := ownCPUSeconds()
 	done := fn()
 	serverAfter, _ := cpuSeconds(pid)
+	done.OtherThreadsCPU = otherThreadsCPU(pid) - otherBefore
 	done.ClientCPU = ownCPUSeconds() - clientBefore
 	done.ServerCPU = serverAfter - serverBefore
 	close(stop)

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -150,21 +151,49 @@ const clockTicks = 100
 
 // cpuSeconds is the user and system CPU time of process pid so far.
 func cpuSeconds(pid int) (float64, error) {
-	text, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	_, seconds, err := readStat(fmt.Sprintf("/proc/%d/stat", pid))
+	return seconds, err
+}
+
+// readStat reads a /proc stat file: the command name (a thread's name, for
+// a task) and its user and system CPU time.
+func readStat(path string) (string, float64, error) {
+	text, err := os.ReadFile(path)
 	if err != nil {
-		return 0, err
+		return "", 0, err
 	}
 	// The command name, in parentheses, may hold spaces: count from after it.
-	rest := string(text)
-	rest = rest[strings.LastIndexByte(rest, ')')+2:]
-	fields := strings.Fields(rest)
+	all := string(text)
+	open, end := strings.IndexByte(all, '('), strings.LastIndexByte(all, ')')
+	if open < 0 || end < open || end+2 > len(all) {
+		return "", 0, fmt.Errorf("%s: no command name", path)
+	}
+	fields := strings.Fields(all[end+2:])
 	// utime and stime are fields 14 and 15 of stat, 12 and 13 after the name.
 	if len(fields) < 13 {
-		return 0, fmt.Errorf("/proc/%d/stat: too few fields", pid)
+		return "", 0, fmt.Errorf("%s: too few fields", path)
 	}
 	user, _ := strconv.ParseFloat(fields[11], 64)
 	system, _ := strconv.ParseFloat(fields[12], 64)
-	return (user + system) / clockTicks, nil
+	return all[open+1 : end], (user + system) / clockTicks, nil
+}
+
+// otherThreadsCPU is the CPU time so far of the threads of process pid that
+// have a name of their own: gRPC's (pollers, executors, timers). lede's
+// worker threads and the main thread keep the process's name.
+func otherThreadsCPU(pid int) float64 {
+	process, _, err := readStat(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return 0
+	}
+	tasks, _ := filepath.Glob(fmt.Sprintf("/proc/%d/task/*/stat", pid))
+	var total float64
+	for _, task := range tasks {
+		if name, seconds, err := readStat(task); err == nil && name != process {
+			total += seconds
+		}
+	}
+	return total
 }
 
 // ownCPUSeconds is this process's user and system CPU time so far.
