@@ -284,9 +284,13 @@ std::optional<ParsedDate> FindDate(absl::string_view text,
     text = spaced;
   }
   std::optional<Match> best;
-  for (Finder finder : kFinders) {
-    std::optional<Match> match = finder(text, hints);
-    if (match && (!best || match->position < best->position)) best = match;
+  // Each finder's pattern needs ASCII digits (RE2's \d is [0-9]), so a text
+  // without one (most of a page's short texts) skips their six scans.
+  if (std::any_of(text.begin(), text.end(), absl::ascii_isdigit)) {
+    for (Finder finder : kFinders) {
+      std::optional<Match> match = finder(text, hints);
+      if (match && (!best || match->position < best->position)) best = match;
+    }
   }
   if (!best && allow_relative) best = FindRelative(text, hints);
   if (!best) return std::nullopt;

@@ -156,6 +156,19 @@ TEST(DatesTest, FindDateSkipsRelativeFormsUnlessAllowed) {
   EXPECT_TRUE(FindDate("updated 3 hours ago", hints, true).has_value());
 }
 
+// Absolute dates are written with ASCII digits; a text without one still
+// gives its relative date when allowed.
+TEST(DatesTest, WithoutAsciiDigitsOnlyARelativeDate) {
+  DateHints hints;
+  hints.reference_time = Utc(2025, 3, 10, 12, 0);
+  EXPECT_FALSE(FindDate("June fourth, twenty twenty-five", hints, true));
+  EXPECT_FALSE(FindDate("二〇二五年三月十日", hints, true));
+  EXPECT_FALSE(FindDate("\uFF12\uFF10\uFF12\uFF15-03-10", hints, false));
+  EXPECT_EQ(Iso(FindDate("更新于昨天", hints, true)).substr(0, 10),
+            "2025-03-09");
+  EXPECT_FALSE(FindDate("更新于昨天", hints, false));
+}
+
 TEST(DatesTest, DatesFromUrls) {
   const std::pair<const char*, const char*> kCases[] = {
       {"https://x.com/2023/10/05/story.html", "2023-10-05T00:00:00"},
