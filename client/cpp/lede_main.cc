@@ -279,6 +279,11 @@ int RunHealth() {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Nothing here writes through C's stdio, so the standard streams need not
+  // stay in step with it; unsynchronised, std::cin reads --requests=- a
+  // buffer at a time instead of a character at a time (a sixth of the
+  // batch CLI's time went to that).
+  std::ios::sync_with_stdio(false);
   absl::SetProgramUsageMessage(kUsage);
   std::vector<char*> positional = absl::ParseCommandLine(argc, argv);
   std::vector<std::string> args(positional.begin() + 1, positional.end());
