@@ -331,7 +331,11 @@ void ReadDateline(const GumboNode* text_node, Sink* sink) {
 
 void ReadCredits(const GumboNode* text_node, Sink* sink) {
   static const LazyRE2 kKeyword = {rules::kCreditKeywordPattern};
-  if (!RE2::PartialMatch(text_node->v.text.text, *kKeyword)) return;
+  const absl::string_view node_text = text_node->v.text.text;
+  if (std::all_of(node_text.begin(), node_text.end(), absl::ascii_isascii) ||
+      !RE2::PartialMatch(Piece(node_text), *kKeyword)) {
+    return;
+  }
   // The names are often links or spans beside the keyword.
   const GumboNode* read = text_node->parent;
   std::string text = TextContent(read);

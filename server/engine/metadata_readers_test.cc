@@ -4,7 +4,9 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "re2/re2.h"
 #include "server/engine/dom.h"
+#include "server/engine/metadata_rules.h"
 
 namespace lede::engine::metadata {
 namespace {
@@ -122,6 +124,20 @@ TEST(MetadataReadersTest, ChineseCreditsAndTheirNode) {
   EXPECT_THAT(page.Values(Field::kEditors), ElementsAre("text-pattern:李四"));
   ASSERT_EQ(page.scan().byline_nodes.size(), 3u);
   EXPECT_EQ(page.scan().byline_nodes[0].node, page.Find(GUMBO_TAG_P));
+}
+
+// ReadCredits does not scan a text of ASCII alone for the credits'
+// keywords: every match of the pattern starts with a byte past ASCII.
+TEST(MetadataReadersTest, CreditKeywordsStartPastAscii) {
+  RE2 keyword(metadata_rules::kCreditKeywordPattern);
+  ASSERT_TRUE(keyword.ok());
+  std::string min, max;
+  ASSERT_TRUE(keyword.PossibleMatchRange(&min, &max, 1));
+  ASSERT_FALSE(min.empty());
+  EXPECT_GE(static_cast<unsigned char>(min[0]), 0x80);
+  Page page("<p>Source: Reuters, by Jane Doe, editor John Roe</p>");
+  ReadCredits(page.Find(GUMBO_TAG_UNKNOWN, "Source"), page.sink());
+  EXPECT_TRUE(page.Values(Field::kSource).empty());
 }
 
 TEST(MetadataReadersTest, RelLinksTimeAndHeadings) {

@@ -195,7 +195,9 @@ inline constexpr char kPeriodAfterDatePattern[] =
     R"(^\s*(?:-|–|—|~|～|至|到|bis)\s*\d)";
 
 // Words of a Chinese page's credits in its text ("来源：环球网 记者 张三
-// 责任编辑：李四"): a text node holding one is read for them.
+// 责任编辑：李四"): a text node holding one is read for them. Each
+// alternative starts with a Chinese character, so a text of ASCII alone is
+// not scanned (metadata_readers_test holds the pattern to it).
 inline constexpr char kCreditKeywordPattern[] =
     R"(来源|來源|稿源|出处|出處|作者|记者|記者|编辑|編輯|撰文|文\s*[/／:：]|报道[)）])";
 
