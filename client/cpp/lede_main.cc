@@ -39,6 +39,9 @@ ABSL_FLAG(std::string, requests, "",
           "Parse ParseRequests read as JSON Lines from this file ('-' is "
           "standard input) instead of FILE arguments.");
 ABSL_FLAG(bool, pretty, false, "Indent JSON output.");
+ABSL_FLAG(bool, include_comments, false,
+          "Fill the article's comments with the readers' comments "
+          "(ParseOptions.include_comments).");
 ABSL_FLAG(absl::Duration, timeout, absl::Seconds(30), "Deadline per call.");
 ABSL_FLAG(bool, tls, false,
           "Speak TLS to --server (implied by the other --tls_ flags).");
@@ -56,7 +59,8 @@ namespace {
 
 constexpr char kUsage[] =
     "lede parse FILE|URL... [--url U] [--content_type T] "
-    "[--format json|text|markdown] [--server HOST:PORT] [--pretty]\n"
+    "[--format json|text|markdown] [--include_comments] [--server HOST:PORT] "
+    "[--pretty]\n"
     "  lede parse --requests FILE.jsonl [--format ...] [--server HOST:PORT]\n"
     "  lede detect TEXT... [--server HOST:PORT]\n"
     "  lede health --server HOST:PORT\n"
@@ -172,8 +176,12 @@ bool PrintParse(Parser& parser, const lede::v1::ParseRequest& request,
   return true;
 }
 
-// Asks for the rendering --format names when it is not JSON.
-void AddFormat(const std::string& format, lede::v1::ParseRequest* request) {
+// Asks for the rendering --format names when it is not JSON, and for the
+// comments when --include_comments is set.
+void AddOptions(const std::string& format, lede::v1::ParseRequest* request) {
+  if (absl::GetFlag(FLAGS_include_comments)) {
+    request->mutable_options()->set_include_comments(true);
+  }
   if (format == "text") {
     request->mutable_options()->add_formats(lede::v1::FORMAT_TEXT);
   } else if (format == "markdown") {
@@ -190,7 +198,7 @@ int RunParse(const std::vector<std::string>& files, const std::string& format) {
     request.set_id(path);
     request.set_url(absl::GetFlag(FLAGS_url));
     request.set_content_type(absl::GetFlag(FLAGS_content_type));
-    AddFormat(format, &request);
+    AddOptions(format, &request);
     absl::StatusOr<std::string> content = std::string();
     if (IsUrl(path)) {
       request.set_url(path);  // no content: fetch it
@@ -231,7 +239,7 @@ int RunParseRequests(const std::string& path, const std::string& format) {
           path, ":", line_number, ": not a ParseRequest: ", read.message()));
       if (request.id().empty()) request.set_id(absl::StrCat(line_number));
     }
-    AddFormat(format, &request);
+    AddOptions(format, &request);
     if (!PrintParse(parser, request, read, format, first)) exit_code = 1;
     first = false;
     std::cout.flush();

@@ -44,6 +44,43 @@ func TestParseReturnsTheArticle(t *testing.T) {
 	}
 }
 
+func TestWithCommentsFillsCommentsAndLeavesTheBodyAlone(t *testing.T) {
+	page := []byte("<html><body><article><h1>Budget passes</h1><p>The council voted on " +
+		"Tuesday to approve the new budget, which raises spending on schools, roads and " +
+		"parks by a tenth.</p><p>Opponents said the plan leaves the city exposed if tax " +
+		"receipts fall.</p></article><section class=\"comments\"><div class=\"comment\">" +
+		"<span class=\"author\">Ann</span> <time datetime=\"2024-05-02T10:00:00Z\">2 May</time>" +
+		"<p>Well reported.</p></div></section></body></html>")
+	client := dial(t, serverAddress)
+	without, err := client.Parse(context.Background(), page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	with, err := client.Parse(context.Background(), page, lede.WithComments())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(without.GetComments()); n != 0 {
+		t.Errorf("without WithComments: %d comments, want 0", n)
+	}
+	comments := with.GetComments()
+	if len(comments) != 1 {
+		t.Fatalf("with WithComments: %d comments, want 1", len(comments))
+	}
+	if got := comments[0].GetAuthor(); got != "Ann" {
+		t.Errorf("author = %q, want Ann", got)
+	}
+	if got := comments[0].GetText(); got != "Well reported." {
+		t.Errorf("text = %q, want %q", got, "Well reported.")
+	}
+	if got := comments[0].GetPublishedTime().AsTime(); !got.Equal(time.Date(2024, 5, 2, 10, 0, 0, 0, time.UTC)) {
+		t.Errorf("published time = %v", got)
+	}
+	if with.GetText() != without.GetText() || strings.Contains(with.GetText(), "Well reported") {
+		t.Errorf("the body changed or holds the comment: %q", with.GetText())
+	}
+}
+
 func TestJSONMatchesTheCLI(t *testing.T) {
 	client := dial(t, serverAddress)
 	for _, name := range seeds {

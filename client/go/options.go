@@ -72,6 +72,13 @@ func WithReferenceTime(t time.Time) ParseOption {
 	return func(r *ledev1.ParseRequest) { r.Options.ReferenceTime = timestamppb.New(t) }
 }
 
+// WithComments asks for the readers' comments in Article.Comments (each a
+// Post with its author, published time and text). They are never part of
+// the body either way.
+func WithComments() ParseOption {
+	return func(r *ledev1.ParseRequest) { r.Options.IncludeComments = true }
+}
+
 // NewRequest builds a ParseRequest, for Parse and ParseStream alike.
 func NewRequest(content []byte, opts ...ParseOption) *ledev1.ParseRequest {
 	request := &ledev1.ParseRequest{Content: content, Options: &ledev1.ParseOptions{}}

@@ -96,6 +96,20 @@ void WriteImages(const PageFacts& facts, const Body& body,
   }
 }
 
+// The readers' comments, in page order.
+void WriteComments(const std::vector<Comment>& comments, v1::Article* article) {
+  for (const Comment& comment : comments) {
+    v1::Post* post = article->add_comments();
+    post->set_author(comment.author);
+    if (comment.published) {
+      post->mutable_published_time()->set_seconds(
+          absl::ToUnixSeconds(comment.published->time));
+      post->set_published_time_text(comment.published->text);
+    }
+    post->set_text(comment.text);
+  }
+}
+
 void WriteLanguage(const LanguageResult& result, v1::Article* article) {
   if (result.guesses.empty()) return;
   article->set_language(result.guesses.front().language);
@@ -147,6 +161,7 @@ void WriteArticle(const PageFacts& facts, const Body& body,
   if (Wants(options, v1::FORMAT_MARKDOWN)) {
     article->set_markdown(RenderMarkdown(body.blocks));
   }
+  WriteComments(body.comments, article);
 }
 
 }  // namespace lede::engine

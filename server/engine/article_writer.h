@@ -28,7 +28,8 @@ TextMeasures MeasureText(absl::string_view text);
 // Writes `article`: the facts with their provenance, the body rendered in
 // the formats `options` asks for (all when it names none), its images (the
 // first is the lead image when the facts name none: provenance "content"),
-// the page's type, the language, and the measures.
+// the page's type, the language, the measures, and the readers' comments
+// the body found (when the request asked for them).
 void WriteArticle(const PageFacts& facts, const Body& body,
                   const PageTypeVerdict& page_type,
                   const LanguageResult& language, const TextMeasures& measures,

@@ -3,8 +3,11 @@
 #ifndef LEDE_SERVER_ENGINE_BLOCK_H_
 #define LEDE_SERVER_ENGINE_BLOCK_H_
 
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "server/engine/dates.h"
 
 namespace lede::engine {
 
@@ -41,6 +44,14 @@ struct Block {
   ImageRef image;
 };
 
+// A reader's comment under the article (or a customer's review of a
+// product), as the page shows it.
+struct Comment {
+  std::string author;  // "" when the comment names none
+  std::optional<ParsedDate> published;
+  std::string text;  // paragraphs separated by a blank line
+};
+
 // The body as the content stage found it.
 struct Body {
   std::vector<Block> blocks;
@@ -50,10 +61,14 @@ struct Body {
   // ("candidate", "whole-page", ...: content.cc, kAttempts), reported as
   // the text's provenance.
   std::string attempt;
+  // Readers' comments, in page order, never part of `blocks`: read only
+  // when asked for (ContentOptions::include_comments).
+  std::vector<Comment> comments;
 };
 
 // Calls `visit(std::string*)` on each text of `body` a reader reads: block
-// text, table cells, image alt texts and captions (not URLs).
+// text, table cells, image alt texts and captions (not URLs), comments'
+// writers and texts.
 template <typename Visit>
 void ForEachText(Body* body, Visit visit) {
   for (Block& block : body->blocks) {
@@ -65,6 +80,10 @@ void ForEachText(Body* body, Visit visit) {
   for (ImageRef& image : body->images) {
     visit(&image.alt);
     visit(&image.caption);
+  }
+  for (Comment& comment : body->comments) {
+    visit(&comment.author);
+    visit(&comment.text);
   }
 }
 

@@ -87,6 +87,17 @@ bool IsByline(absl::string_view text, const std::vector<std::string>& authors) {
          !HasSentenceEnd(text);
 }
 
+// Beyond HasSentenceEnd: a text that ends a sentence at its very end.
+bool EndsLikeASentence(absl::string_view text) {
+  text = absl::StripTrailingAsciiWhitespace(text);
+  for (absl::string_view end : content_rules::kFinalSentenceEnds) {
+    if (absl::EndsWith(text, end)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 // The line as kWidgetLines lists it: ASCII lower-cased, without the marks
 // and counts a widget puts around its label ("Comments (12)", "Share:",
 // "Read more »", "Loading...").
@@ -123,17 +134,6 @@ bool IsWidgetLine(absl::string_view text) {
   return kLines->contains(WidgetLineKey(text)) ||
          RE2::FullMatch(Piece(text), *kCounter);
 }
-
-// Beyond HasSentenceEnd: a text that ends a sentence at its very end.
-bool EndsLikeASentence(absl::string_view text) {
-  text = absl::StripTrailingAsciiWhitespace(text);
-  for (absl::string_view end : content_rules::kFinalSentenceEnds) {
-    if (absl::EndsWith(text, end)) return true;
-  }
-  return false;
-}
-
-}  // namespace
 
 void DropTitleHeading(absl::string_view title,
                       std::vector<DraftBlock>* drafts) {

@@ -32,6 +32,15 @@ std::vector<Block> FinishWalk(std::vector<DraftBlock> drafts,
 void DropMetadataAndFurnitureLines(const std::vector<std::string>& authors,
                                    std::vector<Block>* blocks);
 
+// `text` as the tables of widget lines (kWidgetLines) list it: ASCII
+// lower-cased, without the marks and counts a widget puts around its label
+// ("Comments (12)" reads "comments", "Read more »" "read more").
+std::string WidgetLineKey(absl::string_view text);
+
+// A line that is a widget's label or counter ("Reply", "Share", "4553"),
+// not text (content_rules::kWidgetLines, kCounterLinePattern).
+bool IsWidgetLine(absl::string_view text);
+
 // Drops short lines that are not sentences after the article's last
 // paragraph ("Share", "Tags: x, y", "Next post", a teaser's title), when the
 // article before them is long enough to stand alone.

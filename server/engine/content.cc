@@ -10,6 +10,7 @@
 #include "absl/time/clock.h"
 #include "server/engine/block_passes.h"
 #include "server/engine/block_walker.h"
+#include "server/engine/comments.h"
 #include "server/engine/content_rules.h"
 #include "server/engine/content_select.h"
 #include "server/engine/content_tree.h"
@@ -207,6 +208,22 @@ bool Listing(Reading* page, std::vector<Block>* found) {
   return true;
 }
 
+// The readers' comments `body` left out; none when the discussion is the
+// body.
+std::vector<Comment> CommentsLeftOut(const Reading& page, const Body& body,
+                                     absl::Time reference_time) {
+  if (body.attempt == "discussion") return {};
+  content::CommentPage comments;
+  comments.body = page.body();
+  comments.stats = &page.stats;
+  comments.skips = &page.skips;
+  comments.rules = &page.rules;
+  comments.top = page.top;
+  comments.blocks = &body.blocks;
+  comments.hints.reference_time = reference_time;
+  return content::ReadComments(comments);
+}
+
 struct NamedAttempt {
   // What the answer reports, as provenance["text"], when this attempt's
   // blocks are the body.
@@ -230,8 +247,9 @@ constexpr NamedAttempt kAttempts[] = {
 }  // namespace
 
 absl::StatusOr<Body> ExtractContent(const Dom& dom, const PageFacts& facts,
-                                    v1::Bias bias, absl::Time deadline) {
-  Reading page(dom, facts, bias);
+                                    const ContentOptions& options,
+                                    absl::Time deadline) {
+  Reading page(dom, facts, options.bias);
   page.skips.read_anyway = content::ReadAnyway(dom.body(), facts.title.value);
   Score(&page);
   Body body;
@@ -246,6 +264,9 @@ absl::StatusOr<Body> ExtractContent(const Dom& dom, const PageFacts& facts,
   }
   for (const Block& block : body.blocks) {
     if (block.kind == BlockKind::kFigure) body.images.push_back(block.image);
+  }
+  if (options.include_comments) {
+    body.comments = CommentsLeftOut(page, body, options.reference_time);
   }
   return body;
 }

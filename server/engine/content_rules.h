@@ -416,6 +416,69 @@ inline constexpr absl::string_view kPlaceholderImageWords[] = {
     "lazy.gif", "blank.gif",       "spacer.gif", "placeholder",
     "grey.gif", "transparent.gif", "pixel.gif"};
 
+// ---- Readers' comments (comments.cc), read when the request asks for
+// them from the discussion sections (kDiscussionClassPattern) the body
+// leaves out. ----
+
+// A discussion section by its microdata: schema.org's UserComments.
+inline constexpr const char kCommentSectionItemTypePattern[] =
+    R"((?i)schema\.org/UserComments\b)";
+
+// One comment of a section by its class tokens (a singular noun, where the
+// section's class is plural: "comments" holds "comment"s), with the
+// wrappers CMSs put around it ("comment-item", "single-comment").
+inline constexpr const char kCommentItemClassPattern[] =
+    R"((?i)(^|\s)((single|user|c|js)[_-])?(comment|post|review|message|answer))"
+    R"(([_-](item|entry|wrap|wrapper|container|card|node|box))?($|\s))";
+// ...by its id: "comment-12", "li-comment-12", "div-comment-12", "post-9",
+// phpBB's "p1234".
+inline constexpr const char kCommentItemIdPattern[] =
+    R"((?i)^([a-z]+[_-])*(comment|post|reply|review|message|answer|c|p)[_-]?\d+$)";
+// ...by its microdata.
+inline constexpr const char kCommentItemTypePattern[] =
+    R"((?i)schema\.org/(Comment|Answer|Review)\b)";
+inline constexpr const char kCommentItemPropPattern[] =
+    R"((?i)^(comment|review|answer)$)";
+
+// Within a comment: the element naming its writer, by class or itemprop
+// (the innermost one that matches: hCard's "fn" inside "comment-author").
+inline constexpr const char kCommentAuthorClassPattern[] =
+    R"((?i)(^|[\s_-])(author|fn|user-?name|nick(name)?|commenter|poster|)"
+    R"(display-?name)($|[\s_-]))";
+inline constexpr const char kCommentAuthorPropPattern[] =
+    R"((?i)^(author|creator|name)$)";
+// ...the words a name is preceded by ("Comment by Jane")...
+inline constexpr const char kCommentAuthorPrefixPattern[] =
+    R"((?i)^\s*(comment by|kommentar von|commentaire de|posted by|by|von)\s+)";
+// ...and followed by ("Jane says:").
+inline constexpr const char kCommentAuthorSuffixPattern[] =
+    R"((?i)\s*(says|said|wrote|schreibt|dit|dice|a écrit)\s*:?\s*$)";
+// ...longest name believed, in code points.
+inline constexpr size_t kMaxCommentAuthorLength = 80;
+
+// Within a comment: an element dating it, when it has no <time>.
+inline constexpr const char kCommentDateClassPattern[] =
+    R"((?i)(^|[\s_-])(date|time|timestamp|published|posted|ago|meta|)"
+    R"(metadata|commentmetadata)($|[\s_-]))";
+// ...longest text searched for a date, in code points (a comment's meta
+// line: "Jane says: November 19, 2019 at 8:59 pm | Reply").
+inline constexpr size_t kMaxCommentDateLineLength = 200;
+
+// Within a comment: the parts around its text (who and when, the links to
+// reply, vote, report or edit, the avatar), left out of the text.
+inline constexpr const char kCommentFurnitureClassPattern[] =
+    R"((?i)(^|[\s_-])(meta|metadata|commentmetadata|reply|actions?|tools|)"
+    R"(toolbar|footer|header|avatar|votes?|rating|likes?|reactions?|report|)"
+    R"(permalink|edit-link|says|byline|info|signature)($|[\s_-]))";
+
+// Lines of a comment that are its buttons, beside kWidgetLines: the links
+// to its replies and to answer it, in the languages of kWidgetLines and
+// CJK. Compared as kWidgetLines is.
+inline constexpr absl::string_view kCommentActionLines[] = {
+    "replies",  "view replies", "show replies", "antworten", "beantworten",
+    "répondre", "responder",    "rispondi",     "odpowiedz", "ответить",
+    "回复",     "回覆",         "返信",         "답글"};
+
 }  // namespace lede::engine::content_rules
 
 #endif  // LEDE_SERVER_ENGINE_CONTENT_RULES_H_

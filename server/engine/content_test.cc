@@ -30,7 +30,7 @@ absl::StatusOr<Body> ExtractBody(const std::string& html,
   absl::StatusOr<Dom> dom = Dom::Parse(html, Limits(), absl::InfiniteFuture());
   EXPECT_TRUE(dom.ok());
   if (!dom.ok()) return dom.status();
-  return ExtractContent(*dom, facts, bias, absl::InfiniteFuture());
+  return ExtractContent(*dom, facts, {.bias = bias}, absl::InfiniteFuture());
 }
 
 std::vector<Block> Extract(const std::string& html, const PageFacts& facts = {},

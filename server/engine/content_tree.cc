@@ -109,6 +109,7 @@ int CountPunctuation(absl::string_view text) {
 }  // namespace
 
 bool Skips::Skipped(const GumboNode* element) const {
+  if (!left_out.empty() && left_out.contains(element)) return true;
   return IsSkippedTag(element->v.element.tag, read_noscript) &&
          std::find(read_anyway.begin(), read_anyway.end(), element) ==
              read_anyway.end();

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/string_view.h"
 
 namespace lede::engine::content {
@@ -42,11 +43,13 @@ inline double LinkDensity(const NodeStats& stats) {
 // (scripts, navigation, form controls; <noscript> unless `read_noscript`,
 // for pages whose text sits only there), except those in `read_anyway`
 // (ReadAnyway); and elements hidden by the page's markup, except those in
-// `shown_anyway` (ShownByScript).
+// `shown_anyway` (ShownByScript); and the elements in `left_out`, whatever
+// they are (the parts of a reader's comment around its text).
 struct Skips {
   bool read_noscript = false;
   std::vector<const GumboNode*> read_anyway;
   std::vector<const GumboNode*> shown_anyway;
+  absl::flat_hash_set<const GumboNode*> left_out;
 
   bool Skipped(const GumboNode* element) const;
   bool Hidden(const GumboNode* element) const;

@@ -215,14 +215,19 @@ absl::StatusOr<v1::ParseResponse> Engine::Parse(
   if (!dom.ok()) return dom.status();
 
   // 4. metadata: the page's facts.
-  absl::StatusOr<PageFacts> facts = ExtractMetadata(
-      *dom, framed.facts, MetadataOptionsFor(request), deadline);
+  const MetadataOptions metadata_options = MetadataOptionsFor(request);
+  absl::StatusOr<PageFacts> facts =
+      ExtractMetadata(*dom, framed.facts, metadata_options, deadline);
   clock.Lap(Stage::kMetadata);
   if (!facts.ok()) return facts.status();
 
   // 5. content: the body's blocks and images.
   absl::StatusOr<Body> body =
-      ExtractContent(*dom, *facts, options.bias(), deadline);
+      ExtractContent(*dom, *facts,
+                     {.bias = options.bias(),
+                      .include_comments = options.include_comments(),
+                      .reference_time = metadata_options.reference_time},
+                     deadline);
   clock.Lap(Stage::kContent);
   if (!body.ok()) return body.status();
 

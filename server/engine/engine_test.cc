@@ -12,6 +12,7 @@ namespace lede::engine {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 v1::ParseRequest Request(std::string content) {
   v1::ParseRequest request;
@@ -229,6 +230,36 @@ TEST(EngineTest, DetectLanguageGivesRunnersUpForShortTitles) {
   response = Engine().DetectLanguage(request);
   ASSERT_TRUE(response.ok());
   EXPECT_EQ(response->language(), "zh-Hant");
+}
+
+TEST(EngineTest, CommentsAreWrittenAsPostsOnlyWhenAsked) {
+  const std::string page =
+      "<html><body><article><h1>Budget passes</h1><p>The council voted on "
+      "Tuesday to approve the new budget, which raises spending on "
+      "schools, roads and parks by a tenth.</p><p>Opponents said the plan, "
+      "drafted in a hurry, leaves the city exposed if tax receipts "
+      "fall.</p></article><section class=\"comments\"><div "
+      "class=\"comment\"><span class=\"author\">Ann</span> <time "
+      "datetime=\"2024-05-02T10:00:00Z\">2 May</time><p>Well "
+      "reported.</p><p>Thanks.</p></div></section></body></html>";
+  v1::ParseRequest request = Request(page);
+  absl::StatusOr<v1::ParseResponse> without = Engine().Parse(request);
+  ASSERT_TRUE(without.ok());
+  EXPECT_EQ(without->article().comments_size(), 0);
+
+  request.mutable_options()->set_include_comments(true);
+  absl::StatusOr<v1::ParseResponse> with = Engine().Parse(request);
+  ASSERT_TRUE(with.ok());
+  ASSERT_EQ(with->article().comments_size(), 1);
+  const v1::Post& post = with->article().comments(0);
+  EXPECT_EQ(post.author(), "Ann");
+  EXPECT_EQ(post.published_time().seconds(),
+            absl::ToUnixSeconds(absl::FromCivil(
+                absl::CivilSecond(2024, 5, 2, 10, 0, 0), absl::UTCTimeZone())));
+  EXPECT_EQ(post.published_time_text(), "2024-05-02T10:00:00Z");
+  EXPECT_EQ(post.text(), "Well reported.\n\nThanks.");
+  EXPECT_EQ(with->article().text(), without->article().text());
+  EXPECT_THAT(with->article().text(), Not(HasSubstr("Well reported")));
 }
 
 }  // namespace

@@ -101,11 +101,7 @@ bool KeepPolicy::HoldsTheContent(const GumboNode* element,
          LinkDensity(it->second) < 0.3;
 }
 
-// A comment, sign-up, login, search or rating form, by what it says it
-// does; not every form: ASP.NET wraps the whole page in one, Reddit each
-// comment, shops a product's description.
-bool KeepPolicy::IsFurnitureForm(const GumboNode* form,
-                                 const NodeStats& root) const {
+bool SaysItIsFurniture(const GumboNode* form) {
   static const LazyRE2 kFurniture = {content_rules::kFurnitureFormPattern};
   bool furniture = false;
   ForEachAttribute(form, [&](absl::string_view name, const char* value) {
@@ -114,7 +110,15 @@ bool KeepPolicy::IsFurnitureForm(const GumboNode* form,
                 RE2::PartialMatch(value, *kFurniture);
     return !furniture;
   });
-  return furniture && !HoldsTheContent(form, root);
+  return furniture;
+}
+
+// A form that says it is furniture, unless it holds the content: ASP.NET
+// wraps the whole page in one, Reddit each comment, shops a product's
+// description.
+bool KeepPolicy::IsFurnitureForm(const GumboNode* form,
+                                 const NodeStats& root) const {
+  return SaysItIsFurniture(form) && !HoldsTheContent(form, root);
 }
 
 }  // namespace lede::engine::content

@@ -23,6 +23,10 @@ struct KeepOptions {
   bool keep_link_lists = false;
 };
 
+// Whether `form` says it is a comment, sign-up, login, search or rating
+// form (its action, id, class, name or role: kFurnitureFormPattern).
+bool SaysItIsFurniture(const GumboNode* form);
+
 // Decides, element by element, what a walk of one subtree keeps. Pure: it
 // reads the measures and changes nothing.
 class KeepPolicy {

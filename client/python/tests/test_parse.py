@@ -118,6 +118,29 @@ def test_bias_and_convert_chinese_are_accepted_by_the_server(client: lede.Client
     assert article.title == "Options travel"
 
 
+def test_include_comments_fills_comments_and_leaves_the_body_alone(client: lede.Client) -> None:
+    page = article_page("Commented story").replace(
+        "</article>",
+        "</article><section class='comments'><div class='comment'>"
+        "<span class='author'>Ann</span> <time datetime='2024-05-02T10:00:00Z'>2 May</time>"
+        "<p>Well reported.</p></div><div class='comment'><span class='author'>Bo</span>"
+        "<p>Thanks for this.</p></div></section>",
+    )
+
+    without = client.parse(page)
+    with_comments = client.parse(page, include_comments=True)
+
+    assert list(without.comments) == []
+    assert [(c.author, c.text) for c in with_comments.comments] == [
+        ("Ann", "Well reported."),
+        ("Bo", "Thanks for this."),
+    ]
+    assert with_comments.comments[0].published_time.ToJsonString() == "2024-05-02T10:00:00Z"
+    assert not with_comments.comments[1].HasField("published_time")
+    assert with_comments.text == without.text
+    assert "Well reported" not in with_comments.text
+
+
 def test_bad_options_fail_before_any_call(client: lede.Client) -> None:
     with pytest.raises(TypeError, match="unknown parse option"):
         client.parse("<p>x</p>", colour="blue")
@@ -125,6 +148,8 @@ def test_bad_options_fail_before_any_call(client: lede.Client) -> None:
         client.parse("<p>x</p>", bias="sideways")
     with pytest.raises(ValueError, match="timezone-aware"):
         client.parse("<p>x</p>", reference_time=datetime.datetime(2020, 1, 1))
+    with pytest.raises(TypeError, match="include_comments must be True or False"):
+        client.parse("<p>x</p>", include_comments="yes")
     with pytest.raises(TypeError, match="bytes or str"):
         client.parse(12345)  # type: ignore[arg-type]
 

@@ -108,7 +108,8 @@ class Client:
         content: the page as fetched (bytes, any charset) or as text.
         url: where it came from; the base for links and a hint for dates.
         content_type: e.g. "text/html; charset=gbk" or "text/markdown".
-        options: formats, bias, reference_time, convert_chinese (see ParseOptions).
+        options: formats, bias, reference_time, convert_chinese, include_comments
+        (see ParseOptions).
         Raises InvalidDocument, TooLarge, DeadlineExceeded, Unavailable or LedeError.
         """
         return self.parse_response(

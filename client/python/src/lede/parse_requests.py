@@ -21,7 +21,7 @@ ParseItem: TypeAlias = Content | tuple[Content, str] | Mapping[str, Any] | lede_
 arguments (a url without content is fetched by the server), or a ready
 ParseRequest."""
 
-OPTION_NAMES = ("formats", "bias", "reference_time", "convert_chinese")
+OPTION_NAMES = ("formats", "bias", "reference_time", "convert_chinese", "include_comments")
 _REQUEST_FIELDS = ("content", "url", "content_type", "id")
 _UTF8_BOM = b"\xef\xbb\xbf"
 
@@ -76,7 +76,8 @@ def build_options(**options: Any) -> lede_pb2.ParseOptions:
 
     formats: "text", "html", "markdown" (one or a list; empty means all three);
     bias: "balanced", "precision" or "recall"; reference_time: an aware datetime
-    or Timestamp; convert_chinese: "unchanged", "simplified" or "traditional".
+    or Timestamp; convert_chinese: "unchanged", "simplified" or "traditional";
+    include_comments: True fills Article.comments with the readers' comments.
     Enum numbers and full names (lede_pb2.FORMAT_TEXT) work too.
     """
     unknown = sorted(set(options) - set(OPTION_NAMES))
@@ -106,6 +107,13 @@ def build_options(**options: Any) -> lede_pb2.ParseOptions:
                 "convert_chinese",
             )
         )
+    include_comments = options.get("include_comments")
+    if include_comments is not None:
+        if not isinstance(include_comments, bool):
+            raise TypeError(
+                f"include_comments must be True or False, not {type(include_comments).__name__}"
+            )
+        result.include_comments = include_comments
     return result
 
 

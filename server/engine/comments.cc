@@ -1,0 +1,349 @@
+#include "server/engine/comments.h"
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <utility>
+
+#include "absl/algorithm/container.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/string_view.h"
+#include "re2/re2.h"
+#include "server/engine/block_passes.h"
+#include "server/engine/block_walker.h"
+#include "server/engine/content_select.h"
+#include "server/engine/dom.h"
+#include "server/engine/keep_policy.h"
+#include "server/engine/role_classes.h"
+#include "server/engine/text_util.h"
+
+namespace lede::engine::content {
+namespace {
+
+// Whether `pattern` matches the element's attribute `name`.
+bool AttributeMatches(const GumboNode* element, const char* name,
+                      const RE2& pattern) {
+  absl::string_view value = Attribute(element, name);
+  return !value.empty() && RE2::PartialMatch(Piece(value), pattern);
+}
+
+// A discussion section, as the body's walk tells one (KeepPolicy), or by
+// its microdata.
+bool IsCommentSection(const GumboNode* element) {
+  static const LazyRE2 kDiscussion = {content_rules::kDiscussionClassPattern};
+  static const LazyRE2 kSectionType = {
+      content_rules::kCommentSectionItemTypePattern};
+  if (!IsBlockTag(element->v.element.tag)) return false;
+  const std::string classes = RoleClasses(Attribute(element, "class"));
+  if (!classes.empty() && RE2::PartialMatch(classes, *kDiscussion)) {
+    return true;
+  }
+  return AttributeMatches(element, "id", *kDiscussion) ||
+         AttributeMatches(element, "itemtype", *kSectionType);
+}
+
+// Furniture by its class or id, as the body's walk drops it
+// (kDropClassPattern).
+bool IsBoilerplate(const GumboNode* element) {
+  static const LazyRE2 kDrop = {content_rules::kDropClassPattern};
+  if (!IsBlockTag(element->v.element.tag)) return false;
+  const std::string classes = RoleClasses(Attribute(element, "class"));
+  return (!classes.empty() && RE2::PartialMatch(classes, *kDrop)) ||
+         AttributeMatches(element, "id", *kDrop);
+}
+
+// One comment of a section, by its class, id or microdata.
+bool IsCommentItem(const GumboNode* element) {
+  static const LazyRE2 kClass = {content_rules::kCommentItemClassPattern};
+  static const LazyRE2 kId = {content_rules::kCommentItemIdPattern};
+  static const LazyRE2 kType = {content_rules::kCommentItemTypePattern};
+  static const LazyRE2 kProp = {content_rules::kCommentItemPropPattern};
+  return IsBlockTag(element->v.element.tag) &&
+         (AttributeMatches(element, "class", *kClass) ||
+          AttributeMatches(element, "id", *kId) ||
+          AttributeMatches(element, "itemtype", *kType) ||
+          AttributeMatches(element, "itemprop", *kProp));
+}
+
+bool IsAuthorElement(const GumboNode* element) {
+  static const LazyRE2 kClass = {content_rules::kCommentAuthorClassPattern};
+  static const LazyRE2 kProp = {content_rules::kCommentAuthorPropPattern};
+  return IsElement(element, GUMBO_TAG_CITE) ||
+         AttributeMatches(element, "class", *kClass) ||
+         AttributeMatches(element, "itemprop", *kProp);
+}
+
+bool IsDateElement(const GumboNode* element) {
+  static const LazyRE2 kClass = {content_rules::kCommentDateClassPattern};
+  return IsElement(element, GUMBO_TAG_TIME) ||
+         AttributeMatches(element, "class", *kClass);
+}
+
+bool IsFurniture(const GumboNode* element) {
+  static const LazyRE2 kClass = {content_rules::kCommentFurnitureClassPattern};
+  return AttributeMatches(element, "class", *kClass);
+}
+
+// One comment as the section's walk found it: the element, the comment it
+// is nested in, and the elements that may name its writer and date it, in
+// page order.
+struct Item {
+  const GumboNode* element = nullptr;
+  int parent = -1;  // index of the enclosing comment, -1 for none
+  std::vector<const GumboNode*> authors;
+  std::vector<const GumboNode*> dates;
+};
+
+// Most elements per comment tried as its writer or its date: the first
+// few say it, the rest are inside its text.
+constexpr size_t kMaxPartsTried = 4;
+
+// The comments of `section`, each with the parts of it that are not its
+// text added to `left_out`: the comments nested in it, its writer, its
+// date and its furniture.
+std::vector<Item> FindItems(const GumboNode* section,
+                            absl::flat_hash_set<const GumboNode*>* left_out) {
+  std::vector<Item> items;
+  std::vector<int> open;  // indexes of the comments the walk is inside
+  std::vector<bool> opened;
+  WalkTree(
+      section,
+      [&](const GumboNode* node, int) {
+        if (node->type != GUMBO_NODE_ELEMENT) return false;
+        const bool item = IsCommentItem(node);
+        opened.push_back(item);
+        if (item) {
+          items.push_back({node, open.empty() ? -1 : open.back(), {}, {}});
+          if (!open.empty()) left_out->insert(node);
+          open.push_back(static_cast<int>(items.size()) - 1);
+          return true;
+        }
+        if (open.empty()) return true;
+        Item& current = items[open.back()];
+        if (IsFurniture(node) ||
+            (IsElement(node, GUMBO_TAG_FORM) && SaysItIsFurniture(node))) {
+          left_out->insert(node);
+        }
+        if (current.authors.size() < kMaxPartsTried && IsAuthorElement(node)) {
+          current.authors.push_back(node);
+        }
+        if (current.dates.size() < kMaxPartsTried && IsDateElement(node)) {
+          current.dates.push_back(node);
+        }
+        return true;
+      },
+      [&](const GumboNode* node) {
+        if (node->type != GUMBO_NODE_ELEMENT) return;
+        if (opened.back()) open.pop_back();
+        opened.pop_back();
+      });
+  // A section classed like one comment ("comment-wrapper") that holds
+  // several is their wrapper: its own text is the thread's heading and
+  // form.
+  if (items.size() > 1 && items.front().element == section) {
+    items.erase(items.begin());
+    for (Item& item : items) --item.parent;
+  }
+  return items;
+}
+
+// The writer's name `element` gives: the innermost author element inside
+// it that has text (hCard's "fn" inside "comment-author"), without a
+// trailing "says:". "" when it gives none.
+std::string AuthorName(const GumboNode* element) {
+  static const LazyRE2 kPrefix = {content_rules::kCommentAuthorPrefixPattern};
+  static const LazyRE2 kSuffix = {content_rules::kCommentAuthorSuffixPattern};
+  const GumboNode* named = element;
+  WalkTree(element, [&](const GumboNode* node, int depth) {
+    if (node->type != GUMBO_NODE_ELEMENT) return false;
+    if (depth > 0 && IsAuthorElement(node) && !TextContent(node).empty()) {
+      named = node;
+    }
+    return true;
+  });
+  std::string name = TextContent(named);
+  RE2::Replace(&name, *kPrefix, "");
+  RE2::Replace(&name, *kSuffix, "");
+  if (CodePointCount(name) > content_rules::kMaxCommentAuthorLength) return "";
+  return name;
+}
+
+// `name` without the date, when the page wrote the date (`date_text`, read
+// from `date`) inside the writer's element: "Ben 19. Juni 2018 um 15:28
+// Uhr" is Ben's.
+void WithoutDate(const GumboNode* date, absl::string_view date_text,
+                 const GumboNode* author, std::string* name) {
+  if (author == nullptr || date_text.empty() || !IsInside(date, {author})) {
+    return;
+  }
+  const size_t at = absl::string_view(*name).find(date_text);
+  if (at == std::string::npos) return;
+  if (at == 0) {
+    name->erase(0, date_text.size());
+  } else {
+    name->resize(at);
+  }
+  *name = std::string(absl::StripAsciiWhitespace(*name));
+  while (!name->empty() && absl::string_view(",|-@").find(name->back()) !=
+                               absl::string_view::npos) {
+    name->pop_back();
+    *name = std::string(absl::StripTrailingAsciiWhitespace(*name));
+  }
+}
+
+// The date `element` gives: a <time>'s datetime, else its text or a date
+// in it (relative dates counted back from the reference time), never one
+// after the reference time.
+std::optional<ParsedDate> DateOf(const GumboNode* element,
+                                 const DateHints& hints) {
+  std::optional<ParsedDate> date;
+  if (absl::string_view datetime = Attribute(element, "datetime");
+      !datetime.empty()) {
+    date = ParseDate(datetime, hints);
+  }
+  if (!date) {
+    const std::string text = TextContent(element);
+    if (CodePointCount(text) > content_rules::kMaxCommentDateLineLength) {
+      return std::nullopt;
+    }
+    date = ParseDate(text, hints);
+    if (!date) date = FindDate(text, hints, /*allow_relative=*/true);
+  }
+  if (date && date->time > hints.reference_time) return std::nullopt;
+  return date;
+}
+
+// A line that is one of the comment's buttons ("Reply", "Antworten", "Like"),
+// not its text.
+bool IsActionLine(absl::string_view text) {
+  return IsWidgetLine(text) ||
+         absl::c_linear_search(content_rules::kCommentActionLines,
+                               WidgetLineKey(text));
+}
+
+// The comment's text: its blocks as the body's walk reads them (without
+// `left_out`), less pictures (avatars) and buttons ("Reply", "Like"),
+// paragraphs separated by a blank line.
+std::string CommentText(const CommentPage& page, const GumboNode* element,
+                        const Skips& skips, absl::string_view author) {
+  KeepPolicy policy(*page.stats, skips, *page.rules,
+                    {.drop_discussions = false});
+  BlockWalker walker(policy, "");
+  walker.Walk(element, /*is_top=*/true);
+  std::vector<std::string> paragraphs;
+  bool only_headings = true;
+  for (DraftBlock& draft : walker.TakeBlocks()) {
+    const std::string& text = draft.block.text;
+    if (draft.block.kind == BlockKind::kFigure || text == author ||
+        IsActionLine(text)) {
+      continue;
+    }
+    only_headings &= draft.block.kind == BlockKind::kHeading;
+    paragraphs.push_back(std::move(draft.block.text));
+  }
+  // A heading alone is a thread's title ("Leave a comment"), not a comment.
+  if (only_headings) return "";
+  return absl::StrJoin(paragraphs, "\n\n");
+}
+
+// The comments of one section, appended to `comments`. A comment without
+// a writer or a date of its own takes its enclosing comment's when that
+// one has no text: the wrapper around the comment proper.
+void ReadSection(const CommentPage& page, const GumboNode* section,
+                 std::vector<Comment>* comments) {
+  Skips skips = *page.skips;
+  std::vector<Item> items = FindItems(section, &skips.left_out);
+  struct Read {
+    Comment comment;
+    bool has_text = false;
+  };
+  std::vector<Read> read(items.size());
+  for (size_t i = 0; i < items.size(); ++i) {
+    Item& item = items[i];
+    Comment& comment = read[i].comment;
+    const GumboNode* author = nullptr;
+    for (const GumboNode* element : item.authors) {
+      comment.author = AuthorName(element);
+      if (comment.author.empty()) continue;
+      skips.left_out.insert(element);
+      author = element;
+      break;
+    }
+    // A <time> says it best: its datetime carries the time zone.
+    std::stable_partition(item.dates.begin(), item.dates.end(),
+                          [](const GumboNode* element) {
+                            return IsElement(element, GUMBO_TAG_TIME);
+                          });
+    // A <time> dates the comment even when its date is not believed: it is
+    // not part of the text.
+    for (const GumboNode* element : item.dates) {
+      comment.published = DateOf(element, page.hints);
+      const bool time = IsElement(element, GUMBO_TAG_TIME);
+      if (comment.published || time) skips.left_out.insert(element);
+      if (comment.published || time) {
+        if (comment.published) {
+          WithoutDate(element, comment.published->text, author,
+                      &comment.author);
+        }
+        break;
+      }
+    }
+    const bool nested = skips.left_out.erase(item.element) > 0;
+    // One that holds other comments and names no writer and no date is
+    // their wrapper: its own text is a heading or a form's.
+    const bool wrapper = i + 1 < items.size() &&
+                         items[i + 1].parent == static_cast<int>(i) &&
+                         comment.author.empty() && !comment.published;
+    if (!wrapper) {
+      comment.text = CommentText(page, item.element, skips, comment.author);
+    }
+    if (nested) skips.left_out.insert(item.element);
+    read[i].has_text = !comment.text.empty();
+    if (item.parent >= 0 && !read[item.parent].has_text) {
+      const Comment& wrapper = read[item.parent].comment;
+      if (comment.author.empty()) comment.author = wrapper.author;
+      if (!comment.published) comment.published = wrapper.published;
+    }
+  }
+  for (Read& one : read) {
+    if (one.has_text) comments->push_back(std::move(one.comment));
+  }
+}
+
+}  // namespace
+
+std::vector<Comment> ReadComments(const CommentPage& page) {
+  std::vector<Comment> comments;
+  WalkTree(page.body, [&](const GumboNode* node, int depth) {
+    if (node->type != GUMBO_NODE_ELEMENT) return false;
+    if (depth == 0) return true;
+    if (page.skips->Skipped(node) || page.skips->Hidden(node)) return false;
+    // A section or furniture around the body's container holds more than
+    // comments: the sections inside it are read.
+    const bool around_body = page.top != nullptr && page.top != page.body &&
+                             IsInside(page.top, {node});
+    // Not in the page's furniture (a share bar's comment button, a
+    // sidebar's latest comments).
+    if (IsBoilerplate(node) && !around_body) return false;
+    if (!IsCommentSection(node) || around_body) return true;
+    ReadSection(page, node, &comments);
+    return false;
+  });
+  // A thread the body kept (most of its container's text) is the body's.
+  absl::flat_hash_set<absl::string_view> in_body;
+  for (const Block& block : *page.blocks) in_body.insert(block.text);
+  auto held_by_body = [&](const Comment& comment) {
+    return absl::c_all_of(absl::StrSplit(comment.text, "\n\n"),
+                          [&](absl::string_view paragraph) {
+                            return in_body.contains(paragraph);
+                          });
+  };
+  comments.erase(std::remove_if(comments.begin(), comments.end(), held_by_body),
+                 comments.end());
+  return comments;
+}
+
+}  // namespace lede::engine::content

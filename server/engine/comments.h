@@ -1,0 +1,45 @@
+// Readers' comments: the discussion sections the body leaves out, read
+// comment by comment (writer, date, text). Internal to the content stage.
+#ifndef LEDE_SERVER_ENGINE_COMMENTS_H_
+#define LEDE_SERVER_ENGINE_COMMENTS_H_
+
+#include <gumbo.h>
+
+#include <vector>
+
+#include "absl/strings/string_view.h"
+#include "server/engine/block.h"
+#include "server/engine/content_rules.h"
+#include "server/engine/content_tree.h"
+#include "server/engine/dates.h"
+
+namespace lede::engine::content {
+
+// What the comments are read against: the page as the content stage read
+// it, and what its body kept.
+struct CommentPage {
+  const GumboNode* body = nullptr;
+  const StatsMap* stats = nullptr;
+  const Skips* skips = nullptr;
+  const content_rules::BiasRules* rules = nullptr;
+  // The container the body was read from: the sections around it hold the
+  // body, not comments.
+  const GumboNode* top = nullptr;
+  // The body's blocks: a comment they hold (a thread kept as most of the
+  // body's container) is the body's, not a comment.
+  const std::vector<Block>* blocks = nullptr;
+  // Relative dates ("3 days ago") count back from `hints.reference_time`;
+  // no date after it is believed.
+  DateHints hints;
+};
+
+// The comments of `page`, in page order: each element of a discussion
+// section (classed as one, kDiscussionClassPattern, or schema.org's
+// UserComments) that its class, id or microdata marks as one comment,
+// read without the comments nested in it (replies are comments of their
+// own) and without its furniture. A comment without text is none.
+std::vector<Comment> ReadComments(const CommentPage& page);
+
+}  // namespace lede::engine::content
+
+#endif  // LEDE_SERVER_ENGINE_COMMENTS_H_
