@@ -1,4 +1,6 @@
 // lede-server: the lede gRPC service. Flags: --helpfull.
+#include <malloc.h>
+
 #include <iostream>
 #include <optional>
 
@@ -23,6 +25,12 @@ ABSL_FLAG(int, threads, 0, "Worker threads for parsing; 0 means one per core.");
 ABSL_FLAG(int, max_queue, 0,
           "Requests waiting for a worker thread beyond which new ones are "
           "refused at once with RESOURCE_EXHAUSTED; 0 means 8 per thread.");
+ABSL_FLAG(int, malloc_mmap_threshold, 128 << 10,
+          "Allocations of at least this many bytes get memory of their own, "
+          "returned to the system when freed (glibc's M_MMAP_THRESHOLD, held "
+          "fixed: by default glibc raises it after each large free, and the "
+          "large buffers of big pages then stay in its heaps); 0 keeps "
+          "glibc's default.");
 ABSL_FLAG(uint64_t, max_input_bytes, 16 << 20,
           "Largest document accepted; larger ones get RESOURCE_EXHAUSTED.");
 ABSL_FLAG(int, max_depth, 1024,
@@ -69,6 +77,13 @@ int main(int argc, char** argv) {
       lede::service::ParseLogFormat(absl::GetFlag(FLAGS_log_format));
   if (!log_format) {
     std::cerr << "lede-server: --log_format must be text or json\n";
+    return 2;
+  }
+  if (const int threshold = absl::GetFlag(FLAGS_malloc_mmap_threshold);
+      threshold != 0 && (threshold < 0 || threshold > (32 << 20) ||
+                         mallopt(M_MMAP_THRESHOLD, threshold) == 0)) {
+    std::cerr << "lede-server: --malloc_mmap_threshold must be 0 (glibc's "
+                 "default) or from 1 to 33554432 bytes (32 MiB)\n";
     return 2;
   }
   lede::service::ServerOptions options;

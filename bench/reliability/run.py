@@ -95,7 +95,7 @@ def soak(args: argparse.Namespace) -> None:
     pages = [(p.read_bytes(), p.url) for p in bench_pages(args.every)]
     address = f"127.0.0.1:{_free_port()}"
     server = subprocess.Popen([str(args.build / "bin" / "lede-server"), "--address", address,
-                               "--http_address=", "--threads", str(args.threads)],
+                               "--http_address=", "--threads", str(args.threads), *args.server_arg],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         with lede.Client(address, timeout=60) as probe:
@@ -109,33 +109,50 @@ def soak(args: argparse.Namespace) -> None:
                 if time.monotonic() > deadline:
                     raise SystemExit("lede-server never said SERVING")
                 time.sleep(0.1)
-        lock = threading.Lock()
-        counts = {"done": 0, "ok": 0, "failed": 0, "next": 0}
+        # RSS is sampled at rest: every `sample_every` calls the clients stop taking
+        # calls until every call taken is answered, so a sample holds what the server
+        # keeps (a leak, the allocator's free lists), not the working set of the pages
+        # in flight at that instant. Half-way between, RSS is also sampled under load.
+        cond = threading.Condition()
+        counts = {"done": 0, "ok": 0, "failed": 0, "next": 0, "rest_at": args.sample_every}
         curve: list[tuple[int, int]] = [(0, _rss_kib(server.pid))]
+        busy_curve: list[tuple[int, int]] = []
         start = time.monotonic()
 
-        def take(n: int) -> int | None:
-            with lock:
-                if counts["next"] >= args.calls or (
-                    args.seconds and time.monotonic() - start > args.seconds
-                ):
-                    return None
+        def take(n: int) -> tuple[int, int] | None:
+            """The first of up to `n` calls to send and how many; None when done."""
+            with cond:
+                while True:
+                    if counts["next"] >= args.calls or (
+                        args.seconds and time.monotonic() - start > args.seconds
+                    ):
+                        return None
+                    if counts["next"] < counts["rest_at"]:
+                        break
+                    if counts["done"] >= counts["next"]:  # nothing in flight
+                        curve.append((counts["done"], _rss_kib(server.pid)))
+                        counts["rest_at"] += args.sample_every
+                        break
+                    cond.wait()
                 first = counts["next"]
-                counts["next"] = min(args.calls, first + n)
-                return first
+                counts["next"] = min(args.calls, first + n, counts["rest_at"])
+                return first, counts["next"] - first
 
         def finished(ok: int, failed: int) -> None:
-            with lock:
+            with cond:
                 before = counts["done"]
                 counts["done"] += ok + failed
                 counts["ok"] += ok
                 counts["failed"] += failed
-                if counts["done"] // args.sample_every > before // args.sample_every:
-                    curve.append((counts["done"], _rss_kib(server.pid)))
+                half = args.sample_every // 2
+                if (counts["done"] + half) // args.sample_every > (before + half) // args.sample_every:
+                    busy_curve.append((counts["done"], _rss_kib(server.pid)))
+                cond.notify_all()
 
         def unary() -> None:
             with lede.Client(address, timeout=60) as client:
-                while (i := take(1)) is not None:
+                while (taken := take(1)) is not None:
+                    i = taken[0]
                     content, url = pages[i % len(pages)]
                     try:
                         client.parse_response(content, url=url or None)
@@ -146,8 +163,8 @@ def soak(args: argparse.Namespace) -> None:
 
         def streams() -> None:
             with lede.Client(address, timeout=None) as client:
-                while (i := take(args.batch)) is not None:
-                    n = min(args.batch, args.calls - i)
+                while (taken := take(args.batch)) is not None:
+                    i, n = taken
                     items = [{"content": pages[(i + k) % len(pages)][0],
                               "url": pages[(i + k) % len(pages)][1] or None} for k in range(n)]
                     got = sum(1 for _ in client.parse_many(items))
@@ -170,16 +187,21 @@ def soak(args: argparse.Namespace) -> None:
         "calls": counts["done"], "ok": counts["ok"], "failed": counts["failed"],
         "calls_asked": args.calls, "seconds_limit": args.seconds,
         "command": " ".join(["bench/reliability/run.py", *sys.argv[1:]]),
-        "pages": len(pages), "threads": args.threads, "unary_clients": args.unary,
+        "pages": len(pages), "threads": args.threads, "server_args": args.server_arg,
+        "unary_clients": args.unary,
         "stream_clients": args.streams, "batch": args.batch, "seconds": round(elapsed, 1),
         "warmup_calls": args.warmup, "rss_at_warmup_kib": warm, "rss_max_after_kib": max(after),
         "rss_last_kib": curve[-1][1], "growth": round(max(after) / warm - 1, 4), "curve": curve,
+        "sampled": "at rest", "sample_every": args.sample_every, "busy_curve": busy_curve,
+        "rss_max_busy_kib": max((rss for done, rss in busy_curve if done >= args.warmup), default=0),
+        "malloc_env": {k: v for k, v in os.environ.items() if k.startswith(("GLIBC_TUNABLES", "MALLOC_"))},
     }
     path = out_dir(args.build) / "soak.json"
     path.write_text(json.dumps(result, indent=1))
     print(f"soak: {result['calls']} calls ({result['failed']} failed) in {elapsed:.0f} s; "
-          f"RSS {warm} KiB after warm-up, at most {max(after)} KiB after it "
-          f"({100 * result['growth']:+.1f} %) -> {path}")
+          f"RSS at rest {warm} KiB after warm-up, at most {max(after)} KiB after it "
+          f"({100 * result['growth']:+.1f} %); under load at most {result['rss_max_busy_kib']} KiB "
+          f"-> {path}")
     if result["failed"] or result["growth"] > 0.10:
         sys.exit(1)
 
@@ -303,10 +325,17 @@ def write(args: argparse.Namespace) -> None:
             f"\n### Soak\n\n`make soak` (`{s.get('command', 'bench/reliability/run.py soak')}`): {s['calls']:,} calls of {s['pages']} mixed "
             f"bench pages (every {args.every}th of all sets, in turn) to one `lede-server --threads={s['threads']}`, "
             f"from {s['unary_clients']} Parse clients and {s['stream_clients']} ParseStream clients (batches of "
-            f"{s['batch']}), in {s['seconds']:.0f} s; {s['failed']} failed. RSS after the warm-up "
+            f"{s['batch']}), in {s['seconds']:.0f} s; {s['failed']} failed. "
+            + ("RSS is sampled at rest: every "
+               f"{s['sample_every']:,} calls the clients pause until every call sent is answered, so a "
+               "sample is what the server keeps, not the pages in flight. "
+               if s.get("sampled") == "at rest" else "")
+            + f"RSS after the warm-up "
             f"({s['warmup_calls']:,} calls): {s['rss_at_warmup_kib'] / 1024:.0f} MiB; at most "
             f"{s['rss_max_after_kib'] / 1024:.0f} MiB after it (**{100 * s['growth']:+.1f} %**, budget +10 %); "
             f"{s['rss_last_kib'] / 1024:.0f} MiB at the end."
+            + (f" Sampled under load half-way between, RSS was at most {s['rss_max_busy_kib'] / 1024:.0f} MiB "
+               "after the warm-up." if s.get("rss_max_busy_kib") else "")
             + (f" The run stopped at its time limit (`--seconds {s['seconds_limit']:.0f}`), after "
                f"{s['calls']:,} of the {s['calls_asked']:,} calls asked." if s.get("seconds_limit")
                and s["calls"] < s.get("calls_asked", 0) else "")
@@ -340,6 +369,8 @@ def main() -> None:
     ap.add_argument("--unary", type=int, default=3)
     ap.add_argument("--streams", type=int, default=1)
     ap.add_argument("--batch", type=int, default=50)
+    ap.add_argument("--server_arg", action="append", default=[],
+                    help="a flag for the soak's lede-server, e.g. --server_arg=--malloc_mmap_threshold=0")
     args = ap.parse_args()
     args.build = args.build.resolve()
     {"adversarial": adversarial, "overload": overload, "soak": soak, "write": write}[args.step](args)

@@ -225,6 +225,17 @@ TEST(ServerLimitsTest, OversizeInputIsResourceExhausted) {
   EXPECT_THAT(response.status().message(), HasSubstr("--max_input_bytes"));
 }
 
+TEST(ServerFlagsTest, AMallocThresholdOutOfRangeStopsTheServerAtStart) {
+  for (const char* flag :
+       {"--malloc_mmap_threshold=-1", "--malloc_mmap_threshold=67108864"}) {
+    ServerProcess server(LEDE_SERVER_BIN, {flag});
+    EXPECT_EQ(server.WaitForExit(absl::Seconds(20)), 2) << flag;
+  }
+  // 0 keeps glibc's own threshold, and the server serves.
+  ServerProcess server(LEDE_SERVER_BIN, {"--malloc_mmap_threshold=0"});
+  EXPECT_TRUE(server.WaitUntilServing(absl::Seconds(20)).ok());
+}
+
 TEST(ServerDrainTest, SigtermDuringCallsLosesNone) {
   // Bounds far above the six parses' few seconds: under TSan (make
   // test-tsan) each takes several seconds, and the client's default 30 s
