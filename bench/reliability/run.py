@@ -323,7 +323,8 @@ def write(args: argparse.Namespace) -> None:
         s = json.loads(soak_path.read_text())
         parts.append(
             f"\n### Soak\n\n`make soak` (`{s.get('command', 'bench/reliability/run.py soak')}`): {s['calls']:,} calls of {s['pages']} mixed "
-            f"bench pages (every {args.every}th of all sets, in turn) to one `lede-server --threads={s['threads']}`, "
+            f"bench pages (every {args.every}th of all sets, in turn) to one "
+            f"`{' '.join(['lede-server', '--threads=' + str(s['threads']), *s.get('server_args', [])])}`, "
             f"from {s['unary_clients']} Parse clients and {s['stream_clients']} ParseStream clients (batches of "
             f"{s['batch']}), in {s['seconds']:.0f} s; {s['failed']} failed. "
             + ("RSS is sampled at rest: every "
