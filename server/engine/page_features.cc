@@ -91,6 +91,16 @@ constexpr HintFeatures kUrlFeatures = {
 constexpr HintFeatures kTitleFeatures = {
     kTitleForum,   kTitleProduct, kNone, kTitleListing, kTitleDocs,
     kTitleService, kTitleArticle, kNone, kNone,         kNone};
+constexpr HintFeatures kDescriptionFeatures = {kDescriptionForum,
+                                               kDescriptionProduct,
+                                               kNone,
+                                               kDescriptionListing,
+                                               kDescriptionDocs,
+                                               kDescriptionService,
+                                               kDescriptionArticle,
+                                               kNone,
+                                               kNone,
+                                               kNone};
 constexpr HintFeatures kClassFeatures = {
     kClassForum,      kClassProduct, kClassCollection, kClassListing,
     kClassDocs,       kClassService, kClassArticle,    kClassNavigation,
@@ -222,6 +232,29 @@ void MeasureUrl(absl::string_view url, PageFeatures* f) {
     Count(HintsOf(HintsTable<rules::kUrlWords>(), AsciiLower(name)),
           kUrlFeatures, f);
   }
+  constexpr HintFeatures kSlugFeatures = {
+      kNone,           kNone,           kNone, kUrlSlugListing, kNone,
+      kUrlSlugService, kUrlSlugArticle, kNone, kNone,           kNone};
+  for (absl::string_view segment : segments) {
+    ForEachWord(segment, [&](absl::string_view word) {
+      const unsigned hints = HintsOf(HintsTable<rules::kSlugWords>(), word);
+      Count(hints, kSlugFeatures, f);
+    });
+  }
+  // "?page=2", "/page/2/": a list's later page.
+  if (const size_t query_at = url.find('?');
+      query_at != absl::string_view::npos) {
+    const std::string query = AsciiLower(url.substr(query_at));
+    if (absl::StrContains(query, "page=") || absl::StrContains(query, "pg=")) {
+      (*f)[kUrlPaged] = 1;
+    }
+  }
+  for (size_t i = 0; i + 1 < segments.size(); ++i) {
+    if (absl::EqualsIgnoreCase(segments[i], "page") &&
+        IsAllDigits(segments[i + 1])) {
+      (*f)[kUrlPaged] = 1;
+    }
+  }
   if (!segments.empty()) {
     float words = 0;
     ForEachWord(segments.back(), [&](absl::string_view) { ++words; });
@@ -240,6 +273,10 @@ void MeasureFacts(const PageFacts& facts, PageFeatures* f) {
       Count(HintsOf(HintsTable<rules::kTitleWords>(), word), kTitleFeatures, f);
     });
   }
+  ForEachWord(facts.description.value, [&](absl::string_view word) {
+    Count(HintsOf(HintsTable<rules::kTitleWords>(), word), kDescriptionFeatures,
+          f);
+  });
   if (!facts.og_type.empty()) {
     const unsigned hints =
         HintsOf(HintsTable<rules::kOgTypes>(), facts.og_type);
@@ -306,7 +343,9 @@ struct Subtree {
   int times = 0;
   int dates = 0;  // <time> elements and texts that read as dates
   int prices = 0;
-  int forum_classes = 0;  // elements with class words of a forum
+  int forum_classes = 0;   // elements with class words of a forum
+  int headline_links = 0;  // links with a headline's text, linked headings
+  int blocks = 0;          // innermost blocks (LeafBlock)
 
   void Add(const Subtree& other) {
     text += other.text;
@@ -318,6 +357,8 @@ struct Subtree {
     dates += other.dates;
     prices += other.prices;
     forum_classes += other.forum_classes;
+    headline_links += other.headline_links;
+    blocks += other.blocks;
   }
 };
 
@@ -334,6 +375,47 @@ constexpr int kMaxCardText = 600;
 // Siblings alike that make a run.
 constexpr size_t kMinRun = 3;
 constexpr int kMinRunOfLinks = 4;
+// A link's text that reads as a headline, in code points.
+constexpr int kMinHeadline = 30;
+constexpr int kMaxHeadline = 200;
+// A teaser's snippet (its text outside links) and its most text.
+constexpr int kMinSnippet = 40;
+constexpr int kMaxTeaserText = 1000;
+
+// The elements whose text reads as one block (a paragraph, a list's item, a
+// cell, a heading, a div) when no such element is inside them. Fewer than
+// dom.h's IsBlockTag: a list, a table's row, a section or a figure holds
+// blocks rather than being one.
+bool IsTextBlockTag(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_TH:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// A link whose whole text is a page's number ("2", "13"): a list's pager.
+bool IsPageNumberLink(const GumboNode* link) {
+  const GumboVector& children = link->v.element.children;
+  if (children.length != 1) return false;
+  const auto* child = static_cast<const GumboNode*>(children.data[0]);
+  if (child->type != GUMBO_NODE_TEXT) return false;
+  const absl::string_view text = absl::StripAsciiWhitespace(child->v.text.text);
+  return text.size() <= 3 && IsAllDigits(text);
+}
 
 class PageWalk {
  public:
@@ -356,6 +438,12 @@ class PageWalk {
       f_[kCodeTextShare] = code_text_ / text;
       f_[kHeadingTextShare] = heading_text_ / text;
       f_[kRepeatedTextShare] = largest_cards_text_ / text;
+      f_[kHeadlineLinkTextShare] = headline_link_text_ / text;
+    }
+    if (block_text_ > 0)
+      f_[kLinkDenseBlockShare] = link_dense_text_ / block_text_;
+    if (f_[kHeadings] > 0) {
+      f_[kHeadingLinkShare] = std::min(1.0f, f_[kHeadingLinks] / f_[kHeadings]);
     }
     if (f_[kParagraphs] > 0) {
       f_[kMeanParagraphLength] = paragraph_text_ / f_[kParagraphs];
@@ -395,6 +483,10 @@ class PageWalk {
       if (name == "class") class_name = value;
       if (name == "id") id = value;
       if (name == "href") href = value;
+      if (name == "rel" && tag == GUMBO_TAG_A &&
+          absl::StrContains(AsciiLower(value), "next")) {
+        f_[kPageNumberLinks] += 1;
+      }
       return true;
     });
     ReadLinksAndHeadings(tag, id, href);
@@ -437,6 +529,17 @@ class PageWalk {
       ++frame.held.times;
       ++frame.held.dates;
     }
+    if (tag == GUMBO_TAG_A) ReadLink(node, &frame.held);
+    if (IsHeading(tag) && frame.held.links > 0 &&
+        frame.held.headline_links == 0)
+      frame.held.headline_links = 1;
+    if (IsTextBlockTag(tag) && frame.held.blocks == 0 && frame.held.text > 0) {
+      frame.held.blocks = 1;
+      block_text_ += frame.held.text;
+      if (2 * frame.held.link_text >= frame.held.text) {
+        link_dense_text_ += frame.held.text;
+      }
+    }
     if (frame.children.size() >= kMinRun) ReadRuns(&frame.children);
     frame.children.clear();
     --depth_;
@@ -456,6 +559,16 @@ class PageWalk {
     frame.held = Subtree();
     frame.children.clear();
     return frame;
+  }
+
+  // A link that has been read whole: a headline's, a pager's.
+  void ReadLink(const GumboNode* node, Subtree* held) {
+    if (held->text >= kMinHeadline && held->text <= kMaxHeadline) {
+      f_[kHeadlineLinks] += 1;
+      headline_link_text_ += held->text;
+      ++held->headline_links;
+    }
+    if (IsPageNumberLink(node)) f_[kPageNumberLinks] += 1;
   }
 
   void ReadLinksAndHeadings(GumboTag tag, absl::string_view id,
@@ -587,7 +700,7 @@ class PageWalk {
     for (size_t start = 0; start < children->size();) {
       size_t end = start;
       int linked = 0, cards = 0, posts = 0, priced = 0, dated = 0,
-          cards_text = 0;
+          cards_text = 0, teasers = 0;
       while (end < children->size() &&
              (*children)[end].signature == (*children)[start].signature) {
         const Subtree& held = (*children)[end].held;
@@ -601,6 +714,11 @@ class PageWalk {
             (held.dates > 0 || held.forum_classes > 0)) {
           ++posts;
         }
+        if (held.headline_links > 0 &&
+            held.text - held.link_text >= kMinSnippet &&
+            held.text <= kMaxTeaserText) {
+          ++teasers;
+        }
         if (held.prices > 0) ++priced;
         if (held.dates > 0) ++dated;
         ++end;
@@ -611,6 +729,8 @@ class PageWalk {
         Max(kRepeatedPosts, posts);
         Max(kRepeatedPrices, priced);
         Max(kRepeatedDated, dated);
+        Max(kRepeatedTeasers, teasers);
+        if (teasers >= static_cast<int>(kMinRun)) f_[kTeaserItems] += teasers;
         if (linked >= kMinRunOfLinks) f_[kRepeatedGroups] += 1;
         if (cards >= kMinRunOfLinks && cards_text > largest_cards_text_) {
           largest_cards_text_ = cards_text;
@@ -632,6 +752,7 @@ class PageWalk {
       heading_depth_ = 0;
   float paragraph_text_ = 0, list_text_ = 0, code_text_ = 0, heading_text_ = 0;
   int largest_cards_text_ = 0;
+  float headline_link_text_ = 0, block_text_ = 0, link_dense_text_ = 0;
 };
 
 void MeasureBody(const Body& body, float page_text, PageFeatures* f) {

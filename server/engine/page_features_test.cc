@@ -159,6 +159,81 @@ TEST(PageFeaturesTest, AServicesVoice) {
   EXPECT_GT(features[kBodyYouShare], 0.1);
 }
 
+TEST(PageFeaturesTest, AListsTeasersAndPager) {
+  std::string river = "<div class=\"river\">";
+  for (int i = 0; i < 5; ++i) {
+    absl::StrAppend(&river, "<div class=\"story\"><h2><a href=\"/news/", i,
+                    "\">Council votes to rebuild the old bridge number ", i,
+                    "</a></h2><p>The vote ends two years of talks on what the "
+                    "town should do with its river crossing.</p></div>");
+  }
+  absl::StrAppend(&river,
+                  "</div><p class=\"pager\"><a href=\"?page=1\">1</a> "
+                  "<a href=\"?page=2\">2</a> <a rel=\"next\" "
+                  "href=\"?page=2\">Next</a></p>");
+  PageFeatures list =
+      Measure(Page("", river), "https://news.example.com/topics/bridges");
+  EXPECT_EQ(list[kHeadlineLinks], 5);
+  EXPECT_GT(list[kHeadlineLinkTextShare], 0.2);
+  EXPECT_EQ(list[kRepeatedTeasers], 5);
+  EXPECT_EQ(list[kTeaserItems], 5);
+  EXPECT_EQ(list[kPageNumberLinks], 3);  // "1", "2" and rel=next
+  EXPECT_EQ(list[kHeadingLinkShare], 1);
+  EXPECT_EQ(list[kUrlSlugListing], 1);  // "topics"
+  EXPECT_EQ(list[kUrlPaged], 0);
+
+  PageFeatures article =
+      Measure(Page("", "<article><h1>Title</h1><p>" + Prose(6) +
+                           "</p><p>Read <a href=\"/x\">this</a>.</p>"
+                           "</article>"),
+              "https://news.example.com/2024/how-the-bridge-was-built");
+  EXPECT_EQ(article[kHeadlineLinks], 0);
+  EXPECT_EQ(article[kRepeatedTeasers], 0);
+  EXPECT_EQ(article[kTeaserItems], 0);
+  EXPECT_EQ(article[kPageNumberLinks], 0);
+  EXPECT_EQ(article[kHeadingLinkShare], 0);
+  EXPECT_EQ(article[kUrlSlugArticle], 2);  // "how", "the"
+  EXPECT_EQ(article[kUrlSlugListing], 0);
+}
+
+TEST(PageFeaturesTest, LinkDenseBlocks) {
+  // Two blocks all links, one of prose with a link in it: the link-dense
+  // blocks hold their own text, whatever the prose's length.
+  PageFeatures features =
+      Measure(Page("", R"(<ul><li><a href="/a">Alpha links</a></li>
+             <li><a href="/b">Beta links</a></li></ul><div><p>)" +
+                           Prose(1) + R"( <a href="/c">one</a></p></div>)"));
+  EXPECT_GT(features[kLinkDenseBlockShare], 0.1);
+  EXPECT_LT(features[kLinkDenseBlockShare], 0.5);
+  PageFeatures prose = Measure(Page("", "<p>" + Prose(3) + "</p>"));
+  EXPECT_EQ(prose[kLinkDenseBlockShare], 0);
+}
+
+TEST(PageFeaturesTest, TheUrlsWordsOfAListAndAnOffer) {
+  const std::string page = Page("", "<p>" + Prose(3) + "</p>");
+  PageFeatures paged =
+      Measure(page, "https://example.com/recipes/page/3/?sort=new");
+  EXPECT_EQ(paged[kUrlPaged], 1);
+  EXPECT_EQ(paged[kUrlSlugListing], 1);  // "recipes"
+  EXPECT_EQ(Measure(page, "https://example.com/jobs?Page=2")[kUrlPaged], 1);
+  EXPECT_EQ(Measure(page, "https://example.com/page-two")[kUrlPaged], 0);
+  PageFeatures offer = Measure(
+      page, "https://example.com/services/roof-repair-san-jose-company");
+  EXPECT_EQ(offer[kUrlSlugService], 3);  // services, repair, company
+}
+
+TEST(PageFeaturesTest, TheDescriptionsWords) {
+  PageFeatures features =
+      Measure(Page(R"(<title>Roofing</title><meta name="description"
+             content="We repair roofs: contact our team. Browse the list of
+             answers.">)",
+                   "<p>" + Prose(3) + "</p>"));
+  EXPECT_EQ(features[kDescriptionService], 4);  // we, repair, contact, our
+  EXPECT_EQ(features[kDescriptionListing], 2);  // browse, list
+  EXPECT_EQ(features[kDescriptionForum], 1);    // answers
+  EXPECT_EQ(features[kDescriptionArticle], 0);
+}
+
 TEST(PageFeaturesTest, TheBody) {
   PageFeatures features =
       Measure(Page("", "<article><h1>Title</h1><p>" + Prose(4) + "</p><p>" +

@@ -151,7 +151,35 @@ namespace lede::engine {
   /* or speak for a business ("we", "our"): */                              \
   X(kBodyWords, "body_words")                                               \
   X(kBodyYouShare, "body_you_share")                                        \
-  X(kBodyWeShare, "body_we_share")
+  X(kBodyWeShare, "body_we_share")                                          \
+  /* Listings: links whose text reads as a headline (30 to 200 code */      \
+  /* points), and the share of the text in them; the largest run of */      \
+  /* alike siblings that are teasers (a headline link or a linked */        \
+  /* heading beside a snippet of text), and the teasers of all runs; the */ \
+  /* share of the text of the innermost blocks (p, li, td, div...) that */  \
+  /* sits in blocks mostly of links; links to other pages of a list */      \
+  /* ("2", "3", rel=next); the share of headings that are links; words */   \
+  /* of the URL's path that name a list, a business's offer or an */        \
+  /* article ("recipes", "repair", "how"); a page number in the query: */   \
+  X(kHeadlineLinks, "headline_links")                                       \
+  X(kHeadlineLinkTextShare, "headline_link_text_share")                     \
+  X(kRepeatedTeasers, "repeated_teasers")                                   \
+  X(kTeaserItems, "teaser_items")                                           \
+  X(kLinkDenseBlockShare, "link_dense_block_share")                         \
+  X(kPageNumberLinks, "page_number_links")                                  \
+  X(kHeadingLinkShare, "heading_link_share")                                \
+  X(kUrlSlugListing, "url_slug_listing")                                    \
+  X(kUrlSlugService, "url_slug_service")                                    \
+  X(kUrlSlugArticle, "url_slug_article")                                    \
+  X(kUrlPaged, "url_paged")                                                 \
+  /* Words of the page's description (meta description, og:description) */  \
+  /* that hint at a kind, as the title's do: */                             \
+  X(kDescriptionForum, "description_forum")                                 \
+  X(kDescriptionProduct, "description_product")                             \
+  X(kDescriptionListing, "description_listing")                             \
+  X(kDescriptionDocs, "description_docs")                                   \
+  X(kDescriptionService, "description_service")                             \
+  X(kDescriptionArticle, "description_article")
 
 enum PageFeature : int {
 #define LEDE_PAGE_FEATURE_ENUM(name, text) name,
