@@ -387,6 +387,7 @@ constexpr int kMaxTeaserText = 1000;
 // dom.h's IsBlockTag: a list, a table's row, a section or a figure holds
 // blocks rather than being one.
 bool IsTextBlockTag(GumboTag tag) {
+  if (content::HeadingLevel(tag) > 0) return true;
   switch (tag) {
     case GUMBO_TAG_P:
     case GUMBO_TAG_LI:
@@ -395,12 +396,6 @@ bool IsTextBlockTag(GumboTag tag) {
     case GUMBO_TAG_DD:
     case GUMBO_TAG_DT:
     case GUMBO_TAG_DIV:
-    case GUMBO_TAG_H1:
-    case GUMBO_TAG_H2:
-    case GUMBO_TAG_H3:
-    case GUMBO_TAG_H4:
-    case GUMBO_TAG_H5:
-    case GUMBO_TAG_H6:
       return true;
     default:
       return false;
