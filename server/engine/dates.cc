@@ -277,6 +277,12 @@ std::optional<ParsedDate> FindDate(absl::string_view text,
   static constexpr Finder kFinders[] = {&FindIso,        &FindCjk,
                                         &FindNumeric,    &FindShortYear,
                                         &FindMonthFirst, &FindDayFirst};
+  // Each finder's pattern needs ASCII digits (RE2's \d is [0-9]), so a text
+  // without one (most of a page's short texts) skips their six scans, and
+  // callers need not test for digits first.
+  const bool has_digit =
+      std::any_of(text.begin(), text.end(), absl::ascii_isdigit);
+  if (!has_digit && !allow_relative) return std::nullopt;
   // Pages put no-break spaces between a date's parts ("11. November 2021").
   std::string spaced;
   if (absl::StrContains(text, "\xC2\xA0")) {
@@ -284,9 +290,7 @@ std::optional<ParsedDate> FindDate(absl::string_view text,
     text = spaced;
   }
   std::optional<Match> best;
-  // Each finder's pattern needs ASCII digits (RE2's \d is [0-9]), so a text
-  // without one (most of a page's short texts) skips their six scans.
-  if (std::any_of(text.begin(), text.end(), absl::ascii_isdigit)) {
+  if (has_digit) {
     for (Finder finder : kFinders) {
       std::optional<Match> match = finder(text, hints);
       if (match && (!best || match->position < best->position)) best = match;

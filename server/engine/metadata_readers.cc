@@ -312,10 +312,7 @@ void ReadDateline(const GumboNode* text_node, Sink* sink) {
     U8_SET_CP_START(reinterpret_cast<const uint8_t*>(text.data()), 0, cut);
     text = text.substr(0, cut);
   }
-  if (sink->scan().text_dates >= rules::kMaxTextDates ||
-      std::none_of(text.begin(), text.end(), absl::ascii_isdigit)) {
-    return;
-  }
+  if (sink->scan().text_dates >= rules::kMaxTextDates) return;
   std::optional<ParsedDate> date =
       FindDate(text, DateHints(), /*allow_relative=*/false);
   if (!date || NamesAnotherPage(text_node, *date) ||
