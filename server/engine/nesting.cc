@@ -133,6 +133,25 @@ constexpr GumboTag kFormattingTags[] = {
     GUMBO_TAG_A, GUMBO_TAG_B, GUMBO_TAG_BIG, GUMBO_TAG_CODE, GUMBO_TAG_EM,
     GUMBO_TAG_FONT, GUMBO_TAG_I, GUMBO_TAG_NOBR, GUMBO_TAG_S, GUMBO_TAG_SMALL,
     GUMBO_TAG_STRIKE, GUMBO_TAG_STRONG, GUMBO_TAG_TT, GUMBO_TAG_U};
+// Elements that put a marker on the list of active formatting elements:
+// formatting opened outside them is not reopened inside them.
+constexpr GumboTag kMarkerTags[] = {
+    GUMBO_TAG_APPLET, GUMBO_TAG_MARQUEE, GUMBO_TAG_OBJECT, GUMBO_TAG_TD,
+    GUMBO_TAG_TH, GUMBO_TAG_CAPTION, GUMBO_TAG_TEMPLATE};
+// Start tags before which the tree builder reopens the active formatting
+// elements: these, and every tag no rule of its own names (span, label,
+// custom elements...), unlike the blocks, lists, headings, table parts and
+// raw text elements.
+constexpr GumboTag kReopenBefore[] = {
+    GUMBO_TAG_A, GUMBO_TAG_NOBR, GUMBO_TAG_APPLET, GUMBO_TAG_MARQUEE,
+    GUMBO_TAG_OBJECT, GUMBO_TAG_AREA, GUMBO_TAG_BR, GUMBO_TAG_EMBED,
+    GUMBO_TAG_IMG, GUMBO_TAG_IMAGE, GUMBO_TAG_KEYGEN, GUMBO_TAG_WBR,
+    GUMBO_TAG_INPUT, GUMBO_TAG_XMP, GUMBO_TAG_SELECT, GUMBO_TAG_OPTION,
+    GUMBO_TAG_OPTGROUP, GUMBO_TAG_MATH, GUMBO_TAG_SVG, GUMBO_TAG_BUTTON};
+constexpr GumboTag kNoReopenBefore[] = {
+    GUMBO_TAG_RB, GUMBO_TAG_RP, GUMBO_TAG_RT, GUMBO_TAG_RTC,
+    GUMBO_TAG_FRAMESET, GUMBO_TAG_PLAINTEXT, GUMBO_TAG_H1, GUMBO_TAG_H2,
+    GUMBO_TAG_H3, GUMBO_TAG_H4, GUMBO_TAG_H5, GUMBO_TAG_H6};
 // clang-format on
 
 enum TagClass : unsigned {
@@ -149,6 +168,8 @@ enum TagClass : unsigned {
   kNotFosteredClass = 1 << 10,
   kFormatting = 1 << 11,
   kSpecialAny = 1 << 12,
+  kMarker = 1 << 13,
+  kNoReopen = 1 << 14,
 };
 
 struct TagClasses {
@@ -170,9 +191,18 @@ struct TagClasses {
     mark(kNotFostered, kNotFosteredClass);
     mark(kFormattingTags, kFormatting);
     mark(kSpecialNotAddressDivP, kSpecialAny);
+    mark(kMarkerTags, kMarker);
+    mark(kNoReopenBefore, kNoReopen);
     for (GumboTag tag : {GUMBO_TAG_ADDRESS, GUMBO_TAG_DIV, GUMBO_TAG_P}) {
       bits[tag] |= kSpecialAny;
     }
+    for (unsigned& tag_bits : bits) {
+      if (tag_bits &
+          (kSpecialAny | kTablePart | kNeverPush | kRawText | kClosesPClass)) {
+        tag_bits |= kNoReopen;
+      }
+    }
+    for (GumboTag tag : kReopenBefore) bits[tag] &= ~kNoReopen;
   }
 };
 
@@ -187,7 +217,11 @@ bool IsHeading(GumboTag tag) {
 
 // The stack of open elements as far as the scan follows it, with the
 // positions of each tag and of each class the rules ask about, so every
-// rule is answered without walking the stack.
+// rule is answered without walking the stack; and the list of active
+// formatting elements, the <b>, <i>, <a>... that the tree builder reopens
+// (as copies) before text or an inline element when markup closed them
+// early: misnested formatting (<b><i>x</b> repeated) nests deeper at each
+// reopening.
 class OpenElements {
  public:
   OpenElements() : positions_(kTagCount) {}
@@ -206,11 +240,22 @@ class OpenElements {
     return button_scope_.empty() ? -1 : button_scope_.back();
   }
   int LastSpecial() const { return special_.empty() ? -1 : special_.back(); }
+  // Whether text or an inline element here goes in by the rules of the
+  // body, where formatting elements are reopened (not in a select, foreign
+  // content or a table's own rows).
+  bool InBodyContent() const {
+    return Last(GUMBO_TAG_SELECT) < 0 && Last(GUMBO_TAG_SVG) < 0 &&
+           Last(GUMBO_TAG_MATH) < 0 && !(Classes().bits[top()] & kFosterParent);
+  }
 
   // Opens `tag` below the current node, or beside the last table when the
   // current node is a table's and `tag` is not part of one (fostered).
-  void Push(GumboTag tag) {
+  // Returns the element's serial number.
+  uint32_t Push(GumboTag tag) {
     const int position = static_cast<int>(tags_.size());
+    const uint32_t id = static_cast<uint32_t>(is_open_.size());
+    is_open_.push_back(true);
+    ids_.push_back(id);
     const bool fostered = (Classes().bits[top()] & kFosterParent) &&
                           !(Classes().bits[tag] & kNotFosteredClass);
     const int table = Last(GUMBO_TAG_TABLE);
@@ -221,15 +266,110 @@ class OpenElements {
     if (bits & kButtonScopeClass) button_scope_.push_back(position);
     if (bits & kSpecialClass) special_.push_back(position);
     if (bits & kSpecialAny) any_special_.push_back(position);
+    return id;
   }
 
-  // Closes the element at `position` and everything above it.
+  // A start tag `tag` just pushed: a formatting element goes on the list
+  // of active formatting elements, a marker element puts a marker there.
+  void Opened(GumboTag tag) {
+    const unsigned bits = Classes().bits[tag];
+    if (bits & kMarker) formatting_.push_back({GUMBO_TAG_LAST, 0});
+    if (!(bits & kFormatting)) return;
+    // The Noah's Ark clause: at most three of a kind after the last marker.
+    // The tree builder counts those of the same tag and attributes; by tag
+    // alone the scan drops at least as many, and reopens no more.
+    int same = 0;
+    size_t earliest = formatting_.size();
+    for (size_t k = formatting_.size(); k > 0 && !IsMarker(k - 1); --k) {
+      if (formatting_[k - 1].tag == tag) {
+        ++same;
+        earliest = k - 1;
+      }
+    }
+    if (same >= 3) formatting_.erase(formatting_.begin() + earliest);
+    formatting_.push_back({tag, ids_.back()});
+  }
+
+  // Reopens the active formatting elements after the last marker that are
+  // no longer open, in order, each as a copy below the current node.
+  void ReopenFormatting() {
+    size_t first = formatting_.size();
+    while (first > 0 && !IsMarker(first - 1) &&
+           !is_open_[formatting_[first - 1].id]) {
+      --first;
+    }
+    for (size_t k = first; k < formatting_.size(); ++k) {
+      formatting_[k].id = Push(formatting_[k].tag);
+    }
+  }
+
+  // The adoption agency's effect on the list, for the formatting element
+  // at `position`, about to be closed: it goes off the list. Without a
+  // special element (a furthest block) opened inside it, the formatting
+  // elements opened inside it stay on the list, to be reopened; with one,
+  // the tree builder puts copies of some in their place and moves the rest
+  // of the stack around, which the scan does not follow: it takes them all
+  // off (and reopens none of them).
+  void ForgetFormattingFrom(int position) {
+    if (position < 0) return;
+    const uint32_t element = ids_[position];
+    const bool block = !any_special_.empty() && any_special_.back() > position;
+    for (size_t k = formatting_.size(); k > 0 && !IsMarker(k - 1); --k) {
+      const uint32_t id = formatting_[k - 1].id;
+      if (id == element || (block && id > element)) {
+        formatting_.erase(formatting_.begin() + (k - 1));
+      }
+    }
+  }
+
+  // Takes the active formatting elements `tag` after the last marker off
+  // the list (a second <a> or <nobr> closes the first).
+  void ForgetFormatting(GumboTag tag) {
+    for (size_t k = formatting_.size(); k > 0 && !IsMarker(k - 1); --k) {
+      if (formatting_[k - 1].tag == tag) {
+        formatting_.erase(formatting_.begin() + (k - 1));
+      }
+    }
+  }
+
+  // An end tag `tag` whose last active formatting element is closed
+  // already: the tree builder takes it off the list.
+  void ForgetClosedFormatting(GumboTag tag) {
+    for (size_t k = formatting_.size(); k > 0 && !IsMarker(k - 1); --k) {
+      if (formatting_[k - 1].tag != tag) continue;
+      if (!is_open_[formatting_[k - 1].id]) {
+        formatting_.erase(formatting_.begin() + (k - 1));
+      }
+      return;
+    }
+  }
+
+  // Closes the element at `position` and everything above it. The
+  // formatting elements among them go off the list of active formatting
+  // elements: the tree builder would reopen them, but the scan closes
+  // elements early where it does not follow the rules exactly, and reopening
+  // those would read deeper than gumbo builds. Only the adoption agency
+  // (CloseFormatting) leaves them on the list.
   void PopTo(int position) {
+    if (position < 0 || position >= static_cast<int>(ids_.size())) return;
+    const uint32_t first = ids_[position];
+    for (size_t k = formatting_.size(); k > 0 && !IsMarker(k - 1); --k) {
+      if (formatting_[k - 1].id >= first) {
+        formatting_.erase(formatting_.begin() + (k - 1));
+      }
+    }
+    PopElements(position);
+  }
+  // PopTo, leaving the list of active formatting elements as it is.
+  void PopElements(int position) {
     if (position < 0) return;
     while (static_cast<int>(tags_.size()) > position) {
       const GumboTag tag = tags_.back();
       positions_[tag].pop_back();
+      is_open_[ids_.back()] = false;
+      ids_.pop_back();
       const unsigned bits = Classes().bits[tag];
+      if (bits & kMarker) ClearToLastMarker();
       if (bits & kButtonScopeClass) button_scope_.pop_back();
       if (bits & kSpecialClass) special_.pop_back();
       if (bits & kSpecialAny) any_special_.pop_back();
@@ -250,8 +390,9 @@ class OpenElements {
     for (int round = 0; round < 8 && position >= 0; ++round) {
       auto block =
           std::upper_bound(any_special_.begin(), any_special_.end(), position);
+      ForgetFormattingFrom(position);
       if (block == any_special_.end()) {
-        PopTo(position);
+        PopElements(position);
         return;
       }
       std::vector<GumboTag> kept;  // nearest the furthest block first
@@ -275,7 +416,25 @@ class OpenElements {
   }
 
  private:
+  // An entry of the list of active formatting elements: an element's tag
+  // and serial, or a marker (tag GUMBO_TAG_LAST).
+  struct Formatting {
+    GumboTag tag;
+    uint32_t id;
+  };
+  bool IsMarker(size_t k) const { return formatting_[k].tag == GUMBO_TAG_LAST; }
+  void ClearToLastMarker() {
+    while (!formatting_.empty()) {
+      const bool marker = IsMarker(formatting_.size() - 1);
+      formatting_.pop_back();
+      if (marker) return;
+    }
+  }
+
   std::vector<GumboTag> tags_;
+  std::vector<uint32_t> ids_;  // each open element's serial
+  std::vector<bool> is_open_;  // by serial
+  std::vector<Formatting> formatting_;
   std::vector<int> depths_;
   std::vector<std::vector<int>> positions_;
   std::vector<int> button_scope_;
@@ -302,6 +461,10 @@ bool CloseBeforeInline(GumboTag tag, OpenElements& open) {
     case GUMBO_TAG_BUTTON:
       // A second one closes the first (for a and nobr, the adoption agency:
       // closing all above it closes more than it does).
+      if (tag != GUMBO_TAG_BUTTON) {
+        open.ForgetFormattingFrom(open.Last(tag));
+        open.ForgetFormatting(tag);
+      }
       open.PopTo(open.Last(tag));
       break;
     default:
@@ -412,8 +575,10 @@ void StartTag(GumboTag tag, bool self_closing, OpenElements& open) {
     if (p > open.LastButtonScope()) open.PopTo(p);
   }
   if (!CloseBefore(tag, in_table, open)) return;
+  if (!(bits & kNoReopen) && open.InBodyContent()) open.ReopenFormatting();
   if (self_closing || (bits & (kVoid | kNeverPush))) return;
   open.Push(tag);
+  open.Opened(tag);
 }
 
 // Closes the last open element an end tag names, if one is open. Gumbo
@@ -431,6 +596,7 @@ void EndTag(GumboTag tag, OpenElements& open) {
   }
   if (tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_BODY) return;
   if (Classes().bits[tag] & kFormatting) {
+    open.ForgetClosedFormatting(tag);
     open.CloseFormatting(open.Last(tag));
     return;
   }
@@ -554,10 +720,10 @@ class NestingScan {
   bool Step() {
     const size_t n = html_.size();
     const size_t lt = html_.find('<', i_);
-    if (frameset_ok_ &&
-        html_.substr(i_, lt == absl::string_view::npos ? n : lt - i_)
-                .find_first_not_of(" \t\n\f\r") != absl::string_view::npos) {
-      frameset_ok_ = false;  // text
+    const size_t text_end = lt == absl::string_view::npos ? n : lt;
+    if (text_end > i_) {
+      Text(html_.substr(i_, text_end - i_));
+      if (deepest_ > stop_above_) return false;
     }
     if (lt == absl::string_view::npos || lt + 1 >= n) return false;
     const char c = html_[lt + 1];
@@ -585,6 +751,17 @@ class NestingScan {
     // "<script/>" opens a script too: only void elements close themselves.
     if (Classes().bits[tag] & kRawText) return SkipRawTextOf(tag, name);
     return true;
+  }
+
+  // Text, white space too, reopens the formatting elements misnesting
+  // closed; other text than white space shows the body.
+  void Text(absl::string_view text) {
+    if (text.find_first_not_of(" \t\n\f\r") != absl::string_view::npos) {
+      frameset_ok_ = false;
+    }
+    if (in_frameset_ || !open_.InBodyContent()) return;
+    open_.ReopenFormatting();
+    deepest_ = std::max(deepest_, open_.depth());
   }
 
   // The comparisons gumbo's tokenizer makes for the start tag just read:
@@ -622,7 +799,7 @@ class NestingScan {
       ++i_;
     } else {
       i_ = lt + 1;
-      frameset_ok_ = false;
+      Text("<");
     }
     return true;
   }

@@ -33,7 +33,12 @@ struct MarkupScan {
 // and attributes, and follows the stack of open elements with the tree
 // builder's rules for the tags that close others implicitly (p, li, dd/dt,
 // option, table parts, ruby, headings, formatting elements, foreign
-// content). Where those rules are not followed exactly, the scan closes
+// content), and the list of active formatting elements that the tree
+// builder reopens before text and inline elements (misnested <b><i>x</b>,
+// repeated, nests three levels deeper at each repetition: the scan refuses
+// it as soon as gumbo would build it too deep, instead of the parse budget
+// stopping gumbo after its quadratic work). Where those rules are not
+// followed exactly, the scan closes
 // more elements than gumbo would, so its depth is a lower bound of the
 // parsed tree's: on every bench page and on the shapes of nesting_test.cc.
 // One exception, found by fuzzing: formatting elements misnested around

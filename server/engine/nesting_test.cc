@@ -102,6 +102,16 @@ const char* const kShapes[] = {
     "<select><b>x</select>",
     "<svg><b>x",
     "<table><b>x<tr>",
+    "<b><i><u><s>x</b>",
+    "<p><b>x<p>y",
+    "<b>x<p>y</b>z",
+    "<a href=x><p>text",
+    "<b><i>x</b>y<span>z</i>",
+    "<td><b>x</td>y",
+    "<b>x<table><td>y</table>z",
+    "<i>x<object>y</i>z</object>w",
+    "<b>x<select>y</b>z",
+    "<s>x<li>y</s>z<li>",
 };
 
 TEST(NestingTest, TheScanNeverReadsDeeperThanGumboBuilds) {
@@ -127,7 +137,11 @@ TEST(NestingTest, TheDeepShapesAreSeenInFull) {
   // scan: a document of them is refused before gumbo runs.
   for (const char* shape :
        {"<div>", "<span>", "<b><i>", "<table><tr><td>", "<ul><li>",
-        "<blockquote>", "<my-element>", "<svg><g>"}) {
+        "<blockquote>", "<my-element>", "<svg><g>",
+        // Misnested formatting: each </b> closes the <i>, <u> and <s>
+        // opened inside it, and the text after the next <b> reopens them,
+        // three levels deeper each time.
+        "<b><i><u><s>x</b>"}) {
     std::string html = Repeat(shape, 2000);
     EXPECT_GT(ScanNestingDepth(html, INT_MAX), 1024) << shape;
     EXPECT_EQ(CheckMarkup(html, Limits()).code(),
