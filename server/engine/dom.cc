@@ -22,14 +22,24 @@ Dom::~Dom() = default;
 
 absl::StatusOr<Dom> Dom::Parse(std::string html, const Limits& limits,
                                absl::Time deadline) {
-  return Parse(std::move(html), limits, deadline, /*place_segments=*/true);
+  const size_t bytes = html.size();
+  return Parse(std::move(html), bytes, limits, deadline);
 }
 
-absl::StatusOr<Dom> Dom::Parse(std::string html, const Limits& limits,
-                               absl::Time deadline, bool place_segments) {
+absl::StatusOr<Dom> Dom::Parse(std::string html, size_t document_bytes,
+                               const Limits& limits, absl::Time deadline) {
+  return Parse(std::move(html), NodesAllowed(document_bytes, limits), limits,
+               deadline, /*place_segments=*/true);
+}
+
+absl::StatusOr<Dom> Dom::Parse(std::string html, const NodeBudget& node_budget,
+                               const Limits& limits, absl::Time deadline,
+                               bool place_segments) {
   // Refused before gumbo builds the tree, whose cost grows with the square
-  // of the nesting, or of the attributes on one element.
-  if (absl::Status markup = CheckMarkup(html, limits); !markup.ok()) {
+  // of the nesting, or of the attributes on one element, or that holds more
+  // elements than its size allows.
+  if (absl::Status markup = CheckMarkup(html, limits, node_budget);
+      !markup.ok()) {
     return markup;
   }
   Dom dom;
@@ -51,7 +61,7 @@ absl::StatusOr<Dom> Dom::Parse(std::string html, const Limits& limits,
     std::optional<std::string> placed =
         PlaceStreamedSegments(dom.output_->document, *dom.source_);
     if (placed) {
-      return Parse(std::move(*placed), limits, deadline,
+      return Parse(std::move(*placed), node_budget, limits, deadline,
                    /*place_segments=*/false);
     }
   }
@@ -63,11 +73,8 @@ absl::StatusOr<Dom> Dom::Parse(std::string html, const Limits& limits,
     return depth <= limits.max_depth;
   });
   if (max_depth > limits.max_depth) return DepthLimitError(limits.max_depth);
-  if (nodes > limits.max_nodes) {
-    return LimitExceededError(
-        Limit::kMaxNodes,
-        absl::StrCat("the document has ", nodes, " nodes, over the limit of ",
-                     limits.max_nodes, "; raise --max_nodes"));
+  if (nodes > node_budget.nodes) {
+    return NodeLimitError(nodes, "nodes", node_budget);
   }
   dom.node_count_ = nodes;
   for (unsigned int i = 0; i < dom.output_->root->v.element.children.length;

@@ -33,6 +33,11 @@ class Dom {
   // `deadline` has passed.
   static absl::StatusOr<Dom> Parse(std::string html, const Limits& limits,
                                    absl::Time deadline);
+  // The same for the HTML framed from a document of `document_bytes` as
+  // sent (a Markdown or text document, or HTML in another charset), whose
+  // size sets its node budget (--max_nodes_per_mb).
+  static absl::StatusOr<Dom> Parse(std::string html, size_t document_bytes,
+                                   const Limits& limits, absl::Time deadline);
 
   Dom(Dom&&) noexcept;
   Dom& operator=(Dom&&) noexcept;
@@ -48,8 +53,9 @@ class Dom {
 
  private:
   Dom() = default;
-  static absl::StatusOr<Dom> Parse(std::string html, const Limits& limits,
-                                   absl::Time deadline, bool place_segments);
+  static absl::StatusOr<Dom> Parse(std::string html, const NodeBudget& nodes,
+                                   const Limits& limits, absl::Time deadline,
+                                   bool place_segments);
 
   // Gumbo allocates from the arena and the tree is dropped with it, because
   // gumbo_destroy_output recurses once per level of nesting.

@@ -1,6 +1,7 @@
 #include "server/engine/dom.h"
 
 #include "absl/strings/str_cat.h"
+#include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
 namespace lede::engine {
@@ -72,6 +73,19 @@ TEST(DomTest, NodesOverTheLimitAreResourceExhausted) {
   absl::StatusOr<Dom> dom = Dom::Parse(html, limits, absl::InfiniteFuture());
   EXPECT_EQ(dom.status().code(), absl::StatusCode::kResourceExhausted);
   EXPECT_EQ(ExceededLimit(dom.status()), Limit::kMaxNodes);
+}
+
+TEST(DomTest, NodesPerMegabyteOfTheDocumentAsSentAreLimited) {
+  // 60 000 nodes of HTML: as framed from a 1 MiB document, within 20 000 +
+  // 150 000 per MiB; from a 100 KiB one (a dense Markdown table), over.
+  std::string html;
+  for (int i = 0; i < 30000; ++i) html += "<p>x</p>";
+  absl::StatusOr<Dom> dom =
+      Dom::Parse(html, 1 << 20, Limits(), absl::InfiniteFuture());
+  EXPECT_TRUE(dom.ok()) << dom.status();
+  dom = Dom::Parse(html, 100 << 10, Limits(), absl::InfiniteFuture());
+  EXPECT_EQ(ExceededLimit(dom.status()), Limit::kMaxNodesPerMb);
+  EXPECT_THAT(dom.status().message(), testing::HasSubstr("--max_nodes_per_mb"));
 }
 
 TEST(DomTest, PassedDeadlineIsDeadlineExceeded) {

@@ -209,8 +209,8 @@ absl::StatusOr<v1::ParseResponse> Engine::Parse(
   if (absl::Status s = CheckDeadline(deadline, "frame"); !s.ok()) return s;
 
   // 3. parse: the DOM.
-  absl::StatusOr<Dom> dom =
-      Dom::Parse(std::move(framed.html), limits_, deadline);
+  absl::StatusOr<Dom> dom = Dom::Parse(
+      std::move(framed.html), request.content().size(), limits_, deadline);
   clock.Lap(Stage::kParse);
   if (!dom.ok()) return dom.status();
 

@@ -11,7 +11,8 @@ namespace {
 constexpr absl::string_view kLimitPayload = "type.lede.dev/lede.LimitExceeded";
 
 constexpr absl::string_view kLimitNames[kLimitCount] = {
-    "max_input_bytes", "max_depth", "max_nodes", "max_parse_ms_per_mb"};
+    "max_input_bytes", "max_depth", "max_nodes", "max_parse_ms_per_mb",
+    "max_nodes_per_mb"};
 
 }  // namespace
 
@@ -33,6 +34,32 @@ absl::Status CheckInputBytes(size_t bytes, const Limits& limits) {
           "content is %d bytes, over the limit of %d bytes; send a smaller "
           "document or raise the server's --max_input_bytes",
           bytes, limits.max_input_bytes));
+}
+
+NodeBudget NodesAllowed(size_t document_bytes, const Limits& limits) {
+  const double per_mb = static_cast<double>(limits.max_nodes_per_mb) *
+                        static_cast<double>(document_bytes) / (1 << 20);
+  const size_t by_size = kFreeNodes + static_cast<size_t>(per_mb);
+  if (by_size < limits.max_nodes) return {by_size, Limit::kMaxNodesPerMb};
+  return {limits.max_nodes, Limit::kMaxNodes};
+}
+
+absl::Status NodeLimitError(size_t nodes, absl::string_view counted,
+                            const NodeBudget& budget) {
+  if (budget.limit == Limit::kMaxNodes) {
+    return LimitExceededError(
+        Limit::kMaxNodes,
+        absl::StrFormat("the document has %d %s, over the limit of %d; raise "
+                        "--max_nodes",
+                        nodes, counted, budget.nodes));
+  }
+  return LimitExceededError(
+      Limit::kMaxNodesPerMb,
+      absl::StrFormat(
+          "the document has %d %s, more than the %d its size allows "
+          "(--max_nodes_per_mb): markup this dense costs far more than its "
+          "size; send a smaller document or raise the flag",
+          nodes, counted, budget.nodes));
 }
 
 std::optional<Limit> ExceededLimit(const absl::Status& status) {

@@ -18,6 +18,12 @@ struct Limits {
   int max_depth = 1024;
   // Most DOM nodes accepted in the parsed tree.
   size_t max_nodes = 2'000'000;
+  // Most DOM nodes per MiB of the document as sent (and kFreeNodes more for
+  // any document): the stages after the parse take time by the node, and
+  // the bench pages hold 18 000 per MiB at the median and 81 000 at most,
+  // markup made to be dense (a link around each word, a table of 140 000
+  // one-word cells) 250 000 and more.
+  size_t max_nodes_per_mb = 150'000;
   // CPU time the HTML parser may spend per MiB of document (and 100 ms
   // more): the bench pages take it 41 ms per MiB at the median and 86 at
   // most, pathological markup far more (bounded_parse.h).
@@ -31,8 +37,25 @@ enum class Limit {
   kMaxDepth,
   kMaxNodes,
   kMaxParseMsPerMb,
+  kMaxNodesPerMb,
 };
-inline constexpr size_t kLimitCount = 4;
+inline constexpr size_t kLimitCount = 5;
+
+// Nodes any document may have under --max_nodes_per_mb, however small.
+inline constexpr size_t kFreeNodes = 20'000;
+
+// The most nodes a document of `document_bytes` may have, and the limit
+// that sets it: --max_nodes, or --max_nodes_per_mb when that is lower.
+struct NodeBudget {
+  size_t nodes;
+  Limit limit;
+};
+NodeBudget NodesAllowed(size_t document_bytes, const Limits& limits);
+
+// RESOURCE_EXHAUSTED for a document with `nodes` (at least; `counted`
+// says how they were counted), over `budget`, naming its limit's flag.
+absl::Status NodeLimitError(size_t nodes, absl::string_view counted,
+                            const NodeBudget& budget);
 
 // The limit's flag name without dashes: "max_input_bytes", "max_depth", ...
 absl::string_view LimitName(Limit limit);

@@ -252,6 +252,10 @@ class OpenElements {
   // current node is a table's and `tag` is not part of one (fostered).
   // Returns the element's serial number.
   uint32_t Push(GumboTag tag) {
+    if (tag == GUMBO_TAG_SELECT || tag == GUMBO_TAG_SVG ||
+        tag == GUMBO_TAG_MATH) {
+      counting_ = false;  // CountNode
+    }
     const int position = static_cast<int>(tags_.size());
     const uint32_t id = static_cast<uint32_t>(is_open_.size());
     is_open_.push_back(true);
@@ -302,6 +306,15 @@ class OpenElements {
       formatting_[k].id = Push(formatting_[k].tag);
     }
   }
+
+  // Counts a node the tree builder surely makes (a start tag's element,
+  // a text). Once a select or foreign content (svg, math) has opened, whose
+  // rules drop tags the scan follows loosely, it counts no more: the count
+  // stays a lower bound, and the parsed tree is counted in full anyway.
+  void CountNode() {
+    if (counting_) ++nodes_;
+  }
+  size_t nodes() const { return nodes_; }
 
   // The adoption agency's effect on the list, for the formatting element
   // at `position`, about to be closed: it goes off the list. Without a
@@ -431,6 +444,8 @@ class OpenElements {
     }
   }
 
+  size_t nodes_ = 0;
+  bool counting_ = true;
   std::vector<GumboTag> tags_;
   std::vector<uint32_t> ids_;  // each open element's serial
   std::vector<bool> is_open_;  // by serial
@@ -576,7 +591,11 @@ void StartTag(GumboTag tag, bool self_closing, OpenElements& open) {
   }
   if (!CloseBefore(tag, in_table, open)) return;
   if (!(bits & kNoReopen) && open.InBodyContent()) open.ReopenFormatting();
-  if (self_closing || (bits & (kVoid | kNeverPush))) return;
+  if (bits & kNeverPush) return;
+  // The body ignores <frame> and <col> out of place; the scan counts
+  // neither.
+  if (tag != GUMBO_TAG_FRAME && tag != GUMBO_TAG_COL) open.CountNode();
+  if (self_closing || (bits & kVoid)) return;
   open.Push(tag);
   open.Opened(tag);
 }
@@ -708,7 +727,7 @@ class NestingScan {
   MarkupScan Run() {
     while (Step()) {
     }
-    return {deepest_, attribute_checks_, most_attributes_};
+    return {deepest_, attribute_checks_, most_attributes_, open_.nodes()};
   }
 
  private:
@@ -744,7 +763,9 @@ class NestingScan {
                         end_tag ? nullptr : &attribute_names_);
     if (i_ == absl::string_view::npos) return false;
     CountAttributeChecks();
+    const size_t nodes_before = open_.nodes();
     if (!Apply(tag, end_tag, self_closing)) return false;
+    after_element_ = open_.nodes() > nodes_before;
     deepest_ = std::max(deepest_, open_.depth());
     if (end_tag) return true;
     if (deepest_ > stop_above_) return false;
@@ -755,12 +776,17 @@ class NestingScan {
 
   // Text, white space too, reopens the formatting elements misnesting
   // closed; other text than white space shows the body.
+  // Text right after a start tag that made an element is a node of its
+  // own (elsewhere it may join the text before it).
   void Text(absl::string_view text) {
-    if (text.find_first_not_of(" \t\n\f\r") != absl::string_view::npos) {
-      frameset_ok_ = false;
-    }
+    const bool shown =
+        text.find_first_not_of(" \t\n\f\r") != absl::string_view::npos;
+    if (shown) frameset_ok_ = false;
+    const bool after_element = after_element_;
+    after_element_ = false;
     if (in_frameset_ || !open_.InBodyContent()) return;
     open_.ReopenFormatting();
+    if (shown && after_element) open_.CountNode();
     deepest_ = std::max(deepest_, open_.depth());
   }
 
@@ -859,6 +885,8 @@ class NestingScan {
   // yet), and whether one has.
   bool frameset_ok_ = true;
   bool in_frameset_ = false;
+  // Whether the last tag read made an element.
+  bool after_element_ = false;
 };
 
 }  // namespace
@@ -871,8 +899,16 @@ absl::Status DepthLimitError(int max_depth) {
 }
 
 absl::Status CheckMarkup(absl::string_view html, const Limits& limits) {
+  return CheckMarkup(html, limits, NodesAllowed(html.size(), limits));
+}
+
+absl::Status CheckMarkup(absl::string_view html, const Limits& limits,
+                         const NodeBudget& nodes) {
   const MarkupScan scan = ScanMarkup(html, limits.max_depth);
   if (scan.depth > limits.max_depth) return DepthLimitError(limits.max_depth);
+  if (scan.nodes > nodes.nodes) {
+    return NodeLimitError(scan.nodes, "nodes", nodes);
+  }
   const absl::Duration budget =
       ParseBudget(html.size(), limits.max_parse_ms_per_mb);
   if (kAttributeCheckTime * static_cast<double>(scan.attribute_checks) >

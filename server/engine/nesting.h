@@ -27,6 +27,10 @@ struct MarkupScan {
   uint64_t attribute_checks = 0;
   // The most distinct attributes on one of those tags (0 when none).
   size_t most_attributes = 0;
+  // The nodes the tree builder surely makes: an element for each start tag
+  // it keeps, a text node for text right after one: a lower bound of the
+  // parsed tree's nodes.
+  size_t nodes = 0;
 };
 
 // Reads `html`'s tags with the HTML tokenizer's rules for comments, raw text
@@ -54,6 +58,11 @@ struct MarkupScan {
 // machine's pace they would take more than the parse budget
 // (bounded_parse.h) that would stop gumbo. Otherwise OK. Linear in `html`'s
 // size, apart from hashing the names of a tag with 1024 attributes or more.
+// RESOURCE_EXHAUSTED, by NodeLimitError, also when the scan counts more
+// nodes than `nodes` allows.
+absl::Status CheckMarkup(absl::string_view html, const Limits& limits,
+                         const NodeBudget& nodes);
+// CheckMarkup with the node budget of a document of html.size() bytes.
 absl::Status CheckMarkup(absl::string_view html, const Limits& limits);
 
 // The scan behind CheckMarkup. Stops reading once the depth passes

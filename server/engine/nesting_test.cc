@@ -16,19 +16,26 @@
 namespace lede::engine {
 namespace {
 
-// The depth of the tree gumbo builds, as Dom::Parse measures it.
-int GumboDepth(const std::string& html) {
+// The depth of the tree gumbo builds and its nodes, as Dom::Parse
+// measures them.
+struct GumboTree {
+  int depth = 0;
+  size_t nodes = 0;
+};
+GumboTree GumboMeasure(const std::string& html) {
   GumboArena arena;
   GumboOptions options = arena.Options();
   GumboOutput* output =
       gumbo_parse_with_options(&options, html.data(), html.size());
-  int deepest = 0;
+  GumboTree tree;
   WalkTree(output->document, [&](const GumboNode*, int depth) {
-    deepest = std::max(deepest, depth);
+    tree.depth = std::max(tree.depth, depth);
+    ++tree.nodes;
     return true;
   });
-  return deepest;
+  return tree;
 }
+int GumboDepth(const std::string& html) { return GumboMeasure(html).depth; }
 
 std::string Repeat(const std::string& piece, int times) {
   std::string out;
@@ -130,6 +137,38 @@ TEST(NestingTest, TheScanNeverReadsDeeperThanGumboBuilds) {
           << first << second;
     }
   }
+}
+
+TEST(NestingTest, TheScanNeverCountsMoreNodesThanGumboBuilds) {
+  for (const char* first : kShapes) {
+    for (const char* second : kShapes) {
+      for (int times : {1, 20}) {
+        std::string html = Repeat(absl::StrCat(first, second), times);
+        EXPECT_LE(ScanMarkup(html, INT_MAX).nodes, GumboMeasure(html).nodes)
+            << first << second << " x" << times;
+      }
+    }
+  }
+}
+
+TEST(NestingTest, DenseMarkupIsRefusedByItsNodeBudget) {
+  // A link around each paragraph, a table of one-word cells: elements and
+  // their text at every few bytes, far denser than pages are.
+  for (const std::string& html :
+       {Repeat("<a href=x><p>text", 60000),
+        absl::StrCat("<table>",
+                     Repeat("<tr><td>1</td><td>2</td><td>3</td></tr>", 30000),
+                     "</table>")}) {
+    absl::Status status = CheckMarkup(html, Limits());
+    EXPECT_EQ(ExceededLimit(status), Limit::kMaxNodesPerMb) << html.size();
+    EXPECT_THAT(status.message(), testing::HasSubstr("--max_nodes_per_mb"));
+    // With the flag raised, the same markup is within the other limits.
+    Limits more;
+    more.max_nodes_per_mb = 1'000'000;
+    EXPECT_TRUE(CheckMarkup(html, more).ok()) << html.size();
+  }
+  // A small document has nodes to spare whatever its density.
+  EXPECT_TRUE(CheckMarkup(Repeat("<a href=x><p>text", 1000), Limits()).ok());
 }
 
 TEST(NestingTest, TheDeepShapesAreSeenInFull) {

@@ -131,7 +131,7 @@ const std::vector<Shape>& Shapes() {
       {"div nesting", "unclosed <div>s, 1 MB", "", StatusCode::kResourceExhausted, kMB, DivNesting},
       {"50 000 divs", "50 000 unclosed <div>s (250 KB)", "", StatusCode::kResourceExhausted, 0, FiftyThousandDivs},
       {"misnested b/i", "<b><i><u><s>x</b> repeated: the adoption agency reopens i, u, s ever deeper", "", StatusCode::kResourceExhausted, kMB, MisnestedFormatting},
-      {"adoption agency", "<a href=x><p>text repeated: a link around each paragraph, never closed", "", StatusCode::kOk, kMB, AdoptionAgency},
+      {"adoption agency", "<a href=x><p>text repeated: a link around each paragraph, never closed", "", StatusCode::kResourceExhausted, kMB, AdoptionAgency},
       {"table nesting", "<table><tr><td> repeated", "", StatusCode::kResourceExhausted, kMB, TableNesting},
       {"select nesting", "<select><option>x repeated", "", StatusCode::kOk, kMB, SelectNesting},
       {"list nesting", "<ul><li> repeated", "", StatusCode::kResourceExhausted, kMB, ListNesting},
@@ -147,7 +147,7 @@ const std::vector<Shape>& Shapes() {
       {"deep JSON-LD arrays", "JSON-LD nested 0.5 million arrays deep", "", StatusCode::kOk, kMB, DeepJsonLd},
       {"deep JSON-LD objects", "JSON-LD nested 87 000 objects deep", "", StatusCode::kOk, kMB, DeepJsonLdObjects},
       {"huge srcset", "an <img> with 1 MB of srcset candidates", "", StatusCode::kOk, kMB, HugeSrcset},
-      {"Markdown table", "a 1 MB Markdown table", "text/markdown", StatusCode::kOk, kMB, MarkdownTable},
+      {"Markdown table", "a 1 MB Markdown table", "text/markdown", StatusCode::kResourceExhausted, kMB, MarkdownTable},
       {"random bytes", "1 MB of random bytes", "", StatusCode::kInvalidArgument, kMB, RandomBytes},
   };
   // clang-format on
