@@ -31,6 +31,10 @@ ABSL_FLAG(int, malloc_mmap_threshold, 128 << 10,
           "fixed: by default glibc raises it after each large free, and the "
           "large buffers of big pages then stay in its heaps); 0 keeps "
           "glibc's default.");
+ABSL_FLAG(int64_t, malloc_trim_after_bytes, 0,
+          "After a document of at least this many bytes, the worker that "
+          "parsed it returns the free memory of the heaps to the system "
+          "(glibc's malloc_trim): 0 after every document, negative never.");
 ABSL_FLAG(uint64_t, max_input_bytes, 16 << 20,
           "Largest document accepted; larger ones get RESOURCE_EXHAUSTED.");
 ABSL_FLAG(int, max_depth, 1024,
@@ -107,6 +111,8 @@ int main(int argc, char** argv) {
   options.service.limits.max_parse_ms_per_mb =
       absl::GetFlag(FLAGS_max_parse_ms_per_mb);
   options.service.default_deadline = absl::GetFlag(FLAGS_default_deadline);
+  options.service.malloc_trim_after_bytes =
+      absl::GetFlag(FLAGS_malloc_trim_after_bytes);
   options.service.stream_parallelism =
       std::max(1, absl::GetFlag(FLAGS_stream_parallelism));
   options.access_log = absl::GetFlag(FLAGS_access_log);

@@ -1,5 +1,7 @@
 #include "server/service/dispatcher.h"
 
+#include <malloc.h>
+
 #include <memory>
 #include <utility>
 
@@ -22,6 +24,15 @@ absl::Status WaitedTooLong(absl::Time deadline) {
   if (absl::Now() <= deadline) return absl::OkStatus();
   return absl::DeadlineExceededError(
       "deadline passed while the request waited for a worker");
+}
+
+// After a large document: its buffers, freed into the heaps of the threads
+// that touched them, go back to the system rather than wait there for the
+// next large one.
+void TrimAfter(size_t bytes, int64_t trim_after_bytes) {
+  if (trim_after_bytes >= 0 && bytes >= static_cast<size_t>(trim_after_bytes)) {
+    malloc_trim(0);
+  }
 }
 
 }  // namespace
@@ -62,15 +73,17 @@ void Dispatcher::Parse(Method method, Transport transport,
   // `done` is shared: a refused task is dropped unrun, and then it is
   // called here.
   auto shared_done = std::make_shared<ParseDone>(std::move(done));
-  absl::Status accepted = queue_->TrySubmit(
-      [this, method, transport, request, caller_deadline, shared_done] {
-        engine::StageTimes times;
-        absl::StatusOr<v1::ParseResponse> result =
-            ParseDocument(*request, caller_deadline, &times);
-        metrics_->DocumentDone(method, transport, request->content().size(),
-                               &times, result.status());
-        (*shared_done)(std::move(result));
-      });
+  absl::Status accepted = queue_->TrySubmit([this, method, transport, request,
+                                             caller_deadline, shared_done] {
+    engine::StageTimes times;
+    absl::StatusOr<v1::ParseResponse> result =
+        ParseDocument(*request, caller_deadline, &times);
+    // `request` may go with `done`.
+    const size_t bytes = request->content().size();
+    metrics_->DocumentDone(method, transport, bytes, &times, result.status());
+    (*shared_done)(std::move(result));
+    TrimAfter(bytes, options_.malloc_trim_after_bytes);
+  });
   if (!accepted.ok()) {
     metrics_->DocumentDone(method, transport, request->content().size(),
                            nullptr, accepted);
@@ -116,6 +129,7 @@ void Dispatcher::ParseFetched(
                     : absl::StatusOr<v1::ParseResponse>(waited);
     metrics_->DocumentDone(method, transport, bytes, &times, result.status());
     (*shared_done)(std::move(result));
+    TrimAfter(bytes, options_.malloc_trim_after_bytes);
   });
   if (!accepted.ok()) {
     metrics_->DocumentDone(method, transport, bytes, nullptr, accepted);

@@ -30,6 +30,10 @@ struct ServiceOptions {
   // Fetches the requests that name a url and send no content; null turns
   // fetching off (--enable_fetch=false). Must outlive the dispatcher.
   fetch::Fetcher* fetcher = nullptr;
+  // After a document of at least this many bytes, the worker that parsed
+  // it returns the heaps' free memory to the system (glibc's malloc_trim):
+  // 0 after every document, negative never.
+  int64_t malloc_trim_after_bytes = 0;
 };
 
 class Dispatcher {
