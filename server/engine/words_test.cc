@@ -1,11 +1,17 @@
 #include "server/engine/words.h"
 
+#include <unicode/brkiter.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/uscript.h>
 
+#include <cstdint>
+#include <memory>
+#include <random>
 #include <string>
+#include <vector>
 
+#include "absl/strings/ascii.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "server/engine/text_util.h"
@@ -66,6 +72,102 @@ TEST(WordsTest, ScriptAndLettersOfEachWord) {
   EXPECT_EQ(words[1].script, USCRIPT_COMMON);  // a number has no letters
   EXPECT_EQ(words[1].letters, 0);
   EXPECT_EQ(words[2].script, USCRIPT_CYRILLIC);
+}
+
+// The oracle: the words of `text` as ICU's word break iterator alone makes
+// them from the whole text, each written as "folded/letters/script".
+std::vector<std::string> IcuWords(const std::string& text) {
+  static const std::unique_ptr<icu::BreakIterator> breaker = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> made(
+        icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+    EXPECT_TRUE(U_SUCCESS(status));
+    return made;
+  }();
+  const icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(text);
+  breaker->setText(unicode);
+  std::vector<std::string> words;
+  int32_t start = breaker->first();
+  for (int32_t end = breaker->next(); end != icu::BreakIterator::DONE;
+       start = end, end = breaker->next()) {
+    if (breaker->getRuleStatus() == UBRK_WORD_NONE) continue;
+    int letters = 0;
+    int script = USCRIPT_COMMON;
+    for (int32_t i = start; i < end; i = unicode.moveIndex32(i, 1)) {
+      const UChar32 c = unicode.char32At(i);
+      if (!u_isalpha(c)) continue;
+      if (letters++ == 0) {
+        UErrorCode script_status = U_ZERO_ERROR;
+        script = uscript_getScript(c, &script_status);
+      }
+    }
+    std::string folded;
+    icu::UnicodeString(unicode, start, end - start)
+        .foldCase()
+        .toUTF8String(folded);
+    words.push_back(folded + "/" + std::to_string(letters) + "/" +
+                    std::to_string(script));
+  }
+  return words;
+}
+
+std::vector<std::string> Written(const std::vector<Word>& words) {
+  std::vector<std::string> written;
+  for (const Word& word : words) {
+    written.push_back(word.folded + "/" + std::to_string(word.letters) + "/" +
+                      std::to_string(word.script));
+  }
+  return written;
+}
+
+// SplitWords breaks ASCII by its own rules: every ASCII text up to five
+// characters long over the characters those rules tell apart (letters,
+// digits, '_', '@', the middle marks, other punctuation, spaces and line
+// breaks) breaks into ICU's words.
+TEST(WordsTest, AsciiBreaksAsIcuDoes) {
+  constexpr char kAlphabet[] = "a7_.':,;@- \n\r";
+  const std::string alphabet(kAlphabet);
+  std::vector<size_t> digits;
+  for (int length = 1; length <= 5; ++length) {
+    digits.assign(length, 0);
+    while (true) {
+      std::string text;
+      for (size_t d : digits) text += alphabet[d];
+      ASSERT_EQ(Written(SplitWords(text)), IcuWords(text))
+          << "\"" << text << "\"";
+      int at = length - 1;
+      while (at >= 0 && ++digits[at] == alphabet.size()) digits[at--] = 0;
+      if (at < 0) break;
+    }
+  }
+  EXPECT_EQ(
+      Written(SplitWords("U.S. e.g. 3.14 1,000.50 don't a_b __ _ x:y a@b.c")),
+      IcuWords("U.S. e.g. 3.14 1,000.50 don't a_b __ _ x:y a@b.c"));
+}
+
+// Texts that mix ASCII with other scripts, combining marks, joiners and
+// emoji, next to spaces and inside words, break alike whether the ASCII
+// runs go to ICU or not.
+TEST(WordsTest, MixedTextBreaksAsIcuDoes) {
+  std::vector<std::string> pieces = {
+      "a",  "Z",  "7",      "_",      ".",      "'",      ":",  ",",
+      ";",  " ",  "\n",     "\r",     "\t",     "\v",     "\f", "é",
+      "ß",  "中", "文",     "\u0301", "\u200D", "😀",      "א",  "ア",
+      "한", "ก",  "\u00A0", "\u2019", "\u3000", "\u00AD", "€"};
+  for (char c = '!'; c <= '~'; ++c) {
+    if (!absl::ascii_isalnum(static_cast<unsigned char>(c))) {
+      pieces.push_back(std::string(1, c));
+    }
+  }
+  std::mt19937 random(22);
+  std::uniform_int_distribution<size_t> pick(0, pieces.size() - 1);
+  std::uniform_int_distribution<int> length(1, 24);
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    for (int i = length(random); i > 0; --i) text += pieces[pick(random)];
+    ASSERT_EQ(Written(SplitWords(text)), IcuWords(text))
+        << "\"" << text << "\"";
+  }
 }
 
 }  // namespace
