@@ -61,6 +61,12 @@ void Score(Reading* page) {
       page->stats, page->rules);
 }
 
+// The headline as the page shows it: the heading the title was read from,
+// site's name and all, else the title.
+const std::string& ShownTitle(const PageFacts& facts) {
+  return facts.title_heading.empty() ? facts.title.value : facts.title_heading;
+}
+
 // The blocks of one walk of `roots` (`top`: the one walked as the crowned
 // container, if any), through the title and caption passes.
 std::vector<Block> Walk(Reading* page,
@@ -70,7 +76,7 @@ std::vector<Block> Walk(Reading* page,
   content::BlockWalker walker(policy, page->facts.url.value);
   for (const GumboNode* root : roots) walker.Walk(root, root == top);
   page->dropped_discussion = walker.dropped_discussion();
-  return content::FinishWalk(walker.TakeBlocks(), page->facts.title.value,
+  return content::FinishWalk(walker.TakeBlocks(), ShownTitle(page->facts),
                              keep.keep_link_lists);
 }
 
@@ -250,7 +256,7 @@ absl::StatusOr<Body> ExtractContent(const Dom& dom, const PageFacts& facts,
                                     const ContentOptions& options,
                                     absl::Time deadline) {
   Reading page(dom, facts, options.bias);
-  page.skips.read_anyway = content::ReadAnyway(dom.body(), facts.title.value);
+  page.skips.read_anyway = content::ReadAnyway(dom.body(), ShownTitle(facts));
   Score(&page);
   Body body;
   for (const NamedAttempt& attempt : kAttempts) {

@@ -132,7 +132,12 @@ absl::StatusOr<PageFacts> ExtractMetadata(const Dom& dom,
 
   PageFacts facts;
   const std::string base = ChooseWhere(candidates, scan, options, &facts);
-  metadata::ChooseTitle(candidates, scan, facts.site_name.value, &facts.title);
+  metadata::ChooseTitle(
+      candidates, scan,
+      metadata::SiteNames(facts.site_name.value, facts.url.value.empty()
+                                                     ? facts.canonical_url
+                                                     : facts.url.value),
+      &facts.title, &facts.title_heading);
   SetString(candidates, Field::kDescription, &facts.description);
   SetString(candidates, Field::kSource, &facts.source);
   SetString(candidates, Field::kBody, &facts.declared_body);

@@ -164,9 +164,24 @@ inline constexpr absl::string_view kPermalinkMarks[] = {"¶", "§", "🔗"};
 
 // Title separators between a headline and the site's name.
 inline constexpr absl::string_view kTitleSeparators[] = {
-    " | ", " - ", " – ", " — ", " :: ", " · ", " › ",
-    " » ", " / ", "_",   "｜",  " ｜ ", "|",
+    " | ", " - ", " – ", " — ", " :: ", " · ",  " • ",
+    " › ", " » ", " / ", "_",   "｜",   " ｜ ", "|",
 };
+
+// Labels of a host that name no site: "www.example.co.uk" is "example".
+inline constexpr absl::string_view kHostLabelsNotSite[] = {
+    "www",   "com",  "org", "net",     "gov",      "edu",       "blog",
+    "blogs", "news", "web", "archive", "blogspot", "wordpress", "home"};
+// Shorter labels ("co", "m", "en") name no site either.
+inline constexpr size_t kMinSiteLabel = 3;
+// A title's part names the site when, letters and digits alone, it is the
+// site's name or a label of the host; a part after the headline also when
+// it starts with one (or one starts with it) of at least kMinSiteKeyPrefix
+// of them and has at most kMaxSitePartWords words ("Krimiblog-Archiv" on
+// krimiblog.de). A first part must be the name: "Nintendo Switch – OLED
+// Model" is a product of nintendo.com.
+inline constexpr size_t kMinSiteKeyPrefix = 6;
+inline constexpr size_t kMaxSitePartWords = 4;
 
 // ---- What the walk reads, and how much of it. ----
 

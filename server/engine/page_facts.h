@@ -56,6 +56,9 @@ struct PageFacts {
   std::string canonical_url;
   Sourced<std::string> site_name;
   Sourced<std::string> title;
+  // The heading the title was read from as the page shows it ("Headline |
+  // Site" for the title "Headline"); "" when the title is not a heading's.
+  std::string title_heading;
   Sourced<std::string> description;
   // Who supplied the story (a wire service, "来源：新华社").
   Sourced<std::string> source;

@@ -5,8 +5,10 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "absl/strings/str_split.h"
 #include "server/engine/metadata_rules.h"
 #include "server/engine/text_util.h"
+#include "server/engine/url.h"
 
 namespace lede::engine::metadata {
 namespace {
@@ -19,13 +21,13 @@ using rules::TitlePick;
 // rather than once per heading.
 struct TitleForms {
   TitleForms(absl::string_view title, absl::string_view source,
-             absl::string_view site)
+             const SiteNames& site)
       : text(title),
         source(source),
         stripped(StripSiteName(title, site)),
         lower(Lower(title)),
         lower_stripped(Lower(stripped)),
-        lower_site(Lower(site)) {}
+        lower_site(Lower(site.site())) {}
   absl::string_view text;
   absl::string_view source;
   std::string stripped;  // without the site's name
@@ -37,6 +39,78 @@ struct Seen {
   const Heading* heading;
   std::string lower;  // Lower(heading->text)
 };
+
+// Lower-cased letters and digits alone ("Time 4 talks" -> "time4talks");
+// bytes of other scripts are kept.
+std::string Key(absl::string_view text) {
+  std::string key;
+  for (char c : Lower(text)) {
+    if (absl::ascii_isalnum(c) || static_cast<unsigned char>(c) >= 0x80) {
+      key.push_back(c);
+    }
+  }
+  return key;
+}
+
+// The labels of `host` that may name a site, as keys.
+void AddHostLabels(absl::string_view host, std::vector<std::string>* keys) {
+  std::vector<absl::string_view> labels = absl::StrSplit(host, '.');
+  if (labels.size() < 2) return;
+  labels.pop_back();  // the top-level domain
+  for (absl::string_view label : labels) {
+    if (label.size() < rules::kMinSiteLabel ||
+        std::find(std::begin(rules::kHostLabelsNotSite),
+                  std::end(rules::kHostLabelsNotSite),
+                  label) != std::end(rules::kHostLabelsNotSite)) {
+      continue;
+    }
+    keys->push_back(Key(label));
+  }
+}
+
+// "Headline_Section" -> "Headline": short sections after the headline go,
+// while the headline before them keeps its length.
+absl::string_view DropSections(absl::string_view head,
+                               absl::string_view separator) {
+  for (size_t cut = head.rfind(separator); cut != absl::string_view::npos;
+       cut = head.rfind(separator)) {
+    absl::string_view section = head.substr(cut + separator.size());
+    absl::string_view rest = head.substr(0, cut);
+    if (CodePointCount(section) > rules::kMaxSectionName ||
+        CodePointCount(rest) < rules::kMinHeadlineBeforeSection) {
+      break;
+    }
+    head = rest;
+  }
+  return absl::StripAsciiWhitespace(head);
+}
+
+// The title before its first part that names the site ("Title – Site –
+// Motto"), or its last part when it starts with the site's name ("Site »
+// Archive » Title"). "" when no part names the site.
+std::string CutSiteParts(absl::string_view title, const SiteNames& site) {
+  for (absl::string_view separator : rules::kTitleSeparators) {
+    if (!absl::StrContains(title, separator)) continue;
+    std::vector<absl::string_view> parts = absl::StrSplit(title, separator);
+    if (site.Names(parts.front(), SiteNames::kWhole)) {
+      return std::string(absl::StripAsciiWhitespace(parts.back()));
+    }
+    for (size_t i = 1; i < parts.size(); ++i) {
+      if (!site.Names(parts[i], SiteNames::kWholeOrStart)) continue;
+      absl::string_view head(title.data(),
+                             parts[i].data() - title.data() - separator.size());
+      return std::string(DropSections(head, separator));
+    }
+  }
+  return "";
+}
+
+// A heading as the page shows it, without the site's name it carries
+// ("Headline | Site").
+std::string Headline(absl::string_view heading, const SiteNames& site) {
+  std::string cut = CutSiteParts(heading, site);
+  return CollapseWhitespace(cut.empty() ? heading : cut);
+}
 
 Confirms Compare(const std::string& heading, const TitleForms& title) {
   if (heading.empty() || title.text.empty()) return Confirms::kNo;
@@ -113,7 +187,8 @@ TitlePick PickFor(const rules::TitleTier& tier, const Seen& seen,
 // confirms a title; false when none does.
 bool ChooseByTiers(const std::vector<Seen>& seen,
                    const std::vector<TitleForms>& titles, const Seen* lone_h1,
-                   Sourced<std::string>* out) {
+                   const SiteNames& site, Sourced<std::string>* out,
+                   std::string* heading) {
   for (const rules::TitleTier& tier : rules::kTitleTiers) {
     for (const Seen& s : seen) {
       if (!InTier(tier, *s.heading, lone_h1)) continue;
@@ -122,7 +197,8 @@ bool ChooseByTiers(const std::vector<Seen>& seen,
           case TitlePick::kNothing:
             continue;
           case TitlePick::kHeading:
-            out->Set(CollapseWhitespace(s.heading->text), "heading");
+            *heading = CollapseWhitespace(s.heading->text);
+            out->Set(Headline(s.heading->text, site), "heading");
             return true;
           case TitlePick::kTitle:
             out->Set(CollapseWhitespace(title.stripped),
@@ -142,8 +218,42 @@ bool ChooseByTiers(const std::vector<Seen>& seen,
 
 }  // namespace
 
-std::string StripSiteName(absl::string_view title, absl::string_view site) {
-  std::string lower_site = Lower(site);
+SiteNames::SiteNames(absl::string_view site, absl::string_view url)
+    : site_(site) {
+  std::string key = Key(site);
+  if (!key.empty()) keys_.push_back(std::move(key));
+  AddHostLabels(UrlHost(url), &keys_);
+  // A web archive's URL holds the archived page's.
+  size_t inner = url.rfind("://");
+  if (inner != absl::string_view::npos && url.find("://") != inner) {
+    size_t scheme = url.find_last_of('/', inner);
+    AddHostLabels(
+        UrlHost(url.substr(scheme == absl::string_view::npos ? 0 : scheme + 1)),
+        &keys_);
+  }
+}
+
+bool SiteNames::Names(absl::string_view part, Match match) const {
+  std::string key = Key(part);
+  if (key.empty()) return false;
+  const std::vector<absl::string_view> words =
+      absl::StrSplit(part, ' ', absl::SkipEmpty());
+  for (const std::string& name : keys_) {
+    if (key == name) return true;
+    if (match == kWholeOrStart &&
+        std::min(key.size(), name.size()) >= rules::kMinSiteKeyPrefix &&
+        words.size() <= rules::kMaxSitePartWords &&
+        (absl::StartsWith(key, name) || absl::StartsWith(name, key))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string StripSiteName(absl::string_view title, const SiteNames& site) {
+  std::string cut = CutSiteParts(title, site);
+  if (!cut.empty()) return cut;
+  std::string lower_site = Lower(site.site());
   for (absl::string_view separator : rules::kTitleSeparators) {
     size_t last = title.rfind(separator);
     if (last == absl::string_view::npos) continue;
@@ -160,23 +270,15 @@ std::string StripSiteName(absl::string_view title, absl::string_view site) {
          absl::StrContains(head, " ") == absl::StrContains(title, " ")) ||
         CodePointCount(head) >= rules::kMinTitleHead;
     if (!long_enough) continue;
-    for (size_t cut = head.rfind(separator); cut != absl::string_view::npos;
-         cut = head.rfind(separator)) {
-      absl::string_view section = head.substr(cut + separator.size());
-      absl::string_view rest = head.substr(0, cut);
-      if (CodePointCount(section) > rules::kMaxSectionName ||
-          CodePointCount(rest) < rules::kMinHeadlineBeforeSection) {
-        break;
-      }
-      head = rest;
-    }
-    return std::string(absl::StripAsciiWhitespace(head));
+    return std::string(DropSections(head, separator));
   }
   return std::string(title);
 }
 
 void ChooseTitle(const Candidates& candidates, const PageScan& scan,
-                 absl::string_view site, Sourced<std::string>* out) {
+                 const SiteNames& site, Sourced<std::string>* out,
+                 std::string* heading) {
+  heading->clear();
   const Candidate* meta = candidates.Best(Field::kTitle);
   if (meta != nullptr &&
       (meta->source == "front-matter" || meta->source == "markdown-heading")) {
@@ -194,11 +296,12 @@ void ChooseTitle(const Candidates& candidates, const PageScan& scan,
     seen.push_back({&heading, Lower(heading.text)});
   }
   const Seen* lone_h1 = LoneHeadline(seen, titles);
-  if (ChooseByTiers(seen, titles, lone_h1, out)) return;
+  if (ChooseByTiers(seen, titles, lone_h1, site, out, heading)) return;
   // Else the lone <h1>; the metadata's title, else the <title>, without
   // the site's name; the first <h1>; the first <h2>.
   if (lone_h1 != nullptr) {
-    out->Set(CollapseWhitespace(lone_h1->heading->text), "heading");
+    *heading = CollapseWhitespace(lone_h1->heading->text);
+    out->Set(Headline(lone_h1->heading->text, site), "heading");
   } else if (!titles.empty()) {
     out->Set(CollapseWhitespace(titles.front().stripped),
              std::string(titles.front().source));

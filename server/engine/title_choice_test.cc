@@ -6,18 +6,69 @@ namespace lede::engine::metadata {
 namespace {
 
 TEST(TitleChoiceTest, StripSiteName) {
-  EXPECT_EQ(StripSiteName("The council approves the budget | Example News", ""),
-            "The council approves the budget");
+  EXPECT_EQ(
+      StripSiteName("The council approves the budget | Example News", {"", ""}),
+      "The council approves the budget");
   // The site's name first, when it is known.
   EXPECT_EQ(StripSiteName("Example News - The council approves the budget",
-                          "Example News"),
+                          {"Example News", ""}),
             "The council approves the budget");
   // "Headline_Section_Site": the short section goes too.
-  EXPECT_EQ(StripSiteName("市议会通过新预算案_国内_新闻网", ""),
+  EXPECT_EQ(StripSiteName("市议会通过新预算案_国内_新闻网", {"", ""}),
             "市议会通过新预算案");
   // Too short a head to be the headline: the title stays whole.
-  EXPECT_EQ(StripSiteName("Home | Example News", ""), "Home | Example News");
-  EXPECT_EQ(StripSiteName("No separator here", "Example"), "No separator here");
+  EXPECT_EQ(StripSiteName("Home | Example News", {"", ""}),
+            "Home | Example News");
+  EXPECT_EQ(StripSiteName("No separator here", {"Example", ""}),
+            "No separator here");
+}
+
+TEST(TitleChoiceTest, APartThatNamesTheSiteGoes) {
+  // The host names the site: the title before its part, motto and all.
+  EXPECT_EQ(StripSiteName("Ten tips for online courses – Journey To College – "
+                          "Realize your potential",
+                          {"", "https://journeytocollege.example.gov/tips"}),
+            "Ten tips for online courses");
+  // The site first: its last part, past the blog's archive.
+  EXPECT_EQ(StripSiteName("Four Years » Blog Archive » Interning small ints",
+                          {"", "http://fouryears.example/2019/interning"}),
+            "Interning small ints");
+  // A web archive's URL: the archived page's host.
+  EXPECT_EQ(StripSiteName("Time 4 talks » Cinemas go digital",
+                          {"",
+                           "https://web.archive.org/web/2014/http://www."
+                           "time4talks.com/cinemas"}),
+            "Cinemas go digital");
+  // The site's name as the page states it; short sections before it go.
+  EXPECT_EQ(StripSiteName("No app store on mobile data? | iPhone | Forum | "
+                          "MacNews.example",
+                          {"MacNews.example", ""}),
+            "No app store on mobile data?");
+  // A part after the headline may start with the host's name.
+  EXPECT_EQ(StripSiteName("Why crime novels decay | Krimiblog-Archiv",
+                          {"", "http://archiv.krimiblog.example/?p=1"}),
+            "Why crime novels decay");
+  // A first part must be the name itself: a product of the site is not
+  // the site ("Nintendo Switch – OLED Model" would give "OLED Model").
+  EXPECT_EQ(StripSiteName("Nintendo Switch – OLED Model",
+                          {"", "https://www.nintendo.example/switch"}),
+            StripSiteName("Nintendo Switch – OLED Model", {"", ""}));
+  // A bullet separates too.
+  EXPECT_EQ(StripSiteName("A brief intro to git • Cory Example", {"", ""}),
+            "A brief intro to git");
+}
+
+TEST(SiteNamesTest, KeysFromTheSiteAndTheHost) {
+  SiteNames names("The Example Times", "https://news.example.co.uk/a/b");
+  EXPECT_TRUE(names.Names("the example times", SiteNames::kWhole));
+  EXPECT_TRUE(names.Names("Example", SiteNames::kWhole));
+  EXPECT_FALSE(names.Names("News", SiteNames::kWhole));  // a host's word
+  EXPECT_FALSE(names.Names("co", SiteNames::kWhole));    // too short a label
+  EXPECT_FALSE(names.Names("Example Gallery", SiteNames::kWhole));
+  EXPECT_TRUE(names.Names("Example Gallery", SiteNames::kWholeOrStart));
+  // Too many words to be a name.
+  EXPECT_FALSE(names.Names("Example shows how five words fail",
+                           SiteNames::kWholeOrStart));
 }
 
 // Picks the title among `title_tag`, an og:title `meta` ("" for none) and
@@ -25,7 +76,8 @@ TEST(TitleChoiceTest, StripSiteName) {
 Sourced<std::string> Choose(const std::string& meta,
                             const std::string& title_tag,
                             std::vector<Heading> headings,
-                            const std::string& site = "") {
+                            const std::string& site = "",
+                            const std::string& url = "") {
   Candidates candidates;
   if (!meta.empty()) {
     candidates.Add(Field::kTitle, meta, "opengraph", kRankOpenGraph);
@@ -34,7 +86,8 @@ Sourced<std::string> Choose(const std::string& meta,
   scan.title_tag = title_tag;
   scan.headings = std::move(headings);
   Sourced<std::string> title;
-  ChooseTitle(candidates, scan, site, &title);
+  std::string heading;
+  ChooseTitle(candidates, scan, SiteNames(site, url), &title, &heading);
   return title;
 }
 
@@ -60,6 +113,32 @@ TEST(TitleChoiceTest, TheVisibleHeadlineThatATitleConfirms) {
   EXPECT_EQ(title.source, "title-tag");
 }
 
+TEST(TitleChoiceTest, AHeadingLosesTheSiteItCarries) {
+  // The <h1> says the <title> whole, site and all.
+  Sourced<std::string> title =
+      Choose("", "Vehicle rental news and coverage | WRAL",
+             {{"Vehicle rental news and coverage | WRAL", 1, false}}, "",
+             "https://www.wral.example/vehicle-rental/1");
+  EXPECT_EQ(title.value, "Vehicle rental news and coverage");
+  EXPECT_EQ(title.source, "heading");
+  // ...and the heading as shown is what the body leaves out.
+  Candidates none;
+  PageScan scan;
+  scan.title_tag = "Vehicle rental news and coverage | WRAL";
+  scan.headings = {{"Vehicle rental news and coverage | WRAL", 1, false}};
+  std::string heading;
+  ChooseTitle(none, scan,
+              SiteNames("", "https://www.wral.example/vehicle-rental/1"),
+              &title, &heading);
+  EXPECT_EQ(heading, "Vehicle rental news and coverage | WRAL");
+  // A logo <h1> that is the site's part of the <title> is not the headline.
+  title =
+      Choose("", "seelenradio » Number two: Leo", {{"seelenradio", 1, true}},
+             "", "http://www.seelenradio.example/number-two-leo/");
+  EXPECT_EQ(title.value, "Number two: Leo");
+  EXPECT_EQ(title.source, "title-tag");
+}
+
 TEST(TitleChoiceTest, WhatStandsWhenNoHeadingConfirms) {
   EXPECT_EQ(Choose("", "", {{"A lone headline, long enough", 1, false}}).value,
             "A lone headline, long enough");
@@ -71,7 +150,9 @@ TEST(TitleChoiceTest, WhatStandsWhenNoHeadingConfirms) {
   PageScan scan;
   scan.headings = {{"Another headline entirely", 1, false}};
   Sourced<std::string> title;
-  ChooseTitle(front_matter, scan, "", &title);
+  std::string heading = "stale";
+  ChooseTitle(front_matter, scan, SiteNames("", ""), &title, &heading);
+  EXPECT_EQ(heading, "");
   EXPECT_EQ(title.value, "Stated");
   EXPECT_EQ(title.source, "front-matter");
 }
