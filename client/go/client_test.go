@@ -81,6 +81,44 @@ func TestWithCommentsFillsCommentsAndLeavesTheBodyAlone(t *testing.T) {
 	}
 }
 
+func TestAForumThreadsPostsComeInOrderWithWritersAndDates(t *testing.T) {
+	var posts strings.Builder
+	for i := 0; i < 5; i++ {
+		fmt.Fprintf(&posts, "<article class=\"message message--post\"><div class=\"message-userDetails\">"+
+			"<a class=\"username\">user%d</a></div><div class=\"message-content\"><time "+
+			"datetime=\"2024-05-0%dT10:00:00Z\">May %d, 2024</time><div class=\"bbWrapper\"><p>Post "+
+			"number %d: check the collimation first, a reflector that was shipped often arrives "+
+			"with its mirrors out of line.</p></div><a>Reply</a></div></article>", i, i+1, i+1, i)
+	}
+	page := []byte("<html><head><title>Saturn is a blur | Example Forums</title><script " +
+		"type=\"application/ld+json\">{\"@type\": \"DiscussionForumPosting\", \"headline\": " +
+		"\"Saturn is a blur\"}</script></head><body><h1>Saturn is a blur</h1>" + posts.String() +
+		"</body></html>")
+	client := dial(t, serverAddress)
+	article, err := client.Parse(context.Background(), page,
+		lede.WithURL("https://forums.example.com/threads/saturn-is-a-blur.123456/"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := article.GetPageType(); got != ledev1.PageType_PAGE_TYPE_FORUM {
+		t.Fatalf("page type = %v, want PAGE_TYPE_FORUM", got)
+	}
+	if n := len(article.GetPosts()); n != 5 {
+		t.Fatalf("%d posts, want 5", n)
+	}
+	for i, post := range article.GetPosts() {
+		if want := fmt.Sprintf("user%d", i); post.GetAuthor() != want {
+			t.Errorf("post %d: author = %q, want %q", i, post.GetAuthor(), want)
+		}
+		if want := time.Date(2024, 5, i+1, 10, 0, 0, 0, time.UTC); !post.GetPublishedTime().AsTime().Equal(want) {
+			t.Errorf("post %d: published time = %v, want %v", i, post.GetPublishedTime().AsTime(), want)
+		}
+		if prefix := fmt.Sprintf("Post number %d: ", i); !strings.HasPrefix(post.GetText(), prefix) {
+			t.Errorf("post %d: text = %q, want it to start with %q", i, post.GetText(), prefix)
+		}
+	}
+}
+
 func TestJSONMatchesTheCLI(t *testing.T) {
 	client := dial(t, serverAddress)
 	for _, name := range seeds {

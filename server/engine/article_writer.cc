@@ -96,10 +96,12 @@ void WriteImages(const PageFacts& facts, const Body& body,
   }
 }
 
-// The readers' comments, in page order.
-void WriteComments(const std::vector<Comment>& comments, v1::Article* article) {
+// The readers' comments or a thread's posts, in page order, each added by
+// `add` (Article::add_comments, add_posts).
+void WritePosts(const std::vector<Comment>& comments,
+                v1::Post* (v1::Article::*add)(), v1::Article* article) {
   for (const Comment& comment : comments) {
-    v1::Post* post = article->add_comments();
+    v1::Post* post = (article->*add)();
     post->set_author(comment.author);
     if (comment.published) {
       post->mutable_published_time()->set_seconds(
@@ -161,7 +163,8 @@ void WriteArticle(const PageFacts& facts, const Body& body,
   if (Wants(options, v1::FORMAT_MARKDOWN)) {
     article->set_markdown(RenderMarkdown(body.blocks));
   }
-  WriteComments(body.comments, article);
+  WritePosts(body.comments, &v1::Article::add_comments, article);
+  WritePosts(body.posts, &v1::Article::add_posts, article);
 }
 
 }  // namespace lede::engine

@@ -50,6 +50,8 @@ struct Comment {
   std::string author;  // "" when the comment names none
   std::optional<ParsedDate> published;
   std::string text;  // paragraphs separated by a blank line
+  // The blocks `text` was read from.
+  std::vector<Block> blocks;
 };
 
 // The body as the content stage found it.
@@ -64,11 +66,14 @@ struct Body {
   // Readers' comments, in page order, never part of `blocks`: read only
   // when asked for (ContentOptions::include_comments).
   std::vector<Comment> comments;
+  // A forum thread's posts, in page order, the opening post first: read
+  // only when the page is classified a forum (ContentReader::ReadPosts).
+  std::vector<Comment> posts;
 };
 
 // Calls `visit(std::string*)` on each text of `body` a reader reads: block
-// text, table cells, image alt texts and captions (not URLs), comments'
-// writers and texts.
+// text, table cells, image alt texts and captions (not URLs), comments' and
+// posts' writers and texts.
 template <typename Visit>
 void ForEachText(Body* body, Visit visit) {
   for (Block& block : body->blocks) {
@@ -81,9 +86,11 @@ void ForEachText(Body* body, Visit visit) {
     visit(&image.alt);
     visit(&image.caption);
   }
-  for (Comment& comment : body->comments) {
-    visit(&comment.author);
-    visit(&comment.text);
+  for (std::vector<Comment>* posts : {&body->comments, &body->posts}) {
+    for (Comment& comment : *posts) {
+      visit(&comment.author);
+      visit(&comment.text);
+    }
   }
 }
 

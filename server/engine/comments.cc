@@ -6,8 +6,10 @@
 #include <utility>
 
 #include "absl/algorithm/container.h"
+#include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
@@ -55,17 +57,25 @@ bool IsBoilerplate(const GumboNode* element) {
          AttributeMatches(element, "id", *kDrop);
 }
 
-// One comment of a section, by its class, id or microdata.
-bool IsCommentItem(const GumboNode* element) {
+// What a section's items are: readers' comments, or a thread's posts (a
+// forum's own postings count too).
+enum class ItemKind { kComment, kPost };
+
+// One comment of a section, by its class, id or microdata; for a thread's
+// posts, also a forum posting by its microdata.
+bool IsCommentItem(const GumboNode* element, ItemKind kind) {
   static const LazyRE2 kClass = {content_rules::kCommentItemClassPattern};
   static const LazyRE2 kId = {content_rules::kCommentItemIdPattern};
   static const LazyRE2 kType = {content_rules::kCommentItemTypePattern};
   static const LazyRE2 kProp = {content_rules::kCommentItemPropPattern};
+  static const LazyRE2 kPostType = {content_rules::kPostItemTypePattern};
   return IsBlockTag(element->v.element.tag) &&
          (AttributeMatches(element, "class", *kClass) ||
           AttributeMatches(element, "id", *kId) ||
           AttributeMatches(element, "itemtype", *kType) ||
-          AttributeMatches(element, "itemprop", *kProp));
+          AttributeMatches(element, "itemprop", *kProp) ||
+          (kind == ItemKind::kPost &&
+           AttributeMatches(element, "itemtype", *kPostType)));
 }
 
 bool IsAuthorElement(const GumboNode* element) {
@@ -104,7 +114,7 @@ constexpr size_t kMaxPartsTried = 4;
 // The comments of `section`, each with the parts of it that are not its
 // text added to `left_out`: the comments nested in it, its writer, its
 // date and its furniture.
-std::vector<Item> FindItems(const GumboNode* section,
+std::vector<Item> FindItems(const GumboNode* section, ItemKind kind,
                             absl::flat_hash_set<const GumboNode*>* left_out) {
   std::vector<Item> items;
   std::vector<int> open;  // indexes of the comments the walk is inside
@@ -113,7 +123,7 @@ std::vector<Item> FindItems(const GumboNode* section,
       section,
       [&](const GumboNode* node, int) {
         if (node->type != GUMBO_NODE_ELEMENT) return false;
-        const bool item = IsCommentItem(node);
+        const bool item = IsCommentItem(node, kind);
         opened.push_back(item);
         if (item) {
           items.push_back({node, open.empty() ? -1 : open.back(), {}, {}});
@@ -224,16 +234,17 @@ bool IsActionLine(absl::string_view text) {
                                WidgetLineKey(text));
 }
 
-// The comment's text: its blocks as the body's walk reads them (without
-// `left_out`), less pictures (avatars) and buttons ("Reply", "Like"),
-// paragraphs separated by a blank line.
-std::string CommentText(const CommentPage& page, const GumboNode* element,
-                        const Skips& skips, absl::string_view author) {
+// The comment's blocks as the body's walk reads them (without `left_out`),
+// less pictures (avatars) and buttons ("Reply", "Like"); none when they
+// are only headings (a thread's title, "Leave a comment").
+std::vector<Block> CommentBlocks(const CommentPage& page,
+                                 const GumboNode* element, const Skips& skips,
+                                 absl::string_view author) {
   KeepPolicy policy(*page.stats, skips, *page.rules,
                     {.drop_discussions = false});
   BlockWalker walker(policy, "");
   walker.Walk(element, /*is_top=*/true);
-  std::vector<std::string> paragraphs;
+  std::vector<Block> blocks;
   bool only_headings = true;
   for (DraftBlock& draft : walker.TakeBlocks()) {
     const std::string& text = draft.block.text;
@@ -242,20 +253,26 @@ std::string CommentText(const CommentPage& page, const GumboNode* element,
       continue;
     }
     only_headings &= draft.block.kind == BlockKind::kHeading;
-    paragraphs.push_back(std::move(draft.block.text));
+    blocks.push_back(std::move(draft.block));
   }
-  // A heading alone is a thread's title ("Leave a comment"), not a comment.
-  if (only_headings) return "";
-  return absl::StrJoin(paragraphs, "\n\n");
+  if (only_headings) blocks.clear();
+  return blocks;
+}
+
+// Paragraphs separated by a blank line.
+std::string JoinedText(const std::vector<Block>& blocks) {
+  return absl::StrJoin(blocks, "\n\n", [](std::string* out, const Block& b) {
+    out->append(b.text);
+  });
 }
 
 // The comments of one section, appended to `comments`. A comment without
 // a writer or a date of its own takes its enclosing comment's when that
 // one has no text: the wrapper around the comment proper.
 void ReadSection(const CommentPage& page, const GumboNode* section,
-                 std::vector<Comment>* comments) {
+                 ItemKind kind, std::vector<Comment>* comments) {
   Skips skips = *page.skips;
-  std::vector<Item> items = FindItems(section, &skips.left_out);
+  std::vector<Item> items = FindItems(section, kind, &skips.left_out);
   struct Read {
     Comment comment;
     bool has_text = false;
@@ -298,7 +315,8 @@ void ReadSection(const CommentPage& page, const GumboNode* section,
                          items[i + 1].parent == static_cast<int>(i) &&
                          comment.author.empty() && !comment.published;
     if (!wrapper) {
-      comment.text = CommentText(page, item.element, skips, comment.author);
+      comment.blocks = CommentBlocks(page, item.element, skips, comment.author);
+      comment.text = JoinedText(comment.blocks);
     }
     if (nested) skips.left_out.insert(item.element);
     read[i].has_text = !comment.text.empty();
@@ -313,6 +331,40 @@ void ReadSection(const CommentPage& page, const GumboNode* section,
   }
 }
 
+// Whether the page's walk for comments or posts goes into `node`: not into
+// what the body's walk skips or hides, nor into the page's furniture (a
+// share bar's comment button, a sidebar's latest comments) unless it holds
+// the body's container. Sets `around_body` when it does.
+bool Enters(const CommentPage& page, const GumboNode* node, bool* around_body) {
+  if (page.skips->Skipped(node) || page.skips->Hidden(node)) return false;
+  *around_body = page.top != nullptr && page.top != page.body &&
+                 IsInside(page.top, {node});
+  return *around_body || !IsBoilerplate(node);
+}
+
+// How many times each word occurs in `text`: runs of ASCII letters and
+// digits and of non-ASCII bytes, ASCII lower-cased.
+absl::flat_hash_map<std::string, int> WordCounts(absl::string_view text) {
+  absl::flat_hash_map<std::string, int> counts;
+  std::string word;
+  for (size_t i = 0; i <= text.size(); ++i) {
+    const unsigned char c = i < text.size() ? text[i] : ' ';
+    if (c >= 0x80 || absl::ascii_isalnum(c)) {
+      word.push_back(absl::ascii_tolower(c));
+    } else if (!word.empty()) {
+      ++counts[word];
+      word.clear();
+    }
+  }
+  return counts;
+}
+
+int Total(const absl::flat_hash_map<std::string, int>& counts) {
+  int total = 0;
+  for (const auto& [word, count] : counts) total += count;
+  return total;
+}
+
 }  // namespace
 
 std::vector<Comment> ReadComments(const CommentPage& page) {
@@ -320,16 +372,12 @@ std::vector<Comment> ReadComments(const CommentPage& page) {
   WalkTree(page.body, [&](const GumboNode* node, int depth) {
     if (node->type != GUMBO_NODE_ELEMENT) return false;
     if (depth == 0) return true;
-    if (page.skips->Skipped(node) || page.skips->Hidden(node)) return false;
     // A section or furniture around the body's container holds more than
     // comments: the sections inside it are read.
-    const bool around_body = page.top != nullptr && page.top != page.body &&
-                             IsInside(page.top, {node});
-    // Not in the page's furniture (a share bar's comment button, a
-    // sidebar's latest comments).
-    if (IsBoilerplate(node) && !around_body) return false;
+    bool around_body = false;
+    if (!Enters(page, node, &around_body)) return false;
     if (!IsCommentSection(node) || around_body) return true;
-    ReadSection(page, node, &comments);
+    ReadSection(page, node, ItemKind::kComment, &comments);
     return false;
   });
   // A thread the body kept (most of its container's text) is the body's.
@@ -344,6 +392,49 @@ std::vector<Comment> ReadComments(const CommentPage& page) {
   comments.erase(std::remove_if(comments.begin(), comments.end(), held_by_body),
                  comments.end());
   return comments;
+}
+
+std::vector<Comment> ReadPosts(const CommentPage& page) {
+  // The elements that hold the outermost posts, each read once as a
+  // section: a post's replies nested in it are read with it.
+  std::vector<const GumboNode*> sections;
+  absl::flat_hash_set<const GumboNode*> seen;
+  WalkTree(page.body, [&](const GumboNode* node, int depth) {
+    if (node->type != GUMBO_NODE_ELEMENT) return false;
+    if (depth == 0) return true;
+    bool around_body = false;
+    if (!Enters(page, node, &around_body)) return false;
+    if (!IsCommentItem(node, ItemKind::kPost)) return true;
+    const GumboNode* section = node->parent;
+    if (seen.insert(section).second) sections.push_back(section);
+    return false;
+  });
+  std::vector<Comment> posts;
+  for (const GumboNode* section : sections) {
+    ReadSection(page, section, ItemKind::kPost, &posts);
+  }
+  return posts;
+}
+
+bool PostsAreTheBody(const std::vector<Comment>& posts,
+                     const std::vector<Block>& blocks) {
+  if (posts.empty()) return false;
+  std::string posts_text;
+  for (const Comment& post : posts)
+    absl::StrAppend(&posts_text, post.text, " ");
+  std::string body_text;
+  for (const Block& block : blocks)
+    absl::StrAppend(&body_text, block.text, " ");
+  const absl::flat_hash_map<std::string, int> in_posts = WordCounts(posts_text);
+  const absl::flat_hash_map<std::string, int> in_body = WordCounts(body_text);
+  const int posts_words = Total(in_posts);
+  if (posts_words == 0 || posts_words >= Total(in_body)) return false;
+  int shared = 0;
+  for (const auto& [word, count] : in_posts) {
+    auto found = in_body.find(word);
+    if (found != in_body.end()) shared += std::min(count, found->second);
+  }
+  return shared >= content_rules::kMinPostWordsInBody * posts_words;
 }
 
 }  // namespace lede::engine::content

@@ -1,5 +1,6 @@
-// Readers' comments: the discussion sections the body leaves out, read
-// comment by comment (writer, date, text). Internal to the content stage.
+// Readers' comments (the discussion sections the body leaves out) and a
+// forum thread's posts, read one by one (writer, date, text). Internal to
+// the content stage.
 #ifndef LEDE_SERVER_ENGINE_COMMENTS_H_
 #define LEDE_SERVER_ENGINE_COMMENTS_H_
 
@@ -39,6 +40,20 @@ struct CommentPage {
 // read without the comments nested in it (replies are comments of their
 // own) and without its furniture. A comment without text is none.
 std::vector<Comment> ReadComments(const CommentPage& page);
+
+// A forum thread's posts, in page order, the opening post first: the
+// elements marked as one comment (as ReadComments tells them) or as a
+// forum posting (schema.org DiscussionForumPosting) anywhere in the page
+// but its furniture, the body's container included, each read as a
+// comment is. A post without text is none.
+std::vector<Comment> ReadPosts(const CommentPage& page);
+
+// Whether `posts` are the thread the body's `blocks` hold, read better:
+// nearly all their words are the body's (kMinPostWordsInBody) and they
+// are fewer (the rest is the writers' details, signatures, the forum's
+// furniture).
+bool PostsAreTheBody(const std::vector<Comment>& posts,
+                     const std::vector<Block>& blocks);
 
 }  // namespace lede::engine::content
 

@@ -32,6 +32,8 @@ const content_rules::BiasRules& RulesFor(v1::Bias bias) {
   }
 }
 
+}  // namespace
+
 // The page as the attempts read it, and what the last build left behind.
 struct Reading {
   Reading(const Dom& dom, const PageFacts& facts, v1::Bias bias)
@@ -51,6 +53,8 @@ struct Reading {
   int dropped_discussion = 0;
   size_t built_length = 0;
 };
+
+namespace {
 
 // Measures and scores the page as `page.skips` reads it, and crowns the top.
 void Score(Reading* page) {
@@ -214,11 +218,9 @@ bool Listing(Reading* page, std::vector<Block>* found) {
   return true;
 }
 
-// The readers' comments `body` left out; none when the discussion is the
-// body.
-std::vector<Comment> CommentsLeftOut(const Reading& page, const Body& body,
-                                     absl::Time reference_time) {
-  if (body.attempt == "discussion") return {};
+// What the comments and posts are read against: `page` as read, and `body`.
+content::CommentPage CommentPageOf(const Reading& page, const Body& body,
+                                   absl::Time reference_time) {
   content::CommentPage comments;
   comments.body = page.body();
   comments.stats = &page.stats;
@@ -227,7 +229,15 @@ std::vector<Comment> CommentsLeftOut(const Reading& page, const Body& body,
   comments.top = page.top;
   comments.blocks = &body.blocks;
   comments.hints.reference_time = reference_time;
-  return content::ReadComments(comments);
+  return comments;
+}
+
+// The readers' comments `body` left out; none when the discussion is the
+// body.
+std::vector<Comment> CommentsLeftOut(const Reading& page, const Body& body,
+                                     absl::Time reference_time) {
+  if (body.attempt == "discussion") return {};
+  return content::ReadComments(CommentPageOf(page, body, reference_time));
 }
 
 struct NamedAttempt {
@@ -252,11 +262,45 @@ constexpr NamedAttempt kAttempts[] = {
 
 }  // namespace
 
+ContentReader::ContentReader(const Dom& dom, const PageFacts& facts,
+                             const ContentOptions& options)
+    : page_(std::make_unique<Reading>(dom, facts, options.bias)),
+      options_(options) {}
+
+ContentReader::~ContentReader() = default;
+
+void ContentReader::ReadThread(Body* body) const {
+  body->posts =
+      content::ReadPosts(CommentPageOf(*page_, *body, options_.reference_time));
+  // A thread whose posts a script loads (Discourse without its crawler
+  // view) says of them only its description: the opening post's start.
+  if (std::vector<Block> described =
+          content::DeclaredBlocks(body->blocks, page_->facts.description.value);
+      !described.empty()) {
+    body->blocks = std::move(described);
+    body->attempt = "description";
+    return;
+  }
+  if (!content::PostsAreTheBody(body->posts, body->blocks)) return;
+  body->blocks.clear();
+  for (const Comment& post : body->posts) {
+    body->blocks.insert(body->blocks.end(), post.blocks.begin(),
+                        post.blocks.end());
+  }
+  body->attempt = "posts";
+}
+
 absl::StatusOr<Body> ExtractContent(const Dom& dom, const PageFacts& facts,
                                     const ContentOptions& options,
                                     absl::Time deadline) {
-  Reading page(dom, facts, options.bias);
-  page.skips.read_anyway = content::ReadAnyway(dom.body(), ShownTitle(facts));
+  return ContentReader(dom, facts, options).ReadBody(deadline);
+}
+
+absl::StatusOr<Body> ContentReader::ReadBody(absl::Time deadline) {
+  const ContentOptions& options = options_;
+  Reading& page = *page_;
+  page.skips.read_anyway =
+      content::ReadAnyway(page.body(), ShownTitle(page.facts));
   Score(&page);
   Body body;
   for (const NamedAttempt& attempt : kAttempts) {

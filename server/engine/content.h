@@ -3,6 +3,9 @@
 #ifndef LEDE_SERVER_ENGINE_CONTENT_H_
 #define LEDE_SERVER_ENGINE_CONTENT_H_
 
+#include <memory>
+#include <vector>
+
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "lede/v1/lede.pb.h"
@@ -35,6 +38,33 @@ struct ContentOptions {
 absl::StatusOr<Body> ExtractContent(const Dom& dom, const PageFacts& facts,
                                     const ContentOptions& options,
                                     absl::Time deadline);
+
+// The page as the content stage reads it (content.cc).
+struct Reading;
+
+// The content stage as the engine runs it: the body first, then, once the
+// page is classified, what its kind adds (a forum's posts), read against
+// the same measures. Holds `dom` and `facts` by reference: they outlive it.
+class ContentReader {
+ public:
+  ContentReader(const Dom& dom, const PageFacts& facts,
+                const ContentOptions& options);
+  ~ContentReader();
+
+  // The body, as ExtractContent returns it. Called once.
+  absl::StatusOr<Body> ReadBody(absl::Time deadline);
+
+  // Reads `body` (ReadBody's) as a forum thread: its posts in page order,
+  // the opening post first, each with its writer, date and text, into
+  // `body->posts` (none when the page marks none); and the posts' blocks
+  // as the body when they are the thread the body holds without what
+  // surrounds the posts (attempt "posts").
+  void ReadThread(Body* body) const;
+
+ private:
+  std::unique_ptr<Reading> page_;
+  ContentOptions options_;
+};
 
 }  // namespace lede::engine
 

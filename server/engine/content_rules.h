@@ -439,6 +439,14 @@ inline constexpr const char kCommentItemTypePattern[] =
     R"((?i)schema\.org/(Comment|Answer|Review)\b)";
 inline constexpr const char kCommentItemPropPattern[] =
     R"((?i)^(comment|review|answer)$)";
+// A forum thread's post by its microdata (read as posts only: an article's
+// page marks itself so too).
+inline constexpr const char kPostItemTypePattern[] =
+    R"((?i)schema\.org/(DiscussionForumPosting|SocialMediaPosting)\b)";
+// A forum's posts are its body when at least this share of their words
+// (a bag of words) is in the body found, and they are fewer (tuned on WCXB
+// dev half A's forums).
+inline constexpr double kMinPostWordsInBody = 0.95;
 
 // Within a comment: the element naming its writer, by class or itemprop
 // (the innermost one that matches: hCard's "fn" inside "comment-author").

@@ -222,12 +222,11 @@ absl::StatusOr<v1::ParseResponse> Engine::Parse(
   if (!facts.ok()) return facts.status();
 
   // 5. content: the body's blocks and images.
-  absl::StatusOr<Body> body =
-      ExtractContent(*dom, *facts,
-                     {.bias = options.bias(),
-                      .include_comments = options.include_comments(),
-                      .reference_time = metadata_options.reference_time},
-                     deadline);
+  ContentReader content(*dom, *facts,
+                        {.bias = options.bias(),
+                         .include_comments = options.include_comments(),
+                         .reference_time = metadata_options.reference_time});
+  absl::StatusOr<Body> body = content.ReadBody(deadline);
   clock.Lap(Stage::kContent);
   if (!body.ok()) return body.status();
 
@@ -237,6 +236,12 @@ absl::StatusOr<v1::ParseResponse> Engine::Parse(
   if (page_features != nullptr) *page_features = features;
   clock.Lap(Stage::kClassify);
   if (absl::Status s = CheckDeadline(deadline, "classify"); !s.ok()) return s;
+
+  // 5b. content, read as the kind of page reads: a forum's posts.
+  if (page_type.type == v1::PAGE_TYPE_FORUM) {
+    content.ReadThread(&*body);
+    clock.Lap(Stage::kContent);
+  }
 
   // 7. language: of the title and the body, with the page's hints.
   const LanguageResult language = IdentifyArticleLanguage(

@@ -141,6 +141,45 @@ def test_include_comments_fills_comments_and_leaves_the_body_alone(client: lede.
     assert "Well reported" not in with_comments.text
 
 
+def forum_thread_page() -> str:
+    posts = "".join(
+        f"<article class='message message--post'><div class='message-userDetails'>"
+        f"<a class='username'>user{i}</a></div><div class='message-content'>"
+        f"<time datetime='2024-05-0{i + 1}T10:00:00Z'>May {i + 1}, 2024</time>"
+        f"<div class='bbWrapper'><p>Post number {i}: check the collimation first, a "
+        f"reflector that was shipped often arrives with its mirrors out of line.</p>"
+        f"</div><a>Reply</a></div></article>"
+        for i in range(5)
+    )
+    return (
+        "<html><head><title>Saturn is a blur | Example Forums</title>"
+        "<script type='application/ld+json'>{\"@type\": \"DiscussionForumPosting\", "
+        "\"headline\": \"Saturn is a blur\"}</script></head><body>"
+        f"<h1>Saturn is a blur</h1>{posts}</body></html>"
+    )
+
+
+def test_a_forum_threads_posts_come_in_order_with_writers_and_dates(client: lede.Client) -> None:
+    article = client.parse(
+        forum_thread_page(), url="https://forums.example.com/threads/saturn-is-a-blur.123456/"
+    )
+
+    assert article.page_type == lede_pb2.PAGE_TYPE_FORUM
+    assert [p.author for p in article.posts] == [f"user{i}" for i in range(5)]
+    assert [p.published_time.ToJsonString() for p in article.posts] == [
+        f"2024-05-0{i + 1}T10:00:00Z" for i in range(5)
+    ]
+    assert all(p.text.startswith(f"Post number {i}: ") for i, p in enumerate(article.posts))
+    assert list(article.comments) == []
+
+
+def test_an_article_has_no_posts(client: lede.Client) -> None:
+    article = client.parse(article_page("No thread here"))
+
+    assert article.page_type != lede_pb2.PAGE_TYPE_FORUM
+    assert list(article.posts) == []
+
+
 def test_bad_options_fail_before_any_call(client: lede.Client) -> None:
     with pytest.raises(TypeError, match="unknown parse option"):
         client.parse("<p>x</p>", colour="blue")
