@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
+#include <cstdint>
 #include <cstdlib>
 #include <utility>
 
@@ -35,20 +36,35 @@ std::string CollapseWhitespace(absl::string_view utf8) {
     out.append(piece.data(), piece.size());
   };
   // Kept characters are copied a run at a time, from `run_start` up to the
-  // next space, soft hyphen or invalid byte.
-  size_t run_start = 0;
-  ForEachCodePoint(utf8, [&](UChar32 c, absl::string_view bytes) {
-    const bool space = c >= 0 && IsSpaceCodePoint(c);
-    // A soft hyphen only marks where a line may break
-    // ("Mit&shy;tel&shy;al&shy;ter").
-    if (c >= 0 && !space && c != 0x00AD) return true;
-    const size_t start = static_cast<size_t>(bytes.data() - utf8.data());
+  // next space, soft hyphen or invalid byte. ASCII, most of most text, is
+  // read a byte at a time without decoding.
+  const auto* data = reinterpret_cast<const uint8_t*>(utf8.data());
+  const int32_t length = static_cast<int32_t>(utf8.size());
+  int32_t run_start = 0;
+  for (int32_t i = 0; i < length;) {
+    const int32_t start = i;
+    bool space;
+    if (data[i] < 0x80) {
+      space = IsSpaceCodePoint(data[i++]);
+      if (!space) continue;
+    } else {
+      UChar32 c;
+      U8_NEXT(data, i, length, c);
+      space = c >= 0 && IsSpaceCodePoint(c);
+      // A soft hyphen only marks where a line may break
+      // ("Mit&shy;tel&shy;al&shy;ter").
+      if (c >= 0 && !space && c != 0x00AD) continue;
+      if (c < 0) {
+        keep(utf8.substr(run_start, start - run_start));
+        keep(kReplacementUtf8);
+        run_start = i;
+        continue;
+      }
+    }
     keep(utf8.substr(run_start, start - run_start));
-    if (c < 0) keep(kReplacementUtf8);
     pending_space = pending_space || space;
-    run_start = start + bytes.size();
-    return true;
-  });
+    run_start = i;
+  }
   keep(utf8.substr(run_start));
   return out;
 }
@@ -65,24 +81,31 @@ bool IsBlank(absl::string_view utf8) {
 std::string EscapeHtml(absl::string_view text) {
   std::string out;
   out.reserve(text.size() + text.size() / 8);
-  for (char c : text) {
-    switch (c) {
+  // The text between the characters to escape is copied a run at a time.
+  size_t run_start = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    absl::string_view escaped;
+    switch (text[i]) {
       case '&':
-        out += "&amp;";
+        escaped = "&amp;";
         break;
       case '<':
-        out += "&lt;";
+        escaped = "&lt;";
         break;
       case '>':
-        out += "&gt;";
+        escaped = "&gt;";
         break;
       case '"':
-        out += "&quot;";
+        escaped = "&quot;";
         break;
       default:
-        out.push_back(c);
+        continue;
     }
+    out.append(text.data() + run_start, i - run_start);
+    out.append(escaped.data(), escaped.size());
+    run_start = i + 1;
   }
+  out.append(text.data() + run_start, text.size() - run_start);
   return out;
 }
 

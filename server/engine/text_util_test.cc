@@ -50,6 +50,10 @@ TEST(TextUtilTest, EscapeAndDecode) {
             "&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;");
   EXPECT_EQ(DecodeHtmlEntities("Tom &amp; Jerry &#8211; &#x2014; &rsquo;"),
             "Tom & Jerry \u2013 \u2014 \u2019");
+  EXPECT_EQ(EscapeHtml(""), "");
+  EXPECT_EQ(EscapeHtml("plain text"), "plain text");
+  EXPECT_EQ(EscapeHtml("\"&&<>\""), "&quot;&amp;&amp;&lt;&gt;&quot;");
+  EXPECT_EQ(EscapeHtml("a<b"), "a&lt;b");
   EXPECT_EQ(DecodeHtmlEntities("&unknown; & &#0; &#x110000;"),
             "&unknown; & &#0; &#x110000;");
 }
