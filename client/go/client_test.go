@@ -119,6 +119,40 @@ func TestAForumThreadsPostsComeInOrderWithWritersAndDates(t *testing.T) {
 	}
 }
 
+func TestAListingsItemsComeWithTitleLinkAndSnippet(t *testing.T) {
+	var teasers strings.Builder
+	for i := 1; i <= 8; i++ {
+		fmt.Fprintf(&teasers, "<article class=\"teaser\"><h2><a href=\"/news/story-%d/\">Story number %d "+
+			"about the harbour</a></h2><p>The harbour board met again on the question of the new quay, "+
+			"number %d.</p></article>", i, i, i)
+	}
+	page := []byte("<html><head><title>News - Example Blog</title></head><body><nav><a href=\"/\">" +
+		"Home</a></nav><h1>News</h1><main>" + teasers.String() + "<nav class=\"pager\"><a " +
+		"href=\"?page=2\">2</a><a href=\"?page=3\">3</a></nav></main></body></html>")
+	client := dial(t, serverAddress)
+	article, err := client.Parse(context.Background(), page, lede.WithURL("https://blog.example.com/news/"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := article.GetPageType(); got != ledev1.PageType_PAGE_TYPE_LISTING {
+		t.Fatalf("page type = %v, want PAGE_TYPE_LISTING", got)
+	}
+	if n := len(article.GetItems()); n != 8 {
+		t.Fatalf("%d items, want 8", n)
+	}
+	for i, item := range article.GetItems() {
+		if want := fmt.Sprintf("Story number %d about the harbour", i+1); item.GetTitle() != want {
+			t.Errorf("item %d: title = %q, want %q", i, item.GetTitle(), want)
+		}
+		if want := fmt.Sprintf("https://blog.example.com/news/story-%d/", i+1); item.GetUrl() != want {
+			t.Errorf("item %d: url = %q, want %q", i, item.GetUrl(), want)
+		}
+		if want := fmt.Sprintf("The harbour board met again on the question of the new quay, number %d.", i+1); item.GetSnippet() != want {
+			t.Errorf("item %d: snippet = %q, want %q", i, item.GetSnippet(), want)
+		}
+	}
+}
+
 func TestJSONMatchesTheCLI(t *testing.T) {
 	client := dial(t, serverAddress)
 	for _, name := range seeds {

@@ -165,6 +165,12 @@ void WriteArticle(const PageFacts& facts, const Body& body,
   }
   WritePosts(body.comments, &v1::Article::add_comments, article);
   WritePosts(body.posts, &v1::Article::add_posts, article);
+  for (const ListEntry& entry : body.items) {
+    v1::ListItem* item = article->add_items();
+    item->set_title(entry.title);
+    item->set_url(entry.url);
+    item->set_snippet(entry.snippet);
+  }
 }
 
 }  // namespace lede::engine

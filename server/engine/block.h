@@ -54,6 +54,13 @@ struct Comment {
   std::vector<Block> blocks;
 };
 
+// One entry of a listing or a collection: another page it points to.
+struct ListEntry {
+  std::string title;
+  std::string url;  // absolute
+  std::string snippet;
+};
+
 // The body as the content stage found it.
 struct Body {
   std::vector<Block> blocks;
@@ -69,11 +76,14 @@ struct Body {
   // A forum thread's posts, in page order, the opening post first: read
   // only when the page is classified a forum (ContentReader::ReadPosts).
   std::vector<Comment> posts;
+  // A listing's or a collection's entries, in page order: read only when
+  // the page is classified one (ContentReader::ReadItems).
+  std::vector<ListEntry> items;
 };
 
 // Calls `visit(std::string*)` on each text of `body` a reader reads: block
 // text, table cells, image alt texts and captions (not URLs), comments' and
-// posts' writers and texts.
+// posts' writers and texts, entries' titles and snippets.
 template <typename Visit>
 void ForEachText(Body* body, Visit visit) {
   for (Block& block : body->blocks) {
@@ -91,6 +101,10 @@ void ForEachText(Body* body, Visit visit) {
       visit(&comment.author);
       visit(&comment.text);
     }
+  }
+  for (ListEntry& item : body->items) {
+    visit(&item.title);
+    visit(&item.snippet);
   }
 }
 

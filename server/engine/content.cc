@@ -15,6 +15,7 @@
 #include "server/engine/content_select.h"
 #include "server/engine/content_tree.h"
 #include "server/engine/keep_policy.h"
+#include "server/engine/list_items.h"
 
 namespace lede::engine {
 namespace {
@@ -288,6 +289,11 @@ void ContentReader::ReadThread(Body* body) const {
                         post.blocks.end());
   }
   body->attempt = "posts";
+}
+
+void ContentReader::ReadItems(Body* body) const {
+  body->items = content::ReadListItems(page_->body(), page_->skips,
+                                       page_->facts.url.value);
 }
 
 absl::StatusOr<Body> ExtractContent(const Dom& dom, const PageFacts& facts,

@@ -61,6 +61,11 @@ class ContentReader {
   // surrounds the posts (attempt "posts").
   void ReadThread(Body* body) const;
 
+  // Reads the page as a listing or a collection: its entries (title, link,
+  // snippet) into `body->items`, in page order; none when it has no run of
+  // alike linked entries.
+  void ReadItems(Body* body) const;
+
  private:
   std::unique_ptr<Reading> page_;
   ContentOptions options_;

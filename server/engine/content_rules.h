@@ -448,6 +448,14 @@ inline constexpr const char kPostItemTypePattern[] =
 // dev half A's forums).
 inline constexpr double kMinPostWordsInBody = 0.95;
 
+// ---- A listing's or a collection's entries (list_items.cc). ----
+
+// Fewest alike siblings that each link somewhere to make a list.
+inline constexpr size_t kMinListItems = 3;
+// The most text of one entry counted when runs are weighed (code points):
+// a run of many teasers outweighs one of a few long sections.
+inline constexpr int kMaxListItemTextCounted = 1000;
+
 // Within a comment: the element naming its writer, by class or itemprop
 // (the innermost one that matches: hCard's "fn" inside "comment-author").
 inline constexpr const char kCommentAuthorClassPattern[] =

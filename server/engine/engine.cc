@@ -237,9 +237,14 @@ absl::StatusOr<v1::ParseResponse> Engine::Parse(
   clock.Lap(Stage::kClassify);
   if (absl::Status s = CheckDeadline(deadline, "classify"); !s.ok()) return s;
 
-  // 5b. content, read as the kind of page reads: a forum's posts.
+  // 5b. content, read as the kind of page reads: a forum's posts, a
+  // listing's or a collection's entries.
   if (page_type.type == v1::PAGE_TYPE_FORUM) {
     content.ReadThread(&*body);
+    clock.Lap(Stage::kContent);
+  } else if (page_type.type == v1::PAGE_TYPE_LISTING ||
+             page_type.type == v1::PAGE_TYPE_COLLECTION) {
+    content.ReadItems(&*body);
     clock.Lap(Stage::kContent);
   }
 

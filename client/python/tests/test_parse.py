@@ -180,6 +180,30 @@ def test_an_article_has_no_posts(client: lede.Client) -> None:
     assert list(article.posts) == []
 
 
+def test_a_listings_items_come_with_title_link_and_snippet(client: lede.Client) -> None:
+    teasers = "".join(
+        f"<article class='teaser'><h2><a href='/news/story-{i}/'>Story number {i} about the "
+        f"harbour</a></h2><p>The harbour board met again on the question of the new quay, "
+        f"number {i}.</p></article>"
+        for i in range(1, 9)
+    )
+    article = client.parse(
+        "<html><head><title>News - Example Blog</title></head><body><nav><a href='/'>Home</a>"
+        f"</nav><h1>News</h1><main>{teasers}<nav class='pager'><a href='?page=2'>2</a>"
+        "<a href='?page=3'>3</a></nav></main></body></html>",
+        url="https://blog.example.com/news/",
+    )
+
+    assert article.page_type == lede_pb2.PAGE_TYPE_LISTING
+    assert [(i.title, i.url) for i in article.items] == [
+        (f"Story number {n} about the harbour", f"https://blog.example.com/news/story-{n}/")
+        for n in range(1, 9)
+    ]
+    assert article.items[0].snippet == (
+        "The harbour board met again on the question of the new quay, number 1."
+    )
+
+
 def test_bad_options_fail_before_any_call(client: lede.Client) -> None:
     with pytest.raises(TypeError, match="unknown parse option"):
         client.parse("<p>x</p>", colour="blue")
