@@ -96,6 +96,55 @@ bool EndsLikeASentence(absl::string_view text) {
   return false;
 }
 
+// Whether `text` opens with `name` as a whole word (not "Ludovic" for
+// "Ludo"), and a bio's verb follows it closely.
+bool OpensWithNameAndVerb(absl::string_view text, absl::string_view name) {
+  if (CodePointCount(name) < content_rules::kMinBylineNameLength ||
+      !absl::ConsumePrefix(&text, name) ||
+      (!text.empty() && (absl::ascii_isalnum(text.front()) ||
+                         static_cast<unsigned char>(text.front()) >= 0x80))) {
+    return false;
+  }
+  const std::string lower =
+      AsciiLower(text.substr(0, content_rules::kMaxBioVerbOffset));
+  const absl::string_view window = lower;
+  for (absl::string_view verb : content_rules::kAuthorBioVerbs) {
+    size_t at = window.find(verb);
+    while (at != absl::string_view::npos) {
+      const size_t end = at + verb.size();
+      if (at > 0 && window[at - 1] == ' ' &&
+          (end == window.size() || window[end] == ' ')) {
+        return true;
+      }
+      at = window.find(verb, at + 1);
+    }
+  }
+  return false;
+}
+
+// A paragraph that reads as a bio of one of `authors`.
+bool IsAuthorBio(const Block& block, const std::vector<std::string>& authors) {
+  if (block.kind != BlockKind::kParagraph) return false;
+  const size_t length = CodePointCount(block.text);
+  if (length < content_rules::kMinAuthorBioLength ||
+      length > content_rules::kMaxAuthorBioLength) {
+    return false;
+  }
+  absl::string_view text =
+      absl::StripLeadingAsciiWhitespace(absl::StripPrefix(block.text, "*"));
+  for (const std::string& author : authors) {
+    // A person's name: a one-word "author" is an outlet or a brand.
+    const size_t space = author.find(' ');
+    if (space == std::string::npos) continue;
+    const absl::string_view first(author.data(), space);
+    if (OpensWithNameAndVerb(text, author) ||
+        OpensWithNameAndVerb(text, first)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 // The line as kWidgetLines lists it: ASCII lower-cased, without the marks
@@ -262,6 +311,40 @@ void TrimTrailingFurniture(std::vector<Block>* blocks) {
     return;
   }
   blocks->resize(end);
+}
+
+void DropAuthorBio(const std::vector<std::string>& authors,
+                   std::vector<Block>* blocks) {
+  if (authors.empty()) return;
+  const size_t total = TextLength(*blocks);
+  size_t after = 0;
+  for (size_t i = blocks->size();
+       i > 0 && blocks->size() - i <= content_rules::kMaxBlocksAfterAuthorBio;
+       --i) {
+    const Block& block = (*blocks)[i - 1];
+    const size_t length = CodePointCount(block.text);
+    if (IsAuthorBio(block, authors) &&
+        total - after - length >= content_rules::kMinTextBeforeAuthorBio) {
+      size_t start = i - 1;
+      for (size_t lead_in = 0;
+           start > 0 && lead_in < content_rules::kMaxBioLeadInLines;
+           ++lead_in) {
+        const Block& line = (*blocks)[start - 1];
+        if ((line.kind != BlockKind::kParagraph &&
+             line.kind != BlockKind::kHeading) ||
+            CodePointCount(line.text) >
+                content_rules::kMaxTrailingFurnitureLength ||
+            HasSentenceEnd(line.text)) {
+          break;
+        }
+        --start;
+      }
+      blocks->resize(start);
+      return;
+    }
+    after += length;
+    if (after > content_rules::kMaxTextAfterAuthorBio) return;
+  }
 }
 
 size_t TextLength(const std::vector<Block>& blocks) {

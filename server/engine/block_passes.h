@@ -46,6 +46,13 @@ bool IsWidgetLine(absl::string_view text);
 // article before them is long enough to stand alone.
 void TrimTrailingFurniture(std::vector<Block>* blocks);
 
+// Drops an author's bio after the article ("Jane Doe is a freelance writer
+// covering...", kAuthorBioVerbs) with the short lines that lead into it and
+// the few after it, when the article before it is long enough to stand
+// alone. `authors`: the byline's names the metadata stage read.
+void DropAuthorBio(const std::vector<std::string>& authors,
+                   std::vector<Block>* blocks);
+
 // The declared body (PageFacts::declared_body) as paragraphs, when the
 // `extracted` blocks hold next to no text and the declaration much more;
 // otherwise no blocks.

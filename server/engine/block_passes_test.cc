@@ -101,6 +101,66 @@ TEST(BlockPassesTest, ShortTrailingLinesAreTrimmedAfterALongArticle) {
   EXPECT_EQ(short_article.size(), 2u);
 }
 
+TEST(BlockPassesTest, AnAuthorsBioAfterTheArticleGoes) {
+  std::string article;
+  for (int i = 0; i < 10; ++i) {
+    article += "The council voted on Tuesday to approve the new budget. ";
+  }
+  const std::string bio =
+      "Jane Doe is a freelance writer covering city hall and the schools "
+      "for the Gazette since 2012.";
+  std::vector<Block> blocks = {
+      Make(BlockKind::kParagraph, article),
+      Make(BlockKind::kParagraph, "Contributing Writer"),
+      Make(BlockKind::kParagraph, "Jane Doe"), Make(BlockKind::kParagraph, bio),
+      Make(BlockKind::kParagraph, "Share this")};
+  DropAuthorBio({"Jane Doe"}, &blocks);
+  EXPECT_THAT(Texts(blocks), ElementsAre(article));
+  // The first name opens a bio too; an "*" before it is a footnote's mark.
+  blocks = {Make(BlockKind::kParagraph, article),
+            Make(BlockKind::kParagraph,
+                 "*Jane, MD, has written about medicine and the council's "
+                 "health budget for a decade.")};
+  DropAuthorBio({"Jane Doe"}, &blocks);
+  EXPECT_THAT(Texts(blocks), ElementsAre(article));
+}
+
+TEST(BlockPassesTest, WhatOnlyLooksLikeABioStays) {
+  std::string article;
+  for (int i = 0; i < 10; ++i) {
+    article += "The council voted on Tuesday to approve the new budget. ";
+  }
+  const std::string about_someone_else =
+      "John Roe is the council's treasurer and has argued for the budget "
+      "since the spring.";
+  const std::string bio =
+      "Jane Doe is a freelance writer covering city hall and the schools "
+      "for the Gazette since 2012.";
+  // Not the byline's author.
+  std::vector<Block> blocks = {Make(BlockKind::kParagraph, article),
+                               Make(BlockKind::kParagraph, about_someone_else)};
+  DropAuthorBio({"Jane Doe"}, &blocks);
+  EXPECT_EQ(blocks.size(), 2u);
+  // A name that only starts the first word ("Janet" is not "Jane").
+  blocks = {Make(BlockKind::kParagraph, article),
+            Make(BlockKind::kParagraph,
+                 "Janet is the council's treasurer and has argued for the "
+                 "budget since the spring.")};
+  DropAuthorBio({"Jane Doe"}, &blocks);
+  EXPECT_EQ(blocks.size(), 2u);
+  // Too much article after it: the bio is not at the end.
+  blocks = {Make(BlockKind::kParagraph, article),
+            Make(BlockKind::kParagraph, bio),
+            Make(BlockKind::kParagraph, article)};
+  DropAuthorBio({"Jane Doe"}, &blocks);
+  EXPECT_EQ(blocks.size(), 3u);
+  // Too little article before it: the page may be about the author.
+  blocks = {Make(BlockKind::kParagraph, "Our team."),
+            Make(BlockKind::kParagraph, bio)};
+  DropAuthorBio({"Jane Doe"}, &blocks);
+  EXPECT_EQ(blocks.size(), 2u);
+}
+
 TEST(BlockPassesTest, TheDeclaredBodyStandsInOnlyForNextToNothing) {
   const std::string declared =
       "The council voted on Tuesday to approve the new budget.\n\n  Opponents "

@@ -104,7 +104,10 @@ std::vector<Block> Build(Reading* page, const GumboNode* root,
   page->dropped_discussion = dropped_discussion;
   page->built_length = content::TextLength(blocks);
   content::DropMetadataAndFurnitureLines(page->facts.authors.value, &blocks);
-  if (page->rules.trim_trailing_lines) content::TrimTrailingFurniture(&blocks);
+  if (page->rules.trim_trailing_lines) {
+    content::DropAuthorBio(page->facts.authors.value, &blocks);
+    content::TrimTrailingFurniture(&blocks);
+  }
   return blocks;
 }
 

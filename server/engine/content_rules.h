@@ -386,6 +386,28 @@ inline constexpr size_t kMinTextBeforePostFooter = 300;
 // ...once at least this many code points of article came before it.
 inline constexpr size_t kMinTextBeforeEndMarker = 80;
 
+// An author's bio after the article ("Jane Doe is a writer at...", "Sarah
+// is a writer, teacher, and mother", "Angela Doe, MD, is a provider"): a
+// paragraph that opens with an author's name, or the first word of it, and
+// has one of these verbs within kMaxBioVerbOffset bytes after the name.
+inline constexpr absl::string_view kAuthorBioVerbs[] = {
+    "is",     "was",   "has",    "founded", "worked",   "works",
+    "writes", "wrote", "covers", "lives",   "joined",   "serves",
+    "holds",  "leads", "ist",    "war",     "schreibt", "arbeitet",
+    "lebt",   "est",   "es",     "è"};
+inline constexpr size_t kMaxBioVerbOffset = 24;
+// Its length, in code points, between these...
+inline constexpr size_t kMinAuthorBioLength = 60;
+inline constexpr size_t kMaxAuthorBioLength = 900;
+// ...among the body's last blocks: at most kMaxBlocksAfterAuthorBio after it,
+// with at most kMaxTextAfterAuthorBio code points, and at least
+// kMinTextBeforeAuthorBio of article before it. The short lines that lead
+// into it ("Contributing Writer", the author's name) go with it.
+inline constexpr size_t kMaxBlocksAfterAuthorBio = 4;
+inline constexpr size_t kMaxTextAfterAuthorBio = 300;
+inline constexpr size_t kMinTextBeforeAuthorBio = 500;
+inline constexpr size_t kMaxBioLeadInLines = 3;
+
 // Trailing lines up to this long without a sentence end are furniture...
 inline constexpr size_t kMaxTrailingFurnitureLength = 80;
 // ...trimmed when the article before them has this many code points.
