@@ -273,6 +273,15 @@ ContentReader::ContentReader(const Dom& dom, const PageFacts& facts,
 
 ContentReader::~ContentReader() = default;
 
+void ContentReader::ReadAs(v1::PageType type, Body* body) const {
+  if (type == v1::PAGE_TYPE_FORUM) {
+    ReadThread(body);
+  } else if (type == v1::PAGE_TYPE_LISTING ||
+             type == v1::PAGE_TYPE_COLLECTION) {
+    ReadItems(body);
+  }
+}
+
 void ContentReader::ReadThread(Body* body) const {
   body->posts =
       content::ReadPosts(CommentPageOf(*page_, *body, options_.reference_time));

@@ -54,6 +54,11 @@ class ContentReader {
   // The body, as ExtractContent returns it. Called once.
   absl::StatusOr<Body> ReadBody(absl::Time deadline);
 
+  // Reads `body` (ReadBody's) as a page of `type` reads: a forum by
+  // ReadThread, a listing or a collection by ReadItems; any other kind
+  // stays as ReadBody left it.
+  void ReadAs(v1::PageType type, Body* body) const;
+
   // Reads `body` (ReadBody's) as a forum thread: its posts in page order,
   // the opening post first, each with its writer, date and text, into
   // `body->posts` (none when the page marks none); and the posts' blocks

@@ -239,14 +239,8 @@ absl::StatusOr<v1::ParseResponse> Engine::Parse(
 
   // 5b. content, read as the kind of page reads: a forum's posts, a
   // listing's or a collection's entries.
-  if (page_type.type == v1::PAGE_TYPE_FORUM) {
-    content.ReadThread(&*body);
-    clock.Lap(Stage::kContent);
-  } else if (page_type.type == v1::PAGE_TYPE_LISTING ||
-             page_type.type == v1::PAGE_TYPE_COLLECTION) {
-    content.ReadItems(&*body);
-    clock.Lap(Stage::kContent);
-  }
+  content.ReadAs(page_type.type, &*body);
+  clock.Lap(Stage::kContent);
 
   // 7. language: of the title and the body, with the page's hints.
   const LanguageResult language = IdentifyArticleLanguage(
