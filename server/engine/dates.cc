@@ -271,18 +271,62 @@ ParsedDate DateFromEpochMillis(int64_t millis, std::string text) {
                     absl::ToCivilDay(time, absl::UTCTimeZone())};
 }
 
+namespace {
+
+// The digits a date's pattern cannot match without, as a text holds them.
+struct DateDigits {
+  bool any = false;
+  // A run of four ASCII digits: the year of every finder but FindShortYear.
+  bool year = false;
+  // A digit, a dot, two digits, a dot and two digits: FindShortYear's
+  // "28.01.22".
+  bool dotted_short_year = false;
+};
+
+DateDigits DigitsOf(absl::string_view text) {
+  DateDigits digits;
+  size_t run = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (!absl::ascii_isdigit(static_cast<unsigned char>(text[i]))) {
+      run = 0;
+      continue;
+    }
+    digits.any = true;
+    if (++run >= 4) digits.year = true;
+    if (!digits.dotted_short_year && i + 6 < text.size()) {
+      const absl::string_view next = text.substr(i + 1, 6);
+      digits.dotted_short_year =
+          next[0] == '.' && absl::ascii_isdigit(next[1]) &&
+          absl::ascii_isdigit(next[2]) && next[3] == '.' &&
+          absl::ascii_isdigit(next[4]) && absl::ascii_isdigit(next[5]);
+    }
+  }
+  return digits;
+}
+
+}  // namespace
+
 std::optional<ParsedDate> FindDate(absl::string_view text,
                                    const DateHints& hints,
                                    bool allow_relative) {
-  static constexpr Finder kFinders[] = {&FindIso,        &FindCjk,
-                                        &FindNumeric,    &FindShortYear,
-                                        &FindMonthFirst, &FindDayFirst};
-  // Each finder's pattern needs ASCII digits (RE2's \d is [0-9]), so a text
-  // without one (most of a page's short texts) skips their six scans, and
-  // callers need not test for digits first.
-  const bool has_digit =
-      std::any_of(text.begin(), text.end(), absl::ascii_isdigit);
-  if (!has_digit && !allow_relative) return std::nullopt;
+  // Each finder with the digits its pattern needs (RE2's \d is [0-9]): a
+  // text without them (most of a page's short texts, and most with a digit:
+  // "12 comments", "3 min read") skips the finder's scan, and callers need
+  // not test for digits first.
+  struct FinderNeeds {
+    Finder find;
+    bool DateDigits::*needs;
+  };
+  static constexpr FinderNeeds kFinders[] = {
+      {&FindIso, &DateDigits::year},
+      {&FindCjk, &DateDigits::year},
+      {&FindNumeric, &DateDigits::year},
+      {&FindShortYear, &DateDigits::dotted_short_year},
+      {&FindMonthFirst, &DateDigits::year},
+      {&FindDayFirst, &DateDigits::year},
+  };
+  const DateDigits digits = DigitsOf(text);
+  if (!digits.any && !allow_relative) return std::nullopt;
   // Pages put no-break spaces between a date's parts ("11. November 2021").
   std::string spaced;
   if (absl::StrContains(text, "\xC2\xA0")) {
@@ -290,11 +334,10 @@ std::optional<ParsedDate> FindDate(absl::string_view text,
     text = spaced;
   }
   std::optional<Match> best;
-  if (has_digit) {
-    for (Finder finder : kFinders) {
-      std::optional<Match> match = finder(text, hints);
-      if (match && (!best || match->position < best->position)) best = match;
-    }
+  for (const auto& [find, needs] : kFinders) {
+    if (!(digits.*needs)) continue;
+    std::optional<Match> match = find(text, hints);
+    if (match && (!best || match->position < best->position)) best = match;
   }
   if (!best && allow_relative) best = FindRelative(text, hints);
   if (!best) return std::nullopt;
