@@ -485,12 +485,7 @@ class PageWalk {
       return true;
     });
     ReadLinksAndHeadings(tag, id, href);
-    unsigned hints = 0;
-    for (absl::string_view value : {class_name, id}) {
-      ForEachWord(value, [&](absl::string_view word) {
-        hints |= HintsOf(HintsTable<rules::kClassWords>(), word);
-      });
-    }
+    const unsigned hints = ClassHints(class_name) | ClassHints(id);
     Count(hints, kClassFeatures, &f_);
     if (hints & rules::kForum) frame.held.forum_classes = 1;
     // Alike siblings share the tag and the first class word.
@@ -582,6 +577,20 @@ class PageWalk {
   }
 
   static bool IsHeading(GumboTag tag) { return content::HeadingLevel(tag) > 0; }
+
+  // The hints of the words of one class or id value. A page repeats a few
+  // hundred values over thousands of elements, so each value is split once;
+  // the values are the tree's, which outlives the walk.
+  unsigned ClassHints(absl::string_view value) {
+    if (value.empty()) return 0;
+    auto [entry, added] = class_hints_.try_emplace(value, 0);
+    if (added) {
+      ForEachWord(value, [&](absl::string_view word) {
+        entry->second |= HintsOf(HintsTable<rules::kClassWords>(), word);
+      });
+    }
+    return entry->second;
+  }
 
   void CountTag(GumboTag tag) {
     f_[kElements] += 1;
@@ -740,6 +749,7 @@ class PageWalk {
   }
 
   PageFeatures& f_;
+  absl::flat_hash_map<absl::string_view, unsigned> class_hints_;
   std::vector<Frame> frames_;  // the open elements; deeper ones kept for reuse
   size_t depth_ = 0;
   Subtree total_;
