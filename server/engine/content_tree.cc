@@ -1,7 +1,9 @@
 #include "server/engine/content_tree.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <string>
+#include <vector>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
@@ -193,6 +195,32 @@ bool HasSentenceEnd(absl::string_view text) {
   return false;
 }
 
+namespace {
+
+// The shortest consent word's length: IsDialog compares the first four bytes
+// of a place in a value with the words' before the words themselves.
+constexpr size_t kConsentWordMinBytes = 4;
+constexpr bool ConsentWordsAreLongEnough() {
+  for (absl::string_view word : content_rules::kConsentClassWords) {
+    if (word.size() < kConsentWordMinBytes) return false;
+  }
+  return true;
+}
+static_assert(ConsentWordsAreLongEnough());
+
+// The first four bytes of `text` (at least four), ASCII lower-cased, as one
+// number.
+uint32_t FirstFourLower(absl::string_view text) {
+  uint32_t packed = 0;
+  for (size_t i = 0; i < kConsentWordMinBytes; ++i) {
+    packed = packed << 8 | static_cast<unsigned char>(absl::ascii_tolower(
+                               static_cast<unsigned char>(text[i])));
+  }
+  return packed;
+}
+
+}  // namespace
+
 // A dialog over the page: a consent manager, a sign-up or login modal. Its
 // text is never the article, however long (a consent manager's list of
 // vendors and their policies can outweigh the article ten times).
@@ -200,11 +228,27 @@ bool IsDialog(const GumboNode* node) {
   const GumboTag tag = node->v.element.tag;
   if (tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_BODY) return false;
   // One pass over the value: the words are tried only where one could
-  // start, since this runs for every element of the page.
+  // start, and where the value's next bytes are one's first four, since
+  // this runs for every element of the page ("container", "col-md" and
+  // "d-flex" start at those letters too).
+  static const auto* const kStarts = [] {
+    auto* starts = new std::vector<uint32_t>();
+    for (absl::string_view word : content_rules::kConsentClassWords) {
+      const uint32_t start = FirstFourLower(word);
+      if (std::find(starts->begin(), starts->end(), start) == starts->end()) {
+        starts->push_back(start);
+      }
+    }
+    return starts;
+  }();
   auto names_consent = [](absl::string_view value) {
-    for (size_t i = 0; i < value.size(); ++i) {
+    for (size_t i = 0; i + kConsentWordMinBytes <= value.size(); ++i) {
       const char first = absl::ascii_tolower(value[i]);
       if (first != 'c' && first != 'g' && first != 'd') continue;
+      if (std::find(kStarts->begin(), kStarts->end(),
+                    FirstFourLower(value.substr(i))) == kStarts->end()) {
+        continue;
+      }
       for (absl::string_view word : content_rules::kConsentClassWords) {
         if (word[0] == first &&
             absl::EqualsIgnoreCase(value.substr(i, word.size()), word)) {
