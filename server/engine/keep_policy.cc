@@ -9,6 +9,13 @@
 #include "server/engine/text_util.h"
 
 namespace lede::engine::content {
+namespace {
+
+// What KeepPolicy::ClassSays reads in a class or id value, as bits.
+constexpr unsigned kSaysBoilerplate = 1;
+constexpr unsigned kSaysDiscussion = 2;
+
+}  // namespace
 
 Verdict KeepPolicy::Judge(const GumboNode* element, const NodeStats& root,
                           bool is_root) const {
@@ -27,8 +34,6 @@ NodeStats KeepPolicy::StatsOf(const GumboNode* element) const {
 // list of links.
 Verdict KeepPolicy::JudgeByClass(const GumboNode* element,
                                  const NodeStats& root) const {
-  static const LazyRE2 kDrop = {content_rules::kDropClassPattern};
-  static const LazyRE2 kDiscussion = {content_rules::kDiscussionClassPattern};
   const GumboTag tag = element->v.element.tag;
   if (tag == GUMBO_TAG_FORM) {
     return IsFurnitureForm(element, root) ? Verdict::kDrop : Verdict::kKeep;
@@ -36,18 +41,10 @@ Verdict KeepPolicy::JudgeByClass(const GumboNode* element,
   // Inline elements (tag links, keyword spans) are part of the sentence
   // around them, whatever their class says.
   if (!IsBlockTag(tag)) return Verdict::kKeep;
-  std::string classes = RoleClasses(Attribute(element, "class"));
-  bool classed_as_boilerplate = false;
-  bool classed_as_discussion = false;
-  for (absl::string_view value :
-       {absl::string_view(classes), Attribute(element, "id")}) {
-    if (value.empty()) continue;
-    if (RE2::PartialMatch(Piece(value), *kDrop)) {
-      classed_as_boilerplate = true;
-    } else if (RE2::PartialMatch(Piece(value), *kDiscussion)) {
-      classed_as_discussion = true;
-    }
-  }
+  const unsigned says = ClassSays(Attribute(element, "class"), true) |
+                        ClassSays(Attribute(element, "id"), false);
+  const bool classed_as_boilerplate = (says & kSaysBoilerplate) != 0;
+  const bool classed_as_discussion = (says & kSaysDiscussion) != 0;
   // A layout box around the page's <main> ("fixed-sidebar", "has-nav")
   // names what sits beside the content, not what it holds.
   if (classed_as_boilerplate) {
@@ -60,6 +57,23 @@ Verdict KeepPolicy::JudgeByClass(const GumboNode* element,
     return Verdict::kDropDiscussion;
   }
   return IsLinkList(element, root) ? Verdict::kDrop : Verdict::kKeep;
+}
+
+unsigned KeepPolicy::ClassSays(absl::string_view value, bool of_class) const {
+  static const LazyRE2 kDrop = {content_rules::kDropClassPattern};
+  static const LazyRE2 kDiscussion = {content_rules::kDiscussionClassPattern};
+  if (value.empty()) return 0;
+  auto [entry, added] = class_says_[of_class].try_emplace(value, 0);
+  if (!added) return entry->second;
+  const std::string classes = of_class ? RoleClasses(value) : std::string();
+  const absl::string_view read = of_class ? absl::string_view(classes) : value;
+  if (read.empty()) return 0;
+  if (RE2::PartialMatch(Piece(read), *kDrop)) {
+    entry->second = kSaysBoilerplate;
+  } else if (RE2::PartialMatch(Piece(read), *kDiscussion)) {
+    entry->second = kSaysDiscussion;
+  }
+  return entry->second;
 }
 
 // A link-heavy container, unless the walk is reading a listing. One around

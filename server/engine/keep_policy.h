@@ -5,6 +5,8 @@
 
 #include <gumbo.h>
 
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/string_view.h"
 #include "server/engine/content_rules.h"
 #include "server/engine/content_tree.h"
 
@@ -52,11 +54,18 @@ class KeepPolicy {
   bool HoldsTheContent(const GumboNode* element, const NodeStats& root,
                        bool discussion = false) const;
   bool IsFurnitureForm(const GumboNode* form, const NodeStats& root) const;
+  // What a class attribute's role classes (`of_class`) or an id say of
+  // their element: kSaysBoilerplate, kSaysDiscussion or neither.
+  unsigned ClassSays(absl::string_view value, bool of_class) const;
 
   const StatsMap& stats_;
   const Skips& skips_;
   const content_rules::BiasRules& rules_;
   KeepOptions options_;
+  // ClassSays by value, class and id apart: a page repeats a few hundred
+  // values over thousands of elements, and the values are the tree's, which
+  // outlives the policy. A memo, so Judge still changes nothing it reads.
+  mutable absl::flat_hash_map<absl::string_view, unsigned> class_says_[2];
 };
 
 }  // namespace lede::engine::content
