@@ -3,7 +3,11 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <optional>
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/ascii.h"
@@ -22,6 +26,25 @@ namespace lede::engine::metadata {
 namespace {
 
 namespace rules = metadata_rules;
+
+// Whether `text` holds a byte from `low` to `high`, both past ASCII: runs
+// of ASCII are skipped eight bytes at a time.
+bool HoldsByteIn(absl::string_view text, unsigned char low,
+                 unsigned char high) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  size_t i = 0;
+  while (i < text.size()) {
+    uint64_t eight;
+    if (i + 8 <= text.size() && (std::memcpy(&eight, bytes + i, 8),
+                                 (eight & 0x8080808080808080ull) == 0)) {
+      i += 8;
+      continue;
+    }
+    if (bytes[i] >= low && bytes[i] <= high) return true;
+    ++i;
+  }
+  return false;
+}
 
 // Whether the open microdata item `item` keeps `field` for itself: a
 // picture's or a video's facts, a comment's date (a comment's author may be
@@ -328,8 +351,24 @@ void ReadDateline(const GumboNode* text_node, Sink* sink) {
 
 void ReadCredits(const GumboNode* text_node, Sink* sink) {
   static const LazyRE2 kKeyword = {rules::kCreditKeywordPattern};
+  // The bytes a keyword can start with (RE2's PossibleMatchRange: every
+  // match of the pattern lies between the two strings), all past ASCII
+  // (metadata_readers_test), so a page's other texts are not scanned for
+  // the keywords: not its ASCII ones, nor a European page's "é" and "’".
+  // Without such a range every text is.
+  using ByteRange = std::pair<unsigned char, unsigned char>;
+  static const std::optional<ByteRange> kFirstBytes =
+      []() -> std::optional<ByteRange> {
+    std::string min, max;
+    if (!kKeyword->PossibleMatchRange(&min, &max, 1) || min.empty() ||
+        max.empty() || static_cast<unsigned char>(min[0]) < 0x80) {
+      return std::nullopt;
+    }
+    return ByteRange(min[0], max[0]);
+  }();
   const absl::string_view node_text = text_node->v.text.text;
-  if (std::all_of(node_text.begin(), node_text.end(), absl::ascii_isascii) ||
+  if ((kFirstBytes &&
+       !HoldsByteIn(node_text, kFirstBytes->first, kFirstBytes->second)) ||
       !RE2::PartialMatch(Piece(node_text), *kKeyword)) {
     return;
   }
