@@ -3,6 +3,8 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <utility>
 
 #include "absl/status/status.h"
@@ -96,6 +98,18 @@ bool IsNonText(UChar32 c) {
   return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0xFFFD;
 }
 
+// Whether each of the eight bytes of `eight` is a printable ASCII
+// character (0x20 to 0x7E): a code point of its own, never IsNonText. A
+// byte under 0x20 sets its top bit in the subtraction (bytes below it borrow
+// nothing unless they are under 0x20 themselves), a byte past 0x7E its own
+// or, for 0x7F, the sum's.
+bool IsPrintableAscii(uint64_t eight) {
+  constexpr uint64_t kSpaces = 0x2020202020202020ull;
+  constexpr uint64_t kOnes = 0x0101010101010101ull;
+  constexpr uint64_t kTopBits = 0x8080808080808080ull;
+  return (((eight - kSpaces) | eight | (eight + kOnes)) & kTopBits) == 0;
+}
+
 // Text that holds control characters or undecodable bytes (in its head,
 // middle or tail: a binary file may start with a text header) is not a
 // document, whatever its charset claimed.
@@ -117,6 +131,13 @@ absl::Status ValidateDecoded(absl::string_view utf8) {
     int32_t i = static_cast<int32_t>(start);
     U8_SET_CP_START(bytes, 0, i);
     while (i < end) {
+      uint64_t eight;
+      if (i + 8 <= end &&
+          (std::memcpy(&eight, bytes + i, 8), IsPrintableAscii(eight))) {
+        i += 8;
+        characters += 8;
+        continue;
+      }
       UChar32 c;
       U8_NEXT_OR_FFFD(utf8.data(), i, end, c);
       ++characters;
