@@ -8,7 +8,9 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <utility>
 
+#include "absl/container/flat_hash_map.h"
 #include "server/engine/text_util.h"
 
 namespace lede::engine {
@@ -44,35 +46,90 @@ void AddAsciiWord(absl::string_view text, std::vector<Word>* words) {
   if (word.letters > 0) word.script = USCRIPT_LATIN;
 }
 
-// The words of `text` by ICU's word break iterator.
-void AddIcuWords(absl::string_view text, std::vector<Word>* words) {
+// Whitespace that no word break rule joins to what stands before it, and
+// that joins nothing after it but whitespace and combining marks (which
+// stay with it in the same span): the text's spans can be broken apart
+// before any of it.
+bool IsAsciiSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' ||
+         c == '\f';
+}
+
+bool IsCjkUnified(char16_t c) {
+  return c >= kCjkUnifiedFirst && c <= kCjkUnifiedLast;
+}
+
+// Code units that case folding keeps as they are and that UTF-8 writes in
+// three bytes (words_test holds ICU to both): Hiragana, Katakana and their
+// phonetic extensions, CJK Extension A, and the half-width katakana.
+bool IsCaselessKanaOrHan(char16_t c) {
+  return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x31F0 && c <= 0x31FF) ||
+         (c >= 0x3400 && c <= 0x4DBF) || IsCjkUnified(c) ||
+         (c >= 0xFF65 && c <= 0xFF9F);
+}
+
+// Appends code units [start, end) of `unicode`, each of U+0800..U+FFFF and
+// none a surrogate, as UTF-8.
+void AppendThreeByteUtf8(const icu::UnicodeString& unicode, int32_t start,
+                         int32_t end, std::string* out) {
+  out->reserve(out->size() + 3 * (end - start));
+  for (int32_t i = start; i < end; ++i) {
+    const char16_t c = unicode[i];
+    *out += static_cast<char>(0xE0 | (c >> 12));
+    *out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    *out += static_cast<char>(0x80 | (c & 0x3F));
+  }
+}
+
+// The words of `text` by ICU's word break iterator. With `token_ends`,
+// the size of `words` after the words of each of the text's tokens (runs
+// of non-whitespace) is appended to it, one entry a token: no word holds
+// whitespace, so each lies inside one token.
+void AddIcuWords(absl::string_view text, std::vector<Word>* words,
+                 std::vector<size_t>* token_ends = nullptr) {
   icu::BreakIterator* const breaker = ThreadWordBreaker();
   if (breaker == nullptr) return;
   const icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(
       icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  // Each ASCII byte of `text` is a code unit of its own in `unicode`, even
+  // beside bytes that are not UTF-8, so its tokens are found alike there.
+  int32_t scanned = 0;
+  bool after_space = true;
+  bool any_token = false;
+  auto scan_tokens_to = [&](int32_t limit) {
+    if (token_ends == nullptr) return;
+    for (; scanned < limit; ++scanned) {
+      const char16_t c = unicode[scanned];
+      const bool space = c < 0x80 && IsAsciiSpace(static_cast<char>(c));
+      if (after_space && !space) {
+        if (any_token) token_ends->push_back(words->size());
+        any_token = true;
+      }
+      after_space = space;
+    }
+  };
   breaker->setText(unicode);
   int32_t start = breaker->first();
   for (int32_t end = breaker->next(); end != icu::BreakIterator::DONE;
        start = end, end = breaker->next()) {
     if (breaker->getRuleStatus() == UBRK_WORD_NONE) continue;
+    scan_tokens_to(start + 1);
     Word& word = words->emplace_back();
     // Most words of a Chinese text are CJK Unified Ideographs alone: Han
     // letters, which case folding keeps as they are (words_test holds ICU to
     // both), written out as UTF-8 without ICU's lookups and case mapping.
+    // Kana have no case either: a word of them and ideographs is written
+    // out alike, after the letter and script lookups below.
     bool han = true;
-    for (int32_t i = start; i < end && han; ++i) {
-      han = unicode[i] >= kCjkUnifiedFirst && unicode[i] <= kCjkUnifiedLast;
+    bool caseless = true;
+    for (int32_t i = start; i < end && caseless; ++i) {
+      han = han && IsCjkUnified(unicode[i]);
+      caseless = han || IsCaselessKanaOrHan(unicode[i]);
     }
     if (han) {
       word.letters = end - start;
       word.script = USCRIPT_HAN;
-      word.folded.reserve(3 * (end - start));
-      for (int32_t i = start; i < end; ++i) {
-        const char16_t c = unicode[i];
-        word.folded += static_cast<char>(0xE0 | (c >> 12));
-        word.folded += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        word.folded += static_cast<char>(0x80 | (c & 0x3F));
-      }
+      AppendThreeByteUtf8(unicode, start, end, &word.folded);
       continue;
     }
     for (int32_t i = start; i < end; i = unicode.moveIndex32(i, 1)) {
@@ -84,9 +141,15 @@ void AddIcuWords(absl::string_view text, std::vector<Word>* words) {
         word.script = U_FAILURE(script_status) ? USCRIPT_UNKNOWN : script;
       }
     }
+    if (caseless) {
+      AppendThreeByteUtf8(unicode, start, end, &word.folded);
+      continue;
+    }
     icu::UnicodeString piece(unicode, start, end - start);
     piece.foldCase().toUTF8String(word.folded);
   }
+  scan_tokens_to(unicode.length());
+  if (any_token) token_ends->push_back(words->size());
 }
 
 // The Word_Break classes (UAX #29) of the ASCII characters that can be in a
@@ -169,18 +232,111 @@ void AddAsciiWords(absl::string_view text, std::vector<Word>* words) {
   }
 }
 
-// Whitespace that no word break rule joins to what stands before it, and
-// that joins nothing after it but whitespace and combining marks (which
-// stay with it in the same span): the text's spans can be broken apart
-// before any of it.
-bool IsAsciiSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' ||
-         c == '\f';
+// Fewer bytes than a word and the space after it take in most texts: the
+// words' vector is reserved for the text's size over this, once (and a
+// span's new tokens' words for theirs).
+constexpr size_t kBytesPerWord = 8;
+
+// How SplitWords breaks a space-separated token, by its bytes.
+enum class TokenKind {
+  kAscii,  // by the ASCII rules above
+  kOther,  // by ICU
+  // With a character of a script that ICU breaks by a dictionary (Han,
+  // kana, Thai, Lao, Khmer, Myanmar): each run of them costs ICU thousands
+  // of instructions however short it is. By ICU, each token once: a token
+  // met again in the text takes the words it had.
+  kDictionary,
+};
+
+// Whether the UTF-8 sequence that starts with bytes `lead`, `next` is a
+// character of the dictionary scripts: Thai and Lao (U+0E00-U+0EFF),
+// Myanmar (U+1000-U+109F), Khmer (U+1780-U+17FF), kana and the ideographs
+// (U+3000-U+9FFF), the compatibility ideographs (U+F900-U+FAFF), the
+// half-width katakana (U+FF66-U+FF9F) and the supplementary ideographs
+// (U+20000-U+3FFFF), give or take neighbours that share their bytes. The
+// kind only picks the way to ICU's words, which is the same either way: a
+// wrong guess costs time, never a word.
+bool IsDictionaryScript(unsigned char lead, unsigned char next) {
+  switch (lead) {
+    case 0xE0:
+      return next >= 0xB8 && next <= 0xBB;
+    case 0xE1:
+      return next <= 0x82 || next == 0x9E || next == 0x9F;
+    case 0xEF:
+      return (next >= 0xA4 && next <= 0xAB) || next == 0xBD || next == 0xBE;
+    case 0xF0:
+      return next >= 0xA0;
+    default:
+      return lead >= 0xE3 && lead <= 0xE9;
+  }
 }
 
-// Fewer bytes than a word and the space after it take in most texts: the
-// words' vector is reserved for the text's size over this, once.
-constexpr size_t kBytesPerWord = 8;
+// Where the words of a kDictionary token (with the whitespace before it,
+// as ICU is given it) went in `words`, the first time the text held it.
+struct TokenWords {
+  size_t first = 0;
+  size_t count = 0;
+};
+
+// The tokens of one text met so far: TokenWords by token.
+struct SeenTokens {
+  absl::flat_hash_map<absl::string_view, size_t> index;
+  std::vector<TokenWords> words;
+};
+
+// The words of `span`, kDictionary tokens each with the whitespace before
+// it: the tokens the text has not held before go to ICU together, in one
+// call; the others copy their words.
+void AddDictionaryWords(absl::string_view span, SeenTokens* seen,
+                        std::vector<Word>* words) {
+  // Each token's entry in seen->words, and whether it is new here.
+  std::vector<std::pair<size_t, bool>> tokens;
+  std::string new_tokens;
+  const size_t first_new = seen->words.size();
+  for (size_t i = 0; i < span.size();) {
+    const size_t start = i;
+    while (i < span.size() && IsAsciiSpace(span[i])) ++i;
+    if (i == span.size()) break;  // whitespace at the end, no token
+    while (i < span.size() && !IsAsciiSpace(span[i])) ++i;
+    const absl::string_view token = span.substr(start, i - start);
+    const auto [at, added] = seen->index.try_emplace(token, seen->words.size());
+    tokens.emplace_back(at->second, added);
+    if (added) {
+      seen->words.emplace_back();
+      new_tokens.append(token.data(), token.size());
+    }
+  }
+  std::vector<size_t> new_ends;
+  if (new_tokens.size() == span.size()) {
+    // All new (as in most texts): ICU's words go straight to `words`.
+    const size_t before = words->size();
+    AddIcuWords(span, words, &new_ends);
+    for (size_t k = 0; k < tokens.size(); ++k) {
+      const size_t begin = k == 0 ? before : new_ends[k - 1];
+      seen->words[tokens[k].first] = {begin, new_ends[k] - begin};
+    }
+    return;
+  }
+  std::vector<Word> new_words;
+  new_words.reserve(new_tokens.size() / kBytesPerWord);
+  if (!new_tokens.empty()) AddIcuWords(new_tokens, &new_words, &new_ends);
+  for (const auto& [entry, added] : tokens) {
+    TokenWords& written = seen->words[entry];
+    if (added) {
+      const size_t index = entry - first_new;
+      const size_t begin = index == 0 ? 0 : new_ends[index - 1];
+      written = {words->size(), new_ends[index] - begin};
+      for (size_t i = begin; i < new_ends[index]; ++i) {
+        words->push_back(std::move(new_words[i]));
+      }
+      continue;
+    }
+    for (size_t i = written.first; i < written.first + written.count; ++i) {
+      Word copy = (*words)[i];
+      words->push_back(std::move(copy));
+    }
+  }
+}
 
 }  // namespace
 
@@ -189,19 +345,25 @@ std::vector<Word> SplitWords(absl::string_view text) {
   words.reserve(text.size() / kBytesPerWord);
   // ICU's iterator costs hundreds of instructions a word; most words of
   // most pages are ASCII, which the rules above break alike for a fraction
-  // of that. The text goes in spans of its space-separated tokens, ASCII or
-  // not, each span from the whitespace before its first token: ICU breaks
-  // the spans with other characters, the ASCII rules the others.
+  // of that. The text goes in spans of its space-separated tokens of one
+  // TokenKind, each span from the whitespace before its first token.
   const size_t n = text.size();
   size_t span_start = 0;
-  bool span_ascii = true;
+  TokenKind span_kind = TokenKind::kAscii;
   bool any_token = false;
+  SeenTokens dictionary_tokens;
   auto flush = [&](size_t end) {
     const absl::string_view span = text.substr(span_start, end - span_start);
-    if (span_ascii) {
-      AddAsciiWords(span, &words);
-    } else {
-      AddIcuWords(span, &words);
+    switch (span_kind) {
+      case TokenKind::kAscii:
+        AddAsciiWords(span, &words);
+        break;
+      case TokenKind::kOther:
+        AddIcuWords(span, &words);
+        break;
+      case TokenKind::kDictionary:
+        AddDictionaryWords(span, &dictionary_tokens, &words);
+        break;
     }
     span_start = end;
   };
@@ -210,12 +372,18 @@ std::vector<Word> SplitWords(absl::string_view text) {
     const size_t space_start = i;
     while (i < n && IsAsciiSpace(text[i])) ++i;
     if (i == n) break;
-    bool ascii = true;
+    TokenKind kind = TokenKind::kAscii;
     for (; i < n && !IsAsciiSpace(text[i]); ++i) {
-      ascii = ascii && static_cast<unsigned char>(text[i]) < 0x80;
+      const auto byte = static_cast<unsigned char>(text[i]);
+      if (byte < 0x80 || kind == TokenKind::kDictionary) continue;
+      kind = byte >= 0xE0 && i + 1 < n &&
+                     IsDictionaryScript(byte,
+                                        static_cast<unsigned char>(text[i + 1]))
+                 ? TokenKind::kDictionary
+                 : TokenKind::kOther;
     }
-    if (any_token && ascii != span_ascii) flush(space_start);
-    span_ascii = ascii;
+    if (any_token && kind != span_kind) flush(space_start);
+    span_kind = kind;
     any_token = true;
   }
   if (any_token) flush(n);

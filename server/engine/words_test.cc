@@ -9,6 +9,7 @@
 #include <memory>
 #include <random>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/ascii.h"
@@ -44,22 +45,42 @@ TEST(WordsTest, ChineseSplitsIntoDictionaryWords) {
   EXPECT_EQ(letters, 20);
 }
 
+// Whether ICU's case folding keeps `c` as it is, and UTF-8 writes it in
+// three bytes.
+bool IsOwnThreeByteFolding(UChar32 c) {
+  icu::UnicodeString character(c);
+  std::string utf8, folded;
+  character.toUTF8String(utf8);
+  character.foldCase().toUTF8String(folded);
+  return folded == utf8 && utf8.size() == 3;
+}
+
 // SplitWords writes a word of CJK Unified Ideographs as it is, with its
 // letters counted and its script Han, without asking ICU: each of them is
 // its own case folding, an alphabetic Han letter, and a word of its own
 // written as ICU's UTF-8.
 TEST(WordsTest, CjkUnifiedIdeographsAreTheirOwnFolding) {
   for (UChar32 c = kCjkUnifiedFirst; c <= kCjkUnifiedLast; ++c) {
-    icu::UnicodeString character(c);
-    std::string utf8, folded;
-    character.toUTF8String(utf8);
-    character.foldCase().toUTF8String(folded);
-    ASSERT_EQ(folded, utf8) << std::hex << c;
+    ASSERT_TRUE(IsOwnThreeByteFolding(c)) << std::hex << c;
+    std::string utf8;
+    icu::UnicodeString(c).toUTF8String(utf8);
     std::vector<Word> words = SplitWords(utf8);
     ASSERT_EQ(words.size(), 1u) << std::hex << c;
     ASSERT_EQ(words[0].folded, utf8) << std::hex << c;
     ASSERT_EQ(words[0].letters, 1) << std::hex << c;
     ASSERT_EQ(words[0].script, USCRIPT_HAN) << std::hex << c;
+  }
+}
+
+// Kana and the other ideographs that SplitWords writes out without ICU's
+// case folding are their own folding, three UTF-8 bytes each.
+TEST(WordsTest, KanaAndIdeographsAreTheirOwnFolding) {
+  const std::vector<std::pair<UChar32, UChar32>> ranges = {
+      {0x3040, 0x30FF}, {0x31F0, 0x31FF}, {0x3400, 0x4DBF}, {0xFF65, 0xFF9F}};
+  for (const auto& [first, last] : ranges) {
+    for (UChar32 c = first; c <= last; ++c) {
+      ASSERT_TRUE(IsOwnThreeByteFolding(c)) << std::hex << c;
+    }
   }
 }
 
@@ -165,6 +186,53 @@ TEST(WordsTest, MixedTextBreaksAsIcuDoes) {
   for (int round = 0; round < 20000; ++round) {
     std::string text;
     for (int i = length(random); i > 0; --i) text += pieces[pick(random)];
+    ASSERT_EQ(Written(SplitWords(text)), IcuWords(text))
+        << "\"" << text << "\"";
+  }
+}
+
+// A text whose tokens come again, as a text of few distinct words does:
+// the tokens of the dictionary scripts that SplitWords breaks once and
+// copies after, beside new ones, other scripts, ASCII and bytes that are
+// not UTF-8, break as ICU breaks the whole text.
+TEST(WordsTest, TokensMetAgainBreakAsIcuDoes) {
+  const std::vector<std::string> tokens = {
+      "caf\xEF\xBE\x83\xEF\xBD\xA9",  // "caf" and half-width katakana
+      "\xEF\xBE\x96\xEF\xBE\x90\xEF\xBE\x8E\xEF\xBE\x84",
+      "テスト",
+      "コンピュータソフトウェア",
+      "東京都の新しいビル",
+      "中文",
+      "比利时情报部门",
+      "ภาษาไทย",
+      "ສະບາຍດີ",
+      "ខ្មែរ",
+      "မြန်မာ",
+      "한국어",
+      "слово",
+      "word",
+      "2024年",
+      "ア\u0301",
+      "\u200Dア",
+      "ア_イ",
+      "\xFF中\xFE",
+      "中\xE4\xB8",
+      "「引用」",
+      "…",
+      "東京。大阪",
+      "\U00020000\U00020001"};
+  const std::vector<std::string> spaces = {" ", "  ", "\n", "\t", "\r\n"};
+  std::mt19937 random(19);
+  std::uniform_int_distribution<size_t> pick_token(0, tokens.size() - 1);
+  std::uniform_int_distribution<size_t> pick_space(0, spaces.size() - 1);
+  std::uniform_int_distribution<int> length(1, 40);
+  std::uniform_int_distribution<int> coin(0, 1);
+  for (int round = 0; round < 3000; ++round) {
+    std::string text = coin(random) ? spaces[pick_space(random)] : "";
+    for (int i = length(random); i > 0; --i) {
+      text += tokens[pick_token(random)];
+      if (i > 1 || coin(random)) text += spaces[pick_space(random)];
+    }
     ASSERT_EQ(Written(SplitWords(text)), IcuWords(text))
         << "\"" << text << "\"";
   }
