@@ -224,7 +224,7 @@ absl::StatusOr<v1::ParseResponse> Engine::Parse(
   response.set_charset(decoded.charset);
 
   // 2. frame: HTML for the parser, and what the framing says of the article.
-  FramedDocument framed = FrameDocument(decoded.utf8);
+  FramedDocument framed = FrameDocument(std::move(decoded.utf8));
   clock.Lap(Stage::kFrame);
   response.set_framing(std::string(FramingName(framed.framing)));
   if (absl::Status s = CheckDeadline(deadline, "frame"); !s.ok()) return s;

@@ -2,6 +2,9 @@
 
 #include <md4c-html.h>
 
+#include <string>
+#include <utility>
+
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
@@ -102,17 +105,18 @@ absl::string_view FramingName(Framing framing) {
   return "text";
 }
 
-FramedDocument FrameDocument(absl::string_view utf8) {
+FramedDocument FrameDocument(std::string utf8) {
   FramedDocument framed;
-  size_t front_matter_end = ParseFrontMatter(utf8, &framed.facts.front_matter);
-  absl::string_view rest = utf8.substr(front_matter_end);
+  const absl::string_view text = utf8;
+  size_t front_matter_end = ParseFrontMatter(text, &framed.facts.front_matter);
+  absl::string_view rest = text.substr(front_matter_end);
   absl::string_view lead =
       SkipLeadingComments(rest, &framed.facts.comment_epoch_ms);
 
   if (front_matter_end == 0 && absl::StartsWith(lead, "<")) {
     framed.framing =
         LooksLikeHtmlPage(lead) ? Framing::kHtmlPage : Framing::kHtmlFragment;
-    framed.html = std::string(utf8);
+    framed.html = std::move(utf8);
     return framed;
   }
   ReadMarkdownHeading(lead, &framed.facts);

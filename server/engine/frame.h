@@ -46,8 +46,8 @@ struct FramedDocument {
 };
 
 // Frames `utf8`. Never fails: anything unrecognised is an HTML fragment or
-// plain text.
-FramedDocument FrameDocument(absl::string_view utf8);
+// plain text. HTML is handed on as it is: the document is taken, not copied.
+FramedDocument FrameDocument(std::string utf8);
 
 }  // namespace lede::engine
 
