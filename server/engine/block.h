@@ -33,6 +33,9 @@ struct Block {
   BlockKind kind = BlockKind::kParagraph;
   // Plain text, white space collapsed (kCode keeps its line breaks).
   std::string text;
+  // Code points of `text`, white space aside, that sat inside links to the
+  // page's own site (SameSite): a teaser's headline is one.
+  int site_link_length = 0;
   // Heading level 1-6; list nesting depth (0 for a top-level item).
   int level = 0;
   // A list item of an ordered list.

@@ -145,6 +145,43 @@ bool IsAuthorBio(const Block& block, const std::vector<std::string>& authors) {
   return false;
 }
 
+// Where the short lines that lead into `blocks[start]` begin: at most
+// `max_lines` paragraphs or headings before it, each no longer than
+// kMaxTrailingFurnitureLength and without a sentence end ("Contributing
+// Writer", "More from SITE").
+size_t LeadInStart(const std::vector<Block>& blocks, size_t start,
+                   size_t max_lines) {
+  for (size_t lead_in = 0; start > 0 && lead_in < max_lines; ++lead_in) {
+    const Block& line = blocks[start - 1];
+    if ((line.kind != BlockKind::kParagraph &&
+         line.kind != BlockKind::kHeading) ||
+        CodePointCount(line.text) >
+            content_rules::kMaxTrailingFurnitureLength ||
+        HasSentenceEnd(line.text)) {
+      break;
+    }
+    --start;
+  }
+  return start;
+}
+
+// A headline that links to another page: a block of a headline's length
+// whose text is all but entirely inside links.
+bool IsLinkedHeadline(const Block& block) {
+  if (block.kind != BlockKind::kHeading &&
+      block.kind != BlockKind::kParagraph &&
+      block.kind != BlockKind::kListItem) {
+    return false;
+  }
+  const size_t length = CodePointCount(block.text);
+  if (length < content_rules::kMinTeaserHeadlineLength ||
+      length > content_rules::kMaxTeaserHeadlineLength) {
+    return false;
+  }
+  return block.site_link_length >= content_rules::kMinTeaserHeadlineLinkShare *
+                                       CountNonSpaceCodePoints(block.text);
+}
+
 }  // namespace
 
 // The line as kWidgetLines lists it: ASCII lower-cased, without the marks
@@ -313,6 +350,33 @@ void TrimTrailingFurniture(std::vector<Block>* blocks) {
   blocks->resize(end);
 }
 
+void DropTeaserCards(std::vector<Block>* blocks) {
+  size_t start = blocks->size();
+  int headlines = 0;
+  size_t text_since_headline = 0;
+  for (size_t i = blocks->size(); i > 0; --i) {
+    const Block& block = (*blocks)[i - 1];
+    if (block.kind == BlockKind::kFigure) continue;
+    if (IsLinkedHeadline(block)) {
+      ++headlines;
+      start = i - 1;
+      text_since_headline = 0;
+      continue;
+    }
+    text_since_headline += CodePointCount(block.text);
+    if (text_since_headline > content_rules::kMaxTeaserCardText) break;
+  }
+  if (headlines < content_rules::kMinTeaserCards) return;
+  start = LeadInStart(*blocks, start, content_rules::kMaxTeaserLeadInLines);
+  size_t before = 0;
+  for (size_t i = 0; i < start; ++i) {
+    before += CodePointCount((*blocks)[i].text);
+  }
+  const size_t run = TextLength(*blocks) - before;
+  if (before < content_rules::kMinTextBeforeTrim || before < run) return;
+  blocks->resize(start);
+}
+
 void DropAuthorBio(const std::vector<std::string>& authors,
                    std::vector<Block>* blocks) {
   if (authors.empty()) return;
@@ -325,21 +389,8 @@ void DropAuthorBio(const std::vector<std::string>& authors,
     const size_t length = CodePointCount(block.text);
     if (IsAuthorBio(block, authors) &&
         total - after - length >= content_rules::kMinTextBeforeAuthorBio) {
-      size_t start = i - 1;
-      for (size_t lead_in = 0;
-           start > 0 && lead_in < content_rules::kMaxBioLeadInLines;
-           ++lead_in) {
-        const Block& line = (*blocks)[start - 1];
-        if ((line.kind != BlockKind::kParagraph &&
-             line.kind != BlockKind::kHeading) ||
-            CodePointCount(line.text) >
-                content_rules::kMaxTrailingFurnitureLength ||
-            HasSentenceEnd(line.text)) {
-          break;
-        }
-        --start;
-      }
-      blocks->resize(start);
+      blocks->resize(
+          LeadInStart(*blocks, i - 1, content_rules::kMaxBioLeadInLines));
       return;
     }
     after += length;

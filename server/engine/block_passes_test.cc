@@ -161,6 +161,75 @@ TEST(BlockPassesTest, WhatOnlyLooksLikeABioStays) {
   EXPECT_EQ(blocks.size(), 2u);
 }
 
+// A block whose text is all inside a link to the page's own site.
+Block Linked(BlockKind kind, std::string text) {
+  Block block = Make(kind, std::move(text));
+  for (char c : block.text) block.site_link_length += c != ' ';
+  return block;
+}
+
+TEST(BlockPassesTest, TeaserCardsThatCloseTheArticleGo) {
+  std::string article;
+  for (int i = 0; i < 10; ++i) {
+    article += "The council voted on Tuesday to approve the new budget. ";
+  }
+  const std::string first_sentence =
+      "The mayor said the plan would be ready by the spring.";
+  std::vector<Block> blocks = {
+      Make(BlockKind::kParagraph, article),
+      Make(BlockKind::kHeading, "More from the Gazette"),
+      Linked(BlockKind::kHeading, "Schools reopen after the storm"),
+      Make(BlockKind::kParagraph, "May 3, 2024"),
+      Make(BlockKind::kParagraph, first_sentence),
+      Picture("https://example.com/b.jpg"),
+      Linked(BlockKind::kHeading, "Bridge repairs to start in June"),
+      Make(BlockKind::kParagraph, first_sentence),
+      Linked(BlockKind::kParagraph, "Library hours change this summer"),
+      Make(BlockKind::kParagraph, "Read more")};
+  DropTeaserCards(&blocks);
+  EXPECT_THAT(Texts(blocks), ElementsAre(article));
+}
+
+TEST(BlockPassesTest, WhatOnlyLooksLikeTeaserCardsStays) {
+  std::string article;
+  for (int i = 0; i < 10; ++i) {
+    article += "The council voted on Tuesday to approve the new budget. ";
+  }
+  const Block headline =
+      Linked(BlockKind::kHeading, "Schools reopen after the storm");
+  const Block prose = Make(BlockKind::kParagraph, article);
+  // One card is not a run of them.
+  std::vector<Block> blocks = {prose, headline};
+  DropTeaserCards(&blocks);
+  EXPECT_EQ(blocks.size(), 2u);
+  // Headlines that do not link within the site (a list of products or of
+  // friends' blogs), or a headline's words as plain text.
+  Block elsewhere = headline;
+  elsewhere.site_link_length = 0;
+  blocks = {prose, elsewhere, elsewhere, elsewhere};
+  DropTeaserCards(&blocks);
+  EXPECT_EQ(blocks.size(), 4u);
+  // The article's prose between the headlines: a list of linked sections,
+  // each with its text.
+  blocks = {prose, headline, prose, headline, prose, headline, prose};
+  DropTeaserCards(&blocks);
+  EXPECT_EQ(blocks.size(), 7u);
+  // The cards hold more text than the article before them: they are the
+  // page (a list of webcams, a guide's chapters).
+  blocks = {Make(BlockKind::kParagraph, article.substr(0, 520))};
+  for (int i = 0; i < 8; ++i) {
+    blocks.push_back(headline);
+    blocks.push_back(Make(BlockKind::kParagraph, article.substr(0, 200)));
+  }
+  DropTeaserCards(&blocks);
+  EXPECT_EQ(blocks.size(), 17u);
+  // Too little article before them.
+  blocks = {Make(BlockKind::kParagraph, "Our stories."), headline, headline,
+            headline};
+  DropTeaserCards(&blocks);
+  EXPECT_EQ(blocks.size(), 4u);
+}
+
 TEST(BlockPassesTest, TheDeclaredBodyStandsInOnlyForNextToNothing) {
   const std::string declared =
       "The council voted on Tuesday to approve the new budget.\n\n  Opponents "

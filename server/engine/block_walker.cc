@@ -4,11 +4,18 @@
 #include <utility>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/strip.h"
 #include "server/engine/block_builders.h"
+#include "server/engine/content_tree.h"
 #include "server/engine/dom.h"
 #include "server/engine/text_util.h"
+#include "server/engine/url.h"
 
 namespace lede::engine::content {
+
+BlockWalker::BlockWalker(const KeepPolicy& policy, absl::string_view base_url)
+    : policy_(policy), base_url_(base_url), page_host_(UrlHost(base_url)) {}
 
 void BlockWalker::Walk(const GumboNode* root, bool is_top) {
   root_ = policy_.StatsOf(root);
@@ -28,6 +35,9 @@ bool BlockWalker::Enter(const GumboNode* node, bool is_root) {
   if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA ||
       node->type == GUMBO_NODE_WHITESPACE) {
     buffer_.append(node->v.text.text);
+    if (site_link_depth_ > 0) {
+      buffer_site_link_length_ += CountNonSpaceCodePoints(node->v.text.text);
+    }
     return false;
   }
   if (node->type != GUMBO_NODE_ELEMENT) return false;
@@ -40,7 +50,22 @@ bool BlockWalker::Enter(const GumboNode* node, bool is_root) {
     case Verdict::kKeep:
       break;
   }
+  // A link is inline: the walk goes into it, and leaves it (Leave).
+  if (IsLink(node)) {
+    link_within_site_.push_back(LinksWithinSite(node));
+    site_link_depth_ += link_within_site_.back();
+  }
   return EnterElement(node);
+}
+
+// A relative reference, or one to the page's host or a host of its site.
+bool BlockWalker::LinksWithinSite(const GumboNode* link) const {
+  const absl::string_view href =
+      absl::StripAsciiWhitespace(Attribute(link, "href"));
+  const bool absolute = absl::StartsWith(href, "//") ||
+                        absl::StrContains(href.substr(0, href.find('/')), ':');
+  if (!absolute) return !href.empty() && href.front() != '#';
+  return SameSite(page_host_, UrlHost(ResolveUrl(base_url_, href)));
 }
 
 // Breaks, elements built whole, and blocks that open a context; inline
@@ -108,6 +133,10 @@ void BlockWalker::Leave(const GumboNode* node) {
   const bool pushed = pushed_.back();
   pushed_.pop_back();
   if (node->type != GUMBO_NODE_ELEMENT) return;
+  if (IsLink(node) && !link_within_site_.empty()) {
+    site_link_depth_ -= link_within_site_.back();
+    link_within_site_.pop_back();
+  }
   const GumboTag tag = node->v.element.tag;
   if (!IsBlockTag(tag) || context_.empty()) return;
   Flush();
@@ -133,10 +162,13 @@ void BlockWalker::Flush() {
     text = CollapseWhitespace(buffer_);
   }
   buffer_.clear();
+  const int site_link_length = buffer_site_link_length_;
+  buffer_site_link_length_ = 0;
   if (text.empty()) return;
   DraftBlock draft;
   draft.block.kind = kind;
   draft.block.text = std::move(text);
+  draft.block.site_link_length = site_link_length;
   draft.block.level = CurrentLevel();
   draft.block.ordered = !context_.empty() && context_.back().ordered;
   draft.loose = context_.empty() || !context_.back().paragraph;

@@ -28,8 +28,7 @@ struct DraftBlock {
 class BlockWalker {
  public:
   // Keeps what `policy` keeps; image URLs resolve against `base_url`.
-  BlockWalker(const KeepPolicy& policy, absl::string_view base_url)
-      : policy_(policy), base_url_(base_url) {}
+  BlockWalker(const KeepPolicy& policy, absl::string_view base_url);
 
   // Appends the blocks of the subtree at `root`. `is_top`: the root is the
   // crowned container, kept whatever its class says.
@@ -52,6 +51,7 @@ class BlockWalker {
 
   bool Enter(const GumboNode* node, bool is_root);
   bool EnterElement(const GumboNode* element);
+  bool LinksWithinSite(const GumboNode* link) const;
   Context ContextOf(const GumboNode* element) const;
   void Leave(const GumboNode* node);
   void Add(std::optional<Block> block);
@@ -68,6 +68,14 @@ class BlockWalker {
   std::vector<bool> pushed_;
   std::vector<DraftBlock> blocks_;
   std::string buffer_;
+  std::string page_host_;
+  // Of `buffer_`'s code points, white space aside, those inside links to
+  // the page's own site.
+  int buffer_site_link_length_ = 0;
+  // For each link the walk is inside, whether it points within the site;
+  // and how many of them do.
+  std::vector<bool> link_within_site_;
+  int site_link_depth_ = 0;
   int list_depth_ = 0;
   int dropped_discussion_ = 0;
 };

@@ -79,5 +79,20 @@ TEST(BlockWalkerTest, DroppedDiscussionIsCounted) {
   EXPECT_EQ(walked.blocks.size(), 3u);
 }
 
+TEST(BlockWalkerTest, TextInLinksWithinTheSiteIsCounted) {
+  // The page is https://example.com/: relative links, its own host and its
+  // subdomains are the site; another host, a fragment and mail are not.
+  Walked walked = WalkOf(
+      "<h3><a href=/2024/other-story>Other story</a></h3>"
+      "<p>See <a href='https://news.example.com/x'>the news</a> and "
+      "<a href='https://elsewhere.org/y'>elsewhere</a>.</p>"
+      "<p><a href='#top'>Top</a> <a href='mailto:a@example.com'>Mail</a> "
+      "<a href='//www.example.com/z'>Site</a></p>");
+  ASSERT_EQ(walked.blocks.size(), 3u);
+  EXPECT_EQ(walked.blocks[0].block.site_link_length, 10);
+  EXPECT_EQ(walked.blocks[1].block.site_link_length, 7);
+  EXPECT_EQ(walked.blocks[2].block.site_link_length, 4);
+}
+
 }  // namespace
 }  // namespace lede::engine::content

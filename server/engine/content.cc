@@ -222,6 +222,15 @@ bool Listing(Reading* page, std::vector<Block>* found) {
   return true;
 }
 
+// The images of the figures among `blocks`, in their order.
+std::vector<ImageRef> ImagesOf(const std::vector<Block>& blocks) {
+  std::vector<ImageRef> images;
+  for (const Block& block : blocks) {
+    if (block.kind == BlockKind::kFigure) images.push_back(block.image);
+  }
+  return images;
+}
+
 // What the comments and posts are read against: `page` as read, and `body`.
 content::CommentPage CommentPageOf(const Reading& page, const Body& body,
                                    absl::Time reference_time) {
@@ -279,6 +288,8 @@ void ContentReader::ReadAs(v1::PageType type, Body* body) const {
   } else if (type == v1::PAGE_TYPE_LISTING ||
              type == v1::PAGE_TYPE_COLLECTION) {
     ReadItems(body);
+  } else if (type == v1::PAGE_TYPE_ARTICLE) {
+    ReadArticle(body);
   }
 }
 
@@ -301,6 +312,12 @@ void ContentReader::ReadThread(Body* body) const {
                         post.blocks.end());
   }
   body->attempt = "posts";
+}
+
+void ContentReader::ReadArticle(Body* body) const {
+  if (!page_->rules.trim_trailing_lines || body->attempt == "listing") return;
+  content::DropTeaserCards(&body->blocks);
+  body->images = ImagesOf(body->blocks);
 }
 
 void ContentReader::ReadItems(Body* body) const {
@@ -330,9 +347,7 @@ absl::StatusOr<Body> ContentReader::ReadBody(absl::Time deadline) {
     body.attempt = std::string(attempt.name);
     if (attempt.last) break;
   }
-  for (const Block& block : body.blocks) {
-    if (block.kind == BlockKind::kFigure) body.images.push_back(block.image);
-  }
+  body.images = ImagesOf(body.blocks);
   if (options.include_comments) {
     body.comments = CommentsLeftOut(page, body, options.reference_time);
   }

@@ -55,8 +55,8 @@ class ContentReader {
   absl::StatusOr<Body> ReadBody(absl::Time deadline);
 
   // Reads `body` (ReadBody's) as a page of `type` reads: a forum by
-  // ReadThread, a listing or a collection by ReadItems; any other kind
-  // stays as ReadBody left it.
+  // ReadThread, a listing or a collection by ReadItems, an article by
+  // ReadArticle; any other kind stays as ReadBody left it.
   void ReadAs(v1::PageType type, Body* body) const;
 
   // Reads `body` (ReadBody's) as a forum thread: its posts in page order,
@@ -70,6 +70,10 @@ class ContentReader {
   // snippet) into `body->items`, in page order; none when it has no run of
   // alike linked entries.
   void ReadItems(Body* body) const;
+
+  // Reads `body` (ReadBody's) as an article: the teasers of other pages
+  // that close it go (DropTeaserCards), with their pictures.
+  void ReadArticle(Body* body) const;
 
  private:
   std::unique_ptr<Reading> page_;

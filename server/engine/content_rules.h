@@ -413,6 +413,24 @@ inline constexpr size_t kMaxTrailingFurnitureLength = 80;
 // ...trimmed when the article before them has this many code points.
 inline constexpr size_t kMinTextBeforeTrim = 500;
 
+// Teasers of other pages that close the article: a run of at least
+// kMinTeaserCards cards running to the end of the body, each a headline
+// that links within the site (this share of its text, white space aside,
+// and a headline's length in code points)...
+inline constexpr int kMinTeaserCards = 2;
+inline constexpr double kMinTeaserHeadlineLinkShare = 0.9;
+inline constexpr size_t kMinTeaserHeadlineLength = 12;
+inline constexpr size_t kMaxTeaserHeadlineLength = 160;
+// ...with at most this much other text between one headline and the next,
+// or after the last (a date, a first sentence, "Read more"): more is the
+// article's prose. The short lines without a sentence end just before the
+// first card lead into the run ("More from SITE", "Related") and go with
+// it (kMaxTeaserLeadInLines, kMaxTrailingFurnitureLength). The run goes
+// when the article before it holds kMinTextBeforeTrim and more text than
+// the run.
+inline constexpr size_t kMaxTeaserCardText = 300;
+inline constexpr size_t kMaxTeaserLeadInLines = 2;
+
 // Minimum code points for a text block to vote for its ancestors.
 inline constexpr int kMinVotingTextLength = 20;
 

@@ -84,12 +84,6 @@ size_t VisibleTextLength(const GumboNode* node, const GumboNode* except) {
   return length;
 }
 
-// An <a> with an href. A named anchor (<a name=top>) left open swallows the
-// rest of the page in the parser's tree, and it links nowhere.
-bool IsLink(const GumboNode* node) {
-  return IsElement(node, GUMBO_TAG_A) && FindAttribute(node, "href") != nullptr;
-}
-
 int CountPunctuation(absl::string_view text) {
   // Most texts hold no byte that starts one of the CJK marks: their commas
   // are counted by loops the compiler vectorises (MeasureTree reads every
@@ -369,6 +363,10 @@ std::vector<const GumboNode*> ShownByScript(const GumboNode* top,
     return true;
   });
   return shown;
+}
+
+bool IsLink(const GumboNode* node) {
+  return IsElement(node, GUMBO_TAG_A) && FindAttribute(node, "href") != nullptr;
 }
 
 }  // namespace lede::engine::content

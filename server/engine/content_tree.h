@@ -81,6 +81,10 @@ int HeadingLevel(GumboTag tag);
 // Code points of `text` that are not ASCII white space.
 int CountNonSpaceCodePoints(absl::string_view text);
 
+// An <a> with an href. A named anchor (<a name=top>) left open swallows the
+// rest of the page in the parser's tree, and it links nowhere.
+bool IsLink(const GumboNode* node);
+
 // Whether `text` holds the end of a sentence (content_rules::kSentenceEnds).
 bool HasSentenceEnd(absl::string_view text);
 

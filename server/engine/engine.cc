@@ -259,7 +259,8 @@ absl::StatusOr<v1::ParseResponse> Engine::Parse(
   if (absl::Status s = CheckDeadline(deadline, "classify"); !s.ok()) return s;
 
   // 5b. content, read as the kind of page reads: a forum's posts, a
-  // listing's or a collection's entries.
+  // listing's or a collection's entries, an article without the teasers
+  // that close it.
   content.ReadAs(page_type.type, &*body);
   clock.Lap(Stage::kContent);
 

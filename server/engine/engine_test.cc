@@ -262,5 +262,35 @@ TEST(EngineTest, CommentsAreWrittenAsPostsOnlyWhenAsked) {
   EXPECT_THAT(with->article().text(), Not(HasSubstr("Well reported")));
 }
 
+TEST(EngineTest, AnArticleLosesTheTeaserCardsThatCloseIt) {
+  std::string page =
+      "<html><head><title>Budget passes</title></head><body><article>"
+      "<h1>Budget passes</h1><time datetime=2024-05-02>2 May 2024</time>";
+  for (int i = 0; i < 6; ++i) {
+    page +=
+        "<p>The council voted on Tuesday to approve the new budget, which "
+        "raises spending on schools, roads and parks by a tenth.</p>";
+  }
+  // Inside the article's container, where the walk reads them.
+  page += "<section><h2>More from the Gazette</h2>";
+  for (const char* story :
+       {"Schools reopen after the storm", "Bridge repairs to start in June",
+        "Library hours change this summer"}) {
+    page += absl::StrCat("<div><h3><a href=/2024/05/story>", story,
+                         "</a></h3><p>May 1, 2024</p><p>The mayor said the "
+                         "work would be done by the spring.</p></div>");
+  }
+  page += "</section></article></body></html>";
+  v1::ParseRequest request = Request(page);
+  request.set_url("https://example.com/2024/05/budget");
+  absl::StatusOr<v1::ParseResponse> response = Engine().Parse(request);
+  ASSERT_TRUE(response.ok()) << response.status();
+  const v1::Article& article = response->article();
+  EXPECT_EQ(article.page_type(), v1::PAGE_TYPE_ARTICLE);
+  EXPECT_THAT(article.text(), HasSubstr("The council voted"));
+  EXPECT_THAT(article.text(), Not(HasSubstr("Schools reopen")));
+  EXPECT_THAT(article.text(), Not(HasSubstr("More from the Gazette")));
+}
+
 }  // namespace
 }  // namespace lede::engine

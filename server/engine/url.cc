@@ -1,9 +1,11 @@
 #include "server/engine/url.h"
 
 #include <boost/url.hpp>
+#include <utility>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "absl/strings/strip.h"
 
 namespace lede::engine {
 
@@ -32,6 +34,15 @@ std::string ResolveUrl(absl::string_view base, absl::string_view reference) {
 std::string UrlHost(absl::string_view url) {
   std::optional<UrlParts> parts = SplitUrl(url);
   return parts ? std::move(parts->host) : "";
+}
+
+bool SameSite(absl::string_view host, absl::string_view other) {
+  absl::ConsumePrefix(&host, "www.");
+  absl::ConsumePrefix(&other, "www.");
+  if (host.empty() || other.empty()) return false;
+  if (host.size() < other.size()) std::swap(host, other);
+  return host == other || (absl::EndsWith(host, other) &&
+                           host[host.size() - other.size() - 1] == '.');
 }
 
 std::optional<UrlParts> SplitUrl(absl::string_view url) {

@@ -17,6 +17,11 @@ std::string ResolveUrl(absl::string_view base, absl::string_view reference);
 // The host of an absolute URL, lower case, or "" when there is none.
 std::string UrlHost(absl::string_view url);
 
+// Whether two hosts (as UrlHost gives them) are one site: the same host
+// with or without "www.", or one a subdomain of the other. An empty host is
+// no site.
+bool SameSite(absl::string_view host, absl::string_view other);
+
 struct UrlParts {
   std::string host;  // lower case
   std::string path;  // as written (percent-encoded), "/" or "" at the root

@@ -31,6 +31,17 @@ TEST(UrlTest, UrlHost) {
   EXPECT_EQ(UrlHost("not a url"), "");
 }
 
+TEST(UrlTest, SameSite) {
+  EXPECT_TRUE(SameSite("example.com", "example.com"));
+  EXPECT_TRUE(SameSite("www.example.com", "example.com"));
+  EXPECT_TRUE(SameSite("example.com", "news.example.com"));
+  EXPECT_TRUE(SameSite("www.example.com", "blog.example.com"));
+  EXPECT_FALSE(SameSite("example.com", "notexample.com"));
+  EXPECT_FALSE(SameSite("example.com", "example.org"));
+  EXPECT_FALSE(SameSite("", ""));
+  EXPECT_FALSE(SameSite("example.com", ""));
+}
+
 TEST(UrlTest, SplitUrl) {
   std::optional<UrlParts> parts =
       SplitUrl(" https://Docs.Example.org/en/latest/a%20b.html?q=1#x ");
