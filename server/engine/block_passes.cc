@@ -367,6 +367,10 @@ void DropTeaserCards(std::vector<Block>* blocks) {
     if (text_since_headline > content_rules::kMaxTeaserCardText) break;
   }
   if (headlines < content_rules::kMinTeaserCards) return;
+  // The first card's picture, above its headline, goes with it.
+  while (start > 0 && (*blocks)[start - 1].kind == BlockKind::kFigure) {
+    --start;
+  }
   start = LeadInStart(*blocks, start, content_rules::kMaxTeaserLeadInLines);
   size_t before = 0;
   for (size_t i = 0; i < start; ++i) {

@@ -49,8 +49,9 @@ void TrimTrailingFurniture(std::vector<Block>* blocks);
 // Drops the teasers of other pages that close the article: a run of at
 // least kMinTeaserCards cards to the end of the body, each a headline that
 // is a link with a few short lines about it (a date, a first sentence,
-// "Read more"), with the short lines that lead into the run ("More from
-// SITE"), when the article before it is long enough to stand alone.
+// "Read more"), with the first card's picture and the short lines that
+// lead into the run ("More from SITE"), when the article before it is
+// long enough to stand alone.
 void DropTeaserCards(std::vector<Block>* blocks);
 
 // Drops an author's bio after the article ("Jane Doe is a freelance writer

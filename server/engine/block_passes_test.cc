@@ -178,6 +178,7 @@ TEST(BlockPassesTest, TeaserCardsThatCloseTheArticleGo) {
   std::vector<Block> blocks = {
       Make(BlockKind::kParagraph, article),
       Make(BlockKind::kHeading, "More from the Gazette"),
+      Picture("https://example.com/a.jpg"),
       Linked(BlockKind::kHeading, "Schools reopen after the storm"),
       Make(BlockKind::kParagraph, "May 3, 2024"),
       Make(BlockKind::kParagraph, first_sentence),
