@@ -6,6 +6,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
 #include "re2/re2.h"
@@ -400,6 +401,37 @@ void DropAuthorBio(const std::vector<std::string>& authors,
     after += length;
     if (after > content_rules::kMaxTextAfterAuthorBio) return;
   }
+}
+
+void DropRepeatedRuns(std::vector<Block>* blocks) {
+  // Whether each block repeats an earlier one. Only paragraphs and
+  // headings: list items and table rows repeat as content (the features
+  // each plan of a price table lists, the rest days of each week's plan).
+  std::vector<bool> repeats(blocks->size(), false);
+  absl::flat_hash_set<std::string> seen;
+  for (size_t i = 0; i < blocks->size(); ++i) {
+    const Block& block = (*blocks)[i];
+    if (block.kind != BlockKind::kParagraph &&
+        block.kind != BlockKind::kHeading) {
+      continue;
+    }
+    repeats[i] = !seen.insert(absl::StrCat(static_cast<int>(block.kind), "\n",
+                                           absl::AsciiStrToLower(block.text)))
+                      .second;
+  }
+  size_t kept = 0;
+  for (size_t i = 0; i < blocks->size();) {
+    size_t end = i;
+    while (end < blocks->size() && repeats[end]) ++end;
+    const bool drop = end - i >= content_rules::kMinRepeatedRun;
+    if (end == i) ++end;  // a block of its own: kept
+    for (; i < end; ++i) {
+      if (drop) continue;
+      if (kept != i) (*blocks)[kept] = std::move((*blocks)[i]);
+      ++kept;
+    }
+  }
+  blocks->resize(kept);
 }
 
 size_t TextLength(const std::vector<Block>& blocks) {

@@ -67,6 +67,14 @@ void DropAuthorBio(const std::vector<std::string>& authors,
 std::vector<Block> DeclaredBlocks(const std::vector<Block>& extracted,
                                   absl::string_view declared);
 
+// Drops each run of at least content_rules::kMinRepeatedRun consecutive
+// paragraphs and headings that all repeat earlier ones word for word (the
+// same kind and text, ASCII case aside): a section the markup carries once
+// per screen size or per tab, which a reader reads once. A lone repeat
+// stays (a label or a date each of a page's entries or posts carries), and
+// so do list items, table rows, code and figures.
+void DropRepeatedRuns(std::vector<Block>* blocks);
+
 // Code points of text in `blocks`.
 size_t TextLength(const std::vector<Block>& blocks);
 

@@ -248,5 +248,39 @@ TEST(BlockPassesTest, TheDeclaredBodyStandsInOnlyForNextToNothing) {
             7u);
 }
 
+TEST(BlockPassesTest, ARunOfCopiedParagraphsGoesALoneRepeatStays) {
+  // A shop's overview as its markup gives it: the section twice (one copy
+  // per screen size), then entries that each carry the same label.
+  std::vector<Block> blocks = {
+      Make(BlockKind::kHeading, "Designed for everyday"),
+      Make(BlockKind::kParagraph, "Built to endure. For life."),
+      Make(BlockKind::kParagraph, "Risk-free 99 day trial."),
+      Make(BlockKind::kHeading, "DESIGNED FOR EVERYDAY"),
+      Make(BlockKind::kParagraph, "Built to endure. For life."),
+      Make(BlockKind::kParagraph, "Risk-free 99 day trial."),
+      Make(BlockKind::kParagraph, "Material"),
+      Make(BlockKind::kParagraph, "Aluminium"),
+      Make(BlockKind::kParagraph, "Material"),
+      Make(BlockKind::kParagraph, "Carbon fibre"),
+      Picture("https://example.com/a.jpg"),
+      Picture("https://example.com/a.jpg"),
+      Make(BlockKind::kListItem, "Rest day"),
+      Make(BlockKind::kListItem, "Rest day"),
+      Make(BlockKind::kListItem, "Rest day"),
+  };
+  // The copy's heading differs only in case.
+  DropRepeatedRuns(&blocks);
+  EXPECT_THAT(Texts(blocks),
+              ElementsAre("Designed for everyday", "Built to endure. For life.",
+                          "Risk-free 99 day trial.", "Material", "Aluminium",
+                          "Material", "Carbon fibre", "", "", "Rest day",
+                          "Rest day", "Rest day"));
+  EXPECT_EQ(blocks[7].image.url, "https://example.com/a.jpg");
+
+  std::vector<Block> none;
+  DropRepeatedRuns(&none);
+  EXPECT_TRUE(none.empty());
+}
+
 }  // namespace
 }  // namespace lede::engine::content

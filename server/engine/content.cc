@@ -16,6 +16,7 @@
 #include "server/engine/content_tree.h"
 #include "server/engine/keep_policy.h"
 #include "server/engine/list_items.h"
+#include "server/engine/page_reading_rules.h"
 
 namespace lede::engine {
 namespace {
@@ -282,15 +283,27 @@ ContentReader::ContentReader(const Dom& dom, const PageFacts& facts,
 
 ContentReader::~ContentReader() = default;
 
-void ContentReader::ReadAs(v1::PageType type, Body* body) const {
-  if (type == v1::PAGE_TYPE_FORUM) {
-    ReadThread(body);
-  } else if (type == v1::PAGE_TYPE_LISTING ||
-             type == v1::PAGE_TYPE_COLLECTION) {
-    ReadItems(body);
-  } else if (type == v1::PAGE_TYPE_ARTICLE) {
-    ReadArticle(body);
+namespace {
+
+// The row of kPageReadings for `type`; the article's when it has none.
+const page_reading_rules::PageReading& ReadingOf(v1::PageType type) {
+  const page_reading_rules::PageReading* article = nullptr;
+  for (const page_reading_rules::PageReading& row :
+       page_reading_rules::kPageReadings) {
+    if (row.type == type) return row;
+    if (row.type == v1::PAGE_TYPE_ARTICLE) article = &row;
   }
+  return *article;
+}
+
+}  // namespace
+
+void ContentReader::ReadAs(v1::PageType type, Body* body) const {
+  const page_reading_rules::PageReading& reading = ReadingOf(type);
+  if (reading.read_thread) ReadThread(body);
+  if (reading.read_items) ReadItems(body);
+  if (reading.read_article) ReadArticle(body);
+  if (reading.drop_repeated_runs) content::DropRepeatedRuns(&body->blocks);
 }
 
 void ContentReader::ReadThread(Body* body) const {

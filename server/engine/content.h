@@ -54,9 +54,11 @@ class ContentReader {
   // The body, as ExtractContent returns it. Called once.
   absl::StatusOr<Body> ReadBody(absl::Time deadline);
 
-  // Reads `body` (ReadBody's) as a page of `type` reads: a forum by
-  // ReadThread, a listing or a collection by ReadItems, an article by
-  // ReadArticle; any other kind stays as ReadBody left it.
+  // Reads `body` (ReadBody's) as a page of `type` reads, by the kind's row
+  // of page_reading_rules::kPageReadings: a forum by ReadThread, a listing
+  // or a collection by ReadItems, an article by ReadArticle, and runs of
+  // copied paragraphs dropped (DropRepeatedRuns) where the kind's markup
+  // copies its sections; read as an article when the kind has no row.
   void ReadAs(v1::PageType type, Body* body) const;
 
   // Reads `body` (ReadBody's) as a forum thread: its posts in page order,

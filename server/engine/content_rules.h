@@ -496,6 +496,14 @@ inline constexpr size_t kMinListItems = 3;
 // a run of many teasers outweighs one of a few long sections.
 inline constexpr int kMaxListItemTextCounted = 1000;
 
+// ---- Copies (DropRepeatedRuns, on the kinds page_reading_rules names). ----
+
+// Fewest consecutive blocks, each a copy of an earlier one, that make a
+// copied section: a lone repeat is a label or a date that each entry or
+// post carries (tuned on WCXB dev half A: the articles' 4-gram F1 drops
+// with lone repeats dropped too).
+inline constexpr size_t kMinRepeatedRun = 2;
+
 // Within a comment: the element naming its writer, by class or itemprop
 // (the innermost one that matches: hCard's "fn" inside "comment-author").
 inline constexpr const char kCommentAuthorClassPattern[] =

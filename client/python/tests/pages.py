@@ -33,7 +33,9 @@ def article_page(title: str, paragraphs: int = 8) -> str:
 
 
 def big_page(megabytes: float) -> str:
-    """An article of about `megabytes` MB of body text."""
-    paragraph = "<p>" + "The river rose again overnight and the town waited. " * 40 + "</p>"
-    count = int(megabytes * 1_000_000 / len(paragraph)) + 1
-    return "<html><body><article><h1>Flood</h1>" + paragraph * count + "</article></body></html>"
+    """An article of about `megabytes` MB of body text. Each paragraph is
+    numbered: the engine reads a run of copied paragraphs once."""
+    sentences = "The river rose again overnight and the town waited. " * 40
+    count = int(megabytes * 1_000_000 / (len(sentences) + 20)) + 1
+    body = "".join(f"<p>Hour {n}: {sentences}</p>" for n in range(count))
+    return "<html><body><article><h1>Flood</h1>" + body + "</article></body></html>"

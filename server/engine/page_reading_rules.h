@@ -1,0 +1,46 @@
+// Data for the content stage's second reading, once the page is classified:
+// what each kind of page adds to or takes from the body (content.cc,
+// ContentReader::ReadAs), apart from the passes that do it.
+#ifndef LEDE_SERVER_ENGINE_PAGE_READING_RULES_H_
+#define LEDE_SERVER_ENGINE_PAGE_READING_RULES_H_
+
+#include "lede/v1/lede.pb.h"
+
+namespace lede::engine::page_reading_rules {
+
+struct PageReading {
+  v1::PageType type = v1::PAGE_TYPE_UNSPECIFIED;
+  // The thread's posts into Body::posts, and as the body when they are it
+  // (ContentReader::ReadThread).
+  bool read_thread = false;
+  // The entries into Body::items (ContentReader::ReadItems).
+  bool read_items = false;
+  // The teasers that close an article go (ContentReader::ReadArticle).
+  bool read_article = false;
+  // Runs of paragraphs that copy earlier ones go
+  // (content::DropRepeatedRuns): a shop's or a forum's markup carries a
+  // section once per screen size or tab. Not on documentation (its examples
+  // repeat lines) nor on listings and collections (their entries repeat a
+  // price, "In stock").
+  bool drop_repeated_runs = false;
+};
+
+// Tuned on WCXB dev's half A (bench/README.md). A kind without a row (and
+// PAGE_TYPE_UNSPECIFIED) is read as an article.
+inline constexpr PageReading kPageReadings[] = {
+    {.type = v1::PAGE_TYPE_ARTICLE,
+     .read_article = true,
+     .drop_repeated_runs = true},
+    {.type = v1::PAGE_TYPE_FORUM,
+     .read_thread = true,
+     .drop_repeated_runs = true},
+    {.type = v1::PAGE_TYPE_PRODUCT, .drop_repeated_runs = true},
+    {.type = v1::PAGE_TYPE_LISTING, .read_items = true},
+    {.type = v1::PAGE_TYPE_COLLECTION, .read_items = true},
+    {.type = v1::PAGE_TYPE_DOCUMENTATION},
+    {.type = v1::PAGE_TYPE_SERVICE, .drop_repeated_runs = true},
+};
+
+}  // namespace lede::engine::page_reading_rules
+
+#endif  // LEDE_SERVER_ENGINE_PAGE_READING_RULES_H_

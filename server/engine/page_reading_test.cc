@@ -1,0 +1,99 @@
+// The content stage's second reading, by the page's kind
+// (ContentReader::ReadAs and page_reading_rules::kPageReadings): each page
+// here is markup written for the test.
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "absl/time/time.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "server/engine/content.h"
+#include "server/engine/render.h"
+
+namespace lede::engine {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+// A shop's product page whose overview the markup carries twice, once for
+// wide screens and once for narrow ones (the shop's CSS shows one).
+std::string ProductWithCopiedOverview() {
+  const std::string overview =
+      "<h3>Designed for everyday</h3><p>We rethink what a wallet should be "
+      "and build it to be carried for a lifetime, not a season.</p><p>Built "
+      "to endure, with a warranty for life.</p>";
+  return absl::StrCat(
+      "<html><body><main><h1>Ridge wallet</h1><p>An aluminium wallet that "
+      "holds one to twelve cards in a dual-track frame, slim enough for a "
+      "front pocket, with a scratch-resistant anodized surface.</p>"
+      "<div class=\"overview-desktop\">",
+      overview, "</div><div class=\"overview-mobile\">", overview,
+      "</div><h3>Specifications</h3><p>Material: 6061-T6 aluminium</p>"
+      "<p>Weight: 2 oz</p></main></body></html>");
+}
+
+// The body's text once ReadAs has read the page as a `type`.
+std::string TextReadAs(const std::string& html, v1::PageType type) {
+  absl::StatusOr<Dom> dom = Dom::Parse(html, Limits(), absl::InfiniteFuture());
+  EXPECT_TRUE(dom.ok());
+  if (!dom.ok()) return "";
+  PageFacts facts;
+  ContentReader reader(*dom, facts, ContentOptions());
+  absl::StatusOr<Body> body = reader.ReadBody(absl::InfiniteFuture());
+  EXPECT_TRUE(body.ok());
+  if (!body.ok()) return "";
+  reader.ReadAs(type, &*body);
+  return RenderText(body->blocks);
+}
+
+int Count(const std::string& text, const std::string& what) {
+  int count = 0;
+  for (size_t at = text.find(what); at != std::string::npos;
+       at = text.find(what, at + 1)) {
+    ++count;
+  }
+  return count;
+}
+
+TEST(PageReadingTest, AProductsCopiedSectionIsReadOnce) {
+  const std::string text =
+      TextReadAs(ProductWithCopiedOverview(), v1::PAGE_TYPE_PRODUCT);
+  EXPECT_EQ(Count(text, "Designed for everyday"), 1) << text;
+  EXPECT_EQ(Count(text, "Built to endure"), 1) << text;
+  EXPECT_THAT(text, HasSubstr("holds one to twelve cards"));
+  EXPECT_THAT(text, HasSubstr("Weight: 2 oz"));
+}
+
+TEST(PageReadingTest, DocumentationKeepsWhatItRepeats) {
+  // Documentation repeats on purpose (the same lines in each example): the
+  // same page read as documentation keeps both copies.
+  const std::string text =
+      TextReadAs(ProductWithCopiedOverview(), v1::PAGE_TYPE_DOCUMENTATION);
+  EXPECT_EQ(Count(text, "Built to endure"), 2) << text;
+}
+
+TEST(PageReadingTest, AnUnclassifiedPageIsReadAsAnArticle) {
+  EXPECT_EQ(TextReadAs(ProductWithCopiedOverview(), v1::PAGE_TYPE_UNSPECIFIED),
+            TextReadAs(ProductWithCopiedOverview(), v1::PAGE_TYPE_ARTICLE));
+  EXPECT_EQ(
+      Count(TextReadAs(ProductWithCopiedOverview(), v1::PAGE_TYPE_UNSPECIFIED),
+            "Built to endure"),
+      1);
+}
+
+TEST(PageReadingTest, ALonelyRepeatedLabelStays) {
+  // Each plan says "Billed yearly": one line between others, not a copied
+  // section.
+  const std::string html =
+      "<html><body><main><h1>Plans</h1><p>Pick the plan that fits your "
+      "team, and change it at any time from the account page.</p><h3>Team"
+      "</h3><p>Billed yearly</p><p>Ten seats, shared folders and the "
+      "history of every file for a year.</p><h3>Business</h3><p>Billed "
+      "yearly</p><p>Unlimited seats, single sign-on and the history of "
+      "every file for ten years.</p></main></body></html>";
+  EXPECT_EQ(Count(TextReadAs(html, v1::PAGE_TYPE_SERVICE), "Billed yearly"), 2);
+}
+
+}  // namespace
+}  // namespace lede::engine
