@@ -590,13 +590,16 @@ class PageWalk {
   // the values are the tree's, which outlives the walk.
   unsigned ClassHints(absl::string_view value) {
     if (value.empty()) return 0;
-    auto [entry, added] = class_hints_.try_emplace(value, 0);
-    if (added) {
+    // Not a structured binding: clang (the fuzz and sanitizer builds)
+    // refuses one captured by the lambda before C++20's P1091.
+    const auto emplaced = class_hints_.try_emplace(value, 0);
+    unsigned& hints = emplaced.first->second;
+    if (emplaced.second) {
       ForEachWord(value, [&](absl::string_view word) {
-        entry->second |= HintsOf(HintsTable<rules::kClassWords>(), word);
+        hints |= HintsOf(HintsTable<rules::kClassWords>(), word);
       });
     }
-    return entry->second;
+    return hints;
   }
 
   void CountTag(GumboTag tag) {
