@@ -220,11 +220,16 @@ std::optional<Match> FindRelative(absl::string_view text,
   } else if (absl::StartsWith(unit, "h") || unit == "小时" || unit == "小時") {
     when -= absl::Hours(count);
   } else if (absl::StartsWith(unit, "day") || unit == "天") {
-    when -= absl::Hours(24 * count);
+    when -= absl::Hours(24) * count;  // in int64, as "201002010 days" needs
     precision = v1::DATE_PRECISION_DAY;
   } else {
-    when -= absl::Hours(24 * 7 * count);
+    when -= absl::Hours(24 * 7) * count;
     precision = v1::DATE_PRECISION_DAY;
+  }
+  // "201002010 days ago" is no date (found by dates_fuzzer).
+  if (absl::ToCivilYear(when, absl::UTCTimeZone()).year() <
+      date_rules::kMinYear) {
+    return std::nullopt;
   }
   return Match{
       static_cast<size_t>(whole.data() - text.data()),
