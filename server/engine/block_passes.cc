@@ -1,9 +1,11 @@
 #include "server/engine/block_passes.h"
 
+#include <algorithm>
 #include <optional>
 #include <utility>
 
 #include "absl/container/flat_hash_set.h"
+#include "absl/hash/hash.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -430,6 +432,62 @@ void DropRepeatedRuns(std::vector<Block>* blocks) {
       if (kept != i) (*blocks)[kept] = std::move((*blocks)[i]);
       ++kept;
     }
+  }
+  blocks->resize(kept);
+}
+
+namespace {
+
+// The hashes of `text`'s runs of content_rules::kQuoteShingleWords words
+// (ASCII case aside); the whole text's hash when it has fewer words.
+std::vector<size_t> WordShingles(absl::string_view text) {
+  const std::vector<absl::string_view> words =
+      absl::StrSplit(text, ' ', absl::SkipEmpty());
+  const size_t n = content_rules::kQuoteShingleWords;
+  std::vector<size_t> shingles;
+  std::string run;
+  for (size_t i = 0; i + n <= words.size() || (i == 0 && !words.empty()); ++i) {
+    run.clear();
+    for (size_t j = i; j < std::min(i + n, words.size()); ++j) {
+      absl::StrAppend(&run, absl::AsciiStrToLower(words[j]), " ");
+    }
+    shingles.push_back(absl::HashOf(run));
+  }
+  return shingles;
+}
+
+// A quote's attribution line ("mdshunk said:", "Jane a écrit :"): a short
+// line that ends with a colon.
+bool IsAttribution(const Block& block) {
+  return block.kind == BlockKind::kQuote && absl::EndsWith(block.text, ":") &&
+         CodePointCount(block.text) <= content_rules::kMaxAttributionLength;
+}
+
+}  // namespace
+
+void DropQuotedCopies(std::vector<Block>* blocks) {
+  absl::flat_hash_set<size_t> earlier;
+  std::vector<bool> drop(blocks->size(), false);
+  for (size_t i = 0; i < blocks->size(); ++i) {
+    const Block& block = (*blocks)[i];
+    const std::vector<size_t> shingles = WordShingles(block.text);
+    if (block.kind == BlockKind::kQuote && !IsAttribution(block) &&
+        !shingles.empty()) {
+      size_t copied = 0;
+      for (size_t shingle : shingles) copied += earlier.contains(shingle);
+      if (copied >= content_rules::kMinQuotedShare * shingles.size()) {
+        drop[i] = true;
+        if (i > 0 && IsAttribution((*blocks)[i - 1])) drop[i - 1] = true;
+        continue;
+      }
+    }
+    earlier.insert(shingles.begin(), shingles.end());
+  }
+  size_t kept = 0;
+  for (size_t i = 0; i < blocks->size(); ++i) {
+    if (drop[i]) continue;
+    if (kept != i) (*blocks)[kept] = std::move((*blocks)[i]);
+    ++kept;
   }
   blocks->resize(kept);
 }

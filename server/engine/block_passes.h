@@ -75,6 +75,13 @@ std::vector<Block> DeclaredBlocks(const std::vector<Block>& extracted,
 // so do list items, table rows, code and figures.
 void DropRepeatedRuns(std::vector<Block>* blocks);
 
+// Drops a quote that copies what an earlier block of the page says (a reply
+// quoting an earlier post of the thread: the post is read where it stands),
+// with the attribution line before it ("mdshunk said:"). A quote is a copy
+// when at least content_rules::kMinQuotedShare of its runs of words are
+// earlier blocks' too; a quote of something the page does not show stays.
+void DropQuotedCopies(std::vector<Block>* blocks);
+
 // Code points of text in `blocks`.
 size_t TextLength(const std::vector<Block>& blocks);
 

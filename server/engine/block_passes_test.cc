@@ -282,5 +282,37 @@ TEST(BlockPassesTest, ARunOfCopiedParagraphsGoesALoneRepeatStays) {
   EXPECT_TRUE(none.empty());
 }
 
+TEST(BlockPassesTest, AReplysQuoteOfAnEarlierPostGoesWithItsAttribution) {
+  // A thread as XenForo renders it: the second reply quotes the first post
+  // (its opening sentence, the software cuts the rest) under "X said:".
+  std::vector<Block> blocks = {
+      Make(BlockKind::kParagraph,
+           "What is the most profitable electrical skill in the industry? "
+           "Solar, lightning protection or communications?"),
+      Make(BlockKind::kParagraph, "Troubleshooting, by a long way."),
+      Make(BlockKind::kQuote, "khixxx said:"),
+      Make(BlockKind::kQuote,
+           "What is the most profitable electrical skill in the industry?"),
+      Make(BlockKind::kParagraph, "Keeping yourself and others safe."),
+      Make(BlockKind::kQuote, "An old foreman of mine said:"),
+      Make(BlockKind::kQuote,
+           "Measure twice and cut once, and never trust a dead circuit."),
+  };
+  DropQuotedCopies(&blocks);
+  // The quote of a saying the page does not show stays, and so does its
+  // attribution.
+  EXPECT_THAT(
+      Texts(blocks),
+      ElementsAre(
+          ::testing::StartsWith("What is the most profitable"),
+          "Troubleshooting, by a long way.",
+          "Keeping yourself and others safe.", "An old foreman of mine said:",
+          "Measure twice and cut once, and never trust a dead circuit."));
+
+  std::vector<Block> none;
+  DropQuotedCopies(&none);
+  EXPECT_TRUE(none.empty());
+}
+
 }  // namespace
 }  // namespace lede::engine::content

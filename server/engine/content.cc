@@ -303,6 +303,7 @@ void ContentReader::ReadAs(v1::PageType type, Body* body) const {
   if (reading.read_thread) ReadThread(body);
   if (reading.read_items) ReadItems(body);
   if (reading.read_article) ReadArticle(body);
+  if (reading.drop_quoted_copies) content::DropQuotedCopies(&body->blocks);
   if (reading.drop_repeated_runs) content::DropRepeatedRuns(&body->blocks);
 }
 

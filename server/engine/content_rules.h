@@ -504,6 +504,14 @@ inline constexpr int kMaxListItemTextCounted = 1000;
 // with lone repeats dropped too).
 inline constexpr size_t kMinRepeatedRun = 2;
 
+// A forum reply's quote is a copy of an earlier post when this share of its
+// runs of kQuoteShingleWords words are in earlier blocks (DropQuotedCopies);
+// the attribution line before it ("X said:") is at most
+// kMaxAttributionLength code points.
+inline constexpr double kMinQuotedShare = 0.9;
+inline constexpr size_t kQuoteShingleWords = 4;
+inline constexpr size_t kMaxAttributionLength = 80;
+
 // Within a comment: the element naming its writer, by class or itemprop
 // (the innermost one that matches: hCard's "fn" inside "comment-author").
 inline constexpr const char kCommentAuthorClassPattern[] =

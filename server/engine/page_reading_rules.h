@@ -23,6 +23,9 @@ struct PageReading {
   // repeat lines) nor on listings and collections (their entries repeat a
   // price, "In stock").
   bool drop_repeated_runs = false;
+  // A reply's quote of an earlier post goes, with its "X said:" line
+  // (content::DropQuotedCopies): the post is read where it stands.
+  bool drop_quoted_copies = false;
 };
 
 // Tuned on WCXB dev's half A (bench/README.md). A kind without a row (and
@@ -33,7 +36,8 @@ inline constexpr PageReading kPageReadings[] = {
      .drop_repeated_runs = true},
     {.type = v1::PAGE_TYPE_FORUM,
      .read_thread = true,
-     .drop_repeated_runs = true},
+     .drop_repeated_runs = true,
+     .drop_quoted_copies = true},
     {.type = v1::PAGE_TYPE_PRODUCT, .drop_repeated_runs = true},
     {.type = v1::PAGE_TYPE_LISTING, .read_items = true},
     {.type = v1::PAGE_TYPE_COLLECTION, .read_items = true},

@@ -95,5 +95,25 @@ TEST(PageReadingTest, ALonelyRepeatedLabelStays) {
   EXPECT_EQ(Count(TextReadAs(html, v1::PAGE_TYPE_SERVICE), "Billed yearly"), 2);
 }
 
+TEST(PageReadingTest, AForumReplysQuoteOfAnEarlierPostIsReadOnce) {
+  const std::string html =
+      "<html><body><main><h1>Most profitable skill?</h1><article><p>What is "
+      "the most profitable electrical skill in the industry? Solar, "
+      "lightning protection or communications, or something else?</p>"
+      "</article><article><blockquote><p>khixxx said:</p><p>What is the "
+      "most profitable electrical skill in the industry?</p></blockquote>"
+      "<p>Troubleshooting, by a long way: anybody can pull wire, but few "
+      "can find the fault in a panel nobody has opened for years.</p>"
+      "</article></main></body></html>";
+  const std::string forum = TextReadAs(html, v1::PAGE_TYPE_FORUM);
+  EXPECT_EQ(Count(forum, "most profitable electrical skill"), 1) << forum;
+  EXPECT_THAT(forum, Not(HasSubstr("khixxx said:")));
+  EXPECT_THAT(forum, HasSubstr("Troubleshooting, by a long way"));
+  // An article quoting itself (a pull quote) keeps it.
+  EXPECT_EQ(Count(TextReadAs(html, v1::PAGE_TYPE_ARTICLE),
+                  "most profitable electrical skill"),
+            2);
+}
+
 }  // namespace
 }  // namespace lede::engine
