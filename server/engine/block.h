@@ -40,6 +40,9 @@ struct Block {
   int level = 0;
   // A list item of an ordered list.
   bool ordered = false;
+  // A list item's text that goes on the item before it rather than opening
+  // one: the tail of an <li> after a table or a figure inside it.
+  bool continues_item = false;
   // A table row's cells, and whether they are header cells.
   std::vector<std::string> cells;
   bool header_row = false;

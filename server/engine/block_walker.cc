@@ -101,29 +101,32 @@ bool BlockWalker::EnterElement(const GumboNode* element) {
   Flush();
   if (tag == GUMBO_TAG_UL || tag == GUMBO_TAG_OL) ++list_depth_;
   context_.push_back(ContextOf(element));
+  if (tag == GUMBO_TAG_LI) item_has_text_.push_back(false);
   return true;
 }
 
 BlockWalker::Context BlockWalker::ContextOf(const GumboNode* element) const {
   const GumboTag tag = element->v.element.tag;
+  const int item = context_.empty() ? -1 : context_.back().item;
   if (int level = HeadingLevel(tag); level > 0) {
     return {BlockKind::kHeading, level, false};
   }
   switch (tag) {
-    case GUMBO_TAG_LI:
+    case GUMBO_TAG_LI:  // EnterElement adds its item_has_text_
       return {BlockKind::kListItem, std::max(0, list_depth_ - 1),
               element->parent != nullptr &&
-                  IsElement(element->parent, GUMBO_TAG_OL)};
+                  IsElement(element->parent, GUMBO_TAG_OL),
+              false, static_cast<int>(item_has_text_.size())};
     case GUMBO_TAG_UL:
     case GUMBO_TAG_OL:
-      return {InheritedKind(), 0, false};
+      return {InheritedKind(), 0, false, false, item};
     case GUMBO_TAG_BLOCKQUOTE:
       return {BlockKind::kQuote, 0, false};
     case GUMBO_TAG_PRE:
       return {BlockKind::kCode, 0, false};
     default:
       return {InheritedKind(), CurrentLevel(), false,
-              tag == GUMBO_TAG_P || tag == GUMBO_TAG_FIGCAPTION};
+              tag == GUMBO_TAG_P || tag == GUMBO_TAG_FIGCAPTION, item};
   }
 }
 
@@ -172,6 +175,12 @@ void BlockWalker::Flush() {
   draft.block.level = CurrentLevel();
   draft.block.ordered = !context_.empty() && context_.back().ordered;
   draft.loose = context_.empty() || !context_.back().paragraph;
+  if (kind == BlockKind::kListItem && context_.back().item >= 0) {
+    std::vector<bool>::reference has_text =
+        item_has_text_[context_.back().item];
+    draft.block.continues_item = has_text;
+    has_text = true;
+  }
   blocks_.push_back(std::move(draft));
 }
 

@@ -47,6 +47,9 @@ class BlockWalker {
     bool ordered;
     // Text here sits in a paragraph of its own, not loose in a container.
     bool paragraph = false;
+    // The list item (an index into item_has_text_) the text belongs to; -1
+    // outside any.
+    int item = -1;
   };
 
   bool Enter(const GumboNode* node, bool is_root);
@@ -77,6 +80,9 @@ class BlockWalker {
   std::vector<bool> link_within_site_;
   int site_link_depth_ = 0;
   int list_depth_ = 0;
+  // For each <li> met so far, whether a block of its text was made: the
+  // next one continues the item (Block::continues_item).
+  std::vector<bool> item_has_text_;
   int dropped_discussion_ = 0;
 };
 

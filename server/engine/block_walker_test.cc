@@ -28,13 +28,15 @@ Walked WalkOf(const std::string& html) {
   return {walker.TakeBlocks(), walker.dropped_discussion()};
 }
 
-// Each draft of a walk as "kind level: text", "~" marking loose text.
+// Each draft of a walk as "kind level: text", "~" marking loose text and
+// "+" text that continues the list item before it.
 std::string Walk(const std::string& html) {
   std::string out;
   for (const DraftBlock& draft : WalkOf(html).blocks) {
     const char* kinds[] = {"h", "p", "li", "quote", "code", "tr", "figure"};
     absl::StrAppend(&out, kinds[static_cast<int>(draft.block.kind)],
-                    draft.block.level, draft.loose ? "~" : "", ": ",
+                    draft.block.level, draft.loose ? "~" : "",
+                    draft.block.continues_item ? "+" : "", ": ",
                     draft.block.text, "\n");
   }
   return out;
@@ -45,14 +47,14 @@ TEST(BlockWalkerTest, EachElementPopsOnlyWhatItPushed) {
                  "</table>tail of the item</li><li>item two</li></ul>"
                  "<p>After the list.</p><ul><li>Next list</li></ul>"),
             "li0~: item one\n"
-            "li0: cell text\n"
-            "li0~: tail of the item\n"
+            "li0+: cell text\n"
+            "li0~+: tail of the item\n"
             "li0~: item two\n"
             "p0: After the list.\n"
             "li0~: Next list\n");
   EXPECT_EQ(Walk("<ul><li>one<figure><blockquote><p>quoted</p></blockquote>"
                  "</figure>tail</li></ul><p>After.</p>"),
-            "li0~: one\nquote0: quoted\nli0~: tail\np0: After.\n");
+            "li0~: one\nquote0: quoted\nli0~+: tail\np0: After.\n");
 }
 
 TEST(BlockWalkerTest, NestedListsHeadingsAndCode) {

@@ -178,10 +178,14 @@ TEST(ContentTest, ATableInsideAListItemStaysInTheList) {
                         "li0:item two\np:The council voted"));
   // The list closes where it ends: the next one is at the top level again.
   EXPECT_THAT(Outline(blocks), HasSubstr("li0:Next list, first item."));
+  // One list, the table's text and the item's tail inside the first item.
   EXPECT_THAT(RenderHtml(blocks),
-              HasSubstr("<ul>\n<li>item one</li>\n<li>cell text</li>\n"
-                        "<li>tail of the item</li>\n<li>item two</li>\n"
-                        "</ul>\n<p>The council voted"));
+              HasSubstr("<ul>\n<li>item one<br>cell text<br>tail of the "
+                        "item</li>\n<li>item two</li>\n</ul>\n"
+                        "<p>The council voted"));
+  EXPECT_THAT(RenderMarkdown(blocks),
+              HasSubstr("- item one\n\n  cell text\n\n  tail of the item\n"
+                        "- item two\n\nThe council voted"));
 }
 
 TEST(ContentTest, AQuoteInAFigureInsideAListItemStaysInTheList) {

@@ -65,8 +65,17 @@ std::string RenderText(const std::vector<Block>& blocks) {
 std::string RenderHtml(const std::vector<Block>& blocks) {
   std::string out;
   const char* open_list = nullptr;
+  // The level of the list item whose </li> is still to be written; -1 when
+  // none is open.
+  int open_item = -1;
   bool open_table = false;
   auto close_containers = [&](const Block* next) {
+    if (open_item >= 0 &&
+        (next == nullptr || !next->continues_item ||
+         next->kind != BlockKind::kListItem || next->level != open_item)) {
+      out += "</li>\n";
+      open_item = -1;
+    }
     if (open_list &&
         (next == nullptr || next->kind != BlockKind::kListItem ||
          (next->ordered ? "ol" : "ul") != absl::string_view(open_list))) {
@@ -95,7 +104,8 @@ std::string RenderHtml(const std::vector<Block>& blocks) {
           open_list = block.ordered ? "ol" : "ul";
           absl::StrAppend(&out, "<", open_list, ">\n");
         }
-        absl::StrAppend(&out, "<li>", text, "</li>\n");
+        absl::StrAppend(&out, open_item >= 0 ? "<br>" : "<li>", text);
+        open_item = block.level;
         break;
       case BlockKind::kQuote:
         absl::StrAppend(&out, "<blockquote><p>", text, "</p></blockquote>\n");
@@ -139,9 +149,14 @@ std::string RenderMarkdown(const std::vector<Block>& blocks) {
   int ordinal = 0;
   for (const Block& block : blocks) {
     if (block.kind != BlockKind::kFigure && block.text.empty()) continue;
+    // A list item's text after a table or a figure in it is a paragraph of
+    // the item: a blank line, then indented under the item's marker.
+    const bool continues = block.continues_item && previous != nullptr &&
+                           previous->kind == BlockKind::kListItem &&
+                           block.kind == BlockKind::kListItem;
     if (previous != nullptr) {
       bool same_run = previous->kind == block.kind && IsLineBlock(block);
-      out += same_run ? "\n" : "\n\n";
+      out += same_run && !continues ? "\n" : "\n\n";
     }
     if (block.kind != BlockKind::kListItem) ordinal = 0;
     std::string text = EscapeMarkdown(block.text);
@@ -154,6 +169,13 @@ std::string RenderMarkdown(const std::vector<Block>& blocks) {
         out += text;
         break;
       case BlockKind::kListItem:
+        if (continues) {
+          const size_t marker =
+              block.ordered ? absl::StrCat(ordinal, ". ").size() : 2;
+          absl::StrAppend(&out, std::string(2 * block.level + marker, ' '),
+                          text);
+          break;
+        }
         absl::StrAppend(&out, std::string(2 * block.level, ' '),
                         block.ordered ? absl::StrCat(++ordinal, ". ") : "- ",
                         text);

@@ -46,6 +46,35 @@ TEST(RenderTest, MarkdownHasHeadingsListsAndImages) {
   EXPECT_THAT(markdown, HasSubstr("![Alt](https://x/a.jpg)"));
 }
 
+// The tail of an item after a table in it: the same item, not a new one.
+TEST(RenderTest, AContinuationStaysInItsItem) {
+  std::vector<Block> blocks = {
+      {.kind = BlockKind::kListItem, .text = "one"},
+      {.kind = BlockKind::kListItem, .text = "cell", .continues_item = true},
+      {.kind = BlockKind::kListItem, .text = "tail", .continues_item = true},
+      {.kind = BlockKind::kListItem, .text = "two"},
+      {.kind = BlockKind::kParagraph, .text = "After."}};
+  EXPECT_EQ(RenderHtml(blocks),
+            "<ul>\n<li>one<br>cell<br>tail</li>\n<li>two</li>\n</ul>\n"
+            "<p>After.</p>\n");
+  EXPECT_EQ(RenderMarkdown(blocks),
+            "- one\n\n  cell\n\n  tail\n- two\n\nAfter.");
+  EXPECT_EQ(RenderText(blocks), "one\ncell\ntail\ntwo\n\nAfter.");
+  for (Block& block : blocks)
+    block.ordered = block.kind == BlockKind::kListItem;
+  EXPECT_EQ(RenderMarkdown(blocks),
+            "1. one\n\n   cell\n\n   tail\n2. two\n\nAfter.");
+}
+
+// With its item gone (a pass dropped it), a continuation opens its own.
+TEST(RenderTest, AContinuationWithoutItsItemOpensOne) {
+  std::vector<Block> blocks = {
+      {.kind = BlockKind::kParagraph, .text = "Before."},
+      {.kind = BlockKind::kListItem, .text = "tail", .continues_item = true}};
+  EXPECT_EQ(RenderHtml(blocks), "<p>Before.</p>\n<ul>\n<li>tail</li>\n</ul>\n");
+  EXPECT_EQ(RenderMarkdown(blocks), "Before.\n\n- tail");
+}
+
 TEST(RenderTest, FingerprintIsStableAndSimilarForSimilarText) {
   std::string a =
       "The council voted on Tuesday to approve the new budget for the city "
