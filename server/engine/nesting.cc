@@ -82,9 +82,7 @@ constexpr GumboTag kClosesP[] = {
 constexpr GumboTag kButtonScope[] = {
     GUMBO_TAG_APPLET, GUMBO_TAG_CAPTION, GUMBO_TAG_HTML, GUMBO_TAG_TABLE,
     GUMBO_TAG_TD, GUMBO_TAG_TH, GUMBO_TAG_MARQUEE, GUMBO_TAG_OBJECT,
-    GUMBO_TAG_TEMPLATE, GUMBO_TAG_BUTTON, GUMBO_TAG_MI, GUMBO_TAG_MO,
-    GUMBO_TAG_MN, GUMBO_TAG_MS, GUMBO_TAG_MTEXT, GUMBO_TAG_ANNOTATION_XML,
-    GUMBO_TAG_FOREIGNOBJECT, GUMBO_TAG_DESC};
+    GUMBO_TAG_TEMPLATE, GUMBO_TAG_BUTTON};
 // "Special" elements other than address, div and p: where the search for
 // an open <li>, <dd> or <dt> to close stops.
 constexpr GumboTag kSpecialNotAddressDivP[] = {
@@ -107,9 +105,17 @@ constexpr GumboTag kSpecialNotAddressDivP[] = {
     GUMBO_TAG_TABLE, GUMBO_TAG_TBODY, GUMBO_TAG_TD, GUMBO_TAG_TEMPLATE,
     GUMBO_TAG_TEXTAREA, GUMBO_TAG_TFOOT, GUMBO_TAG_TH, GUMBO_TAG_THEAD,
     GUMBO_TAG_TITLE, GUMBO_TAG_TR, GUMBO_TAG_TRACK, GUMBO_TAG_UL, GUMBO_TAG_WBR,
-    GUMBO_TAG_XMP, GUMBO_TAG_MI, GUMBO_TAG_MO, GUMBO_TAG_MN, GUMBO_TAG_MS,
-    GUMBO_TAG_MTEXT, GUMBO_TAG_ANNOTATION_XML, GUMBO_TAG_FOREIGNOBJECT,
-    GUMBO_TAG_DESC};
+    GUMBO_TAG_XMP};
+// The MathML and SVG elements that are special and end every scope, as
+// those above do, but only as MathML and SVG elements (opened inside
+// <math> or <svg>): an <mi> or <desc> in HTML is an ordinary element. The
+// text integration points of MathML (all but annotation-xml) and the SVG
+// ones hold HTML content.
+constexpr GumboTag kMathMlScope[] = {
+    GUMBO_TAG_MI, GUMBO_TAG_MO, GUMBO_TAG_MN, GUMBO_TAG_MS, GUMBO_TAG_MTEXT,
+    GUMBO_TAG_ANNOTATION_XML};
+constexpr GumboTag kSvgScope[] = {
+    GUMBO_TAG_FOREIGNOBJECT, GUMBO_TAG_DESC, GUMBO_TAG_TITLE};
 // HTML start tags that end foreign (SVG, MathML) content.
 constexpr GumboTag kBreakOutOfForeign[] = {
     GUMBO_TAG_B, GUMBO_TAG_BIG, GUMBO_TAG_BLOCKQUOTE, GUMBO_TAG_BODY,
@@ -170,7 +176,16 @@ enum TagClass : unsigned {
   kSpecialAny = 1 << 12,
   kMarker = 1 << 13,
   kNoReopen = 1 << 14,
+  kMathMlScopeClass = 1 << 15,
+  kSvgScopeClass = 1 << 16,
 };
+
+// The classes that depend on an element's namespace.
+constexpr unsigned kScopeClasses =
+    kButtonScopeClass | kSpecialClass | kSpecialAny;
+
+// An open element's namespace, as the tree builder gives it.
+enum class Namespace : uint8_t { kHtml, kSvg, kMathMl };
 
 struct TagClasses {
   std::array<unsigned, kTagCount> bits{};
@@ -193,6 +208,8 @@ struct TagClasses {
     mark(kSpecialNotAddressDivP, kSpecialAny);
     mark(kMarkerTags, kMarker);
     mark(kNoReopenBefore, kNoReopen);
+    mark(kMathMlScope, kMathMlScopeClass);
+    mark(kSvgScope, kSvgScopeClass);
     for (GumboTag tag : {GUMBO_TAG_ADDRESS, GUMBO_TAG_DIV, GUMBO_TAG_P}) {
       bits[tag] |= kSpecialAny;
     }
@@ -240,6 +257,19 @@ class OpenElements {
     return button_scope_.empty() ? -1 : button_scope_.back();
   }
   int LastSpecial() const { return special_.empty() ? -1 : special_.back(); }
+  // LastSpecial, address, div and p included.
+  int LastSpecialAny() const {
+    return any_special_.empty() ? -1 : any_special_.back();
+  }
+  // Position of the last open heading (h1 to h6), -1 when none is open.
+  int LastHeading() const {
+    int last = -1;
+    for (GumboTag heading : {GUMBO_TAG_H1, GUMBO_TAG_H2, GUMBO_TAG_H3,
+                             GUMBO_TAG_H4, GUMBO_TAG_H5, GUMBO_TAG_H6}) {
+      last = std::max(last, Last(heading));
+    }
+    return last;
+  }
   // Whether text or an inline element here goes in by the rules of the
   // body, where formatting elements are reopened (not in a select, foreign
   // content or a table's own rows).
@@ -264,9 +294,12 @@ class OpenElements {
                           !(Classes().bits[tag] & kNotFosteredClass);
     const int table = Last(GUMBO_TAG_TABLE);
     depths_.push_back(fostered && table >= 0 ? depths_[table] : depth() + 1);
+    const Namespace ns = NamespaceOf(tag);
+    const unsigned bits = ScopeBits(tag, ns);
     tags_.push_back(tag);
+    namespaces_.push_back(ns);
+    bits_.push_back(bits);
     positions_[tag].push_back(position);
-    const unsigned bits = Classes().bits[tag];
     if (bits & kButtonScopeClass) button_scope_.push_back(position);
     if (bits & kSpecialClass) special_.push_back(position);
     if (bits & kSpecialAny) any_special_.push_back(position);
@@ -381,12 +414,14 @@ class OpenElements {
       positions_[tag].pop_back();
       is_open_[ids_.back()] = false;
       ids_.pop_back();
-      const unsigned bits = Classes().bits[tag];
+      const unsigned bits = bits_.back();
       if (bits & kMarker) ClearToLastMarker();
       if (bits & kButtonScopeClass) button_scope_.pop_back();
       if (bits & kSpecialClass) special_.pop_back();
       if (bits & kSpecialAny) any_special_.pop_back();
       tags_.pop_back();
+      namespaces_.pop_back();
+      bits_.pop_back();
       depths_.pop_back();
     }
   }
@@ -436,6 +471,38 @@ class OpenElements {
     uint32_t id;
   };
   bool IsMarker(size_t k) const { return formatting_[k].tag == GUMBO_TAG_LAST; }
+  // The namespace `tag` opens in below the current node: <svg> and <math>
+  // start their own, whose elements open in it, except below an
+  // integration point, which holds HTML. (An annotation-xml holds HTML only
+  // with an encoding attribute the scan does not read: below one, the scan
+  // stays in MathML, where fewer elements are special.)
+  Namespace NamespaceOf(GumboTag tag) const {
+    if (tag == GUMBO_TAG_SVG) return Namespace::kSvg;
+    if (tag == GUMBO_TAG_MATH) return Namespace::kMathMl;
+    if (namespaces_.empty()) return Namespace::kHtml;
+    const Namespace parent = namespaces_.back();
+    const GumboTag top_tag = tags_.back();
+    const unsigned top_bits = Classes().bits[top_tag];
+    if (parent == Namespace::kMathMl && (top_bits & kMathMlScopeClass) &&
+        top_tag != GUMBO_TAG_ANNOTATION_XML) {
+      return Namespace::kHtml;
+    }
+    if (parent == Namespace::kSvg && (top_bits & kSvgScopeClass)) {
+      return Namespace::kHtml;
+    }
+    return parent;
+  }
+  // `tag`'s classes as an element of `ns`: the scope and special classes
+  // of the HTML tables hold for HTML elements, those of kMathMlScope and
+  // kSvgScope for MathML and SVG ones.
+  static unsigned ScopeBits(GumboTag tag, Namespace ns) {
+    const unsigned bits = Classes().bits[tag];
+    const unsigned foreign = ns == Namespace::kMathMl ? kMathMlScopeClass
+                             : ns == Namespace::kSvg  ? kSvgScopeClass
+                                                      : 0;
+    if (ns == Namespace::kHtml) return bits;
+    return (bits & ~kScopeClasses) | ((bits & foreign) ? kScopeClasses : 0);
+  }
   void ClearToLastMarker() {
     while (!formatting_.empty()) {
       const bool marker = IsMarker(formatting_.size() - 1);
@@ -447,8 +514,10 @@ class OpenElements {
   size_t nodes_ = 0;
   bool counting_ = true;
   std::vector<GumboTag> tags_;
-  std::vector<uint32_t> ids_;  // each open element's serial
-  std::vector<bool> is_open_;  // by serial
+  std::vector<Namespace> namespaces_;  // each open element's
+  std::vector<unsigned> bits_;         // each open element's classes
+  std::vector<uint32_t> ids_;          // each open element's serial
+  std::vector<bool> is_open_;          // by serial
   std::vector<Formatting> formatting_;
   std::vector<int> depths_;
   std::vector<std::vector<int>> positions_;
@@ -483,7 +552,20 @@ bool CloseBeforeInline(GumboTag tag, OpenElements& open) {
       open.PopTo(open.Last(tag));
       break;
     default:
-      if (IsHeading(tag) && IsHeading(open.top())) open.PopTop();
+      // A heading closes the current node when it is a heading. The scan
+      // closes the last open heading also when only inline elements (no
+      // special one) were opened inside it: there gumbo, reopening the
+      // formatting elements the closed <p> held, runs the adoption agency
+      // that moves the <p> up beside them, so the heading is current when
+      // the <p> closes (<h2><span><p><a href=x><a href=y> repeated: 7 levels
+      // in gumbo, 44 read by the rule alone). Where gumbo nests the
+      // heading after all (<h2><span><h2>), the scan reads less deep.
+      if (IsHeading(tag)) {
+        const int heading = open.LastHeading();
+        if (heading >= 0 && heading == open.LastSpecialAny()) {
+          open.PopTo(heading);
+        }
+      }
   }
   return true;
 }
@@ -605,12 +687,7 @@ void StartTag(GumboTag tag, bool self_closing, OpenElements& open) {
 // keeps the scan's depth a lower bound.
 void EndTag(GumboTag tag, OpenElements& open) {
   if (IsHeading(tag)) {
-    int last = -1;
-    for (GumboTag heading : {GUMBO_TAG_H1, GUMBO_TAG_H2, GUMBO_TAG_H3,
-                             GUMBO_TAG_H4, GUMBO_TAG_H5, GUMBO_TAG_H6}) {
-      last = std::max(last, open.Last(heading));
-    }
-    open.PopTo(last);
+    open.PopTo(open.LastHeading());
     return;
   }
   if (tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_BODY) return;

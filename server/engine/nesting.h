@@ -37,24 +37,24 @@ struct MarkupScan {
 // and attributes, and follows the stack of open elements with the tree
 // builder's rules for the tags that close others implicitly (p, li, dd/dt,
 // option, table parts, ruby, headings, formatting elements, foreign
-// content), and the list of active formatting elements that the tree
-// builder reopens before text and inline elements (misnested <b><i>x</b>,
-// repeated, nests three levels deeper at each repetition: the scan refuses
-// it as soon as gumbo would build it too deep, instead of the parse budget
-// stopping gumbo after its quadratic work). Where those rules are not
-// followed exactly, the scan closes
-// more elements than gumbo would, so its depth is a lower bound of the
-// parsed tree's: on every bench page and on the shapes of nesting_test.cc.
-// One exception, found by fuzzing: formatting elements misnested around
-// blocks over and over (<b>x<div><x<b> </b></p><p><b> </b></p> repeated)
-// run the adoption agency in ways the scan follows loosely, and it can
-// read up to about twice gumbo's depth; such a document is hundreds of
-// elements deep in gumbo too before the scan refuses it. Returns
-// RESOURCE_EXHAUSTED, the error DepthLimitError gives, as soon as that depth
-// passes `limits.max_depth`. It also counts the duplicate-attribute checks
-// gumbo's tokenizer would make (quadratic in the attributes of one tag:
-// 100 000 on one element would take it minutes), and returns
-// RESOURCE_EXHAUSTED naming --max_parse_ms_per_mb when even at a fast
+// content, with the namespace of each open element: <mi> or <desc> ends a
+// scope only as a MathML or SVG element), and the list of active formatting
+// elements that the tree builder reopens before text and inline elements
+// (misnested <b><i>x</b>, repeated, nests three levels deeper at each
+// repetition: the scan refuses it as soon as gumbo would build it too deep,
+// instead of the parse budget stopping gumbo after its quadratic work). Where
+// those rules are not followed exactly, the scan closes more elements than
+// gumbo would, so its depth is a lower bound of the parsed tree's: on every
+// bench page and on the shapes of nesting_test.cc. One exception, found by
+// fuzzing: formatting elements misnested around blocks over and over
+// (<b>x<div><x<b> </b></p><p><b> </b></p> repeated) run the adoption agency in
+// ways the scan follows loosely, and it can read up to about twice gumbo's
+// depth; such a document is hundreds of elements deep in gumbo too before the
+// scan refuses it. Returns RESOURCE_EXHAUSTED, the error DepthLimitError gives,
+// as soon as that depth passes `limits.max_depth`. It also counts the
+// duplicate-attribute checks gumbo's tokenizer would make (quadratic in the
+// attributes of one tag: 100 000 on one element would take it minutes), and
+// returns RESOURCE_EXHAUSTED naming --max_parse_ms_per_mb when even at a fast
 // machine's pace they would take more than the parse budget
 // (bounded_parse.h) that would stop gumbo. Otherwise OK. Linear in `html`'s
 // size, apart from hashing the names of a tag with 1024 attributes or more.

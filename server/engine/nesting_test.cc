@@ -119,6 +119,12 @@ const char* const kShapes[] = {
     "<i>x<object>y</i>z</object>w",
     "<b>x<select>y</b>z",
     "<s>x<li>y</s>z<li>",
+    "<p><mi>",
+    "<h2><mi><p>",
+    "<li><desc><li>",
+    "<a>x<mi><h2><p>y</a>",
+    "<math><mi><mi><p>",
+    "<svg><desc><desc>",
 };
 
 TEST(NestingTest, TheScanNeverReadsDeeperThanGumboBuilds) {
@@ -187,6 +193,27 @@ TEST(NestingTest, TheDeepShapesAreSeenInFull) {
               absl::StatusCode::kResourceExhausted)
         << shape;
   }
+}
+
+TEST(NestingTest, MathMlAndSvgNamesOutsideTheirContentAreOrdinary) {
+  // Outside <math> and <svg>, <mi>, <annotation-xml>, <desc> and
+  // <foreignObject> are HTML elements of no scope of their own: the next
+  // <p> or <h2> closes the <p> opened around them, and the document stays
+  // shallow. (Fuzz regression crash-33c14922: with them taken as scopes,
+  // the scan read 31 levels where gumbo built 11.)
+  for (const char* shape : {"<p><mi>x", "<p><annotation-xml>x<h2>y</h2>",
+                            "<p><desc>x", "<p><foreignObject>x<h3>"}) {
+    const std::string html = Repeat(shape, 500);
+    const int gumbo = GumboDepth(html);
+    EXPECT_LT(gumbo, 10) << shape;
+    EXPECT_LE(ScanNestingDepth(html, INT_MAX), gumbo) << shape;
+    EXPECT_TRUE(CheckMarkup(html, Limits()).ok()) << shape;
+  }
+  // Inside <math>, an <mi> is MathML, and does end the scope: the scan
+  // still reads what gumbo builds there.
+  const std::string math = "<p><math><mi>x</mi></math>y";
+  EXPECT_LE(ScanNestingDepth(math, INT_MAX), GumboDepth(math));
+  EXPECT_GE(ScanNestingDepth(math, INT_MAX), 5);  // html body p math mi
 }
 
 TEST(NestingTest, ImpliedClosingsDoNotCountAsNesting) {
