@@ -131,6 +131,30 @@ void ReplaceAndCount(const void* context, UConverterToUnicodeArgs* args,
   ucnv_cbToUWriteUChars(args, kReplacement, 1, 0, status);
 }
 
+// Writes `c`, a code point ICU decoded, to `out` as UTF-8 (U+FFFD for an
+// unpaired surrogate); returns the byte after it. `out` has room for 4.
+char* WriteUtf8(UChar32 c, char* out) {
+  if (c < 0x80) {
+    *out++ = static_cast<char>(c);
+  } else if (c < 0x800) {
+    *out++ = static_cast<char>(0xC0 | (c >> 6));
+    *out++ = static_cast<char>(0x80 | (c & 0x3F));
+  } else if (U_IS_SURROGATE(c)) {
+    std::memcpy(out, kReplacementUtf8.data(), kReplacementUtf8.size());
+    out += kReplacementUtf8.size();
+  } else if (c < 0x10000) {
+    *out++ = static_cast<char>(0xE0 | (c >> 12));
+    *out++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    *out++ = static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    *out++ = static_cast<char>(0xF0 | (c >> 18));
+    *out++ = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    *out++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    *out++ = static_cast<char>(0x80 | (c & 0x3F));
+  }
+  return out;
+}
+
 // Decodes with the ICU converter `converter_name`. False when ICU has no
 // such converter.
 bool DecodeWith(absl::string_view bytes, const std::string& converter_name,
@@ -143,32 +167,37 @@ bool DecodeWith(absl::string_view bytes, const std::string& converter_name,
   ucnv_setToUCallBack(converter.get(), ReplaceAndCount, &undecodable, nullptr,
                       nullptr, &status);
   if (U_FAILURE(status)) return false;
-  // One byte never makes more than two UTF-16 units.
-  std::vector<UChar> utf16(bytes.size() * 2 + 16);
-  int32_t utf16_length = ucnv_toUChars(
-      converter.get(), utf16.data(), static_cast<int32_t>(utf16.size()),
-      bytes.data(), static_cast<int32_t>(bytes.size()), &status);
+  // One byte never makes more than two UTF-16 units; ICU writes every unit
+  // it counts, so none needs zeroing first.
+  const int32_t capacity = static_cast<int32_t>(bytes.size() * 2 + 16);
+  std::unique_ptr<UChar[]> utf16(new UChar[capacity]);
+  const int32_t utf16_length =
+      ucnv_toUChars(converter.get(), utf16.get(), capacity, bytes.data(),
+                    static_cast<int32_t>(bytes.size()), &status);
   if (U_FAILURE(status)) return false;
-  result->utf8.clear();
-  result->utf8.reserve(utf16_length * 3 / 2 + 16);
+  // A UTF-16 unit makes at most three bytes of UTF-8 (a pair, four).
+  result->utf8.resize(static_cast<size_t>(utf16_length) * 3 + 4);
+  char* const begin = result->utf8.data();
+  char* out = begin;
   result->errors = undecodable;
-  result->non_ascii = 0;
+  int non_ascii = 0;
+  int implausible = 0;
+  const UChar* const units = utf16.get();
   int32_t k = 0;
   while (k < utf16_length) {
-    UChar32 c;
-    U16_NEXT(utf16.data(), k, utf16_length, c);
-    if (c >= 0x80) ++result->non_ascii;
-    if (Implausible(c)) ++result->errors;
-    char buffer[4];
-    int32_t n = 0;
-    UBool error = false;
-    U8_APPEND(buffer, n, 4, c, error);
-    if (error || U_IS_SURROGATE(c)) {
-      result->utf8.append(kReplacementUtf8.data(), kReplacementUtf8.size());
-    } else {
-      result->utf8.append(buffer, n);
+    if (units[k] < 0x80) {  // Markup is mostly ASCII.
+      *out++ = static_cast<char>(units[k++]);
+      continue;
     }
+    UChar32 c;
+    U16_NEXT(units, k, utf16_length, c);
+    ++non_ascii;
+    if (Implausible(c)) ++implausible;
+    out = WriteUtf8(c, out);
   }
+  result->utf8.resize(static_cast<size_t>(out - begin));
+  result->non_ascii = non_ascii;
+  result->errors += implausible;
   return true;
 }
 

@@ -105,6 +105,19 @@ TEST(DecodeTest, BomWinsOverLabels) {
   EXPECT_EQ(utf16.charset, "UTF-16LE");
 }
 
+TEST(DecodeTest, LegacyBytesBecomeUtf8OfEveryLength) {
+  // GB18030: "a", U+00E9 (two bytes of UTF-8), U+4E2D (three) and U+20000
+  // (four, from GB18030's four-byte form).
+  DecodedText gb = DecodeToUtf8("a\xA8\xA6\xD6\xD0\x95\x32\x82\x36",
+                                "text/html; charset=gb18030");
+  EXPECT_EQ(gb.utf8, "a\xC3\xA9\xE4\xB8\xAD\xF0\xA0\x80\x80");
+  EXPECT_EQ(gb.charset_source, "content-type");
+  // UTF-16 with a surrogate pair, and a lone high surrogate before "x".
+  DecodedText utf16 =
+      DecodeToUtf8(std::string("\xFF\xFE\x40\xD8\x00\xDC\x40\xD8x\0", 10), "");
+  EXPECT_EQ(utf16.utf8, "\xF0\xA0\x80\x80\xEF\xBF\xBDx");
+}
+
 TEST(DecodeTest, ContentTypeLabel) {
   for (const Sample& sample : kSamples) {
     SCOPED_TRACE(sample.label);
