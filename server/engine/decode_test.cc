@@ -163,6 +163,22 @@ TEST(DecodeTest, UnlabelledBytesAreDetected) {
   }
 }
 
+TEST(DecodeTest, LongUnlabelledPagesAreDetectedFromTheirStart) {
+  // Well over what the detector reads: its guess decodes the whole page.
+  for (const Sample& sample : kSamples) {
+    SCOPED_TRACE(sample.label);
+    std::string bytes, utf8;
+    for (int i = 0; i < 500; ++i) {
+      absl::StrAppend(&bytes, "<p>", sample.bytes, "</p>\n");
+      absl::StrAppend(&utf8, "<p>", sample.utf8, "</p>\n");
+    }
+    DecodedText decoded = DecodeToUtf8(Page("", bytes), "");
+    EXPECT_EQ(decoded.utf8, Page("", utf8));
+    EXPECT_EQ(decoded.charset, sample.charset);
+    EXPECT_EQ(decoded.charset_source, "detected");
+  }
+}
+
 TEST(DecodeTest, ContentTypeWinsOverMeta) {
   DecodedText decoded =
       DecodeToUtf8(Page("<meta charset=\"windows-1251\">", kKoi8r),
