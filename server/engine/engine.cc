@@ -262,6 +262,7 @@ absl::StatusOr<v1::ParseResponse> Engine::Parse(
   // listing's or a collection's entries, an article without the teasers
   // that close it.
   content.ReadAs(page_type.type, &*body);
+  RetitleForType(page_type.type, &*facts);
   clock.Lap(Stage::kContent);
 
   // 7. language: of the title and the body, with the page's hints.

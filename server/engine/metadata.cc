@@ -1,5 +1,7 @@
 #include "server/engine/metadata.h"
 
+#include <algorithm>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <vector>
@@ -14,6 +16,7 @@
 #include "server/engine/date_choice.h"
 #include "server/engine/dates.h"
 #include "server/engine/metadata_readers.h"
+#include "server/engine/metadata_rules.h"
 #include "server/engine/metadata_scan.h"
 #include "server/engine/metadata_walk.h"
 #include "server/engine/title_choice.h"
@@ -137,7 +140,7 @@ absl::StatusOr<PageFacts> ExtractMetadata(const Dom& dom,
       metadata::SiteNames(facts.site_name.value, facts.url.value.empty()
                                                      ? facts.canonical_url
                                                      : facts.url.value),
-      &facts.title, &facts.title_heading);
+      &facts.title, &facts.title_heading, &facts.named_title);
   SetString(candidates, Field::kDescription, &facts.description);
   SetString(candidates, Field::kSource, &facts.source);
   SetString(candidates, Field::kBody, &facts.declared_body);
@@ -161,6 +164,16 @@ absl::StatusOr<PageFacts> ExtractMetadata(const Dom& dom,
   facts.byline_nodes = std::move(scan.byline_nodes);
   facts.date_nodes = std::move(scan.date_nodes);
   return facts;
+}
+
+void RetitleForType(v1::PageType type, PageFacts* facts) {
+  if (facts->named_title.value.empty() ||
+      std::find(std::begin(metadata_rules::kTypesNamedByTitle),
+                std::end(metadata_rules::kTypesNamedByTitle),
+                type) == std::end(metadata_rules::kTypesNamedByTitle)) {
+    return;
+  }
+  facts->title = facts->named_title;
 }
 
 }  // namespace lede::engine

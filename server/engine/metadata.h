@@ -9,6 +9,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "lede/v1/lede.pb.h"
 #include "server/engine/dom.h"
 #include "server/engine/frame.h"
 #include "server/engine/page_facts.h"
@@ -30,6 +31,12 @@ absl::StatusOr<PageFacts> ExtractMetadata(const Dom& dom,
                                           const FrameFacts& framed,
                                           const MetadataOptions& options,
                                           absl::Time deadline);
+
+// Once the page's type is known: on a type in
+// metadata_rules::kTypesNamedByTitle, the title the page names itself by
+// (`facts->named_title`) replaces a lone <h1>'s. The heading stays
+// `facts->title_heading`, so the body reads as before.
+void RetitleForType(v1::PageType type, PageFacts* facts);
 
 }  // namespace lede::engine
 

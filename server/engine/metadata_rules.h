@@ -7,6 +7,7 @@
 #include <cstdint>
 
 #include "absl/strings/string_view.h"
+#include "lede/v1/lede.pb.h"
 #include "server/engine/candidates.h"
 
 namespace lede::engine::metadata_rules {
@@ -249,6 +250,14 @@ inline constexpr size_t kMaxSectionName = 6;
 inline constexpr size_t kMinHeadlineBeforeSection = 8;
 // A lone <h1> shorter than this names a site or a section, not an article.
 inline constexpr size_t kMinLoneHeadline = 10;
+
+// Page types whose <h1>, when no title confirms it, is a pitch ("The
+// complete customer service solution") and whose metadata's title or
+// <title> names the page ("Customer service software | Zendesk"): on them
+// that title, without the site's name, is the title.
+inline constexpr v1::PageType kTypesNamedByTitle[] = {
+    v1::PAGE_TYPE_SERVICE,
+};
 
 // How far a heading confirms a title (title_choice.cc).
 enum class Confirms {

@@ -112,6 +112,25 @@ TEST(MetadataTest, OpenGraphBeatsTitleTag) {
   EXPECT_EQ(article.provenance().at("title"), "opengraph");
 }
 
+TEST(MetadataTest, AServicePageIsTitledByItsName) {
+  const std::string page =
+      "<html><head><title>Team chat software | Chatly</title>"
+      "<meta property=\"og:site_name\" content=\"Chatly\"></head>"
+      "<body><h1>Talk to your whole team, anywhere</h1><p>x</p></body></html>";
+  PageFacts facts = Facts(page);
+  EXPECT_EQ(facts.title.value, "Talk to your whole team, anywhere");
+  EXPECT_EQ(facts.named_title.value, "Team chat software");
+  // An article keeps its headline; a service page takes its name, and the
+  // heading the body leaves out is still the <h1>.
+  PageFacts article = facts;
+  RetitleForType(v1::PAGE_TYPE_ARTICLE, &article);
+  EXPECT_EQ(article.title.value, "Talk to your whole team, anywhere");
+  RetitleForType(v1::PAGE_TYPE_SERVICE, &facts);
+  EXPECT_EQ(facts.title.value, "Team chat software");
+  EXPECT_EQ(facts.title.source, "title-tag");
+  EXPECT_EQ(facts.title_heading, "Talk to your whole team, anywhere");
+}
+
 TEST(MetadataTest, TitleTagLosesItsSiteSuffix) {
   v1::Article article = Extract(
       "<html><head><title>The council approves the budget | Example "

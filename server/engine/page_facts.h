@@ -59,6 +59,11 @@ struct PageFacts {
   // The heading the title was read from as the page shows it ("Headline |
   // Site" for the title "Headline"); "" when the title is not a heading's.
   std::string title_heading;
+  // The metadata's title or the <title>, without the site's name, when the
+  // title is a lone <h1> that neither confirms (a landing page's pitch
+  // beside the page's name); empty otherwise. A page type whose headline is
+  // a pitch takes it instead (RetitleForType).
+  Sourced<std::string> named_title;
   Sourced<std::string> description;
   // Who supplied the story (a wire service, "来源：新华社").
   Sourced<std::string> source;

@@ -277,8 +277,9 @@ std::string StripSiteName(absl::string_view title, const SiteNames& site) {
 
 void ChooseTitle(const Candidates& candidates, const PageScan& scan,
                  const SiteNames& site, Sourced<std::string>* out,
-                 std::string* heading) {
+                 std::string* heading, Sourced<std::string>* named) {
   heading->clear();
+  *named = Sourced<std::string>();
   const Candidate* meta = candidates.Best(Field::kTitle);
   if (meta != nullptr &&
       (meta->source == "front-matter" || meta->source == "markdown-heading")) {
@@ -302,6 +303,10 @@ void ChooseTitle(const Candidates& candidates, const PageScan& scan,
   if (lone_h1 != nullptr) {
     *heading = CollapseWhitespace(lone_h1->heading->text);
     out->Set(Headline(lone_h1->heading->text, site), "heading");
+    if (!titles.empty() && !titles.front().stripped.empty()) {
+      named->Set(CollapseWhitespace(titles.front().stripped),
+                 std::string(titles.front().source));
+    }
   } else if (!titles.empty()) {
     out->Set(CollapseWhitespace(titles.front().stripped),
              std::string(titles.front().source));

@@ -40,10 +40,12 @@ class SiteNames {
 // Chooses the title into `out`, the site's name (`site`) cut from a title
 // that carries it, and into `heading` the heading it was read from as the
 // page shows it ("" when none). A title the document states of itself
-// (front matter, a Markdown heading) is believed outright.
+// (front matter, a Markdown heading) is believed outright. When the title
+// is a lone <h1> that no title confirms, `named` gets the metadata's title
+// (else the <title>) without the site's name; else it is cleared.
 void ChooseTitle(const Candidates& candidates, const PageScan& scan,
                  const SiteNames& site, Sourced<std::string>* out,
-                 std::string* heading);
+                 std::string* heading, Sourced<std::string>* named);
 
 // "Title | Site" -> "Title"; "Site - Title" -> "Title" when the site's name
 // is known; "Headline_Section_Site" -> "Headline"; "Title – Site – Motto"

@@ -87,7 +87,8 @@ Sourced<std::string> Choose(const std::string& meta,
   scan.headings = std::move(headings);
   Sourced<std::string> title;
   std::string heading;
-  ChooseTitle(candidates, scan, SiteNames(site, url), &title, &heading);
+  Sourced<std::string> named;
+  ChooseTitle(candidates, scan, SiteNames(site, url), &title, &heading, &named);
   return title;
 }
 
@@ -127,9 +128,10 @@ TEST(TitleChoiceTest, AHeadingLosesTheSiteItCarries) {
   scan.title_tag = "Vehicle rental news and coverage | WRAL";
   scan.headings = {{"Vehicle rental news and coverage | WRAL", 1, false}};
   std::string heading;
+  Sourced<std::string> named;
   ChooseTitle(none, scan,
               SiteNames("", "https://www.wral.example/vehicle-rental/1"),
-              &title, &heading);
+              &title, &heading, &named);
   EXPECT_EQ(heading, "Vehicle rental news and coverage | WRAL");
   // A logo <h1> that is the site's part of the <title> is not the headline.
   title =
@@ -151,10 +153,35 @@ TEST(TitleChoiceTest, WhatStandsWhenNoHeadingConfirms) {
   scan.headings = {{"Another headline entirely", 1, false}};
   Sourced<std::string> title;
   std::string heading = "stale";
-  ChooseTitle(front_matter, scan, SiteNames("", ""), &title, &heading);
+  Sourced<std::string> named;
+  named.Set("stale", "title-tag");
+  ChooseTitle(front_matter, scan, SiteNames("", ""), &title, &heading, &named);
   EXPECT_EQ(heading, "");
+  EXPECT_FALSE(named.found());
   EXPECT_EQ(title.value, "Stated");
   EXPECT_EQ(title.source, "front-matter");
+}
+
+TEST(TitleChoiceTest, ALoneHeadingNoTitleConfirmsKeepsThePagesName) {
+  // A landing page: the <h1> is a pitch, the <title> names the page.
+  Candidates none;
+  PageScan scan;
+  scan.title_tag = "Customer service software for teams | Helpdesk";
+  scan.headings = {{"The complete customer service solution", 1, false}};
+  Sourced<std::string> title, named;
+  std::string heading;
+  ChooseTitle(none, scan, SiteNames("Helpdesk", "https://helpdesk.example/"),
+              &title, &heading, &named);
+  EXPECT_EQ(title.value, "The complete customer service solution");
+  EXPECT_EQ(heading, "The complete customer service solution");
+  EXPECT_EQ(named.value, "Customer service software for teams");
+  EXPECT_EQ(named.source, "title-tag");
+  // A heading the <title> confirms leaves nothing to name the page by.
+  scan.headings = {{"Customer service software for teams", 1, false}};
+  ChooseTitle(none, scan, SiteNames("Helpdesk", "https://helpdesk.example/"),
+              &title, &heading, &named);
+  EXPECT_EQ(title.source, "heading");
+  EXPECT_FALSE(named.found());
 }
 
 }  // namespace
