@@ -77,7 +77,9 @@ struct Utf8Shape {
   bool MostlyUtf8() const { return multibyte > 0 && multibyte >= 2 * invalid; }
 };
 
-Utf8Shape ShapeOfUtf8(absl::string_view bytes) {
+// With `stop_at_invalid`, the shape of the bytes up to the first invalid
+// sequence, counted in.
+Utf8Shape ShapeOfUtf8(absl::string_view bytes, bool stop_at_invalid = false) {
   Utf8Shape shape;
   int32_t i = 0;
   const int32_t length = static_cast<int32_t>(bytes.size());
@@ -98,12 +100,41 @@ Utf8Shape ShapeOfUtf8(absl::string_view bytes) {
     U8_NEXT(data, i, length, c);
     if (c < 0) {
       ++shape.invalid;
+      if (stop_at_invalid) break;
     } else {
       ++shape.multibyte;
     }
   }
   return shape;
 }
+
+// The Utf8Shape of a document, worked out when first needed. A page with a
+// legacy label only asks whether it is valid UTF-8, which its first invalid
+// sequence settles (legacy CJK text fails at its first character): the
+// whole count is made for UTF-8 labels and pages without one.
+class LazyUtf8Shape {
+ public:
+  explicit LazyUtf8Shape(absl::string_view bytes) : bytes_(bytes) {}
+
+  const Utf8Shape& Get() {
+    if (!shape_) shape_ = ShapeOfUtf8(bytes_);
+    return *shape_;
+  }
+
+  // Valid UTF-8 with at least one multi-byte sequence.
+  bool ValidWithMultibyte() {
+    if (!shape_) {
+      const Utf8Shape head = ShapeOfUtf8(bytes_, /*stop_at_invalid=*/true);
+      if (!head.Valid()) return false;
+      shape_ = head;  // No invalid sequence: the scan read it all.
+    }
+    return shape_->Valid() && shape_->multibyte > 0;
+  }
+
+ private:
+  absl::string_view bytes_;
+  std::optional<Utf8Shape> shape_;
+};
 
 // UTF-8 with every invalid sequence replaced by U+FFFD.
 Decoding DecodeUtf8(absl::string_view bytes, const Utf8Shape& shape) {
@@ -189,7 +220,15 @@ bool DecodeWith(absl::string_view bytes, const std::string& converter_name,
   const UChar* const units = utf16.get();
   int32_t k = 0;
   while (k < utf16_length) {
-    if (units[k] < 0x80) {  // Markup is mostly ASCII.
+    // Markup is mostly ASCII: four units at a time when they all are.
+    uint64_t four;
+    if (k + 4 <= utf16_length && (std::memcpy(&four, units + k, 8),
+                                  (four & 0xFF80FF80FF80FF80ull) == 0)) {
+      for (int i = 0; i < 4; ++i) *out++ = static_cast<char>(units[k + i]);
+      k += 4;
+      continue;
+    }
+    if (units[k] < 0x80) {
       *out++ = static_cast<char>(units[k++]);
       continue;
     }
@@ -286,9 +325,9 @@ struct Label {
 
 // `bytes` decoded with `converter`; UTF-8 read by its `utf8` shape.
 bool DecodeAs(absl::string_view bytes, const std::string& converter,
-              const Utf8Shape& utf8, Decoding* decoding) {
+              LazyUtf8Shape* utf8, Decoding* decoding) {
   if (converter == "UTF-8") {
-    *decoding = DecodeUtf8(bytes, utf8);
+    *decoding = DecodeUtf8(bytes, utf8->Get());
     return true;
   }
   return DecodeWith(bytes, converter, decoding);
@@ -319,18 +358,19 @@ std::optional<DecodedText> DecodeByBom(absl::string_view bytes) {
 // first suspect label and its decoding go to `suspect`.
 std::optional<DecodedText> DecodeByLabels(
     absl::string_view bytes, absl::string_view content_type,
-    const Utf8Shape& utf8, std::optional<std::pair<Label, Decoding>>* suspect) {
+    LazyUtf8Shape* utf8, std::optional<std::pair<Label, Decoding>>* suspect) {
   for (const Label& label :
        {Label{CanonicalCharset(CharsetFromContentType(content_type)),
               "content-type"},
         Label{CanonicalCharset(CharsetFromMarkup(bytes)), "meta"}}) {
     if (label.converter.empty()) continue;
-    if (label.converter != "UTF-8" && utf8.Valid() && utf8.multibyte > 0) {
-      return Result(DecodeUtf8(bytes, utf8), "UTF-8", "utf-8-valid");
+    if (label.converter != "UTF-8" && utf8->ValidWithMultibyte()) {
+      return Result(DecodeUtf8(bytes, utf8->Get()), "UTF-8", "utf-8-valid");
     }
     Decoding decoding;
     if (!DecodeAs(bytes, label.converter, utf8, &decoding)) continue;
-    const bool mostly_utf8 = label.converter == "UTF-8" && utf8.MostlyUtf8();
+    const bool mostly_utf8 =
+        label.converter == "UTF-8" && utf8->Get().MostlyUtf8();
     if (!decoding.Suspect() || mostly_utf8) {
       return Result(std::move(decoding), label.converter, label.source);
     }
@@ -344,7 +384,7 @@ std::optional<DecodedText> DecodeByLabels(
 // reads the bytes cleanly: the suspect label, else the detector's least bad
 // guess when it beats UTF-8 with replacement characters.
 DecodedText DecodeByDetector(
-    absl::string_view bytes, const Utf8Shape& utf8,
+    absl::string_view bytes, LazyUtf8Shape* utf8,
     std::optional<std::pair<Label, Decoding>> suspect) {
   Decoding best;
   std::string best_converter;
@@ -364,7 +404,7 @@ DecodedText DecodeByDetector(
     return Result(std::move(suspect->second), suspect->first.converter,
                   suspect->first.source);
   }
-  Decoding as_utf8 = DecodeUtf8(bytes, utf8);
+  Decoding as_utf8 = DecodeUtf8(bytes, utf8->Get());
   if (!best_converter.empty() && best.errors < as_utf8.errors) {
     return Result(std::move(best), best_converter, "detected");
   }
@@ -384,18 +424,19 @@ std::string CanonicalCharset(absl::string_view label) {
 DecodedText DecodeToUtf8(absl::string_view bytes,
                          absl::string_view content_type) {
   if (std::optional<DecodedText> bom = DecodeByBom(bytes)) return *bom;
-  const Utf8Shape utf8 = ShapeOfUtf8(bytes);
+  LazyUtf8Shape lazy_utf8(bytes);
   std::optional<std::pair<Label, Decoding>> suspect;
   if (std::optional<DecodedText> labelled =
-          DecodeByLabels(bytes, content_type, utf8, &suspect)) {
+          DecodeByLabels(bytes, content_type, &lazy_utf8, &suspect)) {
     return *std::move(labelled);
   }
   // No label, or only suspect ones. UTF-8 that is valid, or nearly so.
+  const Utf8Shape& utf8 = lazy_utf8.Get();
   if (!suspect && (utf8.Valid() || utf8.MostlyUtf8())) {
     return Result(DecodeUtf8(bytes, utf8), "UTF-8",
                   utf8.multibyte > 0 ? "utf-8-valid" : "default");
   }
-  return DecodeByDetector(bytes, utf8, std::move(suspect));
+  return DecodeByDetector(bytes, &lazy_utf8, std::move(suspect));
 }
 
 }  // namespace lede::engine

@@ -95,6 +95,20 @@ TEST(DecodeTest, Utf8PassesThrough) {
   EXPECT_EQ(DecodeToUtf8("<p>plain</p>", "").charset_source, "default");
 }
 
+TEST(DecodeTest, LegacyLabelHoldsUnlessEveryByteIsUtf8) {
+  // Valid UTF-8 under a legacy label is read as UTF-8...
+  DecodedText valid =
+      DecodeToUtf8(Page("<meta charset=\"windows-1252\">", "caf\xC3\xA9"), "");
+  EXPECT_EQ(valid.charset, "UTF-8");
+  EXPECT_EQ(valid.charset_source, "utf-8-valid");
+  // ...but one byte that is not, even last, leaves the page to its label.
+  DecodedText legacy = DecodeToUtf8(
+      Page("<meta charset=\"windows-1252\">", "caf\xC3\xA9 \xE9"), "");
+  EXPECT_EQ(legacy.charset, "windows-1252");
+  EXPECT_EQ(legacy.charset_source, "meta");
+  EXPECT_TRUE(Contains(legacy.utf8, "caf\xC3\x83\xC2\xA9 \xC3\xA9"));
+}
+
 TEST(DecodeTest, BomWinsOverLabels) {
   DecodedText decoded =
       DecodeToUtf8("\xEF\xBB\xBF<p>x</p>", "text/html; charset=gbk");
