@@ -125,6 +125,8 @@ const char* const kShapes[] = {
     "<a>x<mi><h2><p>y</a>",
     "<math><mi><mi><p>",
     "<svg><desc><desc>",
+    "<b><select><option>x</b><div>",
+    "<table><td><select></td><div>",
 };
 
 TEST(NestingTest, TheScanNeverReadsDeeperThanGumboBuilds) {
@@ -214,6 +216,24 @@ TEST(NestingTest, MathMlAndSvgNamesOutsideTheirContentAreOrdinary) {
   const std::string math = "<p><math><mi>x</mi></math>y";
   EXPECT_LE(ScanNestingDepth(math, INT_MAX), GumboDepth(math));
   EXPECT_GE(ScanNestingDepth(math, INT_MAX), 5);  // html body p math mi
+}
+
+TEST(NestingTest, EndTagsInASelectAreIgnoredAsGumboIgnoresThem) {
+  // In a select, gumbo drops every tag but options, groups and a few that
+  // end the select: the </b> does not close the <b> opened before it, and
+  // the <div>s after it are dropped. (Fuzz regression crash-3064eebe: the
+  // scan closed the select there and read 41 levels where gumbo built 16.)
+  const std::string html =
+      absl::StrCat("<b><select><option>x</b>", Repeat("<div>", 200));
+  const int gumbo = GumboDepth(html);
+  EXPECT_LT(gumbo, 10);
+  EXPECT_LE(ScanNestingDepth(html, INT_MAX), gumbo);
+  EXPECT_TRUE(CheckMarkup(html, Limits()).ok());
+  // </select> ends it, and the <div>s after that nest again in both.
+  const std::string closed =
+      absl::StrCat("<b><select><option>x</select>", Repeat("<div>", 200));
+  EXPECT_GT(ScanNestingDepth(closed, INT_MAX), 200);
+  EXPECT_LE(ScanNestingDepth(closed, INT_MAX), GumboDepth(closed));
 }
 
 TEST(NestingTest, ImpliedClosingsDoNotCountAsNesting) {
