@@ -72,12 +72,15 @@ bool IsCaselessKanaOrHan(char16_t c) {
 // none a surrogate, as UTF-8.
 void AppendThreeByteUtf8(const icu::UnicodeString& unicode, int32_t start,
                          int32_t end, std::string* out) {
-  out->reserve(out->size() + 3 * (end - start));
+  const size_t at = out->size();
+  out->resize(at + 3 * static_cast<size_t>(end - start));
+  char* write = out->data() + at;
+  const char16_t* const units = unicode.getBuffer();
   for (int32_t i = start; i < end; ++i) {
-    const char16_t c = unicode[i];
-    *out += static_cast<char>(0xE0 | (c >> 12));
-    *out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    *out += static_cast<char>(0x80 | (c & 0x3F));
+    const char16_t c = units[i];
+    *write++ = static_cast<char>(0xE0 | (c >> 12));
+    *write++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    *write++ = static_cast<char>(0x80 | (c & 0x3F));
   }
 }
 
