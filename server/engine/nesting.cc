@@ -885,7 +885,10 @@ class NestingScan {
     // A loop rather than find_first_not_of, which builds a table of the
     // bytes on every call: most texts between tags are a line break and an
     // indent, or start with a letter.
-    const bool shown = !std::all_of(text.begin(), text.end(), IsSpace);
+    // The tree builder drops NULs in the body: text of NULs and white space
+    // shows nothing, and makes no node.
+    const bool shown = !std::all_of(
+        text.begin(), text.end(), [](char c) { return IsSpace(c) || c == 0; });
     if (shown) frameset_ok_ = false;
     const bool after_element = after_element_;
     after_element_ = false;

@@ -236,6 +236,23 @@ TEST(NestingTest, EndTagsInASelectAreIgnoredAsGumboIgnoresThem) {
   EXPECT_LE(ScanNestingDepth(closed, INT_MAX), GumboDepth(closed));
 }
 
+TEST(NestingTest, NulsShowNothingBeforeAFrameset) {
+  // The tree builder drops NULs in the body, so text of NULs leaves a
+  // <frameset> after it free to replace the body, and all that follows is
+  // dropped. (Fuzz regression crash-fd0a171b: the scan took the NUL for
+  // shown text, kept the body and counted nodes gumbo never made.)
+  const std::string html =
+      absl::StrCat(std::string(3, '\0'), "<frameset>", Repeat("<p>text", 50));
+  const size_t gumbo = GumboMeasure(html).nodes;
+  EXPECT_LT(gumbo, 10u);
+  EXPECT_LE(ScanMarkup(html, INT_MAX).nodes, gumbo);
+  // Text that shows keeps the body, and its paragraphs: there both count
+  // them.
+  const std::string shown = absl::StrCat("x<frameset>", Repeat("<p>text", 50));
+  EXPECT_GT(ScanMarkup(shown, INT_MAX).nodes, 50u);
+  EXPECT_LE(ScanMarkup(shown, INT_MAX).nodes, GumboMeasure(shown).nodes);
+}
+
 TEST(NestingTest, ImpliedClosingsDoNotCountAsNesting) {
   for (const char* shape : {"<p>text", "<li>item", "<tr><td>", "<option>",
                             "<a href=x>", "<dt>a<dd>b", "<h1>"}) {
