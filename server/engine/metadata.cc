@@ -1,7 +1,5 @@
 #include "server/engine/metadata.h"
 
-#include <algorithm>
-#include <iterator>
 #include <optional>
 #include <string>
 #include <vector>
@@ -167,13 +165,15 @@ absl::StatusOr<PageFacts> ExtractMetadata(const Dom& dom,
 }
 
 void RetitleForType(v1::PageType type, PageFacts* facts) {
-  if (facts->named_title.value.empty() ||
-      std::find(std::begin(metadata_rules::kTypesNamedByTitle),
-                std::end(metadata_rules::kTypesNamedByTitle),
-                type) == std::end(metadata_rules::kTypesNamedByTitle)) {
+  if (facts->named_title.value.empty()) return;
+  for (const metadata_rules::TypeNamedByTitle& rule :
+       metadata_rules::kTypesNamedByTitle) {
+    if (rule.type != type) continue;
+    if (rule.title_tag_too || facts->named_title.source != "title-tag") {
+      facts->title = facts->named_title;
+    }
     return;
   }
-  facts->title = facts->named_title;
 }
 
 }  // namespace lede::engine

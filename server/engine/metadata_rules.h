@@ -251,12 +251,21 @@ inline constexpr size_t kMinHeadlineBeforeSection = 8;
 // A lone <h1> shorter than this names a site or a section, not an article.
 inline constexpr size_t kMinLoneHeadline = 10;
 
-// Page types whose <h1>, when no title confirms it, is a pitch ("The
-// complete customer service solution") and whose metadata's title or
-// <title> names the page ("Customer service software | Zendesk"): on them
-// that title, without the site's name, is the title.
-inline constexpr v1::PageType kTypesNamedByTitle[] = {
-    v1::PAGE_TYPE_SERVICE,
+// Page types whose <h1>, when no title confirms it, is a pitch or a
+// shelf's short label, and whose metadata's title (og:title, JSON-LD) or
+// <title> names the page: on them that title, without the site's name, is
+// the title. A service page's <h1> is a slogan ("The complete customer
+// service solution" under "Customer service software | Zendesk"); a
+// collection's <title> is often written for search engines ("Hiking Boots:
+// Shop Boots for Hiking & Backpacking"), so only its metadata's title is
+// taken.
+struct TypeNamedByTitle {
+  v1::PageType type;
+  bool title_tag_too;  // the <title> when the metadata states no title
+};
+inline constexpr TypeNamedByTitle kTypesNamedByTitle[] = {
+    {v1::PAGE_TYPE_SERVICE, true},
+    {v1::PAGE_TYPE_COLLECTION, false},
 };
 
 // How far a heading confirms a title (title_choice.cc).

@@ -131,6 +131,23 @@ TEST(MetadataTest, AServicePageIsTitledByItsName) {
   EXPECT_EQ(facts.title_heading, "Talk to your whole team, anywhere");
 }
 
+TEST(MetadataTest, ACollectionIsTitledByItsMetadatasTitleAlone) {
+  PageFacts facts = Facts(
+      "<html><head><title>Boots: shop boots for every trail | Outfitter"
+      "</title></head><body><h1>Hiking boots for sale</h1><p>x</p>"
+      "</body></html>");
+  RetitleForType(v1::PAGE_TYPE_COLLECTION, &facts);
+  EXPECT_EQ(facts.title.value, "Hiking boots for sale");
+  facts = Facts(
+      "<html><head><title>Boots: shop boots for every trail | Outfitter"
+      "</title><meta property=\"og:title\" content=\"Hiking Boots for "
+      "Every Trail\"></head><body><h1>Hiking boots for sale</h1><p>x</p>"
+      "</body></html>");
+  RetitleForType(v1::PAGE_TYPE_COLLECTION, &facts);
+  EXPECT_EQ(facts.title.value, "Hiking Boots for Every Trail");
+  EXPECT_EQ(facts.title.source, "opengraph");
+}
+
 TEST(MetadataTest, TitleTagLosesItsSiteSuffix) {
   v1::Article article = Extract(
       "<html><head><title>The council approves the budget | Example "
