@@ -348,6 +348,9 @@ class OpenElements {
     if (counting_) ++nodes_;
   }
   size_t nodes() const { return nodes_; }
+  // A <frameset> replaced the body: the nodes counted so far, the body's
+  // (and the head's, which the scan does not tell apart), may be gone.
+  void ForgetNodes() { nodes_ = 0; }
 
   // The adoption agency's effect on the list, for the formatting element
   // at `position`, about to be closed: it goes off the list. Without a
@@ -956,6 +959,7 @@ class NestingScan {
       if (frameset_ok_) {  // it replaces the body and all in it
         open_.PopTo(0);
         open_.ReplaceBody();
+        open_.ForgetNodes();
         open_.Push(tag);
         in_frameset_ = true;
       }

@@ -253,6 +253,17 @@ TEST(NestingTest, NulsShowNothingBeforeAFrameset) {
   EXPECT_LE(ScanMarkup(shown, INT_MAX).nodes, GumboMeasure(shown).nodes);
 }
 
+TEST(NestingTest, AFramesetTakesTheNodesOfTheBodyItReplaces) {
+  // Elements that do not show (an unknown one, a <span> with no text)
+  // leave a <frameset> after them free to replace the body, with them in
+  // it. (Fuzz regression crash-2105de8b: the scan kept counting them.)
+  const std::string html = absl::StrCat(Repeat("<my-element><span>", 40),
+                                        "<frameset><frame></frameset>");
+  const size_t gumbo = GumboMeasure(html).nodes;
+  EXPECT_LT(gumbo, 10u);
+  EXPECT_LE(ScanMarkup(html, INT_MAX).nodes, gumbo);
+}
+
 TEST(NestingTest, ImpliedClosingsDoNotCountAsNesting) {
   for (const char* shape : {"<p>text", "<li>item", "<tr><td>", "<option>",
                             "<a href=x>", "<dt>a<dd>b", "<h1>"}) {
