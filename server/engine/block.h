@@ -36,6 +36,9 @@ struct Block {
   // Code points of `text`, white space aside, that sat inside links to the
   // page's own site (SameSite): a teaser's headline is one.
   int site_link_length = 0;
+  // Code points of `text`, white space aside, that sat inside any link: a
+  // button's label ("Learn more", "Get started") is one.
+  int link_length = 0;
   // Heading level 1-6; list nesting depth (0 for a top-level item).
   int level = 0;
   // A list item of an ordered list.

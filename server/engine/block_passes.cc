@@ -185,6 +185,37 @@ bool IsLinkedHeadline(const Block& block) {
                                        CountNonSpaceCodePoints(block.text);
 }
 
+// A paragraph that is a button's label: a few words without a sentence
+// end, all but entirely inside a link.
+bool IsLinkButton(const Block& block) {
+  if (block.kind != BlockKind::kParagraph) return false;
+  const size_t length = CodePointCount(block.text);
+  const size_t words =
+      std::count(block.text.begin(), block.text.end(), ' ') + 1;
+  if (length > (words == 1 ? content_rules::kMaxUnspacedButtonLength
+                           : content_rules::kMaxButtonLength) ||
+      words > content_rules::kMaxButtonWords ||
+      block.link_length < content_rules::kMinButtonLinkShare *
+                              CountNonSpaceCodePoints(block.text) ||
+      LetterCount(block.text) == 0) {
+    return false;
+  }
+  return !HasSentenceEnd(block.text) && !EndsLikeASentence(block.text);
+}
+
+// A block of prose whose text ends a sentence (kProseSentenceEnds).
+bool EndsProseSentence(const Block& block) {
+  if (block.kind != BlockKind::kParagraph &&
+      block.kind != BlockKind::kListItem && block.kind != BlockKind::kQuote) {
+    return false;
+  }
+  const absl::string_view text = absl::StripTrailingAsciiWhitespace(block.text);
+  for (absl::string_view end : content_rules::kProseSentenceEnds) {
+    if (absl::EndsWith(text, end)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 // The line as kWidgetLines lists it: ASCII lower-cased, without the marks
@@ -382,6 +413,37 @@ void DropTeaserCards(std::vector<Block>* blocks) {
   const size_t run = TextLength(*blocks) - before;
   if (before < content_rules::kMinTextBeforeTrim || before < run) return;
   blocks->resize(start);
+}
+
+void DropLinkButtons(std::vector<Block>* blocks) {
+  // A button stands alone after prose: a run of linked lines is a list of
+  // links (the article's own index, its sources), read as the page writes
+  // it.
+  const size_t n = blocks->size();
+  std::vector<bool> button(n);
+  for (size_t i = 0; i < n; ++i) button[i] = IsLinkButton((*blocks)[i]);
+  std::vector<bool> drop(n, false);
+  size_t dropped_text = 0;
+  size_t before = 0;  // the last block before `i` that is not a figure
+  for (size_t i = 0; i < n;
+       before = (*blocks)[i].kind == BlockKind::kFigure ? before : i, ++i) {
+    if (!button[i] || i == 0 || button[before] ||
+        !EndsProseSentence((*blocks)[before]) || (i + 1 < n && button[i + 1])) {
+      continue;
+    }
+    drop[i] = true;
+    dropped_text += CodePointCount((*blocks)[i].text);
+  }
+  if (dropped_text == 0 ||
+      TextLength(*blocks) - dropped_text < content_rules::kMinTextBeforeTrim) {
+    return;
+  }
+  std::vector<Block> kept;
+  kept.reserve(n);
+  for (size_t i = 0; i < n; ++i) {
+    if (!drop[i]) kept.push_back(std::move((*blocks)[i]));
+  }
+  *blocks = std::move(kept);
 }
 
 void DropAuthorBio(const std::vector<std::string>& authors,

@@ -54,6 +54,14 @@ void TrimTrailingFurniture(std::vector<Block>* blocks);
 // long enough to stand alone.
 void DropTeaserCards(std::vector<Block>* blocks);
 
+// Drops the buttons inside an article: paragraphs of a few words without
+// a sentence end that are all but entirely a link ("Learn more", "Get
+// started"; content_rules::kMaxButtonWords), each alone right after prose
+// that ends a sentence, when the article keeps
+// content_rules::kMinTextBeforeTrim without them. A run of linked lines,
+// or one after a label, is a list of links and stays.
+void DropLinkButtons(std::vector<Block>* blocks);
+
 // Drops an author's bio after the article ("Jane Doe is a freelance writer
 // covering...", kAuthorBioVerbs) with the short lines that lead into it and
 // the few after it, when the article before it is long enough to stand

@@ -231,6 +231,65 @@ TEST(BlockPassesTest, WhatOnlyLooksLikeTeaserCardsStays) {
   EXPECT_EQ(blocks.size(), 4u);
 }
 
+Block Button(std::string text) {
+  Block block = Make(BlockKind::kParagraph, std::move(text));
+  for (char c : block.text) block.link_length += c != ' ';
+  return block;
+}
+
+TEST(BlockPassesTest, AButtonAfterProseGoes) {
+  const std::string review =
+      "The service ships five pieces a month and lets you keep what fits, "
+      "with free returns on the rest. Stylists read your notes closely. ";
+  std::vector<Block> blocks = {
+      Make(BlockKind::kParagraph, review + review + review),
+      Button("Try Stitch Fix"),
+      Make(BlockKind::kParagraph, review),
+      Picture("https://example.com/a.jpg"),
+      Button("LEARN MORE"),
+      Make(BlockKind::kListItem, "Free returns on every box."),
+      Button("Book now")};
+  DropLinkButtons(&blocks);
+  EXPECT_THAT(Texts(blocks), ElementsAre(review + review + review, review, "",
+                                         "Free returns on every box."));
+}
+
+TEST(BlockPassesTest, LinkedLinesThatAreNotButtonsStay) {
+  const std::string prose =
+      "The council voted on Tuesday to approve the new budget, and the "
+      "mayor said the schools come first this year. ";
+  const Block article = Make(BlockKind::kParagraph, prose + prose + prose);
+  // A list of linked places after a label, each with a line about it.
+  std::vector<Block> blocks = {
+      article, Make(BlockKind::kParagraph, "The places in the video:"),
+      Button("Crash Room"),
+      Make(BlockKind::kParagraph, "3 minutes from Ostkreuz"),
+      Button("Base Flying")};
+  DropLinkButtons(&blocks);
+  EXPECT_EQ(blocks.size(), 5u);
+  // A run of linked lines after prose: a list of links.
+  blocks = {article, Button("Dataminr acquires ThreatConnect"),
+            Button("Imprivata acquires Verosint")};
+  DropLinkButtons(&blocks);
+  EXPECT_EQ(blocks.size(), 3u);
+  // Too long, a sentence, not a link, a number, a heading.
+  Block heading = Button("Our services");
+  heading.kind = BlockKind::kHeading;
+  Block plain = Make(BlockKind::kParagraph, "Learn more");
+  blocks = {article, Button("Read the full review of the new model"),
+            article, Button("See the rating."),
+            article, plain,
+            article, Button("12"),
+            article, heading,
+            article};
+  DropLinkButtons(&blocks);
+  EXPECT_EQ(blocks.size(), 11u);
+  // Too little article without it.
+  blocks = {Make(BlockKind::kParagraph, "Our stories."), Button("Read more")};
+  DropLinkButtons(&blocks);
+  EXPECT_EQ(blocks.size(), 2u);
+}
+
 TEST(BlockPassesTest, TheDeclaredBodyStandsInOnlyForNextToNothing) {
   const std::string declared =
       "The council voted on Tuesday to approve the new budget.\n\n  Opponents "

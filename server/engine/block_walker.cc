@@ -35,8 +35,10 @@ bool BlockWalker::Enter(const GumboNode* node, bool is_root) {
   if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA ||
       node->type == GUMBO_NODE_WHITESPACE) {
     buffer_.append(node->v.text.text);
-    if (site_link_depth_ > 0) {
-      buffer_site_link_length_ += CountNonSpaceCodePoints(node->v.text.text);
+    if (!link_within_site_.empty()) {
+      const int length = CountNonSpaceCodePoints(node->v.text.text);
+      buffer_link_length_ += length;
+      if (site_link_depth_ > 0) buffer_site_link_length_ += length;
     }
     return false;
   }
@@ -167,11 +169,14 @@ void BlockWalker::Flush() {
   buffer_.clear();
   const int site_link_length = buffer_site_link_length_;
   buffer_site_link_length_ = 0;
+  const int link_length = buffer_link_length_;
+  buffer_link_length_ = 0;
   if (text.empty()) return;
   DraftBlock draft;
   draft.block.kind = kind;
   draft.block.text = std::move(text);
   draft.block.site_link_length = site_link_length;
+  draft.block.link_length = link_length;
   draft.block.level = CurrentLevel();
   draft.block.ordered = !context_.empty() && context_.back().ordered;
   draft.loose = context_.empty() || !context_.back().paragraph;

@@ -75,6 +75,8 @@ class BlockWalker {
   // Of `buffer_`'s code points, white space aside, those inside links to
   // the page's own site.
   int buffer_site_link_length_ = 0;
+  // ...and those inside any link.
+  int buffer_link_length_ = 0;
   // For each link the walk is inside, whether it points within the site;
   // and how many of them do.
   std::vector<bool> link_within_site_;

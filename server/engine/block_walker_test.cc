@@ -94,6 +94,10 @@ TEST(BlockWalkerTest, TextInLinksWithinTheSiteIsCounted) {
   EXPECT_EQ(walked.blocks[0].block.site_link_length, 10);
   EXPECT_EQ(walked.blocks[1].block.site_link_length, 7);
   EXPECT_EQ(walked.blocks[2].block.site_link_length, 4);
+  // Every link counts toward link_length, wherever it points.
+  EXPECT_EQ(walked.blocks[0].block.link_length, 10);
+  EXPECT_EQ(walked.blocks[1].block.link_length, 16);
+  EXPECT_EQ(walked.blocks[2].block.link_length, 11);
 }
 
 }  // namespace

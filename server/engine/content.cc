@@ -331,6 +331,7 @@ void ContentReader::ReadThread(Body* body) const {
 void ContentReader::ReadArticle(Body* body) const {
   if (!page_->rules.trim_trailing_lines || body->attempt == "listing") return;
   content::DropTeaserCards(&body->blocks);
+  content::DropLinkButtons(&body->blocks);
   body->images = ImagesOf(body->blocks);
 }
 

@@ -431,6 +431,23 @@ inline constexpr size_t kMaxTeaserHeadlineLength = 160;
 inline constexpr size_t kMaxTeaserCardText = 300;
 inline constexpr size_t kMaxTeaserLeadInLines = 2;
 
+// A button's label standing as a paragraph of its own in an article ("Learn
+// more", "Get started", "Shop now", "Book a demo"): at most kMaxButtonWords
+// words and kMaxButtonLength code points (kMaxUnspacedButtonLength for a
+// text without spaces, as CJK writes), no sentence end, and at least
+// kMinButtonLinkShare of its text, white space aside, inside a link. It
+// stands alone, after a block of prose that ends a sentence
+// (kProseSentenceEnds): the card or review it closes. A linked line after a
+// label ("Attractions:") or between other short lines is a list's entry.
+// It goes when the article keeps kMinTextBeforeTrim without it.
+inline constexpr size_t kMaxButtonWords = 4;
+inline constexpr size_t kMaxButtonLength = 40;
+inline constexpr size_t kMaxUnspacedButtonLength = 12;
+inline constexpr double kMinButtonLinkShare = 0.9;
+inline constexpr absl::string_view kProseSentenceEnds[] = {
+    ".",  "!",  "?",  "…",   "。",  "！", "？",
+    ".”", "!”", "?”", ".\"", "!\"", "?\""};
+
 // Minimum code points for a text block to vote for its ancestors.
 inline constexpr int kMinVotingTextLength = 20;
 
