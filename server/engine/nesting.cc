@@ -697,8 +697,12 @@ bool EndInSelect(GumboTag tag, OpenElements& open) {
   switch (tag) {
     case GUMBO_TAG_OPTION:
     case GUMBO_TAG_OPTGROUP:
+      // Only one opened in the select: one before it stays open, and so
+      // does the select.
+      if (open.Last(tag) > select) open.PopTo(open.Last(tag));
+      return true;
     case GUMBO_TAG_SELECT:
-      open.PopTo(open.Last(tag));
+      open.PopTo(select);
       return true;
     default:
       if (((Classes().bits[tag] & kTablePart) || tag == GUMBO_TAG_TABLE) &&

@@ -229,6 +229,12 @@ TEST(NestingTest, EndTagsInASelectAreIgnoredAsGumboIgnoresThem) {
   EXPECT_LT(gumbo, 10);
   EXPECT_LE(ScanNestingDepth(html, INT_MAX), gumbo);
   EXPECT_TRUE(CheckMarkup(html, Limits()).ok());
+  // Nor does an </optgroup> close one opened before the select (fuzz
+  // regression crash-d1ea71f4).
+  const std::string group = absl::StrCat(
+      "<optgroup><select><option>x</optgroup>", Repeat("<div>", 200));
+  EXPECT_LE(ScanNestingDepth(group, INT_MAX), GumboDepth(group));
+  EXPECT_LT(GumboDepth(group), 10);
   // </select> ends it, and the <div>s after that nest again in both.
   const std::string closed =
       absl::StrCat("<b><select><option>x</select>", Repeat("<div>", 200));
