@@ -299,7 +299,8 @@ inline constexpr const char kMarkupLinePattern[] =
 // A short block that ends with a picture's credit is the picture's caption,
 // standing loose of its <img>: "Dmitry Muratov in Oslo (REUTERS/Denis
 // Balibouse)", "... | © Augusta National/Getty Images", "... Bild:
-// AFP/SID", "(Symbolbild)". A bare "(dpa)" is a wire story's source, not a
+// AFP/SID", "(Symbolbild)", "Photo courtesy of X", "Illustration: Jane
+// Doe/Axios". A bare "(dpa)" is a wire story's source, not a
 // credit: a parenthesis needs a label, or an agency or picture library.
 // No counted repeats ({0,60}): they multiply the automaton's states, and the
 // block's length is bounded by kMaxCaptionLength anyway.
@@ -310,6 +311,8 @@ inline constexpr const char kCaptionCreditPattern[] =
     R"(\((foto|fotos|photo|bild|image|credit|quelle|fuente)\s*:[^()]+\)|)"
     R"((^|\s)(©|\(c\))\s*[^.!?©]+|)"
     R"((bild|foto|fotos|photo|photos|credit|bildquelle)\s*:\s*[^.!?:]+|)"
+    R"(^\s*((photo|image|picture|video) )?courtesy of [^.!?:]+|)"
+    R"((^|\s)(photo )?illustration\s*:\s*[^.!?:]+|)"
     R"(\((symbolbild|symbolfoto|archivbild|archivfoto)\))\s*$)";
 inline constexpr size_t kMaxCaptionLength = 200;
 

@@ -695,6 +695,27 @@ TEST(ContentTest, LooseCaptionsEndingInACreditAreDropped) {
   EXPECT_THAT(text, Not(HasSubstr("Councillors at the vote")));
 }
 
+TEST(ContentTest, CourtesyAndIllustrationCreditsAreDropped) {
+  std::string text = RenderText(Extract(
+      std::string("<article><h1>Budget</h1>") + kParagraphs +
+      "<p>Photo Courtesy of the City Archive</p>"
+      "<p>Courtesy of Amp</p>"
+      "<p>Photo Illustration: Getty Images, PlugShare</p>"
+      "<p>Illustration: Jane Doe/Axios</p>"
+      "<p>The museum lent the painting, courtesy of its director.</p>"
+      "<p>Illustration: how the new depot will look. It opens in May.</p>" +
+      kMorePararaphs + "</article>"));
+  // A sentence that says "courtesy of", or an illustration's label
+  // before sentences, is the article's.
+  EXPECT_EQ(text,
+            ArticleText({"Budget", kParagraphs,
+                         "The museum lent the painting, courtesy of its "
+                         "director.",
+                         "Illustration: how the new depot will look. It opens "
+                         "in May.",
+                         kMorePararaphs}));
+}
+
 TEST(ContentTest, TeasersCreditsAndFeedbackPromptsAreDropped) {
   std::string text = RenderText(Extract(
       std::string("<div class=article>") +
