@@ -88,12 +88,17 @@ int main(int argc, char** argv) {
     std::cerr << "lede-server: --log_format must be text or json\n";
     return 2;
   }
-  if (const int threshold = absl::GetFlag(FLAGS_malloc_mmap_threshold);
-      threshold != 0 && (threshold < 0 || threshold > (32 << 20) ||
-                         mallopt(M_MMAP_THRESHOLD, threshold) == 0)) {
+  const int mmap_threshold = absl::GetFlag(FLAGS_malloc_mmap_threshold);
+  if (mmap_threshold < 0 || mmap_threshold > (32 << 20)) {
     std::cerr << "lede-server: --malloc_mmap_threshold must be 0 (glibc's "
                  "default) or from 1 to 33554432 bytes (32 MiB)\n";
     return 2;
+  }
+  // An allocator other than glibc's (a sanitizer's, a preloaded one) may not
+  // take the setting: it tunes glibc only, so the server runs on without it.
+  if (mmap_threshold != 0 && mallopt(M_MMAP_THRESHOLD, mmap_threshold) == 0) {
+    std::cerr << "lede-server: warning: the allocator ignored "
+                 "--malloc_mmap_threshold (it is not glibc's malloc)\n";
   }
   lede::service::ServerOptions options;
   options.address = absl::GetFlag(FLAGS_address);
