@@ -33,8 +33,13 @@ int FreePort() {
 ServerProcess::ServerProcess(const std::string& binary,
                              const std::vector<std::string>& extra_flags,
                              const std::vector<std::string>& environment) {
-  address_ = absl::StrCat("127.0.0.1:", FreePort());
-  http_address_ = absl::StrCat("127.0.0.1:", FreePort());
+  const int port = FreePort();
+  // FreePort closes the port it found, so the kernel may hand the same one
+  // out again: two doors on one port and the server never answers health.
+  int http_port = FreePort();
+  while (http_port == port) http_port = FreePort();
+  address_ = absl::StrCat("127.0.0.1:", port);
+  http_address_ = absl::StrCat("127.0.0.1:", http_port);
   std::vector<std::string> args = {binary, "--address", address_,
                                    "--http_address", http_address_};
   args.insert(args.end(), extra_flags.begin(), extra_flags.end());

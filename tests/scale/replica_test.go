@@ -58,8 +58,16 @@ func freePort(t *testing.T) int {
 func startReplicas(t *testing.T, n int, extra ...string) []*replica {
 	t.Helper()
 	replicas := make([]*replica, n)
+	// freePort closes the port it found and a replica binds it only once
+	// started, so the kernel may hand one port out twice: keep them apart.
+	used := map[int]bool{}
 	for i := range replicas {
-		r := &replica{t: t, port: freePort(t), args: extra}
+		port := freePort(t)
+		for used[port] {
+			port = freePort(t)
+		}
+		used[port] = true
+		r := &replica{t: t, port: port, args: extra}
 		r.start()
 		t.Cleanup(r.stop)
 		replicas[i] = r

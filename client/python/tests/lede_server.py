@@ -64,8 +64,14 @@ class LedeServer:
         binary = server_binary()
         if not os.access(binary, os.X_OK):
             raise RuntimeError(f"{binary} is missing: run `make build` or set LEDE_SERVER")
-        self.address = f"127.0.0.1:{free_port()}"
-        self.http_address = f"127.0.0.1:{free_port()}"
+        port = free_port()
+        # free_port closes the port it found, so the kernel may hand the same
+        # one out again: two doors on one port never answer health.
+        http_port = free_port()
+        while http_port == port:
+            http_port = free_port()
+        self.address = f"127.0.0.1:{port}"
+        self.http_address = f"127.0.0.1:{http_port}"
         self._process = subprocess.Popen(
             [
                 str(binary),
