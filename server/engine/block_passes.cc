@@ -92,11 +92,7 @@ bool IsByline(absl::string_view text, const std::vector<std::string>& authors) {
 
 // Beyond HasSentenceEnd: a text that ends a sentence at its very end.
 bool EndsLikeASentence(absl::string_view text) {
-  text = absl::StripTrailingAsciiWhitespace(text);
-  for (absl::string_view end : content_rules::kFinalSentenceEnds) {
-    if (absl::EndsWith(text, end)) return true;
-  }
-  return false;
+  return EndsWithAnyOf(text, content_rules::kFinalSentenceEnds);
 }
 
 // Whether `text` opens with `name` as a whole word (not "Ludovic" for
@@ -209,11 +205,7 @@ bool EndsProseSentence(const Block& block) {
       block.kind != BlockKind::kListItem && block.kind != BlockKind::kQuote) {
     return false;
   }
-  const absl::string_view text = absl::StripTrailingAsciiWhitespace(block.text);
-  for (absl::string_view end : content_rules::kProseSentenceEnds) {
-    if (absl::EndsWith(text, end)) return true;
-  }
-  return false;
+  return EndsWithAnyOf(block.text, content_rules::kProseSentenceEnds);
 }
 
 }  // namespace
@@ -425,14 +417,13 @@ void DropLinkButtons(std::vector<Block>* blocks) {
   std::vector<bool> drop(n, false);
   size_t dropped_text = 0;
   size_t before = 0;  // the last block before `i` that is not a figure
-  for (size_t i = 0; i < n;
-       before = (*blocks)[i].kind == BlockKind::kFigure ? before : i, ++i) {
-    if (!button[i] || i == 0 || button[before] ||
-        !EndsProseSentence((*blocks)[before]) || (i + 1 < n && button[i + 1])) {
-      continue;
+  for (size_t i = 0; i < n; ++i) {
+    if (button[i] && i > 0 && !button[before] &&
+        EndsProseSentence((*blocks)[before]) && !(i + 1 < n && button[i + 1])) {
+      drop[i] = true;
+      dropped_text += CodePointCount((*blocks)[i].text);
     }
-    drop[i] = true;
-    dropped_text += CodePointCount((*blocks)[i].text);
+    if ((*blocks)[i].kind != BlockKind::kFigure) before = i;
   }
   if (dropped_text == 0 ||
       TextLength(*blocks) - dropped_text < content_rules::kMinTextBeforeTrim) {

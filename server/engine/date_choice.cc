@@ -5,9 +5,9 @@
 #include <vector>
 
 #include "absl/strings/ascii.h"
-#include "absl/strings/match.h"
 #include "absl/time/civil_time.h"
 #include "server/engine/metadata_rules.h"
+#include "server/engine/text_util.h"
 
 namespace lede::engine::metadata {
 namespace {
@@ -33,11 +33,7 @@ std::vector<std::pair<const Candidate*, bool>> DateOrder(
 
 // "…Z", "…+00:00", "… GMT": a time stated in UTC, not the page's own zone.
 bool IsUtcStamp(absl::string_view text) {
-  text = absl::StripTrailingAsciiWhitespace(text);
-  for (absl::string_view end : rules::kUtcStampEnds) {
-    if (absl::EndsWith(text, end)) return true;
-  }
-  return false;
+  return EndsWithAnyOf(text, rules::kUtcStampEnds);
 }
 
 // A candidate's date, as text that holds one (`is_text`) or as one date;

@@ -8,6 +8,8 @@
 #include <cstdint>
 #include <string>
 
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/string_view.h"
 
 namespace lede::engine {
@@ -34,6 +36,17 @@ void ForEachCodePoint(absl::string_view utf8, Visit visit) {
     U8_NEXT(data, i, length, c);
     if (!visit(c, utf8.substr(start, i - start))) return;
   }
+}
+
+// Whether `text`, less its trailing ASCII white space, ends with one of
+// `ends` (a rules table of suffixes).
+template <typename Suffixes>
+bool EndsWithAnyOf(absl::string_view text, const Suffixes& ends) {
+  text = absl::StripTrailingAsciiWhitespace(text);
+  for (absl::string_view end : ends) {
+    if (absl::EndsWith(text, end)) return true;
+  }
+  return false;
 }
 
 // Collapses every run of Unicode white space (ASCII, NBSP, ideographic
