@@ -1,5 +1,7 @@
 #include "server/engine/title_choice.h"
 
+#include <unicode/uchar.h>
+
 #include <algorithm>
 #include <vector>
 
@@ -49,6 +51,17 @@ std::string Key(absl::string_view text) {
       key.push_back(c);
     }
   }
+  return key;
+}
+
+// The words of `text` alone, lower-cased: letters and digits of every
+// script, without punctuation, quotes or symbols ("Let’s go —" -> "letsgo").
+std::string WordsKey(absl::string_view text) {
+  std::string key;
+  ForEachCodePoint(Lower(text), [&](int32_t c, absl::string_view bytes) {
+    if (c >= 0 && u_isalnum(c)) key.append(bytes.data(), bytes.size());
+    return true;
+  });
   return key;
 }
 
@@ -129,13 +142,20 @@ bool IsSitePart(const std::string& heading, const TitleForms& title) {
          !absl::StrContains(title.lower_stripped, heading);
 }
 
-// The only <h1> outside the chrome, unless it is short or the site's name.
+// The only <h1> outside the chrome (`in_chrome` false) or, when the page
+// has none outside it, the only one inside it (an article's own <header>),
+// unless it is short or the site's name.
 const Seen* LoneHeadline(const std::vector<Seen>& seen,
-                         const std::vector<TitleForms>& titles) {
+                         const std::vector<TitleForms>& titles,
+                         bool in_chrome) {
   const Seen* first = nullptr;
   int count = 0;
   for (const Seen& s : seen) {
-    if (s.heading->level != 1 || s.heading->in_chrome) continue;
+    if (s.heading->level != 1) continue;
+    if (s.heading->in_chrome != in_chrome) {
+      if (in_chrome) return nullptr;  // an <h1> outside the chrome
+      continue;
+    }
     if (first == nullptr) first = &s;
     ++count;
   }
@@ -147,6 +167,20 @@ const Seen* LoneHeadline(const std::vector<Seen>& seen,
     if (IsSitePart(first->lower, title)) return nullptr;
   }
   return first;
+}
+
+// The lone <h1> inside the chrome, when the page has none outside it and
+// no title says its words in other punctuation or quotes ("Let’s" for
+// "Let's"): such a title is the headline as the metadata writes it.
+const Seen* LoneHeaderHeadline(const std::vector<Seen>& seen,
+                               const std::vector<TitleForms>& titles) {
+  const Seen* lone = LoneHeadline(seen, titles, true);
+  if (lone == nullptr) return nullptr;
+  const std::string key = WordsKey(lone->heading->text);
+  for (const TitleForms& title : titles) {
+    if (WordsKey(title.stripped) == key) return nullptr;
+  }
+  return lone;
 }
 
 bool InTier(const rules::TitleTier& tier, const Heading& heading,
@@ -296,8 +330,9 @@ void ChooseTitle(const Candidates& candidates, const PageScan& scan,
   for (const Heading& heading : scan.headings) {
     seen.push_back({&heading, Lower(heading.text)});
   }
-  const Seen* lone_h1 = LoneHeadline(seen, titles);
+  const Seen* lone_h1 = LoneHeadline(seen, titles, false);
   if (ChooseByTiers(seen, titles, lone_h1, site, out, heading)) return;
+  if (lone_h1 == nullptr) lone_h1 = LoneHeaderHeadline(seen, titles);
   // Else the lone <h1>; the metadata's title, else the <title>, without
   // the site's name; the first <h1>; the first <h2>.
   if (lone_h1 != nullptr) {

@@ -162,6 +162,35 @@ TEST(TitleChoiceTest, WhatStandsWhenNoHeadingConfirms) {
   EXPECT_EQ(title.source, "front-matter");
 }
 
+TEST(TitleChoiceTest, TheOnlyHeaderH1StandsWhenNoneIsOutsideTheChrome) {
+  // An article's own <header> holds its headline; the og:title is written
+  // for search engines.
+  Sourced<std::string> title =
+      Choose("Online classes: definition, platforms and more",
+             "Online classes: definition, platforms and more | Example",
+             {{"Everything you need to know about online classes", 1, true},
+              {"Related posts", 2, false}});
+  EXPECT_EQ(title.value, "Everything you need to know about online classes");
+  EXPECT_EQ(title.source, "heading");
+  // Two <h1>s in the chrome, or one outside it besides: the og:title.
+  EXPECT_EQ(
+      Choose("Online classes: definition, platforms and more", "",
+             {{"Everything you need to know about online classes", 1, true},
+              {"Subscribe to our newsletter", 1, true}})
+          .source,
+      "opengraph");
+  // The blog's name in the <header> is no headline.
+  EXPECT_EQ(Choose("", "Why we garden in winter – The Example Garden Blog",
+                   {{"The Example Garden Blog", 1, true}})
+                .value,
+            "Why we garden in winter");
+  // The same words in other quotes: the title as the metadata writes it.
+  title = Choose("Let's meet at the spring conferences", "",
+                 {{"Let’s meet at the spring conferences", 1, true}});
+  EXPECT_EQ(title.value, "Let's meet at the spring conferences");
+  EXPECT_EQ(title.source, "opengraph");
+}
+
 TEST(TitleChoiceTest, ALoneHeadingNoTitleConfirmsKeepsThePagesName) {
   // A landing page: the <h1> is a pitch, the <title> names the page.
   Candidates none;
