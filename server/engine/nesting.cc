@@ -270,12 +270,38 @@ class OpenElements {
     }
     return last;
   }
+  // Whether the current node is an SVG or MathML element, where
+  // "<![CDATA[" starts a CDATA section (the tokenizer asks the namespace
+  // only: at a MathML text integration point too).
+  bool CurrentIsForeign() const {
+    return !namespaces_.empty() && namespaces_.back() != Namespace::kHtml;
+  }
+  // Whether a start tag goes by the rules for foreign content, as the tree
+  // builder's dispatcher decides by the current node alone: one of SVG or
+  // MathML other than an integration point (where start tags go by the
+  // HTML rules). An HTML element opened inside foreign content (a <select>
+  // in an <mi>) takes its own rules, however many <math> are open below it.
+  bool StartTagsAreForeign() const {
+    return CurrentIsForeign() && !HoldsHtml(tags_.size() - 1);
+  }
+  // StartTagsAreForeign for the start tag `tag`: <mglyph> and <malignmark>
+  // are MathML at a MathML text integration point too.
+  bool IsForeignStartTag(GumboTag tag) const {
+    if (tag == GUMBO_TAG_MGLYPH || tag == GUMBO_TAG_MALIGNMARK) {
+      return CurrentIsForeign();
+    }
+    return StartTagsAreForeign();
+  }
+
   // Whether text or an inline element here goes in by the rules of the
-  // body, where formatting elements are reopened (not in a select, foreign
-  // content or a table's own rows).
+  // body, where formatting elements are reopened: not in a select, nor in
+  // a table's own rows, nor where the current node is foreign (but in an
+  // integration point, such as <mi> or <foreignObject>, which holds HTML:
+  // there a formatting element closed early is reopened too, and the
+  // elements opened inside the copy close with it).
   bool InBodyContent() const {
-    return Last(GUMBO_TAG_SELECT) < 0 && Last(GUMBO_TAG_SVG) < 0 &&
-           Last(GUMBO_TAG_MATH) < 0 && !(Classes().bits[top()] & kFosterParent);
+    return Last(GUMBO_TAG_SELECT) < 0 && !StartTagsAreForeign() &&
+           !(Classes().bits[top()] & kFosterParent);
   }
 
   // Opens `tag` below the current node, or beside the last table when the
@@ -310,6 +336,8 @@ class OpenElements {
   // of active formatting elements, a marker element puts a marker there.
   void Opened(GumboTag tag) {
     const unsigned bits = Classes().bits[tag];
+    // An SVG or MathML <a> is no formatting element.
+    if (namespaces_.back() != Namespace::kHtml) return;
     if (bits & kMarker) formatting_.push_back({GUMBO_TAG_LAST, 0});
     if (!(bits & kFormatting)) return;
     // The Noah's Ark clause: at most three of a kind after the last marker.
@@ -483,17 +511,24 @@ class OpenElements {
     if (tag == GUMBO_TAG_SVG) return Namespace::kSvg;
     if (tag == GUMBO_TAG_MATH) return Namespace::kMathMl;
     if (namespaces_.empty()) return Namespace::kHtml;
-    const Namespace parent = namespaces_.back();
-    const GumboTag top_tag = tags_.back();
-    const unsigned top_bits = Classes().bits[top_tag];
-    if (parent == Namespace::kMathMl && (top_bits & kMathMlScopeClass) &&
-        top_tag != GUMBO_TAG_ANNOTATION_XML) {
-      return Namespace::kHtml;
+    return HoldsHtml(tags_.size() - 1) ? Namespace::kHtml : namespaces_.back();
+  }
+  // Whether the open element at `position` holds HTML: an HTML element, or
+  // an integration point of MathML (but annotation-xml, see NamespaceOf) or
+  // SVG.
+  bool HoldsHtml(size_t position) const {
+    const Namespace ns = namespaces_[position];
+    const GumboTag tag = tags_[position];
+    const unsigned bits = Classes().bits[tag];
+    switch (ns) {
+      case Namespace::kHtml:
+        return true;
+      case Namespace::kMathMl:
+        return (bits & kMathMlScopeClass) && tag != GUMBO_TAG_ANNOTATION_XML;
+      case Namespace::kSvg:
+        return (bits & kSvgScopeClass) != 0;
     }
-    if (parent == Namespace::kSvg && (top_bits & kSvgScopeClass)) {
-      return Namespace::kHtml;
-    }
-    return parent;
+    return true;
   }
   // `tag`'s classes as an element of `ns`: the scope and special classes
   // of the HTML tables hold for HTML elements, those of kMathMlScope and
@@ -504,7 +539,10 @@ class OpenElements {
                              : ns == Namespace::kSvg  ? kSvgScopeClass
                                                       : 0;
     if (ns == Namespace::kHtml) return bits;
-    return (bits & ~kScopeClasses) | ((bits & foreign) ? kScopeClasses : 0);
+    // A foreign <td> or <object> puts no marker on the list (Opened), and
+    // clears none when it closes.
+    return (bits & ~(kScopeClasses | kMarker)) |
+           ((bits & foreign) ? kScopeClasses : 0);
   }
   void ClearToLastMarker() {
     while (!formatting_.empty()) {
@@ -573,11 +611,14 @@ bool CloseBeforeInline(GumboTag tag, OpenElements& open) {
   return true;
 }
 
-// Foreign content (svg, math) ends at an HTML element that breaks out of it.
+// An HTML start tag that breaks out of foreign content (svg, math) closes
+// the SVG and MathML elements above the last HTML element or integration
+// point, as the rules for foreign content do; where the current node holds
+// HTML, those rules do not apply (a <b> in a select in an <mi> is the
+// select's, which drops it). With an <annotation-xml> taken for no
+// integration point, the scan closes it where gumbo may keep it open.
 void BreakOutOfForeignContent(OpenElements& open) {
-  const int svg = open.Last(GUMBO_TAG_SVG), math = open.Last(GUMBO_TAG_MATH);
-  if (svg < 0 && math < 0) return;
-  open.PopTo(svg < 0 ? math : math < 0 ? svg : std::min(svg, math));
+  while (open.StartTagsAreForeign()) open.PopTop();
 }
 
 // In a select only options and groups open; a table part inside a table,
@@ -675,7 +716,10 @@ void StartTag(GumboTag tag, bool self_closing, OpenElements& open) {
     if (p > open.LastButtonScope()) open.PopTo(p);
   }
   if (!CloseBefore(tag, in_table, open)) return;
-  if (!(bits & kNoReopen) && open.InBodyContent()) open.ReopenFormatting();
+  if (!(bits & kNoReopen) && open.InBodyContent() &&
+      !open.IsForeignStartTag(tag)) {
+    open.ReopenFormatting();
+  }
   if (bits & kNeverPush) return;
   // The body ignores <frame> and <col> out of place; the scan counts
   // neither.
@@ -922,9 +966,7 @@ class NestingScan {
 
   // A comment, doctype or processing instruction at `lt`.
   bool SkipMarkup(size_t lt, char c) {
-    const bool in_foreign =
-        open_.Last(GUMBO_TAG_SVG) >= 0 || open_.Last(GUMBO_TAG_MATH) >= 0;
-    i_ = c == '!' ? SkipDeclaration(html_, lt, in_foreign)
+    i_ = c == '!' ? SkipDeclaration(html_, lt, open_.CurrentIsForeign())
                   : html_.find('>', lt + 2);
     if (i_ == absl::string_view::npos) return false;
     if (c == '?') ++i_;

@@ -38,7 +38,8 @@ struct MarkupScan {
 // builder's rules for the tags that close others implicitly (p, li, dd/dt,
 // option, table parts, ruby, headings, formatting elements, foreign
 // content, with the namespace of each open element: <mi> or <desc> ends a
-// scope only as a MathML or SVG element), and the list of active formatting
+// scope only as a MathML or SVG element, and a start tag breaks out of it
+// only where the current node is foreign), and the list of active formatting
 // elements that the tree builder reopens before text and inline elements
 // (misnested <b><i>x</b>, repeated, nests three levels deeper at each
 // repetition: the scan refuses it as soon as gumbo would build it too deep,

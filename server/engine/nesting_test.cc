@@ -218,6 +218,43 @@ TEST(NestingTest, MathMlAndSvgNamesOutsideTheirContentAreOrdinary) {
   EXPECT_GE(ScanNestingDepth(math, INT_MAX), 5);  // html body p math mi
 }
 
+TEST(NestingTest, ForeignContentRulesGoByTheCurrentNode) {
+  // The tree builder takes a start tag by the rules for foreign content
+  // only when the current node is an SVG or MathML element that is no
+  // integration point. A select opened in an <mi> (a MathML text
+  // integration point, which holds HTML) is current: the <b> after it is
+  // the select's, which drops it and the <div>s that follow. (Fuzz
+  // regression crash-43bd1c25: the scan let the <b> break out of the
+  // <math> below, closing the select, and read 48 levels where gumbo built
+  // 19.)
+  const std::string select =
+      absl::StrCat("<math><mi><select><option>x<b>", Repeat("<div>", 200));
+  const int gumbo = GumboDepth(select);
+  EXPECT_LT(gumbo, 10);
+  EXPECT_LE(ScanNestingDepth(select, INT_MAX), gumbo);
+  EXPECT_TRUE(CheckMarkup(select, Limits()).ok());
+  // In an <mi>, the <div>s are HTML and nest in it, in gumbo and in the
+  // scan alike.
+  const std::string in_mi = absl::StrCat("<math><mi>", Repeat("<div>", 200));
+  EXPECT_GT(GumboDepth(in_mi), 200);
+  EXPECT_EQ(ScanNestingDepth(in_mi, INT_MAX), GumboDepth(in_mi));
+  // Below an SVG or MathML element that holds no HTML, an HTML start tag
+  // breaks out, up to the last element that holds HTML: here the <mi>, so
+  // each <p> closes the <svg> opened in the one before.
+  const std::string out =
+      absl::StrCat("<math><mi>", Repeat("<p>x<svg><g><g>", 200), "<p>x");
+  EXPECT_LT(GumboDepth(out), 12);
+  EXPECT_LE(ScanNestingDepth(out, INT_MAX), GumboDepth(out));
+  EXPECT_GE(ScanNestingDepth(out, INT_MAX), GumboDepth(out) - 1);
+  // "<![CDATA[" opens a CDATA section only where the current node is
+  // foreign: in a <div> in an <mi> it is a bogus comment to the next '>',
+  // and the </div> after it closes the <div>.
+  const std::string cdata =
+      absl::StrCat("<math><mi>", Repeat("<div><![CDATA[x></div>", 200), "]]>");
+  EXPECT_LT(GumboDepth(cdata), 10);
+  EXPECT_LE(ScanNestingDepth(cdata, INT_MAX), GumboDepth(cdata));
+}
+
 TEST(NestingTest, EndTagsInASelectAreIgnoredAsGumboIgnoresThem) {
   // In a select, gumbo drops every tag but options, groups and a few that
   // end the select: the </b> does not close the <b> opened before it, and
