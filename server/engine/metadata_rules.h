@@ -250,6 +250,16 @@ inline constexpr size_t kMaxSectionName = 6;
 inline constexpr size_t kMinHeadlineBeforeSection = 8;
 // A lone <h1> shorter than this names a site or a section, not an article.
 inline constexpr size_t kMinLoneHeadline = 10;
+// Typographic quotes and the plain ones they render: an <h1> in the page's
+// chrome that says a title in other quotes alone is that title, as the
+// metadata writes it (title_choice.cc).
+struct QuoteSpelling {
+  absl::string_view typographic, plain;
+};
+inline constexpr QuoteSpelling kTypographicQuotes[] = {
+    {"\u2018", "'"},  {"\u2019", "'"},  {"\u201A", "'"},  {"\u201B", "'"},
+    {"\u201C", "\""}, {"\u201D", "\""}, {"\u201E", "\""}, {"\u201F", "\""},
+};
 
 // Page types whose <h1>, when no title confirms it, is a pitch or a
 // shelf's short label, and whose metadata's title (og:title, JSON-LD) or

@@ -1,12 +1,11 @@
 #include "server/engine/title_choice.h"
 
-#include <unicode/uchar.h>
-
 #include <algorithm>
 #include <vector>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
 #include "server/engine/metadata_rules.h"
 #include "server/engine/text_util.h"
@@ -54,15 +53,14 @@ std::string Key(absl::string_view text) {
   return key;
 }
 
-// The words of `text` alone, lower-cased: letters and digits of every
-// script, without punctuation, quotes or symbols ("Let’s go —" -> "letsgo").
-std::string WordsKey(absl::string_view text) {
-  std::string key;
-  ForEachCodePoint(Lower(text), [&](int32_t c, absl::string_view bytes) {
-    if (c >= 0 && u_isalnum(c)) key.append(bytes.data(), bytes.size());
-    return true;
-  });
-  return key;
+// `text` lower-cased with its typographic quotes written plain ("Let’s" ->
+// "let's"; rules::kTypographicQuotes).
+std::string PlainQuotes(absl::string_view text) {
+  std::string plain = Lower(text);
+  for (const rules::QuoteSpelling& quote : rules::kTypographicQuotes) {
+    absl::StrReplaceAll({{quote.typographic, quote.plain}}, &plain);
+  }
+  return plain;
 }
 
 // The labels of `host` that may name a site, as keys.
@@ -170,15 +168,15 @@ const Seen* LoneHeadline(const std::vector<Seen>& seen,
 }
 
 // The lone <h1> inside the chrome, when the page has none outside it and
-// no title says its words in other punctuation or quotes ("Let’s" for
-// "Let's"): such a title is the headline as the metadata writes it.
+// no title says it in other quotes ("Let’s" for "Let's"): such a title is
+// the headline as the metadata writes it.
 const Seen* LoneHeaderHeadline(const std::vector<Seen>& seen,
                                const std::vector<TitleForms>& titles) {
   const Seen* lone = LoneHeadline(seen, titles, true);
   if (lone == nullptr) return nullptr;
-  const std::string key = WordsKey(lone->heading->text);
+  const std::string plain = PlainQuotes(lone->heading->text);
   for (const TitleForms& title : titles) {
-    if (WordsKey(title.stripped) == key) return nullptr;
+    if (PlainQuotes(title.stripped) == plain) return nullptr;
   }
   return lone;
 }

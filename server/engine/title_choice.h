@@ -43,8 +43,8 @@ class SiteNames {
 // (front matter, a Markdown heading) is believed outright. When no title
 // confirms a heading, the lone <h1> stands: the only one outside the
 // chrome, else the only one inside it (an article's own <header>) unless a
-// title says its words. When the title is a lone <h1> that no title
-// confirms, `named` gets the metadata's title
+// title says it in other quotes alone. When the title is a lone <h1> that
+// no title confirms, `named` gets the metadata's title
 // (else the <title>) without the site's name; else it is cleared.
 void ChooseTitle(const Candidates& candidates, const PageScan& scan,
                  const SiteNames& site, Sourced<std::string>* out,

@@ -189,6 +189,11 @@ TEST(TitleChoiceTest, TheOnlyHeaderH1StandsWhenNoneIsOutsideTheChrome) {
                  {{"Let’s meet at the spring conferences", 1, true}});
   EXPECT_EQ(title.value, "Let's meet at the spring conferences");
   EXPECT_EQ(title.source, "opengraph");
+  // Other marks are the page's own spelling: the headline stands.
+  title = Choose("Best bread machines, my favourites ⋆", "",
+                 {{"Best bread machines, my favourites!", 1, true}});
+  EXPECT_EQ(title.value, "Best bread machines, my favourites!");
+  EXPECT_EQ(title.source, "heading");
 }
 
 TEST(TitleChoiceTest, ALoneHeadingNoTitleConfirmsKeepsThePagesName) {
