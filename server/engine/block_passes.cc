@@ -551,9 +551,19 @@ size_t TextLength(const std::vector<Block>& blocks) {
   return length;
 }
 
+size_t TextLengthUpTo(const std::vector<Block>& blocks, size_t cap) {
+  size_t length = 0;
+  for (const Block& block : blocks) {
+    length += CodePointCount(block.text);
+    if (length >= cap) return cap;
+  }
+  return length;
+}
+
 std::vector<Block> DeclaredBlocks(const std::vector<Block>& extracted,
                                   absl::string_view declared) {
-  size_t extracted_length = TextLength(extracted);
+  const size_t extracted_length =
+      TextLengthUpTo(extracted, content_rules::kMinExtractedTextLength);
   if (extracted_length >= content_rules::kMinExtractedTextLength) return {};
   if (CodePointCount(declared) <= 2 * extracted_length) return {};
   std::vector<Block> blocks;

@@ -93,6 +93,11 @@ void DropQuotedCopies(std::vector<Block>* blocks);
 // Code points of text in `blocks`.
 size_t TextLength(const std::vector<Block>& blocks);
 
+// Code points of text in `blocks` counted up to `cap`: the exact count when
+// it is under `cap`, else `cap`. For comparisons against a bound, which most
+// blocks pass within their first lines.
+size_t TextLengthUpTo(const std::vector<Block>& blocks, size_t cap);
+
 }  // namespace lede::engine::content
 
 #endif  // LEDE_SERVER_ENGINE_BLOCK_PASSES_H_

@@ -307,6 +307,17 @@ TEST(BlockPassesTest, TheDeclaredBodyStandsInOnlyForNextToNothing) {
             7u);
 }
 
+TEST(BlockPassesTest, TextLengthUpToIsExactUnderItsCapAndTheCapAbove) {
+  const std::vector<Block> blocks = {Make(BlockKind::kParagraph, "héllo"),
+                                     Make(BlockKind::kHeading, "世界")};
+  EXPECT_EQ(TextLengthUpTo(blocks, 8), 7u);
+  EXPECT_EQ(TextLengthUpTo(blocks, 7), 7u);
+  EXPECT_EQ(TextLengthUpTo(blocks, 6), 6u);
+  EXPECT_EQ(TextLengthUpTo(blocks, 3), 3u);
+  EXPECT_EQ(TextLengthUpTo({}, 5), 0u);
+  EXPECT_EQ(TextLengthUpTo(blocks, 0), 0u);
+}
+
 TEST(BlockPassesTest, ARunOfCopiedParagraphsGoesALoneRepeatStays) {
   // A shop's overview as its markup gives it: the section twice (one copy
   // per screen size), then entries that each carry the same label.

@@ -1,5 +1,6 @@
 #include "server/engine/content.h"
 
+#include <algorithm>
 #include <iterator>
 #include <string>
 #include <utility>
@@ -97,7 +98,8 @@ std::vector<Block> Build(Reading* page, const GumboNode* root,
   const int dropped_discussion = page->dropped_discussion;
   const GumboNode* lead = content::FindLead(root, page->body(), page->stats);
   if (lead != nullptr && !content::IsInside(lead, selected) &&
-      content::TextLength(blocks) >= content_rules::kMinExtractedTextLength) {
+      content::TextLengthUpTo(blocks, content_rules::kMinExtractedTextLength) >=
+          content_rules::kMinExtractedTextLength) {
     std::vector<Block> with_lead = Walk(page, {lead}, nullptr, KeepOptions());
     std::move(blocks.begin(), blocks.end(), std::back_inserter(with_lead));
     blocks = std::move(with_lead);
@@ -156,7 +158,8 @@ bool Discussion(Reading* page, std::vector<Block>* found) {
 // When next to nothing was found, the crowned container with the hidden
 // elements a script shows once the page has loaded.
 bool ShownByScript(Reading* page, std::vector<Block>* found) {
-  if (content::TextLength(*found) >= content_rules::kMinExtractedTextLength) {
+  if (content::TextLengthUpTo(*found, content_rules::kMinExtractedTextLength) >=
+      content_rules::kMinExtractedTextLength) {
     return false;
   }
   page->skips.shown_anyway =
@@ -180,13 +183,16 @@ bool DeclaredBody(Reading* page, std::vector<Block>* found) {
 // is next to nothing (the winner sat in a box the walk drops, a consent
 // dialog's tabs) and the page gives much more.
 bool WholePage(Reading* page, std::vector<Block>* found) {
-  const size_t length = content::TextLength(*found);
+  const size_t length =
+      content::TextLengthUpTo(*found, content_rules::kMinExtractedTextLength);
   if (length >= content_rules::kMinExtractedTextLength ||
       page->top == page->body()) {
     return false;
   }
   std::vector<Block> whole = Build(page, page->body(), KeepOptions());
-  const size_t whole_length = content::TextLength(whole);
+  // Exact below both bounds the comparisons read.
+  const size_t whole_length = content::TextLengthUpTo(
+      whole, std::max(content_rules::kMinExtractedTextLength, 2 * length + 1));
   if (whole_length < content_rules::kMinExtractedTextLength ||
       whole_length <= 2 * length) {
     return false;
@@ -202,7 +208,8 @@ bool WholePage(Reading* page, std::vector<Block>* found) {
 // dropped as link lists). The measured text bounds what a build can give:
 // most pages stop before building.
 bool Listing(Reading* page, std::vector<Block>* found) {
-  const size_t length = content::TextLength(*found);
+  const size_t length =
+      content::TextLengthUpTo(*found, content_rules::kMaxListingIntroText);
   if (length >= content_rules::kMaxListingIntroText) return false;
   const GumboNode* area = content::MainArea(page->body());
   if (page->top != page->body() && content::IsInside(area, {page->top})) {
@@ -218,7 +225,9 @@ bool Listing(Reading* page, std::vector<Block>* found) {
   }
   std::vector<Block> listing =
       Build(page, area, {.drop_discussions = true, .keep_link_lists = true});
-  if (content::TextLength(listing) < gain * length) return false;
+  if (content::TextLengthUpTo(listing, gain * length) < gain * length) {
+    return false;
+  }
   *found = std::move(listing);
   return true;
 }
