@@ -67,6 +67,9 @@ bool BlockWalker::LinksWithinSite(const GumboNode* link) const {
   const bool absolute = absl::StartsWith(href, "//") ||
                         absl::StrContains(href.substr(0, href.find('/')), ':');
   if (!absolute) return !href.empty() && href.front() != '#';
+  // A reference with its own scheme keeps its host when resolved: it is
+  // read straight from it, without building the resolved URL.
+  if (!absl::StartsWith(href, "//")) return SameSite(page_host_, UrlHost(href));
   return SameSite(page_host_, UrlHost(ResolveUrl(base_url_, href)));
 }
 

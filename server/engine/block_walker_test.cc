@@ -100,5 +100,17 @@ TEST(BlockWalkerTest, TextInLinksWithinTheSiteIsCounted) {
   EXPECT_EQ(walked.blocks[2].block.link_length, 11);
 }
 
+TEST(BlockWalkerTest, AnAbsoluteLinksHostIsReadAsWritten) {
+  // Its scheme and host in capitals, dot segments in its path: the site's
+  // all the same. A script's pseudo-URL and a broken one name no host.
+  Walked walked = WalkOf(
+      "<p><a href='HTTPS://News.EXAMPLE.com/a/../b'>Kept</a> "
+      "<a href='javascript:void(0)'>Menu</a> "
+      "<a href='https://exa mple.com/'>Broken</a></p>");
+  ASSERT_EQ(walked.blocks.size(), 1u);
+  EXPECT_EQ(walked.blocks[0].block.site_link_length, 4);
+  EXPECT_EQ(walked.blocks[0].block.link_length, 14);
+}
+
 }  // namespace
 }  // namespace lede::engine::content
