@@ -66,6 +66,23 @@ TEST(TextUtilTest, Counting) {
   EXPECT_FALSE(IsHan('a'));
 }
 
+// CodePointCount reads eight bytes at a time and adds its counts up every
+// 255 words: held to a byte-by-byte count at every length around those
+// steps, on text of one- to four-byte characters and stray bytes.
+TEST(TextUtilTest, CodePointCountMatchesAByteByByteCount) {
+  const std::string pieces[] = {"a", "é", "世", "😀", "\x80", "\xFF"};
+  std::string text;
+  for (size_t k = 0; text.size() < 2 * 8 * 255 + 40; ++k) {
+    text += pieces[(k * 7 + k / 3) % 6];
+  }
+  for (size_t length = 0; length <= text.size(); ++length) {
+    const absl::string_view prefix(text.data(), length);
+    size_t expected = 0;
+    for (unsigned char c : prefix) expected += (c & 0xC0) != 0x80;
+    ASSERT_EQ(CodePointCount(prefix), expected) << length;
+  }
+}
+
 // The fast paths of IsHan and the language stage's script count take every
 // CJK Unified Ideograph as an alphabetic Han letter without asking ICU:
 // this holds ICU to it, code point by code point.
