@@ -584,13 +584,18 @@ bool CloseBeforeInline(GumboTag tag, OpenElements& open) {
     case GUMBO_TAG_A:
     case GUMBO_TAG_NOBR:
     case GUMBO_TAG_BUTTON:
-      // A second one closes the first (for a and nobr, the adoption agency:
-      // closing all above it closes more than it does).
-      if (tag != GUMBO_TAG_BUTTON) {
-        open.ForgetFormattingFrom(open.Last(tag));
-        open.ForgetFormatting(tag);
+      // A second one closes the first: a button and all above it; an <a>
+      // or <nobr> by the adoption agency, as its end tag would, which
+      // keeps a block opened inside it open (a <table> whose cells follow:
+      // closing it too, the scan dropped them as out of a table, and read
+      // 97 levels where gumbo built 27, crash-115fbdad).
+      if (tag == GUMBO_TAG_BUTTON) {
+        open.PopTo(open.Last(tag));
+        break;
       }
-      open.PopTo(open.Last(tag));
+      open.ForgetClosedFormatting(tag);
+      open.CloseFormatting(open.Last(tag));
+      open.ForgetFormatting(tag);
       break;
     default:
       // A heading closes the current node when it is a heading. The scan

@@ -255,6 +255,25 @@ TEST(NestingTest, ForeignContentRulesGoByTheCurrentNode) {
   EXPECT_LE(ScanNestingDepth(cdata, INT_MAX), GumboDepth(cdata));
 }
 
+TEST(NestingTest, ASecondLinkKeepsTheTableOpenedInTheFirst) {
+  // A second <a> closes the first by the adoption agency, which keeps the
+  // <table> opened inside it open: the rows and cells after it go in the
+  // table, each closing the one before, and the spans do not nest. (Fuzz
+  // regression crash-115fbdad: the scan closed the table with the <a>,
+  // dropped the cells as out of a table, and read 97 levels where gumbo
+  // built 27.)
+  const std::string html = absl::StrCat("<a href=x>x<table><a href=y>",
+                                        Repeat("<tr><th><span>y", 100));
+  const int gumbo = GumboDepth(html);
+  EXPECT_LT(gumbo, 12);
+  EXPECT_LE(ScanNestingDepth(html, INT_MAX), gumbo);
+  EXPECT_TRUE(CheckMarkup(html, Limits()).ok());
+  // A <nobr> around a block, repeated, nests in gumbo: the scan reads it.
+  const std::string nobr = Repeat("<nobr>x<div>y<nobr>z", 100);
+  EXPECT_GT(ScanNestingDepth(nobr, INT_MAX), 100);
+  EXPECT_LE(ScanNestingDepth(nobr, INT_MAX), GumboDepth(nobr));
+}
+
 TEST(NestingTest, EndTagsInASelectAreIgnoredAsGumboIgnoresThem) {
   // In a select, gumbo drops every tag but options, groups and a few that
   // end the select: the </b> does not close the <b> opened before it, and
