@@ -763,9 +763,16 @@ bool EndInSelect(GumboTag tag, OpenElements& open) {
   }
 }
 
-// Closes the last open element an end tag names, if one is open. Gumbo
-// ignores some of these (a special element in between); closing anyway
-// keeps the scan's depth a lower bound.
+// Closes the last open element an end tag names, if one is open. An end tag
+// of no rule of its own (not a special element's nor a formatting one's: a
+// span, an unknown tag) closes it only when no special element is open
+// above it, and else is ignored, as the tree builder's "any other end tag"
+// rule does: closing across a <table> left the table's later cells out of
+// any table (</t> after <x><table>, crash-8b82ce23). Below a foreign
+// current node it closes the last one, as the rules for foreign content do.
+// Gumbo 0.10 tells unknown tags apart by their enum only, as the scan does
+// (</x-c> closes an <x-b>). Gumbo ignores some other end tags too (a
+// special element in between); the scan closes them anyway.
 void EndTag(GumboTag tag, OpenElements& open) {
   if (EndInSelect(tag, open)) return;
   if (IsHeading(tag)) {
@@ -778,7 +785,11 @@ void EndTag(GumboTag tag, OpenElements& open) {
     open.CloseFormatting(open.Last(tag));
     return;
   }
-  open.PopTo(open.Last(tag));
+  const int last = open.Last(tag);
+  if ((Classes().bits[tag] & kSpecialAny) || open.CurrentIsForeign() ||
+      last >= open.LastSpecialAny()) {
+    open.PopTo(last);
+  }
 }
 
 bool IsTagNameEnd(char c) {

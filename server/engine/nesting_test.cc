@@ -274,6 +274,28 @@ TEST(NestingTest, ASecondLinkKeepsTheTableOpenedInTheFirst) {
   EXPECT_LE(ScanNestingDepth(nobr, INT_MAX), GumboDepth(nobr));
 }
 
+TEST(NestingTest, AnEndTagOfNoRuleOfItsOwnStopsAtASpecialElement) {
+  // An end tag of an unknown element (or a span) closes the last open one
+  // of its name only when no special element is open above it: </t> after
+  // <x><table> is ignored, the table stays open, and its rows and cells
+  // keep the spans from nesting. (Fuzz regression crash-8b82ce23: the scan
+  // closed the <x> and the table with it, and read 63 levels where gumbo
+  // built 21.)
+  const std::string table =
+      absl::StrCat("<x><table></t>", Repeat("<tr><th><span>y", 100));
+  const int gumbo = GumboDepth(table);
+  EXPECT_LT(gumbo, 12);
+  EXPECT_LE(ScanNestingDepth(table, INT_MAX), gumbo);
+  EXPECT_TRUE(CheckMarkup(table, Limits()).ok());
+  // Gumbo 0.10 tells unknown elements apart by their tag enum only: there
+  // </x-c> closes the <x-b>, and the <x-a>s nest. The scan reads as deep
+  // (but the text).
+  const std::string unknown = Repeat("<x-a><x-b>text</x-c>", 100);
+  EXPECT_GT(GumboDepth(unknown), 100);
+  EXPECT_LE(ScanNestingDepth(unknown, INT_MAX), GumboDepth(unknown));
+  EXPECT_GE(ScanNestingDepth(unknown, INT_MAX), GumboDepth(unknown) - 1);
+}
+
 TEST(NestingTest, EndTagsInASelectAreIgnoredAsGumboIgnoresThem) {
   // In a select, gumbo drops every tag but options, groups and a few that
   // end the select: the </b> does not close the <b> opened before it, and
