@@ -270,6 +270,11 @@ class OpenElements {
     }
     return last;
   }
+  // Whether tags go by the rules of a select: one is open, and no
+  // <template> above it (whose content takes the body's rules again).
+  bool InSelect() const {
+    return Last(GUMBO_TAG_SELECT) > Last(GUMBO_TAG_TEMPLATE);
+  }
   // Whether the current node is an SVG or MathML element, where
   // "<![CDATA[" starts a CDATA section (the tokenizer asks the namespace
   // only: at a MathML text integration point too).
@@ -300,7 +305,7 @@ class OpenElements {
   // there a formatting element closed early is reopened too, and the
   // elements opened inside the copy close with it).
   bool InBodyContent() const {
-    return Last(GUMBO_TAG_SELECT) < 0 && !StartTagsAreForeign() &&
+    return !InSelect() && !StartTagsAreForeign() &&
            !(Classes().bits[top()] & kFosterParent);
   }
 
@@ -627,12 +632,16 @@ void BreakOutOfForeignContent(OpenElements& open) {
 }
 
 // In a select only options and groups open; a table part inside a table,
-// an input or another select ends it. True when that is all the start tag
-// does.
+// an input or another select ends it; a <template> opens as in the head,
+// and its content takes the body's rules (a <select> there opens one, where
+// the scan closed the first and let the dropped tags after it nest,
+// crash-63807473). True when that is all the start tag does.
 bool StartInSelect(GumboTag tag, unsigned bits, bool in_table,
                    OpenElements& open) {
-  if (open.Last(GUMBO_TAG_SELECT) < 0) return false;
+  if (!open.InSelect()) return false;
   switch (tag) {
+    case GUMBO_TAG_TEMPLATE:
+      return false;
     case GUMBO_TAG_OPTION:
     case GUMBO_TAG_OPTGROUP:
       if (open.top() == GUMBO_TAG_OPTION) open.PopTop();
@@ -742,8 +751,10 @@ void StartTag(GumboTag tag, bool self_closing, OpenElements& open) {
 // 16).
 bool EndInSelect(GumboTag tag, OpenElements& open) {
   const int select = open.Last(GUMBO_TAG_SELECT);
-  if (select < 0) return false;
+  if (!open.InSelect()) return false;
   switch (tag) {
+    case GUMBO_TAG_TEMPLATE:  // as in the head
+      return false;
     case GUMBO_TAG_OPTION:
     case GUMBO_TAG_OPTGROUP:
       // Only one opened in the select: one before it stays open, and so

@@ -320,6 +320,28 @@ TEST(NestingTest, EndTagsInASelectAreIgnoredAsGumboIgnoresThem) {
   EXPECT_LE(ScanNestingDepth(closed, INT_MAX), GumboDepth(closed));
 }
 
+TEST(NestingTest, ATemplateInASelectHoldsContentByTheBodysRules) {
+  // A <template> in a select opens as in the head, and its content goes by
+  // the body's rules: a <select> in it opens a second one, which drops the
+  // unknown tags after it. (Fuzz regression crash-63807473: the scan
+  // dropped the template, let the second <select> close the first, and
+  // nested the tags gumbo drops: 19 levels where gumbo built 5.)
+  const std::string html =
+      absl::StrCat("<select><template><select>", Repeat("<r>", 200));
+  const int gumbo = GumboDepth(html);
+  EXPECT_LT(gumbo, 8);
+  EXPECT_LE(ScanNestingDepth(html, INT_MAX), gumbo);
+  EXPECT_TRUE(CheckMarkup(html, Limits()).ok());
+  // The <div>s in the template nest in it, in gumbo and in the scan; after
+  // </template>, the select drops them again.
+  const std::string divs =
+      absl::StrCat("<select><template>", Repeat("<div>", 100), "</template>",
+                   Repeat("<div>", 100));
+  EXPECT_GT(ScanNestingDepth(divs, INT_MAX), 100);
+  EXPECT_LT(GumboDepth(divs), 110);
+  EXPECT_LE(ScanNestingDepth(divs, INT_MAX), GumboDepth(divs));
+}
+
 TEST(NestingTest, NulsShowNothingBeforeAFrameset) {
   // The tree builder drops NULs in the body, so text of NULs leaves a
   // <frameset> after it free to replace the body, and all that follows is
