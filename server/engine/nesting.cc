@@ -128,6 +128,21 @@ constexpr GumboTag kBreakOutOfForeign[] = {
     GUMBO_TAG_SMALL, GUMBO_TAG_SPAN, GUMBO_TAG_STRONG, GUMBO_TAG_STRIKE,
     GUMBO_TAG_SUB, GUMBO_TAG_SUP, GUMBO_TAG_TABLE, GUMBO_TAG_TT, GUMBO_TAG_U,
     GUMBO_TAG_UL, GUMBO_TAG_VAR, GUMBO_TAG_FONT};
+// End tags that close their element only when it is "in scope": no
+// applet, caption, table, td, th, marquee, object or template (nor a MathML
+// or SVG scope element) open above it, else they are ignored (</p> has the
+// button scope too, </li> the list item scope).
+constexpr GumboTag kScopedEndTags[] = {
+    GUMBO_TAG_ADDRESS, GUMBO_TAG_ARTICLE, GUMBO_TAG_ASIDE,
+    GUMBO_TAG_BLOCKQUOTE, GUMBO_TAG_BUTTON, GUMBO_TAG_CENTER,
+    GUMBO_TAG_DETAILS, GUMBO_TAG_DIR, GUMBO_TAG_DIV,
+    GUMBO_TAG_DL, GUMBO_TAG_FIELDSET, GUMBO_TAG_FIGCAPTION, GUMBO_TAG_FIGURE,
+    GUMBO_TAG_FOOTER, GUMBO_TAG_HEADER, GUMBO_TAG_HGROUP, GUMBO_TAG_LISTING,
+    GUMBO_TAG_MAIN, GUMBO_TAG_MENU, GUMBO_TAG_NAV, GUMBO_TAG_OL, GUMBO_TAG_PRE,
+    GUMBO_TAG_SECTION, GUMBO_TAG_SUMMARY, GUMBO_TAG_UL, GUMBO_TAG_LI,
+    GUMBO_TAG_DD, GUMBO_TAG_DT, GUMBO_TAG_H1, GUMBO_TAG_H2, GUMBO_TAG_H3,
+    GUMBO_TAG_H4, GUMBO_TAG_H5, GUMBO_TAG_H6, GUMBO_TAG_APPLET,
+    GUMBO_TAG_MARQUEE, GUMBO_TAG_OBJECT, GUMBO_TAG_P};
 // Table parts: ignored outside a table.
 constexpr GumboTag kTableParts[] = {
     GUMBO_TAG_CAPTION, GUMBO_TAG_COLGROUP, GUMBO_TAG_TBODY, GUMBO_TAG_THEAD,
@@ -178,6 +193,7 @@ enum TagClass : unsigned {
   kNoReopen = 1 << 14,
   kMathMlScopeClass = 1 << 15,
   kSvgScopeClass = 1 << 16,
+  kScopedEnd = 1 << 17,
 };
 
 // The classes that depend on an element's namespace.
@@ -210,6 +226,7 @@ struct TagClasses {
     mark(kNoReopenBefore, kNoReopen);
     mark(kMathMlScope, kMathMlScopeClass);
     mark(kSvgScope, kSvgScopeClass);
+    mark(kScopedEndTags, kScopedEnd);
     for (GumboTag tag : {GUMBO_TAG_ADDRESS, GUMBO_TAG_DIV, GUMBO_TAG_P}) {
       bits[tag] |= kSpecialAny;
     }
@@ -255,6 +272,24 @@ class OpenElements {
   }
   int LastButtonScope() const {
     return button_scope_.empty() ? -1 : button_scope_.back();
+  }
+  // The position of the last element that ends the scope an end tag `tag`
+  // of kScopedEndTags looks in (button scope for </p>, list item scope for
+  // </li>, the default scope else: button scope but <button>), -1 if none.
+  int LastScopeFor(GumboTag tag) const {
+    if (tag == GUMBO_TAG_P) return LastButtonScope();
+    int last = -1;
+    for (auto it = button_scope_.rbegin(); it != button_scope_.rend(); ++it) {
+      if (tags_[*it] != GUMBO_TAG_BUTTON ||
+          namespaces_[*it] != Namespace::kHtml) {
+        last = *it;
+        break;
+      }
+    }
+    if (tag == GUMBO_TAG_LI) {
+      last = std::max({last, Last(GUMBO_TAG_OL), Last(GUMBO_TAG_UL)});
+    }
+    return last;
   }
   int LastSpecial() const { return special_.empty() ? -1 : special_.back(); }
   // LastSpecial, address, div and p included.
@@ -786,8 +821,14 @@ bool EndInSelect(GumboTag tag, OpenElements& open) {
 // special element in between); the scan closes them anyway.
 void EndTag(GumboTag tag, OpenElements& open) {
   if (EndInSelect(tag, open)) return;
-  if (IsHeading(tag)) {
-    open.PopTo(open.LastHeading());
+  if (Classes().bits[tag] & kScopedEnd) {
+    // Not in scope: ignored (</h2> after <h2><table> leaves the table
+    // open, crash-024192c1).
+    const int last = IsHeading(tag) ? open.LastHeading() : open.Last(tag);
+    if (open.CurrentIsForeign() ||
+        last >= std::max(0, open.LastScopeFor(tag))) {
+      open.PopTo(last);
+    }
     return;
   }
   if (tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_BODY) return;

@@ -296,6 +296,25 @@ TEST(NestingTest, AnEndTagOfNoRuleOfItsOwnStopsAtASpecialElement) {
   EXPECT_GE(ScanNestingDepth(unknown, INT_MAX), GumboDepth(unknown) - 1);
 }
 
+TEST(NestingTest, AnEndTagOutOfScopeIsIgnored) {
+  // </h2>, </div>, </li>... close their element only when it is in scope:
+  // a table opened inside it ends the scope, the end tag is ignored, and the
+  // table's cells keep the spans from nesting. (Fuzz regression
+  // crash-min-024192c1: </h2> after <h2><table> closed the table in the
+  // scan, 37 levels read where gumbo built 14.)
+  for (const char* open :
+       {"<h2><table></h2>", "<div><table></div>", "<ul><li><table></li>"}) {
+    const std::string html = absl::StrCat(open, Repeat("<tr><th><span>y", 100));
+    const int gumbo = GumboDepth(html);
+    EXPECT_LT(gumbo, 12) << open;
+    EXPECT_LE(ScanNestingDepth(html, INT_MAX), gumbo) << open;
+  }
+  // In scope, they close as before: the <div>s do not nest.
+  const std::string closed = Repeat("<div><span>x</div>", 200);
+  EXPECT_LE(ScanNestingDepth(closed, INT_MAX), GumboDepth(closed));
+  EXPECT_LT(GumboDepth(closed), 8);
+}
+
 TEST(NestingTest, EndTagsInASelectAreIgnoredAsGumboIgnoresThem) {
   // In a select, gumbo drops every tag but options, groups and a few that
   // end the select: the </b> does not close the <b> opened before it, and
