@@ -758,7 +758,12 @@ bool CloseBefore(GumboTag tag, bool in_table, OpenElements& open) {
 void StartTag(GumboTag tag, bool self_closing, OpenElements& open) {
   const unsigned bits = Classes().bits[tag];
   if (bits & kBreakOut) BreakOutOfForeignContent(open);
-  const bool in_table = open.Last(GUMBO_TAG_TABLE) >= 0;
+  // A table below a <template> is not the template content's: there table
+  // parts go by the body's rules after any other element, which drop them
+  // (<table><template><v><caption>, crash-82c3cba8: the scan counted the
+  // captions as nodes).
+  const bool in_table =
+      open.Last(GUMBO_TAG_TABLE) > open.Last(GUMBO_TAG_TEMPLATE);
   if (StartInSelect(tag, bits, in_table, open)) return;
   if (bits & kClosesPClass) {
     const int p = open.Last(GUMBO_TAG_P);

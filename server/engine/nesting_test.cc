@@ -361,6 +361,22 @@ TEST(NestingTest, ATemplateInASelectHoldsContentByTheBodysRules) {
   EXPECT_LE(ScanNestingDepth(divs, INT_MAX), GumboDepth(divs));
 }
 
+TEST(NestingTest, ATableBelowATemplateHoldsNoneOfItsContent) {
+  // The content of a <template> opened in a table is not the table's: after
+  // an element there, table parts go by the body's rules, which drop them.
+  // (Fuzz regression crash-82c3cba8: the scan took the captions for the
+  // table's, and counted more nodes than gumbo builds.)
+  const std::string html =
+      absl::StrCat("<table><template><v>", Repeat("<caption>n", 50));
+  const size_t gumbo = GumboMeasure(html).nodes;
+  EXPECT_LT(gumbo, 12u);
+  EXPECT_LE(ScanMarkup(html, INT_MAX).nodes, gumbo);
+  // A table's own captions count, as before.
+  const std::string own = Repeat("<table><caption>n</table>", 50);
+  EXPECT_GT(ScanMarkup(own, INT_MAX).nodes, 50u);
+  EXPECT_LE(ScanMarkup(own, INT_MAX).nodes, GumboMeasure(own).nodes);
+}
+
 TEST(NestingTest, NulsShowNothingBeforeAFrameset) {
   // The tree builder drops NULs in the body, so text of NULs leaves a
   // <frameset> after it free to replace the body, and all that follows is
