@@ -560,6 +560,10 @@ size_t TextLengthUpTo(const std::vector<Block>& blocks, size_t cap) {
   return length;
 }
 
+bool HasTextLength(const std::vector<Block>& blocks, size_t length) {
+  return TextLengthUpTo(blocks, length) >= length;
+}
+
 std::vector<Block> DeclaredBlocks(const std::vector<Block>& extracted,
                                   absl::string_view declared) {
   const size_t extracted_length =

@@ -98,6 +98,10 @@ size_t TextLength(const std::vector<Block>& blocks);
 // blocks pass within their first lines.
 size_t TextLengthUpTo(const std::vector<Block>& blocks, size_t cap);
 
+// Whether `blocks` hold at least `length` code points of text, counted
+// only as far as `length`.
+bool HasTextLength(const std::vector<Block>& blocks, size_t length);
+
 }  // namespace lede::engine::content
 
 #endif  // LEDE_SERVER_ENGINE_BLOCK_PASSES_H_

@@ -98,8 +98,7 @@ std::vector<Block> Build(Reading* page, const GumboNode* root,
   const int dropped_discussion = page->dropped_discussion;
   const GumboNode* lead = content::FindLead(root, page->body(), page->stats);
   if (lead != nullptr && !content::IsInside(lead, selected) &&
-      content::TextLengthUpTo(blocks, content_rules::kMinExtractedTextLength) >=
-          content_rules::kMinExtractedTextLength) {
+      content::HasTextLength(blocks, content_rules::kMinExtractedTextLength)) {
     std::vector<Block> with_lead = Walk(page, {lead}, nullptr, KeepOptions());
     std::move(blocks.begin(), blocks.end(), std::back_inserter(with_lead));
     blocks = std::move(with_lead);
@@ -158,8 +157,7 @@ bool Discussion(Reading* page, std::vector<Block>* found) {
 // When next to nothing was found, the crowned container with the hidden
 // elements a script shows once the page has loaded.
 bool ShownByScript(Reading* page, std::vector<Block>* found) {
-  if (content::TextLengthUpTo(*found, content_rules::kMinExtractedTextLength) >=
-      content_rules::kMinExtractedTextLength) {
+  if (content::HasTextLength(*found, content_rules::kMinExtractedTextLength)) {
     return false;
   }
   page->skips.shown_anyway =
@@ -225,9 +223,7 @@ bool Listing(Reading* page, std::vector<Block>* found) {
   }
   std::vector<Block> listing =
       Build(page, area, {.drop_discussions = true, .keep_link_lists = true});
-  if (content::TextLengthUpTo(listing, gain * length) < gain * length) {
-    return false;
-  }
+  if (!content::HasTextLength(listing, gain * length)) return false;
   *found = std::move(listing);
   return true;
 }
