@@ -194,6 +194,9 @@ enum TagClass : unsigned {
   kMathMlScopeClass = 1 << 15,
   kSvgScopeClass = 1 << 16,
   kScopedEnd = 1 << 17,
+  // Not a tag's class but an open element's: an <annotation-xml> whose
+  // encoding makes it an HTML integration point.
+  kHtmlAnnotation = 1 << 18,
 };
 
 // The classes that depend on an element's namespace.
@@ -248,6 +251,13 @@ const TagClasses& Classes() {
 bool IsHeading(GumboTag tag) {
   return tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6;
 }
+
+// An attribute as written in a start tag: its value without the quotes,
+// character references not decoded.
+struct Attribute {
+  absl::string_view name;
+  absl::string_view value;
+};
 
 // The stack of open elements as far as the scan follows it, with the
 // positions of each tag and of each class the rules ask about, so every
@@ -347,7 +357,7 @@ class OpenElements {
   // Opens `tag` below the current node, or beside the last table when the
   // current node is a table's and `tag` is not part of one (fostered).
   // Returns the element's serial number.
-  uint32_t Push(GumboTag tag) {
+  uint32_t Push(GumboTag tag, bool html_annotation = false) {
     if (tag == GUMBO_TAG_SELECT || tag == GUMBO_TAG_SVG ||
         tag == GUMBO_TAG_MATH) {
       counting_ = false;  // CountNode
@@ -361,7 +371,11 @@ class OpenElements {
     const int table = Last(GUMBO_TAG_TABLE);
     depths_.push_back(fostered && table >= 0 ? depths_[table] : depth() + 1);
     const Namespace ns = NamespaceOf(tag);
-    const unsigned bits = ScopeBits(tag, ns);
+    unsigned bits = ScopeBits(tag, ns);
+    if (html_annotation && tag == GUMBO_TAG_ANNOTATION_XML &&
+        ns == Namespace::kMathMl) {
+      bits |= kHtmlAnnotation;
+    }
     tags_.push_back(tag);
     namespaces_.push_back(ns);
     bits_.push_back(bits);
@@ -520,12 +534,16 @@ class OpenElements {
       }
       const GumboTag formatting = tags_[position];
       std::vector<GumboTag> moved(tags_.begin() + *block, tags_.end());
+      std::vector<bool> html(moved.size());
+      for (size_t i = 0; i < moved.size(); ++i) {
+        html[i] = (bits_[*block + i] & kHtmlAnnotation) != 0;
+      }
       PopTo(position);
       for (auto it = kept.rbegin(); it != kept.rend(); ++it) Push(*it);
-      Push(moved.front());
+      Push(moved.front(), html.front());
       Push(formatting);
       position = static_cast<int>(size()) - 1;
-      for (size_t i = 1; i < moved.size(); ++i) Push(moved[i]);
+      for (size_t i = 1; i < moved.size(); ++i) Push(moved[i], html[i]);
     }
   }
   void PopTop() { PopTo(static_cast<int>(tags_.size()) - 1); }
@@ -544,9 +562,7 @@ class OpenElements {
   bool IsMarker(size_t k) const { return formatting_[k].tag == GUMBO_TAG_LAST; }
   // The namespace `tag` opens in below the current node: <svg> and <math>
   // start their own, whose elements open in it, except below an
-  // integration point, which holds HTML. (An annotation-xml holds HTML only
-  // with an encoding attribute the scan does not read: below one, the scan
-  // stays in MathML, where fewer elements are special.)
+  // integration point, which holds HTML.
   Namespace NamespaceOf(GumboTag tag) const {
     if (tag == GUMBO_TAG_SVG) return Namespace::kSvg;
     if (tag == GUMBO_TAG_MATH) return Namespace::kMathMl;
@@ -554,8 +570,9 @@ class OpenElements {
     return HoldsHtml(tags_.size() - 1) ? Namespace::kHtml : namespaces_.back();
   }
   // Whether the open element at `position` holds HTML: an HTML element, or
-  // an integration point of MathML (but annotation-xml, see NamespaceOf) or
-  // SVG.
+  // an integration point of MathML or SVG. A MathML <annotation-xml> is one
+  // only when its start tag said encoding="text/html" or
+  // "application/xhtml+xml" (kHtmlAnnotation).
   bool HoldsHtml(size_t position) const {
     const Namespace ns = namespaces_[position];
     const GumboTag tag = tags_[position];
@@ -564,7 +581,10 @@ class OpenElements {
       case Namespace::kHtml:
         return true;
       case Namespace::kMathMl:
-        return (bits & kMathMlScopeClass) && tag != GUMBO_TAG_ANNOTATION_XML;
+        if (tag == GUMBO_TAG_ANNOTATION_XML) {
+          return (bits_[position] & kHtmlAnnotation) != 0;
+        }
+        return (bits & kMathMlScopeClass) != 0;
       case Namespace::kSvg:
         return (bits & kSvgScopeClass) != 0;
     }
@@ -753,9 +773,25 @@ bool CloseBefore(GumboTag tag, bool in_table, OpenElements& open) {
   }
 }
 
+// Whether a start tag's attributes say its content is HTML: its first
+// "encoding" attribute (the tokenizer drops the later ones) is "text/html"
+// or "application/xhtml+xml", in any case. A value written with character
+// references is not decoded (nor matched).
+bool HtmlEncoding(const std::vector<Attribute>& attributes) {
+  for (const Attribute& attribute : attributes) {
+    if (!absl::EqualsIgnoreCase(attribute.name, "encoding")) continue;
+    return absl::EqualsIgnoreCase(attribute.value, "text/html") ||
+           absl::EqualsIgnoreCase(attribute.value, "application/xhtml+xml");
+  }
+  return false;
+}
+
 // The tree builder's start-tag rules for what `tag` closes, and whether it
 // is pushed.
-void StartTag(GumboTag tag, bool self_closing, OpenElements& open) {
+// `html_encoding`: the tag says its content is HTML (HtmlEncoding), which
+// makes a MathML <annotation-xml> an HTML integration point.
+void StartTag(GumboTag tag, bool self_closing, bool html_encoding,
+              OpenElements& open) {
   const unsigned bits = Classes().bits[tag];
   if (bits & kBreakOut) BreakOutOfForeignContent(open);
   // A table below a <template> is not the template content's: there table
@@ -779,7 +815,7 @@ void StartTag(GumboTag tag, bool self_closing, OpenElements& open) {
   // neither.
   if (tag != GUMBO_TAG_FRAME && tag != GUMBO_TAG_COL) open.CountNode();
   if (self_closing || (bits & kVoid)) return;
-  open.Push(tag);
+  open.Push(tag, html_encoding);
   open.Opened(tag);
 }
 
@@ -861,9 +897,9 @@ bool IsSpace(char c) {
 // Reads a tag's attributes from `i` (just past its name) to its '>'.
 // Returns the position after the '>', or npos when the input ends first
 // (the tokenizer then drops the tag); sets `self_closing` for "/>". Each
-// attribute's name goes into `names` when it is not null.
+// attribute goes into `attributes` when it is not null.
 size_t SkipAttributes(absl::string_view html, size_t i, bool* self_closing,
-                      std::vector<absl::string_view>* names) {
+                      std::vector<Attribute>* attributes) {
   const size_t n = html.size();
   *self_closing = false;
   while (i < n) {
@@ -889,20 +925,25 @@ size_t SkipAttributes(absl::string_view html, size_t i, bool* self_closing,
            html[i] != '=') {
       ++i;
     }
-    if (names != nullptr)
-      names->push_back(html.substr(name_start, i - name_start));
+    const absl::string_view name = html.substr(name_start, i - name_start);
+    absl::string_view value;
     while (i < n && IsSpace(html[i])) ++i;
-    if (i >= n || html[i] != '=') continue;
-    ++i;
-    while (i < n && IsSpace(html[i])) ++i;
-    if (i >= n) return absl::string_view::npos;
-    if (html[i] == '"' || html[i] == '\'') {
-      const size_t close = html.find(html[i], i + 1);
-      if (close == absl::string_view::npos) return close;
-      i = close + 1;
-    } else {
-      while (i < n && !IsSpace(html[i]) && html[i] != '>') ++i;
+    if (i < n && html[i] == '=') {
+      ++i;
+      while (i < n && IsSpace(html[i])) ++i;
+      if (i >= n) return absl::string_view::npos;
+      const size_t value_start = i;
+      if (html[i] == '"' || html[i] == '\'') {
+        const size_t close = html.find(html[i], i + 1);
+        if (close == absl::string_view::npos) return close;
+        value = html.substr(value_start + 1, close - value_start - 1);
+        i = close + 1;
+      } else {
+        while (i < n && !IsSpace(html[i]) && html[i] != '>') ++i;
+        value = html.substr(value_start, i - value_start);
+      }
     }
+    if (attributes != nullptr) attributes->push_back({name, value});
   }
   return absl::string_view::npos;
 }
@@ -985,9 +1026,9 @@ class NestingScan {
     const GumboTag tag =
         gumbo_tagn_enum(name.data(), static_cast<unsigned int>(name.size()));
     bool self_closing = false;
-    attribute_names_.clear();
+    attributes_.clear();
     i_ = SkipAttributes(html_, name_end, &self_closing,
-                        end_tag ? nullptr : &attribute_names_);
+                        end_tag ? nullptr : &attributes_);
     if (i_ == absl::string_view::npos) return false;
     CountAttributeChecks();
     const size_t nodes_before = open_.nodes();
@@ -1027,10 +1068,10 @@ class NestingScan {
   // it on the tag (duplicates are dropped, so they add no more). Counted
   // only on a tag with many attributes, where they can add up to anything.
   void CountAttributeChecks() {
-    if (attribute_names_.size() < kManyAttributes) return;
+    if (attributes_.size() < kManyAttributes) return;
     absl::flat_hash_set<std::string> distinct;
-    for (absl::string_view name : attribute_names_) {
-      distinct.insert(absl::AsciiStrToLower(name));  // as gumbo reads them
+    for (const Attribute& attribute : attributes_) {
+      distinct.insert(absl::AsciiStrToLower(attribute.name));  // as gumbo
     }
     const uint64_t d = distinct.size();
     attribute_checks_ += d * (d - 1) / 2;
@@ -1085,7 +1126,9 @@ class NestingScan {
     } else {
       if (tag == GUMBO_TAG_PLAINTEXT) return false;
       if (Classes().bits[tag] & kFramesetNotOkClass) frameset_ok_ = false;
-      StartTag(tag, self_closing, open_);
+      StartTag(tag, self_closing,
+               tag == GUMBO_TAG_ANNOTATION_XML && HtmlEncoding(attributes_),
+               open_);
     }
     return true;
   }
@@ -1106,9 +1149,9 @@ class NestingScan {
   const int stop_above_;
   size_t i_ = 0;
   int deepest_ = kImpliedDepth;
-  // The current start tag's attribute names; the checks gumbo makes for
-  // all the tags read, and the most distinct attributes on one.
-  std::vector<absl::string_view> attribute_names_;
+  // The current start tag's attributes; the checks gumbo makes for all the
+  // tags read, and the most distinct attributes on one.
+  std::vector<Attribute> attributes_;
   uint64_t attribute_checks_ = 0;
   size_t most_attributes_ = 0;
   OpenElements open_;

@@ -255,6 +255,33 @@ TEST(NestingTest, ForeignContentRulesGoByTheCurrentNode) {
   EXPECT_LE(ScanNestingDepth(cdata, INT_MAX), GumboDepth(cdata));
 }
 
+TEST(NestingTest, AnAnnotationXmlHoldsHtmlByItsEncoding) {
+  // A MathML <annotation-xml> whose encoding is text/html or
+  // application/xhtml+xml (in any case) is an HTML integration point: the
+  // <div> in it is HTML and stays in it, below the <x>s opened before it,
+  // and so do the <x>s after it. The scan, which took every annotation-xml
+  // for MathML only, let the <div> break out of the <math> there, closing
+  // the first 200 levels, and read half of gumbo's depth.
+  const std::string xs = Repeat("<x>", 200);
+  for (const char* encoding :
+       {"text/html", "TEXT/HTML", "application/xhtml+xml"}) {
+    const std::string html = absl::StrCat("<math><annotation-xml encoding='",
+                                          encoding, "'>", xs, "<div>", xs);
+    EXPECT_GT(GumboDepth(html), 400) << encoding;
+    EXPECT_EQ(ScanNestingDepth(html, INT_MAX), GumboDepth(html)) << encoding;
+  }
+  // Without such an encoding (none, another, or one after a first that is
+  // not HTML: the tokenizer keeps the first), it holds MathML, and the
+  // <div> breaks out of the <math>, in gumbo and in the scan alike.
+  for (const char* attributes :
+       {"", " encoding=image/svg+xml", " encoding=x encoding=text/html"}) {
+    const std::string html =
+        absl::StrCat("<math><annotation-xml", attributes, ">", xs, "<div>", xs);
+    EXPECT_LT(GumboDepth(html), 210) << attributes;
+    EXPECT_EQ(ScanNestingDepth(html, INT_MAX), GumboDepth(html)) << attributes;
+  }
+}
+
 TEST(NestingTest, ASecondLinkKeepsTheTableOpenedInTheFirst) {
   // A second <a> closes the first by the adoption agency, which keeps the
   // <table> opened inside it open: the rows and cells after it go in the
