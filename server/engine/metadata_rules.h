@@ -169,6 +169,11 @@ inline constexpr absl::string_view kTitleSeparators[] = {
     " › ", " » ", " / ", "_",   "｜",   " ｜ ", "|",
 };
 
+// A colon between a title's parts: a subtitle after it ("Hiking Boots:
+// Shop Boots for Hiking"), or a post's title after a blog's name ("Blog:
+// Post").
+inline constexpr absl::string_view kTitleColon = ": ";
+
 // Labels of a host that name no site: "www.example.co.uk" is "example".
 inline constexpr absl::string_view kHostLabelsNotSite[] = {
     "www",   "com",  "org", "net",     "gov",      "edu",       "blog",

@@ -22,10 +22,11 @@ using rules::TitlePick;
 // rather than once per heading.
 struct TitleForms {
   TitleForms(absl::string_view title, absl::string_view source,
-             const SiteNames& site)
+             const SiteNames& site, absl::string_view wrapped = "")
       : text(title),
         source(source),
-        stripped(StripSiteName(title, site)),
+        stripped(wrapped.empty() ? StripSiteName(title, site)
+                                 : std::string(wrapped)),
         lower(Lower(title)),
         lower_stripped(Lower(stripped)),
         lower_site(Lower(site.site())) {}
@@ -112,6 +113,43 @@ std::string CutSiteParts(absl::string_view title, const SiteNames& site) {
                              parts[i].data() - title.data() - separator.size());
       return std::string(DropSections(head, separator));
     }
+  }
+  return "";
+}
+
+// Whether `rest` (of a <title>, beside the metadata's title) is a
+// separator, on the side of the title `before` says.
+bool SeparatedRest(absl::string_view rest, bool before) {
+  for (absl::string_view separator : rules::kTitleSeparators) {
+    if (before ? absl::EndsWith(rest, separator)
+               : absl::StartsWith(rest, separator)) {
+      return true;
+    }
+  }
+  return before ? absl::EndsWith(rest, rules::kTitleColon)
+                : absl::StartsWith(rest, rules::kTitleColon);
+}
+
+// The metadata's title as the <title> holds it, when the <title> is that
+// title and a shorter part beside it past a separator ("Blog: Post" around
+// "Post"): the other part is the site's. "" otherwise, or when the
+// metadata's title is the site's name.
+std::string WrappedTitle(absl::string_view title_tag, absl::string_view meta,
+                         const SiteNames& site) {
+  if (meta.empty() || 2 * meta.size() < title_tag.size() ||
+      meta.size() >= title_tag.size() || site.Names(meta, SiteNames::kWhole)) {
+    return "";
+  }
+  const std::string tag = Lower(title_tag);
+  const std::string inner = Lower(meta);
+  if (absl::StartsWith(tag, inner) &&
+      SeparatedRest(absl::string_view(tag).substr(inner.size()), false)) {
+    return std::string(title_tag.substr(0, inner.size()));
+  }
+  if (absl::EndsWith(tag, inner) &&
+      SeparatedRest(absl::string_view(tag).substr(0, tag.size() - inner.size()),
+                    true)) {
+    return std::string(title_tag.substr(title_tag.size() - inner.size()));
   }
   return "";
 }
@@ -321,7 +359,9 @@ void ChooseTitle(const Candidates& candidates, const PageScan& scan,
   std::vector<TitleForms> titles;
   if (meta != nullptr) titles.emplace_back(meta->value, meta->source, site);
   if (!scan.title_tag.empty()) {
-    titles.emplace_back(scan.title_tag, "title-tag", site);
+    titles.emplace_back(
+        scan.title_tag, "title-tag", site,
+        meta == nullptr ? "" : WrappedTitle(scan.title_tag, meta->value, site));
   }
   std::vector<Seen> seen;
   seen.reserve(scan.headings.size());

@@ -218,5 +218,26 @@ TEST(TitleChoiceTest, ALoneHeadingNoTitleConfirmsKeepsThePagesName) {
   EXPECT_FALSE(named.found());
 }
 
+TEST(TitleChoiceTest, TheTitleAroundTheMetadatasTitleHasTheSitesPart) {
+  // The <title> is the og:title after the blog's name: that name, an <h1>
+  // besides, is the site's part, not a headline the <title> confirms.
+  Sourced<std::string> title =
+      Choose("Why we plant our vegetables in winter",
+             "Notes from the garden: Why we plant our vegetables in winter",
+             {{"Notes from the garden", 1, false}});
+  EXPECT_EQ(title.value, "Why we plant our vegetables in winter");
+  EXPECT_EQ(title.source, "opengraph");
+  // A heading of no words is no fragment of the <title> either.
+  title = Choose("Hello again", "...: Hello again", {{"...", 1, false}});
+  EXPECT_EQ(title.value, "Hello again");
+  // An og:title that is the site's name leaves the <title> as it is.
+  title =
+      Choose("Example Mowers", "Which mower suits which lawn? | Example Mowers",
+             {{"Which mower suits which lawn?", 1, false}}, "Example Mowers",
+             "https://www.examplemowers.example/blog");
+  EXPECT_EQ(title.value, "Which mower suits which lawn?");
+  EXPECT_EQ(title.source, "heading");
+}
+
 }  // namespace
 }  // namespace lede::engine::metadata
