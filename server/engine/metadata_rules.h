@@ -286,8 +286,10 @@ inline constexpr TypeNamedByTitle kTypesNamedByTitle[] = {
 // How far a heading confirms a title (title_choice.cc).
 enum class Confirms {
   kNo,
-  kFragment,      // the heading is part of the title ("Post" in "Post:
-                  // a subtitle"), or a logo inside a title's site part
+  kFragment,      // the heading is part of the title ("Post" in "Post
+                  // of the week"), or a logo inside a title's site part
+  kLeadingPart,   // the heading is the title's first part, a colon
+                  // after it ("Kayaks" in "Kayaks: Shop Boats | Site")
   kHeadingHolds,  // the heading holds the title and more (a kicker)
   kSame,          // they say the same, with or without the site's name
 };
@@ -314,22 +316,27 @@ struct TitleTier {
   bool longer_than_lone_h1;
   // What each way of confirming gives. `on_holds_at_end`: the heading holds
   // the title and ends with it ("Politics | Title").
-  TitlePick on_same, on_holds_at_end, on_holds, on_fragment;
+  TitlePick on_same, on_holds_at_end, on_holds, on_fragment, on_leading_part;
 };
 
 inline constexpr TitleTier kTitleTiers[] = {
     // An <h1> outside the page's chrome (a <header> may hold the logo).
     {HeadingRank::kFirstLevel, InChrome::kNo, false, TitlePick::kHeading,
-     TitlePick::kTitle, TitlePick::kHeading, TitlePick::kHeading},
+     TitlePick::kTitle, TitlePick::kHeading, TitlePick::kHeading,
+     TitlePick::kHeading},
     // An <h1> inside it (an article's own <header>), where a heading that
     // holds the title and more carries a kicker, so the title is the
-    // headline.
+    // headline; a heading that is the title's first part is the headline
+    // the title goes on from ("Hiking Boots" over "Hiking Boots: Shop
+    // Boots for Hiking | Site").
     {HeadingRank::kFirstLevel, InChrome::kYes, false, TitlePick::kHeading,
-     TitlePick::kTitle, TitlePick::kTitle, TitlePick::kNothing},
+     TitlePick::kTitle, TitlePick::kTitle, TitlePick::kNothing,
+     TitlePick::kHeading},
     // A lower heading longer than the lone <h1>, which names the section
     // ("Allergies Health Center" over "Babies Who Eat Peanuts...").
     {HeadingRank::kLowerLevels, InChrome::kEither, true, TitlePick::kTitleWhole,
-     TitlePick::kNothing, TitlePick::kNothing, TitlePick::kNothing},
+     TitlePick::kNothing, TitlePick::kNothing, TitlePick::kNothing,
+     TitlePick::kNothing},
 };
 
 }  // namespace lede::engine::metadata_rules

@@ -161,11 +161,19 @@ std::string Headline(absl::string_view heading, const SiteNames& site) {
   return CollapseWhitespace(cut.empty() ? heading : cut);
 }
 
+// Whether `title` starts with `heading` and a colon after it, a subtitle
+// following ("kayaks" in "kayaks: shop boats | site"). Both lower-cased.
+bool LeadingPart(absl::string_view heading, absl::string_view title) {
+  return absl::StartsWith(title, heading) &&
+         absl::StartsWith(title.substr(heading.size()), rules::kTitleColon);
+}
+
 Confirms Compare(const std::string& heading, const TitleForms& title) {
   if (heading.empty() || title.text.empty()) return Confirms::kNo;
   const std::string& t = title.lower_stripped;
   if (heading == t || heading == title.lower) return Confirms::kSame;
   if (absl::StrContains(heading, t)) return Confirms::kHeadingHolds;
+  if (LeadingPart(heading, t)) return Confirms::kLeadingPart;
   if (absl::StrContains(t, heading)) return Confirms::kFragment;
   return Confirms::kNo;
 }
@@ -235,7 +243,7 @@ bool InTier(const rules::TitleTier& tier, const Heading& heading,
 // What `tier` takes when `seen` confirms `title`; kNothing when it does
 // not, or gives nothing.
 TitlePick PickFor(const rules::TitleTier& tier, const Seen& seen,
-                  const TitleForms& title) {
+                  const TitleForms& title, const SiteNames& site) {
   switch (Compare(seen.lower, title)) {
     case Confirms::kNo:
       return TitlePick::kNothing;
@@ -249,6 +257,13 @@ TitlePick PickFor(const rules::TitleTier& tier, const Seen& seen,
       // The blog's name in an <h1> sits in its posts' titles too.
       return IsSitePart(seen.lower, title) ? TitlePick::kNothing
                                            : tier.on_fragment;
+    case Confirms::kLeadingPart:
+      // "Slashdot: News for nerds": the site's name leads its own title,
+      // a part of it as any other.
+      if (IsSitePart(seen.lower, title)) return TitlePick::kNothing;
+      return site.Names(seen.heading->text, SiteNames::kWholeOrStart)
+                 ? tier.on_fragment
+                 : tier.on_leading_part;
   }
   return TitlePick::kNothing;
 }
@@ -263,7 +278,7 @@ bool ChooseByTiers(const std::vector<Seen>& seen,
     for (const Seen& s : seen) {
       if (!InTier(tier, *s.heading, lone_h1)) continue;
       for (const TitleForms& title : titles) {
-        switch (PickFor(tier, s, title)) {
+        switch (PickFor(tier, s, title, site)) {
           case TitlePick::kNothing:
             continue;
           case TitlePick::kHeading:

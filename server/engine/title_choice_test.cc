@@ -239,5 +239,35 @@ TEST(TitleChoiceTest, TheTitleAroundTheMetadatasTitleHasTheSitesPart) {
   EXPECT_EQ(title.source, "heading");
 }
 
+TEST(TitleChoiceTest, AHeaderH1ThatLeadsTheTitleBeforeAColonStands) {
+  // A shop's shelf: the <h1> in its header, the og:title goes on past a
+  // colon for search engines. The <h1> is confirmed: nothing renames it.
+  Candidates candidates;
+  candidates.Add(
+      Field::kTitle,
+      "Hiking Boots: Shop Boots for Hiking & Backpacking | Outfitter",
+      "opengraph", kRankOpenGraph);
+  PageScan scan;
+  scan.headings = {{"Hiking Boots", 1, true}, {"Filters", 2, false}};
+  Sourced<std::string> title, named;
+  std::string heading;
+  ChooseTitle(candidates, scan,
+              SiteNames("Outfitter", "https://www.outfitter.example/c/boots"),
+              &title, &heading, &named);
+  EXPECT_EQ(title.value, "Hiking Boots");
+  EXPECT_EQ(title.source, "heading");
+  EXPECT_FALSE(named.found());
+  // The site's name before a colon is no headline.
+  title = Choose("Example Daily: News for nerds, stuff that matters", "",
+                 {{"Example Daily", 1, true}}, "Example Daily",
+                 "https://exampledaily.example/");
+  EXPECT_EQ(title.value, "Example Daily: News for nerds, stuff that matters");
+  EXPECT_EQ(title.source, "opengraph");
+  // Nor a part of the title without a colon after it.
+  title = Choose("Hiking Boots for Winter Trails", "",
+                 {{"Hiking Boots", 1, true}, {"Another", 1, false}});
+  EXPECT_EQ(title.source, "opengraph");
+}
+
 }  // namespace
 }  // namespace lede::engine::metadata
