@@ -77,6 +77,17 @@ struct Utf8Shape {
   bool MostlyUtf8() const { return multibyte > 0 && multibyte >= 2 * invalid; }
 };
 
+// Whether `bytes` (`size` of them) start with a valid three-byte UTF-8
+// sequence whose lead byte is E1..EC or EE..EF, whose every pair of
+// continuation bytes is valid (E0 and ED limit the first one: overlong
+// forms, surrogates). Most characters of CJK text are such, and this test
+// costs a fraction of U8_NEXT's.
+bool IsPlainThreeByteSequence(const uint8_t* bytes, int32_t size) {
+  const uint8_t lead = bytes[0];
+  return size >= 3 && lead >= 0xE1 && lead <= 0xEF && lead != 0xED &&
+         (bytes[1] & 0xC0) == 0x80 && (bytes[2] & 0xC0) == 0x80;
+}
+
 // With `stop_at_invalid`, the shape of the bytes up to the first invalid
 // sequence, counted in.
 Utf8Shape ShapeOfUtf8(absl::string_view bytes, bool stop_at_invalid = false) {
@@ -85,15 +96,21 @@ Utf8Shape ShapeOfUtf8(absl::string_view bytes, bool stop_at_invalid = false) {
   const int32_t length = static_cast<int32_t>(bytes.size());
   const auto* data = reinterpret_cast<const uint8_t*>(bytes.data());
   while (i < length) {
-    // Markup is mostly ASCII: skip it eight bytes at a time.
-    uint64_t eight;
-    if (i + 8 <= length && (std::memcpy(&eight, data + i, 8),
-                            (eight & 0x8080808080808080ull) == 0)) {
-      i += 8;
+    // Markup is mostly ASCII: skip it sixteen bytes at a time.
+    uint64_t eight[2];
+    if (i + 16 <= length &&
+        (std::memcpy(eight, data + i, 16),
+         ((eight[0] | eight[1]) & 0x8080808080808080ull) == 0)) {
+      i += 16;
       continue;
     }
     if (data[i] < 0x80) {
       ++i;
+      continue;
+    }
+    if (IsPlainThreeByteSequence(data + i, length - i)) {
+      ++shape.multibyte;
+      i += 3;
       continue;
     }
     UChar32 c;

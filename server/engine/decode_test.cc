@@ -109,6 +109,27 @@ TEST(DecodeTest, LegacyLabelHoldsUnlessEveryByteIsUtf8) {
   EXPECT_TRUE(Contains(legacy.utf8, "caf\xC3\x83\xC2\xA9 \xC3\xA9"));
 }
 
+TEST(DecodeTest, ThreeByteSequencesAreUtf8OnlyWhenValid) {
+  // Valid at the edges of the three-byte range (U+0800, U+D7FF, U+E000,
+  // U+FFFF) and in the middle (中文): read as UTF-8 over a legacy label.
+  for (absl::string_view valid :
+       {"\xE0\xA0\x80", "\xED\x9F\xBF", "\xEE\x80\x80", "\xEF\xBF\xBF",
+        "\xE4\xB8\xAD\xE6\x96\x87"}) {
+    DecodedText decoded =
+        DecodeToUtf8(Page("<meta charset=\"windows-1252\">", valid), "");
+    EXPECT_EQ(decoded.charset_source, "utf-8-valid") << valid;
+    EXPECT_TRUE(Contains(decoded.utf8, valid)) << valid;
+  }
+  // An overlong form, a surrogate, a lead byte without both continuation
+  // bytes, and one cut off by the end: the page is not UTF-8.
+  for (absl::string_view invalid :
+       {"\xE0\x80\x80", "\xED\xA0\x80", "\xE4\xB8x", "\xE4x\xAD", "\xE4\xB8"}) {
+    const std::string bytes =
+        absl::StrCat(Page("<meta charset=\"windows-1252\">", "中文"), invalid);
+    EXPECT_EQ(DecodeToUtf8(bytes, "").charset, "windows-1252") << invalid;
+  }
+}
+
 TEST(DecodeTest, BomWinsOverLabels) {
   DecodedText decoded =
       DecodeToUtf8("\xEF\xBB\xBF<p>x</p>", "text/html; charset=gbk");
