@@ -208,7 +208,7 @@ enum class Namespace : uint8_t { kHtml, kSvg, kMathMl };
 
 struct TagClasses {
   std::array<unsigned, kTagCount> bits{};
-  TagClasses() {
+  constexpr TagClasses() {
     auto mark = [this](const auto& tags, unsigned bit) {
       for (GumboTag tag : tags) bits[tag] |= bit;
     };
@@ -243,10 +243,11 @@ struct TagClasses {
   }
 };
 
-const TagClasses& Classes() {
-  static const TagClasses* classes = new TagClasses();
-  return *classes;
-}
+// Built by the compiler: the scan asks for a tag's classes several times a
+// tag, and a function-local static would check its guard each time.
+constexpr TagClasses kClasses;
+
+const TagClasses& Classes() { return kClasses; }
 
 bool IsHeading(GumboTag tag) {
   return tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6;
@@ -885,14 +886,36 @@ void EndTag(GumboTag tag, OpenElements& open) {
   }
 }
 
-bool IsTagNameEnd(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' ||
-         c == '/' || c == '>';
+// What a byte ends as the tokenizer reads a tag: white space, '/' and '>'
+// end a tag's name, '=' an attribute's name too, white space and '>' an
+// unquoted value. One table lookup a byte in the loops over names.
+enum ByteRole : uint8_t {
+  kSpaceByte = 1 << 0,
+  kEndsTagName = 1 << 1,
+  kEndsAttributeName = 1 << 2,
+  kEndsUnquotedValue = 1 << 3,
+};
+
+constexpr std::array<uint8_t, 256> ByteRoles() {
+  std::array<uint8_t, 256> roles{};
+  for (unsigned char c : {' ', '\t', '\n', '\f', '\r'}) {
+    roles[c] =
+        kSpaceByte | kEndsTagName | kEndsAttributeName | kEndsUnquotedValue;
+  }
+  roles['/'] = kEndsTagName | kEndsAttributeName;
+  roles['>'] = kEndsTagName | kEndsAttributeName | kEndsUnquotedValue;
+  roles['='] = kEndsAttributeName;
+  return roles;
 }
 
-bool IsSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+bool HasRole(char c, ByteRole role) {
+  static constexpr std::array<uint8_t, 256> kRoles = ByteRoles();
+  return kRoles[static_cast<unsigned char>(c)] & role;
 }
+
+bool IsTagNameEnd(char c) { return HasRole(c, kEndsTagName); }
+
+bool IsSpace(char c) { return HasRole(c, kSpaceByte); }
 
 // Reads a tag's attributes from `i` (just past its name) to its '>'.
 // Returns the position after the '>', or npos when the input ends first
@@ -921,10 +944,7 @@ size_t SkipAttributes(absl::string_view html, size_t i, bool* self_closing,
     // value.
     const size_t name_start = i;
     ++i;
-    while (i < n && !IsSpace(html[i]) && html[i] != '/' && html[i] != '>' &&
-           html[i] != '=') {
-      ++i;
-    }
+    while (i < n && !HasRole(html[i], kEndsAttributeName)) ++i;
     const absl::string_view name = html.substr(name_start, i - name_start);
     absl::string_view value;
     while (i < n && IsSpace(html[i])) ++i;
@@ -939,7 +959,7 @@ size_t SkipAttributes(absl::string_view html, size_t i, bool* self_closing,
         value = html.substr(value_start + 1, close - value_start - 1);
         i = close + 1;
       } else {
-        while (i < n && !IsSpace(html[i]) && html[i] != '>') ++i;
+        while (i < n && !HasRole(html[i], kEndsUnquotedValue)) ++i;
         value = html.substr(value_start, i - value_start);
       }
     }

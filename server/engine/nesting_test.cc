@@ -441,6 +441,19 @@ TEST(NestingTest, ImpliedClosingsDoNotCountAsNesting) {
   }
 }
 
+TEST(NestingTest, AttributesEndWhereTheTokenizerEndsThem) {
+  // Names end at white space, '/', '>' or '=' (which may also start one),
+  // unquoted values at white space or '>', quoted ones at their quote only:
+  // the scan finds each tag's end where gumbo does, and reads its depth.
+  for (const char* tag :
+       {"<div a=b>", "<div a\t=\tb\f>", "<div a\r\nb>", "<div a/ b>",
+        "<div a=x/y>", "<div a='>'>", "<div a=\"/>\">", "<div =a>",
+        "<div a=b/>", "<div a==b>", "<div\fa=b>"}) {
+    const std::string html = Repeat(tag, 20);
+    EXPECT_EQ(ScanNestingDepth(html, INT_MAX), GumboDepth(html)) << tag;
+  }
+}
+
 TEST(NestingTest, FiftyThousandDivsAreRefusedWithTheLimitsMessage) {
   absl::Status status = CheckMarkup(Repeat("<div>", 50000), Limits());
   EXPECT_EQ(status.code(), absl::StatusCode::kResourceExhausted);
