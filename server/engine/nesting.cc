@@ -363,27 +363,18 @@ class OpenElements {
         tag == GUMBO_TAG_MATH) {
       counting_ = false;  // CountNode
     }
-    const int position = static_cast<int>(tags_.size());
-    const uint32_t id = static_cast<uint32_t>(is_open_.size());
-    is_open_.push_back(true);
-    ids_.push_back(id);
     const bool fostered = (Classes().bits[top()] & kFosterParent) &&
                           !(Classes().bits[tag] & kNotFosteredClass);
     const int table = Last(GUMBO_TAG_TABLE);
-    depths_.push_back(fostered && table >= 0 ? depths_[table] : depth() + 1);
     const Namespace ns = NamespaceOf(tag);
     unsigned bits = ScopeBits(tag, ns);
     if (html_annotation && tag == GUMBO_TAG_ANNOTATION_XML &&
         ns == Namespace::kMathMl) {
       bits |= kHtmlAnnotation;
     }
-    tags_.push_back(tag);
-    namespaces_.push_back(ns);
-    bits_.push_back(bits);
-    positions_[tag].push_back(position);
-    if (bits & kButtonScopeClass) button_scope_.push_back(position);
-    if (bits & kSpecialClass) special_.push_back(position);
-    if (bits & kSpecialAny) any_special_.push_back(position);
+    const uint32_t id = NewId();
+    Put({tag, ns, bits, id,
+         fostered && table >= 0 ? depths_[table] : depth() + 1});
     return id;
   }
 
@@ -411,7 +402,8 @@ class OpenElements {
   }
 
   // Reopens the active formatting elements after the last marker that are
-  // no longer open, in order, each as a copy below the current node.
+  // no longer open, in order, each as a copy below the current node (but
+  // the dormant ones, see PopTo).
   void ReopenFormatting() {
     size_t first = formatting_.size();
     while (first > 0 && !IsMarker(first - 1) &&
@@ -419,7 +411,7 @@ class OpenElements {
       --first;
     }
     for (size_t k = first; k < formatting_.size(); ++k) {
-      formatting_[k].id = Push(formatting_[k].tag);
+      if (!formatting_[k].dormant) formatting_[k].id = Push(formatting_[k].tag);
     }
   }
 
@@ -435,117 +427,80 @@ class OpenElements {
   // (and the head's, which the scan does not tell apart), may be gone.
   void ForgetNodes() { nodes_ = 0; }
 
-  // The adoption agency's effect on the list, for the formatting element
-  // at `position`, about to be closed: it goes off the list. Without a
-  // special element (a furthest block) opened inside it, the formatting
-  // elements opened inside it stay on the list, to be reopened; with one,
-  // the tree builder puts copies of some in their place and moves the rest
-  // of the stack around, which the scan does not follow: it takes them all
-  // off (and reopens none of them).
-  void ForgetFormattingFrom(int position) {
-    if (position < 0) return;
-    const uint32_t element = ids_[position];
-    const bool block = !any_special_.empty() && any_special_.back() > position;
-    for (size_t k = formatting_.size(); k > 0 && !IsMarker(k - 1); --k) {
-      const uint32_t id = formatting_[k - 1].id;
-      if (id == element || (block && id > element)) {
-        formatting_.erase(formatting_.begin() + (k - 1));
-      }
-    }
-  }
-
-  // Takes the active formatting elements `tag` after the last marker off
-  // the list (a second <a> or <nobr> closes the first).
-  void ForgetFormatting(GumboTag tag) {
-    for (size_t k = formatting_.size(); k > 0 && !IsMarker(k - 1); --k) {
-      if (formatting_[k - 1].tag == tag) {
-        formatting_.erase(formatting_.begin() + (k - 1));
-      }
-    }
-  }
-
-  // An end tag `tag` whose last active formatting element is closed
-  // already: the tree builder takes it off the list.
-  void ForgetClosedFormatting(GumboTag tag) {
-    for (size_t k = formatting_.size(); k > 0 && !IsMarker(k - 1); --k) {
-      if (formatting_[k - 1].tag != tag) continue;
-      if (!is_open_[formatting_[k - 1].id]) {
-        formatting_.erase(formatting_.begin() + (k - 1));
-      }
-      return;
-    }
-  }
-
   // Closes the element at `position` and everything above it. The
-  // formatting elements among them go off the list of active formatting
-  // elements: the tree builder would reopen them, but the scan closes
-  // elements early where it does not follow the rules exactly, and reopening
-  // those would read deeper than gumbo builds. Only the adoption agency
-  // (CloseFormatting) leaves them on the list.
+  // formatting elements among them stay on the list of active formatting
+  // elements, dormant: counted by the Noah's Ark clause and found by their
+  // end tags as the tree builder's are, but never reopened: the tree builder
+  // would reopen them, but the scan closes elements early where it does not
+  // follow the rules exactly, and reopening those would read deeper than
+  // gumbo builds. Only the adoption agency (PopElements) leaves them to be
+  // reopened.
   void PopTo(int position) {
     if (position < 0 || position >= static_cast<int>(ids_.size())) return;
-    const uint32_t first = ids_[position];
     for (size_t k = formatting_.size(); k > 0 && !IsMarker(k - 1); --k) {
-      if (formatting_[k - 1].id >= first) {
-        formatting_.erase(formatting_.begin() + (k - 1));
+      const uint32_t id = formatting_[k - 1].id;
+      if (is_open_[id] && position_of_[id] >= position) {
+        formatting_[k - 1].dormant = true;
       }
     }
     PopElements(position);
   }
-  // PopTo, leaving the list of active formatting elements as it is.
+  // PopTo, leaving the list of active formatting elements as it is (but
+  // for the entries after a marker element closed).
   void PopElements(int position) {
     if (position < 0) return;
     while (static_cast<int>(tags_.size()) > position) {
-      const GumboTag tag = tags_.back();
-      positions_[tag].pop_back();
-      is_open_[ids_.back()] = false;
-      ids_.pop_back();
-      const unsigned bits = bits_.back();
-      if (bits & kMarker) ClearToLastMarker();
-      if (bits & kButtonScopeClass) button_scope_.pop_back();
-      if (bits & kSpecialClass) special_.pop_back();
-      if (bits & kSpecialAny) any_special_.pop_back();
-      tags_.pop_back();
-      namespaces_.pop_back();
-      bits_.pop_back();
-      depths_.pop_back();
+      if (bits_.back() & kMarker) ClearToLastMarker();
+      RemoveTop();
     }
   }
 
-  // Closes the formatting element at `position` (the adoption agency).
-  // When a special element (the furthest block) was opened inside it, that
-  // one and what is above it stay open, moved into the formatting
-  // element's place with a copy of it just inside, and of the elements in
-  // between only formatting ones stay, up to three; otherwise everything
-  // above closes too.
-  void CloseFormatting(int position) {
-    // The algorithm's outer loop: at most eight rounds, each on the copy
-    // the round before put above the furthest block.
-    for (int round = 0; round < 8 && position >= 0; ++round) {
+  // The adoption agency for an end tag `subject` (or the start tag of a
+  // second <a> or <nobr>), as gumbo runs it: the formatting element is the
+  // last `subject` on the list of active formatting elements (after the
+  // last marker), not the last one open: none there, the tag is ignored
+  // (but for a current node `subject` off the list, which closes); one
+  // closed already goes off the list; one out of scope stays. With no
+  // special element (a furthest block) opened inside it, it closes with
+  // everything above it, and the formatting elements among those stay on
+  // the list, to be reopened. With one, Adopt; at most eight rounds.
+  void AdoptionAgency(GumboTag subject) {
+    if (!tags_.empty() && tags_.back() == subject &&
+        namespaces_.back() == Namespace::kHtml &&
+        FormattingIndex(ids_.back()) < 0) {
+      PopElements(static_cast<int>(tags_.size()) - 1);
+      return;
+    }
+    for (int round = 0; round < 8; ++round) {
+      const int k = LastFormatting(subject);
+      if (k < 0) return;
+      const uint32_t id = formatting_[k].id;
+      if (!is_open_[id]) {
+        formatting_.erase(formatting_.begin() + k);
+        return;
+      }
+      const int position = position_of_[id];
+      if (LastScopeFor(subject) > position) return;
       auto block =
           std::upper_bound(any_special_.begin(), any_special_.end(), position);
-      ForgetFormattingFrom(position);
       if (block == any_special_.end()) {
+        formatting_.erase(formatting_.begin() + k);
         PopElements(position);
         return;
       }
-      std::vector<GumboTag> kept;  // nearest the furthest block first
-      for (int p = *block - 1; p > position && kept.size() < 3; --p) {
-        if (Classes().bits[tags_[p]] & kFormatting) kept.push_back(tags_[p]);
-      }
-      const GumboTag formatting = tags_[position];
-      std::vector<GumboTag> moved(tags_.begin() + *block, tags_.end());
-      std::vector<bool> html(moved.size());
-      for (size_t i = 0; i < moved.size(); ++i) {
-        html[i] = (bits_[*block + i] & kHtmlAnnotation) != 0;
-      }
-      PopTo(position);
-      for (auto it = kept.rbegin(); it != kept.rend(); ++it) Push(*it);
-      Push(moved.front(), html.front());
-      Push(formatting);
-      position = static_cast<int>(size()) - 1;
-      for (size_t i = 1; i < moved.size(); ++i) Push(moved[i], html[i]);
+      Adopt(position, *block);
     }
+  }
+  // A second <a> opens after the first closes by the adoption agency, or,
+  // where that left it open, after it is taken off the list and the stack.
+  void CloseFirstLink() {
+    if (LastFormatting(GUMBO_TAG_A) < 0) return;
+    AdoptionAgency(GUMBO_TAG_A);
+    const int k = LastFormatting(GUMBO_TAG_A);
+    if (k < 0) return;
+    const uint32_t id = formatting_[k].id;
+    formatting_.erase(formatting_.begin() + k);
+    if (is_open_[id]) Remove(position_of_[id]);
   }
   void PopTop() { PopTo(static_cast<int>(tags_.size()) - 1); }
   // Closes everything above the element at `position`.
@@ -559,8 +514,143 @@ class OpenElements {
   struct Formatting {
     GumboTag tag;
     uint32_t id;
+    // Closed by PopTo: still counted and found, never reopened.
+    bool dormant = false;
   };
   bool IsMarker(size_t k) const { return formatting_[k].tag == GUMBO_TAG_LAST; }
+  // The index on the list of active formatting elements (after the last
+  // marker) of the element `id`, or of the last `tag`; -1 if none.
+  int FormattingIndex(uint32_t id) const {
+    for (size_t k = formatting_.size(); k > 0 && !IsMarker(k - 1); --k) {
+      if (formatting_[k - 1].id == id) return static_cast<int>(k - 1);
+    }
+    return -1;
+  }
+  int LastFormatting(GumboTag tag) const {
+    for (size_t k = formatting_.size(); k > 0 && !IsMarker(k - 1); --k) {
+      if (formatting_[k - 1].tag == tag) return static_cast<int>(k - 1);
+    }
+    return -1;
+  }
+
+  // An open element as the stack holds it.
+  struct Open {
+    GumboTag tag;
+    Namespace ns;
+    unsigned bits;  // its classes (ScopeBits), kHtmlAnnotation
+    uint32_t id;
+    int depth;  // in the tree
+  };
+  // A serial for a new element (open once Put).
+  uint32_t NewId() {
+    is_open_.push_back(false);
+    position_of_.push_back(-1);
+    return static_cast<uint32_t>(is_open_.size() - 1);
+  }
+  // Puts `open` on top of the stack.
+  void Put(const Open& open) {
+    const int position = static_cast<int>(tags_.size());
+    is_open_[open.id] = true;
+    position_of_[open.id] = position;
+    ids_.push_back(open.id);
+    depths_.push_back(open.depth);
+    tags_.push_back(open.tag);
+    namespaces_.push_back(open.ns);
+    bits_.push_back(open.bits);
+    positions_[open.tag].push_back(position);
+    if (open.bits & kButtonScopeClass) button_scope_.push_back(position);
+    if (open.bits & kSpecialClass) special_.push_back(position);
+    if (open.bits & kSpecialAny) any_special_.push_back(position);
+  }
+  // Takes the current node off the stack: it is closed; the list of
+  // active formatting elements stays as it is.
+  Open RemoveTop() {
+    const Open open{tags_.back(), namespaces_.back(), bits_.back(), ids_.back(),
+                    depths_.back()};
+    positions_[open.tag].pop_back();
+    is_open_[open.id] = false;
+    if (open.bits & kButtonScopeClass) button_scope_.pop_back();
+    if (open.bits & kSpecialClass) special_.pop_back();
+    if (open.bits & kSpecialAny) any_special_.pop_back();
+    ids_.pop_back();
+    depths_.pop_back();
+    tags_.pop_back();
+    namespaces_.pop_back();
+    bits_.pop_back();
+    return open;
+  }
+  // Takes the elements from `position` up off the stack, bottom first, for
+  // Put to put back (the list of active formatting elements is untouched).
+  std::vector<Open> Take(int position) {
+    std::vector<Open> taken;
+    while (static_cast<int>(tags_.size()) > position) {
+      taken.push_back(RemoveTop());
+    }
+    std::reverse(taken.begin(), taken.end());
+    return taken;
+  }
+  // Takes the element at `position` out of the stack, the ones above it
+  // staying open where they are in the tree.
+  void Remove(int position) {
+    std::vector<Open> taken = Take(position);
+    for (size_t i = 1; i < taken.size(); ++i) Put(taken[i]);
+  }
+
+  // One round of the adoption agency (gumbo's steps 11 to 19), for the
+  // formatting element at `position` and the furthest block at `block`.
+  // Walking from the block up to the formatting element, the elements in
+  // between that are on the list of active formatting elements stay, as
+  // copies, within three steps of the block, and go off the list beyond
+  // (where gumbo leaves them on the stack, in their place in the tree); the
+  // others close. The copies, nearest the formatting element first, hold
+  // the block, put where the formatting element was; a copy of the
+  // formatting element goes just inside the block and holds what the block
+  // held (the elements above it in the stack, one level deeper), and takes
+  // the formatting element's place on the list: after the copy nearest the
+  // block, or where it was.
+  void Adopt(int position, int block) {
+    const int ancestor = position > 0 ? depths_[position - 1] : base_depth_;
+    std::vector<Open> taken = Take(position);
+    const size_t furthest = static_cast<size_t>(block - position);
+    std::vector<bool> stays(furthest, false);
+    bool copied = false;
+    uint32_t nearest_copy = 0;
+    for (size_t i = furthest - 1, step = 1; i > 0; --i, ++step) {
+      const int k = FormattingIndex(taken[i].id);
+      if (k < 0) continue;
+      stays[i] = true;
+      if (step > 3) {
+        formatting_.erase(formatting_.begin() + k);
+        continue;
+      }
+      taken[i].id = NewId();
+      formatting_[k].id = taken[i].id;
+      if (!copied) nearest_copy = taken[i].id;
+      copied = true;
+    }
+    int depth = ancestor;
+    for (size_t i = 1; i < furthest; ++i) {
+      if (!stays[i]) continue;
+      if (FormattingIndex(taken[i].id) >= 0) taken[i].depth = ++depth;
+      Put(taken[i]);
+    }
+    const int shift = depth + 1 - taken[furthest].depth;
+    taken[furthest].depth = depth + 1;
+    Put(taken[furthest]);
+    Open copy = taken[0];
+    copy.id = NewId();
+    copy.depth = depth + 2;
+    Put(copy);
+    for (size_t i = furthest + 1; i < taken.size(); ++i) {
+      taken[i].depth += shift + 1;
+      Put(taken[i]);
+    }
+    const int k = FormattingIndex(taken[0].id);
+    if (k < 0) return;
+    formatting_.erase(formatting_.begin() + k);
+    const int after = copied ? FormattingIndex(nearest_copy) + 1 : k;
+    formatting_.insert(formatting_.begin() + after, {copy.tag, copy.id});
+  }
   // The namespace `tag` opens in below the current node: <svg> and <math>
   // start their own, whose elements open in it, except below an
   // integration point, which holds HTML.
@@ -620,6 +710,7 @@ class OpenElements {
   std::vector<unsigned> bits_;         // each open element's classes
   std::vector<uint32_t> ids_;          // each open element's serial
   std::vector<bool> is_open_;          // by serial
+  std::vector<int> position_of_;       // by serial, while open
   std::vector<Formatting> formatting_;
   std::vector<int> depths_;
   std::vector<std::vector<int>> positions_;
@@ -646,17 +737,18 @@ bool CloseBeforeInline(GumboTag tag, OpenElements& open) {
     case GUMBO_TAG_NOBR:
     case GUMBO_TAG_BUTTON:
       // A second one closes the first: a button and all above it; an <a>
-      // or <nobr> by the adoption agency, as its end tag would, which
-      // keeps a block opened inside it open (a <table> whose cells follow:
-      // closing it too, the scan dropped them as out of a table, and read
-      // 97 levels where gumbo built 27, crash-115fbdad).
+      // on the list of active formatting elements or a <nobr> in scope by
+      // the adoption agency, as its end tag would, which keeps a block
+      // opened inside it open (a <table> whose cells follow: closing it
+      // too, the scan dropped them as out of a table, and read 97 levels
+      // where gumbo built 27, crash-115fbdad).
       if (tag == GUMBO_TAG_BUTTON) {
         open.PopTo(open.Last(tag));
-        break;
+      } else if (tag == GUMBO_TAG_A) {
+        open.CloseFirstLink();
+      } else if (open.Last(tag) > open.LastScopeFor(tag)) {
+        open.AdoptionAgency(tag);
       }
-      open.ForgetClosedFormatting(tag);
-      open.CloseFormatting(open.Last(tag));
-      open.ForgetFormatting(tag);
       break;
     default:
       // A heading closes the current node when it is a heading. The scan
@@ -875,8 +967,7 @@ void EndTag(GumboTag tag, OpenElements& open) {
   }
   if (tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_BODY) return;
   if (Classes().bits[tag] & kFormatting) {
-    open.ForgetClosedFormatting(tag);
-    open.CloseFormatting(open.Last(tag));
+    open.AdoptionAgency(tag);
     return;
   }
   const int last = open.Last(tag);
