@@ -174,6 +174,12 @@ inline constexpr absl::string_view kTitleSeparators[] = {
 // Post").
 inline constexpr absl::string_view kTitleColon = ": ";
 
+// How a title cut short ends ("The council approves the…"): a heading or
+// another title that goes on from it says it whole.
+inline constexpr absl::string_view kTitleEllipses[] = {"\u2026", "..."};
+// ...when what comes before the ellipsis has this many code points.
+inline constexpr size_t kMinCutShortTitle = 10;
+
 // Labels of a host that name no site: "www.example.co.uk" is "example".
 inline constexpr absl::string_view kHostLabelsNotSite[] = {
     "www",   "com",  "org", "net",     "gov",      "edu",       "blog",

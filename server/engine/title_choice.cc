@@ -29,11 +29,25 @@ struct TitleForms {
                                  : std::string(wrapped)),
         lower(Lower(title)),
         lower_stripped(Lower(stripped)),
-        lower_site(Lower(site.site())) {}
+        lower_site(Lower(site.site())) {
+    for (absl::string_view ellipsis : rules::kTitleEllipses) {
+      if (!absl::EndsWith(lower_stripped, ellipsis)) continue;
+      std::string head(absl::StripTrailingAsciiWhitespace(
+          absl::string_view(lower_stripped)
+              .substr(0, lower_stripped.size() - ellipsis.size())));
+      if (CodePointCount(head) < rules::kMinCutShortTitle) break;
+      cut_short = true;
+      lower_stripped = std::move(head);
+      break;
+    }
+  }
   absl::string_view text;
   absl::string_view source;
   std::string stripped;  // without the site's name
+  // lower_stripped: Lower(stripped), without the ellipsis of a title cut
+  // short ("The council approves…").
   std::string lower, lower_stripped, lower_site;
+  bool cut_short = false;
 };
 
 // A heading as the comparisons read it.
@@ -172,6 +186,8 @@ Confirms Compare(const std::string& heading, const TitleForms& title) {
   if (heading.empty() || title.text.empty()) return Confirms::kNo;
   const std::string& t = title.lower_stripped;
   if (heading == t || heading == title.lower) return Confirms::kSame;
+  // A heading that says the whole of a title cut short.
+  if (title.cut_short && absl::StartsWith(heading, t)) return Confirms::kSame;
   if (absl::StrContains(heading, t)) return Confirms::kHeadingHolds;
   if (LeadingPart(heading, t)) return Confirms::kLeadingPart;
   if (absl::StrContains(t, heading)) return Confirms::kFragment;
@@ -268,6 +284,36 @@ TitlePick PickFor(const rules::TitleTier& tier, const Seen& seen,
   return TitlePick::kNothing;
 }
 
+// The heading `seen` as the title; true.
+bool PickHeading(const Seen& seen, const SiteNames& site,
+                 Sourced<std::string>* out, std::string* heading) {
+  *heading = CollapseWhitespace(seen.heading->text);
+  out->Set(Headline(seen.heading->text, site), "heading");
+  return true;
+}
+
+// Whether another of `titles` says `cut` whole.
+bool SaidWhole(const TitleForms& cut, const std::vector<TitleForms>& titles) {
+  for (const TitleForms& other : titles) {
+    if (!other.cut_short &&
+        other.lower_stripped.size() > cut.lower_stripped.size() &&
+        absl::StartsWith(other.lower_stripped, cut.lower_stripped)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Drops the titles cut short that another title says whole (an og:title
+// ending in "…" where the <title> goes on).
+void DropCutShort(std::vector<TitleForms>* titles) {
+  std::vector<TitleForms> kept;
+  for (const TitleForms& title : *titles) {
+    if (!title.cut_short || !SaidWhole(title, *titles)) kept.push_back(title);
+  }
+  *titles = std::move(kept);
+}
+
 // The title the tiers find, from the first heading, tier by tier, that
 // confirms a title; false when none does.
 bool ChooseByTiers(const std::vector<Seen>& seen,
@@ -282,14 +328,14 @@ bool ChooseByTiers(const std::vector<Seen>& seen,
           case TitlePick::kNothing:
             continue;
           case TitlePick::kHeading:
-            *heading = CollapseWhitespace(s.heading->text);
-            out->Set(Headline(s.heading->text, site), "heading");
-            return true;
+            return PickHeading(s, site, out, heading);
           case TitlePick::kTitle:
+            if (title.cut_short) return PickHeading(s, site, out, heading);
             out->Set(CollapseWhitespace(title.stripped),
                      std::string(title.source));
             return true;
           case TitlePick::kTitleWhole:
+            if (title.cut_short) return PickHeading(s, site, out, heading);
             out->Set(CollapseWhitespace(
                          s.lower == title.lower ? title.text : title.stripped),
                      std::string(title.source));
@@ -378,6 +424,7 @@ void ChooseTitle(const Candidates& candidates, const PageScan& scan,
         scan.title_tag, "title-tag", site,
         meta == nullptr ? "" : WrappedTitle(scan.title_tag, meta->value, site));
   }
+  DropCutShort(&titles);
   std::vector<Seen> seen;
   seen.reserve(scan.headings.size());
   for (const Heading& heading : scan.headings) {

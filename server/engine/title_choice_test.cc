@@ -269,5 +269,33 @@ TEST(TitleChoiceTest, AHeaderH1ThatLeadsTheTitleBeforeAColonStands) {
   EXPECT_EQ(title.source, "opengraph");
 }
 
+TEST(TitleChoiceTest, ATitleCutShortGivesWayToOneThatSaysItWhole) {
+  // The og:title ends in an ellipsis; the <title> goes on.
+  Sourced<std::string> title = Choose(
+      "The council approves the budget after a long…",
+      "The council approves the budget after a long night of talks | Example",
+      {});
+  EXPECT_EQ(title.value,
+            "The council approves the budget after a long night of talks");
+  EXPECT_EQ(title.source, "title-tag");
+  // The headline in the article's header says it whole ("..." too).
+  title = Choose("The council approves the budget after a long...", "",
+                 {{"The council approves the budget after a long night of "
+                   "talks",
+                   1, true},
+                  {"Related", 1, false}});
+  EXPECT_EQ(title.value,
+            "The council approves the budget after a long night of talks");
+  EXPECT_EQ(title.source, "heading");
+  // Nothing says more: the title as it is.
+  EXPECT_EQ(
+      Choose("The council approves the budget after a long…", "", {}).value,
+      "The council approves the budget after a long…");
+  // Too little before the ellipsis to be a title cut short.
+  title = Choose("Well...", "",
+                 {{"Well, that was a year", 1, true}, {"Related", 1, false}});
+  EXPECT_EQ(title.value, "Well...");
+}
+
 }  // namespace
 }  // namespace lede::engine::metadata
