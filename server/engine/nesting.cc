@@ -907,7 +907,12 @@ void StartTag(GumboTag tag, bool self_closing, bool html_encoding,
   // The body ignores <frame> and <col> out of place; the scan counts
   // neither.
   if (tag != GUMBO_TAG_FRAME && tag != GUMBO_TAG_COL) open.CountNode();
-  if (self_closing || (bits & kVoid)) return;
+  // "/>" closes only a foreign element; on an HTML one the tree builder
+  // ignores it, so <div/> nests like <div> (50 000 of them once passed the
+  // scan and left gumbo to run into the parse budget).
+  const bool foreign = tag == GUMBO_TAG_SVG || tag == GUMBO_TAG_MATH ||
+                       open.IsForeignStartTag(tag);
+  if ((self_closing && foreign) || (bits & kVoid)) return;
   open.Push(tag, html_encoding);
   open.Opened(tag);
 }
@@ -1220,7 +1225,7 @@ class NestingScan {
       if (tag == GUMBO_TAG_FRAMESET) {
         if (end_tag) {
           open_.PopTo(open_.Last(GUMBO_TAG_FRAMESET));
-        } else if (!self_closing) {
+        } else {  // "/>" or not: <frameset> is an HTML element
           open_.Push(tag);
         }
       }

@@ -478,6 +478,25 @@ TEST(NestingTest, AttributesEndWhereTheTokenizerEndsThem) {
   }
 }
 
+TEST(NestingTest, SelfClosingNestsUnlessTheElementIsForeign) {
+  // The tree builder ignores "/>" on an HTML element: <div/> opens a div.
+  for (const char* shape :
+       {"<div/>", "<span a=b/>", "<b/>", "<svg><foreignObject><div/>"}) {
+    const std::string html = Repeat(shape, 30);
+    EXPECT_GE(GumboDepth(html), 30) << shape;
+    EXPECT_EQ(ScanNestingDepth(html, INT_MAX), GumboDepth(html)) << shape;
+  }
+  // On an <svg>, a <math> or an element inside them it closes it: the
+  // closed element is a leaf, which the scan (a lower bound) leaves out.
+  for (const char* shape : {"<svg><g/>", "<math><mi/>", "<svg/>", "<math/>"}) {
+    const std::string html = Repeat(shape, 30);
+    EXPECT_LE(ScanNestingDepth(html, INT_MAX), GumboDepth(html)) << shape;
+    EXPECT_EQ(ScanNestingDepth(html, INT_MAX) + 1, GumboDepth(html)) << shape;
+  }
+  EXPECT_EQ(CheckMarkup(Repeat("<div/>", 50000), Limits()).code(),
+            absl::StatusCode::kResourceExhausted);
+}
+
 TEST(NestingTest, FiftyThousandDivsAreRefusedWithTheLimitsMessage) {
   absl::Status status = CheckMarkup(Repeat("<div>", 50000), Limits());
   EXPECT_EQ(status.code(), absl::StatusCode::kResourceExhausted);
