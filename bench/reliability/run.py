@@ -293,9 +293,13 @@ def write(args: argparse.Namespace) -> None:
             "each target from its committed corpus (`tests/fuzz/corpus`, made from the fixtures by "
             "`tests/fuzz/make_seeds.py`); `make test` replays that corpus and every crash once found "
             f"(`tests/fuzz/regressions`: {len(regressions)} files) in every build.\n\n"
-            "| target | seconds | executions | corpus | crashes this run |\n|---|---:|---:|---:|---:|\n")
+            "| target | seconds run (asked) | executions | corpus | crashes this run |\n"
+            "|---|---:|---:|---:|---:|\n")
         for r in fuzz:
-            parts.append(f"| {r['target']} | {r['seconds']} | {r['executions']:,} | {r['corpus']} | {r['crashes']} |\n")
+            # A crash stops a run early; summaries older than seconds_run only know what was asked.
+            run = (f"{r['seconds_run']} (asked {r['seconds']})" if "seconds_run" in r
+                   else f"≤ {r['seconds']}")
+            parts.append(f"| {r['target']} | {run} | {r['executions']:,} | {r['corpus']} | {r['crashes']} |\n")
         by_target: dict[str, int] = {}
         for path in regressions:
             by_target[path.parent.name] = by_target.get(path.parent.name, 0) + 1
