@@ -164,17 +164,23 @@ size_t LeadInStart(const std::vector<Block>& blocks, size_t start,
   return start;
 }
 
-// A headline that links to another page: a block of a headline's length
-// whose text is all but entirely inside links.
-bool IsLinkedHeadline(const Block& block) {
+// A heading, paragraph or list item of at least `min_length` and at most
+// kMaxTeaserHeadlineLength code points.
+bool HasHeadlineShape(const Block& block, size_t min_length) {
   if (block.kind != BlockKind::kHeading &&
       block.kind != BlockKind::kParagraph &&
       block.kind != BlockKind::kListItem) {
     return false;
   }
   const size_t length = CodePointCount(block.text);
-  if (length < content_rules::kMinTeaserHeadlineLength ||
-      length > content_rules::kMaxTeaserHeadlineLength) {
+  return length >= min_length &&
+         length <= content_rules::kMaxTeaserHeadlineLength;
+}
+
+// A headline that links to another page: a block of a headline's length
+// whose text is all but entirely inside links.
+bool IsLinkedHeadline(const Block& block) {
+  if (!HasHeadlineShape(block, content_rules::kMinTeaserHeadlineLength)) {
     return false;
   }
   return block.site_link_length >= content_rules::kMinTeaserHeadlineLinkShare *
@@ -208,7 +214,103 @@ bool EndsProseSentence(const Block& block) {
   return EndsWithAnyOf(block.text, content_rules::kProseSentenceEnds);
 }
 
+// A card's headline: a block of a headline's length all but entirely
+// inside a link, to the site or elsewhere (a shop's carousel links to its
+// own items, a marketplace's to its sellers'), or a heading below the
+// page's own <h1> level (a card whose link overlays it).
+bool IsCardHeadline(const Block& block) {
+  if (!HasHeadlineShape(block, content_rules::kMinCardHeadlineLength)) {
+    return false;
+  }
+  return (block.kind == BlockKind::kHeading && block.level != 1) ||
+         block.link_length >= content_rules::kMinTeaserHeadlineLinkShare *
+                                  CountNonSpaceCodePoints(block.text);
+}
+
+bool SaysAPrice(absl::string_view text) {
+  static const LazyRE2 kPrice = {content_rules::kPricePattern};
+  return RE2::PartialMatch(Piece(text), *kPrice);
+}
+
+// One card among a body's blocks: its headline at `start`, up to `end`.
+struct Card {
+  size_t start = 0;
+  size_t end = 0;
+  bool priced = false;
+};
+
+// The card whose headline is `blocks[start]`: the headline and the short
+// lines after it (each of at most kMaxTrailingFurnitureLength code points),
+// up to the next heading or kMaxTeaserCardText.
+Card CardAt(const std::vector<Block>& blocks, size_t start) {
+  Card card{start, start + 1, SaysAPrice(blocks[start].text)};
+  size_t text = CodePointCount(blocks[start].text);
+  for (; card.end < blocks.size() && !IsCardHeadline(blocks[card.end]);
+       ++card.end) {
+    const Block& block = blocks[card.end];
+    if (block.kind == BlockKind::kFigure) continue;
+    const size_t length = CodePointCount(block.text);
+    text += length;
+    if (block.kind == BlockKind::kHeading ||
+        length > content_rules::kMaxTrailingFurnitureLength ||
+        text > content_rules::kMaxTeaserCardText) {
+      break;
+    }
+    card.priced = card.priced || SaysAPrice(block.text);
+  }
+  return card;
+}
+
+// Erases from `blocks` those `drop` marks, the others kept in order.
+void EraseDropped(const std::vector<bool>& drop, std::vector<Block>* blocks) {
+  size_t kept = 0;
+  for (size_t i = 0; i < blocks->size(); ++i) {
+    if (drop[i]) continue;
+    if (kept != i) (*blocks)[kept] = std::move((*blocks)[i]);
+    ++kept;
+  }
+  blocks->resize(kept);
+}
+
+// Marks in `drop` the run of priced cards `cards[first..last)`, with the
+// pictures and the short lines that lead into it.
+void MarkCardRun(const std::vector<Block>& blocks,
+                 const std::vector<Card>& cards, size_t first, size_t last,
+                 std::vector<bool>* drop) {
+  size_t start = cards[first].start;
+  while (start > 0 && blocks[start - 1].kind == BlockKind::kFigure) --start;
+  start = LeadInStart(blocks, start, content_rules::kMaxTeaserLeadInLines);
+  for (size_t i = start; i < cards[last - 1].end; ++i) (*drop)[i] = true;
+}
+
 }  // namespace
+
+void DropPricedCards(std::vector<Block>* blocks) {
+  std::vector<Card> cards;
+  for (size_t i = 0; i < blocks->size(); ++i) {
+    if (!IsCardHeadline((*blocks)[i])) continue;
+    cards.push_back(CardAt(*blocks, i));
+    i = cards.back().end - 1;
+  }
+  std::vector<bool> drop(blocks->size(), false);
+  for (size_t first = 0; first < cards.size();) {
+    size_t last = first;
+    while (last < cards.size() && cards[last].priced &&
+           (last == first || cards[last].start == cards[last - 1].end)) {
+      ++last;
+    }
+    if (last - first >= content_rules::kMinPricedCards) {
+      MarkCardRun(*blocks, cards, first, last, &drop);
+    }
+    first = std::max(last, first + 1);
+  }
+  size_t kept_text = 0;
+  for (size_t i = 0; i < blocks->size(); ++i) {
+    if (!drop[i]) kept_text += CodePointCount((*blocks)[i].text);
+  }
+  if (kept_text < content_rules::kMinExtractedTextLength) return;
+  EraseDropped(drop, blocks);
+}
 
 // The line as kWidgetLines lists it: ASCII lower-cased, without the marks
 // and counts a widget puts around its label ("Comments (12)", "Share:",
@@ -536,13 +638,7 @@ void DropQuotedCopies(std::vector<Block>* blocks) {
     }
     earlier.insert(shingles.begin(), shingles.end());
   }
-  size_t kept = 0;
-  for (size_t i = 0; i < blocks->size(); ++i) {
-    if (drop[i]) continue;
-    if (kept != i) (*blocks)[kept] = std::move((*blocks)[i]);
-    ++kept;
-  }
-  blocks->resize(kept);
+  EraseDropped(drop, blocks);
 }
 
 size_t TextLength(const std::vector<Block>& blocks) {

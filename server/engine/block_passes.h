@@ -54,6 +54,15 @@ void TrimTrailingFurniture(std::vector<Block>* blocks);
 // long enough to stand alone.
 void DropTeaserCards(std::vector<Block>* blocks);
 
+// Drops the runs of other products' cards on a product's page (a shop's
+// "Similar items", "You may also like"): at least
+// content_rules::kMinPricedCards cards one after the other, each a
+// headline that is a link with a few short lines about it, one of which
+// (or the headline) says a price (kPricePattern), with their pictures and
+// the short lines that lead into the run, when the page keeps
+// kMinExtractedTextLength without them.
+void DropPricedCards(std::vector<Block>* blocks);
+
 // Drops the buttons inside an article: paragraphs of a few words without
 // a sentence end that are all but entirely a link ("Learn more", "Get
 // started"; content_rules::kMaxButtonWords), each alone right after prose

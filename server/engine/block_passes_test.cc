@@ -1,5 +1,8 @@
 #include "server/engine/block_passes.h"
 
+#include <string>
+#include <vector>
+
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -7,6 +10,7 @@ namespace lede::engine::content {
 namespace {
 
 using ::testing::ElementsAre;
+using ::testing::HasSubstr;
 
 Block Make(BlockKind kind, std::string text) {
   Block block;
@@ -229,6 +233,99 @@ TEST(BlockPassesTest, WhatOnlyLooksLikeTeaserCardsStays) {
             headline};
   DropTeaserCards(&blocks);
   EXPECT_EQ(blocks.size(), 4u);
+}
+
+// A block whose text is all inside a link, to the site or elsewhere.
+Block AnyLinked(BlockKind kind, std::string text) {
+  Block block = Make(kind, std::move(text));
+  for (char c : block.text) block.link_length += c != ' ';
+  return block;
+}
+
+// The blocks of a product's page: its name, price and description, then a
+// carousel of `cards` other products (a linked name, a price, a seller's
+// line), led into by "Similar items", then its specifications.
+std::vector<Block> ProductWithCarousel(int cards) {
+  Block name = Make(BlockKind::kHeading, "Trail runner 3 waterproof shoe");
+  name.level = 1;
+  std::vector<Block> blocks = {
+      name, Make(BlockKind::kParagraph, "$129.00"),
+      Make(BlockKind::kParagraph,
+           "A light trail shoe with a waterproof membrane and a grippy "
+           "outsole for wet rock, mud and loose gravel on long days out."),
+      Make(BlockKind::kHeading, "Similar items")};
+  for (int i = 0; i < cards; ++i) {
+    blocks.push_back(Picture("https://shop.example/p.jpg"));
+    blocks.push_back(AnyLinked(BlockKind::kParagraph,
+                               "Road runner " + std::to_string(i) + " shoe"));
+    blocks.push_back(Make(BlockKind::kListItem, "EUR 89,99"));
+    blocks.push_back(Make(BlockKind::kListItem, "New · Business"));
+  }
+  blocks.push_back(Make(BlockKind::kHeading, "Specifications"));
+  blocks.push_back(Make(BlockKind::kParagraph,
+                        "Weight: 310 g. Drop: 6 mm. Upper: recycled mesh "
+                        "with a welded toe cap and a gusseted tongue."));
+  return blocks;
+}
+
+TEST(BlockPassesTest, ARunOfOtherProductsPricedCardsGoes) {
+  std::vector<Block> blocks = ProductWithCarousel(4);
+  DropPricedCards(&blocks);
+  EXPECT_THAT(Texts(blocks),
+              ElementsAre("Trail runner 3 waterproof shoe", "$129.00",
+                          HasSubstr("waterproof membrane"), "Specifications",
+                          HasSubstr("Weight: 310 g")));
+  // A card whose name is a heading, not a link (the link overlays the
+  // card), its price after a seller's line.
+  blocks = {Make(BlockKind::kParagraph, std::string(300, 'a'))};
+  for (int i = 0; i < 3; ++i) {
+    blocks.push_back(
+        Make(BlockKind::kHeading, "Gold chain 520 with 104 links"));
+    blocks.push_back(Make(BlockKind::kListItem, "Pre-owned · Private"));
+    blocks.push_back(Make(BlockKind::kListItem, "£20.12"));
+  }
+  DropPricedCards(&blocks);
+  EXPECT_EQ(blocks.size(), 1u);
+}
+
+TEST(BlockPassesTest, WhatOnlyLooksLikePricedCardsStays) {
+  // Two cards are not a carousel.
+  std::vector<Block> blocks = ProductWithCarousel(2);
+  DropPricedCards(&blocks);
+  EXPECT_EQ(blocks.size(), ProductWithCarousel(2).size());
+  // The product's own variants, named in a few letters ("512GB OLED")
+  // with their prices: what the page sells.
+  blocks = {Make(BlockKind::kParagraph, std::string(300, 'a'))};
+  for (const char* variant : {"256GB LCD", "512GB OLED", "1TB OLED"}) {
+    blocks.push_back(Make(BlockKind::kHeading, variant));
+    blocks.push_back(Make(BlockKind::kListItem, "Wi-Fi 6E"));
+    blocks.push_back(Make(BlockKind::kParagraph, "569,00€"));
+  }
+  DropPricedCards(&blocks);
+  EXPECT_EQ(blocks.size(), 10u);
+  // Linked cards without prices (a shop's guides), and priced lines under
+  // a heading with more than a card's text (a price list's sections).
+  blocks = ProductWithCarousel(4);
+  for (Block& block : blocks) {
+    if (block.text == "EUR 89,99") block.text = "In stock";
+  }
+  DropPricedCards(&blocks);
+  EXPECT_EQ(blocks.size(), ProductWithCarousel(4).size());
+  blocks = {};
+  for (int i = 0; i < 4; ++i) {
+    blocks.push_back(Make(BlockKind::kHeading, "Deep tissue massage session"));
+    blocks.push_back(Make(BlockKind::kParagraph, std::string(320, 'b')));
+    blocks.push_back(Make(BlockKind::kParagraph, "$80"));
+  }
+  DropPricedCards(&blocks);
+  EXPECT_EQ(blocks.size(), 12u);
+  // Cards that are all the page has: nothing would be left.
+  blocks = ProductWithCarousel(4);
+  blocks.erase(blocks.begin(), blocks.begin() + 3);
+  blocks.resize(blocks.size() - 2);
+  const size_t cards_only = blocks.size();
+  DropPricedCards(&blocks);
+  EXPECT_EQ(blocks.size(), cards_only);
 }
 
 Block Button(std::string text) {

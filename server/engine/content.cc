@@ -310,6 +310,10 @@ void ContentReader::ReadAs(v1::PageType type, Body* body) const {
   if (reading.read_article) ReadArticle(body);
   if (reading.drop_quoted_copies) content::DropQuotedCopies(&body->blocks);
   if (reading.drop_repeated_runs) content::DropRepeatedRuns(&body->blocks);
+  if (reading.drop_priced_cards) {
+    content::DropPricedCards(&body->blocks);
+    body->images = ImagesOf(body->blocks);
+  }
 }
 
 void ContentReader::ReadThread(Body* body) const {

@@ -516,6 +516,27 @@ inline constexpr size_t kMinListItems = 3;
 // a run of many teasers outweighs one of a few long sections.
 inline constexpr int kMaxListItemTextCounted = 1000;
 
+// ---- Other products' cards (DropPricedCards, on the kinds
+// page_reading_rules names): a shop's carousels of similar items. ----
+
+// A price as a shop writes it: a currency sign or code next to a number
+// ("$153.43", "EUR 163.12", "€49.99", "49,99 €", "1 299 kr").
+inline constexpr const char kPricePattern[] =
+    R"((?i)([$€£¥₹₩₽]|\b(usd|eur|gbp|chf|cad|aud|jpy|inr|us ?\$|au ?\$|c ?\$)))"
+    R"(\s?\d|\d[\d.,]*\s?([€£₽₹]|zł|kč|\b(eur|usd|gbp|chf|kr|lei)\b))";
+// A card: a headline (a block of kMinCardHeadlineLength to
+// kMaxTeaserHeadlineLength code points, at least kMinTeaserHeadlineLinkShare
+// of it in a link, or a heading below <h1>) with the short lines after it
+// (each up to kMaxTrailingFurnitureLength, kMaxTeaserCardText in all, its
+// pictures aside, up to the next heading), one of which, or the headline,
+// says a price. A run of
+// at least kMinPricedCards cards goes, with the short lines that lead into
+// it ("Similar items", "You may also like"; kMaxTeaserLeadInLines), when
+// the page keeps kMinExtractedTextLength without it. A product's own
+// variants are named in fewer letters ("512GB OLED").
+inline constexpr size_t kMinCardHeadlineLength = 16;
+inline constexpr size_t kMinPricedCards = 3;
+
 // ---- Copies (DropRepeatedRuns, on the kinds page_reading_rules names). ----
 
 // Fewest consecutive blocks, each a copy of an earlier one, that make a

@@ -26,6 +26,10 @@ struct PageReading {
   // A reply's quote of an earlier post goes, with its "X said:" line
   // (content::DropQuotedCopies): the post is read where it stands.
   bool drop_quoted_copies = false;
+  // Runs of other products' cards go, each a name with its price
+  // (content::DropPricedCards): a shop's "Similar items" carousels. Not on
+  // listings and collections, whose entries they are.
+  bool drop_priced_cards = false;
 };
 
 // Tuned on WCXB dev's half A (bench/README.md). A kind without a row (and
@@ -38,7 +42,9 @@ inline constexpr PageReading kPageReadings[] = {
      .read_thread = true,
      .drop_repeated_runs = true,
      .drop_quoted_copies = true},
-    {.type = v1::PAGE_TYPE_PRODUCT, .drop_repeated_runs = true},
+    {.type = v1::PAGE_TYPE_PRODUCT,
+     .drop_repeated_runs = true,
+     .drop_priced_cards = true},
     {.type = v1::PAGE_TYPE_LISTING, .read_items = true},
     {.type = v1::PAGE_TYPE_COLLECTION, .read_items = true},
     {.type = v1::PAGE_TYPE_DOCUMENTATION},

@@ -115,5 +115,40 @@ TEST(PageReadingTest, AForumReplysQuoteOfAnEarlierPostIsReadOnce) {
             2);
 }
 
+// A shop's product page with a carousel of other products under it, each
+// card a name and a price under a link that overlays it.
+std::string ProductWithCarousel() {
+  std::string cards;
+  for (const char* name :
+       {"Road runner everyday shoe", "Mountain trail mid boot",
+        "Light racer marathon flat", "Winter trail insulated runner"}) {
+    absl::StrAppend(&cards, "<li><div><h3>", name,
+                    "</h3><p>$89.99</p><p>Free delivery</p></div><a href=\"/p/",
+                    name, "\" aria-label=\"", name, "\"></a></li>");
+  }
+  return absl::StrCat(
+      "<html><body><main><h1>Trail runner 3</h1><p>$129.00</p><p>A light "
+      "trail shoe with a waterproof membrane and a grippy outsole for wet "
+      "rock, mud and loose gravel on long days out in the hills.</p><p>The "
+      "upper is recycled mesh with a welded toe cap, and the midsole keeps "
+      "its spring for five hundred miles.</p><h2>Similar items</h2><ul>",
+      cards,
+      "</ul><h2>Specifications</h2><p>Weight: 310 g</p><p>Drop: 6 mm</p>"
+      "</main></body></html>");
+}
+
+TEST(PageReadingTest, AProductsCarouselOfOtherProductsGoes) {
+  const std::string product =
+      TextReadAs(ProductWithCarousel(), v1::PAGE_TYPE_PRODUCT);
+  EXPECT_THAT(product, Not(HasSubstr("Mountain trail mid boot"))) << product;
+  EXPECT_THAT(product, Not(HasSubstr("Similar items")));
+  EXPECT_THAT(product, HasSubstr("waterproof membrane"));
+  EXPECT_THAT(product, HasSubstr("Weight: 310 g"));
+  // Read as an article, the cards stay (an article's teasers go only at
+  // its end).
+  EXPECT_THAT(TextReadAs(ProductWithCarousel(), v1::PAGE_TYPE_ARTICLE),
+              HasSubstr("Mountain trail mid boot"));
+}
+
 }  // namespace
 }  // namespace lede::engine
