@@ -205,17 +205,16 @@ bool WholePage(Reading* page, std::vector<Block>* found) {
 // more. The crowned container itself when it holds that area (its grid was
 // dropped as link lists). The measured text bounds what a build can give:
 // most pages stop before building.
-bool Listing(Reading* page, std::vector<Block>* found) {
-  const size_t length =
-      content::TextLengthUpTo(*found, content_rules::kMaxListingIntroText);
-  if (length >= content_rules::kMaxListingIntroText) return false;
+bool ListingWithin(Reading* page, const content_rules::ListingBounds& bounds,
+                   std::vector<Block>* found) {
+  const size_t length = content::TextLengthUpTo(*found, bounds.max_intro_text);
+  if (length >= bounds.max_intro_text) return false;
   const GumboNode* area = content::MainArea(page->body());
   if (page->top != page->body() && content::IsInside(area, {page->top})) {
     area = page->top;
   }
   const bool dated = page->facts.published.found();
-  const size_t gain = dated ? content_rules::kMinDatedListingGain
-                            : content_rules::kMinListingGain;
+  const size_t gain = dated ? bounds.dated_gain : bounds.gain;
   auto measured = page->stats.find(area);
   if ((dated && area == page->body()) || measured == page->stats.end() ||
       static_cast<size_t>(measured->second.text_length) < gain * length) {
@@ -226,6 +225,10 @@ bool Listing(Reading* page, std::vector<Block>* found) {
   if (!content::HasTextLength(listing, gain * length)) return false;
   *found = std::move(listing);
   return true;
+}
+
+bool Listing(Reading* page, std::vector<Block>* found) {
+  return ListingWithin(page, content_rules::kListingBounds, found);
 }
 
 // The images of the figures among `blocks`, in their order.
@@ -307,6 +310,7 @@ void ContentReader::ReadAs(v1::PageType type, Body* body) const {
   const page_reading_rules::PageReading& reading = ReadingOf(type);
   if (reading.read_thread) ReadThread(body);
   if (reading.read_items) ReadItems(body);
+  if (reading.reread_as_listing) RereadAsListing(body);
   if (reading.read_article) ReadArticle(body);
   if (reading.drop_quoted_copies) content::DropQuotedCopies(&body->blocks);
   if (reading.drop_repeated_runs) content::DropRepeatedRuns(&body->blocks);
@@ -347,6 +351,16 @@ void ContentReader::ReadArticle(Body* body) const {
 void ContentReader::ReadItems(Body* body) const {
   body->items = content::ReadListItems(page_->body(), page_->skips,
                                        page_->facts.url.value);
+}
+
+void ContentReader::RereadAsListing(Body* body) const {
+  if (body->attempt == "listing" ||
+      !ListingWithin(page_.get(), content_rules::kClassifiedListingBounds,
+                     &body->blocks)) {
+    return;
+  }
+  body->attempt = "listing";
+  body->images = ImagesOf(body->blocks);
 }
 
 absl::StatusOr<Body> ExtractContent(const Dom& dom, const PageFacts& facts,

@@ -73,6 +73,12 @@ class ContentReader {
   // alike linked entries.
   void ReadItems(Body* body) const;
 
+  // Reads the page again as a listing (its main area whole, its link lists
+  // kept) within content_rules::kClassifiedListingBounds, when the body
+  // found is not that reading already and that gives much more: a
+  // collection's intro stood in for its grid of items.
+  void RereadAsListing(Body* body) const;
+
   // Reads `body` (ReadBody's) as an article: the teasers of other pages
   // that close it go (DropTeaserCards), with their pictures.
   void ReadArticle(Body* body) const;

@@ -100,13 +100,21 @@ inline constexpr double kMinProseShareWalkedInto = 0.3;
 
 // An undated page whose extract is shorter than this is read whole (its
 // main area) when that gives this many times the text: a listing.
-inline constexpr size_t kMaxListingIntroText = 1000;
-inline constexpr size_t kMinListingGain = 3;
 // A dated page is a listing (a blog's or a section's front page dated by its
 // newest post) only when its page marks a <main> area and reading it whole
-// gives this many times the text: a short news story's <main> holds the
+// gives dated_gain times the text: a short news story's <main> holds the
 // site's menus and teasers, a few times its own text.
-inline constexpr size_t kMinDatedListingGain = 6;
+struct ListingBounds {
+  size_t max_intro_text;
+  size_t gain;
+  size_t dated_gain;
+};
+inline constexpr ListingBounds kListingBounds = {1000, 3, 6};
+// ...and on a page the classify stage calls a collection
+// (page_reading_rules), read again with these: its items are its text even
+// after a longer intro, and a smaller gain says they were cut (tuned on
+// WCXB dev's half A).
+inline constexpr ListingBounds kClassifiedListingBounds = {2000, 2, 3};
 
 // A page with less text than this outside <noscript> is read with its
 // <noscript> content, when that holds more.

@@ -15,6 +15,12 @@ struct PageReading {
   bool read_thread = false;
   // The entries into Body::items (ContentReader::ReadItems).
   bool read_items = false;
+  // The page read again as a listing, its main area whole with its link
+  // lists, when the body found is much shorter
+  // (ContentReader::RereadAsListing): a collection's grid of items is what
+  // its readers came for. Not on listings: a listing's body is more often
+  // already its list, and its main area holds the filters' menus.
+  bool reread_as_listing = false;
   // The teasers that close an article go (ContentReader::ReadArticle).
   bool read_article = false;
   // Runs of paragraphs that copy earlier ones go
@@ -46,7 +52,9 @@ inline constexpr PageReading kPageReadings[] = {
      .drop_repeated_runs = true,
      .drop_priced_cards = true},
     {.type = v1::PAGE_TYPE_LISTING, .read_items = true},
-    {.type = v1::PAGE_TYPE_COLLECTION, .read_items = true},
+    {.type = v1::PAGE_TYPE_COLLECTION,
+     .read_items = true,
+     .reread_as_listing = true},
     {.type = v1::PAGE_TYPE_DOCUMENTATION},
     {.type = v1::PAGE_TYPE_SERVICE, .drop_repeated_runs = true},
 };

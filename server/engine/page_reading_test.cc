@@ -150,5 +150,37 @@ TEST(PageReadingTest, AProductsCarouselOfOtherProductsGoes) {
               HasSubstr("Mountain trail mid boot"));
 }
 
+// A shop's category: an intro, then its grid of products, each a linked
+// name and a price, more text than the intro but not three times it.
+std::string CollectionWithIntro() {
+  std::string grid;
+  for (int i = 0; i < 14; ++i) {
+    absl::StrAppend(&grid, "<li><a href=\"/p/", i, "\">Hand poured soy candle ",
+                    i, " in amber glass</a> <span>$24.00</span></li>");
+  }
+  return absl::StrCat(
+      "<html><body><header><a href=\"/\">Home</a></header><main><div "
+      "class=\"intro\"><h1>Candles</h1><p>Our candles are poured by hand in "
+      "small batches from soy wax and cotton wicks, scented with essential "
+      "oils and nothing else, and each burns for about fifty hours.</p><p>"
+      "Every jar is recycled glass, and every lid can be sent back to us "
+      "for a refill at half the price of a new candle, so nothing is "
+      "wasted.</p><p>Pick a scent below, or take the sampler of four to "
+      "find yours.</p></div><ul class=\"grid\">",
+      grid, "</ul></main></body></html>");
+}
+
+TEST(PageReadingTest, ACollectionIsReadWithItsItems) {
+  const std::string article =
+      TextReadAs(CollectionWithIntro(), v1::PAGE_TYPE_ARTICLE);
+  EXPECT_THAT(article, HasSubstr("poured by hand"));
+  EXPECT_THAT(article, Not(HasSubstr("soy candle 7"))) << article;
+  const std::string collection =
+      TextReadAs(CollectionWithIntro(), v1::PAGE_TYPE_COLLECTION);
+  EXPECT_THAT(collection, HasSubstr("poured by hand"));
+  EXPECT_THAT(collection, HasSubstr("soy candle 7 in amber glass"))
+      << collection;
+}
+
 }  // namespace
 }  // namespace lede::engine
