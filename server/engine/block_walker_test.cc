@@ -1,10 +1,12 @@
 #include "server/engine/block_walker.h"
 
 #include <memory>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "server/engine/content_tree.h"
 #include "server/engine/dom.h"
 
 namespace lede::engine::content {
@@ -40,6 +42,32 @@ std::string Walk(const std::string& html) {
                     draft.block.text, "\n");
   }
   return out;
+}
+
+// The elements MeasureTree hands to the passes after it: the body and what
+// the walk entered below it, in document order with their tags, none that
+// the skips leave out or that sits inside one.
+TEST(BlockWalkerTest, MeasureTreeListsTheElementsItEntered) {
+  absl::StatusOr<Dom> dom = Dom::Parse(
+      "<body><div id=a><p>One <b>two</b></p><nav><ul><li>x</ul></nav></div>"
+      "<script>y()</script><section><p>Three</section></body>",
+      Limits(), absl::InfiniteFuture());
+  ASSERT_TRUE(dom.ok());
+  Skips skips;
+  const GumboNode* section =
+      static_cast<const GumboNode*>(dom->body()->v.element.children.data[2]);
+  ASSERT_TRUE(IsElement(section, GUMBO_TAG_SECTION));
+  skips.left_out.insert(section);
+  std::vector<EnteredElement> entered;
+  MeasureTree(dom->body(), skips, &entered);
+  std::vector<GumboTag> tags;
+  for (const EnteredElement& element : entered) {
+    EXPECT_EQ(element.tag, element.node->v.element.tag);
+    tags.push_back(element.tag);
+  }
+  EXPECT_THAT(tags, testing::ElementsAre(GUMBO_TAG_BODY, GUMBO_TAG_DIV,
+                                         GUMBO_TAG_P, GUMBO_TAG_B));
+  EXPECT_EQ(entered.front().node, dom->body());
 }
 
 TEST(BlockWalkerTest, EachElementPopsOnlyWhatItPushed) {

@@ -61,8 +61,9 @@ namespace {
 
 // Measures and scores the page as `page.skips` reads it, and crowns the top.
 void Score(Reading* page) {
-  page->stats = content::MeasureTree(page->body(), page->skips);
-  content::ScoreCandidates(page->body(), page->skips, &page->stats);
+  std::vector<content::EnteredElement> elements;
+  page->stats = content::MeasureTree(page->body(), page->skips, &elements);
+  content::ScoreCandidates(elements, &page->stats);
   page->top = content::WidenToArticle(
       content::PickTopCandidate(page->body(), &page->stats), page->body(),
       page->stats, page->rules);

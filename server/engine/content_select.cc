@@ -72,12 +72,9 @@ double TagWeight(GumboTag tag) {
 
 }  // namespace
 
-void ScoreCandidates(const GumboNode* body, const Skips& skips,
+void ScoreCandidates(const std::vector<EnteredElement>& elements,
                      StatsMap* stats) {
-  WalkTree(body, [&](const GumboNode* node, int) {
-    if (node->type != GUMBO_NODE_ELEMENT) return false;
-    GumboTag tag = node->v.element.tag;
-    if (skips.Skipped(node)) return false;
+  for (const auto& [node, tag] : elements) {
     const NodeStats& own = (*stats)[node];
     bool votes = IsParagraphLike(tag);
     if (tag == GUMBO_TAG_DIV) {
@@ -94,7 +91,7 @@ void ScoreCandidates(const GumboNode* body, const Skips& skips,
     }
     if (!votes || own.in_dialog ||
         own.text_length < content_rules::kMinVotingTextLength) {
-      return true;
+      continue;
     }
     double vote = 1 + own.punctuation + std::min(3.0, own.text_length / 100.0);
     int level = 0;
@@ -108,8 +105,7 @@ void ScoreCandidates(const GumboNode* body, const Skips& skips,
       }
       s.score += level == 0 ? vote : vote / (level * 2.0);
     }
-    return true;
-  });
+  }
 }
 
 const GumboNode* PickTopCandidate(const GumboNode* body, StatsMap* stats) {

@@ -13,9 +13,10 @@
 
 namespace lede::engine::content {
 
-// Paragraph-like elements under `body` vote for their ancestors: marks the
-// candidates in `stats` and adds up their scores.
-void ScoreCandidates(const GumboNode* body, const Skips& skips,
+// Paragraph-like elements among `elements` (what MeasureTree entered, in
+// document order) vote for their ancestors: marks the candidates in `stats`
+// and adds up their scores.
+void ScoreCandidates(const std::vector<EnteredElement>& elements,
                      StatsMap* stats);
 
 // The candidate with the best score once weighed by its link density (the

@@ -279,7 +279,8 @@ bool IsDialog(const GumboNode* node) {
   return dialog;
 }
 
-StatsMap MeasureTree(const GumboNode* body, const Skips& skips) {
+StatsMap MeasureTree(const GumboNode* body, const Skips& skips,
+                     std::vector<EnteredElement>* entered) {
   StatsMap stats;
   int link_depth = 0;
   // The outermost dialog open, and how deep inside it the walk is: a
@@ -311,6 +312,7 @@ StatsMap MeasureTree(const GumboNode* body, const Skips& skips) {
         }
         if (node->type != GUMBO_NODE_ELEMENT) return false;
         if (skips.Skipped(node)) return false;
+        if (entered != nullptr) entered->push_back({node, node->v.element.tag});
         if (IsLink(node)) ++link_depth;
         if (dialog_depth > 0 || IsDialog(node)) {
           if (dialog_depth++ == 0) dialog = node;

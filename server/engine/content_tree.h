@@ -61,9 +61,21 @@ struct Skips {
 std::vector<const GumboNode*> ReadAnyway(const GumboNode* body,
                                          absl::string_view title);
 
+// An element the measuring walk entered, with its tag.
+struct EnteredElement {
+  const GumboNode* node;
+  GumboTag tag;
+};
+
 // Text and link lengths of every element under `body`, bottom up; a dialog's
-// text counts for the dialog, not for the page around it.
-StatsMap MeasureTree(const GumboNode* body, const Skips& skips);
+// text counts for the dialog, not for the page around it. `entered`, when
+// given, gets the elements the walk entered (`body` and those below it that
+// `skips` leaves in, below none it leaves out), in document order: a later
+// pass over the same elements reads them from there instead of walking the
+// tree again, whose nodes (spread over the parser's arena) have left the
+// cache by then.
+StatsMap MeasureTree(const GumboNode* body, const Skips& skips,
+                     std::vector<EnteredElement>* entered = nullptr);
 
 // Elements under `top` hidden by their markup that hold most of the page's
 // text: a wrapper a script shows once the page has loaded.
