@@ -150,20 +150,23 @@ bool SeparatedRest(absl::string_view rest, bool before) {
 // metadata's title is the site's name.
 std::string WrappedTitle(absl::string_view title_tag, absl::string_view meta,
                          const SiteNames& site) {
-  if (meta.empty() || 2 * meta.size() < title_tag.size() ||
-      meta.size() >= title_tag.size() || site.Names(meta, SiteNames::kWhole)) {
+  // Compared and cut in one form: Lower collapses white space, so its
+  // offsets are not the raw <title>'s ("\n  Blog: Post\n").
+  const std::string shown = CollapseWhitespace(title_tag);
+  const std::string tag = absl::AsciiStrToLower(shown);
+  const std::string inner = Lower(meta);
+  if (inner.empty() || 2 * inner.size() < tag.size() ||
+      inner.size() >= tag.size() || site.Names(meta, SiteNames::kWhole)) {
     return "";
   }
-  const std::string tag = Lower(title_tag);
-  const std::string inner = Lower(meta);
   if (absl::StartsWith(tag, inner) &&
       SeparatedRest(absl::string_view(tag).substr(inner.size()), false)) {
-    return std::string(title_tag.substr(0, inner.size()));
+    return shown.substr(0, inner.size());
   }
   if (absl::EndsWith(tag, inner) &&
       SeparatedRest(absl::string_view(tag).substr(0, tag.size() - inner.size()),
                     true)) {
-    return std::string(title_tag.substr(title_tag.size() - inner.size()));
+    return shown.substr(shown.size() - inner.size());
   }
   return "";
 }

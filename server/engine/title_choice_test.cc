@@ -227,6 +227,13 @@ TEST(TitleChoiceTest, TheTitleAroundTheMetadatasTitleHasTheSitesPart) {
              {{"Notes from the garden", 1, false}});
   EXPECT_EQ(title.value, "Why we plant our vegetables in winter");
   EXPECT_EQ(title.source, "opengraph");
+  // The same with the <title> written over lines, as pages often do.
+  title = Choose(
+      "Why we plant our vegetables in winter",
+      "\n    Notes from the garden:  Why we plant our vegetables in winter\n",
+      {{"Notes from the garden", 1, false}});
+  EXPECT_EQ(title.value, "Why we plant our vegetables in winter");
+  EXPECT_EQ(title.source, "opengraph");
   // A heading of no words is no fragment of the <title> either.
   title = Choose("Hello again", "...: Hello again", {{"...", 1, false}});
   EXPECT_EQ(title.value, "Hello again");
