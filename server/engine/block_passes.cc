@@ -4,6 +4,7 @@
 #include <optional>
 #include <utility>
 
+#include "absl/algorithm/container.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/hash/hash.h"
 #include "absl/strings/ascii.h"
@@ -304,6 +305,7 @@ void DropPricedCards(std::vector<Block>* blocks) {
     }
     first = std::max(last, first + 1);
   }
+  if (absl::c_none_of(drop, [](bool marked) { return marked; })) return;
   size_t kept_text = 0;
   for (size_t i = 0; i < blocks->size(); ++i) {
     if (!drop[i]) kept_text += CodePointCount((*blocks)[i].text);

@@ -97,10 +97,10 @@ Utf8Shape ShapeOfUtf8(absl::string_view bytes, bool stop_at_invalid = false) {
   const auto* data = reinterpret_cast<const uint8_t*>(bytes.data());
   while (i < length) {
     // Markup is mostly ASCII: skip it sixteen bytes at a time.
-    uint64_t eight[2];
+    uint64_t halves[2];  // The sixteen bytes as two words of eight.
     if (i + 16 <= length &&
-        (std::memcpy(eight, data + i, 16),
-         ((eight[0] | eight[1]) & 0x8080808080808080ull) == 0)) {
+        (std::memcpy(halves, data + i, 16),
+         ((halves[0] | halves[1]) & 0x8080808080808080ull) == 0)) {
       i += 16;
       continue;
     }

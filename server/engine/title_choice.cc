@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "absl/algorithm/container.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_replace.h"
@@ -134,14 +135,12 @@ std::string CutSiteParts(absl::string_view title, const SiteNames& site) {
 // Whether `rest` (of a <title>, beside the metadata's title) is a
 // separator, on the side of the title `before` says.
 bool SeparatedRest(absl::string_view rest, bool before) {
-  for (absl::string_view separator : rules::kTitleSeparators) {
-    if (before ? absl::EndsWith(rest, separator)
-               : absl::StartsWith(rest, separator)) {
-      return true;
-    }
-  }
-  return before ? absl::EndsWith(rest, rules::kTitleColon)
-                : absl::StartsWith(rest, rules::kTitleColon);
+  const auto touches = [rest, before](absl::string_view separator) {
+    return before ? absl::EndsWith(rest, separator)
+                  : absl::StartsWith(rest, separator);
+  };
+  return absl::c_any_of(rules::kTitleSeparators, touches) ||
+         touches(rules::kTitleColon);
 }
 
 // The metadata's title as the <title> holds it, when the <title> is that
