@@ -4,6 +4,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/uscript.h>
+#include <unicode/utext.h>
 
 #include <array>
 #include <cstdint>
@@ -11,6 +12,7 @@
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
+#include "server/engine/han_words.h"
 #include "server/engine/text_util.h"
 
 namespace lede::engine {
@@ -84,75 +86,196 @@ void AppendThreeByteUtf8(const icu::UnicodeString& unicode, int32_t start,
   }
 }
 
-// The words of `text` by ICU's word break iterator. With `token_ends`,
-// the size of `words` after the words of each of the text's tokens (runs
-// of non-whitespace) is appended to it, one entry a token: no word holds
-// whitespace, so each lies inside one token.
+// Each whitespace-separated token's end in the words, for AddIcuWords:
+// before a word is added at `start`, Before(start) notes the tokens that
+// ended before it. Each ASCII byte of the text is a code unit of its own in
+// `unicode`, even beside bytes that are not UTF-8, so its tokens are found
+// alike there.
+class TokenEnds {
+ public:
+  TokenEnds(const icu::UnicodeString& unicode, const std::vector<Word>& words,
+            std::vector<size_t>* token_ends)
+      : unicode_(unicode), words_(words), token_ends_(token_ends) {}
+
+  void Before(int32_t start) { ScanTo(start + 1); }
+
+  void Finish() {
+    ScanTo(unicode_.length());
+    if (any_token_ && token_ends_ != nullptr) {
+      token_ends_->push_back(words_.size());
+    }
+  }
+
+ private:
+  void ScanTo(int32_t limit) {
+    if (token_ends_ == nullptr) return;
+    for (; scanned_ < limit; ++scanned_) {
+      const char16_t c = unicode_[scanned_];
+      const bool space = c < 0x80 && IsAsciiSpace(static_cast<char>(c));
+      if (after_space_ && !space) {
+        if (any_token_) token_ends_->push_back(words_.size());
+        any_token_ = true;
+      }
+      after_space_ = space;
+    }
+  }
+
+  const icu::UnicodeString& unicode_;
+  const std::vector<Word>& words_;
+  std::vector<size_t>* token_ends_;
+  int32_t scanned_ = 0;
+  bool after_space_ = true;
+  bool any_token_ = false;
+};
+
+// The word of code units [start, end) of `unicode`, as ICU's iterator
+// found it.
+void AddWord(const icu::UnicodeString& unicode, int32_t start, int32_t end,
+             std::vector<Word>* words) {
+  Word& word = words->emplace_back();
+  // Most words of a Chinese text are CJK Unified Ideographs alone: Han
+  // letters, which case folding keeps as they are (words_test holds ICU to
+  // both), written out as UTF-8 without ICU's lookups and case mapping.
+  // Kana have no case either: a word of them and ideographs is written
+  // out alike, after the letter and script lookups below.
+  bool han = true;
+  bool caseless = true;
+  for (int32_t i = start; i < end && caseless; ++i) {
+    han = han && IsCjkUnified(unicode[i]);
+    caseless = han || IsCaselessKanaOrHan(unicode[i]);
+  }
+  if (han) {
+    word.letters = end - start;
+    word.script = USCRIPT_HAN;
+    AppendThreeByteUtf8(unicode, start, end, &word.folded);
+    return;
+  }
+  for (int32_t i = start; i < end; i = unicode.moveIndex32(i, 1)) {
+    const UChar32 c = unicode.char32At(i);
+    if (!u_isalpha(c)) continue;
+    if (word.letters++ == 0) {
+      UErrorCode script_status = U_ZERO_ERROR;
+      const UScriptCode script = uscript_getScript(c, &script_status);
+      word.script = U_FAILURE(script_status) ? USCRIPT_UNKNOWN : script;
+    }
+  }
+  if (caseless) {
+    AppendThreeByteUtf8(unicode, start, end, &word.folded);
+    return;
+  }
+  icu::UnicodeString piece(unicode, start, end - start);
+  piece.foldCase().toUTF8String(word.folded);
+}
+
+// Characters beside which ICU's word rules break on both sides of an
+// ideograph, that no dictionary run of ICU's holds and that join no
+// character across an ideograph: ASCII and the punctuation of Chinese text
+// (words_test holds each to ICU). A run of ideographs between two of them
+// (or the text's ends) is a span of ICU's dictionary engine alone.
+bool BreaksBesideIdeograph(char16_t c) {
+  if (c < 0x80) return true;
+  switch (c) {
+    case 0x00B7:  // middle dot
+    case 0x2014:  // em dash
+    case 0x2018:  // quotation marks
+    case 0x2019:
+    case 0x201C:
+    case 0x201D:
+    case 0x2026:  // ellipsis
+    case 0x3000:  // ideographic space, comma and full stop
+    case 0x3001:
+    case 0x3002:
+    case 0xFF01:  // full-width ! ( ) , : ; ?
+    case 0xFF08:
+    case 0xFF09:
+    case 0xFF0C:
+    case 0xFF1A:
+    case 0xFF1B:
+    case 0xFF1F:
+      return true;
+    default:
+      return c >= 0x3008 && c <= 0x3011;  // angle and corner brackets
+  }
+}
+
+// The words ICU's iterator finds in code units [from, to) of `unicode`,
+// given to it alone.
+void AddIteratorWords(const icu::UnicodeString& unicode, int32_t from,
+                      int32_t to, icu::BreakIterator* breaker,
+                      TokenEnds* tokens, std::vector<Word>* words) {
+  // Between two runs of ideographs there is mostly a punctuation mark
+  // alone, never a word, and the iterator is not asked.
+  bool any_word_character = false;
+  for (int32_t i = from; i < to && !any_word_character; ++i) {
+    const char16_t c = unicode[i];
+    any_word_character = c < 0x80 ? !IsAsciiSpace(static_cast<char>(c))
+                                  : !BreaksBesideIdeograph(c);
+  }
+  if (!any_word_character) return;
+  UErrorCode status = U_ZERO_ERROR;
+  UText text = UTEXT_INITIALIZER;
+  utext_openUChars(&text, unicode.getBuffer() + from, to - from, &status);
+  breaker->setText(&text, status);
+  utext_close(&text);
+  if (U_FAILURE(status)) return;
+  int32_t start = breaker->first();
+  for (int32_t end = breaker->next(); end != icu::BreakIterator::DONE;
+       start = end, end = breaker->next()) {
+    if (breaker->getRuleStatus() == UBRK_WORD_NONE) continue;
+    tokens->Before(from + start);
+    AddWord(unicode, from + start, from + end, words);
+  }
+}
+
+// The words of `text` as ICU's word break iterator makes them from the
+// whole text. Runs of ideographs between characters that break beside them
+// are broken by HanSegmenter (the words ICU's dictionary engine gives
+// them, for a fraction of its time), the text between them by the
+// iterator. With `token_ends`, the size of `words` after the words of each
+// of the text's tokens (runs of non-whitespace) is appended to it, one
+// entry a token: no word holds whitespace, so each lies inside one token.
 void AddIcuWords(absl::string_view text, std::vector<Word>* words,
                  std::vector<size_t>* token_ends = nullptr) {
   icu::BreakIterator* const breaker = ThreadWordBreaker();
   if (breaker == nullptr) return;
   const icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(
       icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-  // Each ASCII byte of `text` is a code unit of its own in `unicode`, even
-  // beside bytes that are not UTF-8, so its tokens are found alike there.
-  int32_t scanned = 0;
-  bool after_space = true;
-  bool any_token = false;
-  auto scan_tokens_to = [&](int32_t limit) {
-    if (token_ends == nullptr) return;
-    for (; scanned < limit; ++scanned) {
-      const char16_t c = unicode[scanned];
-      const bool space = c < 0x80 && IsAsciiSpace(static_cast<char>(c));
-      if (after_space && !space) {
-        if (any_token) token_ends->push_back(words->size());
-        any_token = true;
-      }
-      after_space = space;
+  TokenEnds tokens(unicode, *words, token_ends);
+  const HanSegmenter* const han = HanSegmenter::Get();
+  const char16_t* const units = unicode.getBuffer();
+  const int32_t length = unicode.length();
+  int32_t from = 0;  // the start of the text not broken yet
+  std::vector<int32_t> ends;
+  std::vector<uint32_t> costs;
+  std::vector<int32_t> previous;
+  for (int32_t i = 0; han != nullptr && i < length;) {
+    if (!IsCjkUnified(units[i])) {
+      ++i;
+      continue;
     }
-  };
-  breaker->setText(unicode);
-  int32_t start = breaker->first();
-  for (int32_t end = breaker->next(); end != icu::BreakIterator::DONE;
-       start = end, end = breaker->next()) {
-    if (breaker->getRuleStatus() == UBRK_WORD_NONE) continue;
-    scan_tokens_to(start + 1);
-    Word& word = words->emplace_back();
-    // Most words of a Chinese text are CJK Unified Ideographs alone: Han
-    // letters, which case folding keeps as they are (words_test holds ICU to
-    // both), written out as UTF-8 without ICU's lookups and case mapping.
-    // Kana have no case either: a word of them and ideographs is written
-    // out alike, after the letter and script lookups below.
-    bool han = true;
-    bool caseless = true;
-    for (int32_t i = start; i < end && caseless; ++i) {
-      han = han && IsCjkUnified(unicode[i]);
-      caseless = han || IsCaselessKanaOrHan(unicode[i]);
+    int32_t run_end = i + 1;
+    while (run_end < length && IsCjkUnified(units[run_end])) ++run_end;
+    if ((i > 0 && !BreaksBesideIdeograph(units[i - 1])) ||
+        (run_end < length && !BreaksBesideIdeograph(units[run_end]))) {
+      i = run_end;
+      continue;
     }
-    if (han) {
-      word.letters = end - start;
+    AddIteratorWords(unicode, from, i, breaker, &tokens, words);
+    ends.clear();
+    han->Segment(units + i, run_end - i, &ends, &costs, &previous);
+    int32_t start = i;
+    for (int32_t end : ends) {
+      tokens.Before(start);
+      Word& word = words->emplace_back();
+      word.letters = i + end - start;
       word.script = USCRIPT_HAN;
-      AppendThreeByteUtf8(unicode, start, end, &word.folded);
-      continue;
+      AppendThreeByteUtf8(unicode, start, i + end, &word.folded);
+      start = i + end;
     }
-    for (int32_t i = start; i < end; i = unicode.moveIndex32(i, 1)) {
-      const UChar32 c = unicode.char32At(i);
-      if (!u_isalpha(c)) continue;
-      if (word.letters++ == 0) {
-        UErrorCode script_status = U_ZERO_ERROR;
-        const UScriptCode script = uscript_getScript(c, &script_status);
-        word.script = U_FAILURE(script_status) ? USCRIPT_UNKNOWN : script;
-      }
-    }
-    if (caseless) {
-      AppendThreeByteUtf8(unicode, start, end, &word.folded);
-      continue;
-    }
-    icu::UnicodeString piece(unicode, start, end - start);
-    piece.foldCase().toUTF8String(word.folded);
+    from = i = run_end;
   }
-  scan_tokens_to(unicode.length());
-  if (any_token) token_ends->push_back(words->size());
+  AddIteratorWords(unicode, from, length, breaker, &tokens, words);
+  tokens.Finish();
 }
 
 // The Word_Break classes (UAX #29) of the ASCII characters that can be in a

@@ -1,7 +1,10 @@
 // The body's words by ICU's word break rules (so Chinese and Japanese count
 // words, not runs of characters), found in one pass and shared by the word
 // count, the reading time and the fingerprint: dictionary word breaking is
-// the costliest step after the HTML parse on CJK pages.
+// the costliest step after the HTML parse on CJK pages. Runs of ideographs
+// between punctuation are broken by HanSegmenter (han_words.h), ICU's
+// dictionary and its engine's choice without the iterator, to the same
+// words.
 #ifndef LEDE_SERVER_ENGINE_WORDS_H_
 #define LEDE_SERVER_ENGINE_WORDS_H_
 

@@ -238,5 +238,59 @@ TEST(WordsTest, TokensMetAgainBreakAsIcuDoes) {
   }
 }
 
+// Runs of ideographs between characters that break beside them are broken
+// by HanSegmenter, the rest by ICU's iterator: pieces of Chinese news text
+// cut at random (so the dictionary's words meet at every place), with the
+// punctuation around runs, ASCII, kana, the other ideographs, combining
+// marks, joiners and bytes that are not UTF-8 between them, break as ICU
+// breaks the whole text.
+TEST(WordsTest, ChineseBreaksAsIcuDoes) {
+  const std::vector<std::string> sentences = {
+      "英国金融时报四日援引四名知情人士的消息称美国政府正在考虑制裁",
+      "海康威视服务于全球一百五十多个国家和地区",
+      "中方将继续采取一切必要举措维护中国企业合法权益",
+      "比利时情报部门正在监控阿里巴巴在欧洲的物流平台",
+      "最近俄媒盛传中国的两大商业巨头毫无预警地仓促撤离俄罗斯",
+      "國際貨幣基金組織週二發佈最新一期世界經濟展望報告",
+      "研究生命起源的科学家在南极冰层下发现了新的微生物群落",
+      "北京市人民政府新闻办公室举行新闻发布会介绍有关情况",
+      // Characters that start no dictionary word of one character, some of
+      // them the start of a longer one (倹治, 偸安, 剱崎, 叁拾).
+      "他在倹治偸安的丂丄之间厮守叁拾年剱崎呑助丨丩丬丯叄拾働丒丗"};
+  std::vector<std::string> between = {
+      " ",      "\n", "\t", "\r\n",   "，",     "。",     "、",     "：",
+      "；",     "！", "？", "“",      "”",      "‘",      "’",      "（",
+      "）",     "《", "》", "「",     "」",     "『",     "』",     "【",
+      "】",     "〈", "〉", "…",      "—",      "·",      "\u3000", "2024",
+      "iPhone", "_",  "@",  ".",      "'",      ",",      "-",      "é",
+      "の",     "ア", "ー", "한",     "㐀",     "豈",     "𠀀",     "々",
+      "〇",     "１", "Ａ", "\u0301", "\u200D", "\uFE0F", "\xFF",   "\uFFFD",
+      "😀",      "ก"};
+  for (char c = '!'; c <= '~'; ++c) between.push_back(std::string(1, c));
+  std::mt19937 random(22);
+  std::uniform_int_distribution<size_t> pick_sentence(0, sentences.size() - 1);
+  std::uniform_int_distribution<size_t> pick_between(0, between.size() - 1);
+  std::uniform_int_distribution<int> pieces(1, 12);
+  std::uniform_int_distribution<int> coin(0, 2);
+  for (int round = 0; round < 4000; ++round) {
+    std::string text;
+    for (int i = pieces(random); i > 0; --i) {
+      // A piece of a sentence, whole characters of three bytes each.
+      const std::string& sentence = sentences[pick_sentence(random)];
+      const size_t characters = sentence.size() / 3;
+      std::uniform_int_distribution<size_t> at(0, characters - 1);
+      size_t from = at(random), to = at(random);
+      if (from > to) std::swap(from, to);
+      text += sentence.substr(3 * from, 3 * (to - from + 1));
+      if (coin(random) > 0) text += between[pick_between(random)];
+    }
+    ASSERT_EQ(Written(SplitWords(text)), IcuWords(text))
+        << "\"" << text << "\"";
+  }
+  for (const std::string& sentence : sentences) {
+    EXPECT_EQ(Written(SplitWords(sentence)), IcuWords(sentence));
+  }
+}
+
 }  // namespace
 }  // namespace lede::engine

@@ -1,0 +1,110 @@
+#include "server/engine/han_words.h"
+
+#include <unicode/ucharstrie.h>
+#include <unicode/utypes.h>
+
+#include <algorithm>
+#include <limits>
+
+#include "server/engine/text_util.h"
+
+namespace lede::engine {
+namespace {
+
+// ICU's dictionary file (DictionaryData in ICU's dictionarydata.h): int32
+// indexes first, the trie at the offset of index 0; index 4 holds the trie's
+// type in its low three bits, 1 for a trie of UTF-16 units.
+constexpr int kTrieOffsetIndex = 0;
+constexpr int kTrieTypeIndex = 4;
+constexpr int32_t kTrieTypeMask = 7;
+constexpr int32_t kTrieTypeUChars = 1;
+
+// CjkBreakEngine's constants: the longest word the dictionary is asked for,
+// in characters, and the cost of a character no dictionary word of one
+// character matches.
+constexpr int32_t kMaxWordLength = 20;
+constexpr uint32_t kUnknownCharacterCost = 255;
+constexpr uint32_t kUnreached = std::numeric_limits<uint32_t>::max();
+
+constexpr int32_t kIdeographs = kCjkUnifiedLast - kCjkUnifiedFirst + 1;
+
+}  // namespace
+
+const HanSegmenter* HanSegmenter::Get() {
+  static const HanSegmenter* const segmenter = []() -> const HanSegmenter* {
+    UErrorCode status = U_ZERO_ERROR;
+    UDataMemory* file =
+        udata_open(U_ICUDATA_NAME U_TREE_SEPARATOR_STRING "brkitr", "dict",
+                   "cjdict", &status);
+    if (U_FAILURE(status)) return nullptr;
+    const auto* bytes = static_cast<const uint8_t*>(udata_getMemory(file));
+    const auto* indexes = reinterpret_cast<const int32_t*>(bytes);
+    if ((indexes[kTrieTypeIndex] & kTrieTypeMask) != kTrieTypeUChars) {
+      udata_close(file);
+      return nullptr;
+    }
+    return new HanSegmenter(file, reinterpret_cast<const char16_t*>(
+                                      bytes + indexes[kTrieOffsetIndex]));
+  }();
+  return segmenter;
+}
+
+HanSegmenter::HanSegmenter(UDataMemory* file, const char16_t* trie)
+    : file_(file), trie_(trie), first_(kIdeographs) {
+  icu::UCharsTrie walker(trie_);
+  for (int32_t i = 0; i < kIdeographs; ++i) {
+    FirstStep& step = first_[i];
+    const UStringTrieResult result = walker.first(kCjkUnifiedFirst + i);
+    step.result = result;
+    if (USTRINGTRIE_HAS_VALUE(result)) step.cost = walker.getValue();
+    if (USTRINGTRIE_HAS_NEXT(result)) step.state = walker.getState64();
+  }
+}
+
+// CjkBreakEngine::divideUpDictionaryRange for a run of ideographs (no
+// katakana, nothing that NFKC changes, one UTF-16 unit a character): at
+// each reached character, each dictionary word that starts there (as
+// UCharsDictionaryMatcher::matches finds them, up to kMaxWordLength and the
+// run's end) lowers the cost of reaching its end; a character that starts
+// no word of one character is a word of its own at kUnknownCharacterCost.
+// The cheapest way to the run's end gives the words.
+void HanSegmenter::Segment(const char16_t* run, int32_t length,
+                           std::vector<int32_t>* ends,
+                           std::vector<uint32_t>* costs,
+                           std::vector<int32_t>* previous) const {
+  costs->assign(length + 1, kUnreached);
+  previous->assign(length + 1, -1);
+  (*costs)[0] = 0;
+  auto reach = [&](int32_t from, int32_t word_length, uint32_t cost) {
+    const uint32_t total = (*costs)[from] + cost;
+    if (total < (*costs)[from + word_length]) {
+      (*costs)[from + word_length] = total;
+      (*previous)[from + word_length] = from;
+    }
+  };
+  icu::UCharsTrie walker(trie_);
+  for (int32_t i = 0; i < length; ++i) {
+    if ((*costs)[i] == kUnreached) continue;
+    const FirstStep& first = first_[run[i] - kCjkUnifiedFirst];
+    const auto first_result = static_cast<UStringTrieResult>(first.result);
+    const bool one_character_word = USTRINGTRIE_HAS_VALUE(first_result);
+    if (one_character_word) reach(i, 1, static_cast<uint32_t>(first.cost));
+    if (USTRINGTRIE_HAS_NEXT(first_result)) {
+      walker.resetToState64(first.state);
+      const int32_t last = std::min(length, i + kMaxWordLength);
+      for (int32_t k = i + 1; k < last; ++k) {
+        const UStringTrieResult result = walker.next(run[k]);
+        if (USTRINGTRIE_HAS_VALUE(result)) {
+          reach(i, k - i + 1, static_cast<uint32_t>(walker.getValue()));
+        }
+        if (!USTRINGTRIE_HAS_NEXT(result)) break;
+      }
+    }
+    if (!one_character_word) reach(i, 1, kUnknownCharacterCost);
+  }
+  const size_t first_end = ends->size();
+  for (int32_t at = length; at > 0; at = (*previous)[at]) ends->push_back(at);
+  std::reverse(ends->begin() + first_end, ends->end());
+}
+
+}  // namespace lede::engine
