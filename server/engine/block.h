@@ -58,6 +58,10 @@ struct Block {
 struct Comment {
   std::string author;  // "" when the comment names none
   std::optional<ParsedDate> published;
+  // The date as the page shows it to readers (the dating element's text:
+  // "Jun 3, 2024" where `published` read a <time>'s datetime); "" when it
+  // shows none.
+  std::string shown_date;
   std::string text;  // paragraphs separated by a blank line
   // The blocks `text` was read from.
   std::vector<Block> blocks;

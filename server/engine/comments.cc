@@ -97,6 +97,21 @@ bool IsFurniture(const GumboNode* element) {
   return AttributeMatches(element, "class", *kClass);
 }
 
+// Code points of text below `element`, as the page was measured.
+int TextLength(const GumboNode* element, const StatsMap& stats) {
+  auto found = stats.find(element);
+  return found == stats.end() ? 0 : found->second.text_length;
+}
+
+// Whether `part`, classed as a comment's furniture, holds most of the text
+// of `comment`: a forum whose post body sits in its "message-info" cell.
+bool HoldsItsText(const GumboNode* part, const GumboNode* comment,
+                  const StatsMap& stats) {
+  const int length = TextLength(comment, stats);
+  return length > 0 && TextLength(part, stats) >=
+                           content_rules::kMinCommentTextShareHeld * length;
+}
+
 // One comment as the section's walk found it: the element, the comment it
 // is nested in, and the elements that may name its writer and date it, in
 // page order.
@@ -115,6 +130,7 @@ constexpr size_t kMaxPartsTried = 4;
 // text added to `left_out`: the comments nested in it, its writer, its
 // date and its furniture.
 std::vector<Item> FindItems(const GumboNode* section, ItemKind kind,
+                            const StatsMap& stats,
                             absl::flat_hash_set<const GumboNode*>* left_out) {
   std::vector<Item> items;
   std::vector<int> open;  // indexes of the comments the walk is inside
@@ -133,7 +149,8 @@ std::vector<Item> FindItems(const GumboNode* section, ItemKind kind,
         }
         if (open.empty()) return true;
         Item& current = items[open.back()];
-        if (IsFurniture(node) ||
+        if ((IsFurniture(node) &&
+             !HoldsItsText(node, current.element, stats)) ||
             (IsElement(node, GUMBO_TAG_FORM) && SaysItIsFurniture(node))) {
           left_out->insert(node);
         }
@@ -160,21 +177,30 @@ std::vector<Item> FindItems(const GumboNode* section, ItemKind kind,
   return items;
 }
 
-// The writer's name `element` gives: the innermost author element inside
-// it that has text (hCard's "fn" inside "comment-author"), without a
+// The writer's name `element` gives: the first name a <meta> inside it
+// states (microdata's itemprop=name), else the innermost author element
+// inside it that has text (hCard's "fn" inside "comment-author"), without a
 // trailing "says:". "" when it gives none.
 std::string AuthorName(const GumboNode* element) {
   static const LazyRE2 kPrefix = {content_rules::kCommentAuthorPrefixPattern};
   static const LazyRE2 kSuffix = {content_rules::kCommentAuthorSuffixPattern};
   const GumboNode* named = element;
+  absl::string_view stated;
   WalkTree(element, [&](const GumboNode* node, int depth) {
     if (node->type != GUMBO_NODE_ELEMENT) return false;
+    if (depth > 0 && stated.empty() && IsElement(node, GUMBO_TAG_META) &&
+        IsAuthorElement(node)) {
+      stated = Attribute(node, "content");
+    }
     if (depth > 0 && IsAuthorElement(node) && !TextContent(node).empty()) {
       named = node;
     }
     return true;
   });
-  std::string name = TextContent(named);
+  // Microdata's <meta itemprop=name content=...> states the name alone,
+  // where the element's text has the writer's details around it.
+  std::string name =
+      stated.empty() ? TextContent(named) : CollapseWhitespace(stated);
   RE2::Replace(&name, *kPrefix, "");
   RE2::Replace(&name, *kSuffix, "");
   if (CodePointCount(name) > content_rules::kMaxCommentAuthorLength) return "";
@@ -226,6 +252,14 @@ std::optional<ParsedDate> DateOf(const GumboNode* element,
   return date;
 }
 
+// The date as `element` shows it to readers: its text, when it is short
+// enough to be a date line; "" when it shows none (a <time> without text).
+std::string ShownDate(const GumboNode* element) {
+  std::string text = CollapseWhitespace(TextContent(element));
+  if (CodePointCount(text) > content_rules::kMaxShownDateLength) return "";
+  return text;
+}
+
 // A line that is one of the comment's buttons ("Reply", "Antworten", "Like"),
 // not its text.
 bool IsActionLine(absl::string_view text) {
@@ -272,7 +306,8 @@ std::string JoinedText(const std::vector<Block>& blocks) {
 void ReadSection(const CommentPage& page, const GumboNode* section,
                  ItemKind kind, std::vector<Comment>* comments) {
   Skips skips = *page.skips;
-  std::vector<Item> items = FindItems(section, kind, &skips.left_out);
+  std::vector<Item> items =
+      FindItems(section, kind, *page.stats, &skips.left_out);
   struct Read {
     Comment comment;
     bool has_text = false;
@@ -304,6 +339,7 @@ void ReadSection(const CommentPage& page, const GumboNode* section,
         if (comment.published) {
           WithoutDate(element, comment.published->text, author,
                       &comment.author);
+          comment.shown_date = ShownDate(element);
         }
         break;
       }
@@ -323,7 +359,10 @@ void ReadSection(const CommentPage& page, const GumboNode* section,
     if (item.parent >= 0 && !read[item.parent].has_text) {
       const Comment& wrapper = read[item.parent].comment;
       if (comment.author.empty()) comment.author = wrapper.author;
-      if (!comment.published) comment.published = wrapper.published;
+      if (!comment.published) {
+        comment.published = wrapper.published;
+        comment.shown_date = wrapper.shown_date;
+      }
     }
   }
   for (Read& one : read) {
@@ -428,13 +467,32 @@ bool PostsAreTheBody(const std::vector<Comment>& posts,
   const absl::flat_hash_map<std::string, int> in_posts = WordCounts(posts_text);
   const absl::flat_hash_map<std::string, int> in_body = WordCounts(body_text);
   const int posts_words = Total(in_posts);
-  if (posts_words == 0 || posts_words >= Total(in_body)) return false;
+  const int body_words = Total(in_body);
+  if (posts_words == 0 || posts_words == body_words) return false;
   int shared = 0;
   for (const auto& [word, count] : in_posts) {
     auto found = in_body.find(word);
     if (found != in_body.end()) shared += std::min(count, found->second);
   }
-  return shared >= content_rules::kMinPostWordsInBody * posts_words;
+  // Fewer: the body is the thread with the writers' details around it.
+  // More: the body is a part of the thread (its opening post).
+  return shared >=
+         content_rules::kMinPostWordsInBody * std::min(posts_words, body_words);
+}
+
+std::vector<Block> ThreadBlocks(const std::vector<Comment>& posts) {
+  std::vector<Block> blocks;
+  for (const Comment& post : posts) {
+    std::vector<absl::string_view> header;
+    if (!post.author.empty()) header.push_back(post.author);
+    if (!post.shown_date.empty()) header.push_back(post.shown_date);
+    if (!header.empty()) {
+      blocks.push_back(
+          {.text = absl::StrJoin(header, content_rules::kPostHeaderSeparator)});
+    }
+    blocks.insert(blocks.end(), post.blocks.begin(), post.blocks.end());
+  }
+  return blocks;
 }
 
 }  // namespace lede::engine::content

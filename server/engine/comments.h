@@ -55,6 +55,11 @@ std::vector<Comment> ReadPosts(const CommentPage& page);
 bool PostsAreTheBody(const std::vector<Comment>& posts,
                      const std::vector<Block>& blocks);
 
+// The thread `posts` make as the body: each post's blocks under a line
+// naming its writer and the date it shows ("jdoe · Jun 3, 2024"), as the
+// thread shows them; no such line for a post that names neither.
+std::vector<Block> ThreadBlocks(const std::vector<Comment>& posts);
+
 }  // namespace lede::engine::content
 
 #endif  // LEDE_SERVER_ENGINE_COMMENTS_H_

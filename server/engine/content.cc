@@ -334,11 +334,7 @@ void ContentReader::ReadThread(Body* body) const {
     return;
   }
   if (!content::PostsAreTheBody(body->posts, body->blocks)) return;
-  body->blocks.clear();
-  for (const Comment& post : body->posts) {
-    body->blocks.insert(body->blocks.end(), post.blocks.begin(),
-                        post.blocks.end());
-  }
+  body->blocks = content::ThreadBlocks(body->posts);
   body->attempt = "posts";
 }
 

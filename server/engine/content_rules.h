@@ -515,6 +515,9 @@ inline constexpr const char kPostItemTypePattern[] =
 // (a bag of words) is in the body found, and they are fewer (tuned on WCXB
 // dev half A's forums).
 inline constexpr double kMinPostWordsInBody = 0.95;
+// Between a post's writer and its date on the line that heads it when the
+// posts are the body (ThreadBlocks).
+inline constexpr absl::string_view kPostHeaderSeparator = " · ";
 
 // ---- A listing's or a collection's entries (list_items.cc). ----
 
@@ -584,6 +587,10 @@ inline constexpr const char kCommentDateClassPattern[] =
 // ...longest text searched for a date, in code points (a comment's meta
 // line: "Jane says: November 19, 2019 at 8:59 pm | Reply").
 inline constexpr size_t kMaxCommentDateLineLength = 200;
+// ...longest text of the dating element kept as the date the page shows
+// ("Jun 3, 2024", "January 28, 2024, 3:36pm", "3 days ago"), in code
+// points: a longer one is a meta line with more than the date in it.
+inline constexpr size_t kMaxShownDateLength = 40;
 
 // Within a comment: the parts around its text (who and when, the links to
 // reply, vote, report or edit, the avatar), left out of the text.
@@ -591,6 +598,10 @@ inline constexpr const char kCommentFurnitureClassPattern[] =
     R"((?i)(^|[\s_-])(meta|metadata|commentmetadata|reply|actions?|tools|)"
     R"(toolbar|footer|header|avatar|votes?|rating|likes?|reactions?|report|)"
     R"(permalink|edit-link|says|byline|info|signature)($|[\s_-]))";
+
+// ...unless the part holds at least this share of the comment's text: then
+// it holds the text itself (a post's body in a cell classed "info").
+inline constexpr double kMinCommentTextShareHeld = 0.5;
 
 // Lines of a comment that are its buttons, beside kWidgetLines: the links
 // to its replies and to answer it, in the languages of kWidgetLines and

@@ -3,6 +3,7 @@
 // and written into Article.posts: each page here is markup written for the
 // test, in the shapes forum software gives its threads.
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -203,6 +204,84 @@ TEST(PostsTest, PostsAreTheBodyOnlyWhenTheBodyHoldsThemAndMore) {
   EXPECT_FALSE(content::PostsAreTheBody({Post(kQuestion), Post(kThanks)},
                                         Blocks({kQuestion, kAnswer, kAnswer})));
   EXPECT_FALSE(content::PostsAreTheBody({}, body));
+}
+
+TEST(PostsTest, PostsAreTheBodyWhenTheBodyIsTheOpeningPost) {
+  // The body found is the opening post alone; the posts hold it and the
+  // replies.
+  EXPECT_TRUE(content::PostsAreTheBody(
+      {Post(kQuestion), Post(kAnswer), Post(kThanks)}, Blocks({kQuestion})));
+  // A body with words of its own the posts lack is another text.
+  EXPECT_FALSE(content::PostsAreTheBody(
+      {Post(kQuestion), Post(kAnswer), Post(kThanks)},
+      Blocks({kQuestion,
+              "The shop's return policy covers thirty days from "
+              "delivery, for every telescope and mount."})));
+}
+
+// A thread whose opening post the votes crowned alone, its replies in a
+// section classed as a discussion: the body is every post.
+TEST(PostsTest, OpeningPostAloneGivesWayToTheThread) {
+  std::string html = absl::StrCat(
+      "<html><body><h1>Saturn is a blur</h1><div class=\"message\"><a "
+      "class=\"username\">stargazer</a><p>",
+      kQuestion, "</p><p>", kQuestion, "</p></div><div class=\"replies\">");
+  for (const auto& [author, text] :
+       {std::pair{"optics_fan", kAnswer}, std::pair{"stargazer", kThanks}}) {
+    absl::StrAppend(&html, "<div class=\"message\"><a class=\"username\">",
+                    author,
+                    "</a><time datetime=\"2024-03-02T08:30:00Z\">"
+                    "Mar 2, 2024</time><p>",
+                    text, "</p></div>");
+  }
+  absl::StrAppend(&html, "</div></body></html>");
+  const Body body = ReadAsThread(html);
+  const std::string text = RenderText(body.blocks);
+  EXPECT_THAT(text, HasSubstr(kAnswer)) << body.attempt;
+  EXPECT_THAT(text, HasSubstr(kThanks));
+}
+
+// Each post of a thread read as the body is headed by its writer and the
+// date as the page shows it.
+TEST(PostsTest, EachPostIsHeadedByItsWriterAndShownDate) {
+  std::string html = Thread(/*with_cards=*/true);
+  const std::string shown = ">2024-03-01T21:15:00Z</time>";
+  html.replace(html.find(shown), shown.size(), ">Mar 1, 2024, 9:15pm</time>");
+  const Body body = ReadAsThread(html);
+  ASSERT_EQ(body.attempt, "posts");
+  const std::string text = RenderText(body.blocks);
+  EXPECT_THAT(text, HasSubstr("optics_fan · Mar 1, 2024, 9:15pm\n\n"
+                              "Check the collimation first"))
+      << text;
+  EXPECT_LT(text.find("stargazer · 2024-03-01T20:00:00Z"),
+            text.find(kQuestion));
+}
+
+// A forum whose post sits in a cell classed like a post's furniture
+// ("message-info"), and whose writer's card states the name in microdata
+// beside the writer's details.
+TEST(PostsTest, PostTextInACellClassedAsFurnitureIsRead) {
+  std::string html = "<html><body><h1>Saturn is a blur</h1>";
+  int number = 1;
+  for (const auto& [author, text] :
+       {std::pair{"stargazer", kQuestion}, std::pair{"optics_fan", kAnswer},
+        std::pair{"stargazer", kThanks}}) {
+    absl::StrAppend(&html, "<div class=\"message-card\" id=\"post-", number++,
+                    "\" itemscope itemtype=\"https://schema.org/Comment\"><div "
+                    "class=\"user-info\" itemprop=\"author\" itemscope><meta "
+                    "itemprop=\"name\" content=\"",
+                    author, "\"><a href=\"/members/1\">", author,
+                    "</a> <span>1,234 posts · Joined 2012</span></div><div "
+                    "class=\"message-cell message-info-block\"><div><p>",
+                    text, "</p></div></div></div>");
+  }
+  absl::StrAppend(&html, "</body></html>");
+  const Body body = ReadAsThread(html);
+  ASSERT_THAT(body.posts, SizeIs(3));
+  EXPECT_THAT(Authors(body.posts),
+              ElementsAre("stargazer", "optics_fan", "stargazer"));
+  EXPECT_EQ(body.posts[1].text, kAnswer);
+  EXPECT_EQ(body.posts[2].text, kThanks);
 }
 
 // The engine reads posts on the pages it classifies as forums, and only
