@@ -311,6 +311,7 @@ void ContentReader::ReadAs(v1::PageType type, Body* body) const {
   const page_reading_rules::PageReading& reading = ReadingOf(type);
   if (reading.read_thread) ReadThread(body);
   if (reading.read_items) ReadItems(body);
+  if (reading.keep_link_lists) KeepLinkLists(body);
   if (reading.reread_as_listing) RereadAsListing(body);
   if (reading.read_article) ReadArticle(body);
   if (reading.drop_quoted_copies) content::DropQuotedCopies(&body->blocks);
@@ -348,6 +349,23 @@ void ContentReader::ReadArticle(Body* body) const {
 void ContentReader::ReadItems(Body* body) const {
   body->items = content::ReadListItems(page_->body(), page_->skips,
                                        page_->facts.url.value);
+}
+
+void ContentReader::KeepLinkLists(Body* body) const {
+  Reading* page = page_.get();
+  const GumboNode* root = body->attempt == "candidate"    ? page->top
+                          : body->attempt == "whole-page" ? page->body()
+                                                          : nullptr;
+  if (root == nullptr) return;
+  std::vector<Block> with_lists =
+      Build(page, root, {.drop_discussions = true, .keep_link_lists = true});
+  if (static_cast<double>(content::TextLength(with_lists)) <
+      content_rules::kMinLinkListsKeptGain *
+          static_cast<double>(content::TextLength(body->blocks))) {
+    return;
+  }
+  body->blocks = std::move(with_lists);
+  body->images = ImagesOf(body->blocks);
 }
 
 void ContentReader::RereadAsListing(Body* body) const {

@@ -56,9 +56,11 @@ class ContentReader {
 
   // Reads `body` (ReadBody's) as a page of `type` reads, by the kind's row
   // of page_reading_rules::kPageReadings: a forum by ReadThread, a listing
-  // or a collection by ReadItems, an article by ReadArticle, and runs of
-  // copied paragraphs dropped (DropRepeatedRuns) where the kind's markup
-  // copies its sections; read as an article when the kind has no row.
+  // or a collection by ReadItems (a listing's link lists kept by
+  // KeepLinkLists, a collection read again by RereadAsListing), an article
+  // by ReadArticle, and runs of copied paragraphs dropped (DropRepeatedRuns)
+  // where the kind's markup copies its sections; read as an article when the
+  // kind has no row.
   void ReadAs(v1::PageType type, Body* body) const;
 
   // Reads `body` (ReadBody's) as a forum thread: its posts in page order,
@@ -72,6 +74,14 @@ class ContentReader {
   // snippet) into `body->items`, in page order; none when it has no run of
   // alike linked entries.
   void ReadItems(Body* body) const;
+
+  // Reads `body` (ReadBody's) again with its link lists kept, from the
+  // container it was read from (the crowned one, or the whole page), when
+  // that gives content_rules::kMinLinkListsKeptGain times its text: a
+  // listing's entries are links, which an article's reading drops as
+  // navigation. Not after the other attempts (a listing's reading keeps
+  // them already).
+  void KeepLinkLists(Body* body) const;
 
   // Reads the page again as a listing (its main area whole, its link lists
   // kept) within content_rules::kClassifiedListingBounds, when the body

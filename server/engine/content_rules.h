@@ -115,6 +115,10 @@ inline constexpr ListingBounds kListingBounds = {1000, 3, 6};
 // after a longer intro, and a smaller gain says they were cut (tuned on
 // WCXB dev's half A).
 inline constexpr ListingBounds kClassifiedListingBounds = {2000, 2, 3};
+// A listing's body read again with its link lists kept replaces the one
+// read without them when it holds this many times its text
+// (ContentReader::KeepLinkLists; tuned on WCXB dev's half A).
+inline constexpr double kMinLinkListsKeptGain = 1.5;
 
 // A page with less text than this outside <noscript> is read with its
 // <noscript> content, when that holds more.

@@ -21,6 +21,11 @@ struct PageReading {
   // its readers came for. Not on listings: a listing's body is more often
   // already its list, and its main area holds the filters' menus.
   bool reread_as_listing = false;
+  // The body read again from the same container with its link lists kept,
+  // when that gives much more (ContentReader::KeepLinkLists): a listing's
+  // entries, a list of other pages' titles, are links, which an article's
+  // reading drops as the site's navigation.
+  bool keep_link_lists = false;
   // The teasers that close an article go (ContentReader::ReadArticle).
   bool read_article = false;
   // Runs of paragraphs that copy earlier ones go
@@ -51,7 +56,9 @@ inline constexpr PageReading kPageReadings[] = {
     {.type = v1::PAGE_TYPE_PRODUCT,
      .drop_repeated_runs = true,
      .drop_priced_cards = true},
-    {.type = v1::PAGE_TYPE_LISTING, .read_items = true},
+    {.type = v1::PAGE_TYPE_LISTING,
+     .read_items = true,
+     .keep_link_lists = true},
     {.type = v1::PAGE_TYPE_COLLECTION,
      .read_items = true,
      .reread_as_listing = true},

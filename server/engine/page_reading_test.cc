@@ -182,5 +182,42 @@ TEST(PageReadingTest, ACollectionIsReadWithItsItems) {
       << collection;
 }
 
+// A blog's section: a short intro, then its entries, each a linked title
+// and no more, in a list the article's reading drops as navigation.
+std::string ListingOfLinkedTitles(int entries) {
+  std::string list;
+  for (int i = 0; i < entries; ++i) {
+    absl::StrAppend(&list, "<li><a href=\"/story/", i,
+                    "\">Why the river town rebuilt its old bridge, part ", i,
+                    "</a></li>");
+  }
+  return absl::StrCat(
+      "<html><body><main><h1>Engineering</h1><p>Stories from the people who "
+      "design, build and keep up the roads, bridges and tunnels of the "
+      "valley, told by the engineers themselves, with drawings and "
+      "photographs from the work.</p><ul>",
+      list, "</ul></main></body></html>");
+}
+
+TEST(PageReadingTest, AListingKeepsItsLinkedEntries) {
+  const std::string html = ListingOfLinkedTitles(8);
+  const std::string article = TextReadAs(html, v1::PAGE_TYPE_ARTICLE);
+  EXPECT_THAT(article, HasSubstr("told by the engineers themselves"));
+  EXPECT_THAT(article, Not(HasSubstr("old bridge, part 5"))) << article;
+  const std::string listing = TextReadAs(html, v1::PAGE_TYPE_LISTING);
+  EXPECT_THAT(listing, HasSubstr("told by the engineers themselves"));
+  EXPECT_THAT(listing, HasSubstr("old bridge, part 0"));
+  EXPECT_THAT(listing, HasSubstr("old bridge, part 7")) << listing;
+}
+
+TEST(PageReadingTest, AListingsFewLinksBesideItsTextStayDropped) {
+  // One link adds less than half the intro's text: a link beside the body,
+  // not the entries the page is for.
+  const std::string listing =
+      TextReadAs(ListingOfLinkedTitles(1), v1::PAGE_TYPE_LISTING);
+  EXPECT_THAT(listing, HasSubstr("told by the engineers themselves"));
+  EXPECT_THAT(listing, Not(HasSubstr("old bridge, part 0"))) << listing;
+}
+
 }  // namespace
 }  // namespace lede::engine
