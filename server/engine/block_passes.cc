@@ -21,6 +21,24 @@
 namespace lede::engine::content {
 namespace {
 
+// The first byte of `text` after the white space RE2's \s matches (ASCII
+// space, tab, newline, form feed, carriage return), or '\0' when none is
+// left. A pattern that must start there with one of a few bytes can be ruled
+// out by it before RE2 runs, whose automaton's states for a large pattern
+// are spread over memory the rest of the engine has pushed out of the cache.
+char FirstAfterSpace(absl::string_view text) {
+  for (char c : text) {
+    if (c != ' ' && c != '\t' && c != '\n' && c != '\f' && c != '\r') return c;
+  }
+  return '\0';
+}
+
+// Whether `text` holds an ASCII digit: RE2's \d, which every branch of some
+// patterns needs.
+bool HasAsciiDigit(absl::string_view text) {
+  return std::any_of(text.begin(), text.end(), absl::ascii_isdigit);
+}
+
 bool IsEndOfArticleMarker(absl::string_view text) {
   std::string folded = AsciiLower(absl::StripAsciiWhitespace(text));
   // "Related articles:" and "【相关阅读】" mark the end as well.
@@ -47,14 +65,17 @@ bool IsDateline(absl::string_view text) {
 // A block that is only markup, read as text (kMarkupLinePattern).
 bool IsMarkupLine(absl::string_view text) {
   static const LazyRE2 kMarkup = {content_rules::kMarkupLinePattern};
-  return RE2::FullMatch(Piece(text), *kMarkup);
+  // The pattern starts with a tag's '<' after its white space.
+  return FirstAfterSpace(text) == '<' && RE2::FullMatch(Piece(text), *kMarkup);
 }
 
 // "Posted by Anna @ 2005-06-14 03:25 | 11 comments": the line that closes a
 // post. On a blog's front page, what follows is the next post.
 bool IsPostFooter(absl::string_view text) {
   static const LazyRE2 kCommentCount = {content_rules::kCommentCountPattern};
-  return RE2::PartialMatch(Piece(text), *kCommentCount) &&
+  // Each branch of the pattern counts the comments in digits.
+  return HasAsciiDigit(text) &&
+         RE2::PartialMatch(Piece(text), *kCommentCount) &&
          FindDate(text, DateHints(), /*allow_relative=*/false).has_value();
 }
 
@@ -320,7 +341,8 @@ void DropPricedCards(std::vector<Block>* blocks) {
 std::string WidgetLineKey(absl::string_view text) {
   static const LazyRE2 kCount = {R"(\s*[(\[]\s*\d[\d.,]*\s*[km]?\s*[)\]]\s*$)"};
   std::string key = AsciiLower(text);
-  RE2::Replace(&key, *kCount, "");
+  // The count is in digits.
+  if (HasAsciiDigit(key)) RE2::Replace(&key, *kCount, "");
   absl::string_view rest = absl::StripAsciiWhitespace(key);
   for (bool changed = true; changed && !rest.empty();) {
     changed = false;
@@ -347,8 +369,11 @@ bool IsWidgetLine(absl::string_view text) {
     return lines;
   }();
   static const LazyRE2 kCounter = {content_rules::kCounterLinePattern};
+  // The counter line starts with its number after its white space.
   return kLines->contains(WidgetLineKey(text)) ||
-         RE2::FullMatch(Piece(text), *kCounter);
+         (absl::ascii_isdigit(
+              static_cast<unsigned char>(FirstAfterSpace(text))) &&
+          RE2::FullMatch(Piece(text), *kCounter));
 }
 
 void DropTitleHeading(absl::string_view title,

@@ -295,7 +295,8 @@ inline constexpr absl::string_view kWidgetLines[] = {
 
 // A line that is only a count of what readers did ("139 shares", "12
 // Kommentare", "1.2K"): a widget's counter. Not a bare number: on a
-// listing, "9.0" is a rating and "3." a rank.
+// listing, "9.0" is a rating and "3." a rank. It starts with its number
+// after its white space: IsWidgetLine runs it only then.
 inline constexpr const char kCounterLinePattern[] =
     R"((?i)\s*\d[\d.,]*\s*([km]|[km]?\s*(shares?|likes?|comments?|views?|)"
     R"(reads?|reactions?|votes?|replies|responses|kommentare?|commentaires?|)"
@@ -304,7 +305,8 @@ inline constexpr const char kCounterLinePattern[] =
 // A block that is only markup ("<img height="1" width="1" src=...>",
 // "</div>"): a page's escaped or fallback HTML (a tracking pixel's
 // <noscript>, an <iframe>'s fallback) read as text. Never the article's
-// text outside a code block. Not "<https://...>": a link written out.
+// text outside a code block. Not "<https://...>": a link written out. It
+// starts with '<' after its white space: IsMarkupLine runs it only then.
 inline constexpr const char kMarkupLinePattern[] =
     R"(\s*(<(/?[a-zA-Z][\w-]*(\s[^<>]*)?|!--[^<>]*)/?>\s*)+)";
 
@@ -390,6 +392,8 @@ inline constexpr size_t kMaxDatelinesDropped = 2;
 
 // A short line with a date and a comment count closes a post ("Posted
 // June 4, 2019 | 12 comments", "由X张贴 @ 2005-06-14 共 11 篇评论")...
+// Each branch counts in ASCII digits: IsPostFooter runs it only on a line
+// that has one.
 inline constexpr const char kCommentCountPattern[] =
     R"((?i)\d+\s*(comments?|kommentare?|commentaires?|comentarios?|)"
     R"(komentarz[ey]?|条评论|篇评论|則留言)\b|(共|有)\s*\d+\s*(篇|条)?评论|)"
