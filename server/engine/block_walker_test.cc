@@ -70,6 +70,35 @@ TEST(BlockWalkerTest, MeasureTreeListsTheElementsItEntered) {
   EXPECT_EQ(entered.front().node, dom->body());
 }
 
+// ReadAnyway reads the <noscript>s and <h1>s a walk from the body reaches:
+// not one in a <template>, or inside a <noscript> or an <h1>.
+TEST(BlockWalkerTest, ReadAnywayReadsWhatAWalkFromTheBodyReaches) {
+  std::string copy = "<p>";
+  for (int i = 0; i < 4; ++i) {
+    copy +=
+        "The post, as the crawler reads it, in sentences long enough to "
+        "count as a copy of what the script renders on the page. ";
+  }
+  copy += "</p>";
+  absl::StatusOr<Dom> dom =
+      Dom::Parse(std::string("<body>") + "<aside id=a><h1>Title</h1></aside>" +
+                     "<template><aside id=b><h1>Title</h1></aside></template>" +
+                     "<h1><aside id=c><h1>Title</h1></aside></h1>" +
+                     "<div id=d><noscript>" + copy + "</noscript></div>" +
+                     "<noscript><div><noscript>" + copy +
+                     "</noscript></div></noscript>" + "</body>",
+                 Limits(), absl::InfiniteFuture());
+  ASSERT_TRUE(dom.ok());
+  std::vector<std::string> read;
+  for (const GumboNode* node :
+       ReadAnyway(dom->body(), dom->noscripts_and_h1s(), "Title")) {
+    read.push_back(absl::StrCat(TagName(node), "#",
+                                Attribute(node->parent, "id"),
+                                Attribute(node, "id")));
+  }
+  EXPECT_THAT(read, testing::ElementsAre("aside#a", "noscript#d"));
+}
+
 TEST(BlockWalkerTest, EachElementPopsOnlyWhatItPushed) {
   EXPECT_EQ(Walk("<ul><li>item one<table><tr><td><p>cell text</p></td></tr>"
                  "</table>tail of the item</li><li>item two</li></ul>"

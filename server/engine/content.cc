@@ -387,8 +387,8 @@ absl::StatusOr<Body> ExtractContent(const Dom& dom, const PageFacts& facts,
 absl::StatusOr<Body> ContentReader::ReadBody(absl::Time deadline) {
   const ContentOptions& options = options_;
   Reading& page = *page_;
-  page.skips.read_anyway =
-      content::ReadAnyway(page.body(), ShownTitle(page.facts));
+  page.skips.read_anyway = content::ReadAnyway(
+      page.body(), page.dom.noscripts_and_h1s(), ShownTitle(page.facts));
   Score(&page);
   Body body;
   for (const NamedAttempt& attempt : kAttempts) {

@@ -125,39 +125,53 @@ bool Skips::Hidden(const GumboNode* element) const {
              shown_anyway.end();
 }
 
+namespace {
+
+// Whether a walk from `body` that enters no <noscript>, <h1> or
+// <template> reaches `node`.
+bool ReachedFrom(const GumboNode* body, const GumboNode* node) {
+  for (const GumboNode* up = node->parent; up != nullptr; up = up->parent) {
+    if (up == body) return true;
+    if (up->type != GUMBO_NODE_ELEMENT ||
+        up->v.element.tag == GUMBO_TAG_NOSCRIPT ||
+        up->v.element.tag == GUMBO_TAG_H1) {
+      return false;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 // Skipped elements that hold the article all the same: an <aside> around an
 // <h1> that states the title (some sites set the whole article in one), and
 // a <noscript> copy of content a script renders (Blogger keeps each post in
 // a <script type="text/template"> and the same text in the <noscript> beside
 // it): a <noscript> with prose whose parent shows little else.
-std::vector<const GumboNode*> ReadAnyway(const GumboNode* body,
-                                         absl::string_view title) {
+std::vector<const GumboNode*> ReadAnyway(
+    const GumboNode* body,
+    const std::vector<const GumboNode*>& noscripts_and_h1s,
+    absl::string_view title) {
   std::vector<const GumboNode*> nodes;
   const std::string wanted = CollapseWhitespace(title);
-  WalkTree(body, [&](const GumboNode* node, int) {
-    if (node->type != GUMBO_NODE_ELEMENT) return false;
-    switch (node->v.element.tag) {
-      case GUMBO_TAG_NOSCRIPT: {
-        size_t own = VisibleTextLength(node, nullptr);
-        if (own >= content_rules::kMinNoscriptCopyText &&
-            VisibleTextLength(node->parent, node) *
-                    content_rules::kMinNoscriptCopyShare <
-                own) {
-          nodes.push_back(node);
-        }
-        return false;
+  for (const GumboNode* node : noscripts_and_h1s) {
+    if (!ReachedFrom(body, node)) continue;
+    if (node->v.element.tag == GUMBO_TAG_NOSCRIPT) {
+      size_t own = VisibleTextLength(node, nullptr);
+      if (own >= content_rules::kMinNoscriptCopyText &&
+          VisibleTextLength(node->parent, node) *
+                  content_rules::kMinNoscriptCopyShare <
+              own) {
+        nodes.push_back(node);
       }
-      case GUMBO_TAG_H1:
-        if (wanted.empty() || TextContent(node) != wanted) return false;
-        for (const GumboNode* up = node->parent; up != nullptr && up != body;
-             up = up->parent) {
-          if (IsElement(up, GUMBO_TAG_ASIDE)) nodes.push_back(up);
-        }
-        return false;
-      default:
-        return true;
+      continue;
     }
-  });
+    if (wanted.empty() || TextContent(node) != wanted) continue;
+    for (const GumboNode* up = node->parent; up != nullptr && up != body;
+         up = up->parent) {
+      if (IsElement(up, GUMBO_TAG_ASIDE)) nodes.push_back(up);
+    }
+  }
   return nodes;
 }
 

@@ -57,9 +57,14 @@ struct Skips {
 
 // Skipped elements that hold the article all the same: an <aside> around an
 // <h1> that states `title`, and a <noscript> copy of content a script
-// renders.
-std::vector<const GumboNode*> ReadAnyway(const GumboNode* body,
-                                         absl::string_view title);
+// renders. `noscripts_and_h1s`: the document's <noscript> and <h1> elements
+// in document order (Dom::noscripts_and_h1s); those a walk from `body`
+// reaches are read, as it reaches them: below the body, inside no <noscript>,
+// <h1> or <template>.
+std::vector<const GumboNode*> ReadAnyway(
+    const GumboNode* body,
+    const std::vector<const GumboNode*>& noscripts_and_h1s,
+    absl::string_view title);
 
 // An element the measuring walk entered, with its tag.
 struct EnteredElement {

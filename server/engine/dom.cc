@@ -67,9 +67,14 @@ absl::StatusOr<Dom> Dom::Parse(std::string html, const NodeBudget& node_budget,
   }
   int max_depth = 0;
   size_t nodes = 0;
-  WalkTree(dom.output_->document, [&](const GumboNode*, int depth) {
+  WalkTree(dom.output_->document, [&](const GumboNode* node, int depth) {
     ++nodes;
     max_depth = std::max(max_depth, depth);
+    if (node->type == GUMBO_NODE_ELEMENT &&
+        (node->v.element.tag == GUMBO_TAG_NOSCRIPT ||
+         node->v.element.tag == GUMBO_TAG_H1)) {
+      dom.noscripts_and_h1s_.push_back(node);
+    }
     return depth <= limits.max_depth;
   });
   if (max_depth > limits.max_depth) return DepthLimitError(limits.max_depth);

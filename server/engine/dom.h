@@ -50,6 +50,13 @@ class Dom {
   const GumboNode* head() const { return head_; }
   const GumboNode* body() const { return body_; }
   size_t node_count() const { return node_count_; }
+  // The <noscript> and <h1> elements, in document order, listed by the walk
+  // that checks the tree's size while gumbo's nodes are still in the cache:
+  // the content stage reads them (content::ReadAnyway) instead of walking
+  // the whole tree again.
+  const std::vector<const GumboNode*>& noscripts_and_h1s() const {
+    return noscripts_and_h1s_;
+  }
 
  private:
   Dom() = default;
@@ -66,6 +73,7 @@ class Dom {
   const GumboNode* head_ = nullptr;
   const GumboNode* body_ = nullptr;
   size_t node_count_ = 0;
+  std::vector<const GumboNode*> noscripts_and_h1s_;
 };
 
 // Calls `visit(node, depth)` for `root` and every node below it, in document

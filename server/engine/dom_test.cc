@@ -15,6 +15,23 @@ TEST(DomTest, ParsesAndReadsText) {
   EXPECT_EQ(TextContent(dom->body()), "Hello world");
 }
 
+// The walk that checks the tree lists every <noscript> and <h1>, in
+// document order: in the head, in a <template>, inside one another.
+TEST(DomTest, ListsTheNoscriptsAndH1sInDocumentOrder) {
+  absl::StatusOr<Dom> dom = Dom::Parse(
+      "<head><noscript><link rel=x></noscript></head><body><h1>A</h1>"
+      "<div><noscript><h1>B</h1></noscript></div><template><h1>C</h1>"
+      "</template><h2>D</h2></body>",
+      Limits(), absl::InfiniteFuture());
+  ASSERT_TRUE(dom.ok()) << dom.status();
+  std::vector<std::string> listed;
+  for (const GumboNode* node : dom->noscripts_and_h1s()) {
+    listed.push_back(absl::StrCat(TagName(node), ":", TextContent(node)));
+  }
+  EXPECT_THAT(listed, testing::ElementsAre("noscript:", "h1:A",
+                                           "noscript:", "h1:B", "h1:C"));
+}
+
 TEST(DomTest, TextLeavesOutRubyAnnotationsAndSoftHyphens) {
   absl::StatusOr<Dom> dom = Dom::Parse(
       "<p><ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>ども: "
