@@ -95,6 +95,56 @@ absl::StatusOr<Dom> Dom::Parse(std::string html, const NodeBudget& node_budget,
   return dom;
 }
 
+namespace {
+
+// A node the joint pass of WalkTogether is in, and which walks went in.
+struct JointFrame {
+  const GumboNode* node;
+  unsigned int next_child;
+  bool first_in;
+  bool second_in;
+};
+
+}  // namespace
+
+void WalkTogether(const GumboNode* first_root, TreeVisitor* first,
+                  const GumboNode* second_root, TreeVisitor* second) {
+  bool second_reached = false;
+  std::vector<JointFrame> stack;
+  // Offers `node` to the walks that reach it; the pass goes in when either
+  // walk does.
+  auto offer = [&](const GumboNode* node, bool to_first, bool to_second) {
+    const bool first_in = to_first && first->Enter(node);
+    const bool second_in = to_second && second->Enter(node);
+    second_reached |= to_second;
+    if (first_in || second_in) stack.push_back({node, 0, first_in, second_in});
+  };
+  if (first_root != nullptr) {
+    offer(first_root, true, first_root == second_root);
+  }
+  while (!stack.empty()) {
+    JointFrame& top = stack.back();
+    const GumboVector* children = Children(top.node);
+    if (children == nullptr || top.next_child >= children->length) {
+      const JointFrame done = top;
+      stack.pop_back();
+      if (done.second_in) second->Leave(done.node);
+      if (done.first_in) first->Leave(done.node);
+      continue;
+    }
+    const auto* child =
+        static_cast<const GumboNode*>(children->data[top.next_child++]);
+    offer(child, top.first_in, top.second_in || child == second_root);
+  }
+  // Outside the first walk: the second goes alone.
+  if (!second_reached) {
+    WalkTree(
+        second_root,
+        [&](const GumboNode* node, int) { return second->Enter(node); },
+        [&](const GumboNode* node) { second->Leave(node); });
+  }
+}
+
 const GumboVector* Children(const GumboNode* node) {
   if (node->type == GUMBO_NODE_ELEMENT || node->type == GUMBO_NODE_TEMPLATE) {
     return &node->v.element.children;

@@ -85,6 +85,22 @@ void WalkTree(const GumboNode* root, Visit visit);
 template <typename Visit, typename Leave>
 void WalkTree(const GumboNode* root, Visit visit, Leave leave);
 
+// One walk over the tree, as WalkTree runs one: Enter(node) says whether the
+// walk goes into the node's children, and Leave(node) follows them.
+class TreeVisitor {
+ public:
+  virtual ~TreeVisitor() = default;
+  virtual bool Enter(const GumboNode* node) = 0;
+  virtual void Leave(const GumboNode* node) = 0;
+};
+
+// Two walks in one pass over the tree, while its nodes are in the cache: the
+// calls `first` gets are those WalkTree(first_root) would make, and so are
+// those `second` gets, from `second_root`, in the same order. The pass goes
+// into a node when either walk does.
+void WalkTogether(const GumboNode* first_root, TreeVisitor* first,
+                  const GumboNode* second_root, TreeVisitor* second);
+
 // The value of attribute `name` on an element, or "" when absent.
 // `name` is in lower case, as gumbo stores the names of HTML attributes.
 absl::string_view Attribute(const GumboNode* node, const char* name);

@@ -32,6 +32,60 @@ TEST(DomTest, ListsTheNoscriptsAndH1sInDocumentOrder) {
                                            "noscript:", "h1:B", "h1:C"));
 }
 
+// Writes down the calls of one walk; goes into the elements whose tag is
+// not `stop`.
+class Recorder : public TreeVisitor {
+ public:
+  explicit Recorder(GumboTag stop) : stop_(stop) {}
+  bool Enter(const GumboNode* node) override {
+    const bool in = node->type != GUMBO_NODE_TEXT && !IsElement(node, stop_);
+    calls += absl::StrCat("+", Name(node), in ? "" : "!");
+    return in;
+  }
+  void Leave(const GumboNode* node) override {
+    calls += absl::StrCat("-", Name(node));
+  }
+  std::string calls;
+
+ private:
+  static std::string Name(const GumboNode* node) {
+    if (node->type == GUMBO_NODE_ELEMENT) return TagName(node);
+    return node->type == GUMBO_NODE_TEXT ? node->v.text.text : "#";
+  }
+  GumboTag stop_;
+};
+
+// Each of two walks run together gets the calls it gets alone, whichever
+// goes into a node the other does not, and when the first never reaches the
+// second's root.
+TEST(DomTest, WalksTogetherAsEachWalksAlone) {
+  absl::StatusOr<Dom> dom = Dom::Parse(
+      "<head><title>T</title></head><body><p>a<b>b</b></p><nav>c<i>d</i>"
+      "</nav><ul><li>e</ul></body>",
+      Limits(), absl::InfiniteFuture());
+  ASSERT_TRUE(dom.ok()) << dom.status();
+  auto alone = [](const GumboNode* root, GumboTag stop) {
+    Recorder walk(stop);
+    WalkTree(
+        root, [&](const GumboNode* node, int) { return walk.Enter(node); },
+        [&](const GumboNode* node) { walk.Leave(node); });
+    return walk.calls;
+  };
+  for (GumboTag first_stop :
+       {GUMBO_TAG_NAV, GUMBO_TAG_UL, GUMBO_TAG_BODY, GUMBO_TAG_HTML}) {
+    for (GumboTag second_stop : {GUMBO_TAG_NAV, GUMBO_TAG_P, GUMBO_TAG_B}) {
+      Recorder first(first_stop), second(second_stop);
+      WalkTogether(dom->document(), &first, dom->body(), &second);
+      EXPECT_EQ(first.calls, alone(dom->document(), first_stop));
+      EXPECT_EQ(second.calls, alone(dom->body(), second_stop));
+    }
+  }
+  Recorder first(GUMBO_TAG_NAV), second(GUMBO_TAG_NAV);
+  WalkTogether(dom->body(), &first, dom->body(), &second);
+  EXPECT_EQ(second.calls, "+body+p+a!+b+b!-b-p+nav!+ul+li+e!-li-ul-body");
+  EXPECT_EQ(first.calls, second.calls);
+}
+
 TEST(DomTest, TextLeavesOutRubyAnnotationsAndSoftHyphens) {
   absl::StatusOr<Dom> dom = Dom::Parse(
       "<p><ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>ども: "

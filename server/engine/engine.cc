@@ -235,10 +235,11 @@ absl::StatusOr<v1::ParseResponse> Engine::Parse(
   clock.Lap(Stage::kParse);
   if (!dom.ok()) return dom.status();
 
-  // 4. metadata: the page's facts.
+  // 4. metadata: the facts; its pass over the tree runs classify's walk too.
   const MetadataOptions metadata_options = MetadataOptionsFor(request);
-  absl::StatusOr<PageFacts> facts =
-      ExtractMetadata(*dom, framed.facts, metadata_options, deadline);
+  PageTreeMeasure page_tree;
+  absl::StatusOr<PageFacts> facts = ExtractMetadata(
+      *dom, framed.facts, metadata_options, deadline, &page_tree);
   clock.Lap(Stage::kMetadata);
   if (!facts.ok()) return facts.status();
 
@@ -252,7 +253,7 @@ absl::StatusOr<v1::ParseResponse> Engine::Parse(
   if (!body.ok()) return body.status();
 
   // 6. classify: what kind of page this is.
-  const PageFeatures features = MeasurePage(*dom, *facts, *body);
+  const PageFeatures features = MeasurePage(&page_tree, *facts, *body);
   const PageTypeVerdict page_type = ClassifyPage(features);
   if (page_features != nullptr) *page_features = features;
   clock.Lap(Stage::kClassify);

@@ -120,12 +120,13 @@ void ChooseDates(Candidates* candidates, const PageScan& scan,
 absl::StatusOr<PageFacts> ExtractMetadata(const Dom& dom,
                                           const FrameFacts& framed,
                                           const MetadataOptions& options,
-                                          absl::Time deadline) {
+                                          absl::Time deadline,
+                                          TreeVisitor* body_walk) {
   Candidates candidates;
   PageScan scan;
   ReadFraming(framed, &candidates);
   metadata::Sink sink(&candidates, &scan);
-  metadata::ScanPage(dom, &sink);
+  metadata::ScanPage(dom, &sink, body_walk);
   if (absl::Now() > deadline) {
     return absl::DeadlineExceededError(
         "deadline passed while reading the page's metadata");

@@ -26,11 +26,14 @@ struct MetadataOptions {
 // The facts of the page in `dom`, with what its framing said (`framed`).
 // Fields nothing supports stay empty, without a source. The facts point into
 // `dom` (PageFacts::byline_nodes, date_nodes). DEADLINE_EXCEEDED when
-// `deadline` passes.
+// `deadline` passes. `body_walk`, when given, walks the body in the same
+// pass over the tree as the stage's own walk (the classify stage's,
+// PageTreeMeasure), while the tree's nodes are in the cache.
 absl::StatusOr<PageFacts> ExtractMetadata(const Dom& dom,
                                           const FrameFacts& framed,
                                           const MetadataOptions& options,
-                                          absl::Time deadline);
+                                          absl::Time deadline,
+                                          TreeVisitor* body_walk = nullptr);
 
 // Once the page's type is known: on a type in
 // metadata_rules::kTypesNamedByTitle, the title the page names itself by

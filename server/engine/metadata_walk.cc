@@ -123,29 +123,26 @@ bool IsForeignContainer(const GumboNode* node, GumboTag tag,
   return by_role && !HasDescendant(node, GUMBO_TAG_H1);
 }
 
-class PageWalk {
+class PageWalk : public TreeVisitor {
  public:
   PageWalk(const Dom& dom, Sink* sink) : dom_(dom), sink_(sink) {}
 
-  void Walk() {
+  // `body_walk`, when given, walks the body in the same pass.
+  void Walk(TreeVisitor* body_walk) {
     PageScan& scan = sink_->scan();
     scan.lang = std::string(Attribute(dom_.root(), "lang"));
     scan.declared_language = std::string(absl::StripAsciiWhitespace(scan.lang));
+    if (body_walk != nullptr) {
+      WalkTogether(dom_.document(), this, dom_.body(), body_walk);
+      return;
+    }
     WalkTree(
         dom_.document(),
         [&](const GumboNode* node, int) { return Enter(node); },
         [&](const GumboNode* node) { Leave(node); });
   }
 
- private:
-  // What an open element changed of the place, undone when it closes.
-  struct Opened {
-    bool foreign;
-    bool chrome;
-    bool item;
-  };
-
-  bool Enter(const GumboNode* node) {
+  bool Enter(const GumboNode* node) override {
     if (node->type == GUMBO_NODE_DOCUMENT) return true;
     if (node->type == GUMBO_NODE_TEXT) {
       if (!InForeign()) {
@@ -164,6 +161,16 @@ class PageWalk {
     return true;
   }
 
+  // Only elements are entered (Enter) and open a place.
+  void Leave(const GumboNode* node) override {
+    if (node->type != GUMBO_NODE_ELEMENT) return;
+    if (opened_.back().foreign) --foreign_depth_;
+    if (opened_.back().chrome) --chrome_depth_;
+    if (opened_.back().item) items_.pop_back();
+    opened_.pop_back();
+  }
+
+ private:
   // The elements read whole and not entered; false for those.
   bool ReadHeadElement(const GumboNode* element) {
     switch (element->v.element.tag) {
@@ -227,14 +234,12 @@ class PageWalk {
     }
   }
 
-  // Only elements are entered (Enter) and open a place.
-  void Leave(const GumboNode* node) {
-    if (node->type != GUMBO_NODE_ELEMENT) return;
-    if (opened_.back().foreign) --foreign_depth_;
-    if (opened_.back().chrome) --chrome_depth_;
-    if (opened_.back().item) items_.pop_back();
-    opened_.pop_back();
-  }
+  // What an open element changed of the place, undone when it closes.
+  struct Opened {
+    bool foreign;
+    bool chrome;
+    bool item;
+  };
 
   bool InForeign() const { return foreign_depth_ > 0; }
   ItemKind Item() const {
@@ -255,6 +260,8 @@ class PageWalk {
 
 }  // namespace
 
-void ScanPage(const Dom& dom, Sink* sink) { PageWalk(dom, sink).Walk(); }
+void ScanPage(const Dom& dom, Sink* sink, TreeVisitor* body_walk) {
+  PageWalk(dom, sink).Walk(body_walk);
+}
 
 }  // namespace lede::engine::metadata

@@ -10,8 +10,9 @@
 
 namespace lede::engine::metadata {
 
-// Walks `dom` once, in document order, reading into `sink`.
-void ScanPage(const Dom& dom, Sink* sink);
+// Walks `dom` once, in document order, reading into `sink`; `body_walk`,
+// when given, walks the body in the same pass (WalkTogether).
+void ScanPage(const Dom& dom, Sink* sink, TreeVisitor* body_walk = nullptr);
 
 }  // namespace lede::engine::metadata
 

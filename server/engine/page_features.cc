@@ -423,12 +423,6 @@ class PageWalk {
  public:
   explicit PageWalk(PageFeatures* f) : f_(*f) {}
 
-  void Walk(const GumboNode* body) {
-    WalkTree(
-        body, [&](const GumboNode* node, int) { return Enter(node); },
-        [&](const GumboNode* node) { Leave(node); });
-  }
-
   // Sets the features that need the whole walk.
   void Finish() {
     const float text = static_cast<float>(total_.text);
@@ -461,6 +455,7 @@ class PageWalk {
     std::vector<Child> children;
   };
 
+ public:
   bool Enter(const GumboNode* node) {
     if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA) {
       ReadText(node->v.text.text);
@@ -549,6 +544,7 @@ class PageWalk {
     parent.children.push_back({frame.signature, frame.held});
   }
 
+ private:
   Frame& Push(const GumboNode* node) {
     if (depth_ == frames_.size()) frames_.emplace_back();
     Frame& frame = frames_[depth_++];
@@ -830,15 +826,38 @@ void MeasureBody(const Body& body, float page_text, PageFeatures* f) {
 
 }  // namespace
 
-PageFeatures MeasurePage(const Dom& dom, const PageFacts& facts,
-                         const Body& body) {
+// The walk writes the markup's features, MeasureFacts and MeasureBody
+// others: the order they run in changes no feature.
+struct PageTreeMeasure::State {
   PageFeatures features{};
+  PageWalk walk{&features};
+};
+
+PageTreeMeasure::PageTreeMeasure() : state_(std::make_unique<State>()) {}
+PageTreeMeasure::~PageTreeMeasure() = default;
+
+bool PageTreeMeasure::Enter(const GumboNode* node) {
+  return state_->walk.Enter(node);
+}
+
+void PageTreeMeasure::Leave(const GumboNode* node) { state_->walk.Leave(node); }
+
+PageFeatures MeasurePage(PageTreeMeasure* tree, const PageFacts& facts,
+                         const Body& body) {
+  tree->state_->walk.Finish();
+  PageFeatures features = tree->state_->features;
   MeasureFacts(facts, &features);
-  PageWalk walk(&features);
-  walk.Walk(dom.body());
-  walk.Finish();
   MeasureBody(body, features[kTextLength], &features);
   return features;
+}
+
+PageFeatures MeasurePage(const Dom& dom, const PageFacts& facts,
+                         const Body& body) {
+  PageTreeMeasure tree;
+  WalkTree(
+      dom.body(), [&](const GumboNode* node, int) { return tree.Enter(node); },
+      [&](const GumboNode* node) { tree.Leave(node); });
+  return MeasurePage(&tree, facts, body);
 }
 
 }  // namespace lede::engine

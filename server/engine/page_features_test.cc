@@ -4,7 +4,9 @@
 
 #include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
+#include "server/engine/content.h"
 #include "server/engine/engine.h"
+#include "server/engine/metadata.h"
 
 namespace lede::engine {
 namespace {
@@ -34,6 +36,40 @@ std::string Prose(int sentences) {
 std::string Page(const std::string& head, const std::string& body) {
   return absl::StrCat("<html><head>", head, "</head><body>", body,
                       "</body></html>");
+}
+
+// The engine measures the markup in the metadata stage's pass over the
+// tree; a walk of the body alone afterwards measures the same.
+TEST(PageFeaturesTest, TheWalkInTheMetadataPassMeasuresAsAWalkAlone) {
+  const std::string page = Page(
+      "<title>Red shoes | Shop</title>"
+      "<meta property=og:type content=product><script>x()</script>",
+      "<nav><a href=/>Home</a><a href=/about>About</a></nav>"
+      "<div class=product-card><h2><a href=/a>Red shoes</a></h2>"
+      "<img src=a.jpg><span class=price>$12</span></div>"
+      "<div class=product-card><h2><a href=/b>Blue shoes</a></h2>"
+      "<img src=b.jpg><span class=price>$14</span></div>"
+      "<div class=product-card><h2><a href=/c>Green shoes</a></h2>"
+      "<img src=c.jpg><span class=price>$16</span></div>"
+      "<article><h1>Red shoes</h1><time>May 3, 2024</time><p>" +
+          Prose(8) +
+          "</p><noscript>Turn on scripts</noscript><svg><text>s</text></svg>"
+          "<button>Add to cart</button></article>"
+          "<ul class=pager><li><a href=/2>2</a><li><a href=/3>3</a></ul>");
+  absl::StatusOr<Dom> dom = Dom::Parse(page, Limits(), absl::InfiniteFuture());
+  ASSERT_TRUE(dom.ok()) << dom.status();
+  PageTreeMeasure tree;
+  absl::StatusOr<PageFacts> facts = ExtractMetadata(
+      *dom, FrameFacts(), MetadataOptions(), absl::InfiniteFuture(), &tree);
+  ASSERT_TRUE(facts.ok()) << facts.status();
+  absl::StatusOr<Body> body =
+      ExtractContent(*dom, *facts, ContentOptions(), absl::InfiniteFuture());
+  ASSERT_TRUE(body.ok()) << body.status();
+  const PageFeatures together = MeasurePage(&tree, *facts, *body);
+  EXPECT_EQ(together, MeasurePage(*dom, *facts, *body));
+  EXPECT_GT(together[kElements], 20);
+  EXPECT_EQ(together[kImages], 3);
+  EXPECT_GT(together[kTitleWords], 0);
 }
 
 TEST(PageFeaturesTest, TheUrlsShape) {
