@@ -38,7 +38,9 @@ ABSL_FLAG(int64_t, malloc_trim_after_bytes, 0,
 ABSL_FLAG(uint64_t, max_input_bytes, 16 << 20,
           "Largest document accepted; larger ones get RESOURCE_EXHAUSTED.");
 ABSL_FLAG(int, max_depth, 1024,
-          "Deepest element nesting accepted in a document.");
+          "Deepest element nesting accepted in a document, counted while "
+          "its tree is built (misnested formatting tags can move blocks up "
+          "later, leaving the finished tree shallower).");
 ABSL_FLAG(uint64_t, max_nodes, 2'000'000,
           "Most HTML nodes accepted in a document.");
 ABSL_FLAG(uint64_t, max_nodes_per_mb, 150'000,

@@ -3,6 +3,23 @@
 // walking the stack of open elements, so a document of N unclosed <div>s
 // costs it N^2 steps (50 000 took 7 s); this scan refuses such a document
 // in one pass.
+//
+// What --max_depth bounds is the deepest the tree gets while gumbo builds
+// it: each node counts at the depth where the tree builder puts it (the
+// document node at 0, <html> 1, <body> 2), before an adoption agency run
+// moves it up. That is the depth of the stack of open elements whose walks
+// make gumbo quadratic (less the table parts' content foster-parented
+// beside its table), and the finished tree is never deeper. It can be much
+// shallower: a late end tag of a formatting element (or a second <a>) that
+// finds blocks opened inside it runs the adoption agency, which closes the
+// elements between it and the block that are off the list of active
+// formatting elements and moves the block up, eight blocks an end tag.
+// <i>, <span><span><span><ul> x 300, </i> x 40 gets 1203 levels deep, and
+// its finished tree 305: it is refused at the default 1024, because gumbo
+// would do its quadratic work before the lists move up. A <frameset> that
+// replaces the body drops the body's elements, however deep they got.
+// Dom::Parse checks the finished tree as well, for what the scan (a lower
+// bound, below) let through.
 #ifndef LEDE_SERVER_ENGINE_NESTING_H_
 #define LEDE_SERVER_ENGINE_NESTING_H_
 
@@ -17,9 +34,11 @@ namespace lede::engine {
 
 // What the pre-scan of a document read.
 struct MarkupScan {
-  // The deepest depth the scan's stack of open elements reached (the tree's
-  // depth counts the document node as 0, <html> 1, <body> 2), a lower bound
-  // of the parsed tree's.
+  // The deepest the tree got while the scan followed its building: the
+  // depth where the deepest element was opened (the document node at 0,
+  // <html> 1, <body> 2). As ScanMarkup says, a lower bound of the deepest
+  // gumbo's tree gets while gumbo builds it but where the scan follows the
+  // adoption agency loosely; the finished tree can be shallower.
   int depth = 0;
   // The comparisons gumbo's tokenizer makes to find duplicate attributes
   // (each distinct name on a start tag against every one before it), counted
@@ -43,18 +62,21 @@ struct MarkupScan {
 // elements that the tree builder reopens before text and inline elements
 // (misnested <b><i>x</b>, repeated, nests three levels deeper at each
 // repetition: the scan refuses it as soon as gumbo would build it too deep,
-// instead of the parse budget stopping gumbo after its quadratic work). Where
-// those rules are not followed exactly, the scan closes more elements than
-// gumbo would, so its depth is a lower bound of the parsed tree's: on every
-// bench page and on the shapes of nesting_test.cc. One exception, found by
-// fuzzing: the scan reads the deepest the stack of open elements gets, and
-// an adoption agency run late can make the finished tree shallower than the
-// stack was (<i>, then <b><b><b><ul> repeated, then </i>: the <b>s off the
-// list of active formatting elements close, and the lists move up out of
-// them; 35 levels on the stack, 15 in the tree). Such a document is as deep
-// in gumbo too, while it parses, when the scan refuses it. Returns
-// RESOURCE_EXHAUSTED, the error DepthLimitError gives,
-// as soon as that depth passes `limits.max_depth`. It also counts the
+// instead of the parse budget stopping gumbo after its quadratic work), and
+// the adoption agency that moves blocks up. Where those rules are not
+// followed exactly, the scan closes more elements than gumbo would, so its
+// depth is a lower bound of the deepest gumbo's tree gets while gumbo
+// builds it (the top of this file): on every bench page and on the shapes
+// of nesting_test.cc. Fuzzing (nesting_fuzzer, which measures that depth
+// on the trees gumbo builds from the document's prefixes) finds documents
+// read deeper: a formatting element closed with the block around it (an
+// <a> in an <li> the next <li> closes) stays closed in the scan while gumbo
+// reopens it before the next inline element, and the adoption agency of
+// the next <a> closes in gumbo all that was opened inside the copy, in the
+// scan nothing: 47 levels read where gumbo's tree got 33 deep
+// (crash-30cb361d), never yet past twice that and 8. Returns
+// RESOURCE_EXHAUSTED, the error DepthLimitError gives, as soon as that
+// depth passes `limits.max_depth`. It also counts the
 // duplicate-attribute checks gumbo's tokenizer would make (quadratic in the
 // attributes of one tag: 100 000 on one element would take it minutes), and
 // returns RESOURCE_EXHAUSTED naming --max_parse_ms_per_mb when even at a fast

@@ -1,41 +1,17 @@
 #include "server/engine/nesting.h"
 
-#include <gumbo.h>
-
-#include <algorithm>
 #include <climits>
 #include <string>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "server/engine/dom.h"
-#include "server/engine/gumbo_arena.h"
 #include "server/engine/limits.h"
+#include "server/engine/nesting_testing.h"
 
 namespace lede::engine {
 namespace {
-
-// The depth of the tree gumbo builds and its nodes, as Dom::Parse
-// measures them.
-struct GumboTree {
-  int depth = 0;
-  size_t nodes = 0;
-};
-GumboTree GumboMeasure(const std::string& html) {
-  GumboArena arena;
-  GumboOptions options = arena.Options();
-  GumboOutput* output =
-      gumbo_parse_with_options(&options, html.data(), html.size());
-  GumboTree tree;
-  WalkTree(output->document, [&](const GumboNode*, int depth) {
-    tree.depth = std::max(tree.depth, depth);
-    ++tree.nodes;
-    return true;
-  });
-  return tree;
-}
-int GumboDepth(const std::string& html) { return GumboMeasure(html).depth; }
 
 std::string Repeat(const std::string& piece, int times) {
   std::string out;
@@ -323,6 +299,70 @@ TEST(NestingTest, TheAdoptionAgencyClosesWhatIsOffTheListOfFormatting) {
   const std::string reopened = Repeat("<b><p>x</p>y</b><div>z</div>", 200);
   EXPECT_LT(GumboDepth(reopened), 8);
   EXPECT_LE(ScanNestingDepth(reopened, INT_MAX), GumboDepth(reopened));
+}
+
+TEST(NestingTest, TheScanReadsTheDeepestTheTreeGetsWhileItIsBuilt) {
+  // Formatting elements misnested around blocks, then a late end tag: its
+  // adoption agency closes the elements between the formatting element and
+  // the block that are off the list of active formatting elements (the
+  // <b>s past three of a kind, every <span>) and moves the block up, up to
+  // eight blocks an end tag. The finished tree is shallower than the tree
+  // was before that end tag, and the scan reads the depth before: the
+  // depth --max_depth bounds, as gumbo's stack of open elements, which its
+  // scope checks walk, was that deep. (Fuzz shape (a), crash-30cb361d,
+  // minimized to an <a>, unknown elements and <div>s, and a second <a>: 29
+  // read, 29 while gumbo built it, 10 in the finished tree.)
+  struct Case {
+    std::string html;
+    int finished_at_most;  // gumbo's finished tree
+  };
+  for (const Case& shape : std::vector<Case>{
+           {absl::StrCat("<i>", Repeat("<b><b><b><ul>", 8), "</i>"), 15},
+           {absl::StrCat("<i>x", Repeat("<b><b><b><ul><li>", 8), "</i>y"), 32},
+           {absl::StrCat("<table><tr><td><i>", Repeat("<b><b><b><div>", 8),
+                         "</i>"),
+            18},
+           {absl::StrCat("<i>", Repeat("<span><span><span><ul>", 30),
+                         Repeat("</i>", 4)),
+            35}}) {
+    const int deepest = GumboDeepestWhileParsing(shape.html, INT_MAX);
+    EXPECT_GE(deepest, shape.finished_at_most + 10) << shape.html;
+    EXPECT_LE(GumboDepth(shape.html), shape.finished_at_most) << shape.html;
+    EXPECT_LE(ScanNestingDepth(shape.html, INT_MAX), deepest) << shape.html;
+    EXPECT_GE(ScanNestingDepth(shape.html, INT_MAX), deepest - 1) << shape.html;
+  }
+  // Without a late adoption agency the tree is never deeper than when it
+  // is finished, and the scan reads it as deep (but for the text, a leaf).
+  for (const char* shape : {"<div>", "<b><i>x</b>", "<ul><li>"}) {
+    const std::string html = Repeat(shape, 30);
+    EXPECT_EQ(GumboDeepestWhileParsing(html, INT_MAX), GumboDepth(html))
+        << shape;
+    EXPECT_LE(ScanNestingDepth(html, INT_MAX), GumboDepth(html)) << shape;
+    EXPECT_GE(ScanNestingDepth(html, INT_MAX), GumboDepth(html) - 1) << shape;
+  }
+}
+
+TEST(NestingTest, MaxDepthBoundsTheTreeWhileItIsBuilt) {
+  // 300 <ul>s, each three <span>s below the one before, and forty </i>s
+  // whose adoption agency moves them up: 1203 levels while gumbo builds
+  // it, 305 when it is done. Refused at the default --max_depth (1024)
+  // before gumbo runs, though its finished tree is well within it.
+  const std::string html = absl::StrCat(
+      "<i>", Repeat("<span><span><span><ul>", 300), Repeat("</i>", 40));
+  EXPECT_LT(GumboDepth(html), 400);
+  EXPECT_GT(GumboDeepestWhileParsing(html, 1024), 1024);
+  EXPECT_GT(ScanNestingDepth(html, INT_MAX), 1024);
+  EXPECT_EQ(CheckMarkup(html, Limits()).code(),
+            absl::StatusCode::kResourceExhausted);
+  // A <frameset> replaces the body and all it held, however deep.
+  const std::string frameset = absl::StrCat(Repeat("<div>", 100), "<frameset>");
+  EXPECT_LT(GumboDepth(frameset), 5);
+  EXPECT_EQ(ScanNestingDepth(frameset, INT_MAX),
+            GumboDeepestWhileParsing(frameset, INT_MAX));
+  Limits limits;
+  limits.max_depth = 50;
+  EXPECT_EQ(CheckMarkup(frameset, limits).code(),
+            absl::StatusCode::kResourceExhausted);
 }
 
 TEST(NestingTest, AnEndTagOfNoRuleOfItsOwnStopsAtASpecialElement) {
