@@ -311,7 +311,11 @@ void ContentReader::ReadAs(v1::PageType type, Body* body) const {
   const page_reading_rules::PageReading& reading = ReadingOf(type);
   if (reading.read_thread) ReadThread(body);
   if (reading.read_items) ReadItems(body);
-  if (reading.keep_link_lists) KeepLinkLists(body);
+  if (reading.keep_link_lists &&
+      content::TextLengthUpTo(body->blocks, reading.keep_link_lists_below) <
+          reading.keep_link_lists_below) {
+    KeepLinkLists(body);
+  }
   if (reading.reread_as_listing) RereadAsListing(body);
   if (reading.read_article) ReadArticle(body);
   if (reading.drop_quoted_copies) content::DropQuotedCopies(&body->blocks);

@@ -4,7 +4,11 @@
 #ifndef LEDE_SERVER_ENGINE_PAGE_READING_RULES_H_
 #define LEDE_SERVER_ENGINE_PAGE_READING_RULES_H_
 
+#include <cstddef>
+#include <cstdint>
+
 #include "lede/v1/lede.pb.h"
+#include "server/engine/content_rules.h"
 
 namespace lede::engine::page_reading_rules {
 
@@ -26,6 +30,9 @@ struct PageReading {
   // entries, a list of other pages' titles, are links, which an article's
   // reading drops as the site's navigation.
   bool keep_link_lists = false;
+  // ...only when the body found holds fewer code points than this: a
+  // collection's short body is its intro, a long one its grid already.
+  size_t keep_link_lists_below = SIZE_MAX;
   // The teasers that close an article go (ContentReader::ReadArticle).
   bool read_article = false;
   // Runs of paragraphs that copy earlier ones go
@@ -61,7 +68,10 @@ inline constexpr PageReading kPageReadings[] = {
      .keep_link_lists = true},
     {.type = v1::PAGE_TYPE_COLLECTION,
      .read_items = true,
-     .reread_as_listing = true},
+     .reread_as_listing = true,
+     .keep_link_lists = true,
+     .keep_link_lists_below =
+         content_rules::kClassifiedListingBounds.max_intro_text},
     {.type = v1::PAGE_TYPE_DOCUMENTATION},
     {.type = v1::PAGE_TYPE_SERVICE, .drop_repeated_runs = true},
 };

@@ -184,19 +184,27 @@ TEST(PageReadingTest, ACollectionIsReadWithItsItems) {
 
 // A blog's section: a short intro, then its entries, each a linked title
 // and no more, in a list the article's reading drops as navigation.
-std::string ListingOfLinkedTitles(int entries) {
+std::string ListingOfLinkedTitles(int entries, int intro_paragraphs = 1,
+                                  const std::string& closing = "") {
   std::string list;
   for (int i = 0; i < entries; ++i) {
     absl::StrAppend(&list, "<li><a href=\"/story/", i,
                     "\">Why the river town rebuilt its old bridge, part ", i,
                     "</a></li>");
   }
+  std::string more;
+  for (int i = 1; i < intro_paragraphs; ++i) {
+    absl::StrAppend(&more, "<p>Season ", i,
+                    " followed the crews through a winter of floods, when "
+                    "the old stone arches held and the new steel span did "
+                    "not, and asked them what they would build again.</p>");
+  }
   return absl::StrCat(
       "<html><body><main><h1>Engineering</h1><p>Stories from the people who "
       "design, build and keep up the roads, bridges and tunnels of the "
       "valley, told by the engineers themselves, with drawings and "
-      "photographs from the work.</p><ul>",
-      list, "</ul></main></body></html>");
+      "photographs from the work.</p>",
+      more, "<ul>", list, "</ul>", closing, "</main></body></html>");
 }
 
 TEST(PageReadingTest, AListingKeepsItsLinkedEntries) {
@@ -217,6 +225,31 @@ TEST(PageReadingTest, AListingsFewLinksBesideItsTextStayDropped) {
       TextReadAs(ListingOfLinkedTitles(1), v1::PAGE_TYPE_LISTING);
   EXPECT_THAT(listing, HasSubstr("told by the engineers themselves"));
   EXPECT_THAT(listing, Not(HasSubstr("old bridge, part 0"))) << listing;
+}
+
+TEST(PageReadingTest, ACollectionsShortBodyKeepsItsLinkedItems) {
+  // Three titles add less than the intro again: too little for the re-read
+  // of the main area (RereadAsListing), enough for the same container.
+  const std::string html = ListingOfLinkedTitles(3);
+  EXPECT_THAT(TextReadAs(html, v1::PAGE_TYPE_ARTICLE),
+              Not(HasSubstr("old bridge, part 2")));
+  const std::string collection = TextReadAs(html, v1::PAGE_TYPE_COLLECTION);
+  EXPECT_THAT(collection, HasSubstr("told by the engineers themselves"));
+  EXPECT_THAT(collection, HasSubstr("old bridge, part 2")) << collection;
+}
+
+TEST(PageReadingTest, ACollectionsLongBodyIsNotReadAgainWithItsLinks) {
+  // Past kClassifiedListingBounds.max_intro_text code points a
+  // collection's body is its content already; a listing's is read again.
+  // (A closing line with a sentence end, so that the titles are not the
+  // body's trailing furniture: TrimTrailingFurniture.)
+  const std::string html = ListingOfLinkedTitles(
+      60, 14, "<p>Every story is free to read, and so are the drawings.</p>");
+  const std::string collection = TextReadAs(html, v1::PAGE_TYPE_COLLECTION);
+  EXPECT_THAT(collection, HasSubstr("Season 13 followed the crews"));
+  EXPECT_THAT(collection, Not(HasSubstr("old bridge, part 25"))) << collection;
+  const std::string listing = TextReadAs(html, v1::PAGE_TYPE_LISTING);
+  EXPECT_THAT(listing, HasSubstr("old bridge, part 25")) << listing;
 }
 
 }  // namespace
