@@ -51,6 +51,9 @@ struct Reading {
   content::StatsMap stats;
   // The container the paragraphs' votes crowned, widened to the article.
   const GumboNode* top = nullptr;
+  // Whether a build leads with the page's intro (content::FindIntro)
+  // rather than an article's lead.
+  bool read_intro = false;
   // The last build's prose dropped as discussion, and its text before its
   // furniture went.
   int dropped_discussion = 0;
@@ -97,10 +100,15 @@ std::vector<Block> Build(Reading* page, const GumboNode* root,
       content::SelectContentNodes(root, page->stats, page->rules);
   std::vector<Block> blocks = Walk(page, selected, root, keep);
   const int dropped_discussion = page->dropped_discussion;
-  const GumboNode* lead = content::FindLead(root, page->body(), page->stats);
+  const GumboNode* intro =
+      page->read_intro ? content::FindIntro(root, page->body(), page->stats)
+                       : nullptr;
+  const GumboNode* lead =
+      intro != nullptr ? intro
+                       : content::FindLead(root, page->body(), page->stats);
   if (lead != nullptr && !content::IsInside(lead, selected) &&
       content::HasTextLength(blocks, content_rules::kMinExtractedTextLength)) {
-    std::vector<Block> with_lead = Walk(page, {lead}, nullptr, KeepOptions());
+    std::vector<Block> with_lead = Walk(page, {lead}, intro, KeepOptions());
     std::move(blocks.begin(), blocks.end(), std::back_inserter(with_lead));
     blocks = std::move(with_lead);
   }
@@ -317,6 +325,9 @@ void ContentReader::ReadAs(v1::PageType type, Body* body) const {
     KeepLinkLists(body);
   }
   if (reading.reread_as_listing) RereadAsListing(body);
+  if (reading.read_intro || reading.reread_with_link_lists) {
+    RereadContainer(reading.read_intro, reading.reread_with_link_lists, body);
+  }
   if (reading.read_article) ReadArticle(body);
   if (reading.drop_quoted_copies) content::DropQuotedCopies(&body->blocks);
   if (reading.drop_repeated_runs) content::DropRepeatedRuns(&body->blocks);
@@ -347,6 +358,19 @@ void ContentReader::ReadArticle(Body* body) const {
   if (!page_->rules.trim_trailing_lines || body->attempt == "listing") return;
   content::DropTeaserCards(&body->blocks);
   content::DropLinkButtons(&body->blocks);
+  body->images = ImagesOf(body->blocks);
+}
+
+void ContentReader::RereadContainer(bool intro, bool link_lists,
+                                    Body* body) const {
+  Reading* page = page_.get();
+  const bool discussion = body->attempt == "discussion";
+  if (body->attempt != "candidate" && !discussion) return;
+  page->read_intro = intro;
+  body->blocks =
+      Build(page, page->top,
+            {.drop_discussions = !discussion, .keep_link_lists = link_lists});
+  page->read_intro = false;
   body->images = ImagesOf(body->blocks);
 }
 

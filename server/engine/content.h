@@ -89,6 +89,12 @@ class ContentReader {
   // collection's intro stood in for its grid of items.
   void RereadAsListing(Body* body) const;
 
+  // Reads the crowned container again, when the body is its reading
+  // (attempts "candidate" and "discussion"): with the page's intro
+  // (content::FindIntro) leading it in place of an article's lead when
+  // `intro`, and with its link lists kept when `link_lists`.
+  void RereadContainer(bool intro, bool link_lists, Body* body) const;
+
   // Reads `body` (ReadBody's) as an article: the teasers of other pages
   // that close it go (DropTeaserCards), with their pictures.
   void ReadArticle(Body* body) const;

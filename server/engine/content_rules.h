@@ -27,6 +27,10 @@ inline constexpr const char kNotLeadClassPattern[] =
 inline constexpr int kMinLeadLength = 60;
 inline constexpr int kMaxLeadLength = 1000;
 inline constexpr int kMaxLeadLevelsUp = 3;
+// Code points of prose, links aside, beside the <h1> that make the element
+// holding it a page's intro (FindIntro, on the kinds page_reading_rules
+// names).
+inline constexpr int kMinIntroProse = 200;
 
 // class/id words of boilerplate containers.
 inline constexpr const char kNegativeClassPattern[] =

@@ -174,6 +174,35 @@ bool IsInside(const GumboNode* node,
   return false;
 }
 
+namespace {
+
+// What `find` finds in the elements before `top`: its ancestors' earlier
+// children, kMaxLeadLevelsUp levels up, the nearest level first. At the
+// first level where `find` gives an element for one of them, the last it
+// gives (the nearest to `top`); nullptr when it gives none.
+template <typename Find>
+const GumboNode* FindBefore(const GumboNode* top, const GumboNode* body,
+                            Find find) {
+  const GumboNode* branch = top;
+  for (int level = 0;
+       level < content_rules::kMaxLeadLevelsUp && branch != body &&
+       branch->parent != nullptr && branch->parent->type == GUMBO_NODE_ELEMENT;
+       ++level, branch = branch->parent) {
+    const GumboVector& children = branch->parent->v.element.children;
+    const GumboNode* found = nullptr;
+    for (unsigned int i = 0; i < children.length; ++i) {
+      const auto* child = static_cast<const GumboNode*>(children.data[i]);
+      if (child == branch) break;
+      if (child->type != GUMBO_NODE_ELEMENT) continue;
+      if (const GumboNode* in_child = find(child)) found = in_child;
+    }
+    if (found != nullptr) return found;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
 // The article's lead ("standfirst"): news pages put it in the article's
 // header, beside the headline, outside the container the body's paragraphs
 // crown. The nearest block before `top` (in its ancestors' earlier children,
@@ -196,49 +225,67 @@ const GumboNode* FindLead(const GumboNode* top, const GumboNode* body,
     std::string classes = RoleClasses(Attribute(node, "class"));
     return !classes.empty() && RE2::PartialMatch(Piece(classes), *kLead);
   };
-  const GumboNode* branch = top;
-  for (int level = 0;
-       level < content_rules::kMaxLeadLevelsUp && branch != body &&
-       branch->parent != nullptr && branch->parent->type == GUMBO_NODE_ELEMENT;
-       ++level, branch = branch->parent) {
-    const GumboVector& children = branch->parent->v.element.children;
+  return FindBefore(top, body, [&](const GumboNode* child) {
     const GumboNode* found = nullptr;
-    for (unsigned int i = 0; i < children.length; ++i) {
-      const auto* child = static_cast<const GumboNode*>(children.data[i]);
-      if (child == branch) break;
-      if (child->type != GUMBO_NODE_ELEMENT) continue;
-      // Article headers open, by depth: the article's header holds its
-      // headline; the page's header (a notice, a consent text) does not.
-      std::vector<const GumboNode*> headers;
-      WalkTree(
-          child,
-          [&](const GumboNode* node, int) {
-            if (node->type != GUMBO_NODE_ELEMENT) return false;
-            auto it = stats.find(node);
-            if (it == stats.end() ||
-                it->second.text_length < content_rules::kMinLeadLength) {
-              return false;
-            }
-            // An author's box before the body holds a bio, not a lead.
-            static const LazyRE2 kNotLead = {
-                content_rules::kNotLeadClassPattern};
-            if (ClassOrIdMatches(node, *kNotLead)) {
-              return false;
-            }
-            if (is_lead(node, it->second, !headers.empty())) {
-              found = node;
-              return false;
-            }
-            if (it->second.holds_landmark) headers.push_back(node);
-            return true;
-          },
-          [&](const GumboNode* node) {
-            if (!headers.empty() && headers.back() == node) headers.pop_back();
-          });
-    }
-    if (found != nullptr) return found;
-  }
-  return nullptr;
+    // Article headers open, by depth: the article's header holds its
+    // headline; the page's header (a notice, a consent text) does not.
+    std::vector<const GumboNode*> headers;
+    WalkTree(
+        child,
+        [&](const GumboNode* node, int) {
+          if (node->type != GUMBO_NODE_ELEMENT) return false;
+          auto it = stats.find(node);
+          if (it == stats.end() ||
+              it->second.text_length < content_rules::kMinLeadLength) {
+            return false;
+          }
+          // An author's box before the body holds a bio, not a lead.
+          static const LazyRE2 kNotLead = {content_rules::kNotLeadClassPattern};
+          if (ClassOrIdMatches(node, *kNotLead)) {
+            return false;
+          }
+          if (is_lead(node, it->second, !headers.empty())) {
+            found = node;
+            return false;
+          }
+          if (it->second.holds_landmark) headers.push_back(node);
+          return true;
+        },
+        [&](const GumboNode* node) {
+          if (!headers.empty() && headers.back() == node) headers.pop_back();
+        });
+    return found;
+  });
+}
+
+namespace {
+
+// The first <h1> below `node`, or nullptr.
+const GumboNode* FirstH1(const GumboNode* node) {
+  const GumboNode* h1 = nullptr;
+  WalkTree(node, [&](const GumboNode* n, int) {
+    if (h1 != nullptr || n->type != GUMBO_NODE_ELEMENT) return false;
+    if (n->v.element.tag == GUMBO_TAG_H1) h1 = n;
+    return h1 == nullptr;
+  });
+  return h1;
+}
+
+}  // namespace
+
+const GumboNode* FindIntro(const GumboNode* top, const GumboNode* body,
+                           const StatsMap& stats) {
+  auto prose = [&](const GumboNode* node) {
+    auto it = stats.find(node);
+    return it == stats.end() ? 0 : Prose(it->second);
+  };
+  return FindBefore(top, body, [&](const GumboNode* child) {
+    const GumboNode* h1 = FirstH1(child);
+    return h1 != nullptr &&
+                   prose(child) - prose(h1) >= content_rules::kMinIntroProse
+               ? child
+               : nullptr;
+  });
 }
 
 std::vector<const GumboNode*> SelectContentNodes(

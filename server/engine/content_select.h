@@ -41,6 +41,15 @@ std::vector<const GumboNode*> SelectContentNodes(
 const GumboNode* FindLead(const GumboNode* top, const GumboNode* body,
                           const StatsMap& stats);
 
+// A page's intro outside the body's container `top`: the nearest element
+// before it (in its ancestors' earlier children, kMaxLeadLevelsUp levels
+// up) that holds the page's <h1> and, beside it, at least kMinIntroProse
+// code points of prose: documentation heads its sections with the
+// headline and the paragraphs that say what the page covers. nullptr when
+// there is none.
+const GumboNode* FindIntro(const GumboNode* top, const GumboNode* body,
+                           const StatsMap& stats);
+
 // The page's <main> (or role="main"), else its <body>.
 const GumboNode* MainArea(const GumboNode* body);
 

@@ -48,6 +48,16 @@ struct PageReading {
   // (content::DropPricedCards): a shop's "Similar items" carousels. Not on
   // listings and collections, whose entries they are.
   bool drop_priced_cards = false;
+  // The intro before the body's container, the <h1> and the paragraphs
+  // beside it, leads the body (ContentReader::RereadContainer):
+  // documentation heads its sections with what the page covers, outside
+  // the container they crown.
+  bool read_intro = false;
+  // The body's container read again with its link lists, whatever they
+  // add (ContentReader::RereadContainer): documentation lists its
+  // sections, its references and "See also" as links, and its readers
+  // read them.
+  bool reread_with_link_lists = false;
 };
 
 // Tuned on WCXB dev's half A (bench/README.md). A kind without a row (and
@@ -72,7 +82,9 @@ inline constexpr PageReading kPageReadings[] = {
      .keep_link_lists = true,
      .keep_link_lists_below =
          content_rules::kClassifiedListingBounds.max_intro_text},
-    {.type = v1::PAGE_TYPE_DOCUMENTATION},
+    {.type = v1::PAGE_TYPE_DOCUMENTATION,
+     .read_intro = true,
+     .reread_with_link_lists = true},
     {.type = v1::PAGE_TYPE_SERVICE, .drop_repeated_runs = true},
 };
 

@@ -3,6 +3,7 @@
 // here is markup written for the test.
 #include <string>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
 #include "gmock/gmock.h"
@@ -250,6 +251,79 @@ TEST(PageReadingTest, ACollectionsLongBodyIsNotReadAgainWithItsLinks) {
   EXPECT_THAT(collection, Not(HasSubstr("old bridge, part 25"))) << collection;
   const std::string listing = TextReadAs(html, v1::PAGE_TYPE_LISTING);
   EXPECT_THAT(listing, HasSubstr("old bridge, part 25")) << listing;
+}
+
+// A reference page: its headline and intro in a header before the
+// container its sections' paragraphs crown (much more text than the
+// intro), and among the sections a list of links to the APIs it works
+// with.
+std::string ReferencePage() {
+  std::string sections;
+  for (const char* topic :
+       {"Making a request", "Reading the response", "Handling errors",
+        "Sending a body", "Setting headers", "Checking the status",
+        "Cancelling a request", "Streaming the response", "Caching the results",
+        "Retrying a request"}) {
+    absl::StrAppend(
+        &sections, "<section><h2>", topic, "</h2><p>", topic,
+        " takes a few steps: build the options, call the function, and "
+        "wait for the promise it returns to settle before reading on.</p>"
+        "<p>Each step can fail on its own, and the sections below show how "
+        "to tell one failure from another and what to do about each.</p>"
+        "<pre><code>const result = await widget.call(options);</code></pre>"
+        "</section>");
+    if (absl::StrContains(topic, "headers")) {
+      absl::StrAppend(
+          &sections,
+          "<section><h2>The APIs it works with</h2><ul><li><a "
+          "href=\"/docs/streams\">Streams API</a></li><li><a "
+          "href=\"/docs/workers\">Service worker API</a></li><li><a "
+          "href=\"/docs/cors\">Cross-origin requests</a></li></ul></section>");
+    }
+  }
+  return absl::StrCat(
+      "<html><body><nav><ul><li><a href=\"/docs\">Docs</a></li><li><a "
+      "href=\"/blog\">Blog</a></li></ul></nav><main><div "
+      "class=\"reference-layout\"><div class=\"layout-header\"><h1>Using the "
+      "Widget API</h1><section><p>The "
+      "<a href=\"/docs/widget\">Widget API</a> gives scripts a way to ask "
+      "the server for widgets and to read them back, with promises rather "
+      "than callbacks.</p><p>It replaces the older <a "
+      "href=\"/docs/gadget\">Gadget API</a>, which blocked the page while "
+      "it waited, and it works the same in windows and in workers.</p><p>"
+      "This page walks through a request from start to end, and the "
+      "reference pages give every option in full.</p>"
+      "</section></div><div class=\"reference-body\">",
+      sections, "</div></div></main></body></html>");
+}
+
+TEST(PageReadingTest, DocumentationIsReadWithItsIntroAndItsLinkLists) {
+  const std::string docs =
+      TextReadAs(ReferencePage(), v1::PAGE_TYPE_DOCUMENTATION);
+  EXPECT_THAT(docs, HasSubstr("gives scripts a way to ask the server")) << docs;
+  EXPECT_THAT(docs, HasSubstr("works the same in windows and in workers"));
+  EXPECT_LT(docs.find("works the same in windows"),
+            docs.find("Making a request takes"));
+  EXPECT_THAT(docs, HasSubstr("Service worker API"));
+  EXPECT_THAT(docs, HasSubstr("const result = await widget.call(options);"));
+  EXPECT_THAT(docs, Not(HasSubstr("Blog")));
+  // Read as an article, the header's intro and the list of links stay out.
+  const std::string article =
+      TextReadAs(ReferencePage(), v1::PAGE_TYPE_ARTICLE);
+  EXPECT_THAT(article, HasSubstr("Making a request takes")) << article;
+  EXPECT_THAT(article, Not(HasSubstr("gives scripts a way")));
+  EXPECT_THAT(article, Not(HasSubstr("Service worker API")));
+}
+
+TEST(PageReadingTest, DocumentationWithoutAnIntroKeepsItsLead) {
+  // A header with the headline and one line beside it is no intro: the
+  // line stays out, as on an article.
+  std::string html = ReferencePage();
+  const size_t from = html.find("<p>It replaces");
+  html.erase(from, html.find("</section></div>") - from);
+  const std::string docs = TextReadAs(html, v1::PAGE_TYPE_DOCUMENTATION);
+  EXPECT_THAT(docs, Not(HasSubstr("gives scripts a way"))) << docs;
+  EXPECT_THAT(docs, HasSubstr("Making a request takes"));
 }
 
 }  // namespace
