@@ -404,14 +404,22 @@ class OpenElements {
   // Reopens the active formatting elements after the last marker that are
   // no longer open, in order, each as a copy below the current node (but
   // the dormant ones, see PopTo).
+  // A dormant one gumbo reopens is not pushed, but where its copy would be
+  // is kept: the adoption agency of its end tag closes what is above it.
   void ReopenFormatting() {
     size_t first = formatting_.size();
     while (first > 0 && !IsMarker(first - 1) &&
-           !is_open_[formatting_[first - 1].id]) {
+           !is_open_[formatting_[first - 1].id] && !CopyOpen(first - 1)) {
       --first;
     }
     for (size_t k = first; k < formatting_.size(); ++k) {
-      if (!formatting_[k].dormant) formatting_[k].id = Push(formatting_[k].tag);
+      Formatting& entry = formatting_[k];
+      if (!entry.dormant) {
+        entry.id = Push(entry.tag);
+      } else if (!ids_.empty()) {
+        entry.copy_at = static_cast<int>(ids_.size());
+        entry.copy_below = ids_.back();
+      }
     }
   }
 
@@ -434,7 +442,9 @@ class OpenElements {
   // would reopen them, but the scan closes elements early where it does not
   // follow the rules exactly, and reopening those would read deeper than
   // gumbo builds. Only the adoption agency (PopElements) leaves them to be
-  // reopened.
+  // reopened. Where gumbo reopens a dormant one, ReopenFormatting keeps
+  // where its copy is, and the adoption agency of its end tag opens it
+  // there (OpenCopy) before its round.
   void PopTo(int position) {
     if (position < 0 || position >= static_cast<int>(ids_.size())) return;
     for (size_t k = formatting_.size(); k > 0 && !IsMarker(k - 1); --k) {
@@ -476,6 +486,12 @@ class OpenElements {
       if (k < 0) return;
       const uint32_t id = formatting_[k].id;
       if (!is_open_[id]) {
+        // Gumbo's copy of a dormant one still open: the scan opens it where
+        // gumbo did, and runs the round on it.
+        if (CopyOpen(k)) {
+          OpenCopy(k);
+          continue;
+        }
         formatting_.erase(formatting_.begin() + k);
         return;
       }
@@ -516,7 +532,32 @@ class OpenElements {
     uint32_t id;
     // Closed by PopTo: still counted and found, never reopened.
     bool dormant = false;
+    // Dormant, reopened by gumbo: the position of gumbo's copy in the
+    // scan's stack, and the element below it (-1: none kept).
+    int copy_at = -1;
+    uint32_t copy_below = 0;
   };
+  // Puts gumbo's copy of the dormant entry `k` in the stack, where gumbo
+  // put it: the elements opened since are inside it, one level deeper.
+  void OpenCopy(size_t k) {
+    Formatting& entry = formatting_[k];
+    std::vector<Open> taken = Take(entry.copy_at);
+    const uint32_t id = NewId();
+    Put({entry.tag, Namespace::kHtml, Classes().bits[entry.tag], id,
+         depths_[entry.copy_at - 1] + 1});
+    for (Open& open : taken) {
+      ++open.depth;
+      Put(open);
+    }
+    entry = {entry.tag, id};
+  }
+  // Whether gumbo's copy of the dormant entry `k` is still open: the
+  // element below it still is, where it was.
+  bool CopyOpen(size_t k) const {
+    const Formatting& entry = formatting_[k];
+    return entry.copy_at > 0 && is_open_[entry.copy_below] &&
+           position_of_[entry.copy_below] == entry.copy_at - 1;
+  }
   bool IsMarker(size_t k) const { return formatting_[k].tag == GUMBO_TAG_LAST; }
   // The index on the list of active formatting elements (after the last
   // marker) of the element `id`, or of the last `tag`; -1 if none.

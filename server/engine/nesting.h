@@ -68,21 +68,18 @@ struct MarkupScan {
 // depth is a lower bound of the deepest gumbo's tree gets while gumbo
 // builds it (the top of this file): on every bench page and on the shapes
 // of nesting_test.cc. Fuzzing (nesting_fuzzer, which measures that depth
-// on the trees gumbo builds from the document's prefixes) finds documents
-// read deeper: a formatting element closed with the block around it (an
-// <a> in an <li> the next <li> closes) stays closed in the scan while gumbo
-// reopens it before the next inline element, and the adoption agency of
-// the next <a> closes or moves up in gumbo what was opened inside the
-// copy, in the scan nothing: 47 levels read where gumbo's tree got 33 deep
-// (crash-30cb361d); repeated, past twice that and 8, where nesting_fuzzer
-// stops (crash-81fffb7b: 107 read, 48 while gumbo built it; minimized,
-// <li><a><li>, 17 elements, a <div> among them, <a>, 16 more: 37 read,
-// 21 built). Following it would take keeping, for an element the scan left
-// closed, where gumbo's copy would be open. Returns RESOURCE_EXHAUSTED, the
-// error DepthLimitError gives, as soon as that depth passes
-// `limits.max_depth`. It also counts the duplicate-attribute checks gumbo's
-// tokenizer would make (quadratic in the attributes of one tag: 100 000 on one
-// element would take it minutes), and returns RESOURCE_EXHAUSTED naming
+// on the trees gumbo builds from the document's prefixes, and allows twice
+// it and 8) found documents read deeper where the scan left a formatting
+// element closed that gumbo reopened (an <a> in an <li> the next <li>
+// closes): the scan now keeps where gumbo's copy is, and opens it there for
+// the adoption agency of the next <a> (crash-81fffb7b: 107 read, 48 while
+// gumbo built it, now 44; crash-30cb361d: 47, 33, now 32). A few levels
+// more remain on some fuzz inputs (at most 4, on 5 of 400 of its corpus).
+// Returns RESOURCE_EXHAUSTED, the error DepthLimitError gives, as soon as
+// that depth passes `limits.max_depth`. It also counts the duplicate-attribute
+// checks gumbo's tokenizer would make (quadratic in the attributes of one tag:
+// 100 000 on one element would take it minutes), and returns RESOURCE_EXHAUSTED
+// naming
 // --max_parse_ms_per_mb when even at a fast machine's pace they would take more
 // than the parse budget (bounded_parse.h) that would stop gumbo. Otherwise OK.
 // Linear in `html`'s size, apart from hashing the names of a tag with 1024

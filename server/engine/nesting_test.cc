@@ -342,6 +342,27 @@ TEST(NestingTest, TheScanReadsTheDeepestTheTreeGetsWhileItIsBuilt) {
   }
 }
 
+TEST(NestingTest, TheNextLinkClosesTheCopyGumboReopened) {
+  // The second <li> closes the first with its <a>, which the scan leaves
+  // closed (dormant) where gumbo reopens it before the <u>; the next <a>'s
+  // adoption agency then closes, or moves up past the <div>, all that was
+  // opened inside gumbo's copy. The scan opens the copy where gumbo did
+  // and runs the adoption agency on it. (Fuzz regression crash-81fffb7b,
+  // repeated: 107 read, 48 while gumbo built it; the scan read 37 and 33
+  // here.)
+  const std::string element = "<x-e>";
+  for (const std::string& html :
+       {absl::StrCat("<li><a><li><u>", Repeat(element, 12), "<div>",
+                     Repeat(element, 3), "<a>", Repeat(element, 16)),
+        absl::StrCat("<li><a><li><u>", Repeat(element, 12), "<a>",
+                     Repeat(element, 16))}) {
+    const int deepest = GumboDeepestWhileParsing(html, INT_MAX);
+    EXPECT_LT(deepest, 25) << html;
+    EXPECT_LE(ScanNestingDepth(html, INT_MAX), deepest) << html;
+    EXPECT_GE(ScanNestingDepth(html, INT_MAX), deepest - 1) << html;
+  }
+}
+
 TEST(NestingTest, MaxDepthBoundsTheTreeWhileItIsBuilt) {
   // 300 <ul>s, each three <span>s below the one before, and forty </i>s
   // whose adoption agency moves them up: 1203 levels while gumbo builds
