@@ -51,9 +51,6 @@ struct Reading {
   content::StatsMap stats;
   // The container the paragraphs' votes crowned, widened to the article.
   const GumboNode* top = nullptr;
-  // Whether a build leads with the page's intro (content::FindIntro)
-  // rather than an article's lead.
-  bool read_intro = false;
   // The last build's prose dropped as discussion, and its text before its
   // furniture went.
   int dropped_discussion = 0;
@@ -91,18 +88,25 @@ std::vector<Block> Walk(Reading* page,
                              keep.keep_link_lists);
 }
 
+// What leads a body built from its container, when it stands outside it.
+enum class Lead {
+  kArticle,  // the article's lead (content::FindLead)
+  kIntro,    // the page's intro, the <h1> and its prose (content::FindIntro)
+};
+
 // The blocks below `root` and its siblings that look like more of it, with
-// the article's lead when it stands outside them and there is a body for it
-// to lead, the page's furniture and metadata lines dropped.
-std::vector<Block> Build(Reading* page, const GumboNode* root,
-                         KeepOptions keep) {
+// the `lead` when it stands outside them and there is a body for it to lead,
+// the page's furniture and metadata lines dropped.
+std::vector<Block> Build(Reading* page, const GumboNode* root, KeepOptions keep,
+                         Lead lead_kind = Lead::kArticle) {
   const std::vector<const GumboNode*> selected =
       content::SelectContentNodes(root, page->stats, page->rules);
   std::vector<Block> blocks = Walk(page, selected, root, keep);
   const int dropped_discussion = page->dropped_discussion;
   const GumboNode* intro =
-      page->read_intro ? content::FindIntro(root, page->body(), page->stats)
-                       : nullptr;
+      lead_kind == Lead::kIntro
+          ? content::FindIntro(root, page->body(), page->stats)
+          : nullptr;
   const GumboNode* lead =
       intro != nullptr ? intro
                        : content::FindLead(root, page->body(), page->stats);
@@ -366,11 +370,10 @@ void ContentReader::RereadContainer(bool intro, bool link_lists,
   Reading* page = page_.get();
   const bool discussion = body->attempt == "discussion";
   if (body->attempt != "candidate" && !discussion) return;
-  page->read_intro = intro;
   body->blocks =
       Build(page, page->top,
-            {.drop_discussions = !discussion, .keep_link_lists = link_lists});
-  page->read_intro = false;
+            {.drop_discussions = !discussion, .keep_link_lists = link_lists},
+            intro ? Lead::kIntro : Lead::kArticle);
   body->images = ImagesOf(body->blocks);
 }
 
