@@ -376,6 +376,44 @@ bool IsWidgetLine(absl::string_view text) {
           RE2::FullMatch(Piece(text), *kCounter));
 }
 
+// A sentence as kScriptNoticeSentences is compared: ASCII lower-cased,
+// without its white space and ASCII marks.
+std::string ScriptNoticeKey(absl::string_view sentence) {
+  std::string key;
+  for (char c : sentence) {
+    const unsigned char byte = static_cast<unsigned char>(c);
+    if (byte >= 0x80) {
+      key.push_back(c);
+    } else if (absl::ascii_isalnum(byte)) {
+      key.push_back(absl::ascii_tolower(byte));
+    }
+  }
+  return key;
+}
+
+bool IsScriptNotice(absl::string_view text) {
+  // Every sentence of the table names JavaScript.
+  if (!absl::StrContains(AsciiLower(text), "javascript")) return false;
+  static const auto* const kSentences = [] {
+    auto* sentences = new absl::flat_hash_set<std::string>();
+    for (absl::string_view sentence : content_rules::kScriptNoticeSentences) {
+      sentences->insert(ScriptNoticeKey(sentence));
+    }
+    return sentences;
+  }();
+  const std::string marked = absl::StrReplaceAll(
+      text, {{"。", "."}, {"！", "."}, {"？", "."}, {"，", ""}, {"’", ""}});
+  bool any = false;
+  for (absl::string_view sentence :
+       absl::StrSplit(marked, absl::ByAnyChar(".!?"))) {
+    const std::string key = ScriptNoticeKey(sentence);
+    if (key.empty()) continue;
+    if (!kSentences->contains(key)) return false;
+    any = true;
+  }
+  return any;
+}
+
 void DropTitleHeading(absl::string_view title,
                       std::vector<DraftBlock>* drafts) {
   if (title.empty()) return;
@@ -462,7 +500,8 @@ void DropMetadataAndFurnitureLines(const std::vector<std::string>& authors,
       if (RE2::FullMatch(Piece(block.text), *kFurniture) ||
           RE2::PartialMatch(Piece(block.text), *kFurniturePhrase) ||
           (block.kind != BlockKind::kCode &&
-           block.kind != BlockKind::kTableRow && IsWidgetLine(block.text))) {
+           block.kind != BlockKind::kTableRow &&
+           (IsWidgetLine(block.text) || IsScriptNotice(block.text)))) {
         continue;
       }
       if (drop_datelines && dateline[i]) continue;

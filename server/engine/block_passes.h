@@ -41,6 +41,10 @@ std::string WidgetLineKey(absl::string_view text);
 // not text (content_rules::kWidgetLines, kCounterLinePattern).
 bool IsWidgetLine(absl::string_view text);
 
+// A line made only of sentences that say the page needs JavaScript
+// (content_rules::kScriptNoticeSentences): no text of the page.
+bool IsScriptNotice(absl::string_view text);
+
 // Drops short lines that are not sentences after the article's last
 // paragraph ("Share", "Tags: x, y", "Next post", a teaser's title), when the
 // article before them is long enough to stand alone.

@@ -86,6 +86,28 @@ TEST(BlockPassesTest, MetadataAndFurnitureLinesGoTheArticleStays) {
                           ::testing::StartsWith("Opponents said")));
 }
 
+TEST(BlockPassesTest, NoticesThatThePageNeedsJavaScriptGo) {
+  std::vector<Block> blocks = {
+      Make(BlockKind::kParagraph,
+           "You need to enable JavaScript to run this app."),
+      Make(BlockKind::kParagraph,
+           "The team rewrote the checkout in JavaScript last spring."),
+      Make(BlockKind::kHeading, "JavaScript is disabled in your browser!"),
+      Make(BlockKind::kParagraph,
+           "Bitte aktivieren Sie JavaScript. JavaScript ist deaktiviert."),
+      Make(BlockKind::kParagraph, "请启用 JavaScript。"),
+      Make(BlockKind::kParagraph, "Please enable JavaScript to see the map."),
+      Make(BlockKind::kParagraph, "Enable JavaScript")};
+  DropMetadataAndFurnitureLines({}, &blocks);
+  EXPECT_THAT(Texts(blocks),
+              ElementsAre("The team rewrote the checkout in JavaScript last "
+                          "spring.",
+                          "Please enable JavaScript to see the map."));
+  EXPECT_TRUE(IsScriptNotice("PLEASE ENABLE JAVASCRIPT"));
+  EXPECT_FALSE(IsScriptNotice("Please enable JavaScript. Then read on."));
+  EXPECT_FALSE(IsScriptNotice("JavaScript"));
+}
+
 TEST(BlockPassesTest, ShortTrailingLinesAreTrimmedAfterALongArticle) {
   std::string long_paragraph;
   for (int i = 0; i < 10; ++i) {

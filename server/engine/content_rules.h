@@ -297,6 +297,45 @@ inline constexpr absl::string_view kWidgetLines[] = {
     "registrati", "udostępnij", "drukuj", "zamknij", "komentarze",
     "zaloguj się", "поделиться", "комментарии", "закрыть"};
 
+// Sentences that only say the page needs JavaScript: what a script-built
+// page shows without it, in its <noscript> or its body. A line made only of
+// these says nothing of the page. Compared sentence by sentence with the
+// whole sentence, lower-cased, its white space and marks dropped
+// (IsScriptNotice).
+inline constexpr absl::string_view kScriptNoticeSentences[] = {
+    "You need to enable JavaScript to run this app.",
+    "Please enable JavaScript", "Please enable JavaScript to continue",
+    "Please enable JavaScript and reload the page",
+    "Please enable JavaScript in your browser",
+    "Please enable JavaScript to view this page",
+    "Please enable JavaScript to view this website",
+    "Please enable JavaScript to use this site",
+    "Please enable JavaScript to view the comments powered by Disqus",
+    "Please turn on JavaScript and try again", "Enable JavaScript",
+    "JavaScript is disabled", "JavaScript is disabled in your browser",
+    "JavaScript is not enabled", "JavaScript is required",
+    "JavaScript must be enabled", "JavaScript is required to view this page",
+    "This site requires JavaScript", "This page requires JavaScript",
+    "This website requires JavaScript", "This app requires JavaScript",
+    "This slideshow requires JavaScript",
+    "Your browser does not support JavaScript",
+    "It looks like your browser does not have JavaScript enabled",
+    // German, French, Spanish, Italian, Chinese.
+    "Bitte aktivieren Sie JavaScript",
+    "Bitte aktivieren Sie JavaScript in Ihrem Browser",
+    "Bitte aktivieren Sie JavaScript und laden Sie die Seite erneut",
+    "JavaScript ist deaktiviert", "JavaScript ist in Ihrem Browser deaktiviert",
+    "Dieser Shop setzt voraus, dass Sie JavaScript aktiviert haben",
+    "Veuillez activer JavaScript",
+    "Veuillez activer JavaScript dans votre navigateur",
+    "JavaScript est désactivé dans votre navigateur",
+    "Por favor, habilita JavaScript", "Por favor, habilite JavaScript",
+    "Por favor, activa JavaScript",
+    "JavaScript está deshabilitado en su navegador", "Abilita JavaScript",
+    "Per favore, abilita JavaScript", "请启用JavaScript", "请开启JavaScript",
+    "请启用JavaScript后再试", "您的浏览器不支持JavaScript",
+    "您的浏览器禁用了JavaScript", "请在浏览器中启用JavaScript"};
+
 // A line that is only a count of what readers did ("139 shares", "12
 // Kommentare", "1.2K"): a widget's counter. Not a bare number: on a
 // listing, "9.0" is a rating and "3." a rank. It starts with its number

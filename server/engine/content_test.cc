@@ -879,6 +879,22 @@ TEST(ContentTest, WidgetLabelsAndCountersAreDropped) {
   EXPECT_THAT(text, HasSubstr("print"));
 }
 
+TEST(ContentTest, ANoticeThatThePageNeedsJavaScriptIsNotText) {
+  // A script-built page: its only text is the notice in its <noscript>.
+  std::string text = RenderText(
+      Extract("<div id=root></div><noscript>You need to enable JavaScript to "
+              "run this app.</noscript>"));
+  EXPECT_THAT(text, Not(HasSubstr("JavaScript")));
+  text = RenderText(Extract(
+      std::string("<article><p>Please enable JavaScript.</p>") + kParagraphs +
+      "<p>The city's new site needs JavaScript, and older phones cannot "
+      "load it.</p><p>JavaScript is disabled in your browser.</p></article>"));
+  EXPECT_THAT(text, HasSubstr("The council voted"));
+  EXPECT_THAT(text, HasSubstr("needs JavaScript, and older phones"));
+  EXPECT_THAT(text, Not(HasSubstr("enable JavaScript")));
+  EXPECT_THAT(text, Not(HasSubstr("disabled in your browser")));
+}
+
 TEST(ContentTest, ABylineWithTheAuthorsRoleIsMetadata) {
   PageFacts facts;
   facts.authors.Set({"Jane Roe", "Robert Burns"}, "json-ld");
