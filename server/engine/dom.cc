@@ -138,11 +138,14 @@ void WalkTogether(const GumboNode* first_root, TreeVisitor* first,
   }
   // Outside the first walk: the second goes alone.
   if (!second_reached) {
-    WalkTree(
-        second_root,
-        [&](const GumboNode* node, int) { return second->Enter(node); },
-        [&](const GumboNode* node) { second->Leave(node); });
+    WalkTreeWith(second_root, second);
   }
+}
+
+void WalkTreeWith(const GumboNode* root, TreeVisitor* visitor) {
+  WalkTree(
+      root, [&](const GumboNode* node, int) { return visitor->Enter(node); },
+      [&](const GumboNode* node) { visitor->Leave(node); });
 }
 
 const GumboVector* Children(const GumboNode* node) {

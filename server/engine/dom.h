@@ -94,6 +94,10 @@ class TreeVisitor {
   virtual void Leave(const GumboNode* node) = 0;
 };
 
+// WalkTree(root) with `visitor`'s Enter and Leave (a name of its own: a
+// template WalkTree would take a pointer to a derived visitor as `visit`).
+void WalkTreeWith(const GumboNode* root, TreeVisitor* visitor);
+
 // Two walks in one pass over the tree, while its nodes are in the cache: the
 // calls `first` gets are those WalkTree(first_root) would make, and so are
 // those `second` gets, from `second_root`, in the same order. The pass goes

@@ -66,9 +66,7 @@ TEST(DomTest, WalksTogetherAsEachWalksAlone) {
   ASSERT_TRUE(dom.ok()) << dom.status();
   auto alone = [](const GumboNode* root, GumboTag stop) {
     Recorder walk(stop);
-    WalkTree(
-        root, [&](const GumboNode* node, int) { return walk.Enter(node); },
-        [&](const GumboNode* node) { walk.Leave(node); });
+    WalkTreeWith(root, &walk);
     return walk.calls;
   };
   for (GumboTag first_stop :

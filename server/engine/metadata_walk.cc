@@ -136,10 +136,7 @@ class PageWalk : public TreeVisitor {
       WalkTogether(dom_.document(), this, dom_.body(), body_walk);
       return;
     }
-    WalkTree(
-        dom_.document(),
-        [&](const GumboNode* node, int) { return Enter(node); },
-        [&](const GumboNode* node) { Leave(node); });
+    WalkTreeWith(dom_.document(), this);
   }
 
   bool Enter(const GumboNode* node) override {

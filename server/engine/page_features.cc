@@ -854,9 +854,7 @@ PageFeatures MeasurePage(PageTreeMeasure* tree, const PageFacts& facts,
 PageFeatures MeasurePage(const Dom& dom, const PageFacts& facts,
                          const Body& body) {
   PageTreeMeasure tree;
-  WalkTree(
-      dom.body(), [&](const GumboNode* node, int) { return tree.Enter(node); },
-      [&](const GumboNode* node) { tree.Leave(node); });
+  WalkTreeWith(dom.body(), &tree);
   return MeasurePage(&tree, facts, body);
 }
 
