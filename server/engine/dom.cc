@@ -253,15 +253,29 @@ bool IsBlockTag(GumboTag tag) {
   }
 }
 
-std::string TextContent(const GumboNode* node) {
-  std::string raw;
+namespace {
+
+// The text TextContent collapses, appended to `raw`. With a `max_kept`,
+// the walk stops (and says false) once the bytes CollapseWhitespace
+// certainly keeps of it pass `max_kept`.
+bool RawTextContent(const GumboNode* node, std::optional<size_t> max_kept,
+                    std::string* raw) {
+  size_t kept = 0;
+  bool within = true;
   WalkTree(node, [&](const GumboNode* n, int) {
+    if (!within) return false;
     switch (n->type) {
       case GUMBO_NODE_TEXT:
       case GUMBO_NODE_CDATA:
-      case GUMBO_NODE_WHITESPACE:
-        raw.append(n->v.text.text);
+      case GUMBO_NODE_WHITESPACE: {
+        const absl::string_view text(n->v.text.text);
+        raw->append(text.data(), text.size());
+        if (max_kept) {
+          kept += CollapsedSizeAtLeast(text);
+          within = kept <= *max_kept;
+        }
         return false;
+      }
       case GUMBO_NODE_ELEMENT: {
         GumboTag tag = n->v.element.tag;
         if (tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE ||
@@ -269,14 +283,33 @@ std::string TextContent(const GumboNode* node) {
             tag == GUMBO_TAG_RT || tag == GUMBO_TAG_RP) {
           return false;
         }
-        if (tag == GUMBO_TAG_BR || IsBlockTag(tag)) raw.push_back(' ');
+        if (tag == GUMBO_TAG_BR || IsBlockTag(tag)) raw->push_back(' ');
         return true;
       }
       default:
         return n->type == GUMBO_NODE_DOCUMENT;
     }
   });
+  return within;
+}
+
+}  // namespace
+
+std::string TextContent(const GumboNode* node) {
+  std::string raw;
+  RawTextContent(node, std::nullopt, &raw);
   return CollapseWhitespace(raw);
+}
+
+std::optional<std::string> TextContentWithin(const GumboNode* node,
+                                             size_t max_bytes) {
+  std::string raw;
+  // The bytes certainly kept are a lower bound of the text's size, summed
+  // text by text (CollapsedSizeAtLeast's bounds add up).
+  if (!RawTextContent(node, max_bytes, &raw)) return std::nullopt;
+  std::string text = CollapseWhitespace(raw);
+  if (text.size() > max_bytes) return std::nullopt;
+  return text;
 }
 
 }  // namespace lede::engine

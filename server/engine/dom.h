@@ -7,6 +7,7 @@
 #include <gumbo.h>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -144,6 +145,12 @@ bool IsBlockTag(GumboTag tag);
 // it is not glued to the text before it (the text right after a block's end
 // is, as before: "<div>a</div>b" reads "ab").
 std::string TextContent(const GumboNode* node);
+
+// TextContent(node) when it is at most `max_bytes` long, else nullopt: the
+// walk stops as soon as the text is certainly longer (a byline's element
+// that turns out to hold the whole article is not read to its end).
+std::optional<std::string> TextContentWithin(const GumboNode* node,
+                                             size_t max_bytes);
 
 // The children of an element or document, empty for other nodes.
 const GumboVector* Children(const GumboNode* node);

@@ -107,6 +107,39 @@ TEST(DomTest, BlocksAreSeparatedInlineElementsAreNot) {
   EXPECT_FALSE(IsBlockTag(GUMBO_TAG_BR));
 }
 
+// TextContentWithin gives TextContent's text up to its bound, and nothing
+// past it, whether the walk stops early (the ASCII and the ideographs it
+// counts as it goes pass the bound) or only the collapsed text tells.
+TEST(DomTest, TextContentWithinIsTextContentUpToItsBound) {
+  const std::string long_text(300, 'x');
+  const std::string han = "记者张三报道中文新闻";  // 30 bytes
+  for (const std::string& html :
+       {std::string("<p>By <a>Jane Doe</a></p>"),
+        absl::StrCat("<div><span>记者 张三</span>", long_text, "</div>"),
+        absl::StrCat("<div>", han, han, han, han, han, han, han, "</div>"),
+        absl::StrCat("<div>", std::string(500, ' '), "a\u00A0b</div>"),
+        absl::StrCat("<div>", std::string(70, 'y'), "<br>é\u00E9\u00E9",
+                     "\u3042\u3042\u3042\u3042", std::string(60, 'z'),
+                     "</div>"),
+        std::string("<div><script>") + long_text + "</script>ok</div>"}) {
+    absl::StatusOr<Dom> dom =
+        Dom::Parse(html, Limits(), absl::InfiniteFuture());
+    ASSERT_TRUE(dom.ok()) << dom.status();
+    const std::string full = TextContent(dom->body());
+    for (size_t bound : {size_t{0}, size_t{5}, size_t{139}, size_t{140},
+                         size_t{141}, size_t{200}, size_t{1000}}) {
+      const std::optional<std::string> within =
+          TextContentWithin(dom->body(), bound);
+      if (full.size() <= bound) {
+        ASSERT_TRUE(within.has_value()) << html << " " << bound;
+        EXPECT_EQ(*within, full);
+      } else {
+        EXPECT_FALSE(within.has_value()) << html << " " << bound;
+      }
+    }
+  }
+}
+
 TEST(DomTest, DeepNestingIsWalkedWithoutRecursion) {
   // Far deeper than a recursive walk's stack would survive in a small
   // thread, and within a raised limit.

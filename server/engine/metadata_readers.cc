@@ -276,8 +276,10 @@ void ReadItemProp(const GumboNode* element, absl::string_view itemprop,
     if (value.empty()) value = Attribute(element, "datetime");
     std::string text;
     if (value.empty()) {
-      text = TextContent(element);
-      if (text.size() > rules::kMaxBylineBytes) return;
+      std::optional<std::string> within =
+          TextContentWithin(element, rules::kMaxBylineBytes);
+      if (!within) return;
+      text = *std::move(within);
       value = text;
     }
     AddValue(entry, value, element, sink);
@@ -313,15 +315,17 @@ void ReadHeading(const GumboNode* heading, bool in_chrome, Sink* sink) {
 void ReadClassHints(const GumboNode* element, bool byline, bool date,
                     Sink* sink) {
   if (!byline && !date) return;
-  std::string text = TextContent(element);
-  if (text.empty() || text.size() > rules::kMaxBylineBytes) return;
+  const std::optional<std::string> text =
+      TextContentWithin(element, rules::kMaxBylineBytes);
+  if (!text || text->empty()) return;
   if (byline) {
-    for (const std::string& name : SplitAuthors(text)) {
+    for (const std::string& name : SplitAuthors(*text)) {
       sink->AddShown(Field::kAuthors, name, "byline", kRankMarkup + 1, element);
     }
   }
   if (date) {
-    sink->AddShown(Field::kPublishedText, text, "dateline", kRankText, element);
+    sink->AddShown(Field::kPublishedText, *text, "dateline", kRankText,
+                   element);
   }
 }
 
@@ -374,12 +378,13 @@ void ReadCredits(const GumboNode* text_node, Sink* sink) {
   }
   // The names are often links or spans beside the keyword.
   const GumboNode* read = text_node->parent;
-  std::string text = TextContent(read);
-  if (text.size() > rules::kMaxBylineBytes) {
+  std::optional<std::string> text =
+      TextContentWithin(read, rules::kMaxBylineBytes);
+  if (!text) {
     read = text_node;
     text = text_node->v.text.text;
   }
-  ChineseCredits credits = ReadChineseCredits(text);
+  ChineseCredits credits = ReadChineseCredits(*text);
   if (!credits.source.empty()) {
     sink->AddShown(Field::kSource, credits.source, "text-pattern", kRankText,
                    read);

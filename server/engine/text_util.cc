@@ -25,6 +25,16 @@ bool IsSpaceCodePoint(UChar32 c) {
   return c == 0x200B || c == 0x200C || c == 0x200D || u_isUWhiteSpace(c);
 }
 
+// Whether `bytes` (`size` of them) start with a valid UTF-8 sequence of a
+// character in U+4000..U+CFFF (lead byte E4..EC, two continuation bytes;
+// these leads allow every continuation byte): the ideographs, Yi and most
+// of Hangul, none of them white space or a soft hyphen, so a loop can pass
+// them by without decoding them.
+bool IsSpacelessThreeByteSequence(const uint8_t* bytes, int32_t size) {
+  return size >= 3 && bytes[0] >= 0xE4 && bytes[0] <= 0xEC &&
+         (bytes[1] & 0xC0) == 0x80 && (bytes[2] & 0xC0) == 0x80;
+}
+
 }  // namespace
 
 std::string CollapseWhitespace(absl::string_view utf8) {
@@ -49,6 +59,9 @@ std::string CollapseWhitespace(absl::string_view utf8) {
     if (data[i] < 0x80) {
       space = IsSpaceCodePoint(data[i++]);
       if (!space) continue;
+    } else if (IsSpacelessThreeByteSequence(data + i, length - i)) {
+      i += 3;  // Kept as it is: most characters of CJK text.
+      continue;
     } else {
       UChar32 c;
       U8_NEXT(data, i, length, c);
@@ -69,6 +82,27 @@ std::string CollapseWhitespace(absl::string_view utf8) {
   }
   keep(utf8.substr(run_start));
   return out;
+}
+
+size_t CollapsedSizeAtLeast(absl::string_view utf8) {
+  // A character of the fast range starts at its lead byte wherever the
+  // text is cut, since no lead byte continues another character: the
+  // count of a concatenation is at least the sum of its parts'.
+  const auto* data = reinterpret_cast<const uint8_t*>(utf8.data());
+  const int32_t length = static_cast<int32_t>(utf8.size());
+  size_t kept = 0;
+  for (int32_t i = 0; i < length;) {
+    if (data[i] < 0x80) {
+      if (!IsSpaceCodePoint(data[i])) ++kept;
+      ++i;
+    } else if (IsSpacelessThreeByteSequence(data + i, length - i)) {
+      kept += 3;
+      i += 3;
+    } else {
+      ++i;
+    }
+  }
+  return kept;
 }
 
 bool IsBlank(absl::string_view utf8) {

@@ -3,6 +3,10 @@
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
+#include <random>
+#include <string>
+#include <vector>
+
 #include "gtest/gtest.h"
 
 namespace lede::engine {
@@ -27,6 +31,62 @@ TEST(TextUtilTest, CollapseWhitespace) {
             "\x1F"
             "a b");
   EXPECT_EQ(CollapseWhitespace("一\uFEFF二\u3000\u3000三"), "一 二 三");
+}
+
+// CollapseWhitespace passes the characters of lead bytes E4..EC by without
+// decoding them: ICU holds that none of U+4000..U+CFFF is white space (or
+// a soft hyphen, or a zero-width space), so each is kept as it stands.
+TEST(TextUtilTest, CollapseWhitespaceKeepsEveryCharacterOfItsFastRange) {
+  for (UChar32 c = 0x4000; c <= 0xCFFF; ++c) {
+    ASSERT_FALSE(u_isUWhiteSpace(c)) << c;
+    std::string text = " a";
+    text.push_back(static_cast<char>(0xE0 | (c >> 12)));
+    text.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    text.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    text += "b ";
+    ASSERT_EQ(CollapseWhitespace(text), text.substr(1, text.size() - 2)) << c;
+  }
+}
+
+// Sequences with those lead bytes that are not whole characters are still
+// decoded, each invalid one becoming U+FFFD.
+TEST(TextUtilTest, CollapseWhitespaceReplacesBrokenSequencesOfItsFastRange) {
+  EXPECT_EQ(CollapseWhitespace("\xE4\xB8"), "\xEF\xBF\xBD");
+  EXPECT_EQ(CollapseWhitespace("a\xE4\xB8 b"), "a\xEF\xBF\xBD b");
+  EXPECT_EQ(CollapseWhitespace("\xE4 \xB8\xAD"),
+            "\xEF\xBF\xBD \xEF\xBF\xBD\xEF\xBF\xBD");
+  EXPECT_EQ(CollapseWhitespace("\xE4\xB8\xAD\xE4\xB8"), "中\xEF\xBF\xBD");
+  EXPECT_EQ(CollapseWhitespace("\xEC\x41\x80\xE9\xBF\xBF"),
+            "\xEF\xBF\xBD"
+            "A\xEF\xBF\xBD\xE9\xBF\xBF");
+}
+
+// CollapsedSizeAtLeast bounds CollapseWhitespace's size from below, and
+// the bounds of two texts add up to at most their concatenation's, on
+// texts made at random of white space, soft hyphens, ideographs, broken and
+// whole sequences of every length, and ASCII.
+TEST(TextUtilTest, CollapsedSizeAtLeastBoundsTheCollapsedText) {
+  const std::vector<std::string> pieces = {
+      " ",        "\t",     "\n",     "\u00A0",   "\u3000",     "\u200B",
+      "\u00AD",   "a",      "Z",      ".",        "中",         "\u4000",
+      "\uCFFF",   "\uD7A3", "\u3042", "é",        "\U0001F600", "\xE4",
+      "\xE4\xB8", "\xB8",   "\xAD",   "\xEC\x41", "\xFF",       "\uFEFF",
+      "\x1F",     "\u2028", "\uE000"};
+  std::mt19937 random(22);
+  std::uniform_int_distribution<size_t> pick(0, pieces.size() - 1);
+  std::uniform_int_distribution<int> count(0, 12);
+  for (int round = 0; round < 20000; ++round) {
+    std::string a, b;
+    for (int i = count(random); i > 0; --i) a += pieces[pick(random)];
+    for (int i = count(random); i > 0; --i) b += pieces[pick(random)];
+    const std::string ab = a + b;
+    ASSERT_LE(CollapsedSizeAtLeast(ab), CollapseWhitespace(ab).size()) << ab;
+    ASSERT_LE(CollapsedSizeAtLeast(a) + CollapsedSizeAtLeast(b),
+              CollapsedSizeAtLeast(ab))
+        << ab;
+  }
+  EXPECT_EQ(CollapsedSizeAtLeast(" 中文 ab\u00A0"), 8u);
+  EXPECT_EQ(CollapsedSizeAtLeast(""), 0u);
 }
 
 TEST(TextUtilTest, IsBlank) {
