@@ -83,8 +83,9 @@ struct Utf8Shape {
 // forms, surrogates). Most characters of CJK text are such, and this test
 // costs a fraction of U8_NEXT's.
 bool IsPlainThreeByteSequence(const uint8_t* bytes, int32_t size) {
+  if (size < 3) return false;
   const uint8_t lead = bytes[0];
-  return size >= 3 && lead >= 0xE1 && lead <= 0xEF && lead != 0xED &&
+  return lead >= 0xE1 && lead <= 0xEF && lead != 0xED &&
          (bytes[1] & 0xC0) == 0x80 && (bytes[2] & 0xC0) == 0x80;
 }
 
@@ -109,8 +110,12 @@ Utf8Shape ShapeOfUtf8(absl::string_view bytes, bool stop_at_invalid = false) {
       continue;
     }
     if (IsPlainThreeByteSequence(data + i, length - i)) {
-      ++shape.multibyte;
-      i += 3;
+      // CJK text is runs of them: the run is read here, without the test
+      // for sixteen ASCII bytes before each character.
+      do {
+        ++shape.multibyte;
+        i += 3;
+      } while (IsPlainThreeByteSequence(data + i, length - i));
       continue;
     }
     UChar32 c;
@@ -249,6 +254,16 @@ bool DecodeWith(absl::string_view bytes, const std::string& converter_name,
       *out++ = static_cast<char>(units[k++]);
       continue;
     }
+    // A run of CJK text: U+0800..U+D7FF, three bytes of UTF-8 each, none a
+    // surrogate, a C1 control or in the Private Use Area.
+    while (k < utf16_length && units[k] >= 0x800 && units[k] < 0xD800) {
+      const UChar c = units[k++];
+      ++non_ascii;
+      *out++ = static_cast<char>(0xE0 | (c >> 12));
+      *out++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      *out++ = static_cast<char>(0x80 | (c & 0x3F));
+    }
+    if (k >= utf16_length || units[k] < 0x80) continue;
     UChar32 c;
     U16_NEXT(units, k, utf16_length, c);
     ++non_ascii;

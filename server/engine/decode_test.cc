@@ -1,5 +1,9 @@
 #include "server/engine/decode.h"
 
+#include <unicode/ucnv.h>
+#include <unicode/unistr.h>
+
+#include <random>
 #include <string>
 
 #include "absl/strings/str_cat.h"
@@ -151,6 +155,53 @@ TEST(DecodeTest, LegacyBytesBecomeUtf8OfEveryLength) {
   DecodedText utf16 =
       DecodeToUtf8(std::string("\xFF\xFE\x40\xD8\x00\xDC\x40\xD8x\0", 10), "");
   EXPECT_EQ(utf16.utf8, "\xF0\xA0\x80\x80\xEF\xBF\xBDx");
+}
+
+// Text made at random of ASCII, runs of ideographs and characters of every
+// other length and range (the edges of the three-byte range and of the
+// surrogates, U+00E9, U+20000): the decoding loops read runs of
+// three-byte characters apart from the rest. No Private Use Area: it makes
+// a legacy decoding suspect (Decoding::errors).
+std::u16string RandomText(std::mt19937* random) {
+  static const std::u16string kPieces[] = {
+      u"<p>",    u" ",      u"a",      u"中文",       u"\u0800",
+      u"\uD7FF", u"\uFFFD", u"\u00E9", u"\U00020000", u"\uAC00\u3042",
+      u"，",     u"0123"};
+  std::uniform_int_distribution<size_t> pick(0, std::size(kPieces) - 1);
+  std::uniform_int_distribution<int> count(1, 40);
+  std::u16string text;
+  for (int i = count(*random); i > 0; --i) text += kPieces[pick(*random)];
+  return text;
+}
+
+// The bytes of `text` in the ICU converter `name`'s charset.
+std::string Encode(const std::u16string& text, const char* name) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::string bytes(text.size() * 4 + 16, '\0');
+  const int32_t length = ucnv_convert(
+      name, "UTF-16LE", bytes.data(), static_cast<int32_t>(bytes.size()),
+      reinterpret_cast<const char*>(text.data()),
+      static_cast<int32_t>(text.size() * 2), &status);
+  EXPECT_TRUE(U_SUCCESS(status)) << u_errorName(status);
+  bytes.resize(length);
+  return bytes;
+}
+
+// GB18030 and UTF-8 decode to the UTF-8 that ICU makes of the same text.
+TEST(DecodeTest, DecodingMatchesIcuOnRandomText) {
+  std::mt19937 random(22);
+  for (int round = 0; round < 2000; ++round) {
+    const std::u16string text = RandomText(&random);
+    std::string utf8;
+    icu::UnicodeString(text.data(), static_cast<int32_t>(text.size()))
+        .toUTF8String(utf8);
+    const std::string gb = Encode(text, "GB18030");
+    DecodedText decoded = DecodeToUtf8(gb, "text/html; charset=gb18030");
+    ASSERT_EQ(decoded.utf8, utf8);
+    decoded = DecodeToUtf8(utf8, "");
+    ASSERT_EQ(decoded.utf8, utf8);
+    ASSERT_EQ(decoded.charset, "UTF-8");
+  }
 }
 
 TEST(DecodeTest, ContentTypeLabel) {

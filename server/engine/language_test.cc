@@ -240,6 +240,14 @@ TEST(LanguageTest, ReadingTimeByScript) {
   EXPECT_NEAR(seconds(repeat("日本の経済", 357 / 5)), 60, 2);
   EXPECT_EQ(seconds(""), 0);
   EXPECT_EQ(seconds("1 2 3"), 0);
+  // The script counts read the ideographs' bytes (lead E4..E9) without
+  // decoding them: the block's first and last, and not the hexagram
+  // symbols just before it (U+4DC0..U+4DFF, no letters: no reading time).
+  EXPECT_NEAR(seconds(repeat("\u4E00\u9FFF", 255 / 2 + 1)), 60, 2);
+  EXPECT_EQ(seconds(repeat("\u4DC0\u4DFF", 100)), 0);
+  // Kana beside them: Japanese, as ICU's decoding counts them.
+  EXPECT_NEAR(seconds(repeat("\u9FFF\u4E00\u306E\u3042\u3044", 357 / 5)), 60,
+              2);
 }
 
 TEST(LanguageTest, ClaimsIncludeChineseScripts) {
