@@ -244,6 +244,33 @@ TEST(WordsTest, TokensMetAgainBreakAsIcuDoes) {
 // punctuation around runs, ASCII, kana, the other ideographs, combining
 // marks, joiners and bytes that are not UTF-8 between them, break as ICU
 // breaks the whole text.
+// ASCII between ideographs (a year, a Latin name, "3.14", "U.S.") is broken
+// by the ASCII rules, not by ICU's iterator: every run of up to six
+// characters over the characters those rules tell apart, between
+// ideographs and Chinese punctuation, breaks into ICU's words, and so do
+// its tokens met again.
+TEST(WordsTest, AsciiBetweenIdeographsBreaksAsIcuDoes) {
+  const std::string alphabet = "a7_.':,;@-A ";
+  const std::vector<std::string> sides = {"中国", "经济", "，", "。", "“", ""};
+  std::mt19937 random(22);
+  std::uniform_int_distribution<size_t> pick_char(0, alphabet.size() - 1);
+  std::uniform_int_distribution<size_t> pick_side(0, sides.size() - 1);
+  std::uniform_int_distribution<int> length(1, 6);
+  for (int round = 0; round < 20000; ++round) {
+    std::string text = "发展";
+    for (int piece = 0; piece < 3; ++piece) {
+      text += sides[pick_side(random)];
+      for (int i = length(random); i > 0; --i)
+        text += alphabet[pick_char(random)];
+      text += sides[pick_side(random)] + "年";
+    }
+    // Its tokens again: their words are copied by the token ends.
+    text += " " + text;
+    ASSERT_EQ(Written(SplitWords(text)), IcuWords(text))
+        << "\"" << text << "\"";
+  }
+}
+
 TEST(WordsTest, ChineseBreaksAsIcuDoes) {
   const std::vector<std::string> sentences = {
       "英国金融时报四日援引四名知情人士的消息称美国政府正在考虑制裁",
