@@ -77,18 +77,6 @@ struct Utf8Shape {
   bool MostlyUtf8() const { return multibyte > 0 && multibyte >= 2 * invalid; }
 };
 
-// Whether `bytes` (`size` of them) start with a valid three-byte UTF-8
-// sequence whose lead byte is E1..EC or EE..EF, whose every pair of
-// continuation bytes is valid (E0 and ED limit the first one: overlong
-// forms, surrogates). Most characters of CJK text are such, and this test
-// costs a fraction of U8_NEXT's.
-bool IsPlainThreeByteSequence(const uint8_t* bytes, int32_t size) {
-  if (size < 3) return false;
-  const uint8_t lead = bytes[0];
-  return lead >= 0xE1 && lead <= 0xEF && lead != 0xED &&
-         (bytes[1] & 0xC0) == 0x80 && (bytes[2] & 0xC0) == 0x80;
-}
-
 // With `stop_at_invalid`, the shape of the bytes up to the first invalid
 // sequence, counted in.
 Utf8Shape ShapeOfUtf8(absl::string_view bytes, bool stop_at_invalid = false) {

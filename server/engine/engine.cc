@@ -138,6 +138,15 @@ absl::Status ValidateDecoded(absl::string_view utf8) {
         characters += 8;
         continue;
       }
+      // A CJK character: one code point, text unless it is U+FFFD.
+      if (IsPlainThreeByteSequence(bytes + i, end - i)) {
+        ++characters;
+        if (bytes[i] == 0xEF && bytes[i + 1] == 0xBF && bytes[i + 2] == 0xBD) {
+          ++non_text;
+        }
+        i += 3;
+        continue;
+      }
       UChar32 c;
       U8_NEXT_OR_FFFD(utf8.data(), i, end, c);
       ++characters;

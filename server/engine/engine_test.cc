@@ -85,6 +85,23 @@ TEST(EngineTest, TextInALegacyCharsetIsNotBinary) {
   EXPECT_EQ(response->charset(), "GB18030");  // WHATWG: gbk reads as GB18030
 }
 
+// CJK text and U+FFFD are three-byte characters, each counted once: 30
+// replacement characters among 1007 are 3 % of them, over the 2 % allowed;
+// 10 are 1 %.
+TEST(EngineTest, ReplacementCharactersInCjkTextAreCountedOnce) {
+  auto page = [](int replacements) {
+    std::string html = "<p>";
+    for (int i = 0; i < 1000 - replacements; ++i) html += "中";
+    for (int i = 0; i < replacements; ++i) html += "\xEF\xBF\xBD";
+    return html + "</p>";
+  };
+  absl::StatusOr<v1::ParseResponse> binary = Engine().Parse(Request(page(30)));
+  EXPECT_EQ(binary.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(binary.status().message(), HasSubstr("(3 % of the characters"));
+  absl::StatusOr<v1::ParseResponse> text = Engine().Parse(Request(page(10)));
+  EXPECT_TRUE(text.ok()) << text.status();
+}
+
 TEST(EngineTest, OversizeContentIsResourceExhausted) {
   Limits limits;
   limits.max_input_bytes = 100;

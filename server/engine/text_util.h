@@ -23,6 +23,18 @@ inline re2::StringPiece Piece(absl::string_view text) {
 // U+FFFD, in UTF-8: what an invalid byte sequence is read as.
 inline constexpr absl::string_view kReplacementUtf8 = "\xEF\xBF\xBD";
 
+// Whether `bytes` (`size` of them) start with a valid three-byte UTF-8
+// sequence whose lead byte is E1..EC or EE..EF, whose every pair of
+// continuation bytes is valid (E0 and ED limit the first one: overlong
+// forms, surrogates). Most characters of CJK text are such, and this test
+// costs a fraction of U8_NEXT's.
+inline bool IsPlainThreeByteSequence(const uint8_t* bytes, int32_t size) {
+  if (size < 3) return false;
+  const uint8_t lead = bytes[0];
+  return lead >= 0xE1 && lead <= 0xEF && lead != 0xED &&
+         (bytes[1] & 0xC0) == 0x80 && (bytes[2] & 0xC0) == 0x80;
+}
+
 // Calls `visit(c, bytes)` for each code point of `utf8` in order, until
 // `visit` returns false: `c` is the code point, negative for an invalid
 // sequence, and `bytes` the bytes it was read from.
