@@ -7,6 +7,7 @@
 
 #include <cmath>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 
@@ -14,6 +15,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/strings/str_split.h"
 
 namespace lede::engine {
 namespace {
@@ -85,7 +87,101 @@ void AddYaml(const YAML::Node& node, const std::string& key, FrontMatter* out) {
   }
 }
 
-bool ParseYaml(absl::string_view body, FrontMatter* out) {
+bool IsNullWord(absl::string_view word) {
+  return word == "~" || word == "null" || word == "Null" || word == "NULL";
+}
+
+// The rest of a line as a scalar of the plain subset: single-quoted, or
+// double-quoted without escapes, alone on its line; or plain, without what
+// could end it or make it something else (": ", " #", a trailing colon, an
+// indicator first, a null word). nullopt for anything else.
+std::optional<std::string> ReadSimpleScalar(absl::string_view text) {
+  text = absl::StripAsciiWhitespace(text);
+  if (text.empty()) return std::nullopt;
+  const char quote = text[0];
+  if (quote == '\'' || quote == '"') {
+    std::string value;
+    size_t i = 1;
+    for (; i < text.size(); ++i) {
+      if (text[i] == '\\' && quote == '"') return std::nullopt;
+      if (text[i] == quote) {
+        if (quote == '"' || i + 1 == text.size() || text[i + 1] != '\'') break;
+        ++i;  // '' is one quote
+      }
+      value.push_back(text[i]);
+    }
+    if (i + 1 != text.size()) return std::nullopt;  // unclosed, or more after
+    return value;
+  }
+  if (absl::StrContains("-?:,[]{}#&*!|>%@`", quote) ||
+      absl::StrContains(text, ": ") || absl::StrContains(text, " #") ||
+      text.back() == ':' || IsNullWord(text)) {
+    return std::nullopt;
+  }
+  return std::string(text);
+}
+
+}  // namespace
+
+namespace front_matter_internal {
+
+std::optional<FrontMatter> ReadPlainYaml(absl::string_view body) {
+  // No tab, carriage return or other control character; no byte-order mark
+  // or Unicode line break.
+  for (unsigned char c : body) {
+    if ((c < 0x20 && c != '\n') || c == 0x7F) return std::nullopt;
+  }
+  for (absl::string_view odd :
+       {"\xEF\xBB\xBF", "\xC2\x85", "\xE2\x80\xA8", "\xE2\x80\xA9"}) {
+    if (absl::StrContains(body, odd)) return std::nullopt;
+  }
+  FrontMatter out;
+  std::set<std::string> keys;
+  std::string list_key;  // a key with no value on its line: a list may follow
+  size_t list_indent = absl::string_view::npos;
+  for (absl::string_view line : absl::StrSplit(body, '\n')) {
+    const absl::string_view content = absl::StripLeadingAsciiWhitespace(line);
+    const size_t indent = line.size() - content.size();
+    if (content.empty() || (indent == 0 && content[0] == '#')) continue;
+    if (content[0] == '-') {  // "- item", each at the list's first indent
+      if (list_key.empty() || !absl::StartsWith(content, "- ") ||
+          (list_indent != absl::string_view::npos && indent != list_indent)) {
+        return std::nullopt;
+      }
+      list_indent = indent;
+      std::optional<std::string> item = ReadSimpleScalar(content.substr(2));
+      if (!item) return std::nullopt;
+      out[list_key].push_back(*std::move(item));
+      continue;
+    }
+    size_t colon = 0;
+    while (colon < content.size() &&
+           (absl::ascii_isalnum(content[colon]) || content[colon] == '_' ||
+            (colon > 0 && (content[colon] == '-' || content[colon] == '.')))) {
+      ++colon;
+    }
+    if (indent != 0 || colon == 0 || colon == content.size() ||
+        content[colon] != ':' || IsNullWord(content.substr(0, colon))) {
+      return std::nullopt;
+    }
+    std::string key = absl::AsciiStrToLower(content.substr(0, colon));
+    if (!keys.insert(key).second) return std::nullopt;
+    const absl::string_view rest = content.substr(colon + 1);
+    list_key.clear();
+    list_indent = absl::string_view::npos;
+    if (absl::StripAsciiWhitespace(rest).empty()) {
+      list_key = std::move(key);  // null, unless a list follows
+      continue;
+    }
+    std::optional<std::string> value = ReadSimpleScalar(rest);
+    if (rest[0] != ' ' || !value) return std::nullopt;
+    out[key].push_back(*std::move(value));
+  }
+  if (keys.empty()) return std::nullopt;
+  return out;
+}
+
+bool ParseYamlCpp(absl::string_view body, FrontMatter* out) {
   try {
     YAML::Node root = YAML::Load(std::string(body));
     if (!root.IsMap()) return false;
@@ -96,6 +192,20 @@ bool ParseYaml(absl::string_view body, FrontMatter* out) {
     // parse is simply not front matter.
     return false;
   }
+}
+
+}  // namespace front_matter_internal
+
+namespace {
+
+// Front matter is mostly flat "key: value" lines and lists of plain
+// scalars, which yaml-cpp reads at a thousand instructions a byte: that
+// subset is read here to the same entries, and the rest by yaml-cpp.
+bool ParseYaml(absl::string_view body, FrontMatter* out) {
+  std::optional<FrontMatter> plain = front_matter_internal::ReadPlainYaml(body);
+  if (!plain) return front_matter_internal::ParseYamlCpp(body, out);
+  *out = *std::move(plain);
+  return true;
 }
 
 void AddToml(const toml::node& node, const std::string& key, FrontMatter* out) {

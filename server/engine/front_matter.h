@@ -3,6 +3,7 @@
 #define LEDE_SERVER_ENGINE_FRONT_MATTER_H_
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,19 @@ using FrontMatter = std::map<std::string, std::vector<std::string>>;
 // flattened as "parent.child") and returns the length of the block including
 // its closing fence. Returns 0 when there is no well-formed block.
 size_t ParseFrontMatter(absl::string_view text, FrontMatter* out);
+
+namespace front_matter_internal {
+
+// A YAML block's entries when it is written in the subset read without
+// yaml-cpp: flat "key: scalar" lines and "key:" lines followed by lists of
+// scalars, plain or quoted without escapes, with comments and blank lines;
+// nullopt for anything else.
+std::optional<FrontMatter> ReadPlainYaml(absl::string_view body);
+
+// A YAML block's entries as yaml-cpp reads them; false when it is not a map.
+bool ParseYamlCpp(absl::string_view body, FrontMatter* out);
+
+}  // namespace front_matter_internal
 
 }  // namespace lede::engine
 
