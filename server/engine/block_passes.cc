@@ -39,6 +39,14 @@ bool HasAsciiDigit(absl::string_view text) {
   return std::any_of(text.begin(), text.end(), absl::ascii_isdigit);
 }
 
+// Whether `text` holds an ASCII letter. Every branch of some patterns
+// needs one, under (?i) too: besides letters whose case partners are ASCII
+// alone, a branch has at least one other than k and s (whose partners
+// include the Kelvin sign and the long s).
+bool HasAsciiLetter(absl::string_view text) {
+  return std::any_of(text.begin(), text.end(), absl::ascii_isalpha);
+}
+
 bool IsEndOfArticleMarker(absl::string_view text) {
   std::string folded = AsciiLower(absl::StripAsciiWhitespace(text));
   // "Related articles:" and "【相关阅读】" mark the end as well.
@@ -498,7 +506,8 @@ void DropMetadataAndFurnitureLines(const std::vector<std::string>& authors,
         break;
       }
       if (RE2::FullMatch(Piece(block.text), *kFurniture) ||
-          RE2::PartialMatch(Piece(block.text), *kFurniturePhrase) ||
+          (HasAsciiLetter(block.text) &&
+           RE2::PartialMatch(Piece(block.text), *kFurniturePhrase)) ||
           (block.kind != BlockKind::kCode &&
            block.kind != BlockKind::kTableRow &&
            (IsWidgetLine(block.text) || IsScriptNotice(block.text)))) {
@@ -506,6 +515,8 @@ void DropMetadataAndFurnitureLines(const std::vector<std::string>& authors,
       }
       if (drop_datelines && dateline[i]) continue;
       if (length <= content_rules::kMaxCaptionLength &&
+          (HasAsciiLetter(block.text) ||
+           absl::StrContains(block.text, "\xC2\xA9")) &&  // ©
           RE2::PartialMatch(Piece(block.text), *kCaption)) {
         continue;
       }

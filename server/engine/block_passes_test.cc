@@ -86,6 +86,21 @@ TEST(BlockPassesTest, MetadataAndFurnitureLinesGoTheArticleStays) {
                           ::testing::StartsWith("Opponents said")));
 }
 
+// Lines without an ASCII letter skip the phrase and credit patterns, save
+// a credit's "©"; under (?i) the long s reads as s.
+TEST(BlockPassesTest, CreditsAndPhrasesGoInAnyScript) {
+  std::vector<Block> blocks = {
+      Make(BlockKind::kParagraph,
+           "新华社北京5月4日电 "
+           "国务院总理今天主持召开常务会议，部署稳就业的措施。"),
+      Make(BlockKind::kParagraph, "图为会场 © 新华社"),
+      Make(BlockKind::kParagraph, "\u017Fubscribe now"),
+      Make(BlockKind::kParagraph, "会议指出，要加大对中小企业的支持力度。")};
+  DropMetadataAndFurnitureLines({}, &blocks);
+  EXPECT_THAT(Texts(blocks),
+              ElementsAre(HasSubstr("国务院总理"), HasSubstr("中小企业")));
+}
+
 TEST(BlockPassesTest, NoticesThatThePageNeedsJavaScriptGo) {
   std::vector<Block> blocks = {
       Make(BlockKind::kParagraph,

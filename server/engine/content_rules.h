@@ -203,7 +203,8 @@ inline constexpr int kMaxBoilerplateLineLength = 160;
 // reprint notices ("This article is the copyrighted property of X", "All
 // rights reserved"), app promotions, sign-in prompts. A pattern of its own,
 // searched for, rather than ".*(...).*" branches above: those multiply the
-// states of the whole-line automaton.
+// states of the whole-line automaton. Every branch holds an ASCII letter
+// other than k and s (DropMetadataAndFurnitureLines skips lines without one).
 inline constexpr const char kBoilerplatePhrasePattern[] =
     R"((?i)all rights reserved|alle rechte vorbehalten|)"
     R"(todos los derechos reservados|tous droits réservés|)"
@@ -360,7 +361,9 @@ inline constexpr const char kMarkupLinePattern[] =
 // Doe/Axios". A bare "(dpa)" is a wire story's source, not a
 // credit: a parenthesis needs a label, or an agency or picture library.
 // No counted repeats ({0,60}): they multiply the automaton's states, and the
-// block's length is bounded by kMaxCaptionLength anyway.
+// block's length is bounded by kMaxCaptionLength anyway. Every branch but
+// the "©" one holds an ASCII letter other than k and s
+// (DropMetadataAndFurnitureLines skips lines with neither).
 inline constexpr const char kCaptionCreditPattern[] =
     R"((?i)(\([^()]*\b(reuters|afp|dpa|getty|ap|istock|shutterstock|)"
     R"(epa|imago|picture[- ]alliance|keystone|efe|ansa|anp|sid|xinhua|)"
