@@ -422,6 +422,30 @@ bool IsScriptNotice(absl::string_view text) {
   return any;
 }
 
+bool IsIdentifierNoise(absl::string_view text) {
+  static const LazyRE2 kId = {content_rules::kMachineIdPattern};
+  // Three identifiers are over 100 bytes.
+  if (text.size() < 100) return false;
+  re2::StringPiece id;
+  int count = 0;
+  size_t id_bytes = 0;
+  re2::StringPiece input = Piece(text);
+  while (RE2::FindAndConsume(&input, *kId, &id)) {
+    ++count;
+    id_bytes += id.size();
+  }
+  if (count < content_rules::kMinIdentifiersInNoise) return false;
+  size_t text_bytes = 0;
+  for (char c : text) {
+    if (!absl::ascii_isspace(static_cast<unsigned char>(c))) ++text_bytes;
+  }
+  // Bytes for code points: the identifiers are ASCII, and a line's other
+  // letters count once per byte, which only makes it harder to call noise.
+  return static_cast<double>(id_bytes) >=
+         content_rules::kMinIdentifierShareOfNoise *
+             static_cast<double>(text_bytes);
+}
+
 void DropTitleHeading(absl::string_view title,
                       std::vector<DraftBlock>* drafts) {
   if (title.empty()) return;
@@ -494,7 +518,10 @@ void DropMetadataAndFurnitureLines(const std::vector<std::string>& authors,
       kept.push_back(std::move(block));
       continue;
     }
-    if (block.kind != BlockKind::kCode && IsMarkupLine(block.text)) continue;
+    if (block.kind != BlockKind::kCode &&
+        (IsMarkupLine(block.text) || IsIdentifierNoise(block.text))) {
+      continue;
+    }
     const size_t length = lengths[i];
     if (length <= content_rules::kMaxBoilerplateLineLength) {
       if (text_so_far >= content_rules::kMinTextBeforeEndMarker &&

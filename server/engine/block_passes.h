@@ -27,8 +27,9 @@ std::vector<Block> FinishWalk(std::vector<DraftBlock> drafts,
 
 // Drops the lines inside the article that are the page's furniture
 // ("Share", "Advertisement") or metadata (the byline near the top, a line
-// that only dates the page, a photo credit), and everything after an
-// end-of-article marker ("Related articles") or a post's footer.
+// that only dates the page, a photo credit), the lines of markup or of
+// machine identifiers read as text (IsIdentifierNoise), and everything after
+// an end-of-article marker ("Related articles") or a post's footer.
 void DropMetadataAndFurnitureLines(const std::vector<std::string>& authors,
                                    std::vector<Block>* blocks);
 
@@ -44,6 +45,10 @@ bool IsWidgetLine(absl::string_view text);
 // A line made only of sentences that say the page needs JavaScript
 // (content_rules::kScriptNoticeSentences): no text of the page.
 bool IsScriptNotice(absl::string_view text);
+
+// A line made mostly of machine identifiers (content_rules::
+// kMachineIdPattern, kMinIdentifiersInNoise): markup's noise, no text.
+bool IsIdentifierNoise(absl::string_view text);
 
 // Drops short lines that are not sentences after the article's last
 // paragraph ("Share", "Tags: x, y", "Next post", a teaser's title), when the

@@ -123,6 +123,31 @@ TEST(BlockPassesTest, NoticesThatThePageNeedsJavaScriptGo) {
   EXPECT_FALSE(IsScriptNotice("JavaScript"));
 }
 
+TEST(BlockPassesTest, LinesMadeOfMachineIdentifiersGo) {
+  // A "Sponsored" label spelled a letter at a time between hidden UUIDs.
+  const std::string noise =
+      "S0d48abc0-6602-4407-a05b-e5f87e8f229cp4b75a245-1d18-4cd6-a8bb-"
+      "c003e1120f4co38252f27-527d-4457-91c8-eacb55ffbb34n b3579602-0dd3-4c7e-"
+      "9140-18b37963a3b6sbf7c621b-560f-41ff-86fe-eeb9e765510c";
+  const std::string command =
+      "$ celery -A proj result -t tasks.add 4e196aa4-0141-4601-8138-"
+      "7aa33db0f577";
+  const std::string sentence =
+      "Orders 4e196aa4-0141-4601-8138-7aa33db0f577, e9f6c8f0-fec9-4ae8-a8c6-"
+      "cf8c8451d4f8 and 0d48abc0-6602-4407-a05b-e5f87e8f229c were refunded "
+      "on Monday after the warehouse found the parcels damaged in transit.";
+  std::vector<Block> blocks = {
+      Make(BlockKind::kParagraph, "Similar items"),
+      Make(BlockKind::kParagraph, noise), Make(BlockKind::kParagraph, command),
+      Make(BlockKind::kParagraph, sentence), Make(BlockKind::kCode, noise)};
+  DropMetadataAndFurnitureLines({}, &blocks);
+  EXPECT_THAT(Texts(blocks),
+              ElementsAre("Similar items", command, sentence, noise));
+  EXPECT_TRUE(IsIdentifierNoise(noise));
+  EXPECT_FALSE(IsIdentifierNoise(command));
+  EXPECT_FALSE(IsIdentifierNoise(sentence));
+}
+
 TEST(BlockPassesTest, ShortTrailingLinesAreTrimmedAfterALongArticle) {
   std::string long_paragraph;
   for (int i = 0; i < 10; ++i) {

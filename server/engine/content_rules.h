@@ -337,6 +337,19 @@ inline constexpr absl::string_view kScriptNoticeSentences[] = {
     "请启用JavaScript后再试", "您的浏览器不支持JavaScript",
     "您的浏览器禁用了JavaScript", "请在浏览器中启用JavaScript"};
 
+// A machine's identifier, a UUID (8-4-4-4-12 hex digits), in a line's text.
+// A line made mostly of them is markup's noise, no text of the page
+// (IsIdentifierNoise): a shop's "Sponsored" label spelled one letter at a
+// time between hidden identifiers, so that only a browser's stylesheet
+// shows the word.
+inline constexpr const char kMachineIdPattern[] =
+    R"(([0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}))";
+// ...at least this many of them, making this share of the line's code
+// points (white space aside): a sentence or a command line that names a few
+// stays.
+inline constexpr int kMinIdentifiersInNoise = 3;
+inline constexpr double kMinIdentifierShareOfNoise = 0.8;
+
 // A line that is only a count of what readers did ("139 shares", "12
 // Kommentare", "1.2K"): a widget's counter. Not a bare number: on a
 // listing, "9.0" is a rating and "3." a rank. It starts with its number

@@ -895,6 +895,28 @@ TEST(ContentTest, ANoticeThatThePageNeedsJavaScriptIsNotText) {
   EXPECT_THAT(text, Not(HasSubstr("disabled in your browser")));
 }
 
+TEST(ContentTest, ALineOfHiddenIdentifiersIsNotText) {
+  // A shop spells "Sponsored" one letter at a time between identifiers its
+  // stylesheet hides: what the markup reads is the identifiers.
+  std::string label;
+  const char* const ids[] = {"f2f260c3-bf1f-466a-b856-6f031758a086",
+                             "16207f0d-5442-4472-ad51-162a45a841c3",
+                             "58304ab9-e401-4091-b773-e7e337a260ad",
+                             "49b6f097-183c-42bd-adfd-fa9ba7274fa7"};
+  const char letters[] = "Spon";
+  for (int i = 0; i < 4; ++i) {
+    label += std::string("<span>") + letters[i] + "</span><span class=h>" +
+             ids[i] + "</span>";
+  }
+  const std::string text = RenderText(Extract(
+      std::string("<article>") + kParagraphs + "<div class=card><p>" + label +
+      "</p></div><p>Order 4e196aa4-0141-4601-8138-7aa33db0f577 shipped on "
+      "Monday.</p></article>"));
+  EXPECT_THAT(text, HasSubstr("The council voted"));
+  EXPECT_THAT(text, HasSubstr("Order 4e196aa4-0141-4601-8138-7aa33db0f577"));
+  EXPECT_THAT(text, Not(HasSubstr("bf1f")));
+}
+
 TEST(ContentTest, ABylineWithTheAuthorsRoleIsMetadata) {
   PageFacts facts;
   facts.authors.Set({"Jane Roe", "Robert Burns"}, "json-ld");
