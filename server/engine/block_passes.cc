@@ -10,8 +10,10 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
+#include "absl/types/span.h"
 #include "re2/re2.h"
 #include "server/engine/content_rules.h"
 #include "server/engine/content_tree.h"
@@ -343,6 +345,12 @@ void DropPricedCards(std::vector<Block>* blocks) {
   EraseDropped(drop, blocks);
 }
 
+// A table of lines as a set, for the lookups of a static: never freed.
+const absl::flat_hash_set<absl::string_view>* NewLineSet(
+    absl::Span<const absl::string_view> lines) {
+  return new absl::flat_hash_set<absl::string_view>(lines.begin(), lines.end());
+}
+
 // The line as kWidgetLines lists it: ASCII lower-cased, without the marks
 // and counts a widget puts around its label ("Comments (12)", "Share:",
 // "Read more »", "Loading...").
@@ -369,19 +377,23 @@ std::string WidgetLineKey(absl::string_view text) {
 // A line that is a widget's label or counter (kWidgetLines,
 // kCounterLinePattern), not the article's text.
 bool IsWidgetLine(absl::string_view text) {
-  static const auto* const kLines = [] {
-    auto* lines = new absl::flat_hash_set<absl::string_view>();
-    for (absl::string_view line : content_rules::kWidgetLines) {
-      lines->insert(line);
-    }
-    return lines;
-  }();
+  static const auto* const kLines = NewLineSet(content_rules::kWidgetLines);
   static const LazyRE2 kCounter = {content_rules::kCounterLinePattern};
   // The counter line starts with its number after its white space.
   return kLines->contains(WidgetLineKey(text)) ||
          (absl::ascii_isdigit(
               static_cast<unsigned char>(FirstAfterSpace(text))) &&
           RE2::FullMatch(Piece(text), *kCounter));
+}
+
+// A line of a shop's grid that is one of its controls
+// (kGridControlLines, kGridControlLinePattern), not one of its entries.
+bool IsGridControl(absl::string_view line) {
+  static const auto* const kLines =
+      NewLineSet(content_rules::kGridControlLines);
+  static const LazyRE2 kCounts = {content_rules::kGridControlLinePattern};
+  return kLines->contains(WidgetLineKey(line)) ||
+         RE2::FullMatch(Piece(line), *kCounts);
 }
 
 // A sentence as kScriptNoticeSentences is compared: ASCII lower-cased,
@@ -662,6 +674,38 @@ void DropAuthorBio(const std::vector<std::string>& authors,
     after += length;
     if (after > content_rules::kMaxTextAfterAuthorBio) return;
   }
+}
+
+void DropGridControls(std::vector<Block>* blocks) {
+  std::vector<bool> drop(blocks->size(), false);
+  for (size_t i = 0; i < blocks->size(); ++i) {
+    Block& block = (*blocks)[i];
+    if (block.kind != BlockKind::kParagraph &&
+        block.kind != BlockKind::kListItem &&
+        block.kind != BlockKind::kHeading) {
+      continue;
+    }
+    // A card's lines stand in one block, a line break apart.
+    std::vector<absl::string_view> kept;
+    bool dropped = false;
+    for (absl::string_view line : absl::StrSplit(block.text, '\n')) {
+      if (IsGridControl(line)) {
+        dropped = true;
+      } else {
+        kept.push_back(line);
+      }
+    }
+    if (!dropped) continue;
+    if (kept.empty()) {
+      drop[i] = true;
+      continue;
+    }
+    block.text = absl::StrJoin(kept, "\n");
+    const int length = CountNonSpaceCodePoints(block.text);
+    block.link_length = std::min(block.link_length, length);
+    block.site_link_length = std::min(block.site_link_length, length);
+  }
+  EraseDropped(drop, blocks);
 }
 
 void DropRepeatedRuns(std::vector<Block>* blocks) {

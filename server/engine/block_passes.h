@@ -93,6 +93,14 @@ void DropAuthorBio(const std::vector<std::string>& authors,
 std::vector<Block> DeclaredBlocks(const std::vector<Block>& extracted,
                                   absl::string_view declared);
 
+// Drops the lines of a shop's grid that are its controls, not its entries:
+// each card's actions ("Add to cart", "Choose options", "Compare") and the
+// switches and counts above the grid ("Sort by: Featured", "Filters", "338
+// products"), content_rules::kGridControlLines and
+// kGridControlLinePattern; a line at a time, in paragraphs, list items and
+// headings (a card's lines stand in one block), and the blocks left empty.
+void DropGridControls(std::vector<Block>* blocks);
+
 // Drops each run of at least content_rules::kMinRepeatedRun consecutive
 // paragraphs and headings that all repeat earlier ones word for word (the
 // same kind and text, ASCII case aside): a section the markup carries once

@@ -477,6 +477,39 @@ TEST(BlockPassesTest, TextLengthUpToIsExactUnderItsCapAndTheCapAbove) {
   EXPECT_EQ(TextLengthUpTo(blocks, 0), 0u);
 }
 
+TEST(BlockPassesTest, AGridsControlsGoItsEntriesStay) {
+  // A shop's category grid as the walk gives it: the count and switches
+  // above it, then cards whose lines a <br> parts, each closing on its
+  // action.
+  std::vector<Block> blocks = {
+      Make(BlockKind::kHeading, "Hiking boots"),
+      Make(BlockKind::kParagraph, "338 products"),
+      Make(BlockKind::kParagraph, "Sort by: Best Match"),
+      Make(BlockKind::kParagraph, "Filters"),
+      Make(BlockKind::kListItem,
+           "Moab 3 Mid Waterproof Boots\n$170.00\nAdd to Cart"),
+      Make(BlockKind::kListItem, "Trail Runner GTX\n$135.00\nQuick view"),
+      Make(BlockKind::kParagraph, "Compare (0)"),
+      Make(BlockKind::kParagraph,
+           "Compare the boots by their weight and their warmth."),
+      Make(BlockKind::kTableRow, "Add to cart"),
+  };
+  blocks[4].link_length = 40;
+  DropGridControls(&blocks);
+  EXPECT_THAT(
+      Texts(blocks),
+      ElementsAre("Hiking boots", "Moab 3 Mid Waterproof Boots\n$170.00",
+                  "Trail Runner GTX\n$135.00",
+                  "Compare the boots by their weight and their warmth.",
+                  "Add to cart"));
+  // The link text left is no more than the text left.
+  EXPECT_LE(blocks[1].link_length, 34);
+
+  std::vector<Block> none;
+  DropGridControls(&none);
+  EXPECT_TRUE(none.empty());
+}
+
 TEST(BlockPassesTest, ARunOfCopiedParagraphsGoesALoneRepeatStays) {
   // A shop's overview as its markup gives it: the section twice (one copy
   // per screen size), then entries that each carry the same label.

@@ -333,6 +333,7 @@ void ContentReader::ReadAs(v1::PageType type, Body* body) const {
     RereadContainer(reading.read_intro, reading.reread_with_link_lists, body);
   }
   if (reading.read_article) ReadArticle(body);
+  if (reading.drop_grid_controls) content::DropGridControls(&body->blocks);
   if (reading.drop_quoted_copies) content::DropQuotedCopies(&body->blocks);
   if (reading.drop_repeated_runs) content::DropRepeatedRuns(&body->blocks);
   if (reading.drop_priced_cards) {

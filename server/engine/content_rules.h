@@ -298,6 +298,35 @@ inline constexpr absl::string_view kWidgetLines[] = {
     "registrati", "udostępnij", "drukuj", "zamknij", "komentarze",
     "zaloguj się", "поделиться", "комментарии", "закрыть"};
 
+// Lines of a shop's grid that are its controls, not its entries (on the
+// kinds page_reading_rules names): the actions on each card and the
+// sorting, filtering and view switches above them. Compared as kWidgetLines
+// are (WidgetLineKey: ASCII lower-cased, a trailing colon or count in
+// parentheses aside).
+inline constexpr absl::string_view kGridControlLines[] = {
+    // A card's actions.
+    "add to cart", "add to bag", "add to basket", "add to compare", "compare",
+    "add to wishlist", "add to wish list", "wishlist", "add to favourites",
+    "quick view", "quick shop", "quick add", "choose options", "select options",
+    "view options", "buy now", "notify me", "notify me when available",
+    "calculate shipping",
+    // The grid's switches.
+    "sort", "sort by", "filter", "filters", "filter by", "filter and sort",
+    "filter & sort", "sort & filter", "sort and filter", "refine", "refine by",
+    "narrow by", "shop by", "view", "view as", "grid", "list",
+    "compare products", "clear all", "clear filters", "apply", "reset"};
+
+// ...and lines of the grid that count or order its entries ("338
+// products", "Products (338)", "Showing 1-24 of 338 results", "Sort by:
+// Featured").
+inline constexpr const char kGridControlLinePattern[] =
+    R"((?i)\s*(\d[\d,.]*\s+(items?|results?|products?)(\s+found)?|)"
+    R"((items?|results?|products?)\s*\(\d[\d,.]*\)|)"
+    R"(\(\d[\d,.]*\s+(items?|results?|products?)\)|)"
+    R"(showing\s+(all\s+)?\d[\d,.]*(\s*[-–]\s*\d[\d,.]*)?)"
+    R"((\s+of\s+\d[\d,.]*)?(\s+(items?|results?|products?))?|)"
+    R"((sort|sorted|order)(\s+by)?\s*:\s*.{0,30})\s*)";
+
 // Sentences that only say the page needs JavaScript: what a script-built
 // page shows without it, in its <noscript> or its body. A line made only of
 // these says nothing of the page. Compared sentence by sentence with the

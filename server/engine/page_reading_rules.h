@@ -33,6 +33,11 @@ struct PageReading {
   // ...only when the body found holds fewer code points than this: a
   // collection's short body is its intro, a long one its grid already.
   size_t keep_link_lists_below = SIZE_MAX;
+  // The grid's controls go, each card's actions and the sorting and
+  // filtering switches above it (content::DropGridControls): a shop's
+  // category page shows its items, and the buttons on them are not its
+  // text.
+  bool drop_grid_controls = false;
   // The teasers that close an article go (ContentReader::ReadArticle).
   bool read_article = false;
   // Runs of paragraphs that copy earlier ones go
@@ -81,7 +86,8 @@ inline constexpr PageReading kPageReadings[] = {
      .reread_as_listing = true,
      .keep_link_lists = true,
      .keep_link_lists_below =
-         content_rules::kClassifiedListingBounds.max_intro_text},
+         content_rules::kClassifiedListingBounds.max_intro_text,
+     .drop_grid_controls = true},
     {.type = v1::PAGE_TYPE_DOCUMENTATION,
      .read_intro = true,
      .reread_with_link_lists = true},

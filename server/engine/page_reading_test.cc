@@ -183,6 +183,34 @@ TEST(PageReadingTest, ACollectionIsReadWithItsItems) {
       << collection;
 }
 
+TEST(PageReadingTest, ACollectionsGridControlsGo) {
+  // The grid's count and sort switch above it, and each card's action.
+  std::string grid;
+  for (int i = 0; i < 14; ++i) {
+    absl::StrAppend(&grid, "<li><div><a href=\"/p/", i,
+                    "\">Hand poured soy candle ", i,
+                    " in amber glass</a></div><div>$24.00</div><div><a "
+                    "href=\"/cart?add=",
+                    i, "\" class=\"button\">Add to cart</a></div></li>");
+  }
+  const std::string html = absl::StrCat(
+      "<html><body><main><h1>Candles</h1><p>Our candles are poured by hand "
+      "in small batches from soy wax and cotton wicks, scented with "
+      "essential oils and nothing else, and each burns for about fifty "
+      "hours.</p><p>14 products</p><p>Sort by: Featured</p><ul "
+      "class=\"grid\">",
+      grid, "</ul></main></body></html>");
+  const std::string article = TextReadAs(html, v1::PAGE_TYPE_ARTICLE);
+  EXPECT_THAT(article, HasSubstr("Sort by: Featured")) << article;
+  const std::string collection = TextReadAs(html, v1::PAGE_TYPE_COLLECTION);
+  EXPECT_THAT(collection, HasSubstr("poured by hand"));
+  EXPECT_THAT(collection, HasSubstr("soy candle 7 in amber glass"));
+  EXPECT_THAT(collection, HasSubstr("$24.00"));
+  EXPECT_THAT(collection, Not(HasSubstr("Add to cart")));
+  EXPECT_THAT(collection, Not(HasSubstr("14 products")));
+  EXPECT_THAT(collection, Not(HasSubstr("Sort by"))) << collection;
+}
+
 // A blog's section: a short intro, then its entries, each a linked title
 // and no more, in a list the article's reading drops as navigation.
 std::string ListingOfLinkedTitles(int entries, int intro_paragraphs = 1,
