@@ -35,6 +35,11 @@ DecodedText DecodeToUtf8(absl::string_view bytes,
 // Encoding's label table), as an ICU converter name. Empty when unknown.
 std::string CanonicalCharset(absl::string_view label);
 
+// The bytes ICU's charset detector is given: from the first byte outside
+// ASCII, at most a bound's worth (kDetectBytes in decode.cc), ending after a
+// byte that is a character of its own in every ASCII-compatible encoding.
+absl::string_view DetectorSample(absl::string_view bytes);
+
 }  // namespace lede::engine
 
 #endif  // LEDE_SERVER_ENGINE_DECODE_H_

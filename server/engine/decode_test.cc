@@ -6,6 +6,7 @@
 #include <random>
 #include <string>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "gtest/gtest.h"
@@ -263,6 +264,52 @@ TEST(DecodeTest, LongUnlabelledPagesAreDetectedFromTheirStart) {
     EXPECT_EQ(decoded.charset, sample.charset);
     EXPECT_EQ(decoded.charset_source, "detected");
   }
+}
+
+TEST(DecodeTest, UnlabelledTextAfterALongPreambleIsDetected) {
+  // 40 KB of ASCII script before the text, and 60 KB of text: the detector
+  // reads a bounded sample from the text's first byte and its guess decodes
+  // the whole page.
+  const std::string script =
+      absl::StrCat("<script>", std::string(40 << 10, 'x'), "</script>");
+  for (const Sample& sample : kSamples) {
+    SCOPED_TRACE(sample.label);
+    std::string bytes, utf8;
+    while (bytes.size() < (60 << 10)) {
+      absl::StrAppend(&bytes, "<p>", sample.bytes, "</p>\n");
+      absl::StrAppend(&utf8, "<p>", sample.utf8, "</p>\n");
+    }
+    DecodedText decoded = DecodeToUtf8(Page(script, bytes), "");
+    EXPECT_EQ(decoded.utf8, Page(script, utf8));
+    EXPECT_EQ(decoded.charset, sample.charset);
+    EXPECT_EQ(decoded.charset_source, "detected");
+  }
+}
+
+TEST(DecodeTest, DetectorSampleIsBoundedAndEndsBetweenCharacters) {
+  const std::string preamble =
+      absl::StrCat("<script>", std::string(9000, 'x'), "</script><p>");
+  // ASCII alone: nothing to tell encodings apart.
+  EXPECT_EQ(DetectorSample(preamble), "");
+  // Short text: all of it, from its first byte outside ASCII.
+  const std::string short_page = absl::StrCat(preamble, kGbk, "</p>");
+  EXPECT_EQ(DetectorSample(short_page), absl::StrCat(kGbk, "</p>"));
+  // Long text: a bounded prefix of it, the same whatever follows.
+  std::string text;
+  while (text.size() < (64 << 10)) absl::StrAppend(&text, kGbk, "</p>\n<p>");
+  const std::string page = preamble + text;
+  const absl::string_view sample = DetectorSample(page);
+  EXPECT_GT(sample.size(), 1u << 10);
+  EXPECT_LT(sample.size(), 16u << 10);
+  EXPECT_TRUE(absl::StartsWith(text, sample));
+  EXPECT_EQ(DetectorSample(absl::StrCat(preamble, text, kShiftJis)), sample);
+  // It ends after a byte that no multi-byte encoding uses inside a
+  // character, so that every character in it is whole.
+  const auto last = static_cast<unsigned char>(sample.back());
+  EXPECT_TRUE(last < 0x30 || (last > 0x39 && last < 0x40)) << int{last};
+  EXPECT_EQ(DecodeToUtf8(std::string(sample), "text/html; charset=gbk")
+                .utf8.find("\xEF\xBF\xBD"),
+            std::string::npos);
 }
 
 TEST(DecodeTest, ContentTypeWinsOverMeta) {
