@@ -1,5 +1,6 @@
 #include "server/engine/block_walker.h"
 
+#include <iterator>
 #include <memory>
 #include <vector>
 
@@ -68,6 +69,62 @@ TEST(BlockWalkerTest, MeasureTreeListsTheElementsItEntered) {
   EXPECT_THAT(tags, testing::ElementsAre(GUMBO_TAG_BODY, GUMBO_TAG_DIV,
                                          GUMBO_TAG_P, GUMBO_TAG_B));
   EXPECT_EQ(entered.front().node, dom->body());
+}
+
+// MeasureTree's map: an entry for each element that holds text or a flag,
+// none for the others; a subtree's counts in its entry and in each one above
+// it up to the body, except a dialog's, which stop at the dialog.
+TEST(BlockWalkerTest, MeasureTreeCountsEachSubtreeForItsAncestors) {
+  absl::StatusOr<Dom> dom = Dom::Parse(
+      "<body><div id=a><p id=p1>Hello, world</p><a id=l href=/x>Link "
+      "text</a><div id=empty></div></div><div id=d role=dialog><p "
+      "id=p2>Accept all</p></div><main id=m><h1 id=h>Title</h1></main>"
+      "<script>var x, y;</script></body>",
+      Limits(), absl::InfiniteFuture());
+  ASSERT_TRUE(dom.ok());
+  StatsMap stats = MeasureTree(dom->body(), Skips());
+  auto by_id = [&](absl::string_view id) {
+    const GumboNode* found = nullptr;
+    WalkTree(dom->body(), [&](const GumboNode* node, int) {
+      if (node->type == GUMBO_NODE_ELEMENT && Attribute(node, "id") == id) {
+        found = node;
+      }
+      return found == nullptr;
+    });
+    return found;
+  };
+  struct Expected {
+    const char* id;  // "" for the body
+    int text, link, punctuation;
+    bool landmark, main, dialog;
+  };
+  const Expected kExpected[] = {
+      {"", 24, 8, 1, true, true, false},
+      {"a", 19, 8, 1, false, false, false},
+      {"p1", 11, 0, 1, false, false, false},
+      {"l", 8, 8, 0, false, false, false},
+      {"d", 9, 0, 0, false, false, true},
+      {"p2", 9, 0, 0, false, false, true},
+      {"m", 5, 0, 0, true, false, false},
+      {"h", 5, 0, 0, false, false, false},
+  };
+  EXPECT_EQ(stats.size(), std::size(kExpected));
+  EXPECT_FALSE(stats.contains(by_id("empty")));
+  for (const Expected& expected : kExpected) {
+    SCOPED_TRACE(expected.id);
+    const GumboNode* node = *expected.id ? by_id(expected.id) : dom->body();
+    ASSERT_NE(node, nullptr);
+    auto it = stats.find(node);
+    ASSERT_NE(it, stats.end());
+    const NodeStats& s = it->second;
+    EXPECT_EQ(s.text_length, expected.text);
+    EXPECT_EQ(s.link_length, expected.link);
+    EXPECT_EQ(s.punctuation, expected.punctuation);
+    EXPECT_TRUE(s.holds_text);
+    EXPECT_EQ(s.holds_landmark, expected.landmark);
+    EXPECT_EQ(s.holds_main, expected.main);
+    EXPECT_EQ(s.in_dialog, expected.dialog);
+  }
 }
 
 // ReadAnyway reads the <noscript>s and <h1>s a walk from the body reaches:

@@ -293,9 +293,27 @@ bool IsDialog(const GumboNode* node) {
   return dialog;
 }
 
+namespace {
+
+// The counts of an element MeasureTree is inside, added up while the walk
+// reads its subtree: one entry of the map a subtree, written when the walk
+// leaves it, instead of a lookup for every text and every element.
+struct RunningTotals {
+  int text_length = 0;
+  int link_length = 0;
+  int punctuation = 0;
+  bool holds_text = false;
+  bool link = false;  // The element is a link (IsLink).
+};
+
+}  // namespace
+
 StatsMap MeasureTree(const GumboNode* body, const Skips& skips,
                      std::vector<EnteredElement>* entered) {
   StatsMap stats;
+  // The elements the walk is inside, innermost last: a text's parent is
+  // the last one.
+  std::vector<RunningTotals> open;
   int link_depth = 0;
   // The outermost dialog open, and how deep inside it the walk is: a
   // dialog's text counts for the dialog, not for the page around it.
@@ -316,7 +334,7 @@ StatsMap MeasureTree(const GumboNode* body, const Skips& skips,
         if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA) {
           // Counted for the parent here; each element passes its counts on
           // to its own parent when the walk leaves it.
-          NodeStats& s = stats[node->parent];
+          RunningTotals& s = open.back();
           const int length = CountNonSpaceCodePoints(node->v.text.text);
           s.text_length += length;
           s.punctuation += CountPunctuation(node->v.text.text);
@@ -327,7 +345,8 @@ StatsMap MeasureTree(const GumboNode* body, const Skips& skips,
         if (node->type != GUMBO_NODE_ELEMENT) return false;
         if (skips.Skipped(node)) return false;
         if (entered != nullptr) entered->push_back({node, node->v.element.tag});
-        if (IsLink(node)) ++link_depth;
+        open.emplace_back().link = IsLink(node);
+        if (open.back().link) ++link_depth;
         if (dialog_depth > 0 || IsDialog(node)) {
           if (dialog_depth++ == 0) dialog = node;
           stats[node].in_dialog = true;
@@ -340,13 +359,18 @@ StatsMap MeasureTree(const GumboNode* body, const Skips& skips,
         return true;
       },
       [&](const GumboNode* node) {
-        if (IsLink(node)) --link_depth;
-        // The page's counts stop at the body and at the outermost dialog.
-        if (node != body && node != dialog) {
-          auto counted = stats.find(node);
-          if (counted != stats.end() && counted->second.holds_text) {
-            const NodeStats own = counted->second;
-            NodeStats& parent = stats[node->parent];
+        const RunningTotals own = open.back();
+        open.pop_back();
+        if (own.link) --link_depth;
+        if (own.holds_text) {
+          NodeStats& s = stats[node];
+          s.text_length += own.text_length;
+          s.link_length += own.link_length;
+          s.punctuation += own.punctuation;
+          s.holds_text = true;
+          // The page's counts stop at the body and at the outermost dialog.
+          if (node != body && node != dialog) {
+            RunningTotals& parent = open.back();
             parent.text_length += own.text_length;
             parent.link_length += own.link_length;
             parent.punctuation += own.punctuation;
