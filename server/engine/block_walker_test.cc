@@ -127,6 +127,26 @@ TEST(BlockWalkerTest, MeasureTreeCountsEachSubtreeForItsAncestors) {
   }
 }
 
+// Punctuation counts commas and the Chinese comma, full stop and enumeration
+// comma, wherever they stand in a text, and no other character.
+TEST(BlockWalkerTest, MeasureTreeCountsCommasAndChineseMarks) {
+  absl::StatusOr<Dom> dom = Dom::Parse(
+      "<body><p id=zh>，开头、中间,结尾。</p><p id=one>,</p><p "
+      "id=none>「引号」！？；：…</p></body>",
+      Limits(), absl::InfiniteFuture());
+  ASSERT_TRUE(dom.ok());
+  StatsMap stats = MeasureTree(dom->body(), Skips());
+  auto punctuation = [&](int child) {
+    const auto* node = static_cast<const GumboNode*>(
+        dom->body()->v.element.children.data[child]);
+    return stats[node].punctuation;
+  };
+  EXPECT_EQ(punctuation(0), 4);
+  EXPECT_EQ(punctuation(1), 1);
+  EXPECT_EQ(punctuation(2), 0);
+  EXPECT_EQ(stats[dom->body()].punctuation, 5);
+}
+
 // ReadAnyway reads the <noscript>s and <h1>s a walk from the body reaches:
 // not one in a <template>, or inside a <noscript> or an <h1>.
 TEST(BlockWalkerTest, ReadAnywayReadsWhatAWalkFromTheBodyReaches) {

@@ -85,27 +85,18 @@ size_t VisibleTextLength(const GumboNode* node, const GumboNode* except) {
 }
 
 int CountPunctuation(absl::string_view text) {
-  // Most texts hold no byte that starts one of the CJK marks: their commas
-  // are counted by loops the compiler vectorises (MeasureTree reads every
-  // text of the page).
-  unsigned char highest = 0;
-  for (unsigned char c : text) highest = std::max(highest, c);
-  if (highest < 0xE3) {
-    return static_cast<int>(std::count(text.begin(), text.end(), ','));
-  }
-  int count = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == ',') {
-      ++count;
-    } else if (static_cast<unsigned char>(text[i]) >= 0xE3) {
-      // "，" and "。" and "、" in UTF-8.
-      absl::string_view rest = text.substr(i, 3);
-      if (rest == "\xEF\xBC\x8C" || rest == "\xE3\x80\x82" ||
-          rest == "\xE3\x80\x81") {
-        ++count;
-        i += 2;
-      }
-    }
+  // Commas, and the places where "，", "。" or "、" start in UTF-8. No mark
+  // holds a comma or starts inside another mark, so the two counts add up,
+  // and each is a loop without branches that the compiler vectorises
+  // (MeasureTree reads every text of the page, and a Chinese page's texts
+  // are long).
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t size = text.size();
+  int count = static_cast<int>(std::count(text.begin(), text.end(), ','));
+  for (size_t i = 0; i + 2 < size; ++i) {
+    const unsigned char a = bytes[i], b = bytes[i + 1], c = bytes[i + 2];
+    count += ((a == 0xE3) & (b == 0x80) & ((c == 0x82) | (c == 0x81))) |
+             ((a == 0xEF) & (b == 0xBC) & (c == 0x8C));
   }
   return count;
 }
