@@ -33,11 +33,12 @@ constexpr size_t kPrescanBytes = 4096;
 // out, its multi-byte ones (GB18030, Big5, Shift_JIS, EUC) every byte, each
 // of them once, so 16 KB cost 18 M instructions a page. Browsers bound what
 // their detectors read too: compact_enc_det, Chromium's, looks at no more
-// than 48 pairs of bytes outside ASCII (its kMaxPairs). 4 KB holds up to two
-// thousand characters of CJK text; on the bench's 51 pages that are not
-// UTF-8 it gave the same first guess as 16 KB (2 KB did not, on one page),
-// and every page the same decoding.
-constexpr size_t kDetectBytes = 4 << 10;
+// than 48 pairs of bytes outside ASCII (its kMaxPairs). On the bench's 51
+// pages that are not UTF-8, 3 to 8 KB gave the same first guess as 16 KB, 2 KB
+// did not on one page and 1 KB on three. 8 KB (the most ICU's single-byte
+// recognizers read of a sample) keeps a margin of four over the largest size
+// that failed, for the pages the bench has not seen.
+constexpr size_t kDetectBytes = 8 << 10;
 
 // A decoding is suspect when more than 1 in kSuspectShare of its non-ASCII
 // characters are errors (see Decoding::errors). A right label over a page
