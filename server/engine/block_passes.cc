@@ -438,9 +438,8 @@ bool IsIdentifierNoise(absl::string_view text) {
   static const LazyRE2 kId = {content_rules::kMachineIdPattern};
   // Three identifiers are over 100 bytes and hold four hyphens each: most
   // lines are turned away before the search.
-  if (text.size() < 100 ||
-      std::count(text.begin(), text.end(), '-') <
-          4 * content_rules::kMinIdentifiersInNoise) {
+  if (text.size() < 100 || std::count(text.begin(), text.end(), '-') <
+                               4 * content_rules::kMinIdentifiersInNoise) {
     return false;
   }
   re2::StringPiece id;
