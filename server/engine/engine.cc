@@ -141,9 +141,7 @@ absl::Status ValidateDecoded(absl::string_view utf8) {
       // A CJK character: one code point, text unless it is U+FFFD.
       if (IsPlainThreeByteSequence(bytes + i, end - i)) {
         ++characters;
-        if (bytes[i] == 0xEF && bytes[i + 1] == 0xBF && bytes[i + 2] == 0xBD) {
-          ++non_text;
-        }
+        if (utf8.substr(i, 3) == kReplacementUtf8) ++non_text;
         i += 3;
         continue;
       }

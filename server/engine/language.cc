@@ -69,8 +69,8 @@ ScriptCounts CountScripts(absl::string_view text) {
     }
     // The ideographs (lead bytes E4..E9, two continuation bytes) are most
     // of CJK text: read without U8_NEXT's checks, which they pass.
-    if (data[i] >= 0xE4 && data[i] <= 0xE9 && i + 2 < length &&
-        (data[i + 1] & 0xC0) == 0x80 && (data[i + 2] & 0xC0) == 0x80 &&
+    if (IsPlainThreeByteSequence(data + i, length - i) && data[i] >= 0xE4 &&
+        data[i] <= 0xE9 &&
         ((data[i] & 0x0F) << 12 | (data[i + 1] & 0x3F) << 6) >=
             kCjkUnifiedFirst) {
       ++counts.letters[USCRIPT_HAN];

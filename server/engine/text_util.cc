@@ -31,8 +31,8 @@ bool IsSpaceCodePoint(UChar32 c) {
 // of Hangul, none of them white space or a soft hyphen, so a loop can pass
 // them by without decoding them.
 bool IsSpacelessThreeByteSequence(const uint8_t* bytes, int32_t size) {
-  return size >= 3 && bytes[0] >= 0xE4 && bytes[0] <= 0xEC &&
-         (bytes[1] & 0xC0) == 0x80 && (bytes[2] & 0xC0) == 0x80;
+  return IsPlainThreeByteSequence(bytes, size) && bytes[0] >= 0xE4 &&
+         bytes[0] <= 0xEC;
 }
 
 }  // namespace
