@@ -1,10 +1,15 @@
 #include "server/engine/page_type.h"
 
+#include <algorithm>
+#include <cmath>
+#include <random>
 #include <string>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
 #include "server/engine/engine.h"
+#include "server/engine/page_type_model.h"
 
 namespace lede::engine {
 namespace {
@@ -175,6 +180,56 @@ TEST(PageTypeTest, AVerdictIsAlwaysAKnownTypeWithItsConfidence) {
   EXPECT_NE(article.page_type(), v1::PAGE_TYPE_UNSPECIFIED);
   EXPECT_GT(article.page_type_confidence(), 0);
   EXPECT_LE(article.page_type_confidence(), 1);
+}
+
+// The model as trained: each tree walked node by node, the feature widened
+// to double and compared with the double threshold; the class with the
+// highest score, and its softmax probability.
+std::pair<size_t, float> ReferenceVerdict(const PageFeatures& features) {
+  namespace model = page_type_model;
+  std::vector<double> scores(std::begin(model::kInitialScores),
+                             std::end(model::kInitialScores));
+  for (const model::Tree& tree : model::kTrees) {
+    const model::Node* nodes = model::kNodes + tree.first_node;
+    int at = 0;
+    while (nodes[at].feature >= 0) {
+      at = static_cast<double>(features[nodes[at].feature]) <= nodes[at].value
+               ? nodes[at].left
+               : nodes[at].right;
+    }
+    scores[tree.class_index] += nodes[at].value;
+  }
+  const size_t best =
+      std::max_element(scores.begin(), scores.end()) - scores.begin();
+  double sum = 0;
+  for (double score : scores) sum += std::exp(score - scores[best]);
+  return {best, static_cast<float>(1 / sum)};
+}
+
+TEST(PageTypeTest, ClassifiesAsTheTreesDoAtEveryThreshold) {
+  namespace model = page_type_model;
+  // Per feature, the values where a split could go either way: each
+  // threshold as the nearest float and the floats either side of it.
+  std::vector<std::vector<float>> edges(kPageFeatureCount, {0.0f});
+  for (const model::Node& node : model::kNodes) {
+    if (node.feature < 0) continue;
+    const float near = static_cast<float>(node.value);
+    for (float value : {near, std::nextafter(near, -INFINITY),
+                        std::nextafter(near, INFINITY)}) {
+      edges[node.feature].push_back(value);
+    }
+  }
+  std::mt19937 random(7);
+  for (int trial = 0; trial < 2000; ++trial) {
+    PageFeatures features{};
+    for (size_t f = 0; f < kPageFeatureCount; ++f) {
+      features[f] = edges[f][random() % edges[f].size()];
+    }
+    const auto [best, confidence] = ReferenceVerdict(features);
+    const PageTypeVerdict verdict = ClassifyPage(features);
+    EXPECT_EQ(PageTypeName(verdict.type), model::kClassNames[best]);
+    EXPECT_EQ(verdict.confidence, confidence);
+  }
 }
 
 TEST(PageTypeTest, NamesAsWcxbLabelsPages) {
