@@ -43,7 +43,7 @@ absl::StatusOr<Dom> Dom::Parse(std::string html, const NodeBudget& node_budget,
     return markup;
   }
   Dom dom;
-  dom.arena_ = std::make_unique<GumboArena>();
+  dom.arena_ = std::make_unique<GumboArena>(GumboArena::Chunks::kThreadCache);
   dom.source_ = std::make_unique<std::string>(std::move(html));
   absl::StatusOr<GumboOutput*> output = ParseWithinBudget(
       *dom.arena_, *dom.source_, deadline, limits.max_parse_ms_per_mb);
