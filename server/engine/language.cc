@@ -222,19 +222,15 @@ void AddGuess(std::vector<LanguageGuess>* guesses, std::string language,
   guesses->push_back({std::move(language), confidence});
 }
 
-// The languages CLD2 confuses with `language` (kConfusableLanguages).
-std::vector<absl::string_view> Confusables(absl::string_view language) {
+// The group of kConfusableLanguages that holds `language`, space-separated;
+// empty when none does.
+absl::string_view ConfusableGroupOf(absl::string_view language) {
   for (const ConfusableGroup& group : kConfusableLanguages) {
-    std::vector<absl::string_view> members =
-        absl::StrSplit(group.languages, ' ');
-    if (std::find(members.begin(), members.end(), language) == members.end()) {
-      continue;
+    for (absl::string_view member : absl::StrSplit(group.languages, ' ')) {
+      if (member == language) return group.languages;
     }
-    members.erase(std::remove(members.begin(), members.end(), language),
-                  members.end());
-    return members;
   }
-  return {};
+  return "";
 }
 
 const ReadingRate* RateFor(UScriptCode script) {
@@ -388,12 +384,16 @@ void GuessFromShares(const std::vector<LanguageShare>& shares,
 void AddRunnersUp(bool reliable, const ScriptCounts& counts,
                   std::vector<LanguageGuess>* guesses) {
   if (!reliable || counts.total < kShortTextLetters) {
-    std::vector<absl::string_view> neighbours =
-        Confusables(guesses->front().language);
+    // The languages CLD2 confuses with the first, in the group's order.
+    const std::string first = guesses->front().language;
     const float best = guesses->front().confidence;
-    for (size_t i = 0; i < neighbours.size(); ++i) {
-      AddGuess(guesses, std::string(neighbours[i]),
-               best * kConfusableRunnerUp / static_cast<float>(1 + i));
+    int place = 0;
+    for (absl::string_view neighbour :
+         absl::StrSplit(ConfusableGroupOf(first), ' ', absl::SkipEmpty())) {
+      if (neighbour == first) continue;
+      AddGuess(guesses, std::string(neighbour),
+               best * kConfusableRunnerUp / static_cast<float>(1 + place));
+      ++place;
     }
   }
   std::stable_sort(guesses->begin() + 1, guesses->end(),
