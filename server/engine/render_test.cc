@@ -1,5 +1,9 @@
 #include "server/engine/render.h"
 
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "absl/strings/ascii.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -73,6 +77,27 @@ TEST(RenderTest, AContinuationWithoutItsItemOpensOne) {
       {.kind = BlockKind::kListItem, .text = "tail", .continues_item = true}};
   EXPECT_EQ(RenderHtml(blocks), "<p>Before.</p>\n<ul>\n<li>tail</li>\n</ul>\n");
   EXPECT_EQ(RenderMarkdown(blocks), "Before.\n\n- tail");
+}
+
+// Markdown's marks are escaped wherever they stand in a paragraph: each at
+// every place of paragraphs of every length up to 20.
+TEST(RenderTest, EscapesEachMarkdownMarkAtEveryPlace) {
+  const std::pair<char, std::string> kMarks[] = {
+      {'\\', "\\\\"}, {'*', "\\*"}, {'_', "\\_"}, {'`', "\\`"},
+      {'[', "\\["},   {']', "\\]"}, {'<', "&lt;"}};
+  for (const auto& [mark, escaped] : kMarks) {
+    for (size_t length = 1; length <= 20; ++length) {
+      for (size_t at = 0; at < length; ++at) {
+        std::string text(length, 'x');
+        text[at] = mark;
+        const std::vector<Block> blocks = {
+            {.kind = BlockKind::kParagraph, .text = text}};
+        EXPECT_EQ(RenderMarkdown(blocks), std::string(at, 'x') + escaped +
+                                              std::string(length - at - 1, 'x'))
+            << mark << " " << length << " " << at;
+      }
+    }
+  }
 }
 
 TEST(RenderTest, FingerprintIsStableAndSimilarForSimilarText) {

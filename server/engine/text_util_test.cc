@@ -118,6 +118,30 @@ TEST(TextUtilTest, EscapeAndDecode) {
             "&unknown; & &#0; &#x110000;");
 }
 
+// A special character at every place of texts of every length up to 20,
+// beside bytes one off from the specials and beside UTF-8, is escaped.
+TEST(TextUtilTest, EscapesASpecialCharacterAtEveryPlace) {
+  for (const char special : {'&', '<', '>', '"'}) {
+    for (size_t length = 1; length <= 20; ++length) {
+      for (size_t at = 0; at < length; ++at) {
+        std::string text(length, 'x');
+        text[(at + 1) % length] = special + 1;
+        text[(at + 2) % length] = '\xE4';
+        text[at] = special;
+        std::string expected;
+        for (char c : text) {
+          expected += c == '&'   ? "&amp;"
+                      : c == '<' ? "&lt;"
+                      : c == '>' ? "&gt;"
+                      : c == '"' ? "&quot;"
+                                 : std::string(1, c);
+        }
+        EXPECT_EQ(EscapeHtml(text), expected) << length << " " << at;
+      }
+    }
+  }
+}
+
 TEST(TextUtilTest, Counting) {
   EXPECT_EQ(AsciiLower("ÉcoLE"), "École");
   EXPECT_EQ(CodePointCount("héllo 世界"), 8u);
