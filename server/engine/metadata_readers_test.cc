@@ -2,11 +2,15 @@
 
 #include <memory>
 
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_split.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "re2/re2.h"
 #include "server/engine/dom.h"
 #include "server/engine/metadata_rules.h"
+#include "server/engine/metadata_walk.h"
+#include "server/engine/text_util.h"
 
 namespace lede::engine::metadata {
 namespace {
@@ -159,6 +163,86 @@ TEST(MetadataReadersTest, RelLinksTimeAndHeadings) {
   EXPECT_EQ(page.scan().headings[0].text, "The plan");
   EXPECT_EQ(page.scan().headings[0].level, 2);
   EXPECT_TRUE(page.scan().headings[0].in_chrome);
+}
+
+// The words of a role pattern: its lists after a separator,
+// "(^|[\s_-])(a|b)", and its words at the start, "^c".
+std::vector<std::string> RoleWords(const char* pattern) {
+  static const LazyRE2 kList = {R"(\(\^\|\[\\s_-\]\)\(([a-z|-]+)\))"};
+  static const LazyRE2 kAtStart = {R"(\|\^([a-z-]+))"};
+  std::vector<std::string> words;
+  for (const RE2* form : {kList.get(), kAtStart.get()}) {
+    re2::StringPiece rest(pattern);
+    std::string list;
+    while (RE2::FindAndConsume(&rest, *form, &list)) {
+      for (absl::string_view word : absl::StrSplit(list, '|')) {
+        words.emplace_back(word);
+      }
+    }
+  }
+  return words;
+}
+
+// Every word the role patterns look for begins with a word of
+// kRoleWordStarts, so MayNameARole turns away no value they match.
+TEST(MetadataReadersTest, RoleWordStartsCoverThePatterns) {
+  for (const char* pattern : {metadata_rules::kForeignContainerPattern,
+                              metadata_rules::kBylineClassPattern,
+                              metadata_rules::kDateClassPattern}) {
+    const RE2 role(pattern);
+    const std::vector<std::string> words = RoleWords(pattern);
+    EXPECT_GE(words.size(), 8u) << pattern;
+    for (const std::string& word : words) {
+      bool covered = false;
+      for (absl::string_view start : metadata_rules::kRoleWordStarts) {
+        covered = covered || absl::StartsWith(word, start);
+      }
+      EXPECT_TRUE(covered) << word;
+      const std::string upper = absl::AsciiStrToUpper(word);
+      for (const std::string& value :
+           {word, "x " + upper + "s", "a_" + word + "-b", "c-" + word + "2"}) {
+        if (RE2::PartialMatch(value, role)) {
+          EXPECT_TRUE(MayNameARole(value)) << value;
+        }
+      }
+    }
+  }
+  EXPECT_TRUE(MayNameARole("wm-ipp-base"));
+  EXPECT_TRUE(MayNameARole("entry-meta clearfix"));
+  EXPECT_TRUE(MayNameARole("post_Author"));
+  // "ſ" is "s" to the patterns' (?i): left to them.
+  EXPECT_TRUE(MayNameARole("\u017Fidebar"));
+  EXPECT_FALSE(MayNameARole("entry-content site-header"));
+  EXPECT_FALSE(MayNameARole("xdate notime"));
+  EXPECT_FALSE(MayNameARole(""));
+}
+
+// Every key of the script date pattern holds its word, no further into the
+// match than the reader searches back from the word.
+TEST(MetadataReadersTest, ScriptDateKeysHoldTheirWord) {
+  static const LazyRE2 kKeys = {R"(\(\?:([A-Za-z_|]+)\))"};
+  std::string keys;
+  ASSERT_TRUE(
+      RE2::PartialMatch(metadata_rules::kScriptDatePattern, *kKeys, &keys));
+  for (absl::string_view key : absl::StrSplit(keys, '|')) {
+    const size_t at = key.find(metadata_rules::kScriptDateKeyWord);
+    ASSERT_NE(at, absl::string_view::npos) << key;
+    // The escaped quote before the key.
+    EXPECT_LE(at + 2, metadata_rules::kScriptDateBytesBeforeKeyWord) << key;
+  }
+}
+
+TEST(MetadataReadersTest, ScriptDateAfterALongScript) {
+  Page page(
+      "<script>var a = 'published';" + std::string(5000, ' ') +
+      "window.s = \"{\\\"firstPublishedAt\\\":\\\"2020-01-02T03:04:05Z\\\"}\""
+      "</script><script>var b = 1;</script>");
+  ReadScript(page.Find(GUMBO_TAG_SCRIPT), page.sink());
+  ReadScript(page.Find(GUMBO_TAG_SCRIPT, "", 1), page.sink());
+  Candidates dates;
+  ReadScriptDate(page.scan(), &dates);
+  ASSERT_NE(dates.Best(Field::kPublished), nullptr);
+  EXPECT_EQ(dates.Best(Field::kPublished)->value, "2020-01-02T03:04:05Z");
 }
 
 TEST(MetadataReadersTest, LanguageOfTheHeadsMetas) {

@@ -144,6 +144,12 @@ inline constexpr char kScriptDatePattern[] =
     R"(\\?"(?:datePublished|publishedDate|published_at|publishedAt|)"
     R"(publish_date|publishDate|date_published|firstPublishedAt)\\?"\s*:\s*)"
     R"(\\?"(\d{4}-\d\d-\d\d[T ][0-9:.]+(?:Z|[+-]\d\d:?\d\d)?)\\?")";
+// A word every key of kScriptDatePattern holds, and the most bytes a match
+// holds before it (the escaped quote and "firstP"): a script without the word
+// holds no match, and one with it is searched from that many bytes before
+// its first place (metadata_readers_test checks the keys).
+inline constexpr absl::string_view kScriptDateKeyWord = "ublish";
+inline constexpr size_t kScriptDateBytesBeforeKeyWord = 8;
 
 // Containers whose dates and bylines belong to other articles or readers.
 // Not "footer", "widget" or "teaser": articles keep their dates in their own
@@ -153,6 +159,24 @@ inline constexpr char kScriptDatePattern[] =
 // archive's capture dates.
 inline constexpr char kForeignContainerPattern[] =
     R"((?i)(^|[\s_-])(comment|comments|reply|replies|related|recommend|sidebar|popular|trending|more-stories|read-more)s?($|[\s_-])|^wm-ipp)";
+
+// The words kForeignContainerPattern, kBylineClassPattern and
+// kDateClassPattern look for in a class or id value, or their starts, in
+// lower case: every match begins with one of them, in any case, at the
+// value's start or after white space, "_" or "-". A value of ASCII with none
+// there (most of a page's) is not matched against the patterns
+// (metadata_walk.cc); metadata_readers_test checks that these cover the
+// patterns' words.
+inline constexpr absl::string_view kRoleWordStarts[] = {
+    // kForeignContainerPattern's
+    "comment", "reply", "replies", "related", "recommend", "sidebar", "popular",
+    "trending", "more-stories", "read-more", "wm-ipp",
+    // kBylineClassPattern's
+    "byline", "author", "writer", "by-author", "article-author", "post-author",
+    "entry-author", "contributor",
+    // kDateClassPattern's ("byline" is above)
+    "date", "time", "pubdate", "publish", "posted", "post-date", "entry-date",
+    "article-date", "meta", "info", "source"};
 
 // Words that announce a date in the text as the page's publication.
 inline constexpr char kPublishedKeywordPattern[] =

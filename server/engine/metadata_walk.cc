@@ -1,5 +1,7 @@
 #include "server/engine/metadata_walk.h"
 
+#include <array>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -62,9 +64,99 @@ enum RoleBit : int {
   kDateRole = 4,
 };
 
+// The words of kRoleWordStarts by their first two letters (each word opens
+// with two letters), so that a word of a value is compared with those of its
+// own pair alone.
+class RoleWordIndex {
+ public:
+  RoleWordIndex() {
+    for (absl::string_view word : rules::kRoleWordStarts) {
+      words_[Pair(word[0], word[1])].push_back(word);
+    }
+  }
+
+  // Whether `text`, from the start of one of a value's words, begins with a
+  // word of the table, in any case.
+  bool StartsAWord(absl::string_view text) const {
+    if (text.size() < 2 || !absl::ascii_isalpha(text[0]) ||
+        !absl::ascii_isalpha(text[1])) {
+      return false;
+    }
+    for (absl::string_view word : words_[Pair(text[0], text[1])]) {
+      if (StartsWithWord(text, word)) return true;
+    }
+    return false;
+  }
+
+ private:
+  static int Pair(char first, char second) {
+    return (absl::ascii_tolower(first) - 'a') * 26 +
+           (absl::ascii_tolower(second) - 'a');
+  }
+
+  // Whether `text` begins with `word` (lower case) in any case.
+  static bool StartsWithWord(absl::string_view text, absl::string_view word) {
+    if (text.size() < word.size()) return false;
+    for (size_t i = 0; i < word.size(); ++i) {
+      if (absl::ascii_tolower(static_cast<unsigned char>(text[i])) != word[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  std::array<std::vector<absl::string_view>, 26 * 26> words_;
+};
+
+// What a byte of a class or id value is to the role patterns.
+enum class RoleByte : uint8_t {
+  kWord,
+  // White space (RE2's \s), "_" and "-".
+  kSeparator,
+  // The patterns' (?i) also matches "ſ" for "s" and the Kelvin sign for "k":
+  // a value past ASCII is left to them.
+  kPastAscii,
+};
+
+constexpr std::array<RoleByte, 256> RoleBytes() {
+  std::array<RoleByte, 256> bytes{};
+  for (int c = 0; c < 256; ++c) {
+    bytes[c] = c >= 0x80 ? RoleByte::kPastAscii : RoleByte::kWord;
+  }
+  for (char c : {' ', '\t', '\n', '\f', '\r', '_', '-'}) {
+    bytes[static_cast<unsigned char>(c)] = RoleByte::kSeparator;
+  }
+  return bytes;
+}
+
+}  // namespace
+
+bool MayNameARole(absl::string_view value) {
+  static const RoleWordIndex* const kWords = new RoleWordIndex();
+  static constexpr std::array<RoleByte, 256> kBytes = RoleBytes();
+  const char* const end = value.data() + value.size();
+  bool word_start = true;
+  for (const char* at = value.data(); at != end; ++at) {
+    const RoleByte kind = kBytes[static_cast<unsigned char>(*at)];
+    if (kind == RoleByte::kWord) {
+      if (word_start && kWords->StartsAWord(absl::string_view(at, end - at))) {
+        return true;
+      }
+      word_start = false;
+    } else if (kind == RoleByte::kSeparator) {
+      word_start = true;
+    } else {
+      return true;
+    }
+  }
+  return false;
+}
+
+namespace {
+
 // The roles of one class or id value: one scan for all three patterns (an
 // RE2::Set), where three PartialMatch calls each were a tenth of the metadata
-// stage.
+// stage, and only for the values that may name a role (MayNameARole).
 int RolesOfValue(absl::string_view value) {
   static const RE2::Set* const kRoles = [] {
     auto* set = new RE2::Set(RE2::DefaultOptions, RE2::UNANCHORED);
@@ -78,6 +170,7 @@ int RolesOfValue(absl::string_view value) {
     return set;
   }();
   int roles = 0;
+  if (!MayNameARole(value)) return 0;
   std::vector<int> matched;
   if (!kRoles->Match(Piece(value), &matched)) return 0;
   for (int index : matched) roles |= 1 << index;
