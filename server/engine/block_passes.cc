@@ -396,6 +396,66 @@ bool IsGridControl(absl::string_view line) {
          RE2::FullMatch(Piece(line), *kCounts);
 }
 
+// A line of a shop's prices and their labels for screen readers
+// (kPriceLabelPattern) without the labels: the prices alone ("Sale price
+// £88 Regular price £102" reads "£88 £102"), "" when no digit is left
+// ("Unit price / per"), nullopt when the line is not one.
+std::optional<std::string> WithoutPriceLabels(absl::string_view line) {
+  static const LazyRE2 kLabel = {content_rules::kPriceLabelPattern};
+  static const LazyRE2 kPriceWord = {R"([^\pL]*(\pL[^\pL]*){0,3})"};
+  static_assert(content_rules::kMaxLettersInPriceWord == 3);
+  if (CodePointCount(line) > content_rules::kMaxPriceLabelLineLength ||
+      !RE2::PartialMatch(Piece(line), *kLabel)) {
+    return std::nullopt;
+  }
+  std::string rest(line);
+  RE2::GlobalReplace(&rest, *kLabel, " ");
+  std::vector<absl::string_view> words =
+      absl::StrSplit(rest, ' ', absl::SkipWhitespace());
+  for (absl::string_view word : words) {
+    if (!RE2::FullMatch(Piece(word), *kPriceWord)) return std::nullopt;
+  }
+  if (!HasAsciiDigit(rest)) return std::string();
+  return absl::StrJoin(words, " ");
+}
+
+// Rewrites the lines of paragraphs, list items and headings (a card's lines
+// stand in one block, a line break apart) that `rewrite` has an answer for:
+// the line it gives, none when that is empty. The blocks left empty go.
+template <typename Rewrite>
+void RewriteLines(std::vector<Block>* blocks, Rewrite rewrite) {
+  std::vector<bool> drop(blocks->size(), false);
+  for (size_t i = 0; i < blocks->size(); ++i) {
+    Block& block = (*blocks)[i];
+    if (block.kind != BlockKind::kParagraph &&
+        block.kind != BlockKind::kListItem &&
+        block.kind != BlockKind::kHeading) {
+      continue;
+    }
+    std::vector<std::string> kept;
+    bool changed = false;
+    for (absl::string_view line : absl::StrSplit(block.text, '\n')) {
+      std::optional<std::string> rewritten = rewrite(line);
+      if (!rewritten.has_value()) {
+        kept.emplace_back(line);
+        continue;
+      }
+      changed = true;
+      if (!rewritten->empty()) kept.push_back(*std::move(rewritten));
+    }
+    if (!changed) continue;
+    if (kept.empty()) {
+      drop[i] = true;
+      continue;
+    }
+    block.text = absl::StrJoin(kept, "\n");
+    const int length = CountNonSpaceCodePoints(block.text);
+    block.link_length = std::min(block.link_length, length);
+    block.site_link_length = std::min(block.site_link_length, length);
+  }
+  EraseDropped(drop, blocks);
+}
+
 // A sentence as kScriptNoticeSentences is compared: ASCII lower-cased,
 // without its white space and ASCII marks.
 std::string ScriptNoticeKey(absl::string_view sentence) {
@@ -681,35 +741,14 @@ void DropAuthorBio(const std::vector<std::string>& authors,
 }
 
 void DropGridControls(std::vector<Block>* blocks) {
-  std::vector<bool> drop(blocks->size(), false);
-  for (size_t i = 0; i < blocks->size(); ++i) {
-    Block& block = (*blocks)[i];
-    if (block.kind != BlockKind::kParagraph &&
-        block.kind != BlockKind::kListItem &&
-        block.kind != BlockKind::kHeading) {
-      continue;
-    }
-    // A card's lines stand in one block, a line break apart.
-    std::vector<absl::string_view> kept;
-    bool dropped = false;
-    for (absl::string_view line : absl::StrSplit(block.text, '\n')) {
-      if (IsGridControl(line)) {
-        dropped = true;
-      } else {
-        kept.push_back(line);
-      }
-    }
-    if (!dropped) continue;
-    if (kept.empty()) {
-      drop[i] = true;
-      continue;
-    }
-    block.text = absl::StrJoin(kept, "\n");
-    const int length = CountNonSpaceCodePoints(block.text);
-    block.link_length = std::min(block.link_length, length);
-    block.site_link_length = std::min(block.site_link_length, length);
-  }
-  EraseDropped(drop, blocks);
+  RewriteLines(blocks, [](absl::string_view line) {
+    return IsGridControl(line) ? std::optional<std::string>(std::string())
+                               : std::nullopt;
+  });
+}
+
+void DropPriceLabels(std::vector<Block>* blocks) {
+  RewriteLines(blocks, WithoutPriceLabels);
 }
 
 void DropRepeatedRuns(std::vector<Block>* blocks) {

@@ -101,6 +101,14 @@ std::vector<Block> DeclaredBlocks(const std::vector<Block>& extracted,
 // headings (a card's lines stand in one block), and the blocks left empty.
 void DropGridControls(std::vector<Block>* blocks);
 
+// Drops the labels a shop's theme writes before its prices for screen
+// readers ("Regular price", "Sale price", "Unit price",
+// content_rules::kPriceLabelPattern) from the lines made of them and
+// prices, and the lines left without a digit ("Unit price / per"); a line
+// at a time, in paragraphs, list items and headings, and the blocks left
+// empty.
+void DropPriceLabels(std::vector<Block>* blocks);
+
 // Drops each run of at least content_rules::kMinRepeatedRun consecutive
 // paragraphs and headings that all repeat earlier ones word for word (the
 // same kind and text, ASCII case aside): a section the markup carries once

@@ -510,6 +510,37 @@ TEST(BlockPassesTest, AGridsControlsGoItsEntriesStay) {
   EXPECT_TRUE(none.empty());
 }
 
+TEST(BlockPassesTest, PriceLabelsGoThePricesStay) {
+  // A shop's prices as the walk gives them, the labels its theme writes for
+  // screen readers read with them.
+  std::vector<Block> blocks = {
+      Make(BlockKind::kHeading, "Sundara headphones"),
+      Make(BlockKind::kParagraph, "Sale price $179 Regular price $299.00"),
+      Make(BlockKind::kParagraph, "Unit price / per"),
+      Make(BlockKind::kListItem, "Etched cable\nRegular price: €89,99\nBlue"),
+      Make(BlockKind::kParagraph, "Sonderpreis 149,00 € Normaler Preis"),
+      Make(BlockKind::kParagraph,
+           "The sale price holds until Friday, the regular price after."),
+      Make(BlockKind::kParagraph, "Regular price includes free shipping"),
+      Make(BlockKind::kTableRow, "Regular price $299.00"),
+  };
+  blocks[3].link_length = 40;
+  DropPriceLabels(&blocks);
+  EXPECT_THAT(
+      Texts(blocks),
+      ElementsAre("Sundara headphones", "$179 $299.00",
+                  "Etched cable\n€89,99\nBlue", "149,00 €",
+                  "The sale price holds until Friday, the regular price after.",
+                  "Regular price includes free shipping",
+                  "Regular price $299.00"));
+  // The link text left is no more than the text left.
+  EXPECT_LE(blocks[2].link_length, 22);
+
+  std::vector<Block> none;
+  DropPriceLabels(&none);
+  EXPECT_TRUE(none.empty());
+}
+
 TEST(BlockPassesTest, ARunOfCopiedParagraphsGoesALoneRepeatStays) {
   // A shop's overview as its markup gives it: the section twice (one copy
   // per screen size), then entries that each carry the same label.

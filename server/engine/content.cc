@@ -334,6 +334,7 @@ void ContentReader::ReadAs(v1::PageType type, Body* body) const {
   }
   if (reading.read_article) ReadArticle(body);
   if (reading.drop_grid_controls) content::DropGridControls(&body->blocks);
+  if (reading.drop_price_labels) content::DropPriceLabels(&body->blocks);
   if (reading.drop_quoted_copies) content::DropQuotedCopies(&body->blocks);
   if (reading.drop_repeated_runs) content::DropRepeatedRuns(&body->blocks);
   if (reading.drop_priced_cards) {

@@ -327,6 +327,21 @@ inline constexpr const char kGridControlLinePattern[] =
     R"((\s+of\s+\d[\d,.]*)?(\s+(items?|results?|products?))?|)"
     R"((sort|sorted|order)(\s+by)?\s*:\s*.{0,30})\s*)";
 
+// The labels a shop's theme writes before its prices for screen readers,
+// which its style sheet hides ("Regular price $299.00 Sale price $179",
+// "Unit price / per"), in English, German, French and Spanish: on the kinds
+// page_reading_rules names, a line of at most kMaxPriceLabelLineLength code
+// points made of these labels and prices (each word of at most
+// kMaxLettersInPriceWord letters: "$179", "€25", "1 299 kr", "/ per") keeps
+// its prices, and goes when it has no digit left (content::DropPriceLabels).
+inline constexpr const char kPriceLabelPattern[] =
+    R"((?i)\b(regular|sale|unit|original|current) price\b\s*:?|)"
+    R"(\b(normaler preis|sonderpreis|angebotspreis|grundpreis)\b\s*:?|)"
+    R"(\bprix (habituel|soldé|unitaire|régulier)\s*:?|)"
+    R"(\bprecio (habitual|de oferta|de venta|unitario)\b\s*:?)";
+inline constexpr size_t kMaxPriceLabelLineLength = 80;
+inline constexpr size_t kMaxLettersInPriceWord = 3;
+
 // Sentences that only say the page needs JavaScript: what a script-built
 // page shows without it, in its <noscript> or its body. A line made only of
 // these says nothing of the page. Compared sentence by sentence with the

@@ -38,6 +38,11 @@ struct PageReading {
   // category page shows its items, and the buttons on them are not its
   // text.
   bool drop_grid_controls = false;
+  // The labels a shop's theme writes before its prices for screen readers
+  // go, the prices stay ("Sale price £88 Regular price £102" reads "£88
+  // £102"; content::DropPriceLabels). Not on collections: tuned on WCXB dev's
+  // half A, where they gained, but half B's collections lost.
+  bool drop_price_labels = false;
   // The teasers that close an article go (ContentReader::ReadArticle).
   bool read_article = false;
   // Runs of paragraphs that copy earlier ones go
@@ -76,11 +81,13 @@ inline constexpr PageReading kPageReadings[] = {
      .drop_repeated_runs = true,
      .drop_quoted_copies = true},
     {.type = v1::PAGE_TYPE_PRODUCT,
+     .drop_price_labels = true,
      .drop_repeated_runs = true,
      .drop_priced_cards = true},
     {.type = v1::PAGE_TYPE_LISTING,
      .read_items = true,
-     .keep_link_lists = true},
+     .keep_link_lists = true,
+     .drop_price_labels = true},
     {.type = v1::PAGE_TYPE_COLLECTION,
      .read_items = true,
      .reread_as_listing = true,

@@ -171,6 +171,29 @@ std::string CollectionWithIntro() {
       grid, "</ul></main></body></html>");
 }
 
+TEST(PageReadingTest, AProductsPriceLabelsGoItsPricesStay) {
+  // The buy box's prices with the labels the theme hides for all but
+  // screen readers, then the description.
+  const std::string html =
+      "<html><body><main><h1>Dark roast coffee</h1><div "
+      "class=\"price\"><span class=\"visually-hidden\">Sale "
+      "price</span> $19.99 <span class=\"visually-hidden\">Regular "
+      "price</span> <s>$24.99</s></div><div class=\"unit-price\"><span "
+      "class=\"visually-hidden\">Unit price</span> / per</div><p>A bold "
+      "and smooth dark roast, a blend of arabica beans for flavour and "
+      "robusta for strength, roasted in small batches and shipped the day "
+      "it is roasted.</p><p>Certified fair trade and organic, ground or "
+      "whole bean, in bags of one, two or five pounds.</p></main></body>"
+      "</html>";
+  const std::string article = TextReadAs(html, v1::PAGE_TYPE_ARTICLE);
+  EXPECT_THAT(article, HasSubstr("Sale price")) << article;
+  const std::string product = TextReadAs(html, v1::PAGE_TYPE_PRODUCT);
+  EXPECT_THAT(product, HasSubstr("$19.99 $24.99"));
+  EXPECT_THAT(product, HasSubstr("A bold and smooth dark roast"));
+  EXPECT_THAT(product, Not(HasSubstr("price"))) << product;
+  EXPECT_THAT(product, Not(HasSubstr("/ per"))) << product;
+}
+
 TEST(PageReadingTest, ACollectionIsReadWithItsItems) {
   const std::string article =
       TextReadAs(CollectionWithIntro(), v1::PAGE_TYPE_ARTICLE);
