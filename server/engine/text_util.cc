@@ -50,7 +50,9 @@ std::string CollapseWhitespace(absl::string_view utf8) {
   };
   // Kept characters are copied a run at a time, from `run_start` up to the
   // next space, soft hyphen or invalid byte. ASCII, most of most text, is
-  // read a byte at a time without decoding.
+  // read a byte at a time without decoding; a single ' ' between a kept
+  // character and a printable ASCII one is what the output would hold
+  // there, and stays in the run (a text's words are not copied one by one).
   const auto* data = reinterpret_cast<const uint8_t*>(utf8.data());
   const int32_t length = static_cast<int32_t>(utf8.size());
   int32_t run_start = 0;
@@ -58,7 +60,14 @@ std::string CollapseWhitespace(absl::string_view utf8) {
     const int32_t start = i;
     bool space;
     if (data[i] < 0x80) {
-      space = IsSpaceCodePoint(data[i++]);
+      const uint8_t byte = data[i++];
+      if (byte > ' ') continue;
+      if (byte == ' ' && start > run_start && i < length && data[i] > ' ' &&
+          data[i] < 0x80) {
+        ++i;
+        continue;
+      }
+      space = IsSpaceCodePoint(byte);
       if (!space) continue;
     } else if (IsSpacelessThreeByteSequence(data + i, length - i)) {
       i += 3;  // Kept as it is: most characters of CJK text.

@@ -61,6 +61,51 @@ TEST(TextUtilTest, CollapseWhitespaceReplacesBrokenSequencesOfItsFastRange) {
             "A\xEF\xBF\xBD\xE9\xBF\xBF");
 }
 
+// CollapseWhitespace as its contract says, a code point at a time: the
+// kept characters (an invalid sequence as U+FFFD, no soft hyphen), with one
+// ' ' where white space stood between two of them.
+std::string CollapseWhitespaceByCodePoint(absl::string_view text) {
+  std::string out;
+  bool pending_space = false;
+  ForEachCodePoint(text, [&](UChar32 c, absl::string_view bytes) {
+    if (c == 0x200B || c == 0x200C || c == 0x200D || c == 0xFEFF ||
+        (c >= 0 && u_isUWhiteSpace(c))) {
+      pending_space = true;
+      return true;
+    }
+    if (c == 0x00AD) return true;
+    if (pending_space && !out.empty()) out.push_back(' ');
+    pending_space = false;
+    const absl::string_view kept = c < 0 ? kReplacementUtf8 : bytes;
+    out.append(kept.data(), kept.size());
+    return true;
+  });
+  return out;
+}
+
+// The runs CollapseWhitespace copies whole (ASCII words and the single
+// spaces between them, ideographs) give what the code points one by one
+// give, on texts made at random of white space, soft hyphens, ideographs,
+// broken and whole sequences, and ASCII.
+TEST(TextUtilTest, CollapseWhitespaceCollapsesAsEachCodePointSays) {
+  const std::vector<std::string> pieces = {
+      " ",      "  ",   "\t",     "\n",     "\u00A0", "\u3000",    "\u200B",
+      "\u00AD", "a",    "Z",      ".",      "!",      "\x7F",      "\x1F",
+      "\x0B",   "中",   "\u4000", "\uD7A3", "é",      "\xE4",      "\xE4\xB8",
+      "\xB8",   "\xFF", "\uFEFF", "\u2028", "\u0085", "\U0001F600"};
+  std::mt19937 random(23);
+  std::uniform_int_distribution<size_t> pick(0, pieces.size() - 1);
+  std::uniform_int_distribution<int> count(0, 16);
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    for (int i = count(random); i > 0; --i) text += pieces[pick(random)];
+    ASSERT_EQ(CollapseWhitespace(text), CollapseWhitespaceByCodePoint(text))
+        << text;
+  }
+  EXPECT_EQ(CollapseWhitespace("one two  three \u00ADfour"),
+            "one two three four");
+}
+
 // CollapsedSizeAtLeast bounds CollapseWhitespace's size from below, and
 // the bounds of two texts add up to at most their concatenation's, on
 // texts made at random of white space, soft hyphens, ideographs, broken and
