@@ -41,6 +41,19 @@ bool HasAsciiDigit(absl::string_view text) {
   return std::any_of(text.begin(), text.end(), absl::ascii_isdigit);
 }
 
+size_t AsciiLetterCount(absl::string_view text) {
+  return std::count_if(text.begin(), text.end(), absl::ascii_isalpha);
+}
+
+// The most ASCII letters a line of `lines` holds.
+size_t MostAsciiLetters(absl::Span<const absl::string_view> lines) {
+  size_t most = 0;
+  for (absl::string_view line : lines) {
+    most = std::max(most, AsciiLetterCount(line));
+  }
+  return most;
+}
+
 // Whether `text` holds an ASCII letter. Every branch of some patterns
 // needs one, under (?i) too: besides letters whose case partners are ASCII
 // alone, a branch has at least one other than k and s (whose partners
@@ -49,8 +62,49 @@ bool HasAsciiLetter(absl::string_view text) {
   return std::any_of(text.begin(), text.end(), absl::ascii_isalpha);
 }
 
+// The last byte of `text` before the white space RE2's \s matches at its
+// end, or '\0' when none is left.
+char LastBeforeSpace(absl::string_view text) {
+  for (auto it = text.rbegin(); it != text.rend(); ++it) {
+    const char c = *it;
+    if (c != ' ' && c != '\t' && c != '\n' && c != '\f' && c != '\r') return c;
+  }
+  return '\0';
+}
+
+// Whether a picture's credit could stand in `text` (kCaptionCreditPattern):
+// every branch of the pattern but one holds '(', ':' or "©", and that one
+// opens the line with "courtesy", "photo", "picture", "image" or "video"
+// after its white space (letters without case partners outside ASCII).
+bool MayHoldCaptionCredit(absl::string_view text) {
+  const char first =
+      absl::ascii_tolower(static_cast<unsigned char>(FirstAfterSpace(text)));
+  if (first == 'c' || first == 'p' || first == 'i' || first == 'v') {
+    return true;
+  }
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '(' || c == ':' ||
+        (c == '\xC2' && i + 1 < text.size() && text[i + 1] == '\xA9')) {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool IsEndOfArticleMarker(absl::string_view text) {
-  std::string folded = AsciiLower(absl::StripAsciiWhitespace(text));
+  // Only "【", "】" and colons go around a marker (below): a longer line
+  // is none.
+  static const size_t kMostBytes = [] {
+    size_t most = 0;
+    for (absl::string_view marker : content_rules::kEndOfArticleMarkers) {
+      most = std::max(most, marker.size());
+    }
+    return most + absl::string_view("【】：:").size();
+  }();
+  const absl::string_view stripped = absl::StripAsciiWhitespace(text);
+  if (stripped.size() > kMostBytes) return false;
+  std::string folded = AsciiLower(stripped);
   // "Related articles:" and "【相关阅读】" mark the end as well.
   absl::string_view core = absl::StripSuffix(
       absl::StripSuffix(absl::StripPrefix(folded, "【"), "】"), ":");
@@ -357,8 +411,11 @@ const absl::flat_hash_set<absl::string_view>* NewLineSet(
 std::string WidgetLineKey(absl::string_view text) {
   static const LazyRE2 kCount = {R"(\s*[(\[]\s*\d[\d.,]*\s*[km]?\s*[)\]]\s*$)"};
   std::string key = AsciiLower(text);
-  // The count is in digits.
-  if (HasAsciiDigit(key)) RE2::Replace(&key, *kCount, "");
+  // The count is in digits, in brackets that close the line.
+  const char last = LastBeforeSpace(key);
+  if ((last == ')' || last == ']') && HasAsciiDigit(key)) {
+    RE2::Replace(&key, *kCount, "");
+  }
   absl::string_view rest = absl::StripAsciiWhitespace(key);
   for (bool changed = true; changed && !rest.empty();) {
     changed = false;
@@ -378,9 +435,15 @@ std::string WidgetLineKey(absl::string_view text) {
 // kCounterLinePattern), not the article's text.
 bool IsWidgetLine(absl::string_view text) {
   static const auto* const kLines = NewLineSet(content_rules::kWidgetLines);
+  // A line's key keeps its ASCII letters, all but a count's 'k' or 'm':
+  // a line with more than a widget line has, and one, is none (most lines
+  // of an article are turned away before their key is made).
+  static const size_t kMaxLetters =
+      MostAsciiLetters(content_rules::kWidgetLines) + 1;
   static const LazyRE2 kCounter = {content_rules::kCounterLinePattern};
   // The counter line starts with its number after its white space.
-  return kLines->contains(WidgetLineKey(text)) ||
+  return (AsciiLetterCount(text) <= kMaxLetters &&
+          kLines->contains(WidgetLineKey(text))) ||
          (absl::ascii_isdigit(
               static_cast<unsigned char>(FirstAfterSpace(text))) &&
           RE2::FullMatch(Piece(text), *kCounter));
@@ -473,7 +536,10 @@ std::string ScriptNoticeKey(absl::string_view sentence) {
 
 bool IsScriptNotice(absl::string_view text) {
   // Every sentence of the table names JavaScript.
-  if (!absl::StrContains(AsciiLower(text), "javascript")) return false;
+  if (text.find_first_of("jJ") == absl::string_view::npos ||
+      !absl::StrContains(AsciiLower(text), "javascript")) {
+    return false;
+  }
   static const auto* const kSentences = [] {
     auto* sentences = new absl::flat_hash_set<std::string>();
     for (absl::string_view sentence : content_rules::kScriptNoticeSentences) {
@@ -620,6 +686,7 @@ void DropMetadataAndFurnitureLines(const std::vector<std::string>& authors,
       if (length <= content_rules::kMaxCaptionLength &&
           (HasAsciiLetter(block.text) ||
            absl::StrContains(block.text, "\xC2\xA9")) &&  // ©
+          MayHoldCaptionCredit(block.text) &&
           RE2::PartialMatch(Piece(block.text), *kCaption)) {
         continue;
       }

@@ -101,6 +101,41 @@ TEST(BlockPassesTest, CreditsAndPhrasesGoInAnyScript) {
               ElementsAre(HasSubstr("国务院总理"), HasSubstr("中小企业")));
 }
 
+// Each branch of the credit pattern still drops its line: those the
+// pattern reads from a '(', ':' or "©", and "courtesy of" at the start.
+TEST(BlockPassesTest, CreditsOfEveryKindGo) {
+  std::vector<Block> blocks = {
+      Make(BlockKind::kParagraph, "Dmitry Muratov in Oslo (REUTERS/Denis)"),
+      Make(BlockKind::kParagraph, "Die Bühne (Foto: Jane Doe)"),
+      Make(BlockKind::kParagraph, "The stage \u00A9 Augusta National"),
+      Make(BlockKind::kParagraph, "Die Bühne. Bild: AFP/SID"),
+      Make(BlockKind::kParagraph, "  Courtesy of the museum"),
+      Make(BlockKind::kParagraph, "Photo courtesy of NASA"),
+      Make(BlockKind::kParagraph, "Video courtesy of the club"),
+      Make(BlockKind::kParagraph, "Illustration: Jane Doe/Axios"),
+      Make(BlockKind::kParagraph, "Ein Hafen (Symbolbild)"),
+      Make(BlockKind::kParagraph, "The museum lent it, courtesy of Jane."),
+      Make(BlockKind::kParagraph, "A view courtesy of the harbour master")};
+  DropMetadataAndFurnitureLines({}, &blocks);
+  EXPECT_THAT(Texts(blocks),
+              ElementsAre("The museum lent it, courtesy of Jane.",
+                          "A view courtesy of the harbour master"));
+}
+
+// A widget's label goes whatever its count, marks and case; a line with
+// more letters than any label, or a count that does not close it, stays.
+TEST(BlockPassesTest, WidgetLinesGoWithTheirCounts) {
+  EXPECT_TRUE(IsWidgetLine("Comments (12)"));
+  EXPECT_TRUE(IsWidgetLine("COMMENTS [1.2k] "));
+  EXPECT_TRUE(IsWidgetLine("Read less \u00BB"));
+  EXPECT_TRUE(IsWidgetLine("Advertisement - Scroll to Continue (3)"));
+  EXPECT_TRUE(IsWidgetLine("139 shares"));
+  EXPECT_FALSE(IsWidgetLine("Comments (12) on the budget"));
+  EXPECT_FALSE(IsWidgetLine("Advertisement - Scroll to Continue reading"));
+  EXPECT_EQ(WidgetLineKey("Share (4) "), "share");
+  EXPECT_EQ(WidgetLineKey("Share 4"), "share 4");
+}
+
 TEST(BlockPassesTest, NoticesThatThePageNeedsJavaScriptGo) {
   std::vector<Block> blocks = {
       Make(BlockKind::kParagraph,

@@ -420,7 +420,10 @@ inline constexpr const char kMarkupLinePattern[] =
 // No counted repeats ({0,60}): they multiply the automaton's states, and the
 // block's length is bounded by kMaxCaptionLength anyway. Every branch but
 // the "©" one holds an ASCII letter other than k and s
-// (DropMetadataAndFurnitureLines skips lines with neither).
+// (DropMetadataAndFurnitureLines skips lines with neither), and every branch
+// but the "courtesy of" one holds '(', ':' or "©", that one opening the line
+// with c, p, i or v after its white space (MayHoldCaptionCredit skips lines
+// with none of these).
 inline constexpr const char kCaptionCreditPattern[] =
     R"((?i)(\([^()]*\b(reuters|afp|dpa|getty|ap|istock|shutterstock|)"
     R"(epa|imago|picture[- ]alliance|keystone|efe|ansa|anp|sid|xinhua|)"
