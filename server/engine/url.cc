@@ -8,6 +8,28 @@
 #include "absl/strings/strip.h"
 
 namespace lede::engine {
+namespace {
+
+// Whether `reference` is an http or https URL whose path holds no '%' and
+// no "/." (so no dot segment): boost::urls::resolve gives such a reference
+// back as written (RFC 3986 5.2.2: a reference with a scheme is itself,
+// its path's dot segments removed and its percent-encoding normalised), and
+// ResolveUrl gives back one that does not parse as written too. Most of a
+// page's pictures are written so, and are not parsed.
+bool ResolvesToItself(absl::string_view reference) {
+  if (!absl::ConsumePrefix(&reference, "https://") &&
+      !absl::ConsumePrefix(&reference, "http://")) {
+    return false;
+  }
+  const size_t path = reference.find_first_of("/?#");
+  if (path == absl::string_view::npos || reference[path] != '/') return true;
+  reference.remove_prefix(path);
+  reference = reference.substr(0, reference.find_first_of("?#"));
+  return !absl::StrContains(reference, '%') &&
+         !absl::StrContains(reference, "/.");
+}
+
+}  // namespace
 
 std::string ResolveUrl(absl::string_view base, absl::string_view reference) {
   absl::string_view trimmed = absl::StripAsciiWhitespace(reference);
@@ -15,6 +37,7 @@ std::string ResolveUrl(absl::string_view base, absl::string_view reference) {
       absl::StartsWithIgnoreCase(trimmed, "data:")) {
     return "";
   }
+  if (ResolvesToItself(trimmed)) return std::string(trimmed);
   // Protocol-relative URLs are common and need a scheme even without a base.
   if (absl::StartsWith(trimmed, "//") && base.empty()) {
     return "https:" + std::string(trimmed);

@@ -1,5 +1,10 @@
 #include "server/engine/url.h"
 
+#include <boost/url.hpp>
+#include <string>
+#include <vector>
+
+#include "absl/strings/ascii.h"
 #include "gtest/gtest.h"
 
 namespace lede::engine {
@@ -22,6 +27,63 @@ TEST(UrlTest, ResolveUrl) {
   EXPECT_EQ(ResolveUrl(kBase, "javascript:void(0)"), "");
   EXPECT_EQ(ResolveUrl(kBase, "data:image/gif;base64,R0lG"), "");
   EXPECT_EQ(ResolveUrl(kBase, "   "), "");
+}
+
+// ResolveUrl without its shortcut for references that resolve to
+// themselves: boost::urls::resolve for all.
+std::string ResolveWithBoost(absl::string_view base,
+                             absl::string_view reference) {
+  absl::string_view trimmed = absl::StripAsciiWhitespace(reference);
+  auto parsed_base = boost::urls::parse_uri(
+      boost::urls::string_view(base.data(), base.size()));
+  if (!parsed_base) return std::string(trimmed);
+  auto parsed_reference = boost::urls::parse_uri_reference(
+      boost::urls::string_view(trimmed.data(), trimmed.size()));
+  if (!parsed_reference) return std::string(trimmed);
+  boost::urls::url resolved;
+  if (!boost::urls::resolve(*parsed_base, *parsed_reference, resolved)) {
+    return std::string(trimmed);
+  }
+  return std::string(resolved.buffer());
+}
+
+// Absolute references, those read as written and those boost rewrites
+// (dot segments, percent-encoding, schemes in capitals), resolve as boost
+// resolves them, against a base and without one.
+TEST(UrlTest, AbsoluteReferencesResolveAsBoostResolvesThem) {
+  const std::vector<std::string> references = {
+      "https://example.com/a.jpg",
+      "http://example.com",
+      "https://example.com?x=/./y",
+      "https://example.com#/../z",
+      "https://cdn.example.com/img/a.jpg?w=300&h=200#top",
+      "https://example.com/a/./b.jpg",
+      "https://example.com/a/../b.jpg",
+      "https://example.com/a/..",
+      "https://example.com/a/.",
+      "https://example.com/.hidden/b.jpg",
+      "https://example.com/a/%2e%2E/b.jpg",
+      "https://example.com/%7euser/a%2fb.jpg",
+      "https://example.com/a.jpg?q=%7e",
+      "https://user:pa%73s@Example.COM:8080/a.jpg",
+      "HTTPS://EXAMPLE.COM/A/../B.JPG",
+      "https://example.com/a b.jpg",
+      "https://example.com/a\\b.jpg",
+      "https://[::1]/a.jpg",
+      "https://exa mple.com/a.jpg",
+      "http://example.com//a//b.jpg",
+      "https:/example.com/a.jpg",
+      "https:example.com/a.jpg",
+      "https://",
+      "http://example.com/\xE4\xB8\xAD.jpg",
+      "ftp://example.com/a/../b"};
+  for (const char* base : {"https://example.com/news/2024/story.html", "",
+                           "not a base", "/relative/base"}) {
+    for (const std::string& reference : references) {
+      EXPECT_EQ(ResolveUrl(base, reference), ResolveWithBoost(base, reference))
+          << base << " + " << reference;
+    }
+  }
 }
 
 TEST(UrlTest, UrlHost) {
