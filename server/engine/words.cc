@@ -32,19 +32,58 @@ icu::BreakIterator* ThreadWordBreaker() {
   return breaker.get();
 }
 
-// The word of ASCII `text` (letters, digits and their joiners), as ICU's
-// word breaks make it.
+// Whether `lead`, `next` are the UTF-8 of a Latin-1 letter, U+00C0..U+00FF
+// but the signs U+00D7 (multiplication) and U+00F7 (division): letters of
+// Latin script whose Word_Break is ALetter, as ASCII letters' is.
+bool IsLatin1Letter(unsigned char lead, unsigned char next) {
+  return lead == 0xC3 && next >= 0x80 && next <= 0xBF && next != 0x97 &&
+         next != 0xB7;
+}
+
+// `folded` with its Latin-1 letters (each two bytes of IsLatin1Letter) case
+// folded: U+00C0..U+00DE one letter down, U+00DF (sharp s) as "ss". Returns
+// how many there are.
+int FoldLatin1Letters(std::string* folded) {
+  std::string out;
+  out.reserve(folded->size() + 1);
+  int letters = 0;
+  for (size_t i = 0; i < folded->size(); ++i) {
+    const char c = (*folded)[i];
+    if (static_cast<unsigned char>(c) != 0xC3) {
+      out.push_back(c);
+      continue;
+    }
+    const auto next = static_cast<unsigned char>((*folded)[++i]);
+    ++letters;
+    if (next == 0x9F) {
+      out.append("ss");
+    } else {
+      out.push_back(c);
+      out.push_back(static_cast<char>(next < 0x9F ? next + 0x20 : next));
+    }
+  }
+  *folded = std::move(out);
+  return letters;
+}
+
+// The word of `text` (ASCII letters, digits and their joiners, and Latin-1
+// letters, IsLatin1Letter), as ICU's word breaks make it and case folding
+// writes it.
 void AddAsciiWord(absl::string_view text, std::vector<Word>* words) {
   Word& word = words->emplace_back();
   word.folded.assign(text.data(), text.size());
+  bool latin1 = false;
   for (char& c : word.folded) {
     if (c >= 'A' && c <= 'Z') {
       c = static_cast<char>(c - 'A' + 'a');
       ++word.letters;
     } else if (c >= 'a' && c <= 'z') {
       ++word.letters;
+    } else if (static_cast<unsigned char>(c) >= 0x80) {
+      latin1 = true;
     }
   }
+  if (latin1) word.letters += FoldLatin1Letters(&word.folded);
   if (word.letters > 0) word.script = USCRIPT_LATIN;
 }
 
@@ -326,10 +365,11 @@ constexpr std::array<AsciiBreak, 128> AsciiBreaks() {
   return breaks;
 }
 
-// `c` is ASCII.
+// `c` is ASCII, or a byte of a Latin-1 letter (IsLatin1Letter): a letter.
 AsciiBreak AsciiBreakOf(char c) {
   static constexpr std::array<AsciiBreak, 128> kBreaks = AsciiBreaks();
-  return kBreaks[static_cast<unsigned char>(c) & 0x7F];
+  const auto byte = static_cast<unsigned char>(c);
+  return byte >= 0x80 ? AsciiBreak::kLetter : kBreaks[byte];
 }
 
 bool IsWordPart(AsciiBreak b) {
@@ -338,7 +378,9 @@ bool IsWordPart(AsciiBreak b) {
 }
 
 // The words of ASCII `text` by UAX #29's rules as ICU's root word rules
-// apply them to ASCII (words_test holds this to ICU): letters, digits and
+// apply them to ASCII (words_test holds this to ICU), and to Latin-1 letters
+// (IsLatin1Letter, two bytes a letter, the only bytes past ASCII the text
+// may hold), which are ALetter as A-Z are: letters, digits and
 // '_' run together (WB5, WB8-10, WB13a/b); a middle mark joins two letters
 // (WB6/7) or two digits (WB11/12) when one stands on each side; a lone '_'
 // is no word; anything else breaks.
@@ -390,7 +432,7 @@ constexpr size_t kBytesPerWord = 8;
 
 // How SplitWords breaks a space-separated token, by its bytes.
 enum class TokenKind {
-  kAscii,  // by the ASCII rules above
+  kAscii,  // by the ASCII rules above: ASCII and Latin-1 letters
   kOther,  // by ICU
   // With a character of a script that ICU breaks by a dictionary (Han,
   // kana, Thai, Lao, Khmer, Myanmar): each run of them costs ICU thousands
@@ -527,6 +569,12 @@ std::vector<Word> SplitWords(absl::string_view text) {
     for (; i < n && !IsAsciiSpace(text[i]); ++i) {
       const auto byte = static_cast<unsigned char>(text[i]);
       if (byte < 0x80 || kind == TokenKind::kDictionary) continue;
+      // é, ü, ß...: the ASCII rules break and fold them as ICU does.
+      if (kind == TokenKind::kAscii && i + 1 < n &&
+          IsLatin1Letter(byte, static_cast<unsigned char>(text[i + 1]))) {
+        ++i;
+        continue;
+      }
       kind = byte >= 0xE0 && i + 1 < n &&
                      IsDictionaryScript(byte,
                                         static_cast<unsigned char>(text[i + 1]))

@@ -191,6 +191,34 @@ TEST(WordsTest, MixedTextBreaksAsIcuDoes) {
   }
 }
 
+// The ASCII rules break the Latin-1 letters too: texts of them (every one
+// of U+00C0..U+00FF, the signs among them and sharp s), ASCII letters,
+// digits and marks, the Latin-1 punctuation and characters past it that
+// send a token to ICU, a combining mark and a byte that is no UTF-8, break
+// and fold as ICU does.
+TEST(WordsTest, Latin1LettersBreakAsIcuDoes) {
+  std::vector<std::string> pieces = {
+      "a",      "Z",      "7",      "_",      ".",      "'",
+      ",",      ":",      " ",      "\n",     "-",      "\u00A0",
+      "\u00AB", "\u00B7", "\u00B5", "\u00AA", "\u0301", "\u0100",
+      "\u017F", "\xC3",   "\xA9",   "\u2019"};
+  for (char32_t c = 0xC0; c <= 0xFF; ++c) {
+    pieces.push_back({static_cast<char>(0xC0 | (c >> 6)),
+                      static_cast<char>(0x80 | (c & 0x3F))});
+  }
+  std::mt19937 random(23);
+  std::uniform_int_distribution<size_t> pick(0, pieces.size() - 1);
+  std::uniform_int_distribution<int> length(1, 16);
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    for (int i = length(random); i > 0; --i) text += pieces[pick(random)];
+    ASSERT_EQ(Written(SplitWords(text)), IcuWords(text))
+        << "\"" << text << "\"";
+  }
+  EXPECT_EQ(Written(SplitWords("Straße GRÜNE Ærø l'été 3é ÿ")),
+            IcuWords("Straße GRÜNE Ærø l'été 3é ÿ"));
+}
+
 // A text whose tokens come again, as a text of few distinct words does:
 // the tokens of the dictionary scripts that SplitWords breaks once and
 // copies after, beside new ones, other scripts, ASCII and bytes that are
