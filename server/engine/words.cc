@@ -6,12 +6,15 @@
 #include <unicode/uscript.h>
 #include <unicode/utext.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <string>
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/strings/ascii.h"
 #include "server/engine/han_words.h"
 #include "server/engine/text_util.h"
 
@@ -32,47 +35,70 @@ icu::BreakIterator* ThreadWordBreaker() {
   return breaker.get();
 }
 
-// Whether `lead`, `next` are the UTF-8 of a Latin-1 letter, U+00C0..U+00FF
-// but the signs U+00D7 (multiplication) and U+00F7 (division): letters of
-// Latin script whose Word_Break is ALetter, as ASCII letters' is.
-bool IsLatin1Letter(unsigned char lead, unsigned char next) {
-  return lead == 0xC3 && next >= 0x80 && next <= 0xBF && next != 0x97 &&
-         next != 0xB7;
+// What ICU says of a character that UTF-8 writes in two bytes (U+0080 to
+// U+07FF: Latin-1 and Latin Extended, Greek, Cyrillic, Armenian, Arabic...),
+// for the ASCII rules to break and fold it as ICU would.
+struct TwoByteCharacter {
+  // Word_Break ALetter, as A-Z are, and folded to at most kMaxFolded bytes:
+  // the ASCII rules take it as a letter. Else the token goes to ICU.
+  bool letter = false;
+  bool alpha = false;  // u_isalpha: counts in Word::letters
+  UScriptCode script = USCRIPT_COMMON;
+  static constexpr size_t kMaxFolded = 6;
+  uint8_t folded_size = 0;  // its full case folding, UTF-8
+  std::array<char, kMaxFolded> folded{};
+};
+
+constexpr UChar32 kTwoByteFirst = 0x80;
+constexpr UChar32 kTwoByteEnd = 0x800;
+
+const std::array<TwoByteCharacter, kTwoByteEnd - kTwoByteFirst>&
+TwoByteCharacters() {
+  static const auto* const kCharacters = [] {
+    auto* characters =
+        new std::array<TwoByteCharacter, kTwoByteEnd - kTwoByteFirst>();
+    for (UChar32 c = kTwoByteFirst; c < kTwoByteEnd; ++c) {
+      TwoByteCharacter& entry = (*characters)[c - kTwoByteFirst];
+      std::string folded;
+      icu::UnicodeString(c).foldCase().toUTF8String(folded);
+      UErrorCode status = U_ZERO_ERROR;
+      entry.script = uscript_getScript(c, &status);
+      entry.alpha = u_isalpha(c);
+      entry.letter =
+          u_getIntPropertyValue(c, UCHAR_WORD_BREAK) == U_WB_ALETTER &&
+          folded.size() <= TwoByteCharacter::kMaxFolded && U_SUCCESS(status);
+      entry.folded_size = static_cast<uint8_t>(
+          std::min(folded.size(), TwoByteCharacter::kMaxFolded));
+      std::copy_n(folded.begin(), entry.folded_size, entry.folded.begin());
+    }
+    return characters;
+  }();
+  return *kCharacters;
 }
 
-// `folded` with its Latin-1 letters (each two bytes of IsLatin1Letter) case
-// folded: U+00C0..U+00DE one letter down, U+00DF (sharp s) as "ss". Returns
-// how many there are.
-int FoldLatin1Letters(std::string* folded) {
-  std::string out;
-  out.reserve(folded->size() + 1);
-  int letters = 0;
-  for (size_t i = 0; i < folded->size(); ++i) {
-    const char c = (*folded)[i];
-    if (static_cast<unsigned char>(c) != 0xC3) {
-      out.push_back(c);
-      continue;
-    }
-    const auto next = static_cast<unsigned char>((*folded)[++i]);
-    ++letters;
-    if (next == 0x9F) {
-      out.append("ss");
-    } else {
-      out.push_back(c);
-      out.push_back(static_cast<char>(next < 0x9F ? next + 0x20 : next));
-    }
-  }
-  *folded = std::move(out);
-  return letters;
+// The character of the two-byte UTF-8 sequence `lead`, `next`; null when
+// it is none.
+const TwoByteCharacter* TwoByteCharacterOf(unsigned char lead,
+                                           unsigned char next) {
+  if (lead < 0xC2 || lead > 0xDF || (next & 0xC0) != 0x80) return nullptr;
+  const UChar32 c = (lead & 0x1F) << 6 | (next & 0x3F);
+  return &TwoByteCharacters()[c - kTwoByteFirst];
 }
 
-// The word of `text` (ASCII letters, digits and their joiners, and Latin-1
-// letters, IsLatin1Letter), as ICU's word breaks make it and case folding
-// writes it.
+// Whether `lead`, `next` are the UTF-8 of a letter the ASCII rules take
+// (TwoByteCharacter::letter).
+bool IsTwoByteLetter(unsigned char lead, unsigned char next) {
+  const TwoByteCharacter* character = TwoByteCharacterOf(lead, next);
+  return character != nullptr && character->letter;
+}
+
+// The word of `text` (ASCII letters, digits and their joiners, and two-byte
+// letters, IsTwoByteLetter), as ICU's word breaks make it and case folding
+// writes it, with its letters and its first letter's script.
 void AddAsciiWord(absl::string_view text, std::vector<Word>* words) {
   Word& word = words->emplace_back();
   word.folded.assign(text.data(), text.size());
-  bool latin1 = false;
+  bool two_byte = false;
   for (char& c : word.folded) {
     if (c >= 'A' && c <= 'Z') {
       c = static_cast<char>(c - 'A' + 'a');
@@ -80,11 +106,31 @@ void AddAsciiWord(absl::string_view text, std::vector<Word>* words) {
     } else if (c >= 'a' && c <= 'z') {
       ++word.letters;
     } else if (static_cast<unsigned char>(c) >= 0x80) {
-      latin1 = true;
+      two_byte = true;
     }
   }
-  if (latin1) word.letters += FoldLatin1Letters(&word.folded);
-  if (word.letters > 0) word.script = USCRIPT_LATIN;
+  if (!two_byte) {
+    if (word.letters > 0) word.script = USCRIPT_LATIN;
+    return;
+  }
+  // Again, with the two-byte letters folded by the table.
+  word.folded.clear();
+  word.letters = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x80) {
+      const bool alpha = absl::ascii_isalpha(byte);
+      if (alpha && word.letters++ == 0) word.script = USCRIPT_LATIN;
+      word.folded.push_back(static_cast<char>(absl::ascii_tolower(byte)));
+      continue;
+    }
+    const TwoByteCharacter& character =
+        *TwoByteCharacterOf(byte, static_cast<unsigned char>(text[++i]));
+    if (character.alpha && word.letters++ == 0) {
+      word.script = character.script;
+    }
+    word.folded.append(character.folded.data(), character.folded_size);
+  }
 }
 
 // Whitespace that no word break rule joins to what stands before it, and
@@ -365,7 +411,7 @@ constexpr std::array<AsciiBreak, 128> AsciiBreaks() {
   return breaks;
 }
 
-// `c` is ASCII, or a byte of a Latin-1 letter (IsLatin1Letter): a letter.
+// `c` is ASCII, or a byte of a two-byte letter (IsTwoByteLetter): a letter.
 AsciiBreak AsciiBreakOf(char c) {
   static constexpr std::array<AsciiBreak, 128> kBreaks = AsciiBreaks();
   const auto byte = static_cast<unsigned char>(c);
@@ -378,9 +424,9 @@ bool IsWordPart(AsciiBreak b) {
 }
 
 // The words of ASCII `text` by UAX #29's rules as ICU's root word rules
-// apply them to ASCII (words_test holds this to ICU), and to Latin-1 letters
-// (IsLatin1Letter, two bytes a letter, the only bytes past ASCII the text
-// may hold), which are ALetter as A-Z are: letters, digits and
+// apply them to ASCII (words_test holds this to ICU), and to two-byte letters
+// (IsTwoByteLetter, the only bytes past ASCII the text may hold), which are
+// ALetter as A-Z are: letters, digits and
 // '_' run together (WB5, WB8-10, WB13a/b); a middle mark joins two letters
 // (WB6/7) or two digits (WB11/12) when one stands on each side; a lone '_'
 // is no word; anything else breaks.
@@ -432,7 +478,7 @@ constexpr size_t kBytesPerWord = 8;
 
 // How SplitWords breaks a space-separated token, by its bytes.
 enum class TokenKind {
-  kAscii,  // by the ASCII rules above: ASCII and Latin-1 letters
+  kAscii,  // by the ASCII rules above: ASCII and two-byte letters
   kOther,  // by ICU
   // With a character of a script that ICU breaks by a dictionary (Han,
   // kana, Thai, Lao, Khmer, Myanmar): each run of them costs ICU thousands
@@ -569,9 +615,9 @@ std::vector<Word> SplitWords(absl::string_view text) {
     for (; i < n && !IsAsciiSpace(text[i]); ++i) {
       const auto byte = static_cast<unsigned char>(text[i]);
       if (byte < 0x80 || kind == TokenKind::kDictionary) continue;
-      // é, ü, ß...: the ASCII rules break and fold them as ICU does.
+      // é, ß, ł, я, λ...: the ASCII rules break and fold them as ICU does.
       if (kind == TokenKind::kAscii && i + 1 < n &&
-          IsLatin1Letter(byte, static_cast<unsigned char>(text[i + 1]))) {
+          IsTwoByteLetter(byte, static_cast<unsigned char>(text[i + 1]))) {
         ++i;
         continue;
       }

@@ -191,32 +191,38 @@ TEST(WordsTest, MixedTextBreaksAsIcuDoes) {
   }
 }
 
-// The ASCII rules break the Latin-1 letters too: texts of them (every one
-// of U+00C0..U+00FF, the signs among them and sharp s), ASCII letters,
-// digits and marks, the Latin-1 punctuation and characters past it that
-// send a token to ICU, a combining mark and a byte that is no UTF-8, break
-// and fold as ICU does.
-TEST(WordsTest, Latin1LettersBreakAsIcuDoes) {
-  std::vector<std::string> pieces = {
-      "a",      "Z",      "7",      "_",      ".",      "'",
-      ",",      ":",      " ",      "\n",     "-",      "\u00A0",
-      "\u00AB", "\u00B7", "\u00B5", "\u00AA", "\u0301", "\u0100",
-      "\u017F", "\xC3",   "\xA9",   "\u2019"};
-  for (char32_t c = 0xC0; c <= 0xFF; ++c) {
-    pieces.push_back({static_cast<char>(0xC0 | (c >> 6)),
-                      static_cast<char>(0x80 | (c & 0x3F))});
+// The ASCII rules break the letters UTF-8 writes in two bytes too: texts
+// of every character U+0080..U+07FF (letters of Latin, Greek, Cyrillic,
+// Armenian, Hebrew, Arabic...; their marks, digits and signs, which send a
+// token to ICU), beside ASCII letters, digits, marks and spaces and a byte
+// that is no UTF-8, break and fold as ICU does.
+TEST(WordsTest, TwoByteLettersBreakAsIcuDoes) {
+  const std::vector<std::string> ascii = {
+      "a",  "Z", "7",    "_",    ".", "'", ",",  ":",       " ",
+      "\n", "-", "\xC3", "\xA9", "@", ";", "\t", "\xC0\xAF"};
+  std::vector<std::string> two_byte;
+  for (char32_t c = 0x80; c < 0x800; ++c) {
+    two_byte.push_back({static_cast<char>(0xC0 | (c >> 6)),
+                        static_cast<char>(0x80 | (c & 0x3F))});
   }
   std::mt19937 random(23);
-  std::uniform_int_distribution<size_t> pick(0, pieces.size() - 1);
+  std::uniform_int_distribution<size_t> pick_ascii(0, ascii.size() - 1);
+  std::uniform_int_distribution<size_t> pick_two_byte(0, two_byte.size() - 1);
   std::uniform_int_distribution<int> length(1, 16);
-  for (int round = 0; round < 20000; ++round) {
+  for (int round = 0; round < 40000; ++round) {
     std::string text;
-    for (int i = length(random); i > 0; --i) text += pieces[pick(random)];
+    for (int i = length(random); i > 0; --i) {
+      text += random() % 2 == 0 ? ascii[pick_ascii(random)]
+                                : two_byte[pick_two_byte(random)];
+    }
     ASSERT_EQ(Written(SplitWords(text)), IcuWords(text))
         << "\"" << text << "\"";
   }
-  EXPECT_EQ(Written(SplitWords("Straße GRÜNE Ærø l'été 3é ÿ")),
-            IcuWords("Straße GRÜNE Ærø l'été 3é ÿ"));
+  for (const std::string text :
+       {"Straße GRÜNE Ærø l'été 3é ÿ", "Łódź ĞÜŞ İstanbul ſ ŉ ǰ",
+        "Москва ЁЖИК ёлка's", "ΣΊΣΥΦΟΣ ΐ ς", "Երևան և", "مرحبا"}) {
+    EXPECT_EQ(Written(SplitWords(text)), IcuWords(text)) << text;
+  }
 }
 
 // A text whose tokens come again, as a text of few distinct words does:
