@@ -38,7 +38,7 @@ inline constexpr const char kNegativeClassPattern[] =
 
 // Words in a class or id that mark a consent manager's dialog.
 // Not "cookie" alone: a recipe site's "cookie-recipes" is the article.
-// Each starts with c, g or d (IsDialog looks for words at those letters).
+// IsDialog looks for them only where one of their first letters stands.
 inline constexpr absl::string_view kConsentClassWords[] = {
     "consent",       "gdpr",          "dsgvo",        "cookiebot",
     "cookie-banner", "cookie-notice", "cookie-bar",   "cookie-law",

@@ -1,6 +1,7 @@
 #include "server/engine/content_tree.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -248,10 +249,21 @@ bool IsDialog(const GumboNode* node) {
     }
     return starts;
   }();
+  // The bytes a word starts with, in either case: one lookup a byte of
+  // the value.
+  static const auto* const kFirstBytes = [] {
+    auto* first_bytes = new std::array<bool, 256>();
+    for (absl::string_view word : content_rules::kConsentClassWords) {
+      const auto first = static_cast<unsigned char>(word[0]);
+      (*first_bytes)[absl::ascii_tolower(first)] = true;
+      (*first_bytes)[absl::ascii_toupper(first)] = true;
+    }
+    return first_bytes;
+  }();
   auto names_consent = [](absl::string_view value) {
     for (size_t i = 0; i + kConsentWordMinBytes <= value.size(); ++i) {
+      if (!(*kFirstBytes)[static_cast<unsigned char>(value[i])]) continue;
       const char first = absl::ascii_tolower(value[i]);
-      if (first != 'c' && first != 'g' && first != 'd') continue;
       if (std::find(kStarts->begin(), kStarts->end(),
                     FirstFourLower(value.substr(i))) == kStarts->end()) {
         continue;
