@@ -459,6 +459,13 @@ bool IsGridControl(absl::string_view line) {
          RE2::FullMatch(Piece(line), *kCounts);
 }
 
+// A line of a shop's grid that is a badge on one of its cards
+// (kGridBadgeLines): the entry's stock or novelty.
+bool IsGridBadge(absl::string_view line) {
+  static const auto* const kLines = NewLineSet(content_rules::kGridBadgeLines);
+  return kLines->contains(WidgetLineKey(line));
+}
+
 // A line of a shop's prices and their labels for screen readers
 // (kPriceLabelPattern) without the labels: the prices alone ("Sale price
 // £88 Regular price £102" reads "£88 £102"), "" when no digit is left
@@ -482,6 +489,13 @@ std::optional<std::string> WithoutPriceLabels(absl::string_view line) {
   return absl::StrJoin(words, " ");
 }
 
+// A paragraph, list item or heading: a block whose lines RewriteLines reads.
+bool HasLinesToRewrite(const Block& block) {
+  return block.kind == BlockKind::kParagraph ||
+         block.kind == BlockKind::kListItem ||
+         block.kind == BlockKind::kHeading;
+}
+
 // Rewrites the lines of paragraphs, list items and headings (a card's lines
 // stand in one block, a line break apart) that `rewrite` has an answer for:
 // the line it gives, none when that is empty. The blocks left empty go.
@@ -490,11 +504,7 @@ void RewriteLines(std::vector<Block>* blocks, Rewrite rewrite) {
   std::vector<bool> drop(blocks->size(), false);
   for (size_t i = 0; i < blocks->size(); ++i) {
     Block& block = (*blocks)[i];
-    if (block.kind != BlockKind::kParagraph &&
-        block.kind != BlockKind::kListItem &&
-        block.kind != BlockKind::kHeading) {
-      continue;
-    }
+    if (!HasLinesToRewrite(block)) continue;
     std::vector<std::string> kept;
     bool changed = false;
     for (absl::string_view line : absl::StrSplit(block.text, '\n')) {
@@ -808,9 +818,18 @@ void DropAuthorBio(const std::vector<std::string>& authors,
 }
 
 void DropGridControls(std::vector<Block>* blocks) {
-  RewriteLines(blocks, [](absl::string_view line) {
-    return IsGridControl(line) ? std::optional<std::string>(std::string())
-                               : std::nullopt;
+  size_t badges = 0;
+  for (const Block& block : *blocks) {
+    if (!HasLinesToRewrite(block)) continue;
+    for (absl::string_view line : absl::StrSplit(block.text, '\n')) {
+      badges += IsGridBadge(line) ? 1 : 0;
+    }
+  }
+  const bool drop_badges = badges >= content_rules::kMinGridBadges;
+  RewriteLines(blocks, [drop_badges](absl::string_view line) {
+    return IsGridControl(line) || (drop_badges && IsGridBadge(line))
+               ? std::optional<std::string>(std::string())
+               : std::nullopt;
   });
 }
 

@@ -94,11 +94,13 @@ std::vector<Block> DeclaredBlocks(const std::vector<Block>& extracted,
                                   absl::string_view declared);
 
 // Drops the lines of a shop's grid that are its controls, not its entries:
-// each card's actions ("Add to cart", "Choose options", "Compare") and the
-// switches and counts above the grid ("Sort by: Featured", "Filters", "338
-// products"), content_rules::kGridControlLines and
-// kGridControlLinePattern; a line at a time, in paragraphs, list items and
-// headings (a card's lines stand in one block), and the blocks left empty.
+// each card's actions ("Add to cart", "Choose options", "Compare"), its
+// badges when the body holds content_rules::kMinGridBadges of them ("Sold
+// out", "New", "Low stock", kGridBadgeLines) and the switches and counts above
+// the grid ("Sort by: Featured", "Filters", "338 products"),
+// content_rules::kGridControlLines and kGridControlLinePattern; a line at a
+// time, in paragraphs, list items and headings (a card's lines stand in one
+// block), and the blocks left empty.
 void DropGridControls(std::vector<Block>* blocks);
 
 // Drops the labels a shop's theme writes before its prices for screen

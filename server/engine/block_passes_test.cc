@@ -545,6 +545,32 @@ TEST(BlockPassesTest, AGridsControlsGoItsEntriesStay) {
   EXPECT_TRUE(none.empty());
 }
 
+TEST(BlockPassesTest, AGridsBadgesGoWhenSeveralCardsCarryThem) {
+  // Cards whose badges say their stock and novelty, one a line of its own.
+  std::vector<Block> blocks = {
+      Make(BlockKind::kListItem, "Sold out\nKoi watercolor set\n$24.00"),
+      Make(BlockKind::kParagraph, "New!"),
+      Make(BlockKind::kListItem, "QoR watercolor set\n$31.00"),
+      Make(BlockKind::kParagraph, "Sold out"),
+      Make(BlockKind::kParagraph, "New pigments are sold out by spring."),
+  };
+  DropGridControls(&blocks);
+  EXPECT_THAT(
+      Texts(blocks),
+      ElementsAre("Koi watercolor set\n$24.00", "QoR watercolor set\n$31.00",
+                  "New pigments are sold out by spring."));
+
+  // A lone badge may be the page's own item's: it stays.
+  std::vector<Block> lone = {
+      Make(BlockKind::kHeading, "White speckle mug"),
+      Make(BlockKind::kParagraph, "Sold out"),
+      Make(BlockKind::kParagraph, "A wheel-thrown stoneware mug."),
+  };
+  DropGridControls(&lone);
+  EXPECT_THAT(Texts(lone), ElementsAre("White speckle mug", "Sold out",
+                                       "A wheel-thrown stoneware mug."));
+}
+
 TEST(BlockPassesTest, PriceLabelsGoThePricesStay) {
   // A shop's prices as the walk gives them, the labels its theme writes for
   // screen readers read with them.

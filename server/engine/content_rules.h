@@ -316,6 +316,21 @@ inline constexpr absl::string_view kGridControlLines[] = {
     "narrow by", "shop by", "view", "view as", "grid", "list",
     "compare products", "clear all", "clear filters", "apply", "reset"};
 
+// ...and the badges on its cards that say an entry's stock or novelty, on
+// its picture or under its name, when the body holds at least
+// kMinGridBadges of them (several cards carry them; a lone "Sold out" may
+// be the page's own item's; tuned on WCXB dev's half A).
+inline constexpr absl::string_view kGridBadgeLines[] = {
+    "sold out",      "low stock",     "in stock",
+    "out of stock",  "back in stock", "temporarily out of stock",
+    "coming soon",   "pre-order",     "preorder",
+    "pre-order now", "new",           "new arrival",
+    "new arrivals",  "just in",       "sale",
+    "on sale",       "best seller",   "bestseller",
+    "top rated",     "award winner",  "limited edition",
+    "exclusive",     "online only"};
+inline constexpr size_t kMinGridBadges = 2;
+
 // ...and lines of the grid that count or order its entries ("338
 // products", "Products (338)", "Showing 1-24 of 338 results", "Sort by:
 // Featured").

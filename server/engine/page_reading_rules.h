@@ -33,10 +33,10 @@ struct PageReading {
   // ...only when the body found holds fewer code points than this: a
   // collection's short body is its intro, a long one its grid already.
   size_t keep_link_lists_below = SIZE_MAX;
-  // The grid's controls go, each card's actions and the sorting and
-  // filtering switches above it (content::DropGridControls): a shop's
-  // category page shows its items, and the buttons on them are not its
-  // text.
+  // The grid's controls go, each card's actions and badges ("Add to cart",
+  // "Sold out", "New") and the sorting and filtering switches above it
+  // (content::DropGridControls): a shop's category page shows its items,
+  // and the buttons and stickers on them are not its text.
   bool drop_grid_controls = false;
   // The labels a shop's theme writes before its prices for screen readers
   // go, the prices stay ("Sale price £88 Regular price £102" reads "£88

@@ -234,6 +234,29 @@ TEST(PageReadingTest, ACollectionsGridControlsGo) {
   EXPECT_THAT(collection, Not(HasSubstr("Sort by"))) << collection;
 }
 
+TEST(PageReadingTest, ACollectionsCardBadgesGo) {
+  // Cards with a stock badge on their pictures and a novelty badge.
+  std::string grid;
+  for (int i = 0; i < 8; ++i) {
+    absl::StrAppend(&grid, "<li><div class=\"badge\">",
+                    i % 2 == 0 ? "Sold out" : "New", "</div><div><a href=\"/p/",
+                    i, "\">Hand poured soy candle ", i,
+                    " in amber glass</a></div><div>$24.00</div></li>");
+  }
+  const std::string html = absl::StrCat(
+      "<html><body><main><h1>Candles</h1><p>Our candles are poured by hand "
+      "in small batches from soy wax and cotton wicks, scented with "
+      "essential oils and nothing else, and each burns for about fifty "
+      "hours.</p><ul class=\"grid\">",
+      grid, "</ul></main></body></html>");
+  const std::string article = TextReadAs(html, v1::PAGE_TYPE_ARTICLE);
+  EXPECT_THAT(article, HasSubstr("Sold out")) << article;
+  const std::string collection = TextReadAs(html, v1::PAGE_TYPE_COLLECTION);
+  EXPECT_THAT(collection, HasSubstr("soy candle 7 in amber glass"));
+  EXPECT_THAT(collection, Not(HasSubstr("Sold out")));
+  EXPECT_EQ(Count(collection, "New"), 0) << collection;
+}
+
 // A blog's section: a short intro, then its entries, each a linked title
 // and no more, in a list the article's reading drops as navigation.
 std::string ListingOfLinkedTitles(int entries, int intro_paragraphs = 1,
