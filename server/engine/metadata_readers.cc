@@ -3,6 +3,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <bitset>
 #include <cstdint>
 #include <cstring>
 #include <optional>
@@ -26,25 +27,6 @@ namespace lede::engine::metadata {
 namespace {
 
 namespace rules = metadata_rules;
-
-// Whether `text` holds a byte from `low` to `high`, both past ASCII: runs
-// of ASCII are skipped eight bytes at a time.
-bool HoldsByteIn(absl::string_view text, unsigned char low,
-                 unsigned char high) {
-  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-  size_t i = 0;
-  while (i < text.size()) {
-    uint64_t eight;
-    if (i + 8 <= text.size() && (std::memcpy(&eight, bytes + i, 8),
-                                 (eight & 0x8080808080808080ull) == 0)) {
-      i += 8;
-      continue;
-    }
-    if (bytes[i] >= low && bytes[i] <= high) return true;
-    ++i;
-  }
-  return false;
-}
 
 // Whether the open microdata item `item` keeps `field` for itself: a
 // picture's or a video's facts, a comment's date (a comment's author may be
@@ -146,7 +128,80 @@ bool NamesAnotherPage(const GumboNode* text_node, const ParsedDate& date) {
          2 * CodePointCount(date.text) + rules::kMaxLinkTextBesideDate;
 }
 
+// The characters the alternatives of a pattern start with, read from the
+// pattern, each alternative being a literal character of the Basic
+// Multilingual Plane and what follows it ("来源|文\\s*[/／:：]"); unknown
+// when one is not (a group, a class, an escape, an optional character).
+class FirstCharacters {
+ public:
+  explicit FirstCharacters(absl::string_view pattern) {
+    // A "|" inside a group would split an alternative in two: its first
+    // part starts with "(" and makes the characters unknown.
+    for (absl::string_view alternative : absl::StrSplit(pattern, '|')) {
+      const auto* bytes = reinterpret_cast<const uint8_t*>(alternative.data());
+      const int32_t length = static_cast<int32_t>(alternative.size());
+      int32_t at = 0;
+      UChar32 first = -1;
+      if (length > 0) U8_NEXT(bytes, at, length, first);
+      if (first < 0 || first > 0xFFFF ||
+          (first < 0x80 && !absl::ascii_isalnum(first)) ||
+          (at < length && absl::string_view("?*{").find(alternative[at]) !=
+                              absl::string_view::npos)) {
+        known_ = false;
+        return;
+      }
+      characters_.set(first);
+    }
+    known_ = true;
+  }
+
+  // Whether `text` may hold a match: false when the characters are known and
+  // `text` holds none of them. Runs of ASCII are skipped eight bytes at a
+  // time.
+  bool MayStartAMatch(absl::string_view text) const {
+    if (!known_) return true;
+    const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+    const int32_t length = static_cast<int32_t>(text.size());
+    int32_t at = 0;
+    while (at < length) {
+      uint64_t eight;
+      if (at + 8 <= length && (std::memcpy(&eight, bytes + at, 8),
+                               (eight & 0x8080808080808080ull) == 0)) {
+        at += 8;
+        continue;
+      }
+      if (bytes[at] < 0x80) {
+        ++at;
+        continue;
+      }
+      UChar32 c;
+      // Three bytes (CJK) read directly; their trail bytes can start no
+      // character, so none is skipped.
+      if ((bytes[at] & 0xF0) == 0xE0 && at + 2 < length &&
+          (bytes[at + 1] & 0xC0) == 0x80 && (bytes[at + 2] & 0xC0) == 0x80) {
+        c = (bytes[at] & 0x0F) << 12 | (bytes[at + 1] & 0x3F) << 6 |
+            (bytes[at + 2] & 0x3F);
+        at += 3;
+      } else {
+        U8_NEXT(bytes, at, length, c);
+      }
+      if (c >= 0 && c <= 0xFFFF && characters_[c]) return true;
+    }
+    return false;
+  }
+
+ private:
+  std::bitset<0x10000> characters_;
+  bool known_ = false;
+};
+
 }  // namespace
+
+bool MayHoldCreditKeyword(absl::string_view text) {
+  static const FirstCharacters* const kStarts =
+      new FirstCharacters(rules::kCreditKeywordPattern);
+  return kStarts->MayStartAMatch(text);
+}
 
 void Sink::AddShown(Field field, absl::string_view value,
                     absl::string_view source, int rank, const GumboNode* node) {
@@ -355,24 +410,8 @@ void ReadDateline(const GumboNode* text_node, Sink* sink) {
 
 void ReadCredits(const GumboNode* text_node, Sink* sink) {
   static const LazyRE2 kKeyword = {rules::kCreditKeywordPattern};
-  // The bytes a keyword can start with (RE2's PossibleMatchRange: every
-  // match of the pattern lies between the two strings), all past ASCII
-  // (metadata_readers_test), so a page's other texts are not scanned for
-  // the keywords: not its ASCII ones, nor a European page's "é" and "’".
-  // Without such a range every text is.
-  using ByteRange = std::pair<unsigned char, unsigned char>;
-  static const std::optional<ByteRange> kFirstBytes =
-      []() -> std::optional<ByteRange> {
-    std::string min, max;
-    if (!kKeyword->PossibleMatchRange(&min, &max, 1) || min.empty() ||
-        max.empty() || static_cast<unsigned char>(min[0]) < 0x80) {
-      return std::nullopt;
-    }
-    return ByteRange(min[0], max[0]);
-  }();
   const absl::string_view node_text = text_node->v.text.text;
-  if ((kFirstBytes &&
-       !HoldsByteIn(node_text, kFirstBytes->first, kFirstBytes->second)) ||
+  if (!MayHoldCreditKeyword(node_text) ||
       !RE2::PartialMatch(Piece(node_text), *kKeyword)) {
     return;
   }

@@ -130,15 +130,15 @@ TEST(MetadataReadersTest, ChineseCreditsAndTheirNode) {
   EXPECT_EQ(page.scan().byline_nodes[0].node, page.Find(GUMBO_TAG_P));
 }
 
-// ReadCredits does not scan a text of ASCII alone for the credits'
-// keywords: every match of the pattern starts with a byte past ASCII.
-TEST(MetadataReadersTest, CreditKeywordsStartPastAscii) {
-  RE2 keyword(metadata_rules::kCreditKeywordPattern);
-  ASSERT_TRUE(keyword.ok());
-  std::string min, max;
-  ASSERT_TRUE(keyword.PossibleMatchRange(&min, &max, 1));
-  ASSERT_FALSE(min.empty());
-  EXPECT_GE(static_cast<unsigned char>(min[0]), 0x80);
+// ReadCredits searches only the texts that hold a character a credit's
+// keyword starts with, read from the keyword pattern.
+TEST(MetadataReadersTest, CreditKeywordsByTheirFirstCharacters) {
+  EXPECT_TRUE(MayHoldCreditKeyword("（记者 胡晓蓉）"));
+  EXPECT_TRUE(MayHoldCreditKeyword("Photo 文 / 张三"));
+  EXPECT_TRUE(MayHoldCreditKeyword("2024年 来源：新华社"));
+  EXPECT_FALSE(MayHoldCreditKeyword("今天天气很好，我们去公园散步吧。"));
+  EXPECT_FALSE(MayHoldCreditKeyword("Source: Reuters, by Jane Doe"));
+  EXPECT_FALSE(MayHoldCreditKeyword(""));
   Page page("<p>Source: Reuters, by Jane Doe, editor John Roe</p>");
   ReadCredits(page.Find(GUMBO_TAG_UNKNOWN, "Source"), page.sink());
   EXPECT_TRUE(page.Values(Field::kSource).empty());
