@@ -1,6 +1,7 @@
 #include "server/engine/page_features.h"
 
 #include <algorithm>
+#include <bitset>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -58,6 +59,39 @@ unsigned HintsOf(const HintMap& map, absl::string_view word) {
   return it == map.end() ? 0 : it->second;
 }
 
+// The first two letters of the words of the table `kWords`, as bits of
+// 26 x 26 pairs, built at their first use.
+template <const auto& kWords>
+const std::bitset<26 * 26>& FirstPairs() {
+  static const std::bitset<26 * 26>* const kPairs = [] {
+    auto* pairs = new std::bitset<26 * 26>();
+    for (const rules::HintWord& entry : kWords) {
+      const absl::string_view word = entry.word;
+      if (word.size() < 2 || !absl::ascii_islower(word[0]) ||
+          !absl::ascii_islower(word[1])) {
+        pairs->set();  // every pair may start a word
+        break;
+      }
+      pairs->set((word[0] - 'a') * 26 + (word[1] - 'a'));
+    }
+    return pairs;
+  }();
+  return *kPairs;
+}
+
+// HintsOf the table `kWords` for a lower-case `word`, not looked up (hashed)
+// when the table holds no word of its first two letters: most of a page's
+// class words.
+template <const auto& kWords>
+unsigned HintsOfWord(absl::string_view word) {
+  if (word.size() >= 2 && absl::ascii_islower(word[0]) &&
+      absl::ascii_islower(word[1]) &&
+      !FirstPairs<kWords>()[(word[0] - 'a') * 26 + (word[1] - 'a')]) {
+    return 0;
+  }
+  return HintsOf(HintsTable<kWords>(), word);
+}
+
 // Where the hints of a word count: a feature for each kind, kNone where a
 // group of features has none for it.
 constexpr int kNone = -1;
@@ -68,6 +102,7 @@ struct HintFeatures {
 
 // Adds one to the feature of each kind `hints` names.
 void Count(unsigned hints, const HintFeatures& to, PageFeatures* f) {
+  if (hints == 0) return;
   const std::pair<unsigned, int> pairs[] = {
       {rules::kForum, to.forum},
       {rules::kProduct, to.product},
@@ -592,7 +627,7 @@ class PageWalk {
     unsigned& hints = emplaced.first->second;
     if (emplaced.second) {
       ForEachWord(value, [&](absl::string_view word) {
-        hints |= HintsOf(HintsTable<rules::kClassWords>(), word);
+        hints |= HintsOfWord<rules::kClassWords>(word);
       });
     }
     return hints;
