@@ -130,9 +130,9 @@ void WriteLanguage(const LanguageResult& result, v1::Article* article) {
 
 TextMeasures MeasureText(absl::string_view text) {
   TextMeasures measures;
-  const std::vector<Word> words = SplitWords(text);
+  const Words words = SplitWords(text);
   measures.word_count = static_cast<int32_t>(words.size());
-  measures.reading_seconds = EstimateReadingSeconds(text, words);
+  measures.reading_seconds = EstimateReadingSeconds(text, words.list());
   if (!text.empty()) {
     measures.fingerprint = absl::StrFormat("%016x", Fingerprint(words));
   }

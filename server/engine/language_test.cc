@@ -228,7 +228,7 @@ TEST(LanguageTest, ReadingTimeByScript) {
     return text;
   };
   auto seconds = [](absl::string_view text) {
-    return EstimateReadingSeconds(text, SplitWords(text));
+    return EstimateReadingSeconds(text, SplitWords(text).list());
   };
   // 228 English words a minute.
   EXPECT_EQ(seconds(repeat("word ", 228)), 60);

@@ -220,7 +220,7 @@ std::string RenderMarkdown(const std::vector<Block>& blocks) {
   return out;
 }
 
-uint64_t Fingerprint(const std::vector<Word>& words) {
+uint64_t Fingerprint(const Words& words) {
   if (words.empty()) return 0;
   constexpr size_t kShingle = 3;
   // ones[bit]: shingles whose hash has `bit` set. Counted eight bits at a

@@ -25,7 +25,7 @@ std::string RenderMarkdown(const std::vector<Block>& blocks);
 
 // 64-bit SimHash over 3-shingles of `words` (SplitWords), stable across runs
 // and machines. 0 when there are no words.
-uint64_t Fingerprint(const std::vector<Word>& words);
+uint64_t Fingerprint(const Words& words);
 
 }  // namespace lede::engine
 

@@ -12,6 +12,7 @@
 #include <memory>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
@@ -92,14 +93,43 @@ bool IsTwoByteLetter(unsigned char lead, unsigned char next) {
   return character != nullptr && character->letter;
 }
 
+// A word being made: its folded bytes are [start, start + size) of
+// WordsBeingMade::folded, which grows as words are added (a Word's view
+// into it is written when all are made). A text is far under 4 GB.
+struct MadeWord {
+  uint32_t start = 0;
+  uint32_t size = 0;
+  int script = 0;
+  int letters = 0;
+};
+
+// The words SplitWords has made so far, and their folded bytes.
+struct WordsBeingMade {
+  std::string folded;
+  std::vector<MadeWord> list;
+
+  // A new word, whose folded bytes are appended next.
+  MadeWord& Start() {
+    MadeWord& word = list.emplace_back();
+    word.start = static_cast<uint32_t>(folded.size());
+    return word;
+  }
+  // Ends `word`, the last started, after its bytes.
+  void End(MadeWord* word) {
+    word->size = static_cast<uint32_t>(folded.size()) - word->start;
+  }
+};
+
 // The word of `text` (ASCII letters, digits and their joiners, and two-byte
 // letters, IsTwoByteLetter), as ICU's word breaks make it and case folding
 // writes it, with its letters and its first letter's script.
-void AddAsciiWord(absl::string_view text, std::vector<Word>* words) {
-  Word& word = words->emplace_back();
-  word.folded.assign(text.data(), text.size());
+void AddAsciiWord(absl::string_view text, WordsBeingMade* words) {
+  MadeWord& word = words->Start();
+  std::string& folded = words->folded;
+  folded.append(text.data(), text.size());
   bool two_byte = false;
-  for (char& c : word.folded) {
+  for (size_t i = word.start; i < folded.size(); ++i) {
+    char& c = folded[i];
     if (c >= 'A' && c <= 'Z') {
       c = static_cast<char>(c - 'A' + 'a');
       ++word.letters;
@@ -111,17 +141,18 @@ void AddAsciiWord(absl::string_view text, std::vector<Word>* words) {
   }
   if (!two_byte) {
     if (word.letters > 0) word.script = USCRIPT_LATIN;
+    words->End(&word);
     return;
   }
   // Again, with the two-byte letters folded by the table.
-  word.folded.clear();
+  folded.resize(word.start);
   word.letters = 0;
   for (size_t i = 0; i < text.size(); ++i) {
     const auto byte = static_cast<unsigned char>(text[i]);
     if (byte < 0x80) {
       const bool alpha = absl::ascii_isalpha(byte);
       if (alpha && word.letters++ == 0) word.script = USCRIPT_LATIN;
-      word.folded.push_back(static_cast<char>(absl::ascii_tolower(byte)));
+      folded.push_back(static_cast<char>(absl::ascii_tolower(byte)));
       continue;
     }
     const TwoByteCharacter& character =
@@ -129,8 +160,9 @@ void AddAsciiWord(absl::string_view text, std::vector<Word>* words) {
     if (character.alpha && word.letters++ == 0) {
       word.script = character.script;
     }
-    word.folded.append(character.folded.data(), character.folded_size);
+    folded.append(character.folded.data(), character.folded_size);
   }
+  words->End(&word);
 }
 
 // Whitespace that no word break rule joins to what stands before it, and
@@ -178,35 +210,41 @@ void AppendThreeByteUtf8(const icu::UnicodeString& unicode, int32_t start,
 // alike there.
 class TokenEnds {
  public:
-  TokenEnds(const icu::UnicodeString& unicode, const std::vector<Word>& words,
+  TokenEnds(const icu::UnicodeString& unicode, const WordsBeingMade& words,
             std::vector<size_t>* token_ends)
-      : unicode_(unicode), words_(words), token_ends_(token_ends) {}
+      : units_(unicode.getBuffer()),
+        length_(unicode.length()),
+        words_(words),
+        token_ends_(token_ends) {}
 
   void Before(int32_t start) { ScanTo(start + 1); }
 
   void Finish() {
-    ScanTo(unicode_.length());
+    ScanTo(length_);
     if (any_token_ && token_ends_ != nullptr) {
-      token_ends_->push_back(words_.size());
+      token_ends_->push_back(words_.list.size());
     }
   }
 
  private:
   void ScanTo(int32_t limit) {
     if (token_ends_ == nullptr) return;
+    bool after_space = after_space_;
     for (; scanned_ < limit; ++scanned_) {
-      const char16_t c = unicode_[scanned_];
+      const char16_t c = units_[scanned_];
       const bool space = c < 0x80 && IsAsciiSpace(static_cast<char>(c));
-      if (after_space_ && !space) {
-        if (any_token_) token_ends_->push_back(words_.size());
+      if (after_space && !space) {
+        if (any_token_) token_ends_->push_back(words_.list.size());
         any_token_ = true;
       }
-      after_space_ = space;
+      after_space = space;
     }
+    after_space_ = after_space;
   }
 
-  const icu::UnicodeString& unicode_;
-  const std::vector<Word>& words_;
+  const char16_t* units_;
+  int32_t length_;
+  const WordsBeingMade& words_;
   std::vector<size_t>* token_ends_;
   int32_t scanned_ = 0;
   bool after_space_ = true;
@@ -216,8 +254,8 @@ class TokenEnds {
 // The word of code units [start, end) of `unicode`, as ICU's iterator
 // found it.
 void AddWord(const icu::UnicodeString& unicode, int32_t start, int32_t end,
-             std::vector<Word>* words) {
-  Word& word = words->emplace_back();
+             WordsBeingMade* words) {
+  MadeWord& word = words->Start();
   // Most words of a Chinese text are CJK Unified Ideographs alone: Han
   // letters, which case folding keeps as they are (words_test holds ICU to
   // both), written out as UTF-8 without ICU's lookups and case mapping.
@@ -232,7 +270,8 @@ void AddWord(const icu::UnicodeString& unicode, int32_t start, int32_t end,
   if (han) {
     word.letters = end - start;
     word.script = USCRIPT_HAN;
-    AppendThreeByteUtf8(unicode, start, end, &word.folded);
+    AppendThreeByteUtf8(unicode, start, end, &words->folded);
+    words->End(&word);
     return;
   }
   for (int32_t i = start; i < end; i = unicode.moveIndex32(i, 1)) {
@@ -244,12 +283,13 @@ void AddWord(const icu::UnicodeString& unicode, int32_t start, int32_t end,
       word.script = U_FAILURE(script_status) ? USCRIPT_UNKNOWN : script;
     }
   }
-  if (caseless) {
-    AppendThreeByteUtf8(unicode, start, end, &word.folded);
-    return;
+  if (!caseless) {
+    icu::UnicodeString piece(unicode, start, end - start);
+    piece.foldCase().toUTF8String(words->folded);  // appends
+  } else {
+    AppendThreeByteUtf8(unicode, start, end, &words->folded);
   }
-  icu::UnicodeString piece(unicode, start, end - start);
-  piece.foldCase().toUTF8String(word.folded);
+  words->End(&word);
 }
 
 // Characters beside which ICU's word rules break on both sides of an
@@ -292,7 +332,7 @@ void ForEachAsciiWord(absl::string_view text, Found found);
 // does, for a fraction of the iterator's time.
 void AddIteratorWords(const icu::UnicodeString& unicode, int32_t from,
                       int32_t to, icu::BreakIterator* breaker,
-                      TokenEnds* tokens, std::vector<Word>* words) {
+                      TokenEnds* tokens, WordsBeingMade* words) {
   // Between two runs of ideographs there is mostly a punctuation mark
   // alone, never a word, and the iterator is not asked.
   bool any_word_character = false;
@@ -337,7 +377,7 @@ void AddIteratorWords(const icu::UnicodeString& unicode, int32_t from,
 // iterator. With `token_ends`, the size of `words` after the words of each
 // of the text's tokens (runs of non-whitespace) is appended to it, one
 // entry a token: no word holds whitespace, so each lies inside one token.
-void AddIcuWords(absl::string_view text, std::vector<Word>* words,
+void AddIcuWords(absl::string_view text, WordsBeingMade* words,
                  std::vector<size_t>* token_ends = nullptr) {
   icu::BreakIterator* const breaker = ThreadWordBreaker();
   if (breaker == nullptr) return;
@@ -366,14 +406,19 @@ void AddIcuWords(absl::string_view text, std::vector<Word>* words,
     AddIteratorWords(unicode, from, i, breaker, &tokens, words);
     ends.clear();
     han->Segment(units + i, run_end - i, &ends, &costs, &previous);
-    int32_t start = i;
+    // The run's words lie in one token (no ideograph is whitespace), one
+    // after another: the run is written out once, each word a piece of it.
+    tokens.Before(i);
+    const auto run_bytes = static_cast<uint32_t>(words->folded.size());
+    AppendThreeByteUtf8(unicode, i, run_end, &words->folded);
+    int32_t start = 0;
     for (int32_t end : ends) {
-      tokens.Before(start);
-      Word& word = words->emplace_back();
-      word.letters = i + end - start;
+      MadeWord& word = words->list.emplace_back();
+      word.start = run_bytes + 3 * static_cast<uint32_t>(start);
+      word.size = 3 * static_cast<uint32_t>(end - start);
+      word.letters = end - start;
       word.script = USCRIPT_HAN;
-      AppendThreeByteUtf8(unicode, start, i + end, &word.folded);
-      start = i + end;
+      start = end;
     }
     from = i = run_end;
   }
@@ -465,7 +510,7 @@ void ForEachAsciiWord(absl::string_view text, Found found) {
   }
 }
 
-void AddAsciiWords(absl::string_view text, std::vector<Word>* words) {
+void AddAsciiWords(absl::string_view text, WordsBeingMade* words) {
   ForEachAsciiWord(text, [&](size_t start, size_t end) {
     AddAsciiWord(text.substr(start, end - start), words);
   });
@@ -525,9 +570,9 @@ struct SeenTokens {
 
 // The words of `span`, kDictionary tokens each with the whitespace before
 // it: the tokens the text has not held before go to ICU together, in one
-// call; the others copy their words.
+// call; the others copy their words (which share their bytes).
 void AddDictionaryWords(absl::string_view span, SeenTokens* seen,
-                        std::vector<Word>* words) {
+                        WordsBeingMade* words) {
   // Each token's entry in seen->words, and whether it is new here.
   std::vector<std::pair<size_t, bool>> tokens;
   std::string new_tokens;
@@ -548,7 +593,7 @@ void AddDictionaryWords(absl::string_view span, SeenTokens* seen,
   std::vector<size_t> new_ends;
   if (new_tokens.size() == span.size()) {
     // All new (as in most texts): ICU's words go straight to `words`.
-    const size_t before = words->size();
+    const size_t before = words->list.size();
     AddIcuWords(span, words, &new_ends);
     for (size_t k = 0; k < tokens.size(); ++k) {
       const size_t begin = k == 0 ? before : new_ends[k - 1];
@@ -556,32 +601,37 @@ void AddDictionaryWords(absl::string_view span, SeenTokens* seen,
     }
     return;
   }
-  std::vector<Word> new_words;
-  new_words.reserve(new_tokens.size() / kBytesPerWord);
+  WordsBeingMade new_words;
+  new_words.list.reserve(new_tokens.size() / kBytesPerWord);
   if (!new_tokens.empty()) AddIcuWords(new_tokens, &new_words, &new_ends);
+  const auto new_bytes = static_cast<uint32_t>(words->folded.size());
+  words->folded.append(new_words.folded);
   for (const auto& [entry, added] : tokens) {
     TokenWords& written = seen->words[entry];
     if (added) {
       const size_t index = entry - first_new;
       const size_t begin = index == 0 ? 0 : new_ends[index - 1];
-      written = {words->size(), new_ends[index] - begin};
+      written = {words->list.size(), new_ends[index] - begin};
       for (size_t i = begin; i < new_ends[index]; ++i) {
-        words->push_back(std::move(new_words[i]));
+        MadeWord word = new_words.list[i];
+        word.start += new_bytes;
+        words->list.push_back(word);
       }
       continue;
     }
     for (size_t i = written.first; i < written.first + written.count; ++i) {
-      Word copy = (*words)[i];
-      words->push_back(std::move(copy));
+      const MadeWord copy = words->list[i];
+      words->list.push_back(copy);
     }
   }
 }
 
 }  // namespace
 
-std::vector<Word> SplitWords(absl::string_view text) {
-  std::vector<Word> words;
-  words.reserve(text.size() / kBytesPerWord);
+Words SplitWords(absl::string_view text) {
+  WordsBeingMade words;
+  words.list.reserve(text.size() / kBytesPerWord);
+  words.folded.reserve(text.size());
   // ICU's iterator costs hundreds of instructions a word; most words of
   // most pages are ASCII, which the rules above break alike for a fraction
   // of that. The text goes in spans of its space-separated tokens of one
@@ -632,7 +682,15 @@ std::vector<Word> SplitWords(absl::string_view text) {
     any_token = true;
   }
   if (any_token) flush(n);
-  return words;
+  Words made;
+  made.folded_ = std::make_unique<std::string>(std::move(words.folded));
+  made.list_.reserve(words.list.size());
+  const char* const bytes = made.folded_->data();
+  for (const MadeWord& word : words.list) {
+    made.list_.push_back({absl::string_view(bytes + word.start, word.size),
+                          word.script, word.letters});
+  }
+  return made;
 }
 
 }  // namespace lede::engine

@@ -34,8 +34,7 @@ TEST(WordsTest, SpacesAndPunctuationAreNotWords) {
 
 TEST(WordsTest, ChineseSplitsIntoDictionaryWords) {
   // ICU's dictionary splits Chinese into words, not one run per sentence.
-  std::vector<Word> words =
-      SplitWords("比利时情报部门正在监控阿里巴巴的物流平台。");
+  Words words = SplitWords("比利时情报部门正在监控阿里巴巴的物流平台。");
   EXPECT_GE(words.size(), 6u);
   int letters = 0;
   for (const Word& word : words) {
@@ -64,7 +63,7 @@ TEST(WordsTest, CjkUnifiedIdeographsAreTheirOwnFolding) {
     ASSERT_TRUE(IsOwnThreeByteFolding(c)) << std::hex << c;
     std::string utf8;
     icu::UnicodeString(c).toUTF8String(utf8);
-    std::vector<Word> words = SplitWords(utf8);
+    Words words = SplitWords(utf8);
     ASSERT_EQ(words.size(), 1u) << std::hex << c;
     ASSERT_EQ(words[0].folded, utf8) << std::hex << c;
     ASSERT_EQ(words[0].letters, 1) << std::hex << c;
@@ -85,7 +84,7 @@ TEST(WordsTest, KanaAndIdeographsAreTheirOwnFolding) {
 }
 
 TEST(WordsTest, ScriptAndLettersOfEachWord) {
-  std::vector<Word> words = SplitWords("Straße 2024 слово");
+  Words words = SplitWords("Straße 2024 слово");
   ASSERT_EQ(words.size(), 3u);
   EXPECT_EQ(words[0].folded, "strasse");  // full case folding
   EXPECT_EQ(words[0].script, USCRIPT_LATIN);
@@ -132,13 +131,32 @@ std::vector<std::string> IcuWords(const std::string& text) {
   return words;
 }
 
-std::vector<std::string> Written(const std::vector<Word>& words) {
+std::vector<std::string> Written(const Words& words) {
   std::vector<std::string> written;
   for (const Word& word : words) {
-    written.push_back(word.folded + "/" + std::to_string(word.letters) + "/" +
+    written.push_back(std::string(word.folded) + "/" +
+                      std::to_string(word.letters) + "/" +
                       std::to_string(word.script));
   }
   return written;
+}
+
+// The words' bytes are held by the Words, one buffer for all: a short text
+// (whose buffer a string would keep inline) still reads the same after the
+// Words are moved, and a token met again reads as the first.
+TEST(WordsTest, WordsKeepTheirBytesWhenMoved) {
+  Words split = SplitWords("Ab 比利时 ab 比利时");
+  const std::vector<std::string> written = Written(split);
+  Words moved = std::move(split);
+  EXPECT_EQ(Written(moved), written);
+  // "比利时" is two words ("比利", "时"), and the same two again.
+  ASSERT_EQ(moved.size(), 6u);
+  EXPECT_EQ(moved[0].folded, "ab");
+  EXPECT_EQ(moved[1].folded, "比利");
+  EXPECT_EQ(moved[2].folded, "时");
+  EXPECT_EQ(moved[3].folded, "ab");
+  EXPECT_EQ(moved[4].folded.data(), moved[1].folded.data());
+  EXPECT_EQ(moved[5].folded.data(), moved[2].folded.data());
 }
 
 // SplitWords breaks ASCII by its own rules: every ASCII text up to five
