@@ -266,9 +266,9 @@ absl::StatusOr<v1::ParseResponse> Engine::Parse(
   clock.Lap(Stage::kClassify);
   if (absl::Status s = CheckDeadline(deadline, "classify"); !s.ok()) return s;
 
-  // 5b. content, read as the kind of page reads: a forum's posts, a
-  // listing's or a collection's entries, an article without the teasers
-  // that close it.
+  // 5b. content, read as the kind of page reads (a forum's posts, a
+  // listing's entries...), however sure the model is: a confidence gate
+  // lost on half B (page_reading_rules.h, kPageReadings).
   content.ReadAs(page_type.type, &*body);
   RetitleForType(page_type.type, &*facts);
   clock.Lap(Stage::kContent);
