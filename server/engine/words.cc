@@ -170,8 +170,9 @@ void AddAsciiWord(absl::string_view text, WordsBeingMade* words) {
 // stay with it in the same span): the text's spans can be broken apart
 // before any of it.
 bool IsAsciiSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' ||
-         c == '\f';
+  // Most bytes are past ' ' (all of a character past ASCII): one test.
+  const auto byte = static_cast<unsigned char>(c);
+  return byte <= ' ' && (byte == ' ' || (byte >= '\t' && byte <= '\r'));
 }
 
 bool IsCjkUnified(char16_t c) {
@@ -664,7 +665,7 @@ Words SplitWords(absl::string_view text) {
     TokenKind kind = TokenKind::kAscii;
     for (; i < n && !IsAsciiSpace(text[i]); ++i) {
       const auto byte = static_cast<unsigned char>(text[i]);
-      if (byte < 0x80 || kind == TokenKind::kDictionary) continue;
+      if (byte < 0x80) continue;
       // é, ß, ł, я, λ...: the ASCII rules break and fold them as ICU does.
       if (kind == TokenKind::kAscii && i + 1 < n &&
           IsTwoByteLetter(byte, static_cast<unsigned char>(text[i + 1]))) {
@@ -676,7 +677,10 @@ Words SplitWords(absl::string_view text) {
                                         static_cast<unsigned char>(text[i + 1]))
                  ? TokenKind::kDictionary
                  : TokenKind::kOther;
+      if (kind == TokenKind::kDictionary) break;
     }
+    // The rest of a kDictionary token cannot change its kind.
+    while (i < n && !IsAsciiSpace(text[i])) ++i;
     if (any_token && kind != span_kind) flush(space_start);
     span_kind = kind;
     any_token = true;
