@@ -1,5 +1,8 @@
 #include "server/engine/dates.h"
 
+#include <unicode/uniset.h>
+#include <unicode/utf8.h>
+
 #include <algorithm>
 #include <vector>
 
@@ -281,6 +284,9 @@ namespace {
 // The digits a date's pattern cannot match without, as a text holds them.
 struct DateDigits {
   bool any = false;
+  // A year and a month's first character (MayNameAMonth): FindMonthFirst's
+  // and FindDayFirst's patterns, whose every match holds a month's name.
+  bool year_and_month = false;
   // A run of four ASCII digits: the year of every finder but FindShortYear.
   bool year = false;
   // A digit, a dot, two digits, a dot and two digits: FindShortYear's
@@ -309,7 +315,36 @@ DateDigits DigitsOf(absl::string_view text) {
   return digits;
 }
 
+// The first characters of kMonthNames, closed over case as ICU closes them
+// (a superset of RE2's case folding: "(?i)kwietnia" matches the Kelvin sign).
+const icu::UnicodeSet& MonthInitials() {
+  static const icu::UnicodeSet* const kInitials = [] {
+    auto* initials = new icu::UnicodeSet();
+    for (const auto& month : kMonthNames) {
+      const auto* bytes = reinterpret_cast<const uint8_t*>(month.name.data());
+      int32_t at = 0;
+      UChar32 first;
+      U8_NEXT(bytes, at, static_cast<int32_t>(month.name.size()), first);
+      initials->add(first);
+    }
+    initials->closeOver(USET_CASE_INSENSITIVE);
+    initials->freeze();
+    return initials;
+  }();
+  return *kInitials;
+}
+
 }  // namespace
+
+bool MayNameAMonth(absl::string_view text) {
+  const icu::UnicodeSet& initials = MonthInitials();
+  bool found = false;
+  ForEachCodePoint(text, [&](UChar32 c, absl::string_view) {
+    found = initials.contains(c);
+    return !found;
+  });
+  return found;
+}
 
 std::optional<ParsedDate> FindDate(absl::string_view text,
                                    const DateHints& hints,
@@ -327,10 +362,10 @@ std::optional<ParsedDate> FindDate(absl::string_view text,
       {&FindCjk, &DateDigits::year},
       {&FindNumeric, &DateDigits::year},
       {&FindShortYear, &DateDigits::dotted_short_year},
-      {&FindMonthFirst, &DateDigits::year},
-      {&FindDayFirst, &DateDigits::year},
+      {&FindMonthFirst, &DateDigits::year_and_month},
+      {&FindDayFirst, &DateDigits::year_and_month},
   };
-  const DateDigits digits = DigitsOf(text);
+  DateDigits digits = DigitsOf(text);
   if (!digits.any && !allow_relative) return std::nullopt;
   // Pages put no-break spaces between a date's parts ("11. November 2021").
   std::string spaced;
@@ -338,6 +373,7 @@ std::optional<ParsedDate> FindDate(absl::string_view text,
     spaced = absl::StrReplaceAll(text, {{"\xC2\xA0", " "}});
     text = spaced;
   }
+  digits.year_and_month = digits.year && MayNameAMonth(text);
   std::optional<Match> best;
   for (const auto& [find, needs] : kFinders) {
     if (!(digits.*needs)) continue;

@@ -47,6 +47,11 @@ std::optional<ParsedDate> ParseDate(absl::string_view text,
 std::optional<ParsedDate> FindDate(absl::string_view text,
                                    const DateHints& hints, bool allow_relative);
 
+// Whether `text` may name one of date_rules::kMonthNames in any case: it
+// holds a character one of them starts with. A text that does not holds no
+// date with its month named ("June 4, 2025", "4. Juni 2025").
+bool MayNameAMonth(absl::string_view text);
+
 // A date from a URL path: /2023/10/05/, /20231005/, /2023-10-05-.
 std::optional<ParsedDate> DateFromUrl(absl::string_view url);
 

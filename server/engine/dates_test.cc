@@ -1,6 +1,10 @@
 #include "server/engine/dates.h"
 
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "gtest/gtest.h"
+#include "server/engine/date_rules.h"
 
 namespace lede::engine {
 namespace {
@@ -8,6 +12,32 @@ namespace {
 std::string Iso(const std::optional<ParsedDate>& date) {
   if (!date) return "none";
   return absl::FormatTime("%Y-%m-%dT%H:%M:%S", date->time, absl::UTCTimeZone());
+}
+
+// Every month name of the patterns' alternation passes MayNameAMonth, in
+// lower and upper case, and its date is still found.
+TEST(DatesTest, EveryMonthNameMayNameAMonth) {
+  for (const auto& month : date_rules::kMonthNames) {
+    const std::string upper = absl::AsciiStrToUpper(month.name);
+    for (const std::string& name : {std::string(month.name), upper}) {
+      EXPECT_TRUE(MayNameAMonth(name)) << name;
+      const std::string day_first = absl::StrCat("4 ", name, " 2025");
+      auto date = FindDate(day_first, DateHints(), /*allow_relative=*/false);
+      ASSERT_TRUE(date.has_value()) << day_first;
+      EXPECT_EQ(absl::FormatTime("%m-%d", date->time, absl::UTCTimeZone()),
+                absl::StrFormat("%02d-04", month.month))
+          << day_first;
+    }
+  }
+}
+
+TEST(DatesTest, MonthInitialsAreClosedOverCase) {
+  // The Kelvin sign folds to "k" ("kwietnia") in RE2's (?i).
+  EXPECT_TRUE(MayNameAMonth("\u212Awietnia"));
+  EXPECT_TRUE(MayNameAMonth("4 SEPTEMBER 2025"));
+  EXPECT_FALSE(MayNameAMonth("2024年3月5日 09:30"));
+  EXPECT_EQ(Iso(FindDate("2024年3月5日 09:30", DateHints(), false)),
+            "2024-03-05T09:30:00");
 }
 
 TEST(DatesTest, Iso8601WithOffset) {
