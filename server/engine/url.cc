@@ -42,6 +42,12 @@ std::string ResolveUrl(absl::string_view base, absl::string_view reference) {
   if (absl::StartsWith(trimmed, "//") && base.empty()) {
     return "https:" + std::string(trimmed);
   }
+  return ResolveUrlByParsing(base, trimmed);
+}
+
+std::string ResolveUrlByParsing(absl::string_view base,
+                                absl::string_view reference) {
+  absl::string_view trimmed = absl::StripAsciiWhitespace(reference);
   auto parsed_base = boost::urls::parse_uri(
       boost::urls::string_view(base.data(), base.size()));
   if (!parsed_base) return std::string(trimmed);
