@@ -130,8 +130,9 @@ bool NamesAnotherPage(const GumboNode* text_node, const ParsedDate& date) {
 
 // The characters the alternatives of a pattern start with, read from the
 // pattern, each alternative being a literal character of the Basic
-// Multilingual Plane and what follows it ("来源|文\\s*[/／:：]"); unknown
-// when one is not (a group, a class, an escape, an optional character).
+// Multilingual Plane past ASCII and what follows it ("来源|文\\s*[/／:：]");
+// unknown when one is not (a group, a class, an escape, an optional
+// character, an ASCII one).
 class FirstCharacters {
  public:
   explicit FirstCharacters(absl::string_view pattern) {
@@ -143,8 +144,9 @@ class FirstCharacters {
       int32_t at = 0;
       UChar32 first = -1;
       if (length > 0) U8_NEXT(bytes, at, length, first);
-      if (first < 0 || first > 0xFFFF ||
-          (first < 0x80 && !absl::ascii_isalnum(first)) ||
+      // MayStartAMatch reads only the characters past ASCII: an ASCII
+      // first character leaves the characters unknown.
+      if (first < 0x80 || first > 0xFFFF ||
           (at < length && absl::string_view("?*{").find(alternative[at]) !=
                               absl::string_view::npos)) {
         known_ = false;
@@ -175,10 +177,9 @@ class FirstCharacters {
         continue;
       }
       UChar32 c;
-      // Three bytes (CJK) read directly; their trail bytes can start no
-      // character, so none is skipped.
-      if ((bytes[at] & 0xF0) == 0xE0 && at + 2 < length &&
-          (bytes[at + 1] & 0xC0) == 0x80 && (bytes[at + 2] & 0xC0) == 0x80) {
+      // Three bytes (CJK) read directly, U8_NEXT's checks being
+      // IsPlainThreeByteSequence's there.
+      if (IsPlainThreeByteSequence(bytes + at, length - at)) {
         c = (bytes[at] & 0x0F) << 12 | (bytes[at + 1] & 0x3F) << 6 |
             (bytes[at + 2] & 0x3F);
         at += 3;
