@@ -269,6 +269,95 @@ bool DecodeWith(absl::string_view bytes, const std::string& converter_name,
   return true;
 }
 
+// GB18030's two-byte characters (a lead byte 0x81..0xFE, a trail byte
+// 0x40..0xFE but 0x7F), each as the one UTF-16 unit ICU's converter makes of
+// it alone, read from ICU once a process; 0 for a pair ICU does not make
+// one unit of outside the surrogates. GB18030 has no state: a pair decodes
+// alike wherever it stands, and ASCII bytes are themselves.
+constexpr int kGbLeadFirst = 0x81;
+constexpr int kGbLeads = 0xFE - kGbLeadFirst + 1;
+constexpr int kGbTrailFirst = 0x40;
+constexpr int kGbTrails = 0xFE - kGbTrailFirst + 1;
+
+const std::vector<char16_t>& Gb18030Pairs() {
+  static const auto* const kPairs = [] {
+    auto* pairs = new std::vector<char16_t>(kGbLeads * kGbTrails, 0);
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<UConverter, decltype(&ucnv_close)> converter(
+        ucnv_open("GB18030", &status), &ucnv_close);
+    int undecodable = 0;
+    ucnv_setToUCallBack(converter.get(), ReplaceAndCount, &undecodable, nullptr,
+                        nullptr, &status);
+    if (U_FAILURE(status)) return pairs;
+    for (int lead = 0; lead < kGbLeads; ++lead) {
+      for (int trail = 0; trail < kGbTrails; ++trail) {
+        if (kGbTrailFirst + trail == 0x7F) continue;
+        const char pair[] = {static_cast<char>(kGbLeadFirst + lead),
+                             static_cast<char>(kGbTrailFirst + trail)};
+        UChar units[4];
+        undecodable = 0;
+        ucnv_reset(converter.get());
+        const int32_t length =
+            ucnv_toUChars(converter.get(), units, 4, pair, 2, &status);
+        if (U_SUCCESS(status) && undecodable == 0 && length == 1 &&
+            units[0] >= 0x80 && !U16_IS_SURROGATE(units[0])) {
+          (*pairs)[lead * kGbTrails + trail] = units[0];
+        }
+        status = U_ZERO_ERROR;
+      }
+    }
+    return pairs;
+  }();
+  return *kPairs;
+}
+
+// `bytes` decoded as GB18030 when they hold ASCII and Gb18030Pairs alone,
+// as DecodeWith would with ICU's converter, for a fraction of its time:
+// without ICU's UTF-16 between the bytes and UTF-8. False, with `result`
+// unusable, for anything else (a four-byte form, a byte that does not
+// decode), which is left to ICU.
+bool DecodeGb18030Pairs(absl::string_view bytes, Decoding* result) {
+  const std::vector<char16_t>& pairs = Gb18030Pairs();
+  // A pair makes at most three bytes of UTF-8, an ASCII byte one.
+  result->utf8.resize(bytes.size() / 2 * 3 + 8);
+  char* const begin = result->utf8.data();
+  char* out = begin;
+  const auto* data = reinterpret_cast<const uint8_t*>(bytes.data());
+  const size_t length = bytes.size();
+  int non_ascii = 0;
+  int implausible = 0;
+  size_t i = 0;
+  while (i < length) {
+    uint64_t eight;  // Markup is mostly ASCII: eight bytes at a time.
+    if (i + 8 <= length && (std::memcpy(&eight, data + i, 8),
+                            (eight & 0x8080808080808080ull) == 0)) {
+      std::memcpy(out, data + i, 8);
+      out += 8;
+      i += 8;
+      continue;
+    }
+    if (data[i] < 0x80) {
+      *out++ = static_cast<char>(data[i++]);
+      continue;
+    }
+    const int lead = data[i] - kGbLeadFirst;
+    const int trail = i + 1 < length ? data[i + 1] - kGbTrailFirst : -1;
+    if (lead < 0 || lead >= kGbLeads || trail < 0 || trail >= kGbTrails) {
+      return false;
+    }
+    const char16_t c = pairs[lead * kGbTrails + trail];
+    if (c == 0) return false;
+    ++non_ascii;
+    if (Implausible(c)) ++implausible;
+    out = WriteUtf8(c, out);
+    i += 2;
+  }
+  result->utf8.resize(static_cast<size_t>(out - begin));
+  result->non_ascii = non_ascii;
+  result->errors = implausible;
+  return true;
+}
+
 std::string CharsetFromContentType(absl::string_view content_type) {
   static const LazyRE2 kCharset = {R"((?i)charset\s*=\s*["']?([\w.:-]+))"};
   std::string label;
@@ -355,6 +444,9 @@ bool DecodeAs(absl::string_view bytes, const std::string& converter,
               LazyUtf8Shape* utf8, Decoding* decoding) {
   if (converter == "UTF-8") {
     *decoding = DecodeUtf8(bytes, utf8->Get());
+    return true;
+  }
+  if (converter == "GB18030" && DecodeGb18030Pairs(bytes, decoding)) {
     return true;
   }
   return DecodeWith(bytes, converter, decoding);

@@ -1,6 +1,7 @@
 #include "server/engine/decode.h"
 
 #include <unicode/ucnv.h>
+#include <unicode/ucnv_cb.h>
 #include <unicode/unistr.h>
 
 #include <random>
@@ -203,6 +204,135 @@ TEST(DecodeTest, DecodingMatchesIcuOnRandomText) {
     ASSERT_EQ(decoded.utf8, utf8);
     ASSERT_EQ(decoded.charset, "UTF-8");
   }
+}
+
+// What ICU's GB18030 converter alone makes of `bytes`, as UTF-8: each byte
+// sequence it cannot decode becomes one U+FFFD. `errors` counts those and
+// the characters no text holds (C1 controls, the Private Use Area),
+// `non_ascii` every character past ASCII.
+struct IcuGb18030 {
+  std::string utf8;
+  int errors = 0;
+  int non_ascii = 0;
+};
+
+void CountAndReplace(const void* context, UConverterToUnicodeArgs* args,
+                     const char*, int32_t, UConverterCallbackReason reason,
+                     UErrorCode* status) {
+  if (reason > UCNV_IRREGULAR) return;
+  ++*static_cast<int*>(const_cast<void*>(context));
+  *status = U_ZERO_ERROR;
+  static constexpr UChar kReplacement[] = {0xFFFD};
+  ucnv_cbToUWriteUChars(args, kReplacement, 1, 0, status);
+}
+
+IcuGb18030 DecodeByIcuAlone(absl::string_view bytes) {
+  IcuGb18030 result;
+  UErrorCode status = U_ZERO_ERROR;
+  UConverter* converter = ucnv_open("GB18030", &status);
+  ucnv_setToUCallBack(converter, CountAndReplace, &result.errors, nullptr,
+                      nullptr, &status);
+  std::u16string units(bytes.size() * 2 + 16, u'\0');
+  units.resize(ucnv_toUChars(converter, units.data(),
+                             static_cast<int32_t>(units.size()), bytes.data(),
+                             static_cast<int32_t>(bytes.size()), &status));
+  ucnv_close(converter);
+  EXPECT_TRUE(U_SUCCESS(status)) << u_errorName(status);
+  const icu::UnicodeString text(units.data(),
+                                static_cast<int32_t>(units.size()));
+  for (int32_t i = 0; i < text.length(); i = text.moveIndex32(i, 1)) {
+    const UChar32 c = text.char32At(i);
+    if (c < 0x80) continue;
+    ++result.non_ascii;
+    if ((c <= 0x9F) || (c >= 0xE000 && c <= 0xF8FF)) ++result.errors;
+  }
+  text.toUTF8String(result.utf8);
+  return result;
+}
+
+// Every two-byte character of GB18030 (the Private Use Area's, which ICU
+// maps the user-defined areas to, included), between GBK text, decodes as
+// ICU's converter decodes it.
+TEST(DecodeTest, EveryGb18030PairDecodesAsIcuDoes) {
+  for (int lead = 0x81; lead <= 0xFE; ++lead) {
+    for (int trail = 0x40; trail <= 0xFE; ++trail) {
+      if (trail == 0x7F) continue;
+      const std::string bytes = absl::StrCat(
+          "<p>", kGbk,
+          std::string{static_cast<char>(lead), static_cast<char>(trail)}, "a",
+          kGbk, "</p>");
+      const DecodedText decoded = DecodeToUtf8(bytes, "text/html; charset=gbk");
+      ASSERT_EQ(decoded.utf8, DecodeByIcuAlone(bytes).utf8)
+          << std::hex << lead << " " << trail;
+      ASSERT_EQ(decoded.charset_source, "content-type");
+    }
+  }
+}
+
+// Labelled GB18030 made at random of ASCII, GBK text, two-byte characters
+// of every lead and trail byte, four-byte forms, bytes that do not decode
+// and cut characters: the label is believed when no more than 1 in 50 of
+// the characters past ASCII are errors or the Private Use Area (decode.cc's
+// kSuspectShare), and whenever it is kept, the bytes decode as ICU's
+// converter decodes them.
+TEST(DecodeTest, LabelledGb18030MatchesIcuOnRandomBytes) {
+  std::mt19937 random(18030);
+  std::uniform_int_distribution<int> lead(0x81, 0xFE);
+  std::uniform_int_distribution<int> trail(0x40, 0xFE);
+  std::uniform_int_distribution<int> digit('0', '9');
+  std::uniform_int_distribution<int> piece(0, 19);
+  std::uniform_int_distribution<int> count(1, 60);
+  int believed_rounds = 0;
+  for (int round = 0; round < 3000; ++round) {
+    std::string bytes = kGbk;
+    // Half of the texts hold only what decodes, two-byte characters of
+    // any lead and trail byte among GBK text.
+    const bool clean = round % 2 == 0;
+    for (int i = count(random); i > 0; --i) {
+      const int kind = piece(random);
+      switch (clean && kind >= 2 && kind <= 4 ? 1 : kind) {
+        case 0:
+          bytes += "<p>a b";
+          break;
+        case 1:
+        case 5:
+        case 6:
+        case 7:
+        case 8:
+          bytes += kGbk;
+          break;
+        case 2:  // a four-byte form
+          bytes += {static_cast<char>(lead(random)),
+                    static_cast<char>(digit(random)),
+                    static_cast<char>(lead(random)),
+                    static_cast<char>(digit(random))};
+          break;
+        case 3:  // bytes no character starts with
+          bytes += round % 4 == 1 ? "\x80" : "\xFF";
+          break;
+        case 4:  // a lead byte before ASCII
+          bytes += {static_cast<char>(lead(random)), '<'};
+          break;
+        default:
+          bytes += {static_cast<char>(lead(random)),
+                    static_cast<char>(trail(random))};
+      }
+    }
+    if (!clean && round % 3 == 0) {
+      bytes.push_back(static_cast<char>(lead(random)));  // cut at the end
+    }
+    const IcuGb18030 icu = DecodeByIcuAlone(bytes);
+    const bool believed = icu.errors * 50 <= icu.non_ascii;
+    const DecodedText decoded = DecodeToUtf8(bytes, "text/html; charset=gbk");
+    if (believed) {
+      ASSERT_EQ(decoded.charset_source, "content-type") << round;
+      ++believed_rounds;
+    }
+    if (decoded.charset_source == "content-type") {
+      ASSERT_EQ(decoded.utf8, icu.utf8) << round;
+    }
+  }
+  EXPECT_GT(believed_rounds, 1000);
 }
 
 TEST(DecodeTest, ContentTypeLabel) {
