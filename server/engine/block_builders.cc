@@ -2,6 +2,10 @@
 
 #include <utility>
 
+#include "absl/strings/match.h"
+#include "absl/strings/strip.h"
+#include "server/engine/content_rules.h"
+#include "server/engine/content_tree.h"
 #include "server/engine/dom.h"
 #include "server/engine/images.h"
 #include "server/engine/text_util.h"
@@ -108,6 +112,24 @@ std::optional<Block> TableRowBlock(const GumboNode* row) {
   if (joined.empty()) return std::nullopt;
   block.text = std::move(joined);
   return block;
+}
+
+bool LeadsIntoList(absl::string_view text, int link_length) {
+  text = absl::StripTrailingAsciiWhitespace(text);
+  absl::string_view before;
+  for (absl::string_view end : content_rules::kListLeadInEnds) {
+    if (absl::EndsWith(text, end)) {
+      before = text.substr(0, text.size() - end.size());
+    }
+  }
+  if (before.empty()) return false;
+  // A line of labels ("Display: Sort by: Direction:") is a form's.
+  for (absl::string_view end : content_rules::kListLeadInEnds) {
+    if (absl::StrContains(before, end)) return false;
+  }
+  const int length = CountNonSpaceCodePoints(text);
+  return length >= content_rules::kMinListLeadInLength &&
+         link_length <= content_rules::kMaxListLeadInLinkShare * length;
 }
 
 }  // namespace lede::engine::content

@@ -37,6 +37,14 @@ bool IsDataRow(const GumboNode* row);
 // are <th>. nullopt for a row without text.
 std::optional<Block> TableRowBlock(const GumboNode* row);
 
+// Whether `text`, `link_length` of its code points (white space aside) in
+// links, is a sentence that leads into the list after it: it ends with a
+// colon (content_rules::kListLeadInEnds) and holds no other, has at least
+// kMinListLeadInLength code points and at most kMaxListLeadInLinkShare of
+// them in links ("For more information, see:"). A list of links it leads
+// into is the text's, not the site's navigation.
+bool LeadsIntoList(absl::string_view text, int link_length);
+
 }  // namespace lede::engine::content
 
 #endif  // LEDE_SERVER_ENGINE_BLOCK_BUILDERS_H_

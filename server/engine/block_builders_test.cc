@@ -93,5 +93,18 @@ TEST(BlockBuildersTest, DataRowsAreRowsLayoutRowsAreNot) {
                    .has_value());
 }
 
+TEST(BlockBuildersTest, ASentenceEndingWithAColonLeadsIntoAList) {
+  EXPECT_TRUE(LeadsIntoList("For more information, see:", 0));
+  EXPECT_TRUE(LeadsIntoList("Load data into BigQuery using: ", 0));
+  EXPECT_TRUE(LeadsIntoList("更多信息请参阅以下文档和命令参考资料页面：", 0));
+  // A label, not a sentence.
+  EXPECT_FALSE(LeadsIntoList("See also:", 0));
+  // No colon at its end, or a line of labels.
+  EXPECT_FALSE(LeadsIntoList("For more information, see the docs.", 0));
+  EXPECT_FALSE(LeadsIntoList("Display: Sort by: Direction: Order:", 0));
+  // Mostly a link itself: a menu's entry.
+  EXPECT_FALSE(LeadsIntoList("Getting started with the API:", 24));
+}
+
 }  // namespace
 }  // namespace lede::engine::content

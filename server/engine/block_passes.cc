@@ -15,6 +15,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/types/span.h"
 #include "re2/re2.h"
+#include "server/engine/block_builders.h"
 #include "server/engine/content_rules.h"
 #include "server/engine/content_tree.h"
 #include "server/engine/dates.h"
@@ -735,6 +736,14 @@ void TrimTrailingFurniture(std::vector<Block>* blocks) {
   blocks->resize(end);
 }
 
+// Whether the list item at `i` is in a list that a sentence of the text
+// leads into (LeadsIntoList): the article's own references, not teasers.
+bool IsLedListItem(const std::vector<Block>& blocks, size_t i) {
+  if (blocks[i].kind != BlockKind::kListItem) return false;
+  while (i > 0 && blocks[i - 1].kind == BlockKind::kListItem) --i;
+  return i > 0 && LeadsIntoList(blocks[i - 1].text, blocks[i - 1].link_length);
+}
+
 void DropTeaserCards(std::vector<Block>* blocks) {
   size_t start = blocks->size();
   int headlines = 0;
@@ -743,6 +752,7 @@ void DropTeaserCards(std::vector<Block>* blocks) {
     const Block& block = (*blocks)[i - 1];
     if (block.kind == BlockKind::kFigure) continue;
     if (IsLinkedHeadline(block)) {
+      if (IsLedListItem(*blocks, i - 1)) break;
       ++headlines;
       start = i - 1;
       text_since_headline = 0;

@@ -292,6 +292,33 @@ TEST(BlockPassesTest, TeaserCardsThatCloseTheArticleGo) {
   EXPECT_THAT(Texts(blocks), ElementsAre(article));
 }
 
+TEST(BlockPassesTest, ListsASentenceLeadsIntoAreNotTeaserCards) {
+  std::string article;
+  for (int i = 0; i < 10; ++i) {
+    article += "The council voted on Tuesday to approve the new budget. ";
+  }
+  const Block lead_in =
+      Make(BlockKind::kParagraph, "For the council's own papers on it, see:");
+  const Block reference =
+      Linked(BlockKind::kListItem, "The budget committee's minutes");
+  std::vector<Block> blocks = {Make(BlockKind::kParagraph, article),
+                               lead_in,
+                               reference,
+                               reference,
+                               lead_in,
+                               reference,
+                               reference};
+  DropTeaserCards(&blocks);
+  EXPECT_EQ(blocks.size(), 7u);
+  // Teasers after the last such list still go.
+  const Block teaser =
+      Linked(BlockKind::kHeading, "Schools reopen after the storm");
+  blocks.push_back(teaser);
+  blocks.push_back(teaser);
+  DropTeaserCards(&blocks);
+  EXPECT_EQ(blocks.size(), 7u);
+}
+
 TEST(BlockPassesTest, WhatOnlyLooksLikeTeaserCardsStays) {
   std::string article;
   for (int i = 0; i < 10; ++i) {

@@ -49,6 +49,9 @@ bool BlockWalker::Enter(const GumboNode* node, bool is_root) {
     case Verdict::kDropDiscussion:
       dropped_discussion_ += Prose(policy_.StatsOf(node));
       return false;
+    case Verdict::kDropLinkList:
+      if (!LedInto()) return false;
+      break;
     case Verdict::kKeep:
       break;
   }
@@ -58,6 +61,20 @@ bool BlockWalker::Enter(const GumboNode* node, bool is_root) {
     site_link_depth_ += link_within_site_.back();
   }
   return EnterElement(node);
+}
+
+// Whether the text before the element being entered leads into it: a
+// sentence of the article's prose that ends with a colon ("For more
+// information, see:").
+bool BlockWalker::LedInto() const {
+  absl::string_view text = absl::StripTrailingAsciiWhitespace(buffer_);
+  int link_length = buffer_link_length_;
+  if (text.empty()) {
+    if (blocks_.empty()) return false;
+    text = blocks_.back().block.text;
+    link_length = blocks_.back().block.link_length;
+  }
+  return content::LeadsIntoList(text, link_length);
 }
 
 // A relative reference, or one to the page's host or a host of its site.

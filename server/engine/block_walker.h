@@ -55,6 +55,7 @@ class BlockWalker {
   bool Enter(const GumboNode* node, bool is_root);
   bool EnterElement(const GumboNode* element);
   bool LinksWithinSite(const GumboNode* link) const;
+  bool LedInto() const;
   Context ContextOf(const GumboNode* element) const;
   void Leave(const GumboNode* node);
   void Add(std::optional<Block> block);

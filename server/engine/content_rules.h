@@ -124,6 +124,18 @@ inline constexpr ListingBounds kClassifiedListingBounds = {2000, 2, 3};
 // (ContentReader::KeepLinkLists; tuned on WCXB dev's half A).
 inline constexpr double kMinLinkListsKeptGain = 1.5;
 
+// A list of links, dropped as the site's navigation, is kept when the
+// text before it leads into it: a sentence of at least kMinListLeadInLength
+// code points (white space aside), at most kMaxListLeadInLinkShare of them
+// in links, that ends with one of these and holds no other ("For more
+// information, see:", "Load data into BigQuery using:", not "Display: Sort
+// by:"; content::LeadsIntoList). Documentation points to its references
+// so, and the teaser cards that close an article are never such a list's
+// (content::DropTeaserCards). Tuned on WCXB dev's half A.
+inline constexpr absl::string_view kListLeadInEnds[] = {":", "："};
+inline constexpr int kMinListLeadInLength = 20;
+inline constexpr double kMaxListLeadInLinkShare = 0.5;
+
 // A page with less text than this outside <noscript> is read with its
 // <noscript> content, when that holds more.
 inline constexpr int kMinScriptedPageText = 500;

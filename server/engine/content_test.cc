@@ -117,6 +117,29 @@ TEST(ContentTest, RelatedLinkListIsDropped) {
   EXPECT_THAT(text, Not(HasSubstr("Yet another")));
 }
 
+TEST(ContentTest, ALinkListASentenceLeadsIntoIsKept) {
+  const std::string list =
+      "<ul><li><a href=/strings>Overview of strings</a></li>"
+      "<li><a href=/strings/commands>String command reference</a></li></ul>";
+  const std::string lead_in =
+      "<p>Strings are the simplest values. For more information, see:</p>";
+  std::string text =
+      RenderText(Extract(std::string("<div class=\"entry\">") + kParagraphs +
+                         lead_in + list + "</div>"));
+  EXPECT_THAT(text, HasSubstr("see:\n\nOverview of strings\n"
+                              "String command reference"));
+  // The same list after a label, a form's labels or no sentence at all is
+  // the site's navigation.
+  for (absl::string_view before :
+       {"<p>Related:</p>", "<p>Display: Sort by: Direction:</p>",
+        "<p>Strings are the simplest values we store.</p>", ""}) {
+    text =
+        RenderText(Extract(std::string("<div class=\"entry\">") + kParagraphs +
+                           std::string(before) + list + "</div>"));
+    EXPECT_THAT(text, Not(HasSubstr("Overview of strings"))) << before;
+  }
+}
+
 TEST(ContentTest, InlineTagLinksStayInTheSentence) {
   std::string text = RenderText(
       Extract(std::string("<div class=\"entry\"><p>The <a class=\"st_tag\" "

@@ -56,7 +56,7 @@ Verdict KeepPolicy::JudgeByClass(const GumboNode* element,
       !HoldsTheContent(element, root, /*discussion=*/true)) {
     return Verdict::kDropDiscussion;
   }
-  return IsLinkList(element, root) ? Verdict::kDrop : Verdict::kKeep;
+  return IsLinkList(element, root) ? Verdict::kDropLinkList : Verdict::kKeep;
 }
 
 unsigned KeepPolicy::ClassSays(absl::string_view value, bool of_class) const {

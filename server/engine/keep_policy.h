@@ -16,6 +16,7 @@ enum class Verdict {
   kKeep,
   kDrop,            // not the article's: skipped, hidden, a dialog, boilerplate
   kDropDiscussion,  // readers' comments, dropped as asked
+  kDropLinkList,    // a list of links, kept after a sentence leading into it
 };
 
 struct KeepOptions {

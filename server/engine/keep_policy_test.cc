@@ -78,7 +78,7 @@ TEST(KeepPolicyTest, LinkListsGoUnlessTheWalkReadsAListing) {
       std::string("<div id=story>") + kProse + kProse +
       "</div><ul id=links><li><a href=/1>Another story about budgets</a></li>"
       "<li><a href=/2>Yet another story</a></li></ul>";
-  EXPECT_EQ(Page(html).On("links"), Verdict::kDrop);
+  EXPECT_EQ(Page(html).On("links"), Verdict::kDropLinkList);
   EXPECT_EQ(Page(html, {.keep_link_lists = true}).On("links"), Verdict::kKeep);
 }
 
