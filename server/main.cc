@@ -32,9 +32,10 @@ ABSL_FLAG(int, malloc_mmap_threshold, 128 << 10,
           "large buffers of big pages then stay in its heaps); 0 keeps "
           "glibc's default.");
 ABSL_FLAG(int64_t, malloc_trim_after_bytes, 0,
-          "After a document of at least this many bytes, the worker that "
-          "parsed it returns the free memory of the heaps to the system "
-          "(glibc's malloc_trim): 0 after every document, negative never.");
+          "After a document of at least this many bytes, the free memory of "
+          "the heaps goes back to the system (glibc's malloc_trim) as soon as "
+          "no request waits for a worker: 0 after every document, negative "
+          "never. Under steady load the next document reuses that memory.");
 ABSL_FLAG(uint64_t, max_input_bytes, 16 << 20,
           "Largest document accepted; larger ones get RESOURCE_EXHAUSTED.");
 ABSL_FLAG(int, max_depth, 1024,

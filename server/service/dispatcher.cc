@@ -3,6 +3,7 @@
 #include <malloc.h>
 
 #include <memory>
+#include <optional>
 #include <utility>
 
 #include "absl/time/clock.h"
@@ -26,16 +27,24 @@ absl::Status WaitedTooLong(absl::Time deadline) {
       "deadline passed while the request waited for a worker");
 }
 
-// After a large document: its buffers, freed into the heaps of the threads
-// that touched them, go back to the system rather than wait there for the
-// next large one.
-void TrimAfter(size_t bytes, int64_t trim_after_bytes) {
-  if (trim_after_bytes >= 0 && bytes >= static_cast<size_t>(trim_after_bytes)) {
+}  // namespace
+
+void Dispatcher::TrimWhenIdle(std::optional<size_t> document_bytes) {
+  const int64_t trim_after_bytes = options_.malloc_trim_after_bytes;
+  if (trim_after_bytes < 0) return;
+  if (document_bytes.has_value() &&
+      *document_bytes >= static_cast<size_t>(trim_after_bytes)) {
+    trim_due_.store(true, std::memory_order_relaxed);
+  }
+  // Whichever worker takes the next task waiting trims after it.
+  if (queue_->Stats().waiting > 0) return;
+  if (!trim_due_.exchange(false, std::memory_order_relaxed)) return;
+  if (options_.trim_heaps) {
+    options_.trim_heaps();
+  } else {
     malloc_trim(0);
   }
 }
-
-}  // namespace
 
 absl::Time Dispatcher::EngineDeadline(absl::Time caller_deadline) const {
   if (caller_deadline != absl::InfiniteFuture()) return caller_deadline;
@@ -82,7 +91,7 @@ void Dispatcher::Parse(Method method, Transport transport,
     const size_t bytes = request->content().size();
     metrics_->DocumentDone(method, transport, bytes, &times, result.status());
     (*shared_done)(std::move(result));
-    TrimAfter(bytes, options_.malloc_trim_after_bytes);
+    TrimWhenIdle(bytes);
   });
   if (!accepted.ok()) {
     metrics_->DocumentDone(method, transport, request->content().size(),
@@ -129,7 +138,7 @@ void Dispatcher::ParseFetched(
                     : absl::StatusOr<v1::ParseResponse>(waited);
     metrics_->DocumentDone(method, transport, bytes, &times, result.status());
     (*shared_done)(std::move(result));
-    TrimAfter(bytes, options_.malloc_trim_after_bytes);
+    TrimWhenIdle(bytes);
   });
   if (!accepted.ok()) {
     metrics_->DocumentDone(method, transport, bytes, nullptr, accepted);
@@ -148,6 +157,7 @@ void Dispatcher::DetectLanguage(Transport transport,
     metrics_->DocumentDone(Method::kDetectLanguage, transport,
                            request->text().size(), nullptr, result.status());
     (*shared_done)(std::move(result));
+    TrimWhenIdle(std::nullopt);
   });
   if (!accepted.ok()) {
     metrics_->DocumentDone(Method::kDetectLanguage, transport,
