@@ -25,12 +25,14 @@ ABSL_FLAG(int, threads, 0, "Worker threads for parsing; 0 means one per core.");
 ABSL_FLAG(int, max_queue, 0,
           "Requests waiting for a worker thread beyond which new ones are "
           "refused at once with RESOURCE_EXHAUSTED; 0 means 8 per thread.");
-ABSL_FLAG(int, malloc_mmap_threshold, 128 << 10,
+ABSL_FLAG(int, malloc_mmap_threshold, 4 << 20,
           "Allocations of at least this many bytes get memory of their own, "
           "returned to the system when freed (glibc's M_MMAP_THRESHOLD, held "
           "fixed: by default glibc raises it after each large free, and the "
-          "large buffers of big pages then stay in its heaps); 0 keeps "
-          "glibc's default.");
+          "large buffers of big pages then stay in its heaps); smaller ones "
+          "come from the heaps, which the trim returns at rest, without a "
+          "page fault for each of their pages on every call; 0 keeps glibc's "
+          "default.");
 ABSL_FLAG(int64_t, malloc_trim_after_bytes, 0,
           "After a document of at least this many bytes, the free memory of "
           "the heaps goes back to the system (glibc's malloc_trim) as soon as "
