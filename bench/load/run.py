@@ -155,6 +155,8 @@ def rounds(load: dict) -> list[dict]:
                "rate": statistics.mean([before["pages_per_s"], after["pages_per_s"]]),
                "cpu_ms": statistics.mean([_cpu_ms(x["cpu_s"], x["pages"]) for x in (before, after)]),
                "cpu_share": statistics.mean([x["cpu_s"] / x["wall_s"] for x in (before, after)]),
+               "sys_ms": statistics.mean([_cpu_ms(x.get("sys_s", 0), x["pages"]) for x in (before, after)]),
+               "faults": statistics.mean([x.get("minor_faults", 0) / max(x["pages"], 1) for x in (before, after)]),
                "methods": {}}
         for p in load["phases"]:
             if p["loop"] == "closed" and p["round"] == k:
@@ -163,7 +165,10 @@ def rounds(load: dict) -> list[dict]:
                                                "cpu_ms": cpu, "cpu_share": cpu / row["cpu_ms"],
                                                "cpu_got": p["server_cpu_s"] / p["seconds"],
                                                "grpc_threads": p.get("server_other_threads_cpu_s", 0)
-                                               / max(p["server_cpu_s"], 1e-9), "phase": p}
+                                               / max(p["server_cpu_s"], 1e-9),
+                                               "sys_ms": _cpu_ms(p.get("server_sys_cpu_s", 0), p["calls"]),
+                                               "faults": p.get("server_minor_faults", 0) / max(p["calls"], 1),
+                                               "phase": p}
         out.append(row)
     return out
 
@@ -176,6 +181,17 @@ def grpc_threads_note(table: list[dict], methods: list[str]) -> str:
     return (f"; in the closed loop, gRPC's threads (those with a name of their own, /proc/PID/task) took "
             f"{shares} of the server's CPU (median round), lede's worker thread(s) the rest: that, with the "
             f"protobuf and gRPC work done on the worker itself, is the service's own cost")
+
+
+def kernel_note(table: list[dict], methods: list[str]) -> str:
+    if "server_minor_faults" not in table[0]["methods"][methods[0]]["phase"]:
+        return ""  # a run from before the driver measured it
+    calls = ", ".join(f"{NAMES[x]} {statistics.median(row['methods'][x]['sys_ms'] for row in table):.2f} ms and "
+                      f"{statistics.median(row['methods'][x]['faults'] for row in table):.0f}" for x in methods)
+    return (f" Of the server's CPU per call, system time and minor page faults (median round): {calls}; the "
+            f"in-process bench's per page: {statistics.median(row['sys_ms'] for row in table):.2f} ms and "
+            f"{statistics.median(row['faults'] for row in table):.0f} (a minor fault: a page touched for the first time "
+            f"since it was mapped, mostly memory the allocator gave back to the system and took again).")
 
 
 def section(r: dict) -> str:
@@ -276,7 +292,8 @@ def section(r: dict) -> str:
         f"{_mib(load['server_warm']['rss_kib'])} MiB after the warm-up, peak "
         f"{_mib(max(p['after']['peak_rss_kib'] for p in load['phases']))} MiB over the run (VmHWM); "
         f"{load['server_warm']['threads']} threads in the server process for {r['threads']} worker(s) "
-        f"(gRPC's own pollers and executors, the health service)" + grpc_threads_note(table, methods) + ".",
+        f"(gRPC's own pollers and executors, the health service)" + grpc_threads_note(table, methods) + "."
+        + kernel_note(table, methods),
     ]
     return "\n".join(lines + alloc_lines(r["alloc"]))
 

@@ -118,6 +118,9 @@ type phase struct {
 	ClientCPU float64 `json:"client_cpu_s"`
 	// The part of ServerCPU in threads other than lede's own (gRPC's).
 	OtherThreadsCPU float64 `json:"server_other_threads_cpu_s"`
+	// The part of ServerCPU in the kernel, and the server's minor page faults.
+	ServerSystemCPU   float64 `json:"server_sys_cpu_s"`
+	ServerMinorFaults int64   `json:"server_minor_faults"`
 	// The server's largest RSS sampled during the phase, and after it.
 	RSSMaxKiB int64      `json:"rss_max_kib"`
 	After     procStatus `json:"after"`
@@ -161,14 +164,16 @@ func measure(s *server, p phase, fn func() phase) phase {
 			}
 		}
 	}()
-	serverBefore, _ := cpuSeconds(pid)
+	serverBefore, _ := cpuUsage(pid)
 	otherBefore := otherThreadsCPU(pid)
 	clientBefore := ownCPUSeconds()
 	done := fn()
-	serverAfter, _ := cpuSeconds(pid)
+	serverAfter, _ := cpuUsage(pid)
 	done.OtherThreadsCPU = otherThreadsCPU(pid) - otherBefore
 	done.ClientCPU = ownCPUSeconds() - clientBefore
-	done.ServerCPU = serverAfter - serverBefore
+	done.ServerCPU = serverAfter.cpu - serverBefore.cpu
+	done.ServerSystemCPU = serverAfter.system - serverBefore.system
+	done.ServerMinorFaults = serverAfter.minorFaults - serverBefore.minorFaults
 	close(stop)
 	wg.Wait()
 	done.RSSMaxKiB = rssMax

@@ -149,48 +149,58 @@ func readStatus(pid int) (procStatus, error) {
 // every Linux architecture Go runs on.
 const clockTicks = 100
 
-// cpuSeconds is the user and system CPU time of process pid so far.
-func cpuSeconds(pid int) (float64, error) {
-	_, seconds, err := readStat(fmt.Sprintf("/proc/%d/stat", pid))
-	return seconds, err
+// usage is what /proc/PID/stat (or a task's stat) says a process or thread
+// has used so far.
+type usage struct {
+	name        string  // the command name (a thread's name, for a task)
+	cpu         float64 // user and system CPU seconds
+	system      float64 // the system part
+	minorFaults int64   // pages first touched (no I/O)
 }
 
-// readStat reads a /proc stat file: the command name (a thread's name, for
-// a task) and its user and system CPU time.
-func readStat(path string) (string, float64, error) {
+// cpuUsage is process pid's usage so far, all its threads together.
+func cpuUsage(pid int) (usage, error) {
+	return readStat(fmt.Sprintf("/proc/%d/stat", pid))
+}
+
+// readStat reads a /proc stat file.
+func readStat(path string) (usage, error) {
 	text, err := os.ReadFile(path)
 	if err != nil {
-		return "", 0, err
+		return usage{}, err
 	}
 	// The command name, in parentheses, may hold spaces: count from after it.
 	all := string(text)
 	open, end := strings.IndexByte(all, '('), strings.LastIndexByte(all, ')')
 	if open < 0 || end < open || end+2 > len(all) {
-		return "", 0, fmt.Errorf("%s: no command name", path)
+		return usage{}, fmt.Errorf("%s: no command name", path)
 	}
 	fields := strings.Fields(all[end+2:])
-	// utime and stime are fields 14 and 15 of stat, 12 and 13 after the name.
+	// minflt, utime and stime are fields 10, 14 and 15 of stat, 8, 12 and
+	// 13 after the name.
 	if len(fields) < 13 {
-		return "", 0, fmt.Errorf("%s: too few fields", path)
+		return usage{}, fmt.Errorf("%s: too few fields", path)
 	}
 	user, _ := strconv.ParseFloat(fields[11], 64)
 	system, _ := strconv.ParseFloat(fields[12], 64)
-	return all[open+1 : end], (user + system) / clockTicks, nil
+	faults, _ := strconv.ParseInt(fields[7], 10, 64)
+	return usage{name: all[open+1 : end], cpu: (user + system) / clockTicks,
+		system: system / clockTicks, minorFaults: faults}, nil
 }
 
 // otherThreadsCPU is the CPU time so far of the threads of process pid that
 // have a name of their own: gRPC's (pollers, executors, timers). lede's
 // worker threads and the main thread keep the process's name.
 func otherThreadsCPU(pid int) float64 {
-	process, _, err := readStat(fmt.Sprintf("/proc/%d/stat", pid))
+	process, err := readStat(fmt.Sprintf("/proc/%d/stat", pid))
 	if err != nil {
 		return 0
 	}
 	tasks, _ := filepath.Glob(fmt.Sprintf("/proc/%d/task/*/stat", pid))
 	var total float64
 	for _, task := range tasks {
-		if name, seconds, err := readStat(task); err == nil && name != process {
-			total += seconds
+		if thread, err := readStat(task); err == nil && thread.name != process.name {
+			total += thread.cpu
 		}
 	}
 	return total
