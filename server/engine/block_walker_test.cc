@@ -127,6 +127,32 @@ TEST(BlockWalkerTest, MeasureTreeCountsEachSubtreeForItsAncestors) {
   }
 }
 
+// Sized from the page's element count, the map holds the same entries with
+// the same counts.
+TEST(BlockWalkerTest, MeasureTreeSizedFromTheElementCountMeasuresTheSame) {
+  absl::StatusOr<Dom> dom = Dom::Parse(
+      "<body><div><p>Hello, world</p><a href=/x>Link text</a></div><div "
+      "role=dialog><p>Accept all</p></div><main><h1>Title</h1></main></body>",
+      Limits(), absl::InfiniteFuture());
+  ASSERT_TRUE(dom.ok());
+  const StatsMap unsized = MeasureTree(dom->body(), Skips());
+  std::vector<EnteredElement> entered;
+  const StatsMap sized =
+      MeasureTree(dom->body(), Skips(), &entered, dom->element_count());
+  EXPECT_EQ(entered.size(), 8u);
+  ASSERT_EQ(sized.size(), unsized.size());
+  for (const auto& [node, s] : unsized) {
+    auto it = sized.find(node);
+    ASSERT_NE(it, sized.end());
+    EXPECT_EQ(it->second.text_length, s.text_length);
+    EXPECT_EQ(it->second.link_length, s.link_length);
+    EXPECT_EQ(it->second.punctuation, s.punctuation);
+    EXPECT_EQ(it->second.holds_landmark, s.holds_landmark);
+    EXPECT_EQ(it->second.holds_main, s.holds_main);
+    EXPECT_EQ(it->second.in_dialog, s.in_dialog);
+  }
+}
+
 // Punctuation counts commas and the Chinese comma, full stop and enumeration
 // comma, wherever they stand in a text, and no other character.
 TEST(BlockWalkerTest, MeasureTreeCountsCommasAndChineseMarks) {

@@ -62,7 +62,8 @@ namespace {
 // Measures and scores the page as `page.skips` reads it, and crowns the top.
 void Score(Reading* page) {
   std::vector<content::EnteredElement> elements;
-  page->stats = content::MeasureTree(page->body(), page->skips, &elements);
+  page->stats = content::MeasureTree(page->body(), page->skips, &elements,
+                                     page->dom.element_count());
   content::ScoreCandidates(elements, &page->stats);
   page->top = content::WidenToArticle(
       content::PickTopCandidate(page->body(), &page->stats), page->body(),
@@ -145,7 +146,8 @@ bool Noscript(Reading* page, std::vector<Block>* found) {
   }
   content::Skips with_noscript = page->skips;
   with_noscript.read_noscript = true;
-  content::StatsMap stats = content::MeasureTree(page->body(), with_noscript);
+  content::StatsMap stats = content::MeasureTree(
+      page->body(), with_noscript, nullptr, page->dom.element_count());
   if (stats[page->body()].text_length <=
       2 * page->stats[page->body()].text_length) {
     return false;

@@ -278,7 +278,7 @@ bool IsDialog(const GumboNode* node) {
     return false;
   };
   bool dialog = false;
-  ForEachAttribute(node, [&](absl::string_view name, const char* raw) {
+  ForEachAttribute(node, [&](AttributeName name, const char* raw) {
     if (name == "role") {
       const absl::string_view value(raw);
       dialog = value == "dialog" || value == "alertdialog";
@@ -312,8 +312,10 @@ struct RunningTotals {
 }  // namespace
 
 StatsMap MeasureTree(const GumboNode* body, const Skips& skips,
-                     std::vector<EnteredElement>* entered) {
+                     std::vector<EnteredElement>* entered, size_t elements) {
   StatsMap stats;
+  stats.reserve(elements);
+  if (entered != nullptr) entered->reserve(elements);
   // The elements the walk is inside, innermost last: a text's parent is
   // the last one.
   std::vector<RunningTotals> open;

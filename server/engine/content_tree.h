@@ -6,6 +6,7 @@
 
 #include <gumbo.h>
 
+#include <cstddef>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
@@ -78,9 +79,12 @@ struct EnteredElement {
 // `skips` leaves in, below none it leaves out), in document order: a later
 // pass over the same elements reads them from there instead of walking the
 // tree again, whose nodes (spread over the parser's arena) have left the
-// cache by then.
+// cache by then. `elements`, when given, is about how many elements the
+// walk will enter at most (Dom::element_count): the map and `entered` are
+// sized once, instead of growing and copying their entries as they fill.
 StatsMap MeasureTree(const GumboNode* body, const Skips& skips,
-                     std::vector<EnteredElement>* entered = nullptr);
+                     std::vector<EnteredElement>* entered = nullptr,
+                     size_t elements = 0);
 
 // Elements under `top` hidden by their markup that hold most of the page's
 // text: a wrapper a script shows once the page has loaded.

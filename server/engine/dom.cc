@@ -67,13 +67,16 @@ absl::StatusOr<Dom> Dom::Parse(std::string html, const NodeBudget& node_budget,
   }
   int max_depth = 0;
   size_t nodes = 0;
+  size_t elements = 0;
   WalkTree(dom.output_->document, [&](const GumboNode* node, int depth) {
     ++nodes;
     max_depth = std::max(max_depth, depth);
-    if (node->type == GUMBO_NODE_ELEMENT &&
-        (node->v.element.tag == GUMBO_TAG_NOSCRIPT ||
-         node->v.element.tag == GUMBO_TAG_H1)) {
-      dom.noscripts_and_h1s_.push_back(node);
+    if (node->type == GUMBO_NODE_ELEMENT) {
+      ++elements;
+      if (node->v.element.tag == GUMBO_TAG_NOSCRIPT ||
+          node->v.element.tag == GUMBO_TAG_H1) {
+        dom.noscripts_and_h1s_.push_back(node);
+      }
     }
     return depth <= limits.max_depth;
   });
@@ -82,6 +85,7 @@ absl::StatusOr<Dom> Dom::Parse(std::string html, const NodeBudget& node_budget,
     return NodeLimitError(nodes, "nodes", node_budget);
   }
   dom.node_count_ = nodes;
+  dom.element_count_ = elements;
   for (unsigned int i = 0; i < dom.output_->root->v.element.children.length;
        ++i) {
     const auto* child = static_cast<const GumboNode*>(

@@ -6,6 +6,7 @@
 
 #include <gumbo.h>
 
+#include <cstddef>
 #include <memory>
 #include <optional>
 #include <string>
@@ -51,6 +52,9 @@ class Dom {
   const GumboNode* head() const { return head_; }
   const GumboNode* body() const { return body_; }
   size_t node_count() const { return node_count_; }
+  // Of which elements (GUMBO_NODE_ELEMENT): a stage that keeps a record of
+  // each element sizes its table from this once.
+  size_t element_count() const { return element_count_; }
   // The <noscript> and <h1> elements, in document order, listed by the walk
   // that checks the tree's size while gumbo's nodes are still in the cache:
   // the content stage reads them (content::ReadAnyway) instead of walking
@@ -74,6 +78,7 @@ class Dom {
   const GumboNode* head_ = nullptr;
   const GumboNode* body_ = nullptr;
   size_t node_count_ = 0;
+  size_t element_count_ = 0;
   std::vector<const GumboNode*> noscripts_and_h1s_;
 };
 
@@ -114,12 +119,35 @@ absl::string_view Attribute(const GumboNode* node, const char* name);
 // it has none (or `node` is neither): tells an empty attribute from none.
 const GumboAttribute* FindAttribute(const GumboNode* node, const char* name);
 
+// An attribute's name as gumbo stores it (NUL-terminated, lower case for
+// HTML attributes), compared with a name the code spells out without being
+// measured first: a walk that reads a few attributes of every element asks
+// several times of each name whether it is one of them, and most names
+// differ from the one asked for at their first byte.
+class AttributeName {
+ public:
+  explicit AttributeName(const char* name) : name_(name) {}
+
+  // Compares up to the first byte that differs, the terminating NUL
+  // included, so no byte past the name's end is read.
+  template <size_t N>
+  bool operator==(const char (&other)[N]) const {
+    for (size_t i = 0; i < N; ++i) {
+      if (name_[i] != other[i]) return false;
+    }
+    return true;
+  }
+
+ private:
+  const char* name_;
+};
+
 // Calls `visit(name, value)` for each attribute of element `node`, in source
 // order, until `visit` returns false: one pass for a walk that reads several
 // attributes of every element (gumbo lowercases HTML attribute names).
-// `value` is NUL-terminated: a visitor measures (makes a string_view of) only
-// the values it reads, since the others (srcset, style, data blobs) are most
-// of a page's markup.
+// `name` is an AttributeName and `value` is NUL-terminated: a visitor
+// measures (makes a string_view of) only the values it reads, since the
+// others (srcset, style, data blobs) are most of a page's markup.
 template <typename Visit>
 void ForEachAttribute(const GumboNode* node, Visit visit);
 
@@ -190,7 +218,7 @@ void ForEachAttribute(const GumboNode* node, Visit visit) {
   for (unsigned int i = 0; i < attributes.length; ++i) {
     const auto* attribute =
         static_cast<const GumboAttribute*>(attributes.data[i]);
-    if (!visit(absl::string_view(attribute->name), attribute->value)) {
+    if (!visit(AttributeName(attribute->name), attribute->value)) {
       return;
     }
   }

@@ -1,5 +1,8 @@
 #include "server/engine/dom.h"
 
+#include <string>
+#include <vector>
+
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -233,6 +236,54 @@ TEST(DomTest, FindAttributeTellsAnEmptyAttributeFromNone) {
                 static_cast<const GumboNode*>(link->v.element.children.data[0]),
                 "href"),
             nullptr);
+}
+
+// A name is compared up to the first byte that differs, its NUL included:
+// a prefix of the name asked for, or a name that starts with it, is another
+// name.
+TEST(DomTest, AttributeNameIsEqualToTheWholeNameOnly) {
+  EXPECT_TRUE(AttributeName("class") == "class");
+  EXPECT_FALSE(AttributeName("cla") == "class");
+  EXPECT_FALSE(AttributeName("classes") == "class");
+  EXPECT_FALSE(AttributeName("") == "id");
+  EXPECT_FALSE(AttributeName("id") == "");
+  EXPECT_TRUE(AttributeName("") == "");
+}
+
+// ForEachAttribute hands each attribute in source order, its name lower
+// case as gumbo stores it, until the visitor says stop.
+TEST(DomTest, ForEachAttributeVisitsInSourceOrderUntilStopped) {
+  absl::StatusOr<Dom> dom =
+      Dom::Parse("<div ID=a idx=b data-id=c Class=d i=e>x</div>", Limits(),
+                 absl::InfiniteFuture());
+  ASSERT_TRUE(dom.ok());
+  const GumboNode* div =
+      static_cast<const GumboNode*>(dom->body()->v.element.children.data[0]);
+  std::vector<std::string> seen;
+  ForEachAttribute(div, [&](AttributeName name, const char* value) {
+    if (name == "id") seen.push_back(absl::StrCat("id=", value));
+    if (name == "class") seen.push_back(absl::StrCat("class=", value));
+    return true;
+  });
+  EXPECT_THAT(seen, testing::ElementsAre("id=a", "class=d"));
+  int visited = 0;
+  ForEachAttribute(div, [&](AttributeName name, const char*) {
+    ++visited;
+    return !(name == "data-id");
+  });
+  EXPECT_EQ(visited, 3);
+}
+
+// The walk that checks the tree counts its elements: those gumbo adds
+// (html, head, body) and those in a <template> too, but not the <template>
+// itself, a node of a type of its own.
+TEST(DomTest, CountsTheElements) {
+  absl::StatusOr<Dom> dom =
+      Dom::Parse("<p>a <b>b</b></p><template><i>c</i></template>", Limits(),
+                 absl::InfiniteFuture());
+  ASSERT_TRUE(dom.ok());
+  EXPECT_EQ(dom->element_count(), 6u);
+  EXPECT_GT(dom->node_count(), dom->element_count());
 }
 
 }  // namespace

@@ -118,7 +118,7 @@ bool KeepPolicy::HoldsTheContent(const GumboNode* element,
 bool SaysItIsFurniture(const GumboNode* form) {
   static const LazyRE2 kFurniture = {content_rules::kFurnitureFormPattern};
   bool furniture = false;
-  ForEachAttribute(form, [&](absl::string_view name, const char* value) {
+  ForEachAttribute(form, [&](AttributeName name, const char* value) {
     furniture = (name == "action" || name == "id" || name == "class" ||
                  name == "name" || name == "role") &&
                 RE2::PartialMatch(value, *kFurniture);

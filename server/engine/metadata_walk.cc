@@ -40,7 +40,7 @@ struct ElementAttributes {
 
 ElementAttributes ReadAttributes(const GumboNode* node) {
   ElementAttributes read;
-  ForEachAttribute(node, [&](absl::string_view name, const char* value) {
+  ForEachAttribute(node, [&](AttributeName name, const char* value) {
     if (name == "class") {
       read.class_name = value;
     } else if (name == "id") {

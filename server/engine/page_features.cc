@@ -511,7 +511,7 @@ class PageWalk {
     CountTag(tag);
     Frame& frame = Push(node);
     absl::string_view class_name, id, href;
-    ForEachAttribute(node, [&](absl::string_view name, const char* value) {
+    ForEachAttribute(node, [&](AttributeName name, const char* value) {
       if (name == "class") class_name = value;
       if (name == "id") id = value;
       if (name == "href") href = value;
