@@ -748,11 +748,19 @@ void DropTeaserCards(std::vector<Block>* blocks) {
   size_t start = blocks->size();
   int headlines = 0;
   size_t text_since_headline = 0;
+  // Every item of a run of list items gets one answer from IsLedListItem,
+  // which scans back to the run's start: asking once a run keeps a long
+  // list linear.
+  bool list_run_asked = false;
   for (size_t i = blocks->size(); i > 0; --i) {
     const Block& block = (*blocks)[i - 1];
+    if (block.kind != BlockKind::kListItem) list_run_asked = false;
     if (block.kind == BlockKind::kFigure) continue;
     if (IsLinkedHeadline(block)) {
-      if (IsLedListItem(*blocks, i - 1)) break;
+      if (block.kind == BlockKind::kListItem && !list_run_asked) {
+        list_run_asked = true;
+        if (IsLedListItem(*blocks, i - 1)) break;
+      }
       ++headlines;
       start = i - 1;
       text_since_headline = 0;
