@@ -36,7 +36,10 @@ struct PageReading {
   // The grid's controls go, each card's actions and badges ("Add to cart",
   // "Sold out", "New") and the sorting and filtering switches above it
   // (content::DropGridControls): a shop's category page shows its items,
-  // and the buttons and stickers on them are not its text.
+  // and the buttons and stickers on them are not its text. On products
+  // too: the buy box's buttons ("Add to cart", "Add to wishlist", "Notify
+  // me") and the switches over its reviews, and the other products' cards'
+  // badges when two or more stand (tuned on WCXB dev's half A).
   bool drop_grid_controls = false;
   // The labels a shop's theme writes before its prices for screen readers
   // go, the prices stay ("Sale price £88 Regular price £102" reads "£88
@@ -96,6 +99,7 @@ inline constexpr PageReading kPageReadings[] = {
      .drop_repeated_runs = true,
      .drop_quoted_copies = true},
     {.type = v1::PAGE_TYPE_PRODUCT,
+     .drop_grid_controls = true,
      .drop_price_labels = true,
      .drop_repeated_runs = true,
      .drop_priced_cards = true},

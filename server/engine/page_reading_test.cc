@@ -194,6 +194,29 @@ TEST(PageReadingTest, AProductsPriceLabelsGoItsPricesStay) {
   EXPECT_THAT(product, Not(HasSubstr("/ per"))) << product;
 }
 
+TEST(PageReadingTest, AProductsBuyButtonsGoItsOwnStockStays) {
+  // The buy box's buttons and its stock, then the description, and the
+  // reviews' sort switch.
+  const std::string html =
+      "<html><body><main><h1>Dark roast coffee</h1><div>$19.99</div>"
+      "<p>Sold out</p><p><a href=\"/cart/add\">Add to cart</a></p><p><a "
+      "href=\"/wishlist/add\">Add to wishlist</a></p><p>A bold and smooth "
+      "dark roast, a blend of arabica beans for flavour and robusta for "
+      "strength, roasted in small batches and shipped the day it is "
+      "roasted.</p><p>Certified fair trade and organic, ground or whole "
+      "bean, in bags of one, two or five pounds.</p><h2>What our drinkers "
+      "say</h2><p>Sort by: Newest</p><p>Strong and smooth, my morning cup "
+      "for three years now, and never bitter.</p></main></body></html>";
+  const std::string article = TextReadAs(html, v1::PAGE_TYPE_ARTICLE);
+  EXPECT_THAT(article, HasSubstr("Add to cart")) << article;
+  const std::string product = TextReadAs(html, v1::PAGE_TYPE_PRODUCT);
+  EXPECT_THAT(product, HasSubstr("A bold and smooth dark roast"));
+  EXPECT_THAT(product, HasSubstr("Sold out"));
+  EXPECT_THAT(product, Not(HasSubstr("Add to cart")));
+  EXPECT_THAT(product, Not(HasSubstr("wishlist")));
+  EXPECT_THAT(product, Not(HasSubstr("Sort by"))) << product;
+}
+
 TEST(PageReadingTest, ACollectionIsReadWithItsItems) {
   const std::string article =
       TextReadAs(CollectionWithIntro(), v1::PAGE_TYPE_ARTICLE);
