@@ -30,6 +30,16 @@ const HanSet* MakeSet(const char32_t (&characters)[N]) {
 
 bool Contains(const HanSet& set, char32_t c) { return c < kHanSpan && set[c]; }
 
+const HanSet& SimplifiedOnlySet() {
+  static const HanSet* const kSet = MakeSet(kSimplifiedOnlyHan);
+  return *kSet;
+}
+
+const HanSet& TraditionalOnlySet() {
+  static const HanSet* const kSet = MakeSet(kTraditionalOnlyHan);
+  return *kSet;
+}
+
 // Conversion is OpenCC's, not ICU's Hans-Hant / Hant-Hans transliterators.
 // ICU maps one character to one character, so where one Simplified
 // character stands for several Traditional ones the context is lost: it
@@ -66,24 +76,46 @@ opencc_t Converter(ChineseScriptTarget target) {
 }  // namespace
 
 bool IsSimplifiedOnlyHan(char32_t c) {
-  static const HanSet* const kSet = MakeSet(kSimplifiedOnlyHan);
-  return Contains(*kSet, c);
+  return Contains(SimplifiedOnlySet(), c);
 }
 
 bool IsTraditionalOnlyHan(char32_t c) {
-  static const HanSet* const kSet = MakeSet(kTraditionalOnlyHan);
-  return Contains(*kSet, c);
+  return Contains(TraditionalOnlySet(), c);
 }
 
 ChineseScriptCounts CountChineseScript(absl::string_view utf8) {
   ChineseScriptCounts counts;
-  ForEachCodePoint(utf8, [&](UChar32 c, absl::string_view) {
-    if (c < 0x2E80 || !IsHan(c)) return true;
+  const HanSet& simplified = SimplifiedOnlySet();
+  const HanSet& traditional = TraditionalOnlySet();
+  auto count = [&](UChar32 c) {
+    // IsHan, without its call for the CJK Unified Ideographs.
+    const bool han = (c >= kCjkUnifiedFirst && c <= kCjkUnifiedLast) ||
+                     (c >= 0x2E80 && IsHan(c));
+    if (!han) return;
     ++counts.han;
-    if (IsSimplifiedOnlyHan(c)) ++counts.simplified;
-    if (IsTraditionalOnlyHan(c)) ++counts.traditional;
-    return true;
-  });
+    counts.simplified += Contains(simplified, c);
+    counts.traditional += Contains(traditional, c);
+  };
+  const auto* data = reinterpret_cast<const uint8_t*>(utf8.data());
+  const int32_t length = static_cast<int32_t>(utf8.size());
+  int32_t i = 0;
+  while (i < length) {
+    if (data[i] < 0x80) {  // ASCII holds no Han
+      ++i;
+      continue;
+    }
+    // Chinese text is mostly three-byte characters: read without U8_NEXT's
+    // checks, which they pass.
+    if (IsPlainThreeByteSequence(data + i, length - i)) {
+      count((data[i] & 0x0F) << 12 | (data[i + 1] & 0x3F) << 6 |
+            (data[i + 2] & 0x3F));
+      i += 3;
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(data, i, length, c);
+    count(c);
+  }
   return counts;
 }
 

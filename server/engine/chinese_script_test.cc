@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <iterator>
+#include <random>
+#include <string>
 
 #include "gtest/gtest.h"
 #include "server/engine/chinese_script_data.h"
+#include "server/engine/text_util.h"
 
 namespace lede::engine {
 namespace {
@@ -39,6 +42,35 @@ TEST(ChineseScriptTest, Counts) {
   EXPECT_EQ(counts.simplified, 1);
   EXPECT_EQ(counts.traditional, 1);
   EXPECT_EQ(CountChineseScript("\xFF\xFE plain").han, 0);
+}
+
+// Random text of ASCII, Simplified-only, Traditional-only and shared
+// ideographs, CJK punctuation, Extension A and B, compatibility ideographs,
+// radicals and invalid bytes: counted as one code point at a time.
+TEST(ChineseScriptTest, CountsMatchCodePointByCodePoint) {
+  static const std::string kPieces[] = {
+      "a ", "这", "國", "中",          "，",   "\xE3\x80\x87",
+      "㐀", "𠀀", "豈", "⺀",          "\xFF", "\xE4\xB8",
+      "é",  "の", "한", "\xED\xA0\x80"};
+  std::mt19937 random(2026);
+  std::uniform_int_distribution<size_t> pick(0, std::size(kPieces) - 1);
+  std::uniform_int_distribution<int> count(1, 80);
+  for (int round = 0; round < 2000; ++round) {
+    std::string text;
+    for (int i = count(random); i > 0; --i) text += kPieces[pick(random)];
+    ChineseScriptCounts expected;
+    ForEachCodePoint(text, [&](UChar32 c, absl::string_view) {
+      if (c < 0 || !IsHan(c)) return true;
+      ++expected.han;
+      expected.simplified += IsSimplifiedOnlyHan(c);
+      expected.traditional += IsTraditionalOnlyHan(c);
+      return true;
+    });
+    const ChineseScriptCounts counts = CountChineseScript(text);
+    ASSERT_EQ(counts.han, expected.han) << text;
+    ASSERT_EQ(counts.simplified, expected.simplified) << text;
+    ASSERT_EQ(counts.traditional, expected.traditional) << text;
+  }
 }
 
 TEST(ChineseScriptTest, ConvertsByPhrase) {
