@@ -1,10 +1,14 @@
 #include "server/engine/url.h"
 
+#include <algorithm>
+#include <array>
 #include <boost/url.hpp>
+#include <optional>
 #include <utility>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
 
 namespace lede::engine {
@@ -29,6 +33,108 @@ bool ResolvesToItself(absl::string_view reference) {
          !absl::StrContains(reference, "/.");
 }
 
+// Bytes of a reference's path, query and fragment that RFC 3986 allows
+// unescaped (unreserved, sub-delims, ':', '@', '/', '?', '#'); not '%', whose
+// escapes Boost.URL normalises when it resolves.
+constexpr std::array<bool, 256> PlainBytes() {
+  std::array<bool, 256> plain{};
+  for (int c = 0; c < 256; ++c) {
+    plain[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+               (c >= '0' && c <= '9');
+  }
+  for (char c : absl::string_view("-._~!$&'()*+,;=:@/?#")) {
+    plain[static_cast<unsigned char>(c)] = true;
+  }
+  return plain;
+}
+
+// Whether `host` is a registered name of lower-case letters, digits, '-'
+// and '.' alone: no port, no user, no IP literal, nothing to normalise.
+bool IsPlainHost(absl::string_view host) {
+  if (host.empty()) return false;
+  for (char c : host) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+          c == '.')) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// Whether what follows a plain host (or a whole absolute-path reference)
+// parses and resolves as written: plain bytes (PlainBytes) and at most one
+// '#'; with `escapes`, '%' and two hex digits too. With `no_dot_segments`,
+// its path (up to '?' or '#') holds no "/." either.
+bool IsPlainRest(absl::string_view rest, bool escapes, bool no_dot_segments) {
+  static constexpr std::array<bool, 256> kPlain = PlainBytes();
+  bool fragment = false;
+  for (size_t i = 0; i < rest.size(); ++i) {
+    const char c = rest[i];
+    if (c == '%' && escapes) {
+      if (i + 2 >= rest.size() || !absl::ascii_isxdigit(rest[i + 1]) ||
+          !absl::ascii_isxdigit(rest[i + 2])) {
+        return false;
+      }
+      i += 2;
+      continue;
+    }
+    if (!kPlain[static_cast<unsigned char>(c)]) return false;
+    if (c == '#') {
+      if (fragment) return false;
+      fragment = true;
+    }
+  }
+  if (!no_dot_segments) return true;
+  const absl::string_view path = rest.substr(0, rest.find_first_of("?#"));
+  return !absl::StrContains(path, "/.");
+}
+
+// The "http://host" or "https://host" that `url` opens with, when the
+// whole of `url` parses as written (a plain host, IsPlainRest after it);
+// empty otherwise.
+absl::string_view PlainOrigin(absl::string_view url) {
+  absl::string_view rest = url;
+  if (!absl::ConsumePrefix(&rest, "https://") &&
+      !absl::ConsumePrefix(&rest, "http://")) {
+    return {};
+  }
+  const size_t host_end = std::min(rest.find_first_of("/?#"), rest.size());
+  if (!IsPlainHost(rest.substr(0, host_end)) ||
+      !IsPlainRest(rest.substr(host_end), /*escapes=*/true,
+                   /*no_dot_segments=*/false)) {
+    return {};
+  }
+  return url.substr(0, url.size() - rest.size() + host_end);
+}
+
+// `reference` resolved against `base` without parsing either, when both
+// are written so that Boost.URL would give the same (RFC 3986 5.2.2): a
+// path from the root ("/a.jpg") takes the base's scheme and host, one from
+// a host ("//cdn.example.com/a.jpg") the base's scheme, and each is copied
+// as written when it holds no dot segment, no '%' and nothing that does not
+// parse. nullopt for the others.
+std::optional<std::string> ResolveFromRoot(absl::string_view base,
+                                           absl::string_view reference) {
+  if (reference.empty() || reference[0] != '/') return std::nullopt;
+  const absl::string_view origin = PlainOrigin(base);
+  if (origin.empty()) return std::nullopt;
+  if (reference.size() < 2 || reference[1] != '/') {
+    if (!IsPlainRest(reference, /*escapes=*/false, /*no_dot_segments=*/true)) {
+      return std::nullopt;
+    }
+    return absl::StrCat(origin, reference);
+  }
+  const absl::string_view from_host = reference.substr(2);
+  const size_t host_end =
+      std::min(from_host.find_first_of("/?#"), from_host.size());
+  if (!IsPlainHost(from_host.substr(0, host_end)) ||
+      !IsPlainRest(from_host.substr(host_end), /*escapes=*/false,
+                   /*no_dot_segments=*/true)) {
+    return std::nullopt;
+  }
+  return absl::StrCat(origin.substr(0, origin.find(':') + 1), reference);
+}
+
 }  // namespace
 
 std::string ResolveUrl(absl::string_view base, absl::string_view reference) {
@@ -41,6 +147,9 @@ std::string ResolveUrl(absl::string_view base, absl::string_view reference) {
   // Protocol-relative URLs are common and need a scheme even without a base.
   if (absl::StartsWith(trimmed, "//") && base.empty()) {
     return "https:" + std::string(trimmed);
+  }
+  if (std::optional<std::string> resolved = ResolveFromRoot(base, trimmed)) {
+    return *std::move(resolved);
   }
   return ResolveUrlByParsing(base, trimmed);
 }
@@ -61,6 +170,12 @@ std::string ResolveUrlByParsing(absl::string_view base,
 }
 
 std::string UrlHost(absl::string_view url) {
+  // Most hosts asked for are of URLs written so that they parse as written,
+  // with a host in lower case already: read without Boost.URL.
+  const absl::string_view trimmed = absl::StripAsciiWhitespace(url);
+  if (const absl::string_view origin = PlainOrigin(trimmed); !origin.empty()) {
+    return std::string(origin.substr(origin.find("//") + 2));
+  }
   std::optional<UrlParts> parts = SplitUrl(url);
   return parts ? std::move(parts->host) : "";
 }
