@@ -135,6 +135,13 @@ inline constexpr double kMinLinkListsKeptGain = 1.5;
 inline constexpr absl::string_view kListLeadInEnds[] = {":", "："};
 inline constexpr int kMinListLeadInLength = 20;
 inline constexpr double kMaxListLeadInLinkShare = 0.5;
+// Tried and not kept (issue 18; WCXB dev word F1): a minimum of 12 code
+// points (half A +0.0001, its services -0.00004); "See also" and its
+// translations as a heading leading into a list (half A's documentation
+// pages read as articles +0.0001, no article page changed); a table of
+// contents' label ("Table of contents", "On this page", "In this
+// article") as a widget line (half A's documentation +0.0002, half B's
+// -0.0002 and 4-gram -0.0004).
 
 // A page with less text than this outside <noscript> is read with its
 // <noscript> content, when that holds more.
