@@ -71,29 +71,22 @@ class RoleWordIndex {
  public:
   RoleWordIndex() {
     for (absl::string_view word : rules::kRoleWordStarts) {
-      words_[Pair(word[0], word[1])].push_back(word);
+      words_[LetterPairIndex(word)].push_back(word);
     }
   }
 
   // Whether `text`, from the start of one of a value's words, begins with a
   // word of the table, in any case.
   bool StartsAWord(absl::string_view text) const {
-    if (text.size() < 2 || !absl::ascii_isalpha(text[0]) ||
-        !absl::ascii_isalpha(text[1])) {
-      return false;
-    }
-    for (absl::string_view word : words_[Pair(text[0], text[1])]) {
+    const int pair = LetterPairIndex(text);
+    if (pair < 0) return false;
+    for (absl::string_view word : words_[pair]) {
       if (StartsWithWord(text, word)) return true;
     }
     return false;
   }
 
  private:
-  static int Pair(char first, char second) {
-    return (absl::ascii_tolower(first) - 'a') * 26 +
-           (absl::ascii_tolower(second) - 'a');
-  }
-
   // Whether `text` begins with `word` (lower case) in any case.
   static bool StartsWithWord(absl::string_view text, absl::string_view word) {
     if (text.size() < word.size()) return false;
@@ -105,7 +98,7 @@ class RoleWordIndex {
     return true;
   }
 
-  std::array<std::vector<absl::string_view>, 26 * 26> words_;
+  std::array<std::vector<absl::string_view>, kLetterPairs> words_;
 };
 
 // What a byte of a class or id value is to the role patterns.

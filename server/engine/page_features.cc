@@ -60,35 +60,31 @@ unsigned HintsOf(const HintMap& map, absl::string_view word) {
 }
 
 // The first two letters of the words of the table `kWords`, as bits of
-// 26 x 26 pairs, built at their first use.
+// LetterPairIndex, built at their first use.
 template <const auto& kWords>
-const std::bitset<26 * 26>& FirstPairs() {
-  static const std::bitset<26 * 26>* const kPairs = [] {
-    auto* pairs = new std::bitset<26 * 26>();
+const std::bitset<kLetterPairs>& FirstPairs() {
+  static const std::bitset<kLetterPairs>* const kPairs = [] {
+    auto* pairs = new std::bitset<kLetterPairs>();
     for (const rules::HintWord& entry : kWords) {
-      const absl::string_view word = entry.word;
-      if (word.size() < 2 || !absl::ascii_islower(word[0]) ||
-          !absl::ascii_islower(word[1])) {
+      const int pair = LetterPairIndex(entry.word);
+      if (pair < 0) {
         pairs->set();  // every pair may start a word
         break;
       }
-      pairs->set((word[0] - 'a') * 26 + (word[1] - 'a'));
+      pairs->set(pair);
     }
     return pairs;
   }();
   return *kPairs;
 }
 
-// HintsOf the table `kWords` for a lower-case `word`, not looked up (hashed)
-// when the table holds no word of its first two letters: most of a page's
-// class words.
+// HintsOf the table `kWords` for `word`, not looked up (hashed) when the
+// table holds no word of its first two letters, in any case: most of a
+// page's class words.
 template <const auto& kWords>
 unsigned HintsOfWord(absl::string_view word) {
-  if (word.size() >= 2 && absl::ascii_islower(word[0]) &&
-      absl::ascii_islower(word[1]) &&
-      !FirstPairs<kWords>()[(word[0] - 'a') * 26 + (word[1] - 'a')]) {
-    return 0;
-  }
+  const int pair = LetterPairIndex(word);
+  if (pair >= 0 && !FirstPairs<kWords>()[pair]) return 0;
   return HintsOf(HintsTable<kWords>(), word);
 }
 

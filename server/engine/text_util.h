@@ -85,6 +85,23 @@ std::string DecodeHtmlEntities(absl::string_view text);
 // Lower-cases ASCII letters only; other bytes are kept.
 std::string AsciiLower(absl::string_view text);
 
+// How many pairs of ASCII letters there are: the size of a table indexed
+// by LetterPairIndex.
+inline constexpr int kLetterPairs = 26 * 26;
+
+// The first two bytes of `text` as a pair of ASCII letters in any case, 0 to
+// kLetterPairs - 1; -1 when they are not two letters. A table of words
+// indexes them by it, so that a word is compared with, or looked up among,
+// only the table's words that open with its own two letters.
+inline int LetterPairIndex(absl::string_view text) {
+  if (text.size() < 2 || !absl::ascii_isalpha(text[0]) ||
+      !absl::ascii_isalpha(text[1])) {
+    return -1;
+  }
+  return (absl::ascii_tolower(text[0]) - 'a') * 26 +
+         (absl::ascii_tolower(text[1]) - 'a');
+}
+
 // Number of Unicode code points in `utf8`.
 size_t CodePointCount(absl::string_view utf8);
 

@@ -12,6 +12,19 @@
 namespace lede::engine {
 namespace {
 
+TEST(TextUtilTest, LetterPairIndexReadsTwoAsciiLettersInAnyCase) {
+  EXPECT_EQ(LetterPairIndex("aa"), 0);
+  EXPECT_EQ(LetterPairIndex("zz"), kLetterPairs - 1);
+  EXPECT_EQ(LetterPairIndex("byline"), ('b' - 'a') * 26 + ('y' - 'a'));
+  EXPECT_EQ(LetterPairIndex("ByLine"), LetterPairIndex("byline"));
+  EXPECT_EQ(LetterPairIndex("BY"), LetterPairIndex("by"));
+  EXPECT_EQ(LetterPairIndex("a"), -1);
+  EXPECT_EQ(LetterPairIndex(""), -1);
+  EXPECT_EQ(LetterPairIndex("a1"), -1);
+  EXPECT_EQ(LetterPairIndex("_a"), -1);
+  EXPECT_EQ(LetterPairIndex("\xC3\xA9t\xC3\xA9"), -1);  // "été"
+}
+
 TEST(TextUtilTest, CollapseWhitespace) {
   EXPECT_EQ(CollapseWhitespace("  a \t\n b\u00A0\u3000c\u200B "), "a b c");
   // Soft hyphens only mark where a line may break.
