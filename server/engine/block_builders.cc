@@ -114,8 +114,26 @@ std::optional<Block> TableRowBlock(const GumboNode* row) {
   return block;
 }
 
+namespace {
+
+// Whether `text` is one of content_rules::kReferenceListLabels, with or
+// without a colon at its end.
+bool NamesReferenceList(absl::string_view text) {
+  for (absl::string_view end : content_rules::kListLeadInEnds) {
+    if (absl::ConsumeSuffix(&text, end)) break;
+  }
+  text = absl::StripAsciiWhitespace(text);
+  for (absl::string_view label : content_rules::kReferenceListLabels) {
+    if (absl::EqualsIgnoreCase(text, label)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 bool LeadsIntoList(absl::string_view text, int link_length) {
   text = absl::StripTrailingAsciiWhitespace(text);
+  if (link_length == 0 && NamesReferenceList(text)) return true;
   absl::string_view before;
   for (absl::string_view end : content_rules::kListLeadInEnds) {
     if (absl::EndsWith(text, end)) {

@@ -97,8 +97,16 @@ TEST(BlockBuildersTest, ASentenceEndingWithAColonLeadsIntoAList) {
   EXPECT_TRUE(LeadsIntoList("For more information, see:", 0));
   EXPECT_TRUE(LeadsIntoList("Load data into BigQuery using: ", 0));
   EXPECT_TRUE(LeadsIntoList("更多信息请参阅以下文档和命令参考资料页面：", 0));
-  // A label, not a sentence.
-  EXPECT_FALSE(LeadsIntoList("See also:", 0));
+  // A label, not a sentence, unless it names references
+  // (content_rules::kReferenceListLabels), whatever its case.
+  EXPECT_FALSE(LeadsIntoList("Related:", 0));
+  EXPECT_FALSE(LeadsIntoList("Learn more", 0));
+  EXPECT_TRUE(LeadsIntoList("See also:", 0));
+  EXPECT_TRUE(LeadsIntoList("See Also", 0));
+  EXPECT_TRUE(LeadsIntoList(" References ", 0));
+  EXPECT_TRUE(LeadsIntoList("Parameters：", 0));
+  // The label as a link: a menu's entry.
+  EXPECT_FALSE(LeadsIntoList("See also", 8));
   // No colon at its end, or a line of labels.
   EXPECT_FALSE(LeadsIntoList("For more information, see the docs.", 0));
   EXPECT_FALSE(LeadsIntoList("Display: Sort by: Direction: Order:", 0));

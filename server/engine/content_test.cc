@@ -140,6 +140,28 @@ TEST(ContentTest, ALinkListASentenceLeadsIntoIsKept) {
   }
 }
 
+TEST(ContentTest, ALinkListAReferenceHeadingLeadsIntoIsKept) {
+  const std::string list =
+      "<ul><li><a href=/fetch>Using the Fetch API</a></li>"
+      "<li><a href=/streams>Streams API</a></li></ul>";
+  for (absl::string_view heading :
+       {"<h2>See also</h2>", "<h3>References</h3>", "<p>Parameters:</p>"}) {
+    std::string text =
+        RenderText(Extract(std::string("<div class=\"entry\">") + kParagraphs +
+                           std::string(heading) + list + "</div>"));
+    EXPECT_THAT(text, HasSubstr("Using the Fetch API\nStreams API")) << heading;
+  }
+  // A heading that names something else, or a button's label, does not.
+  for (absl::string_view heading :
+       {"<h2>More stories</h2>", "<p>Learn more</p>",
+        "<h2>See also these</h2>"}) {
+    std::string text =
+        RenderText(Extract(std::string("<div class=\"entry\">") + kParagraphs +
+                           std::string(heading) + list + "</div>"));
+    EXPECT_THAT(text, Not(HasSubstr("Using the Fetch API"))) << heading;
+  }
+}
+
 TEST(ContentTest, InlineTagLinksStayInTheSentence) {
   std::string text = RenderText(
       Extract(std::string("<div class=\"entry\"><p>The <a class=\"st_tag\" "
