@@ -37,6 +37,9 @@ class HanSegmenter {
  private:
   // The trie after its first character: UCharsTrie::first's result, the
   // state to go on from (getState64) and the word's cost, when it has one.
+  // Packed into eight bytes (the table 168 KB, not 336 KB) it was no faster:
+  // both sizes fit a core's L2, and the walk's misses are in the trie
+  // (simulated L1 misses in Segment -1 %, CWCED engine time -0.05 %).
   struct FirstStep {
     uint64_t state = 0;
     int32_t cost = 0;

@@ -15,6 +15,7 @@
 #include "absl/strings/ascii.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "server/engine/han_words.h"
 #include "server/engine/text_util.h"
 
 namespace lede::engine {
@@ -321,6 +322,33 @@ TEST(WordsTest, AsciiBetweenIdeographsBreaksAsIcuDoes) {
     ASSERT_EQ(Written(SplitWords(text)), IcuWords(text))
         << "\"" << text << "\"";
   }
+}
+
+// ICU's dictionary is there and HanSegmenter is made from it (without it,
+// every run of ideographs would go to ICU's iterator, at several times the
+// cost, and the tests of whole texts would still pass); a run alone breaks
+// where ICU's iterator breaks it.
+TEST(WordsTest, HanSegmenterIsMadeFromIcusDictionary) {
+  const HanSegmenter* const han = HanSegmenter::Get();
+  ASSERT_NE(han, nullptr);
+  const icu::UnicodeString run(u"中华人民共和国海康威视服务于全球");
+  std::vector<int32_t> ends;
+  std::vector<uint32_t> costs;
+  std::vector<int32_t> previous;
+  han->Segment(run.getBuffer(), run.length(), &ends, &costs, &previous);
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> breaker(
+      icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+  ASSERT_TRUE(U_SUCCESS(status));
+  breaker->setText(run);
+  std::vector<int32_t> icu_ends;
+  breaker->first();
+  for (int32_t end = breaker->next(); end != icu::BreakIterator::DONE;
+       end = breaker->next()) {
+    icu_ends.push_back(end);
+  }
+  EXPECT_EQ(ends, icu_ends);
+  EXPECT_GT(ends.size(), 3u);
 }
 
 TEST(WordsTest, ChineseBreaksAsIcuDoes) {
