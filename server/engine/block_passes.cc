@@ -450,21 +450,23 @@ bool IsWidgetLine(absl::string_view text) {
           RE2::FullMatch(Piece(text), *kCounter));
 }
 
-// A line of a shop's grid that is one of its controls
-// (kGridControlLines, kGridControlLinePattern), not one of its entries.
-bool IsGridControl(absl::string_view line) {
+// Whether a line of a shop's grid, whose WidgetLineKey is `key`, is a badge
+// on one of its cards (kGridBadgeLines): the entry's stock or novelty.
+bool IsGridBadgeKey(absl::string_view key) {
+  static const auto* const kLines = NewLineSet(content_rules::kGridBadgeLines);
+  return kLines->contains(key);
+}
+
+// Whether a line of a shop's grid is one of its controls (kGridControlLines,
+// kGridControlLinePattern), not one of its entries, or, when `drop_badges`,
+// a badge. The key is made once: both tables are read by it.
+bool IsGridControlOrDroppedBadge(absl::string_view line, bool drop_badges) {
   static const auto* const kLines =
       NewLineSet(content_rules::kGridControlLines);
   static const LazyRE2 kCounts = {content_rules::kGridControlLinePattern};
-  return kLines->contains(WidgetLineKey(line)) ||
-         RE2::FullMatch(Piece(line), *kCounts);
-}
-
-// A line of a shop's grid that is a badge on one of its cards
-// (kGridBadgeLines): the entry's stock or novelty.
-bool IsGridBadge(absl::string_view line) {
-  static const auto* const kLines = NewLineSet(content_rules::kGridBadgeLines);
-  return kLines->contains(WidgetLineKey(line));
+  const std::string key = WidgetLineKey(line);
+  return kLines->contains(key) || RE2::FullMatch(Piece(line), *kCounts) ||
+         (drop_badges && IsGridBadgeKey(key));
 }
 
 // A line of a shop's prices and their labels for screen readers
@@ -840,12 +842,12 @@ void DropGridControls(std::vector<Block>* blocks) {
   for (const Block& block : *blocks) {
     if (!HasLinesToRewrite(block)) continue;
     for (absl::string_view line : absl::StrSplit(block.text, '\n')) {
-      badges += IsGridBadge(line) ? 1 : 0;
+      badges += IsGridBadgeKey(WidgetLineKey(line)) ? 1 : 0;
     }
   }
   const bool drop_badges = badges >= content_rules::kMinGridBadges;
   RewriteLines(blocks, [drop_badges](absl::string_view line) {
-    return IsGridControl(line) || (drop_badges && IsGridBadge(line))
+    return IsGridControlOrDroppedBadge(line, drop_badges)
                ? std::optional<std::string>(std::string())
                : std::nullopt;
   });
