@@ -107,8 +107,7 @@ ChineseScriptCounts CountChineseScript(absl::string_view utf8) {
     // Chinese text is mostly three-byte characters: read without U8_NEXT's
     // checks, which they pass.
     if (IsPlainThreeByteSequence(data + i, length - i)) {
-      count((data[i] & 0x0F) << 12 | (data[i + 1] & 0x3F) << 6 |
-            (data[i + 2] & 0x3F));
+      count(PlainThreeByteCodePoint(data + i));
       i += 3;
       continue;
     }

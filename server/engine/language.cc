@@ -71,8 +71,7 @@ ScriptCounts CountScripts(absl::string_view text) {
     // of CJK text: read without U8_NEXT's checks, which they pass.
     if (IsPlainThreeByteSequence(data + i, length - i) && data[i] >= 0xE4 &&
         data[i] <= 0xE9 &&
-        ((data[i] & 0x0F) << 12 | (data[i + 1] & 0x3F) << 6) >=
-            kCjkUnifiedFirst) {
+        PlainThreeByteCodePoint(data + i) >= kCjkUnifiedFirst) {
       ++counts.letters[USCRIPT_HAN];
       ++counts.total;
       i += 3;

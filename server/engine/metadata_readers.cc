@@ -180,8 +180,7 @@ class FirstCharacters {
       // Three bytes (CJK) read directly, U8_NEXT's checks being
       // IsPlainThreeByteSequence's there.
       if (IsPlainThreeByteSequence(bytes + at, length - at)) {
-        c = (bytes[at] & 0x0F) << 12 | (bytes[at + 1] & 0x3F) << 6 |
-            (bytes[at + 2] & 0x3F);
+        c = PlainThreeByteCodePoint(bytes + at);
         at += 3;
       } else {
         U8_NEXT(bytes, at, length, c);

@@ -35,6 +35,12 @@ inline bool IsPlainThreeByteSequence(const uint8_t* bytes, int32_t size) {
          (bytes[1] & 0xC0) == 0x80 && (bytes[2] & 0xC0) == 0x80;
 }
 
+// The code point of the sequence at `bytes`, which IsPlainThreeByteSequence
+// has passed: read without U8_NEXT's checks, which it has made.
+inline UChar32 PlainThreeByteCodePoint(const uint8_t* bytes) {
+  return (bytes[0] & 0x0F) << 12 | (bytes[1] & 0x3F) << 6 | (bytes[2] & 0x3F);
+}
+
 // Calls `visit(c, bytes)` for each code point of `utf8` in order, until
 // `visit` returns false: `c` is the code point, negative for an invalid
 // sequence, and `bytes` the bytes it was read from.
