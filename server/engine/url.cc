@@ -89,8 +89,22 @@ bool IsPlainRest(absl::string_view rest, bool escapes, bool no_dot_segments) {
   return !absl::StrContains(path, "/.");
 }
 
+// The length of the host that `from_host` (what follows a "//") opens
+// with, when that host is plain (IsPlainHost) and what follows it is
+// IsPlainRest(..., `escapes`, `no_dot_segments`); npos otherwise.
+size_t PlainHostLength(absl::string_view from_host, bool escapes,
+                       bool no_dot_segments) {
+  const size_t host_end =
+      std::min(from_host.find_first_of("/?#"), from_host.size());
+  if (!IsPlainHost(from_host.substr(0, host_end)) ||
+      !IsPlainRest(from_host.substr(host_end), escapes, no_dot_segments)) {
+    return absl::string_view::npos;
+  }
+  return host_end;
+}
+
 // The "http://host" or "https://host" that `url` opens with, when the
-// whole of `url` parses as written (a plain host, IsPlainRest after it);
+// whole of `url` parses as written (PlainHostLength, escapes allowed);
 // empty otherwise.
 absl::string_view PlainOrigin(absl::string_view url) {
   absl::string_view rest = url;
@@ -98,12 +112,9 @@ absl::string_view PlainOrigin(absl::string_view url) {
       !absl::ConsumePrefix(&rest, "http://")) {
     return {};
   }
-  const size_t host_end = std::min(rest.find_first_of("/?#"), rest.size());
-  if (!IsPlainHost(rest.substr(0, host_end)) ||
-      !IsPlainRest(rest.substr(host_end), /*escapes=*/true,
-                   /*no_dot_segments=*/false)) {
-    return {};
-  }
+  const size_t host_end =
+      PlainHostLength(rest, /*escapes=*/true, /*no_dot_segments=*/false);
+  if (host_end == absl::string_view::npos) return {};
   return url.substr(0, url.size() - rest.size() + host_end);
 }
 
@@ -124,12 +135,8 @@ std::optional<std::string> ResolveFromRoot(absl::string_view base,
     }
     return absl::StrCat(origin, reference);
   }
-  const absl::string_view from_host = reference.substr(2);
-  const size_t host_end =
-      std::min(from_host.find_first_of("/?#"), from_host.size());
-  if (!IsPlainHost(from_host.substr(0, host_end)) ||
-      !IsPlainRest(from_host.substr(host_end), /*escapes=*/false,
-                   /*no_dot_segments=*/true)) {
+  if (PlainHostLength(reference.substr(2), /*escapes=*/false,
+                      /*no_dot_segments=*/true) == absl::string_view::npos) {
     return std::nullopt;
   }
   return absl::StrCat(origin.substr(0, origin.find(':') + 1), reference);
