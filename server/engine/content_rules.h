@@ -59,6 +59,14 @@ inline constexpr const char kFurnitureFormPattern[] =
     R"(log-in|signin|sign-in|signup|sign-up|regist|password|search|suche|)"
     R"(rating|captcha)";
 
+// The <input> types a reader picks among: a product's colours and sizes, a
+// shop's filters, a form's "Remember me". The labels of those the page
+// sends (named ones) are the control's words, not the page's text, as
+// <select>'s options are (content::ChoiceLabels). Tuned on WCXB dev's half
+// A: without the name, a recipe's checklist of ingredients went too; radio
+// buttons alone left most shops' filters in.
+inline constexpr absl::string_view kChoiceInputTypes[] = {"checkbox", "radio"};
+
 // class/id words of discussion threads, a shop's customer reviews among them:
 // dropped like the words above on articles, kept when they hold most of the
 // page's prose (forums, Q&A).

@@ -117,6 +117,34 @@ TEST(ContentTest, RelatedLinkListIsDropped) {
   EXPECT_THAT(text, Not(HasSubstr("Yet another")));
 }
 
+TEST(ContentTest, TheLabelsOfChoicesThePageSendsAreDropped) {
+  // A label around its radio button, and one naming its checkbox by `for`.
+  std::string text = RenderText(
+      Extract(std::string("<div class=\"product\">") + kParagraphs +
+              "<fieldset>"
+              "<label><input type=radio name=size value=s>Small bottle</label>"
+              "<label><input type=radio name=size value=l>Large bottle</label>"
+              "</fieldset>"
+              "<input type=checkbox name=gift id=gift>"
+              "<label for=gift>Wrap it as a gift</label></div>"));
+  EXPECT_EQ(text, ArticleText({kParagraphs}));
+  EXPECT_THAT(text, Not(HasSubstr("bottle")));
+  EXPECT_THAT(text, Not(HasSubstr("gift")));
+}
+
+TEST(ContentTest, AChecklistsLabelsAreKept) {
+  // A recipe's ingredients with boxes to tick, unnamed: the page sends
+  // nothing.
+  std::string text = RenderText(
+      Extract(std::string("<div class=\"recipe\">") + kParagraphs +
+              "<p><label><input type=checkbox>Two cups of flour</label></p>"
+              "<p><input type=checkbox id=salt>"
+              "<label for=salt>A pinch of salt</label></p></div>"));
+  EXPECT_THAT(text, HasSubstr("Two cups of flour"));
+  EXPECT_THAT(text, HasSubstr("A pinch of salt"));
+  EXPECT_THAT(text, HasSubstr("The council voted"));
+}
+
 TEST(ContentTest, ALinkListASentenceLeadsIntoIsKept) {
   const std::string list =
       "<ul><li><a href=/strings>Overview of strings</a></li>"

@@ -387,6 +387,71 @@ StatsMap MeasureTree(const GumboNode* body, const Skips& skips,
   return stats;
 }
 
+namespace {
+
+bool IsChoiceInput(const GumboNode* node) {
+  if (!IsElement(node, GUMBO_TAG_INPUT)) return false;
+  // A choice the page sends has a name. A checklist's boxes have none: the
+  // reader ticks them for themself, and their labels (a recipe's
+  // ingredients) are the page's text.
+  if (FindAttribute(node, "name") == nullptr) return false;
+  const absl::string_view type = Attribute(node, "type");
+  for (absl::string_view choice : content_rules::kChoiceInputTypes) {
+    if (absl::EqualsIgnoreCase(type, choice)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+absl::flat_hash_set<const GumboNode*> ChoiceLabels(
+    const GumboNode* body, const std::vector<const GumboNode*>& inputs,
+    const std::vector<EnteredElement>& entered) {
+  absl::flat_hash_set<const GumboNode*> labels;
+  if (std::none_of(entered.begin(), entered.end(),
+                   [](const EnteredElement& element) {
+                     return element.tag == GUMBO_TAG_LABEL;
+                   })) {
+    return labels;
+  }
+  // Each element climbed through, with the innermost label around it below
+  // `body` (null when none): a climb stops at one already made, so that
+  // the inputs of a deep list cost one climb, not one each.
+  absl::flat_hash_map<const GumboNode*, const GumboNode*> label_around;
+  absl::flat_hash_set<absl::string_view> choice_ids;
+  std::vector<const GumboNode*> climbed;
+  for (const GumboNode* input : inputs) {
+    if (!IsChoiceInput(input)) continue;
+    const GumboNode* label = nullptr;
+    climbed.clear();
+    for (const GumboNode* up = input->parent; up != nullptr && up != body;
+         up = up->parent) {
+      if (auto known = label_around.find(up); known != label_around.end()) {
+        label = known->second;
+        break;
+      }
+      if (IsElement(up, GUMBO_TAG_LABEL)) {
+        label = up;
+        break;
+      }
+      climbed.push_back(up);
+    }
+    for (const GumboNode* node : climbed) label_around[node] = label;
+    if (label != nullptr) labels.insert(label);
+    const absl::string_view id = Attribute(input, "id");
+    if (!id.empty()) choice_ids.insert(id);
+  }
+  if (choice_ids.empty()) return labels;
+  for (const EnteredElement& element : entered) {
+    if (element.tag != GUMBO_TAG_LABEL) continue;
+    const absl::string_view names = Attribute(element.node, "for");
+    if (!names.empty() && choice_ids.contains(names)) {
+      labels.insert(element.node);
+    }
+  }
+  return labels;
+}
+
 // A shop's password gate, an anti-flicker snippet: a reader sees them. A
 // notice or an alternative text hidden beside the content stays hidden.
 std::vector<const GumboNode*> ShownByScript(const GumboNode* top,

@@ -46,11 +46,17 @@ inline double LinkDensity(const NodeStats& stats) {
 // (ReadAnyway); and elements hidden by the page's markup, except those in
 // `shown_anyway` (ShownByScript); and the elements in `left_out`, whatever
 // they are (the parts of a reader's comment around its text).
+// `choice_labels` (ChoiceLabels) are left out of the body's text only: the
+// measures still count them, since a shop's options sit beside its
+// product's description, and the container that holds both is the one to
+// read (tuned on WCXB dev's half A: left out of the measures too, they
+// moved the body off three products' descriptions).
 struct Skips {
   bool read_noscript = false;
   std::vector<const GumboNode*> read_anyway;
   std::vector<const GumboNode*> shown_anyway;
   absl::flat_hash_set<const GumboNode*> left_out;
+  absl::flat_hash_set<const GumboNode*> choice_labels;
 
   bool Skipped(const GumboNode* element) const;
   bool Hidden(const GumboNode* element) const;
@@ -85,6 +91,15 @@ struct EnteredElement {
 StatsMap MeasureTree(const GumboNode* body, const Skips& skips,
                      std::vector<EnteredElement>* entered = nullptr,
                      size_t elements = 0);
+
+// The <label>s among `entered` (MeasureTree's, under `body`) that name a
+// checkbox or a radio button the page sends (kChoiceInputTypes, with a
+// name) among `inputs` (Dom::inputs): the innermost label around one
+// below `body`, or one whose `for` is its id. Each element above an input
+// is looked at once.
+absl::flat_hash_set<const GumboNode*> ChoiceLabels(
+    const GumboNode* body, const std::vector<const GumboNode*>& inputs,
+    const std::vector<EnteredElement>& entered);
 
 // Elements under `top` hidden by their markup that hold most of the page's
 // text: a wrapper a script shows once the page has loaded.

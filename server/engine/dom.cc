@@ -73,9 +73,16 @@ absl::StatusOr<Dom> Dom::Parse(std::string html, const NodeBudget& node_budget,
     max_depth = std::max(max_depth, depth);
     if (node->type == GUMBO_NODE_ELEMENT) {
       ++elements;
-      if (node->v.element.tag == GUMBO_TAG_NOSCRIPT ||
-          node->v.element.tag == GUMBO_TAG_H1) {
-        dom.noscripts_and_h1s_.push_back(node);
+      switch (node->v.element.tag) {
+        case GUMBO_TAG_NOSCRIPT:
+        case GUMBO_TAG_H1:
+          dom.noscripts_and_h1s_.push_back(node);
+          break;
+        case GUMBO_TAG_INPUT:
+          dom.inputs_.push_back(node);
+          break;
+        default:
+          break;
       }
     }
     return depth <= limits.max_depth;

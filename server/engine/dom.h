@@ -62,6 +62,9 @@ class Dom {
   const std::vector<const GumboNode*>& noscripts_and_h1s() const {
     return noscripts_and_h1s_;
   }
+  // The <input> elements, in document order, listed by the same walk: the
+  // content stage reads the labels of some (content::ChoiceLabels).
+  const std::vector<const GumboNode*>& inputs() const { return inputs_; }
 
  private:
   Dom() = default;
@@ -80,6 +83,7 @@ class Dom {
   size_t node_count_ = 0;
   size_t element_count_ = 0;
   std::vector<const GumboNode*> noscripts_and_h1s_;
+  std::vector<const GumboNode*> inputs_;
 };
 
 // Calls `visit(node, depth)` for `root` and every node below it, in document
