@@ -64,8 +64,8 @@ void Score(Reading* page) {
   std::vector<content::EnteredElement> elements;
   page->stats = content::MeasureTree(page->body(), page->skips, &elements,
                                      page->dom.element_count());
-  page->skips.choice_labels =
-      content::ChoiceLabels(page->body(), page->dom.inputs(), elements);
+  page->skips.field_labels =
+      content::FieldLabels(page->body(), page->dom.fields(), elements);
   content::ScoreCandidates(elements, &page->stats);
   page->top = content::WidenToArticle(
       content::PickTopCandidate(page->body(), &page->stats), page->body(),

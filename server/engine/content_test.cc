@@ -117,8 +117,9 @@ TEST(ContentTest, RelatedLinkListIsDropped) {
   EXPECT_THAT(text, Not(HasSubstr("Yet another")));
 }
 
-TEST(ContentTest, TheLabelsOfChoicesThePageSendsAreDropped) {
-  // A label around its radio button, and one naming its checkbox by `for`.
+TEST(ContentTest, TheLabelsOfTheFieldsAPageSendsAreDropped) {
+  // Labels around their radio buttons, and labels naming a checkbox and a
+  // text field by `for`.
   std::string text = RenderText(
       Extract(std::string("<div class=\"product\">") + kParagraphs +
               "<fieldset>"
@@ -126,10 +127,13 @@ TEST(ContentTest, TheLabelsOfChoicesThePageSendsAreDropped) {
               "<label><input type=radio name=size value=l>Large bottle</label>"
               "</fieldset>"
               "<input type=checkbox name=gift id=gift>"
-              "<label for=gift>Wrap it as a gift</label></div>"));
+              "<label for=gift>Wrap it as a gift</label>"
+              "<label for=email>Your email address</label>"
+              "<input type=email name=email id=email></div>"));
   EXPECT_EQ(text, ArticleText({kParagraphs}));
   EXPECT_THAT(text, Not(HasSubstr("bottle")));
   EXPECT_THAT(text, Not(HasSubstr("gift")));
+  EXPECT_THAT(text, Not(HasSubstr("email")));
 }
 
 TEST(ContentTest, AChecklistsLabelsAreKept) {

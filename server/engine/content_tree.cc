@@ -389,23 +389,22 @@ StatsMap MeasureTree(const GumboNode* body, const Skips& skips,
 
 namespace {
 
-bool IsChoiceInput(const GumboNode* node) {
-  if (!IsElement(node, GUMBO_TAG_INPUT)) return false;
-  // A choice the page sends has a name. A checklist's boxes have none: the
-  // reader ticks them for themself, and their labels (a recipe's
-  // ingredients) are the page's text.
+// A field the page sends (it has a name) and its reader sees
+// (content_rules::kUnseenInputTypes).
+bool IsSentField(const GumboNode* node) {
   if (FindAttribute(node, "name") == nullptr) return false;
+  if (!IsElement(node, GUMBO_TAG_INPUT)) return true;
   const absl::string_view type = Attribute(node, "type");
-  for (absl::string_view choice : content_rules::kChoiceInputTypes) {
-    if (absl::EqualsIgnoreCase(type, choice)) return true;
+  for (absl::string_view unseen : content_rules::kUnseenInputTypes) {
+    if (absl::EqualsIgnoreCase(type, unseen)) return false;
   }
-  return false;
+  return true;
 }
 
 }  // namespace
 
-absl::flat_hash_set<const GumboNode*> ChoiceLabels(
-    const GumboNode* body, const std::vector<const GumboNode*>& inputs,
+absl::flat_hash_set<const GumboNode*> FieldLabels(
+    const GumboNode* body, const std::vector<const GumboNode*>& fields,
     const std::vector<EnteredElement>& entered) {
   absl::flat_hash_set<const GumboNode*> labels;
   if (std::none_of(entered.begin(), entered.end(),
@@ -416,15 +415,15 @@ absl::flat_hash_set<const GumboNode*> ChoiceLabels(
   }
   // Each element climbed through, with the innermost label around it below
   // `body` (null when none): a climb stops at one already made, so that
-  // the inputs of a deep list cost one climb, not one each.
+  // the fields of a deep list cost one climb, not one each.
   absl::flat_hash_map<const GumboNode*, const GumboNode*> label_around;
-  absl::flat_hash_set<absl::string_view> choice_ids;
+  absl::flat_hash_set<absl::string_view> field_ids;
   std::vector<const GumboNode*> climbed;
-  for (const GumboNode* input : inputs) {
-    if (!IsChoiceInput(input)) continue;
+  for (const GumboNode* field : fields) {
+    if (!IsSentField(field)) continue;
     const GumboNode* label = nullptr;
     climbed.clear();
-    for (const GumboNode* up = input->parent; up != nullptr && up != body;
+    for (const GumboNode* up = field->parent; up != nullptr && up != body;
          up = up->parent) {
       if (auto known = label_around.find(up); known != label_around.end()) {
         label = known->second;
@@ -438,14 +437,14 @@ absl::flat_hash_set<const GumboNode*> ChoiceLabels(
     }
     for (const GumboNode* node : climbed) label_around[node] = label;
     if (label != nullptr) labels.insert(label);
-    const absl::string_view id = Attribute(input, "id");
-    if (!id.empty()) choice_ids.insert(id);
+    const absl::string_view id = Attribute(field, "id");
+    if (!id.empty()) field_ids.insert(id);
   }
-  if (choice_ids.empty()) return labels;
+  if (field_ids.empty()) return labels;
   for (const EnteredElement& element : entered) {
     if (element.tag != GUMBO_TAG_LABEL) continue;
     const absl::string_view names = Attribute(element.node, "for");
-    if (!names.empty() && choice_ids.contains(names)) {
+    if (!names.empty() && field_ids.contains(names)) {
       labels.insert(element.node);
     }
   }

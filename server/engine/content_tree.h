@@ -46,7 +46,7 @@ inline double LinkDensity(const NodeStats& stats) {
 // (ReadAnyway); and elements hidden by the page's markup, except those in
 // `shown_anyway` (ShownByScript); and the elements in `left_out`, whatever
 // they are (the parts of a reader's comment around its text).
-// `choice_labels` (ChoiceLabels) are left out of the body's text only: the
+// `field_labels` (FieldLabels) are left out of the body's text only: the
 // measures still count them, since a shop's options sit beside its
 // product's description, and the container that holds both is the one to
 // read (tuned on WCXB dev's half A: left out of the measures too, they
@@ -56,7 +56,7 @@ struct Skips {
   std::vector<const GumboNode*> read_anyway;
   std::vector<const GumboNode*> shown_anyway;
   absl::flat_hash_set<const GumboNode*> left_out;
-  absl::flat_hash_set<const GumboNode*> choice_labels;
+  absl::flat_hash_set<const GumboNode*> field_labels;
 
   bool Skipped(const GumboNode* element) const;
   bool Hidden(const GumboNode* element) const;
@@ -93,12 +93,12 @@ StatsMap MeasureTree(const GumboNode* body, const Skips& skips,
                      size_t elements = 0);
 
 // The <label>s among `entered` (MeasureTree's, under `body`) that name a
-// checkbox or a radio button the page sends (kChoiceInputTypes, with a
-// name) among `inputs` (Dom::inputs): the innermost label around one
-// below `body`, or one whose `for` is its id. Each element above an input
-// is looked at once.
-absl::flat_hash_set<const GumboNode*> ChoiceLabels(
-    const GumboNode* body, const std::vector<const GumboNode*>& inputs,
+// field the page sends among `fields` (Dom::fields: a named <select>,
+// <textarea> or <input> but kUnseenInputTypes): the innermost label around
+// one below `body`, or one whose `for` is its id. Each element above a
+// field is looked at once.
+absl::flat_hash_set<const GumboNode*> FieldLabels(
+    const GumboNode* body, const std::vector<const GumboNode*>& fields,
     const std::vector<EnteredElement>& entered);
 
 // Elements under `top` hidden by their markup that hold most of the page's

@@ -79,7 +79,9 @@ absl::StatusOr<Dom> Dom::Parse(std::string html, const NodeBudget& node_budget,
           dom.noscripts_and_h1s_.push_back(node);
           break;
         case GUMBO_TAG_INPUT:
-          dom.inputs_.push_back(node);
+        case GUMBO_TAG_SELECT:
+        case GUMBO_TAG_TEXTAREA:
+          dom.fields_.push_back(node);
           break;
         default:
           break;

@@ -62,9 +62,10 @@ class Dom {
   const std::vector<const GumboNode*>& noscripts_and_h1s() const {
     return noscripts_and_h1s_;
   }
-  // The <input> elements, in document order, listed by the same walk: the
-  // content stage reads the labels of some (content::ChoiceLabels).
-  const std::vector<const GumboNode*>& inputs() const { return inputs_; }
+  // The form's fields (<input>, <select> and <textarea> elements), in
+  // document order, listed by the same walk: the content stage leaves
+  // their labels out (content::FieldLabels).
+  const std::vector<const GumboNode*>& fields() const { return fields_; }
 
  private:
   Dom() = default;
@@ -83,7 +84,7 @@ class Dom {
   size_t node_count_ = 0;
   size_t element_count_ = 0;
   std::vector<const GumboNode*> noscripts_and_h1s_;
-  std::vector<const GumboNode*> inputs_;
+  std::vector<const GumboNode*> fields_;
 };
 
 // Calls `visit(node, depth)` for `root` and every node below it, in document
