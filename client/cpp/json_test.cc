@@ -105,9 +105,22 @@ TEST(FromJsonTest, OtherFieldsAndErrorsAsProtobufReadsThem) {
   }
 }
 
+TEST(FromJsonTest, NearlyPlainBase64AsProtobufReadsThem) {
+  // Each next to base64's plainest form: padding short, long or inside,
+  // stray bits in the last group, both alphabets, a length no bytes encode
+  // to, white space.
+  for (const char* base64 :
+       {"",     "QQ",   "QQ==", "QQ=",  "QQ===",    "Q===",  "====",  "QR==",
+        "QR",   "QUI",  "QUI=", "QUJ=", "QUJD",     "QUJD=", "Q",     "QUJDR",
+        "+/+/", "-_-_", "+_+_", "-/",   "QQ==QQ==", "Q Q=",  "QUJD\n"}) {
+    ExpectSameAsProtobuf(
+        absl::StrCat(R"({"id":"r","content":")", base64, R"("})"));
+  }
+}
+
 TEST(FromJsonTest, RandomBytesAsProtobufReadsThem) {
   std::mt19937 random(7);
-  for (int i = 0; i < 2000; ++i) {
+  for (int i = 0; i < 20000; ++i) {
     std::string bytes(random() % 64, '\0');
     for (char& byte : bytes) byte = static_cast<char>(random());
     std::string base64 = random() % 2 ? absl::Base64Escape(bytes)
