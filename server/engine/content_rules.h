@@ -70,6 +70,18 @@ inline constexpr const char kFurnitureFormPattern[] =
 // ingredients on trafilatura's set; radio buttons alone left most shops'
 // filters in; named checkboxes and radio buttons gained 0.0005, named
 // fields of every kind 0.0001 more.
+//
+// Tried beside it and not kept (against 1a4ef6c, word F1, half A / half
+// B): the <legend> of a fieldset holding such fields (+0.00002 / +0.00000,
+// half B products -0.0004); elements whose ARIA role is a choice (radio,
+// checkbox, option, switch, listbox, combobox, spinbutton, slider,
+// menuitemradio, menuitemcheckbox: +0.0002 / +0.0001, half B collections
+// -0.0027 on 3 pages); role=button (-0.0007 / -0.0007); role=tab and
+// tablist (-0.0014 / -0.0002); aria-hidden="true" (-0.0042 / -0.0019: shops
+// hide their cards' duplicate links from screen readers, not from the
+// eye); screen-reader-only classes (sr-only, visually-hidden,
+// screen-reader-text...: +0.0004 / +0.0003, but half B 4-gram -0.00005 and
+// half A services -0.0009).
 inline constexpr absl::string_view kUnseenInputTypes[] = {"hidden"};
 
 // class/id words of discussion threads, a shop's customer reviews among them:
