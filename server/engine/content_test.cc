@@ -149,6 +149,18 @@ TEST(ContentTest, AChecklistsLabelsAreKept) {
   EXPECT_THAT(text, HasSubstr("The council voted"));
 }
 
+TEST(ContentTest, AClosedDialogIsHiddenAndAnOpenOneShown) {
+  std::string text = RenderText(Extract(
+      std::string("<div class=\"content\">") + kParagraphs +
+      "<dialog><p>Subscribe to our newsletter for the week's news, in your "
+      "inbox every Friday.</p></dialog>"
+      "<dialog open><p>The council's answers to readers' questions.</p>"
+      "</dialog></div>"));
+  EXPECT_THAT(text, HasSubstr("The council voted"));
+  EXPECT_THAT(text, Not(HasSubstr("Subscribe")));
+  EXPECT_THAT(text, HasSubstr("answers to readers' questions"));
+}
+
 TEST(ContentTest, ALinkListASentenceLeadsIntoIsKept) {
   const std::string list =
       "<ul><li><a href=/strings>Overview of strings</a></li>"

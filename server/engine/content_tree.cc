@@ -54,8 +54,14 @@ bool IsSkippedTag(GumboTag tag, bool read_noscript) {
 
 // Hidden by the page's markup. A tab panel is not: the page shows one tab at
 // a time, and the others (a code sample in each language) are as much its
-// content as the one showing.
+// content as the one showing. A <dialog> is shown only while it is open (a
+// browser's style for it), and gumbo 0.10 does not know the tag.
 bool IsHidden(const GumboNode* node) {
+  if (node->v.element.tag == GUMBO_TAG_UNKNOWN &&
+      absl::EqualsIgnoreCase(OriginalTagName(node), "dialog") &&
+      FindAttribute(node, "open") == nullptr) {
+    return true;
+  }
   if (FindAttribute(node, "hidden") == nullptr) {
     const std::string style = AsciiLower(Attribute(node, "style"));
     if (!absl::StrContains(style, "display:none") &&

@@ -223,10 +223,13 @@ std::string TagName(const GumboNode* node) {
   if (node->type != GUMBO_NODE_ELEMENT) return "";
   GumboTag tag = node->v.element.tag;
   if (tag != GUMBO_TAG_UNKNOWN) return gumbo_normalized_tagname(tag);
+  return absl::AsciiStrToLower(OriginalTagName(node));
+}
+
+absl::string_view OriginalTagName(const GumboNode* node) {
   GumboStringPiece original = node->v.element.original_tag;
   gumbo_tag_from_original_text(&original);
-  return absl::AsciiStrToLower(
-      absl::string_view(original.data, original.length));
+  return absl::string_view(original.data, original.length);
 }
 
 bool IsBlockTag(GumboTag tag) {

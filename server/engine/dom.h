@@ -169,6 +169,11 @@ bool IsElement(const GumboNode* node, GumboTag tag);
 // unknown tags such as custom elements).
 std::string TagName(const GumboNode* node);
 
+// The element's tag name as the page wrote it ("Dialog", "my-widget"),
+// without copying it; empty for an element the parser added. For tags
+// gumbo does not know (GUMBO_TAG_UNKNOWN), where TagName would copy.
+absl::string_view OriginalTagName(const GumboNode* node);
+
 // Elements that start a block of their own (a paragraph, a heading, a list,
 // a table row or cell...), as opposed to inline ones.
 bool IsBlockTag(GumboTag tag);
