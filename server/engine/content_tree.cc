@@ -415,12 +415,11 @@ absl::flat_hash_set<const GumboNode*> FieldLabels(
     const GumboNode* body, const std::vector<const GumboNode*>& fields,
     const std::vector<EnteredElement>& entered) {
   absl::flat_hash_set<const GumboNode*> labels;
-  if (std::none_of(entered.begin(), entered.end(),
-                   [](const EnteredElement& element) {
-                     return element.tag == GUMBO_TAG_LABEL;
-                   })) {
-    return labels;
+  std::vector<const GumboNode*> entered_labels;
+  for (const EnteredElement& element : entered) {
+    if (element.tag == GUMBO_TAG_LABEL) entered_labels.push_back(element.node);
   }
+  if (entered_labels.empty()) return labels;
   // Each element climbed through, with the innermost label around it below
   // `body` (null when none): a climb stops at one already made, so that
   // the fields of a deep list cost one climb, not one each.
@@ -449,12 +448,9 @@ absl::flat_hash_set<const GumboNode*> FieldLabels(
     if (!id.empty()) field_ids.insert(id);
   }
   if (field_ids.empty()) return labels;
-  for (const EnteredElement& element : entered) {
-    if (element.tag != GUMBO_TAG_LABEL) continue;
-    const absl::string_view names = Attribute(element.node, "for");
-    if (!names.empty() && field_ids.contains(names)) {
-      labels.insert(element.node);
-    }
+  for (const GumboNode* label : entered_labels) {
+    const absl::string_view names = Attribute(label, "for");
+    if (!names.empty() && field_ids.contains(names)) labels.insert(label);
   }
   return labels;
 }
