@@ -375,7 +375,7 @@ void ReadSection(const CommentPage& page, const GumboNode* section,
 // share bar's comment button, a sidebar's latest comments) unless it holds
 // the body's container. Sets `around_body` when it does.
 bool Enters(const CommentPage& page, const GumboNode* node, bool* around_body) {
-  if (page.skips->Skipped(node) || page.skips->Hidden(node)) return false;
+  if (page.skips->LeftOutOfText(node)) return false;
   *around_body = page.top != nullptr && page.top != page.body &&
                  IsInside(page.top, {node});
   return *around_body || !IsBoilerplate(node);

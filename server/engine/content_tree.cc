@@ -125,6 +125,11 @@ bool Skips::Hidden(const GumboNode* element) const {
              shown_anyway.end();
 }
 
+bool Skips::LeftOutOfText(const GumboNode* element, bool root) const {
+  if (Skipped(element) || Hidden(element)) return true;
+  return !root && !field_labels.empty() && field_labels.contains(element);
+}
+
 namespace {
 
 // Whether a walk from `body` that enters no <noscript>, <h1> or

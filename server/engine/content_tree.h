@@ -46,7 +46,7 @@ inline double LinkDensity(const NodeStats& stats) {
 // (ReadAnyway); and elements hidden by the page's markup, except those in
 // `shown_anyway` (ShownByScript); and the elements in `left_out`, whatever
 // they are (the parts of a reader's comment around its text).
-// `field_labels` (FieldLabels) are left out of the body's text only: the
+// `field_labels` (FieldLabels) are left out of the text only: the
 // measures still count them, since a shop's options sit beside its
 // product's description, and the container that holds both is the one to
 // read (tuned on WCXB dev's half A: left out of the measures too, they
@@ -60,6 +60,11 @@ struct Skips {
 
   bool Skipped(const GumboNode* element) const;
   bool Hidden(const GumboNode* element) const;
+  // Whether a walk for the page's text leaves `element` out: Skipped,
+  // Hidden, or one of `field_labels`, unless it is the walk's `root`, which
+  // is read whatever it labels. The one test of every walk that reads text
+  // (KeepPolicy::Judge, the comments', the list's entries').
+  bool LeftOutOfText(const GumboNode* element, bool root = false) const;
 };
 
 // Skipped elements that hold the article all the same: an <aside> around an

@@ -19,11 +19,8 @@ constexpr unsigned kSaysDiscussion = 2;
 
 Verdict KeepPolicy::Judge(const GumboNode* element, const NodeStats& root,
                           bool is_root) const {
-  if (skips_.Skipped(element) || skips_.Hidden(element)) return Verdict::kDrop;
+  if (skips_.LeftOutOfText(element, is_root)) return Verdict::kDrop;
   if (is_root) return Verdict::kKeep;
-  if (!skips_.field_labels.empty() && skips_.field_labels.contains(element)) {
-    return Verdict::kDrop;
-  }
   if (IsDialog(element)) return Verdict::kDrop;
   return JudgeByClass(element, root);
 }

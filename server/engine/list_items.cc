@@ -58,9 +58,7 @@ class RunFinder {
             return false;
           }
           if (node->type != GUMBO_NODE_ELEMENT) return false;
-          if (node != body && (skips_.Skipped(node) || skips_.Hidden(node))) {
-            return false;
-          }
+          if (node != body && skips_.LeftOutOfText(node)) return false;
           frames_.emplace_back();
           return true;
         },
@@ -137,7 +135,7 @@ ListEntry ReadEntry(const GumboNode* element, const Skips& skips,
           return false;
         }
         if (node->type != GUMBO_NODE_ELEMENT) return false;
-        if (skips.Skipped(node) || skips.Hidden(node)) return false;
+        if (skips.LeftOutOfText(node, /*root=*/node == element)) return false;
         if (content::HeadingLevel(node->v.element.tag) > 0) ++heading_depth;
         if (IsLink(node)) {
           ++link_depth;

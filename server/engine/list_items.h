@@ -16,7 +16,8 @@ namespace lede::engine::content {
 // The entries of the page under `body`, in page order: the run of at least
 // kMinListItems sibling elements alike (the same tag and class) that each
 // hold a link, with the most text among such runs, outside what `skips`
-// leaves out (navigation, hidden elements). Each entry: its title (the text
+// leaves out of the text (navigation, hidden elements, the labels of a
+// form's fields: Skips::LeftOutOfText). Each entry: its title (the text
 // of the link in its heading, else of its longest link), that link's URL
 // resolved against `base_url`, and its snippet (its text outside links).
 // None when the page has no such run.

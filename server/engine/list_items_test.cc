@@ -17,7 +17,9 @@ namespace lede::engine {
 namespace {
 
 using ::testing::ElementsAre;
+using ::testing::HasSubstr;
 using ::testing::IsEmpty;
+using ::testing::Not;
 
 std::vector<ListEntry> ItemsOf(const std::string& html) {
   absl::StatusOr<Dom> dom = Dom::Parse(html, Limits(), absl::InfiniteFuture());
@@ -94,17 +96,23 @@ TEST(ListItemsTest, ProseWithoutLinksIsNoList) {
               IsEmpty());
 }
 
-TEST(ListItemsTest, EngineWritesAListingsItemsAndNoneForAnArticle) {
-  std::string teasers;
-  for (int i = 1; i <= 8; ++i) absl::StrAppend(&teasers, Teaser(i));
+// The engine's answer for the blog's news index with `main` in its <main>,
+// and a pager after it.
+absl::StatusOr<v1::ParseResponse> ParseNewsIndex(absl::string_view main) {
   v1::ParseRequest request;
   request.set_url("https://blog.example.com/news/");
   request.set_content(absl::StrCat(
       "<html><head><title>News - Example Blog</title></head><body>", kNav,
-      "<h1>News</h1><main>", teasers,
+      "<h1>News</h1><main>", main,
       "<nav class=\"pager\"><a href=\"?page=2\">2</a><a href=\"?page=3\">3</a>"
       "<a href=\"?page=4\">4</a></nav></main></body></html>"));
-  absl::StatusOr<v1::ParseResponse> listing = Engine().Parse(request);
+  return Engine().Parse(request);
+}
+
+TEST(ListItemsTest, EngineWritesAListingsItemsAndNoneForAnArticle) {
+  std::string teasers;
+  for (int i = 1; i <= 8; ++i) absl::StrAppend(&teasers, Teaser(i));
+  absl::StatusOr<v1::ParseResponse> listing = ParseNewsIndex(teasers);
   ASSERT_TRUE(listing.ok()) << listing.status();
   ASSERT_EQ(listing->article().page_type(), v1::PAGE_TYPE_LISTING);
   ASSERT_EQ(listing->article().items_size(), 8);
@@ -113,6 +121,7 @@ TEST(ListItemsTest, EngineWritesAListingsItemsAndNoneForAnArticle) {
   EXPECT_EQ(listing->article().items(7).url(),
             "https://blog.example.com/news/story-8/");
 
+  v1::ParseRequest request;
   request.set_url("https://blog.example.com/2024/05/03/the-new-quay");
   request.set_content(
       "<html><head><title>The new quay</title><meta property=\"og:type\" "
@@ -126,6 +135,30 @@ TEST(ListItemsTest, EngineWritesAListingsItemsAndNoneForAnArticle) {
   ASSERT_TRUE(article.ok()) << article.status();
   EXPECT_NE(article->article().page_type(), v1::PAGE_TYPE_LISTING);
   EXPECT_THAT(article->article().items(), IsEmpty());
+}
+
+// A field's label in each card (a named checkbox to compare products) is
+// the form's, not the entry's: the body's walk leaves it out, and so does
+// the entries' (Skips::LeftOutOfText).
+TEST(ListItemsTest, AFieldsLabelIsNoPartOfAnEntry) {
+  std::string cards;
+  for (int i = 1; i <= 8; ++i) {
+    std::string teaser = Teaser(i);
+    teaser.insert(teaser.rfind("</article>"),
+                  absl::StrCat("<label><input type=\"checkbox\" "
+                               "name=\"compare\" value=\"",
+                               i, "\"> Add to comparison</label>"));
+    absl::StrAppend(&cards, teaser);
+  }
+  absl::StatusOr<v1::ParseResponse> listing = ParseNewsIndex(
+      absl::StrCat("<form action=\"/compare\">", cards, "</form>"));
+  ASSERT_TRUE(listing.ok()) << listing.status();
+  ASSERT_EQ(listing->article().page_type(), v1::PAGE_TYPE_LISTING);
+  ASSERT_EQ(listing->article().items_size(), 8);
+  EXPECT_EQ(listing->article().items(2).snippet(),
+            "The harbour board met again on the question of the new quay, "
+            "number 3.");
+  EXPECT_THAT(listing->article().text(), Not(HasSubstr("Add to comparison")));
 }
 
 }  // namespace
