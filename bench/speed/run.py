@@ -129,7 +129,8 @@ def section(args: argparse.Namespace, result: dict, peers: list[dict], lede_wall
         "",
         f"**Budget (issue 3): whole-engine time per page within {result['budget']:g} × gumbo's on the same "
         f"page.** `bench/speed/lede_speed_bench`, one process, one thread, one pass over every page: per page, "
-        f"gumbo parses the page's UTF-8 (decoded beforehand, untimed; the engine's gumbo options: arena "
+        f"gumbo parses the page's UTF-8 (decoded beforehand, untimed; the gumbo the engine links, in the same "
+        f"binary: libgumbo.a unless built with -DLEDE_STATIC_GUMBO=OFF; the engine's gumbo options: arena "
         f"allocator whose 1 MB chunks the thread reuses page after page, as the engine's do; no error records) and `Engine::Parse` takes the raw bytes with default options (decode, "
         f"frame, parse, metadata, content, language, text + HTML + Markdown); each {result['repeat']} times, "
         f"interleaved, the fastest of each kept, timed in the thread's CPU time (user + system, so page faults "
