@@ -857,16 +857,29 @@ void DropPriceLabels(std::vector<Block>* blocks) {
   RewriteLines(blocks, WithoutPriceLabels);
 }
 
-void DropRepeatedRuns(std::vector<Block>* blocks) {
+namespace {
+
+// Words of `text`: runs of characters between ASCII white space.
+size_t WordCount(absl::string_view text) {
+  return std::vector<absl::string_view>(
+             absl::StrSplit(text, absl::ByAnyChar(" \t\n"), absl::SkipEmpty()))
+      .size();
+}
+
+}  // namespace
+
+void DropRepeatedRuns(std::vector<Block>* blocks, bool lone_repeats) {
   // Whether each block repeats an earlier one. Only paragraphs and
   // headings: list items and table rows repeat as content (the features
-  // each plan of a price table lists, the rest days of each week's plan).
+  // each plan of a price table lists, the rest days of each week's plan);
+  // a product's list items copy its selling points.
   std::vector<bool> repeats(blocks->size(), false);
   absl::flat_hash_set<std::string> seen;
   for (size_t i = 0; i < blocks->size(); ++i) {
     const Block& block = (*blocks)[i];
     if (block.kind != BlockKind::kParagraph &&
-        block.kind != BlockKind::kHeading) {
+        block.kind != BlockKind::kHeading &&
+        !(lone_repeats && block.kind == BlockKind::kListItem)) {
       continue;
     }
     repeats[i] = !seen.insert(absl::StrCat(static_cast<int>(block.kind), "\n",
@@ -877,7 +890,10 @@ void DropRepeatedRuns(std::vector<Block>* blocks) {
   for (size_t i = 0; i < blocks->size();) {
     size_t end = i;
     while (end < blocks->size() && repeats[end]) ++end;
-    const bool drop = end - i >= content_rules::kMinRepeatedRun;
+    const bool drop =
+        end - i >= content_rules::kMinRepeatedRun ||
+        (lone_repeats && end - i == 1 &&
+         WordCount((*blocks)[i].text) >= content_rules::kMinLoneRepeatWords);
     if (end == i) ++end;  // a block of its own: kept
     for (; i < end; ++i) {
       if (drop) continue;

@@ -116,8 +116,10 @@ void DropPriceLabels(std::vector<Block>* blocks);
 // same kind and text, ASCII case aside): a section the markup carries once
 // per screen size or per tab, which a reader reads once. A lone repeat
 // stays (a label or a date each of a page's entries or posts carries), and
-// so do list items, table rows, code and figures.
-void DropRepeatedRuns(std::vector<Block>* blocks);
+// so do list items, table rows, code and figures. With `lone_repeats` (a
+// product's reading), list items count too, and a lone repeat of at least
+// content_rules::kMinLoneRepeatWords words goes as well.
+void DropRepeatedRuns(std::vector<Block>* blocks, bool lone_repeats = false);
 
 // Drops a quote that copies what an earlier block of the page says (a reply
 // quoting an earlier post of the thread: the post is read where it stands),

@@ -678,6 +678,31 @@ TEST(BlockPassesTest, ARunOfCopiedParagraphsGoesALoneRepeatStays) {
   EXPECT_TRUE(none.empty());
 }
 
+TEST(BlockPassesTest, AProductsLoneCopiesGoItsOneWordLabelsStay) {
+  // A product page as a shop's markup gives it: the name again in the
+  // sticky bar, a selling point again as a list item, and a one-word label
+  // once per variant.
+  std::vector<Block> blocks = {
+      Make(BlockKind::kHeading, "Classic II watch"),
+      Make(BlockKind::kListItem, "Free engraving on every case"),
+      Make(BlockKind::kParagraph, "Size"),
+      Make(BlockKind::kParagraph, "40 mm"),
+      Make(BlockKind::kParagraph, "Size"),
+      Make(BlockKind::kParagraph, "44 mm"),
+      Make(BlockKind::kHeading, "CLASSIC II WATCH"),
+      Make(BlockKind::kListItem, "Free engraving on every case"),
+      Make(BlockKind::kParagraph, "Sapphire crystal, steel case."),
+  };
+  std::vector<Block> as_article = blocks;
+  DropRepeatedRuns(&as_article);
+  EXPECT_EQ(as_article.size(), blocks.size());
+  DropRepeatedRuns(&blocks, /*lone_repeats=*/true);
+  EXPECT_THAT(
+      Texts(blocks),
+      ElementsAre("Classic II watch", "Free engraving on every case", "Size",
+                  "40 mm", "Size", "44 mm", "Sapphire crystal, steel case."));
+}
+
 TEST(BlockPassesTest, AReplysQuoteOfAnEarlierPostGoesWithItsAttribution) {
   // A thread as XenForo renders it: the second reply quotes the first post
   // (its opening sentence, the software cuts the rest) under "X said:".

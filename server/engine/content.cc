@@ -340,10 +340,14 @@ void ContentReader::ReadAs(v1::PageType type, Body* body) const {
   if (reading.drop_grid_controls) content::DropGridControls(&body->blocks);
   if (reading.drop_price_labels) content::DropPriceLabels(&body->blocks);
   if (reading.drop_quoted_copies) content::DropQuotedCopies(&body->blocks);
-  if (reading.drop_repeated_runs) content::DropRepeatedRuns(&body->blocks);
+  // Other products' cards go before the copies: a card's price copies
+  // another card's.
   if (reading.drop_priced_cards) {
     content::DropPricedCards(&body->blocks);
     body->images = ImagesOf(body->blocks);
+  }
+  if (reading.drop_repeated_runs) {
+    content::DropRepeatedRuns(&body->blocks, reading.drop_lone_repeats);
   }
 }
 

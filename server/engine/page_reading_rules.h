@@ -54,6 +54,12 @@ struct PageReading {
   // repeat lines) nor on listings and collections (their entries repeat a
   // price, "In stock").
   bool drop_repeated_runs = false;
+  // ...and a lone paragraph, heading or list item that copies an earlier
+  // one, of content_rules::kMinLoneRepeatWords words or more: a product's
+  // name, price and selling points again in its sticky bar, its tabs, each
+  // variant's box. After drop_priced_cards: the other products' cards
+  // copy each other's prices, which left them too few to be cards.
+  bool drop_lone_repeats = false;
   // A reply's quote of an earlier post goes, with its "X said:" line
   // (content::DropQuotedCopies): the post is read where it stands.
   bool drop_quoted_copies = false;
@@ -108,6 +114,7 @@ inline constexpr PageReading kPageReadings[] = {
      .drop_grid_controls = true,
      .drop_price_labels = true,
      .drop_repeated_runs = true,
+     .drop_lone_repeats = true,
      .drop_priced_cards = true},
     {.type = v1::PAGE_TYPE_LISTING,
      .read_items = true,

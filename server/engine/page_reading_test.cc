@@ -217,6 +217,33 @@ TEST(PageReadingTest, AProductsBuyButtonsGoItsOwnStockStays) {
   EXPECT_THAT(product, Not(HasSubstr("Sort by"))) << product;
 }
 
+TEST(PageReadingTest, AProductsLoneCopiesGoAfterItsCarousel) {
+  // The product's name again in its sticky bar and a selling point again
+  // in its tabs; then a carousel of other products whose cards repeat one
+  // price, each a card all the same (the copies go after the cards).
+  std::string cards;
+  for (const char* name : {"Trail runner low shoe", "Trail runner mid boot",
+                           "Trail runner high boot"}) {
+    absl::StrAppend(&cards, "<h3><a href=\"/p\">", name,
+                    "</a></h3><ul><li>From $129.00</li></ul>");
+  }
+  const std::string html = absl::StrCat(
+      "<html><body><main><h1>Road runner shoe</h1><p>A light road shoe with "
+      "a foam midsole that springs back mile after mile, and a knit upper "
+      "that breathes on the hottest days.</p><ul><li>Free returns for "
+      "thirty days</li></ul><p>Weight: 260 g</p><div class=\"sticky\"><h2>"
+      "Road runner shoe</h2></div><div class=\"tabs\"><ul><li>Free returns "
+      "for thirty days</li></ul></div><h2>Similar items</h2>",
+      cards, "</main></body></html>");
+  const std::string product = TextReadAs(html, v1::PAGE_TYPE_PRODUCT);
+  EXPECT_EQ(Count(product, "Free returns"), 1) << product;
+  EXPECT_EQ(Count(product, "Road runner shoe"), 1) << product;
+  EXPECT_THAT(product, HasSubstr("Weight: 260 g"));
+  EXPECT_THAT(product, Not(HasSubstr("Trail runner"))) << product;
+  // Read as an article, the lone copies stay.
+  EXPECT_EQ(Count(TextReadAs(html, v1::PAGE_TYPE_ARTICLE), "Free returns"), 2);
+}
+
 TEST(PageReadingTest, ACollectionIsReadWithItsItems) {
   const std::string article =
       TextReadAs(CollectionWithIntro(), v1::PAGE_TYPE_ARTICLE);
