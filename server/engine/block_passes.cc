@@ -857,6 +857,18 @@ void DropPriceLabels(std::vector<Block>* blocks) {
   RewriteLines(blocks, WithoutPriceLabels);
 }
 
+void UndoubleLines(std::vector<Block>* blocks) {
+  RewriteLines(blocks,
+               [](absl::string_view line) -> std::optional<std::string> {
+                 const absl::string_view half = line.substr(0, line.size() / 2);
+                 if (line.size() % 2 != 0 || line.substr(half.size()) != half ||
+                     !absl::StrContains(half, ' ') || LetterCount(half) == 0) {
+                   return std::nullopt;
+                 }
+                 return std::string(half);
+               });
+}
+
 namespace {
 
 // Words of `text`: runs of characters between ASCII white space.

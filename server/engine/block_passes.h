@@ -111,6 +111,12 @@ void DropGridControls(std::vector<Block>* blocks);
 // empty.
 void DropPriceLabels(std::vector<Block>* blocks);
 
+// Rewrites each line of paragraphs, list items and headings that is one
+// text written twice end to end, nothing between, as that text once, when
+// it holds a letter and a space: the seen copy of a label and the copy for
+// screen readers, joined.
+void UndoubleLines(std::vector<Block>* blocks);
+
 // Drops each run of at least content_rules::kMinRepeatedRun consecutive
 // paragraphs and headings that all repeat earlier ones word for word (the
 // same kind and text, ASCII case aside): a section the markup carries once

@@ -703,6 +703,25 @@ TEST(BlockPassesTest, AProductsLoneCopiesGoItsOneWordLabelsStay) {
                   "40 mm", "Size", "44 mm", "Sapphire crystal, steel case."));
 }
 
+TEST(BlockPassesTest, ALineWrittenTwiceEndToEndKeepsOneCopy) {
+  // A shop's labels, each once to be seen and once for screen readers; a
+  // word doubled, a number and two copies with a space between stay.
+  std::vector<Block> blocks = {
+      Make(BlockKind::kHeading, "Brand NewBrand New"),
+      Make(BlockKind::kParagraph, "EUR 20.99EUR 20.99\nShips in 2 days"),
+      Make(BlockKind::kListItem, "Seller's other itemsSeller's other items"),
+      Make(BlockKind::kListItem, "couscous"),
+      Make(BlockKind::kParagraph, "2020 2020"),
+      Make(BlockKind::kParagraph, "Talk Talk"),
+      Make(BlockKind::kParagraph, "Bora Bora Bora Bora"),
+  };
+  UndoubleLines(&blocks);
+  EXPECT_THAT(Texts(blocks),
+              ElementsAre("Brand New", "EUR 20.99\nShips in 2 days",
+                          "Seller's other items", "couscous", "2020 2020",
+                          "Talk Talk", "Bora Bora Bora Bora"));
+}
+
 TEST(BlockPassesTest, AReplysQuoteOfAnEarlierPostGoesWithItsAttribution) {
   // A thread as XenForo renders it: the second reply quotes the first post
   // (its opening sentence, the software cuts the rest) under "X said:".

@@ -346,6 +346,7 @@ void ContentReader::ReadAs(v1::PageType type, Body* body) const {
     content::DropPricedCards(&body->blocks);
     body->images = ImagesOf(body->blocks);
   }
+  if (reading.undouble_lines) content::UndoubleLines(&body->blocks);
   if (reading.drop_repeated_runs) {
     content::DropRepeatedRuns(&body->blocks, reading.drop_lone_repeats);
   }

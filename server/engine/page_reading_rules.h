@@ -41,6 +41,10 @@ struct PageReading {
   // me") and the switches over its reviews, and the other products' cards'
   // badges when two or more stand (tuned on WCXB dev's half A).
   bool drop_grid_controls = false;
+  // A line that is one text twice end to end keeps one copy
+  // (content::UndoubleLines): a shop's label written once to be seen and
+  // once for screen readers ("EUR 20.99EUR 20.99").
+  bool undouble_lines = false;
   // The labels a shop's theme writes before its prices for screen readers
   // go, the prices stay ("Sale price £88 Regular price £102" reads "£88
   // £102"; content::DropPriceLabels). Not on collections: tuned on WCXB dev's
@@ -132,6 +136,7 @@ inline constexpr PageReading kPageReadings[] = {
      .drop_quoted_copies = true},
     {.type = v1::PAGE_TYPE_PRODUCT,
      .drop_grid_controls = true,
+     .undouble_lines = true,
      .drop_price_labels = true,
      .drop_repeated_runs = true,
      .drop_lone_repeats = true,

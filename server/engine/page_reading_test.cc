@@ -244,6 +244,21 @@ TEST(PageReadingTest, AProductsLoneCopiesGoAfterItsCarousel) {
   EXPECT_EQ(Count(TextReadAs(html, v1::PAGE_TYPE_ARTICLE), "Free returns"), 2);
 }
 
+TEST(PageReadingTest, AProductsLabelsWrittenTwiceReadOnce) {
+  // Each label once to be seen and once, clipped, for screen readers.
+  const std::string html =
+      "<html><body><main><h1>Road runner shoe</h1><p><span>Brand "
+      "New</span><span class=\"clipped\">Brand New</span></p><p>A light "
+      "road shoe with a foam midsole that springs back mile after mile, "
+      "and a knit upper that breathes on the hottest days.</p><p>Certified "
+      "vegan, with laces of recycled bottles, in sizes six to fourteen."
+      "</p></main></body></html>";
+  EXPECT_THAT(TextReadAs(html, v1::PAGE_TYPE_ARTICLE),
+              HasSubstr("Brand NewBrand New"));
+  const std::string product = TextReadAs(html, v1::PAGE_TYPE_PRODUCT);
+  EXPECT_EQ(Count(product, "Brand New"), 1) << product;
+}
+
 TEST(PageReadingTest, ACollectionIsReadWithItsItems) {
   const std::string article =
       TextReadAs(CollectionWithIntro(), v1::PAGE_TYPE_ARTICLE);
