@@ -857,6 +857,12 @@ void DropPriceLabels(std::vector<Block>* blocks) {
   RewriteLines(blocks, WithoutPriceLabels);
 }
 
+// A shop writes a label once to be seen and once for screen readers,
+// clipped away by its style sheet, and the text joins the two ("EUR
+// 20.99EUR 20.99", "Brand NewBrand New", "Seller's other itemsSeller's
+// other items"). A copy without a space is a word doubled ("couscous",
+// "bonbon"). Tuned on WCXB dev's half A products: eBay's item pages and a
+// shop's rewards line, 0.6711 -> 0.6748.
 void UndoubleLines(std::vector<Block>* blocks) {
   RewriteLines(blocks,
                [](absl::string_view line) -> std::optional<std::string> {

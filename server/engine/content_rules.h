@@ -429,15 +429,6 @@ inline constexpr const char kPriceLabelPattern[] =
 inline constexpr size_t kMaxPriceLabelLineLength = 80;
 inline constexpr size_t kMaxLettersInPriceWord = 3;
 
-// A line that is one text written twice end to end, nothing between
-// ("EUR 20.99EUR 20.99", "Brand NewBrand New", "Seller's other
-// itemsSeller's other items"): a shop writes a label once to be seen and
-// once for screen readers, clipped away by its style sheet, and the text
-// joins the two. On the kinds page_reading_rules names the line keeps one
-// copy (content::UndoubleLines), when that copy holds a letter and a space:
-// a word doubled ("couscous", "bonbon") is a word. Tuned on WCXB dev's
-// half A products: eBay's item pages and a shop's rewards line, 0.6711 ->
-// 0.6748.
 // Sentences that only say the page needs JavaScript: what a script-built
 // page shows without it, in its <noscript> or its body. A line made only of
 // these says nothing of the page. Compared sentence by sentence with the
