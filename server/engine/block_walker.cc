@@ -7,6 +7,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/strip.h"
 #include "server/engine/block_builders.h"
+#include "server/engine/code_lines.h"
 #include "server/engine/content_tree.h"
 #include "server/engine/dom.h"
 #include "server/engine/text_util.h"
@@ -34,7 +35,7 @@ void BlockWalker::Walk(const GumboNode* root, bool is_top) {
 bool BlockWalker::Enter(const GumboNode* node, bool is_root) {
   if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA ||
       node->type == GUMBO_NODE_WHITESPACE) {
-    buffer_.append(node->v.text.text);
+    code_lines_.Append(node->v.text.text, &buffer_);
     if (!link_within_site_.empty()) {
       const int length = CountNonSpaceCodePoints(node->v.text.text);
       buffer_link_length_ += length;
@@ -96,7 +97,10 @@ bool BlockWalker::EnterElement(const GumboNode* element) {
   const GumboTag tag = element->v.element.tag;
   switch (tag) {
     case GUMBO_TAG_BR:
-      if (context_.empty() || context_.back().kind == BlockKind::kParagraph) {
+      if (InCode()) {
+        code_lines_.Append("\n", &buffer_);
+      } else if (context_.empty() ||
+                 context_.back().kind == BlockKind::kParagraph) {
         Flush();
       } else {
         buffer_.push_back(' ');
@@ -118,6 +122,11 @@ bool BlockWalker::EnterElement(const GumboNode* element) {
       return false;
     default:
       break;
+  }
+  // A line of code is no block of its own: it pushes nothing (Leave).
+  if (InCode() && IsCodeLine(element)) {
+    code_lines_.Open(&buffer_);
+    return true;
   }
   if (!IsBlockTag(tag)) return true;
   Flush();
@@ -162,6 +171,10 @@ void BlockWalker::Leave(const GumboNode* node) {
     site_link_depth_ -= link_within_site_.back();
     link_within_site_.pop_back();
   }
+  if (!pushed && InCode() && IsCodeLine(node)) {
+    code_lines_.Close(buffer_);
+    return;
+  }
   const GumboTag tag = node->v.element.tag;
   if (!IsBlockTag(tag) || context_.empty()) return;
   Flush();
@@ -170,19 +183,28 @@ void BlockWalker::Leave(const GumboNode* node) {
   context_.pop_back();
 }
 
+bool BlockWalker::InCode() const {
+  return !context_.empty() && context_.back().kind == BlockKind::kCode;
+}
+
 void BlockWalker::Add(std::optional<Block> block) {
   if (block) blocks_.push_back({*std::move(block), /*loose=*/false});
 }
 
 void BlockWalker::Flush() {
+  code_lines_.Reset();
   if (buffer_.empty()) return;
   const BlockKind kind =
       context_.empty() ? BlockKind::kParagraph : context_.back().kind;
   std::string text;
   if (kind == BlockKind::kCode) {
+    // Without blank lines at either end; the first line keeps its
+    // indentation.
     text = std::string(absl::StripTrailingAsciiWhitespace(buffer_));
-    size_t first = text.find_first_not_of('\n');
-    text = first == std::string::npos ? "" : text.substr(first);
+    const size_t first = text.find_first_not_of(" \t\r\n");
+    text = first == std::string::npos
+               ? ""
+               : text.substr(text.rfind('\n', first) + 1);
   } else {
     text = CollapseWhitespace(buffer_);
   }

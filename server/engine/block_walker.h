@@ -13,6 +13,7 @@
 
 #include "absl/strings/string_view.h"
 #include "server/engine/block.h"
+#include "server/engine/code_lines.h"
 #include "server/engine/keep_policy.h"
 
 namespace lede::engine::content {
@@ -58,6 +59,8 @@ class BlockWalker {
   bool LedInto() const;
   Context ContextOf(const GumboNode* element) const;
   void Leave(const GumboNode* node);
+  // Whether text here is code (inside a <pre>).
+  bool InCode() const;
   void Add(std::optional<Block> block);
   void Flush();
   BlockKind InheritedKind() const;
@@ -72,6 +75,7 @@ class BlockWalker {
   std::vector<bool> pushed_;
   std::vector<DraftBlock> blocks_;
   std::string buffer_;
+  CodeLines code_lines_;
   std::string page_host_;
   // Of `buffer_`'s code points, white space aside, those inside links to
   // the page's own site.

@@ -224,6 +224,49 @@ TEST(BlockWalkerTest, NestedListsHeadingsAndCode) {
             "code0~: line one\n  line two\n");
 }
 
+TEST(BlockWalkerTest, CodeLineElementsAreLinesOfOneCodeBlock) {
+  // Shiki's lines with no newline between them; an empty one is a blank
+  // line.
+  EXPECT_EQ(Walk("<pre class=shiki><code><span class=line><span>npm</span>"
+                 "<span> i</span></span><span class=line></span>"
+                 "<span class=line>cd app</span></code></pre>"),
+            "code0~: npm i\n\ncd app\n");
+  // CodeMirror's rows, each ending in a <br>: one block, not one a row.
+  EXPECT_EQ(Walk("<pre><code><div class=cm-line>f() {<br></div>"
+                 "<div class=cm-line>  return 1;<br></div>"
+                 "<div class=cm-line><br></div><div class=cm-line>}</div>"
+                 "</code></pre>"),
+            "code0~: f() {\n  return 1;\n\n}\n");
+  // Nested line elements make one line; a <br> in code breaks the line.
+  EXPECT_EQ(Walk("<pre><div class=ec-line><div class=code>a</div></div>"
+                 "<div class=ec-line><div class=code>b<br>c</div></div></pre>"),
+            "code0~: a\nb\nc\n");
+  // Outside code, a class named "line" is no line.
+  EXPECT_EQ(Walk("<p><span class=line>a</span><span class=line>b</span></p>"),
+            "p0: ab\n");
+}
+
+TEST(BlockWalkerTest, CodeLinesWithTheirOwnNewlinesAreNotDoubled) {
+  const std::string want = "code0~: a = 1\n\n  b = 2\n";
+  // Shiki with newlines between its lines.
+  EXPECT_EQ(Walk("<pre><code><span class=line>a = 1</span>\n"
+                 "<span class=line></span>\n<span class=line>  b = 2</span>"
+                 "</code></pre>"),
+            want);
+  // Hugo's (Chroma's) lines, each ending in its newline.
+  EXPECT_EQ(Walk("<pre><code><span class=line><span class=cl>a = 1\n</span>"
+                 "</span><span class=line><span class=cl>\n</span></span>"
+                 "<span class=line><span class=cl>  b = 2\n</span></span>"
+                 "</code></pre>"),
+            want);
+  // The markup's indentation between line elements stays the next line's.
+  EXPECT_EQ(Walk("<pre><code>\n<span class=line>a = 1</span>\n"
+                 "<span class=line></span>\n  <span class=line>b = 2</span>"
+                 "</code></pre>"),
+            want);
+  EXPECT_EQ(Walk("<pre>a = 1\n\n  b = 2\n</pre>"), want);
+}
+
 TEST(BlockWalkerTest, PicturesRowsAndBreaks) {
   EXPECT_EQ(Walk("<div><img src=a.jpg width=640>The chamber<p>One<br>Two</p>"
                  "<table><tr><td>Oslo</td><td>1.2</td></tr></table>"

@@ -3,6 +3,8 @@
 #ifndef LEDE_SERVER_ENGINE_CONTENT_RULES_H_
 #define LEDE_SERVER_ENGINE_CONTENT_RULES_H_
 
+#include <gumbo.h>
+
 #include "absl/strings/string_view.h"
 
 namespace lede::engine::content_rules {
@@ -35,6 +37,24 @@ inline constexpr int kMinIntroProse = 200;
 // class/id words of boilerplate containers.
 inline constexpr const char kNegativeClassPattern[] =
     R"((?i)-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|social|breadcrumb|recommend|notice|copyright|cookie|subscribe|newsletter)";
+
+// Inside a <pre>, the elements a browser shows each on a row of its own
+// (display: block) whether or not the markup puts a newline between them:
+// each is a line of the code (code_lines.h), not a code block of its own.
+// Elements of these tags...
+inline constexpr GumboTag kCodeLineTags[] = {GUMBO_TAG_DIV, GUMBO_TAG_P};
+// ...and of these class tokens, syntax highlighters' line wrappers: Shiki's
+// and Hugo's "line", prism-react-renderer's "token-line", CodeMirror's
+// "cm-line", Expressive Code's "ec-line", GitBook's "highlight-line", and
+// gatsby-remark-prismjs's highlighted lines (which drop the line's newline).
+inline constexpr absl::string_view kCodeLineClasses[] = {
+    "line",
+    "token-line",
+    "code-line",
+    "cm-line",
+    "ec-line",
+    "highlight-line",
+    "gatsby-highlight-code-line"};
 
 // Words in a class or id that mark a consent manager's dialog.
 // Not "cookie" alone: a recipe site's "cookie-recipes" is the article.

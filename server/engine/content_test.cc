@@ -277,6 +277,17 @@ TEST(ContentTest, ATableInsideAListItemStaysInTheList) {
                         "- item two\n\nThe council voted"));
 }
 
+TEST(ContentTest, AHighlightersLinesAreOneCodeBlock) {
+  std::vector<Block> blocks =
+      Extract(std::string("<article>") + kParagraphs +
+              "<pre><code><div class=token-line>npm install<br></div>"
+              "<div class=token-line>npm start<br></div></code></pre>" +
+              kMorePararaphs + "</article>");
+  EXPECT_THAT(RenderMarkdown(blocks),
+              HasSubstr("\n\n```\nnpm install\nnpm start\n```\n\n"));
+  EXPECT_THAT(RenderText(blocks), HasSubstr("\n\nnpm install\nnpm start\n\n"));
+}
+
 TEST(ContentTest, AQuoteInAFigureInsideAListItemStaysInTheList) {
   std::vector<Block> blocks = Extract(
       std::string("<article><ul><li>item one<figure><blockquote><p>quoted "
