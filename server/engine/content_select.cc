@@ -301,7 +301,9 @@ std::vector<const GumboNode*> SelectContentNodes(
   double top_score = find(top).score;
   double threshold = std::max(10.0, top_score * rules.min_sibling_score_share);
   // A container the page itself labels as the article ("entry", "content")
-  // holds all of it: paragraphs beside it are notices and teasers.
+  // holds all of its body: paragraphs after it are notices and teasers, and
+  // only classed ones before it join it, as its lead
+  // (kLeadParagraphsJoinLabelledContainer).
   bool labelled_container = ClassWeight(top) > 0;
   std::vector<const GumboNode*> selected;
   const GumboVector& siblings = top->parent->v.element.children;
@@ -315,11 +317,18 @@ std::vector<const GumboNode*> SelectContentNodes(
     NodeStats s = find(sibling);
     if (ClassWeight(sibling) < 0) continue;
     bool keep = s.candidate && s.score >= threshold;
-    if (!keep && !labelled_container &&
+    const bool before_top = selected.empty();
+    if (!keep &&
+        (!labelled_container ||
+         (before_top && content_rules::kLeadParagraphsJoinLabelledContainer &&
+          !Attribute(sibling, "class").empty())) &&
         (IsElement(sibling, GUMBO_TAG_P) ||
          IsElement(sibling, GUMBO_TAG_BLOCKQUOTE))) {
       double density = LinkDensity(s);
-      if (s.text_length >= 80 && density < 0.25) keep = true;
+      if (s.text_length >= content_rules::kMinSiblingParagraphText &&
+          density < content_rules::kMaxSiblingParagraphLinkDensity) {
+        keep = true;
+      }
       if (s.text_length > 0 && density == 0 &&
           HasSentenceEnd(TextContent(sibling))) {
         keep = true;

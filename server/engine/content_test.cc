@@ -938,6 +938,25 @@ TEST(ContentTest, TheLeadBesideTheHeadlineInAnEarlierBlockIsKept) {
   EXPECT_THAT(text, HasSubstr("The council voted"));
 }
 
+TEST(ContentTest, AClassedParagraphBeforeTheLabelledBodyJoinsIt) {
+  // A lead set above the container the page labels as the article's body,
+  // outside it, in a paragraph of its own class; a bare paragraph before
+  // it is a notice, and so is one after it.
+  std::string text = RenderText(Extract(
+      std::string("<div><p>Readers abroad can reach this site without a "
+                  "proxy, as the notice above says.</p><p "
+                  "class=\"ingress\">The city will spend more on schools "
+                  "and roads next year, after a long night of votes.</p><div "
+                  "class=\"article-body\">") +
+      kParagraphs + kMorePararaphs +
+      "</div><p>Printed copies of this edition can be collected, as always, "
+      "from the library on Mill Street.</p></div>"));
+  EXPECT_EQ(text, ArticleText({"<p>The city will spend more on schools and "
+                               "roads next year, after a long night of "
+                               "votes.</p>",
+                               kParagraphs, kMorePararaphs}));
+}
+
 TEST(ContentTest, ALoneDatelineIsMetadataNotBody) {
   std::string text = RenderText(Extract(
       std::string("<div class=article><p>Saturday, September 10th, 2005 "
