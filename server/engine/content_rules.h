@@ -127,6 +127,23 @@ inline constexpr double kMinThreadShareKeptAsContent = 0.75;
 // the ancestor takes in costs this many code points of prose, and the
 // ancestor must be worth this share more than the best node below it.
 inline constexpr double kWidenLinkTextCost = 1.0;
+// Tried and not kept (issue 18, recall; against 5d65ba6, lab texts.py +
+// cmp.py, WCXB dev word F1 half A / half B): a lower min_widen_gain when
+// what the ancestor adds beyond the node below is prose (at least 200 code
+// points, link density at most 0.25, a comma or full stop per 150 code
+// points). Balanced gain 0.25: -0.00058 / -0.00031 (articles -0.0007 /
+// -0.0005); 0.15: -0.00048 / -0.00059; 0.3: -0.00055 / -0.00021; 0.15 with
+// link density 0.1 and a mark per 120: -0.00057 / -0.00023; 0.3 with 0.2,
+// 200 and 500 code points: -0.00092 / -0.00016. Only with most (70%) of the
+// added text before the node below (an intro, a hero section): 0.3:
+// -0.00006 / +0.00000; 0.15: +0.00001 / +0.00027, but half A's articles
+// -0.00045 (a video's transcript and a clinic's bio above the story, which
+// the truth leaves out) and trafilatura's set half A snippet F1 0.938 ->
+// 0.937. The pages that motivated it do not move: the rows a services page
+// builder leaves out (Uber's, restroworks') add text with link density
+// 0.13..0.21 for a gain of 1.38..1.44, a hero section 1.12, a schedule's
+// intro 1.33 at link density 0.30, so a rule reaching them is the lower
+// threshold for every page, which the above already loses on.
 
 // What the request's bias (precision / balanced / recall) changes.
 struct BiasRules {
