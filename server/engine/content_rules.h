@@ -173,7 +173,6 @@ inline constexpr BiasRules kRecallBias = {0.25, 0.7, 0.1, false};
 // F1 +0.0004, half B unchanged.
 inline constexpr int kMinSiblingParagraphText = 80;
 inline constexpr double kMaxSiblingParagraphLinkDensity = 0.25;
-inline constexpr bool kLeadParagraphsJoinLabelledContainer = true;
 // Tried beside these and not kept (issue 18, recall; against 410eb84, word
 // F1 half A / half B): a sibling with the crowned container's tag and class
 // (a manual's next "refsect1", a page builder's next "rich-text" block)

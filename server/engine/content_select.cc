@@ -302,8 +302,8 @@ std::vector<const GumboNode*> SelectContentNodes(
   double threshold = std::max(10.0, top_score * rules.min_sibling_score_share);
   // A container the page itself labels as the article ("entry", "content")
   // holds all of its body: paragraphs after it are notices and teasers, and
-  // only classed ones before it join it, as its lead
-  // (kLeadParagraphsJoinLabelledContainer).
+  // only classed ones before it join it, as its lead (content_rules.h, beside
+  // kMinSiblingParagraphText).
   bool labelled_container = ClassWeight(top) > 0;
   std::vector<const GumboNode*> selected;
   const GumboVector& siblings = top->parent->v.element.children;
@@ -317,11 +317,10 @@ std::vector<const GumboNode*> SelectContentNodes(
     NodeStats s = find(sibling);
     if (ClassWeight(sibling) < 0) continue;
     bool keep = s.candidate && s.score >= threshold;
-    const bool before_top = selected.empty();
-    if (!keep &&
-        (!labelled_container ||
-         (before_top && content_rules::kLeadParagraphsJoinLabelledContainer &&
-          !Attribute(sibling, "class").empty())) &&
+    const bool may_join_as_paragraph =
+        !labelled_container ||
+        (selected.empty() && !Attribute(sibling, "class").empty());
+    if (!keep && may_join_as_paragraph &&
         (IsElement(sibling, GUMBO_TAG_P) ||
          IsElement(sibling, GUMBO_TAG_BLOCKQUOTE))) {
       double density = LinkDensity(s);
