@@ -378,15 +378,33 @@ TEST(PageReadingTest, ACollectionsShortBodyKeepsItsLinkedItems) {
   EXPECT_THAT(collection, HasSubstr("old bridge, part 2")) << collection;
 }
 
+// A collection whose grid, 60 linked titles, follows an intro of
+// `paragraphs` paragraphs. (A closing line with a sentence end, so that the
+// titles are not the body's trailing furniture: TrimTrailingFurniture.)
+std::string CollectionAfterParagraphs(int paragraphs) {
+  return ListingOfLinkedTitles(
+      60, paragraphs,
+      "<p>Every story is free to read, and so are the drawings.</p>");
+}
+
+TEST(PageReadingTest, ACollectionsIntroOfAFewParagraphsKeepsItsLinkedItems) {
+  // An intro of some 2,600 code points, a shop's category text of a few
+  // paragraphs, still leads the grid: below
+  // kClassifiedListingBounds.max_intro_text a collection's body is read
+  // again with its link lists.
+  const std::string collection =
+      TextReadAs(CollectionAfterParagraphs(16), v1::PAGE_TYPE_COLLECTION);
+  EXPECT_THAT(collection, HasSubstr("Season 15 followed the crews"));
+  EXPECT_THAT(collection, HasSubstr("old bridge, part 25")) << collection;
+}
+
 TEST(PageReadingTest, ACollectionsLongBodyIsNotReadAgainWithItsLinks) {
-  // Past kClassifiedListingBounds.max_intro_text code points a
-  // collection's body is its content already; a listing's is read again.
-  // (A closing line with a sentence end, so that the titles are not the
-  // body's trailing furniture: TrimTrailingFurniture.)
-  const std::string html = ListingOfLinkedTitles(
-      60, 14, "<p>Every story is free to read, and so are the drawings.</p>");
+  // Past kClassifiedListingBounds.max_intro_text code points (here some
+  // 3,600) a collection's body is its content already; a listing's is read
+  // again.
+  const std::string html = CollectionAfterParagraphs(22);
   const std::string collection = TextReadAs(html, v1::PAGE_TYPE_COLLECTION);
-  EXPECT_THAT(collection, HasSubstr("Season 13 followed the crews"));
+  EXPECT_THAT(collection, HasSubstr("Season 21 followed the crews"));
   EXPECT_THAT(collection, Not(HasSubstr("old bridge, part 25"))) << collection;
   const std::string listing = TextReadAs(html, v1::PAGE_TYPE_LISTING);
   EXPECT_THAT(listing, HasSubstr("old bridge, part 25")) << listing;
