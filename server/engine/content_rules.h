@@ -831,6 +831,18 @@ inline constexpr size_t kMinRepeatedRun = 2;
 // products, word F1 0.6619 -> 0.6711 with two words or more (0.6708 with
 // one, 0.6702 with three; 0.6652 with paragraphs and headings alone).
 inline constexpr size_t kMinLoneRepeatWords = 2;
+// Tried on collections and not kept (issue 18, against 4a85f6e, word F1):
+// DropRepeatedRuns on a collection, a run going only when it holds 50 words
+// or more (its cards repeat short lines, a price, "In stock", card after
+// card; a shop's category carries its intro's prose once per screen
+// size). Half A +0.00060 (collections 0.6871 -> 0.6934; 3 pages, none
+// lower: samsonite +0.33, americantourister +0.10), but half B -0.00002
+// (one collection -0.018; 4-gram +0.0005). On listings too: half A +0.0001
+// (one page), half B unchanged. Simulated on lede's half-A lines, not
+// built: one line dropped when it copies the line before it, +0.00004 (a
+// shop's truth keeps a card's name twice, -0.12); on collections any lone
+// copy of 3 words or more, as products do, +0.0009 but -0.25 and -0.16 on
+// two pages whose truth keeps every card's price and badges.
 
 // A forum reply's quote is a copy of an earlier post when this share of its
 // runs of kQuoteShingleWords words are in earlier blocks (DropQuotedCopies);
