@@ -40,6 +40,15 @@ class HanSegmenter {
   // Packed into eight bytes (the table 168 KB, not 336 KB) it was no faster:
   // both sizes fit a core's L2, and the walk's misses are in the trie
   // (simulated L1 misses in Segment -1 %, CWCED engine time -0.05 %).
+  // A second table, the state after each pair of the dictionary (180 000
+  // pairs in an absl::flat_hash_map, 6.4 MB, built in about 20 ms once the
+  // process had broken 100 000 ideographs), halved Segment's time over
+  // CWCED's text alone (50 -> 25 ms) and the seeds' render stage in the
+  // speed bench (1.18 -> 0.85 x gumbo, each page run three times in a row),
+  // yet `lede parse --requests` over CWCED, GNE and the seeds three times
+  // (294 pages) took 2.7 % more CPU (7 whole-process runs, alternated; the
+  // slower in every pair) and 6.4 MB more: page after page, the table's
+  // probes miss the cache the trie's busy nodes stay in. Not kept.
   struct FirstStep {
     uint64_t state = 0;
     int32_t cost = 0;
