@@ -1199,6 +1199,30 @@ TEST(ContentTest, HiddenTabPanelsAreContent) {
   EXPECT_THAT(text, Not(HasSubstr("session has expired")));
 }
 
+TEST(ContentTest, ClosedAccordionPanelsAreContent) {
+  // A shop's specifications and an FAQ's answers wait, hidden, under the
+  // heading or the button that opens them. A tooltip after a button with no
+  // text, and a notice after a paragraph, stay hidden.
+  std::string text = RenderText(Extract(
+      std::string("<article>") + kParagraphs +
+      "<h2>Specifications</h2><div style=\"display:none\"><p>Width: 30 "
+      "inches, depth: 15 inches, made of solid oak.</p></div>"
+      "<h3><button aria-expanded=false>Can it stand outdoors?</button></h3>"
+      "<!-- answer --><div hidden><p>Yes, its oil finish keeps out the rain "
+      "and the sun.</p></div><div role=button aria-expanded=false>Care</div>"
+      "<div style=\"display: none\"><p>Wipe it clean with a damp cloth and "
+      "dry it at once.</p></div><button aria-label=Info><svg></svg></button>"
+      "<div style=\"display:none\"><p>Prices include the sales tax where it "
+      "applies.</p></div><p>Each desk is made to order in our workshop.</p>"
+      "<div hidden><p>Your session has expired, sign in again.</p></div>"
+      "</article>"));
+  EXPECT_THAT(text, HasSubstr("made of solid oak"));
+  EXPECT_THAT(text, HasSubstr("keeps out the rain"));
+  EXPECT_THAT(text, HasSubstr("Wipe it clean"));
+  EXPECT_THAT(text, Not(HasSubstr("sales tax")));
+  EXPECT_THAT(text, Not(HasSubstr("session has expired")));
+}
+
 TEST(ContentTest, AWrapperHiddenUntilAScriptShowsItIsRead) {
   // A shop's password gate hides the whole page until its script has run; a
   // notice hidden beside it stays hidden.

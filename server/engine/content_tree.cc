@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -52,12 +53,64 @@ bool IsSkippedTag(GumboTag tag, bool read_noscript) {
   }
 }
 
+// Whether `node` holds any text outside scripts and styles, a <button>'s
+// included (a heading's text is often its toggle's, a button inside it):
+// one walk that stops at the first letter.
+bool HoldsText(const GumboNode* node) {
+  bool found = false;
+  WalkTree(node, [&](const GumboNode* child, int) {
+    if (found) return false;
+    if (child->type == GUMBO_NODE_ELEMENT) {
+      const GumboTag tag = child->v.element.tag;
+      return tag != GUMBO_TAG_SCRIPT && tag != GUMBO_TAG_STYLE &&
+             tag != GUMBO_TAG_TEMPLATE;
+    }
+    found = child->type == GUMBO_NODE_TEXT &&
+            CountNonSpaceCodePoints(child->v.text.text) > 0;
+    return false;
+  });
+  return found;
+}
+
+// Whether `element` opens the panel after it (content_rules.h, beside
+// kPanelToggleTags).
+bool IsPanelToggle(const GumboNode* element) {
+  const GumboTag tag = element->v.element.tag;
+  const bool toggle =
+      std::find(std::begin(content_rules::kPanelToggleTags),
+                std::end(content_rules::kPanelToggleTags),
+                tag) != std::end(content_rules::kPanelToggleTags) ||
+      FindAttribute(element, "aria-expanded") != nullptr ||
+      absl::EqualsIgnoreCase(Attribute(element, "role"),
+                             content_rules::kPanelToggleRole);
+  return toggle && HoldsText(element);
+}
+
+// Whether the element just before `node` among its siblings (past white
+// space and comments) opens it: `node` is an accordion's closed panel.
+bool FollowsPanelToggle(const GumboNode* node) {
+  const GumboNode* parent = node->parent;
+  if (parent == nullptr || parent->type != GUMBO_NODE_ELEMENT) return false;
+  const GumboVector& siblings = parent->v.element.children;
+  for (size_t i = node->index_within_parent; i > 0; --i) {
+    const auto* before = static_cast<const GumboNode*>(siblings.data[i - 1]);
+    if (before->type == GUMBO_NODE_WHITESPACE ||
+        before->type == GUMBO_NODE_COMMENT) {
+      continue;
+    }
+    return before->type == GUMBO_NODE_ELEMENT && IsPanelToggle(before);
+  }
+  return false;
+}
+
 // Hidden by the page's markup. A tab panel is not: the page shows one tab at
 // a time, and the others (a code sample in each language) are as much its
-// content as the one showing. A <dialog> is shown only while it is open (a
-// browser's style for it), and gumbo 0.10 does not know the tag. A closed
-// <details> is not hidden: readers open it, and WCXB's truth keeps what it
-// holds (an FAQ's answers). Tried: word F1 half A -0.0031, half B -0.0017.
+// content as the one showing. Nor an accordion's closed panel, after the
+// heading or button that opens it (FollowsPanelToggle). A <dialog> is shown
+// only while it is open (a browser's style for it), and gumbo 0.10 does not
+// know the tag. A closed <details> is not hidden: readers open it, and
+// WCXB's truth keeps what it holds (an FAQ's answers). Tried: word F1 half
+// A -0.0031, half B -0.0017.
 bool IsHidden(const GumboNode* node) {
   if (node->v.element.tag == GUMBO_TAG_UNKNOWN &&
       absl::EqualsIgnoreCase(OriginalTagName(node), "dialog") &&
@@ -72,7 +125,8 @@ bool IsHidden(const GumboNode* node) {
       return false;
     }
   }
-  return !absl::EqualsIgnoreCase(Attribute(node, "role"), "tabpanel");
+  return !absl::EqualsIgnoreCase(Attribute(node, "role"), "tabpanel") &&
+         !FollowsPanelToggle(node);
 }
 
 // Code points of text under `node` that a reader sees, leaving out
