@@ -120,6 +120,10 @@ inline constexpr GumboTag kPanelToggleTags[] = {
 // their tag ("<div role=button>Specs</div>"). A toggle without text (an
 // icon's button before its tooltip) opens no panel of the page's text.
 inline constexpr absl::string_view kPanelToggleRole = "button";
+// A toggle's text comes within its first nodes (an icon's few, then the
+// label); the check reads no further, so that hidden panels nested in one
+// another's toggles cost no more than the page's size.
+inline constexpr int kMaxPanelToggleNodes = 64;
 
 // class/id words of discussion threads, a shop's customer reviews among them:
 // dropped like the words above on articles, kept when they hold most of the

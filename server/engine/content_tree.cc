@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/inlined_vector.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "server/engine/content_rules.h"
@@ -54,22 +55,38 @@ bool IsSkippedTag(GumboTag tag, bool read_noscript) {
 }
 
 // Whether `node` holds any text outside scripts and styles, a <button>'s
-// included (a heading's text is often its toggle's, a button inside it):
-// one walk that stops at the first letter.
+// included (a heading's text is often its toggle's, a button inside it),
+// among its first kMaxPanelToggleNodes nodes in document order. The bound
+// keeps the check linear: a toggle nested in another's subtree would
+// otherwise be walked again by each hidden panel's check around it.
 bool HoldsText(const GumboNode* node) {
-  bool found = false;
-  WalkTree(node, [&](const GumboNode* child, int) {
-    if (found) return false;
-    if (child->type == GUMBO_NODE_ELEMENT) {
-      const GumboTag tag = child->v.element.tag;
-      return tag != GUMBO_TAG_SCRIPT && tag != GUMBO_TAG_STYLE &&
-             tag != GUMBO_TAG_TEMPLATE;
+  struct Frame {
+    const GumboVector* children;
+    unsigned int next;
+  };
+  absl::InlinedVector<Frame, 16> open;
+  const GumboNode* visit = node;
+  for (int visited = 0; visited < content_rules::kMaxPanelToggleNodes;
+       ++visited) {
+    if (visit->type == GUMBO_NODE_TEXT &&
+        CountNonSpaceCodePoints(visit->v.text.text) > 0) {
+      return true;
     }
-    found = child->type == GUMBO_NODE_TEXT &&
-            CountNonSpaceCodePoints(child->v.text.text) > 0;
-    return false;
-  });
-  return found;
+    if (visit->type == GUMBO_NODE_ELEMENT) {
+      const GumboTag tag = visit->v.element.tag;
+      if (tag != GUMBO_TAG_SCRIPT && tag != GUMBO_TAG_STYLE &&
+          tag != GUMBO_TAG_TEMPLATE) {
+        open.push_back({&visit->v.element.children, 0});
+      }
+    }
+    while (!open.empty() && open.back().next == open.back().children->length) {
+      open.pop_back();
+    }
+    if (open.empty()) return false;
+    Frame& top = open.back();
+    visit = static_cast<const GumboNode*>(top.children->data[top.next++]);
+  }
+  return false;
 }
 
 // Whether `element` opens the panel after it (content_rules.h, beside

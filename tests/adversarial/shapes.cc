@@ -115,6 +115,21 @@ std::string MarkdownTable(size_t bytes) {
   return Repeat("# A table\n\n| a | b | c | d | e |\n|---|---|---|---|---|\n",
                 "| cell | cell | cell | cell | cell |\n", "", bytes);
 }
+// Headings nested 480 deep (two levels each: under --max_depth), each with a
+// run of empty elements and a hidden panel after it: a closed accordion's
+// toggle holds the next one, so each panel's check of its toggle
+// (content_tree.cc) meets every toggle below.
+std::string NestedPanelToggles(size_t bytes) {
+  constexpr size_t kDepth = 480;
+  const size_t run = bytes / kDepth / 7;
+  std::string empties;
+  for (size_t i = 0; i < run; ++i) empties += "<i></i>";
+  std::string out = absl::StrCat(kPage, "<p>Some text of the page.</p>");
+  for (size_t i = 0; i < kDepth; ++i)
+    absl::StrAppend(&out, "<div><h2>", empties);
+  for (size_t i = 0; i < kDepth; ++i) out += "</h2><div hidden></div></div>";
+  return out;
+}
 std::string RandomBytes(size_t bytes) {
   std::mt19937 random(19);
   std::string out(bytes, '\0');
@@ -148,6 +163,7 @@ const std::vector<Shape>& Shapes() {
       {"deep JSON-LD objects", "JSON-LD nested 87 000 objects deep", "", StatusCode::kOk, kMB, DeepJsonLdObjects},
       {"huge srcset", "an <img> with 1 MB of srcset candidates", "", StatusCode::kOk, kMB, HugeSrcset},
       {"Markdown table", "a 1 MB Markdown table", "text/markdown", StatusCode::kResourceExhausted, kMB, MarkdownTable},
+      {"nested panel toggles", "headings nested 480 deep, each with empty elements and a hidden panel after it", "", StatusCode::kOk, kMB, NestedPanelToggles},
       {"random bytes", "1 MB of random bytes", "", StatusCode::kInvalidArgument, kMB, RandomBytes},
   };
   // clang-format on
