@@ -643,6 +643,20 @@ std::vector<Block> FinishWalk(std::vector<DraftBlock> drafts,
   return blocks;
 }
 
+namespace {
+
+// Whether an end-of-article marker sits mid-page: more text follows it
+// than kMaxTextAfterEndMarker times what came before it. `before`, `length`
+// and `total` are code points: of the blocks before it, its own, and of all
+// the blocks.
+bool SitsMidPage(size_t before, size_t length, size_t total) {
+  const size_t after = total - before - length;
+  return static_cast<double>(after) >
+         content_rules::kMaxTextAfterEndMarker * static_cast<double>(before);
+}
+
+}  // namespace
+
 void DropMetadataAndFurnitureLines(const std::vector<std::string>& authors,
                                    std::vector<Block>* blocks) {
   static const LazyRE2 kFurniture = {content_rules::kBoilerplateLinePattern};
@@ -654,9 +668,11 @@ void DropMetadataAndFurnitureLines(const std::vector<std::string>& authors,
   std::vector<size_t> lengths(blocks->size());
   std::vector<bool> dateline(blocks->size(), false);
   size_t datelines = 0;
+  size_t total_length = 0;
   for (size_t i = 0; i < blocks->size(); ++i) {
     const Block& block = (*blocks)[i];
     lengths[i] = CodePointCount(block.text);
+    total_length += lengths[i];
     if (block.kind == BlockKind::kParagraph &&
         lengths[i] <= content_rules::kMaxDatelineLength &&
         IsDateline(block.text)) {
@@ -667,8 +683,11 @@ void DropMetadataAndFurnitureLines(const std::vector<std::string>& authors,
   const bool drop_datelines = datelines <= content_rules::kMaxDatelinesDropped;
   std::vector<Block> kept;
   size_t text_so_far = 0;
+  size_t read_so_far = 0;  // kept or not
   for (size_t i = 0; i < blocks->size(); ++i) {
     Block& block = (*blocks)[i];
+    const size_t before = read_so_far;
+    read_so_far += lengths[i];
     if (block.kind == BlockKind::kFigure) {
       kept.push_back(std::move(block));
       continue;
@@ -681,6 +700,7 @@ void DropMetadataAndFurnitureLines(const std::vector<std::string>& authors,
     if (length <= content_rules::kMaxBoilerplateLineLength) {
       if (text_so_far >= content_rules::kMinTextBeforeEndMarker &&
           IsEndOfArticleMarker(block.text)) {
+        if (SitsMidPage(before, lengths[i], total_length)) continue;
         break;
       }
       if (text_so_far >= content_rules::kMinTextBeforePostFooter &&

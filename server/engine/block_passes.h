@@ -29,7 +29,9 @@ std::vector<Block> FinishWalk(std::vector<DraftBlock> drafts,
 // ("Share", "Advertisement") or metadata (the byline near the top, a line
 // that only dates the page, a photo credit), the lines of markup or of
 // machine identifiers read as text (IsIdentifierNoise), and everything after
-// an end-of-article marker ("Related articles") or a post's footer.
+// an end-of-article marker ("Related articles") or a post's footer. A
+// marker with more text after it than before (kMaxTextAfterEndMarker) sits
+// mid-page: only its line goes.
 void DropMetadataAndFurnitureLines(const std::vector<std::string>& authors,
                                    std::vector<Block>* blocks);
 

@@ -88,6 +88,30 @@ TEST(BlockPassesTest, MetadataAndFurnitureLinesGoTheArticleStays) {
                           ::testing::StartsWith("Opponents said")));
 }
 
+// A shop puts its "You may also like" carousel between the buy box and the
+// product's details: a marker with more text after it than before ends
+// nothing, its line goes. One near the end still ends the article.
+TEST(BlockPassesTest, AnEndMarkerMidPageDropsOnlyItsLine) {
+  std::vector<Block> blocks = {
+      Make(BlockKind::kParagraph,
+           "A leather case that wears in beautifully and becomes yours, "
+           "with magnets for chargers."),
+      Make(BlockKind::kHeading, "You may also like"),
+      Make(BlockKind::kParagraph, "Wallet, black leather"),
+      Make(BlockKind::kHeading, "Materials"),
+      Make(BlockKind::kParagraph,
+           "Full-grain leather from a tannery in Denmark, a microfiber "
+           "lining, aluminium buttons and a bumper that takes a fall of "
+           "eight feet. The leather darkens into a patina in a few weeks."),
+      Make(BlockKind::kHeading, "Related articles"),
+      Make(BlockKind::kParagraph, "How to care for leather")};
+  DropMetadataAndFurnitureLines({}, &blocks);
+  EXPECT_THAT(Texts(blocks),
+              ElementsAre(::testing::StartsWith("A leather case"),
+                          "Wallet, black leather", "Materials",
+                          ::testing::StartsWith("Full-grain leather")));
+}
+
 // Lines without an ASCII letter skip the phrase and credit patterns, save
 // a credit's "©"; under (?i) the long s reads as s.
 TEST(BlockPassesTest, CreditsAndPhrasesGoInAnyScript) {
