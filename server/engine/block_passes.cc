@@ -739,8 +739,7 @@ void TrimTrailingFurniture(std::vector<Block>* blocks) {
   size_t trimmed_text = 0;
   while (end > 0) {
     const Block& block = (*blocks)[end - 1];
-    if (block.kind == BlockKind::kFigure || block.kind == BlockKind::kCode ||
-        block.kind == BlockKind::kTableRow) {
+    if (absl::c_linear_search(content_rules::kKindsNeverTrimmed, block.kind)) {
       break;
     }
     const size_t length = CodePointCount(block.text);

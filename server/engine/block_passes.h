@@ -54,7 +54,8 @@ bool IsIdentifierNoise(absl::string_view text);
 
 // Drops short lines that are not sentences after the article's last
 // paragraph ("Share", "Tags: x, y", "Next post", a teaser's title), when the
-// article before them is long enough to stand alone.
+// article before them is long enough to stand alone. A picture, code, a
+// table's row or a list's item ends them (kKindsNeverTrimmed).
 void TrimTrailingFurniture(std::vector<Block>* blocks);
 
 // Drops the teasers of other pages that close the article: a run of at

@@ -228,6 +228,26 @@ TEST(BlockPassesTest, ShortTrailingLinesAreTrimmedAfterALongArticle) {
   EXPECT_EQ(short_article.size(), 2u);
 }
 
+// A list at the end is the page's own: a product's details. The short
+// lines after it still go.
+TEST(BlockPassesTest, AListAtTheEndEndsTheTrim) {
+  std::string description;
+  for (int i = 0; i < 10; ++i) {
+    description += "A springy foam midsole gives an energized ride. ";
+  }
+  std::vector<Block> blocks = {
+      Make(BlockKind::kParagraph, description),
+      Make(BlockKind::kHeading, "Product details"),
+      Make(BlockKind::kListItem, "Weight: 297 g"),
+      Make(BlockKind::kListItem, "Shown: Black/Anthracite/White"),
+      Make(BlockKind::kParagraph, "Share"),
+      Make(BlockKind::kParagraph, "Next post")};
+  TrimTrailingFurniture(&blocks);
+  EXPECT_THAT(Texts(blocks),
+              ElementsAre(description, "Product details", "Weight: 297 g",
+                          "Shown: Black/Anthracite/White"));
+}
+
 TEST(BlockPassesTest, AnAuthorsBioAfterTheArticleGoes) {
   std::string article;
   for (int i = 0; i < 10; ++i) {
