@@ -18,6 +18,7 @@
 #include "server/engine/keep_policy.h"
 #include "server/engine/list_items.h"
 #include "server/engine/page_reading_rules.h"
+#include "server/engine/thread_lines.h"
 
 namespace lede::engine {
 namespace {
@@ -340,6 +341,9 @@ void ContentReader::ReadAs(v1::PageType type, Body* body) const {
   if (reading.drop_grid_controls) content::DropGridControls(&body->blocks);
   if (reading.drop_price_labels) content::DropPriceLabels(&body->blocks);
   if (reading.drop_quoted_copies) content::DropQuotedCopies(&body->blocks);
+  if (reading.drop_thread_furniture) {
+    content::DropThreadFurniture(&body->blocks);
+  }
   // Other products' cards go before the copies: a card's price copies
   // another card's.
   if (reading.drop_priced_cards) {

@@ -957,6 +957,55 @@ inline constexpr absl::string_view kCommentActionLines[] = {
     "répondre", "responder",    "rispondi",     "odpowiedz", "ответить",
     "回复",     "回覆",         "返信",         "답글"};
 
+// A forum thread's furniture lines (content::DropThreadFurniture, a forum's
+// reading). The labels of the writer's details beside each post: "Posts:
+// 4032", "Joined: Dec 11, 2021", "410 posts · Joined 2002", or the label
+// alone on its line with its value on the next ("Reaction score" / "10").
+// ASCII case aside. Tuned on WCXB dev's half A, whose forum truths keep the
+// writer's name and the post's date but not these (phpBB's postprofile,
+// XenForo's userExtras, FluxBB's postleft). With the two tables below,
+// against 2d0181d: word F1 half A 0.87549 -> 0.87622 (forums 0.7993 ->
+// 0.8081, 28 pages, one down by 0.001: Arch Linux's truth keeps the edit
+// note), half B 0.87494 -> 0.87524 (forums +0.0043, 12 pages, none down).
+inline constexpr const char kProfileFieldLabelPattern[] =
+    R"(posts|joined|registered|location|messages|reaction score|points|)"
+    R"(member since|join date|trophy points|likes received|reputation|)"
+    R"(solutions|threads|likes)";
+// ...longest line of them, in code points.
+inline constexpr size_t kMaxProfileLineLength = 60;
+// ...longest value on the line after a label alone, in code points.
+inline constexpr size_t kMaxProfileValueLineLength = 30;
+
+// The answer form and the footer a question-and-answer thread (Stack
+// Exchange's) closes with, compared as kWidgetLines is.
+inline constexpr absl::string_view kThreadFurnitureLines[] = {
+    "your answer",
+    "sign up or log in",
+    "sign up using google",
+    "sign up using email and password",
+    "post as a guest",
+    "required, but never shown",
+    "you must log in to answer this question",
+    "explore related questions",
+    "see similar questions with these tags",
+    "start asking to get answers",
+    "find the answer to your question by asking",
+    "ask question"};
+
+// ...and the lines of this shape, ASCII case aside: an edit's note ("Last
+// edited by jdoe on Sep 12, 2024", "Last edited: Jul 9, 2022"), a Stack
+// Exchange writer's card ("answered Mar 26, 2019 at 16:59", "135k44 gold
+// badges175175 silver badges322322 bronze badges") and its form's terms,
+// a post's reply counter ("0 Reply"). Measured in steps on half A: the
+// fields and the lines above, word F1 +0.00047; this pattern after them,
+// +0.00025 more.
+inline constexpr const char kThreadFurnitureLinePattern[] =
+    R"((?i)last edited\b.{0,120}|)"
+    R"([\d.,k]+\s*(?:(?:gold|silver|bronze)\s+badges?[\d.,\s]*)+|)"
+    R"(\d+\s+(?:reply|replies)|)"
+    R"(by clicking “?post your answer”?,? you agree\b.{0,200}|)"
+    R"((?:answered|asked) \pL+ \d+(?:, \d{4})? at \d+:\d+)";
+
 }  // namespace lede::engine::content_rules
 
 #endif  // LEDE_SERVER_ENGINE_CONTENT_RULES_H_

@@ -69,6 +69,12 @@ struct PageReading {
   // A reply's quote of an earlier post goes, with its "X said:" line
   // (content::DropQuotedCopies): the post is read where it stands.
   bool drop_quoted_copies = false;
+  // The thread's furniture lines go (content::DropThreadFurniture): the
+  // writer's details beside each post ("Posts: 4032", "Joined" / "Jun 29,
+  // 2016") and a question-and-answer site's answer form and footer ("Your
+  // Answer", "Post as a guest", "Explore related questions"). A forum's
+  // readers read the posts, their writers' names and dates.
+  bool drop_thread_furniture = false;
   // Runs of other products' cards go, each a name with its price
   // (content::DropPricedCards): a shop's "Similar items" carousels. Not on
   // listings and collections, whose entries they are.
@@ -135,7 +141,8 @@ inline constexpr PageReading kPageReadings[] = {
     {.type = v1::PAGE_TYPE_FORUM,
      .read_thread = true,
      .drop_repeated_runs = true,
-     .drop_quoted_copies = true},
+     .drop_quoted_copies = true,
+     .drop_thread_furniture = true},
     {.type = v1::PAGE_TYPE_PRODUCT,
      .drop_grid_controls = true,
      .undouble_lines = true,

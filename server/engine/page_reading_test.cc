@@ -116,6 +116,45 @@ TEST(PageReadingTest, AForumReplysQuoteOfAnEarlierPostIsReadOnce) {
             2);
 }
 
+// A thread whose posts stand beside their writers' details, as phpBB and
+// XenForo show them, under a question-and-answer site's answer form.
+std::string ThreadWithWritersDetails() {
+  return "<html><body><main><h1>Turning off the LEDs</h1>"
+         "<div class=\"post\"><dl class=\"postprofile\"><dt>b.scherer</dt>"
+         "<dd>Posts: 2</dd><dd>Joined: Sun Dec 17, 2023 11:18 am</dd></dl>"
+         "<div class=\"postbody\"><p>I followed the tutorials for the old "
+         "board, but the power and activity lights stay on whatever I write "
+         "in the configuration file.</p><p>Location matters: the board sits "
+         "in a bedroom.</p><p>Last edited by b.scherer on Sun Dec 17, 2023, "
+         "edited 2 times in total.</p></div></div>"
+         "<div class=\"post\"><div class=\"userExtras\"><dl><dt>Location</dt>"
+         "<dd>Cincinnati, "
+         "Ohio</dd></dl><dl><dt>Messages</dt><dd>9,179</dd></dl>"
+         "</div><div class=\"postbody\"><p>Set the triggers to none and the "
+         "active-low flags to off: both lights go dark after a reboot, and "
+         "the network port's lights follow with their own two lines.</p>"
+         "</div></div><form class=\"answer\"><h2>Your Answer</h2>"
+         "<p>Post as a guest</p><p>Required, but never shown</p></form>"
+         "</main></body></html>";
+}
+
+TEST(PageReadingTest, AThreadsWritersDetailsAndAnswerFormGo) {
+  const std::string forum =
+      TextReadAs(ThreadWithWritersDetails(), v1::PAGE_TYPE_FORUM);
+  EXPECT_THAT(forum, HasSubstr("b.scherer"));
+  EXPECT_THAT(forum, HasSubstr("the power and activity lights stay on"));
+  EXPECT_THAT(forum, HasSubstr("Location matters: the board sits"));
+  EXPECT_THAT(forum, HasSubstr("Set the triggers to none"));
+  for (const char* furniture :
+       {"Posts: 2", "Joined", "Cincinnati", "Messages", "9,179", "Last edited",
+        "Your Answer", "Post as a guest", "never shown"}) {
+    EXPECT_THAT(forum, Not(HasSubstr(furniture))) << furniture;
+  }
+  // Read as an article, the page keeps them.
+  EXPECT_THAT(TextReadAs(ThreadWithWritersDetails(), v1::PAGE_TYPE_ARTICLE),
+              HasSubstr("Posts: 2"));
+}
+
 // A shop's product page with a carousel of other products under it, each
 // card a name and a price under a link that overlays it.
 std::string ProductWithCarousel() {
