@@ -47,7 +47,8 @@ TEST(ThreadLinesTest, AnAnswerFormAndAWritersCardGoCodeStays) {
   std::vector<Block> blocks = Paragraphs(
       {"Use rsync with --archive.", "answered Mar 26, 2019 at 16:59",
        "135k44 gold badges175175 silver badges322322 bronze badges",
-       "Your Answer", "Sign up or log in", "Explore related questions"});
+       "Your Answer", "Sign up or log in", "Explore related questions",
+       "Author", "Edited April 18, 2024 by jdoe"});
   blocks.push_back({.kind = BlockKind::kCode, .text = "Posts: 12"});
   DropThreadFurniture(&blocks);
   EXPECT_THAT(Texts(blocks),
