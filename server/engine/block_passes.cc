@@ -348,17 +348,6 @@ Card CardAt(const std::vector<Block>& blocks, size_t start) {
   return card;
 }
 
-// Erases from `blocks` those `drop` marks, the others kept in order.
-void EraseDropped(const std::vector<bool>& drop, std::vector<Block>* blocks) {
-  size_t kept = 0;
-  for (size_t i = 0; i < blocks->size(); ++i) {
-    if (drop[i]) continue;
-    if (kept != i) (*blocks)[kept] = std::move((*blocks)[i]);
-    ++kept;
-  }
-  blocks->resize(kept);
-}
-
 // Marks in `drop` the run of priced cards `cards[first..last)`, with the
 // pictures and the short lines that lead into it.
 void MarkCardRun(const std::vector<Block>& blocks,
@@ -371,6 +360,29 @@ void MarkCardRun(const std::vector<Block>& blocks,
 }
 
 }  // namespace
+
+bool HasTextLines(const Block& block) {
+  return block.kind == BlockKind::kParagraph ||
+         block.kind == BlockKind::kListItem ||
+         block.kind == BlockKind::kHeading;
+}
+
+void SetText(std::string text, Block* block) {
+  const int length = CountNonSpaceCodePoints(text);
+  block->text = std::move(text);
+  block->link_length = std::min(block->link_length, length);
+  block->site_link_length = std::min(block->site_link_length, length);
+}
+
+void EraseDropped(const std::vector<bool>& drop, std::vector<Block>* blocks) {
+  size_t kept = 0;
+  for (size_t i = 0; i < blocks->size(); ++i) {
+    if (drop[i]) continue;
+    if (kept != i) (*blocks)[kept] = std::move((*blocks)[i]);
+    ++kept;
+  }
+  blocks->resize(kept);
+}
 
 void DropPricedCards(std::vector<Block>* blocks) {
   std::vector<Card> cards;
@@ -492,13 +504,6 @@ std::optional<std::string> WithoutPriceLabels(absl::string_view line) {
   return absl::StrJoin(words, " ");
 }
 
-// A paragraph, list item or heading: a block whose lines RewriteLines reads.
-bool HasLinesToRewrite(const Block& block) {
-  return block.kind == BlockKind::kParagraph ||
-         block.kind == BlockKind::kListItem ||
-         block.kind == BlockKind::kHeading;
-}
-
 // Rewrites the lines of paragraphs, list items and headings (a card's lines
 // stand in one block, a line break apart) that `rewrite` has an answer for:
 // the line it gives, none when that is empty. The blocks left empty go.
@@ -507,7 +512,7 @@ void RewriteLines(std::vector<Block>* blocks, Rewrite rewrite) {
   std::vector<bool> drop(blocks->size(), false);
   for (size_t i = 0; i < blocks->size(); ++i) {
     Block& block = (*blocks)[i];
-    if (!HasLinesToRewrite(block)) continue;
+    if (!HasTextLines(block)) continue;
     std::vector<std::string> kept;
     bool changed = false;
     for (absl::string_view line : absl::StrSplit(block.text, '\n')) {
@@ -524,10 +529,7 @@ void RewriteLines(std::vector<Block>* blocks, Rewrite rewrite) {
       drop[i] = true;
       continue;
     }
-    block.text = absl::StrJoin(kept, "\n");
-    const int length = CountNonSpaceCodePoints(block.text);
-    block.link_length = std::min(block.link_length, length);
-    block.site_link_length = std::min(block.site_link_length, length);
+    SetText(absl::StrJoin(kept, "\n"), &block);
   }
   EraseDropped(drop, blocks);
 }
@@ -859,7 +861,7 @@ void DropAuthorBio(const std::vector<std::string>& authors,
 void DropGridControls(std::vector<Block>* blocks) {
   size_t badges = 0;
   for (const Block& block : *blocks) {
-    if (!HasLinesToRewrite(block)) continue;
+    if (!HasTextLines(block)) continue;
     for (absl::string_view line : absl::StrSplit(block.text, '\n')) {
       badges += IsGridBadgeKey(WidgetLineKey(line)) ? 1 : 0;
     }

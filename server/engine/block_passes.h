@@ -35,6 +35,17 @@ std::vector<Block> FinishWalk(std::vector<DraftBlock> drafts,
 void DropMetadataAndFurnitureLines(const std::vector<std::string>& authors,
                                    std::vector<Block>* blocks);
 
+// A paragraph, list item or heading: a block whose text is lines (a card's
+// lines stand in one block, a line break apart) that the line passes read.
+bool HasTextLines(const Block& block);
+
+// Gives `block` the `text` left of it (lines dropped or rewritten), its link
+// lengths no longer than that text.
+void SetText(std::string text, Block* block);
+
+// Erases from `blocks` those `drop` marks, the others kept in order.
+void EraseDropped(const std::vector<bool>& drop, std::vector<Block>* blocks);
+
 // `text` as the tables of widget lines (kWidgetLines) list it: ASCII
 // lower-cased, without the marks and counts a widget puts around its label
 // ("Comments (12)" reads "comments", "Read more »" "read more").

@@ -75,12 +75,6 @@ bool IsThreadFurnitureLine(absl::string_view line) {
          RE2::FullMatch(Piece(line), *kPattern);
 }
 
-bool HasLines(const Block& block) {
-  return block.kind == BlockKind::kParagraph ||
-         block.kind == BlockKind::kListItem ||
-         block.kind == BlockKind::kHeading;
-}
-
 // One line of the blocks: where it stands and whether it goes.
 struct Line {
   size_t block = 0;
@@ -93,7 +87,7 @@ struct Line {
 std::vector<Line> MarkedLines(const std::vector<Block>& blocks) {
   std::vector<Line> lines;
   for (size_t i = 0; i < blocks.size(); ++i) {
-    if (!HasLines(blocks[i])) continue;
+    if (!HasTextLines(blocks[i])) continue;
     for (absl::string_view text : absl::StrSplit(blocks[i].text, '\n')) {
       lines.push_back({.block = i, .text = text});
     }
@@ -128,23 +122,16 @@ void DropThreadFurniture(std::vector<Block>* blocks) {
       kept[line.block].push_back(line.text);
     }
   }
-  std::vector<Block> out;
-  out.reserve(blocks->size());
+  std::vector<bool> drop(blocks->size(), false);
   for (size_t i = 0; i < blocks->size(); ++i) {
-    Block& block = (*blocks)[i];
-    if (!changed[i]) {
-      out.push_back(std::move(block));
-      continue;
+    if (!changed[i]) continue;
+    if (kept[i].empty()) {
+      drop[i] = true;
+    } else {
+      SetText(absl::StrJoin(kept[i], "\n"), &(*blocks)[i]);
     }
-    if (kept[i].empty()) continue;
-    std::string text = absl::StrJoin(kept[i], "\n");
-    const int length = CountNonSpaceCodePoints(text);
-    block.text = std::move(text);
-    block.link_length = std::min(block.link_length, length);
-    block.site_link_length = std::min(block.site_link_length, length);
-    out.push_back(std::move(block));
   }
-  *blocks = std::move(out);
+  EraseDropped(drop, blocks);
 }
 
 }  // namespace lede::engine::content
