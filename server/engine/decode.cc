@@ -17,6 +17,7 @@
 #include "absl/strings/match.h"
 #include "re2/re2.h"
 #include "server/engine/charset_labels.h"
+#include "server/engine/mojibake.h"
 #include "server/engine/text_util.h"
 
 namespace lede::engine {
@@ -533,6 +534,25 @@ DecodedText DecodeByDetector(
   return Result(std::move(as_utf8), "UTF-8", "default");
 }
 
+// Stages 1-4 of DecodeToUtf8.
+DecodedText DecodeBytes(absl::string_view bytes,
+                        absl::string_view content_type) {
+  if (std::optional<DecodedText> bom = DecodeByBom(bytes)) return *bom;
+  LazyUtf8Shape lazy_utf8(bytes);
+  std::optional<std::pair<Label, Decoding>> suspect;
+  if (std::optional<DecodedText> labelled =
+          DecodeByLabels(bytes, content_type, &lazy_utf8, &suspect)) {
+    return *std::move(labelled);
+  }
+  // No label, or only suspect ones. UTF-8 that is valid, or nearly so.
+  const Utf8Shape& utf8 = lazy_utf8.Get();
+  if (!suspect && (utf8.Valid() || utf8.MostlyUtf8())) {
+    return Result(DecodeUtf8(bytes, utf8), "UTF-8",
+                  utf8.multibyte > 0 ? "utf-8-valid" : "default");
+  }
+  return DecodeByDetector(bytes, &lazy_utf8, std::move(suspect));
+}
+
 }  // namespace
 
 absl::string_view DetectorSample(absl::string_view bytes) {
@@ -562,20 +582,11 @@ std::string CanonicalCharset(absl::string_view label) {
 
 DecodedText DecodeToUtf8(absl::string_view bytes,
                          absl::string_view content_type) {
-  if (std::optional<DecodedText> bom = DecodeByBom(bytes)) return *bom;
-  LazyUtf8Shape lazy_utf8(bytes);
-  std::optional<std::pair<Label, Decoding>> suspect;
-  if (std::optional<DecodedText> labelled =
-          DecodeByLabels(bytes, content_type, &lazy_utf8, &suspect)) {
-    return *std::move(labelled);
-  }
-  // No label, or only suspect ones. UTF-8 that is valid, or nearly so.
-  const Utf8Shape& utf8 = lazy_utf8.Get();
-  if (!suspect && (utf8.Valid() || utf8.MostlyUtf8())) {
-    return Result(DecodeUtf8(bytes, utf8), "UTF-8",
-                  utf8.multibyte > 0 ? "utf-8-valid" : "default");
-  }
-  return DecodeByDetector(bytes, &lazy_utf8, std::move(suspect));
+  DecodedText decoded = DecodeBytes(bytes, content_type);
+  // Here, so that the title, the metadata and the body all read the
+  // repaired text.
+  RepairMojibake(&decoded.utf8);
+  return decoded;
 }
 
 }  // namespace lede::engine

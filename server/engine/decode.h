@@ -20,7 +20,8 @@ struct DecodedText {
   std::string charset_source;
 };
 
-// Decodes `bytes` to UTF-8. Evidence, best first: a byte order mark, the
+// Decodes `bytes` to UTF-8 (and repairs text UTF-8-encoded twice, see
+// mojibake.h). Evidence, best first: a byte order mark, the
 // charset parameter of `content_type`, a <meta charset> / http-equiv / XML
 // declaration near the start, then ICU's charset detector. Labels are read
 // as browsers read them (gb2312 and gbk decode as GB18030, iso-8859-1 as

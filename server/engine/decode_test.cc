@@ -539,6 +539,18 @@ TEST(DecodeTest, GarbageNeverCrashes) {
   EXPECT_EQ(DecodeToUtf8("", "").utf8, "");
 }
 
+TEST(DecodeTest, TextEncodedTwiceIsRepairedWhateverItsLabel) {
+  // Windows-1252 bytes that spell UTF-8 read as UTF-8 ("It’s" became
+  // "Itâ€™s"), and the same page labelled Windows-1252 around UTF-8 bytes.
+  const std::string page =
+      "<title>Itâ€™s cafÃ© time</title><p>25Â°C â€” Â© 2024</p>";
+  const std::string fixed = "<title>It’s café time</title><p>25°C — © 2024</p>";
+  EXPECT_EQ(DecodeToUtf8(page, "text/html; charset=utf-8").utf8, fixed);
+  EXPECT_EQ(DecodeToUtf8(page, "text/html; charset=windows-1252").utf8, fixed);
+  EXPECT_EQ(DecodeToUtf8("<p>Le café, déjà vu</p>", "").utf8,
+            "<p>Le café, déjà vu</p>");
+}
+
 TEST(DecodeTest, UnknownLabelFallsThrough) {
   DecodedText decoded =
       DecodeToUtf8(Page("", kGbk), "text/html; charset=x-nonsense");
