@@ -30,25 +30,12 @@ int Windows1252Byte(UChar32 c) {
 }
 
 // How many continuation bytes the UTF-8 lead byte `lead` takes; 0 for a
-// byte that leads no well-formed sequence (C0, C1 and F5.. only make
-// overlong or out-of-range ones).
+// byte that leads no well-formed sequence (ASCII, C0, C1, F5..: ICU's
+// U8_IS_LEAD). Which continuations may follow it, ICU's U8_NEXT says once
+// the run is read.
 int ContinuationsAfter(int lead) {
-  if (lead >= 0xC2 && lead <= 0xDF) return 1;
-  if (lead >= 0xE0 && lead <= 0xEF) return 2;
-  if (lead >= 0xF0 && lead <= 0xF4) return 3;
-  return 0;
-}
-
-// Whether `byte` may follow `lead` (Unicode's table of well-formed UTF-8:
-// E0 and F0 exclude overlong forms, ED surrogates, F4 what is past U+10FFFF).
-bool FitsAfterLead(int lead, int byte) {
-  int low = 0x80;
-  int high = 0xBF;
-  if (lead == 0xE0) low = 0xA0;
-  if (lead == 0xED) high = 0x9F;
-  if (lead == 0xF0) low = 0x90;
-  if (lead == 0xF4) high = 0x8F;
-  return byte >= low && byte <= high;
+  if (lead < 0 || !U8_IS_LEAD(lead)) return 0;
+  return 1 + (lead >= 0xE0) + (lead >= 0xF0);
 }
 
 // A run: the characters [start, end) of the text, and the UTF-8 sequence
@@ -73,10 +60,15 @@ bool ReadRun(const uint8_t* data, int32_t length, int32_t start, Run* run) {
     if (i >= length) return false;
     U8_NEXT(data, i, length, c);
     const int byte = Windows1252Byte(c);
-    if (byte < 0x80 || byte > 0xBF) return false;
-    if (k == 1 && !FitsAfterLead(lead, byte)) return false;
+    if (!U8_IS_TRAIL(byte)) return false;
     run->bytes[k] = static_cast<char>(byte);
   }
+  // Well-formed: no overlong form, surrogate or code point past U+10FFFF.
+  const auto* bytes = reinterpret_cast<const uint8_t*>(run->bytes);
+  int32_t read = 0;
+  UChar32 spelled;
+  U8_NEXT(bytes, read, continuations + 1, spelled);
+  if (spelled < 0 || read != continuations + 1) return false;
   run->start = start;
   run->end = i;
   run->length = continuations + 1;
