@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
-#include <iterator>
 #include <string>
 #include <vector>
 
+#include "absl/algorithm/container.h"
 #include "absl/container/inlined_vector.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
@@ -94,9 +94,7 @@ bool HoldsText(const GumboNode* node) {
 bool IsPanelToggle(const GumboNode* element) {
   const GumboTag tag = element->v.element.tag;
   const bool toggle =
-      std::find(std::begin(content_rules::kPanelToggleTags),
-                std::end(content_rules::kPanelToggleTags),
-                tag) != std::end(content_rules::kPanelToggleTags) ||
+      absl::c_linear_search(content_rules::kPanelToggleTags, tag) ||
       FindAttribute(element, "aria-expanded") != nullptr ||
       absl::EqualsIgnoreCase(Attribute(element, "role"),
                              content_rules::kPanelToggleRole);
