@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/string_view.h"
 #include "re2/re2.h"
 #include "server/engine/dom.h"
@@ -30,6 +32,22 @@ NodeStats KeepPolicy::StatsOf(const GumboNode* element) const {
   return it == stats_.end() ? NodeStats() : it->second;
 }
 
+namespace {
+
+// Whether the element's aria-label names it as the page's furniture
+// (content_rules::kFurnitureAriaLabels), whatever its class says.
+bool LabelledAsFurniture(const GumboNode* element) {
+  const absl::string_view label =
+      absl::StripAsciiWhitespace(Attribute(element, "aria-label"));
+  if (label.empty()) return false;
+  for (absl::string_view furniture : content_rules::kFurnitureAriaLabels) {
+    if (absl::EqualsIgnoreCase(label, furniture)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 // Boilerplate by its class or id, readers' discussion, a furniture form, a
 // list of links.
 Verdict KeepPolicy::JudgeByClass(const GumboNode* element,
@@ -41,6 +59,7 @@ Verdict KeepPolicy::JudgeByClass(const GumboNode* element,
   // Inline elements (tag links, keyword spans) are part of the sentence
   // around them, whatever their class says.
   if (!IsBlockTag(tag)) return Verdict::kKeep;
+  if (LabelledAsFurniture(element)) return Verdict::kDrop;
   const unsigned says = ClassSays(Attribute(element, "class"), true) |
                         ClassSays(Attribute(element, "id"), false);
   const bool classed_as_boilerplate = (says & kSaysBoilerplate) != 0;

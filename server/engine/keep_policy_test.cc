@@ -82,6 +82,24 @@ TEST(KeepPolicyTest, LinkListsGoUnlessTheWalkReadsAListing) {
   EXPECT_EQ(Page(html, {.keep_link_lists = true}).On("links"), Verdict::kKeep);
 }
 
+TEST(KeepPolicyTest, ATrailLabelledBreadcrumbGoesEvenWhenLinkListsStay) {
+  // Documentation is read with its link lists; its trail of parent pages
+  // says what it is only in its aria-label.
+  const std::string html =
+      std::string("<div id=story>") + kProse + kProse +
+      "<ul id=trail class=docs-trail aria-label=\" Breadcrumb \">"
+      "<li><a href=/>Home</a></li><li><a href=/docs>Docs</a></li></ul>"
+      "<ul id=steps aria-label=\"Steps\"><li><a href=/a>Install</a></li>"
+      "<li><a href=/b>Configure</a></li></ul>"
+      "<span id=crumb aria-label=breadcrumb>Docs</span></div>";
+  const Page page(html, {.keep_link_lists = true});
+  EXPECT_EQ(page.On("trail"), Verdict::kDrop);
+  EXPECT_EQ(page.On("steps"), Verdict::kKeep);
+  // Inline elements are part of their sentence, whatever they are labelled.
+  EXPECT_EQ(page.On("crumb"), Verdict::kKeep);
+  EXPECT_EQ(page.On("story"), Verdict::kKeep);
+}
+
 TEST(KeepPolicyTest, FurnitureFormsAndDialogsGoOtherFormsStay) {
   Page page(std::string("<div id=story>") + kProse + kProse +
             "</div><form id=reply action=/wp-comments-post.php><p>Leave a "
