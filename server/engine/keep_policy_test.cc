@@ -50,10 +50,15 @@ TEST(KeepPolicyTest, BoilerplateGoesTheArticleStays) {
   Page page(std::string("<div id=story>") + kProse + kProse +
             "<div id=share class=share-bar><a href=#>Facebook</a></div>"
             "<nav id=menu><a href=/>Home</a></nav>"
-            "<span id=tag class=share>inline</span></div>");
+            // What Google's site search is told is not the page's content.
+            "<div id=banner class=\"site-banner nocontent\"><p>Version 2 is "
+            "out!</p></div><div id=note class=content-note><p>A note.</p>"
+            "</div><span id=tag class=share>inline</span></div>");
   EXPECT_EQ(page.On("story"), Verdict::kKeep);
   EXPECT_EQ(page.On("share"), Verdict::kDrop);
   EXPECT_EQ(page.On("menu"), Verdict::kDrop);
+  EXPECT_EQ(page.On("banner"), Verdict::kDrop);
+  EXPECT_EQ(page.On("note"), Verdict::kKeep);
   // Inline elements are part of their sentence, whatever their class.
   EXPECT_EQ(page.On("tag"), Verdict::kKeep);
 }
