@@ -46,6 +46,16 @@ bool LabelledAsFurniture(const GumboNode* element) {
   return false;
 }
 
+// Whether the element carries an attribute by which the page tells search
+// engines that it is not the page's text (content_rules::
+// kNotContentAttributes).
+bool MarkedNotContent(const GumboNode* element) {
+  for (const char* name : content_rules::kNotContentAttributes) {
+    if (FindAttribute(element, name) != nullptr) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 // Boilerplate by its class or id, readers' discussion, a furniture form, a
@@ -62,7 +72,8 @@ Verdict KeepPolicy::JudgeByClass(const GumboNode* element,
   if (LabelledAsFurniture(element)) return Verdict::kDrop;
   const unsigned says = ClassSays(Attribute(element, "class"), true) |
                         ClassSays(Attribute(element, "id"), false);
-  const bool classed_as_boilerplate = (says & kSaysBoilerplate) != 0;
+  const bool classed_as_boilerplate =
+      (says & kSaysBoilerplate) != 0 || MarkedNotContent(element);
   const bool classed_as_discussion = (says & kSaysDiscussion) != 0;
   // A layout box around the page's <main> ("fixed-sidebar", "has-nav")
   // names what sits beside the content, not what it holds.

@@ -69,6 +69,15 @@ TEST(KeepPolicyTest, ABoilerplateClassAroundMostOfTheTextIsKept) {
   EXPECT_EQ(page.On("wrap"), Verdict::kKeep);
 }
 
+TEST(KeepPolicyTest, WhatIsKeptOutOfSearchSnippetsGoesUnlessItHoldsTheText) {
+  const Page page(std::string("<div id=story data-nosnippet>") + kProse +
+                  kProse + kProse +
+                  "<div id=bio data-nosnippet=\"\"><p>Our writer has covered "
+                  "the council since 2019.</p></div></div>");
+  EXPECT_EQ(page.On("bio"), Verdict::kDrop);
+  EXPECT_EQ(page.On("story"), Verdict::kKeep);
+}
+
 TEST(KeepPolicyTest, DiscussionIsDroppedOnlyWhenAsked) {
   const std::string html = std::string("<div id=story>") + kProse + kProse +
                            kProse + "</div><div id=talk class=comments>" +
