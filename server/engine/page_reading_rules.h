@@ -115,6 +115,18 @@ struct PageReading {
 // 0.0003 (word and 4-gram F1), the intros of articles being their
 // bylines, badges and methodology boxes.
 //
+// Also tried and not kept (issue 18; lab texts.py + cmp.py, WCXB dev word
+// F1 on half A): the article's closing passes (read_article: teaser cards,
+// link buttons) on documentation, -0.0023 on its 41 pages
+// (docs.docker.com's cards of its course's modules, which the truth reads,
+// -0.19), and on products, -0.0024 (8 pages; Coco Republic -0.15), both
+// against c8d2c79; drop_repeated_runs on documentation, -0.00007 against
+// b210b13 (3 pages: the rows of Python's JSON conversion tables repeat
+// cells, "str", "string", which the truth reads each time). Simulated on
+// lede's half-A texts and not built: a code block's language label ("js",
+// "css", "html", "Terminal") dropped, documentation +0.00002 (MDN's truth
+// keeps the labels on some pages and not on others).
+//
 // Also tried and not kept (issue 18, products; word F1 against a61b149): a
 // product's customer reviews left out of its body unless comments are
 // asked for, the container read again without them when the body is its
