@@ -25,7 +25,8 @@ Walked WalkOf(const std::string& html) {
   if (!dom.ok()) return {};
   Skips skips;
   StatsMap stats = MeasureTree(dom->body(), skips);
-  KeepPolicy policy(stats, skips, content_rules::kBalancedBias, {});
+  ClassReadings classes;
+  KeepPolicy policy(stats, skips, content_rules::kBalancedBias, {}, &classes);
   BlockWalker walker(policy, "https://example.com/");
   walker.Walk(dom->body(), /*is_top=*/true);
   return {walker.TakeBlocks(), walker.dropped_discussion()};

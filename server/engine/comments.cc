@@ -275,7 +275,7 @@ std::vector<Block> CommentBlocks(const CommentPage& page,
                                  const GumboNode* element, const Skips& skips,
                                  absl::string_view author) {
   KeepPolicy policy(*page.stats, skips, *page.rules,
-                    {.drop_discussions = false});
+                    {.drop_discussions = false}, page.classes);
   BlockWalker walker(policy, "");
   walker.Walk(element, /*is_top=*/true);
   std::vector<Block> blocks;

@@ -10,6 +10,7 @@
 
 #include "absl/strings/string_view.h"
 #include "server/engine/block.h"
+#include "server/engine/class_readings.h"
 #include "server/engine/content_rules.h"
 #include "server/engine/content_tree.h"
 #include "server/engine/dates.h"
@@ -23,6 +24,9 @@ struct CommentPage {
   const StatsMap* stats = nullptr;
   const Skips* skips = nullptr;
   const content_rules::BiasRules* rules = nullptr;
+  // The page's readings of class and id values, which the comments' walks
+  // add to.
+  ClassReadings* classes = nullptr;
   // The container the body was read from: the sections around it hold the
   // body, not comments.
   const GumboNode* top = nullptr;

@@ -50,6 +50,9 @@ struct Reading {
   const content_rules::BiasRules& rules;
   content::Skips skips;
   content::StatsMap stats;
+  // What the page's class and id values say, read once a page: a cache,
+  // filled by the readers of a page read as const (the comments' walks).
+  mutable content::ClassReadings classes;
   // The container the paragraphs' votes crowned, widened to the article.
   const GumboNode* top = nullptr;
   // The last build's prose dropped as discussion, and its text before its
@@ -67,7 +70,7 @@ void Score(Reading* page) {
                                      page->dom.element_count());
   page->skips.field_labels =
       content::FieldLabels(page->body(), page->dom.fields(), elements);
-  content::ScoreCandidates(elements, &page->stats);
+  content::ScoreCandidates(elements, &page->classes, &page->stats);
   page->top = content::WidenToArticle(
       content::PickTopCandidate(page->body(), &page->stats), page->body(),
       page->stats, page->rules);
@@ -84,7 +87,8 @@ const std::string& ShownTitle(const PageFacts& facts) {
 std::vector<Block> Walk(Reading* page,
                         const std::vector<const GumboNode*>& roots,
                         const GumboNode* top, KeepOptions keep) {
-  content::KeepPolicy policy(page->stats, page->skips, page->rules, keep);
+  content::KeepPolicy policy(page->stats, page->skips, page->rules, keep,
+                             &page->classes);
   content::BlockWalker walker(policy, page->facts.url.value);
   for (const GumboNode* root : roots) walker.Walk(root, root == top);
   page->dropped_discussion = walker.dropped_discussion();
@@ -103,8 +107,8 @@ enum class Lead {
 // the page's furniture and metadata lines dropped.
 std::vector<Block> Build(Reading* page, const GumboNode* root, KeepOptions keep,
                          Lead lead_kind = Lead::kArticle) {
-  const std::vector<const GumboNode*> selected =
-      content::SelectContentNodes(root, page->stats, page->rules);
+  const std::vector<const GumboNode*> selected = content::SelectContentNodes(
+      root, page->stats, page->rules, &page->classes);
   std::vector<Block> blocks = Walk(page, selected, root, keep);
   const int dropped_discussion = page->dropped_discussion;
   const GumboNode* intro =
@@ -266,6 +270,7 @@ content::CommentPage CommentPageOf(const Reading& page, const Body& body,
   comments.stats = &page.stats;
   comments.skips = &page.skips;
   comments.rules = &page.rules;
+  comments.classes = &page.classes;
   comments.top = page.top;
   comments.blocks = &body.blocks;
   comments.hints.reference_time = reference_time;

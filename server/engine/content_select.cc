@@ -16,25 +16,17 @@ bool IsParagraphLike(GumboTag tag) {
          tag == GUMBO_TAG_BLOCKQUOTE || tag == GUMBO_TAG_SECTION;
 }
 
-double ClassWeight(const GumboNode* node) {
-  static const LazyRE2 kPositive = {content_rules::kPositiveClassPattern};
-  static const LazyRE2 kNegative = {content_rules::kNegativeClassPattern};
-  double weight = 0;
-  std::string classes = RoleClasses(Attribute(node, "class"));
-  for (absl::string_view value :
-       {absl::string_view(classes), Attribute(node, "id")}) {
-    if (value.empty()) continue;
-    if (RE2::PartialMatch(Piece(value), *kNegative)) weight -= 25;
-    if (RE2::PartialMatch(Piece(value), *kPositive)) weight += 25;
-  }
-  return weight;
+double ClassWeight(const GumboNode* node, ClassReadings* classes) {
+  return classes->Weight(Attribute(node, "class"), /*of_class=*/true) +
+         classes->Weight(Attribute(node, "id"), /*of_class=*/false);
 }
 
 // A class that names the content ("popup-content") is believed in
 // proportion to the text it holds: a 33-character pop-up must not outscore
 // the article on its two class words.
-double CandidateClassWeight(const GumboNode* node, const NodeStats& stats) {
-  double weight = ClassWeight(node);
+double CandidateClassWeight(const GumboNode* node, const NodeStats& stats,
+                            ClassReadings* classes) {
+  double weight = ClassWeight(node, classes);
   if (weight <= 0) return weight;
   return weight * std::min(1.0, stats.text_length /
                                     content_rules::kMinTextForFullClassWeight);
@@ -73,7 +65,7 @@ double TagWeight(GumboTag tag) {
 }  // namespace
 
 void ScoreCandidates(const std::vector<EnteredElement>& elements,
-                     StatsMap* stats) {
+                     ClassReadings* classes, StatsMap* stats) {
   for (const auto& [node, tag] : elements) {
     const NodeStats& own = (*stats)[node];
     bool votes = IsParagraphLike(tag);
@@ -101,7 +93,8 @@ void ScoreCandidates(const std::vector<EnteredElement>& elements,
       NodeStats& s = (*stats)[up];
       if (!s.candidate) {
         s.candidate = true;
-        s.score = TagWeight(up->v.element.tag) + CandidateClassWeight(up, s);
+        s.score =
+            TagWeight(up->v.element.tag) + CandidateClassWeight(up, s, classes);
       }
       s.score += level == 0 ? vote : vote / (level * 2.0);
     }
@@ -290,7 +283,7 @@ const GumboNode* FindIntro(const GumboNode* top, const GumboNode* body,
 
 std::vector<const GumboNode*> SelectContentNodes(
     const GumboNode* top, const StatsMap& stats,
-    const content_rules::BiasRules& rules) {
+    const content_rules::BiasRules& rules, ClassReadings* classes) {
   if (top->parent == nullptr || top->parent->type != GUMBO_NODE_ELEMENT) {
     return {top};
   }
@@ -304,7 +297,7 @@ std::vector<const GumboNode*> SelectContentNodes(
   // holds all of its body: paragraphs after it are notices and teasers, and
   // only classed ones before it join it, as its lead (content_rules.h, beside
   // kMinSiblingParagraphText).
-  bool labelled_container = ClassWeight(top) > 0;
+  bool labelled_container = ClassWeight(top, classes) > 0;
   std::vector<const GumboNode*> selected;
   const GumboVector& siblings = top->parent->v.element.children;
   for (unsigned int i = 0; i < siblings.length; ++i) {
@@ -315,7 +308,7 @@ std::vector<const GumboNode*> SelectContentNodes(
     }
     if (sibling->type != GUMBO_NODE_ELEMENT) continue;
     NodeStats s = find(sibling);
-    if (ClassWeight(sibling) < 0) continue;
+    if (ClassWeight(sibling, classes) < 0) continue;
     bool keep = s.candidate && s.score >= threshold;
     const bool may_join_as_paragraph =
         !labelled_container ||

@@ -8,6 +8,7 @@
 
 #include <vector>
 
+#include "server/engine/class_readings.h"
 #include "server/engine/content_rules.h"
 #include "server/engine/content_tree.h"
 
@@ -15,9 +16,10 @@ namespace lede::engine::content {
 
 // Paragraph-like elements among `elements` (what MeasureTree entered, in
 // document order) vote for their ancestors: marks the candidates in `stats`
-// and adds up their scores.
+// and adds up their scores, weighed by their class and id (`classes`: the
+// page's readings of them).
 void ScoreCandidates(const std::vector<EnteredElement>& elements,
-                     StatsMap* stats);
+                     ClassReadings* classes, StatsMap* stats);
 
 // The candidate with the best score once weighed by its link density (the
 // scores in `stats` become the weighed ones); `body` when there is none.
@@ -31,10 +33,10 @@ const GumboNode* WidenToArticle(const GumboNode* top, const GumboNode* body,
                                 const content_rules::BiasRules& rules);
 
 // `top` and those of its siblings that look like more of it, in document
-// order.
+// order (`classes`: the page's readings of class and id values).
 std::vector<const GumboNode*> SelectContentNodes(
     const GumboNode* top, const StatsMap& stats,
-    const content_rules::BiasRules& rules);
+    const content_rules::BiasRules& rules, ClassReadings* classes);
 
 // The article's lead ("standfirst") when it stands before `top`, outside
 // it, in the article's header; nullptr when there is none.

@@ -7,17 +7,9 @@
 #include "absl/strings/string_view.h"
 #include "re2/re2.h"
 #include "server/engine/dom.h"
-#include "server/engine/role_classes.h"
 #include "server/engine/text_util.h"
 
 namespace lede::engine::content {
-namespace {
-
-// What KeepPolicy::ClassSays reads in a class or id value, as bits.
-constexpr unsigned kSaysBoilerplate = 1;
-constexpr unsigned kSaysDiscussion = 2;
-
-}  // namespace
 
 Verdict KeepPolicy::Judge(const GumboNode* element, const NodeStats& root,
                           bool is_root) const {
@@ -70,8 +62,8 @@ Verdict KeepPolicy::JudgeByClass(const GumboNode* element,
   // around them, whatever their class says.
   if (!IsBlockTag(tag)) return Verdict::kKeep;
   if (LabelledAsFurniture(element)) return Verdict::kDrop;
-  const unsigned says = ClassSays(Attribute(element, "class"), true) |
-                        ClassSays(Attribute(element, "id"), false);
+  const unsigned says = classes_->Says(Attribute(element, "class"), true) |
+                        classes_->Says(Attribute(element, "id"), false);
   const bool classed_as_boilerplate =
       (says & kSaysBoilerplate) != 0 || MarkedNotContent(element);
   const bool classed_as_discussion = (says & kSaysDiscussion) != 0;
@@ -87,23 +79,6 @@ Verdict KeepPolicy::JudgeByClass(const GumboNode* element,
     return Verdict::kDropDiscussion;
   }
   return IsLinkList(element, root) ? Verdict::kDropLinkList : Verdict::kKeep;
-}
-
-unsigned KeepPolicy::ClassSays(absl::string_view value, bool of_class) const {
-  static const LazyRE2 kDrop = {content_rules::kDropClassPattern};
-  static const LazyRE2 kDiscussion = {content_rules::kDiscussionClassPattern};
-  if (value.empty()) return 0;
-  auto [entry, added] = class_says_[of_class].try_emplace(value, 0);
-  if (!added) return entry->second;
-  const std::string classes = of_class ? RoleClasses(value) : std::string();
-  const absl::string_view read = of_class ? absl::string_view(classes) : value;
-  if (read.empty()) return 0;
-  if (RE2::PartialMatch(Piece(read), *kDrop)) {
-    entry->second = kSaysBoilerplate;
-  } else if (RE2::PartialMatch(Piece(read), *kDiscussion)) {
-    entry->second = kSaysDiscussion;
-  }
-  return entry->second;
 }
 
 // A link-heavy container, unless the walk is reading a listing. One around

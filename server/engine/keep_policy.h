@@ -5,8 +5,7 @@
 
 #include <gumbo.h>
 
-#include "absl/container/flat_hash_map.h"
-#include "absl/strings/string_view.h"
+#include "server/engine/class_readings.h"
 #include "server/engine/content_rules.h"
 #include "server/engine/content_tree.h"
 
@@ -34,9 +33,15 @@ bool SaysItIsFurniture(const GumboNode* form);
 // reads the measures and changes nothing.
 class KeepPolicy {
  public:
+  // `classes`: the page's class readings, which the policy adds to.
   KeepPolicy(const StatsMap& stats, const Skips& skips,
-             const content_rules::BiasRules& rules, KeepOptions options)
-      : stats_(stats), skips_(skips), rules_(rules), options_(options) {}
+             const content_rules::BiasRules& rules, KeepOptions options,
+             ClassReadings* classes)
+      : stats_(stats),
+        skips_(skips),
+        rules_(rules),
+        options_(options),
+        classes_(classes) {}
 
   // The verdict on `element` in a walk of the subtree `root` measures
   // (`is_root`: the element is the crowned container itself, kept whatever
@@ -55,18 +60,14 @@ class KeepPolicy {
   bool HoldsTheContent(const GumboNode* element, const NodeStats& root,
                        bool discussion = false) const;
   bool IsFurnitureForm(const GumboNode* form, const NodeStats& root) const;
-  // What a class attribute's role classes (`of_class`) or an id say of
-  // their element: kSaysBoilerplate, kSaysDiscussion or neither.
-  unsigned ClassSays(absl::string_view value, bool of_class) const;
 
   const StatsMap& stats_;
   const Skips& skips_;
   const content_rules::BiasRules& rules_;
   KeepOptions options_;
-  // ClassSays by value, class and id apart: a page repeats a few hundred
-  // values over thousands of elements, and the values are the tree's, which
-  // outlives the policy. A memo, so Judge still changes nothing it reads.
-  mutable absl::flat_hash_map<absl::string_view, unsigned> class_says_[2];
+  // A cache of what the page's class and id values say, shared by the
+  // walks of a page: Judge still changes nothing it reads.
+  ClassReadings* classes_;
 };
 
 }  // namespace lede::engine::content

@@ -22,7 +22,7 @@ class Page {
     dom_ = std::make_unique<Dom>(*std::move(parsed));
     stats_ = MeasureTree(dom_->body(), skips_);
     policy_ = std::make_unique<KeepPolicy>(
-        stats_, skips_, content_rules::kBalancedBias, options);
+        stats_, skips_, content_rules::kBalancedBias, options, &classes_);
   }
 
   // The verdict on the element with id `id`, in a walk of the body.
@@ -43,6 +43,7 @@ class Page {
   std::unique_ptr<Dom> dom_;
   Skips skips_;
   StatsMap stats_;
+  ClassReadings classes_;
   std::unique_ptr<KeepPolicy> policy_;
 };
 
