@@ -4,6 +4,7 @@
 #define LEDE_SERVER_ENGINE_CLASS_READINGS_H_
 
 #include <string>
+#include <vector>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/string_view.h"
@@ -45,6 +46,7 @@ class ClassReadings {
   Reading* Find(absl::string_view value, bool of_class);
 
   absl::flat_hash_map<absl::string_view, Reading> readings_[2];
+  std::vector<int> matches_;  // a search's, kept for its storage
 };
 
 }  // namespace lede::engine::content
