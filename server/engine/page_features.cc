@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <bitset>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <vector>
@@ -184,6 +185,27 @@ void ForEachWord(absl::string_view text, Visit visit) {
   flush();
 }
 
+// Whether `text` holds an ASCII digit, read eight bytes at a time: most of a
+// page's texts hold none, and the byte loop that stops at the first digit
+// read every byte of them one by one.
+bool HasAsciiDigit(absl::string_view text) {
+  constexpr uint64_t kLowBits = 0x0101010101010101ull;
+  constexpr uint64_t kHighBits = 0x8080808080808080ull;
+  size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    uint64_t eight;
+    std::memcpy(&eight, text.data() + i, 8);
+    // A byte is a digit when it XOR '0' is below 10 (every other byte gives
+    // 10 or more); the test sees whether any lane is below 10.
+    const uint64_t folded = eight ^ (kLowBits * '0');
+    if (((folded - kLowBits * 10) & ~folded & kHighBits) != 0) return true;
+  }
+  for (; i < text.size(); ++i) {
+    if (absl::ascii_isdigit(static_cast<unsigned char>(text[i]))) return true;
+  }
+  return false;
+}
+
 bool IsAllDigits(absl::string_view text) {
   return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
     return absl::ascii_isdigit(static_cast<unsigned char>(c));
@@ -205,11 +227,7 @@ bool HasDigitRun(absl::string_view text, size_t run) {
 // "-", "/" or "." ("2024-05-03", "5.3.24"). Cheaper than FindDate, and
 // enough to count them.
 bool IsDateLike(absl::string_view text) {
-  if (std::none_of(text.begin(), text.end(), [](char c) {
-        return absl::ascii_isdigit(static_cast<unsigned char>(c));
-      })) {
-    return false;
-  }
+  if (!HasAsciiDigit(text)) return false;
   bool named = false;
   ForEachWord(text, [&](absl::string_view word) {
     named = named || DateWords().contains(word);
@@ -352,11 +370,7 @@ int CountPrices(absl::string_view text) {
   };
   // Most texts hold no digit, and so no price: one pass instead of a
   // search for each sign.
-  if (std::none_of(text.begin(), text.end(), [](char c) {
-        return absl::ascii_isdigit(static_cast<unsigned char>(c));
-      })) {
-    return 0;
-  }
+  if (!HasAsciiDigit(text)) return 0;
   int prices = 0;
   for (absl::string_view sign : kSigns) {
     for (size_t at = text.find(sign); at != absl::string_view::npos;
@@ -504,7 +518,8 @@ class PageWalk {
       default:
         break;
     }
-    CountTag(tag);
+    const bool heading = IsHeading(tag);
+    CountTag(tag, heading);
     Frame& frame = Push(node);
     absl::string_view class_name, id, href;
     ForEachAttribute(node, [&](AttributeName name, const char* value) {
@@ -517,19 +532,19 @@ class PageWalk {
       }
       return true;
     });
-    ReadLinksAndHeadings(tag, id, href);
-    const unsigned hints = ClassHints(class_name) | ClassHints(id);
+    ReadLinksAndHeadings(tag, heading, id, href);
+    const ClassValue classes = ReadClassValue(class_name);
+    const unsigned hints = classes.hints | ReadClassValue(id).hints;
     Count(hints, kClassFeatures, &f_);
     if (hints & rules::kForum) frame.held.forum_classes = 1;
     // Alike siblings share the tag and the first class word.
-    absl::string_view first_class =
-        class_name.substr(0, std::min(class_name.find(' '), class_name.size()));
-    frame.signature = absl::HashOf(static_cast<int>(tag), first_class);
+    frame.signature =
+        absl::HashOf(static_cast<int>(tag), classes.first_word_hash);
     if (tag == GUMBO_TAG_A) ++link_depth_;
     if (tag == GUMBO_TAG_P) ++paragraph_depth_;
     if (tag == GUMBO_TAG_LI) ++list_depth_;
     if (tag == GUMBO_TAG_PRE || tag == GUMBO_TAG_CODE) ++code_depth_;
-    if (IsHeading(tag)) ++heading_depth_;
+    if (heading) ++heading_depth_;
     return true;
   }
 
@@ -539,24 +554,24 @@ class PageWalk {
       return;
     }
     const GumboTag tag = node->v.element.tag;
+    const bool heading = IsHeading(tag);
     if (tag == GUMBO_TAG_A) --link_depth_;
     if (tag == GUMBO_TAG_P) --paragraph_depth_;
     if (tag == GUMBO_TAG_LI) --list_depth_;
     if (tag == GUMBO_TAG_PRE || tag == GUMBO_TAG_CODE) --code_depth_;
-    if (IsHeading(tag)) --heading_depth_;
+    if (heading) --heading_depth_;
     Frame& frame = frames_[depth_ - 1];
     if (tag == GUMBO_TAG_A) ++frame.held.links;
     if (tag == GUMBO_TAG_IMG) ++frame.held.images;
-    if (IsHeading(tag)) ++frame.held.headings;
+    if (heading) ++frame.held.headings;
     if (tag == GUMBO_TAG_TIME) {
       ++frame.held.times;
       ++frame.held.dates;
     }
     if (tag == GUMBO_TAG_A) ReadLink(node, &frame.held);
-    if (IsHeading(tag) && frame.held.links > 0 &&
-        frame.held.headline_links == 0)
+    if (heading && frame.held.links > 0 && frame.held.headline_links == 0)
       frame.held.headline_links = 1;
-    if (IsTextBlockTag(tag) && frame.held.blocks == 0 && frame.held.text > 0) {
+    if (frame.held.blocks == 0 && frame.held.text > 0 && IsTextBlockTag(tag)) {
       frame.held.blocks = 1;
       block_text_ += frame.held.text;
       if (2 * frame.held.link_text >= frame.held.text) {
@@ -595,14 +610,14 @@ class PageWalk {
     if (IsPageNumberLink(node)) f_[kPageNumberLinks] += 1;
   }
 
-  void ReadLinksAndHeadings(GumboTag tag, absl::string_view id,
+  void ReadLinksAndHeadings(GumboTag tag, bool heading, absl::string_view id,
                             absl::string_view href) {
     if (tag == GUMBO_TAG_A) {
       if (absl::StartsWithIgnoreCase(href, "tel:")) f_[kPhoneLinks] += 1;
       const bool anchor = href.size() > 1 && href[0] == '#';
       if (anchor) f_[kAnchorLinks] += 1;
       if (heading_depth_ > 0) f_[anchor ? kHeadingAnchors : kHeadingLinks] += 1;
-    } else if (IsHeading(tag)) {
+    } else if (heading) {
       if (link_depth_ > 0) f_[kHeadingLinks] += 1;
       if (!id.empty()) f_[kHeadingAnchors] += 1;
     } else if (tag == GUMBO_TAG_LI && list_depth_ > 0) {
@@ -612,26 +627,43 @@ class PageWalk {
 
   static bool IsHeading(GumboTag tag) { return content::HeadingLevel(tag) > 0; }
 
-  // The hints of the words of one class or id value. A page repeats a few
-  // hundred values over thousands of elements, so each value is split once;
-  // the values are the tree's, which outlives the walk.
-  unsigned ClassHints(absl::string_view value) {
-    if (value.empty()) return 0;
-    // Not a structured binding: clang (the fuzz and sanitizer builds)
-    // refuses one captured by the lambda before C++20's P1091.
-    const auto emplaced = class_hints_.try_emplace(value, 0);
-    unsigned& hints = emplaced.first->second;
-    if (emplaced.second) {
-      ForEachWord(value, [&](absl::string_view word) {
-        hints |= HintsOfWord<rules::kClassWords>(word);
-      });
-    }
+  // The hints of the words of a class or id value.
+  static unsigned WordHints(absl::string_view value) {
+    unsigned hints = 0;
+    ForEachWord(value, [&](absl::string_view word) {
+      hints |= HintsOfWord<rules::kClassWords>(word);
+    });
     return hints;
   }
 
-  void CountTag(GumboTag tag) {
+  // What the walk reads of one class or id value: the hints of its words,
+  // and the hash of its first word (Frame::signature), 0 for none.
+  struct ClassValue {
+    unsigned hints = 0;
+    size_t first_word_hash = 0;
+  };
+
+  // The ClassValue of `value`. A page repeats a few hundred values over
+  // thousands of elements, so each value is split and hashed once; the
+  // values are the tree's, which outlives the walk.
+  ClassValue ReadClassValue(absl::string_view value) {
+    if (value.empty()) return ClassValue();
+    // Not a structured binding: clang (the fuzz and sanitizer builds)
+    // refuses one captured by the lambda before C++20's P1091.
+    const auto emplaced = class_values_.try_emplace(value);
+    ClassValue& read = emplaced.first->second;
+    if (emplaced.second) {
+      read.hints = WordHints(value);
+      const absl::string_view first_word =
+          value.substr(0, std::min(value.find(' '), value.size()));
+      if (!first_word.empty()) read.first_word_hash = absl::HashOf(first_word);
+    }
+    return read;
+  }
+
+  void CountTag(GumboTag tag, bool heading) {
     f_[kElements] += 1;
-    if (IsHeading(tag)) f_[kHeadings] += 1;
+    if (heading) f_[kHeadings] += 1;
     switch (tag) {
       case GUMBO_TAG_A:
         f_[kLinks] += 1;
@@ -786,7 +818,7 @@ class PageWalk {
   }
 
   PageFeatures& f_;
-  absl::flat_hash_map<absl::string_view, unsigned> class_hints_;
+  absl::flat_hash_map<absl::string_view, ClassValue> class_values_;
   std::vector<Frame> frames_;  // the open elements; deeper ones kept for reuse
   size_t depth_ = 0;
   Subtree total_;
