@@ -311,7 +311,9 @@ class PageWalk : public TreeVisitor {
     if (tag == GUMBO_TAG_H1 || tag == GUMBO_TAG_H2 || tag == GUMBO_TAG_H3) {
       ReadHeading(element, chrome_depth_ > 0, sink_);
     }
-    if (tag != GUMBO_TAG_BODY && tag != GUMBO_TAG_HTML) {
+    // Most elements have neither role: no call for them.
+    if ((roles_ & (kBylineRole | kDateRole)) != 0 && tag != GUMBO_TAG_BODY &&
+        tag != GUMBO_TAG_HTML) {
       ReadClassHints(element, (roles_ & kBylineRole) != 0,
                      (roles_ & kDateRole) != 0, sink_);
     }

@@ -534,7 +534,9 @@ class PageWalk {
     });
     ReadLinksAndHeadings(tag, heading, id, href);
     const ClassValue classes = ReadClassValue(class_name);
-    const unsigned hints = classes.hints | ReadClassValue(id).hints;
+    // An id names one element (HTML requires it): its words are read each
+    // time, not remembered.
+    const unsigned hints = classes.hints | WordHints(id);
     Count(hints, kClassFeatures, &f_);
     if (hints & rules::kForum) frame.held.forum_classes = 1;
     // Alike siblings share the tag and the first class word.
@@ -636,7 +638,7 @@ class PageWalk {
     return hints;
   }
 
-  // What the walk reads of one class or id value: the hints of its words,
+  // What the walk reads of one class value: the hints of its words,
   // and the hash of its first word (Frame::signature), 0 for none.
   struct ClassValue {
     unsigned hints = 0;
