@@ -296,6 +296,8 @@ struct DateDigits {
 
 DateDigits DigitsOf(absl::string_view text) {
   DateDigits digits;
+  // Most texts hold no digit: none of them is read byte by byte.
+  if (!HasAsciiDigit(text)) return digits;
   size_t run = 0;
   for (size_t i = 0; i < text.size(); ++i) {
     if (!absl::ascii_isdigit(static_cast<unsigned char>(text[i]))) {

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <bitset>
 #include <cstdint>
-#include <cstring>
 #include <optional>
 #include <string>
 #include <vector>
@@ -183,27 +182,6 @@ void ForEachWord(absl::string_view text, Visit visit) {
     word[length++] = absl::ascii_tolower(static_cast<unsigned char>(c));
   }
   flush();
-}
-
-// Whether `text` holds an ASCII digit, read eight bytes at a time: most of a
-// page's texts hold none, and the byte loop that stops at the first digit
-// read every byte of them one by one.
-bool HasAsciiDigit(absl::string_view text) {
-  constexpr uint64_t kLowBits = 0x0101010101010101ull;
-  constexpr uint64_t kHighBits = 0x8080808080808080ull;
-  size_t i = 0;
-  for (; i + 8 <= text.size(); i += 8) {
-    uint64_t eight;
-    std::memcpy(&eight, text.data() + i, 8);
-    // A byte is a digit when it XOR '0' is below 10 (every other byte gives
-    // 10 or more); the test sees whether any lane is below 10.
-    const uint64_t folded = eight ^ (kLowBits * '0');
-    if (((folded - kLowBits * 10) & ~folded & kHighBits) != 0) return true;
-  }
-  for (; i < text.size(); ++i) {
-    if (absl::ascii_isdigit(static_cast<unsigned char>(text[i]))) return true;
-  }
-  return false;
 }
 
 bool IsAllDigits(absl::string_view text) {

@@ -193,6 +193,24 @@ std::string AsciiLower(absl::string_view text) {
   return absl::AsciiStrToLower(text);
 }
 
+bool HasAsciiDigit(absl::string_view text) {
+  constexpr uint64_t kLowBits = 0x0101010101010101ull;
+  constexpr uint64_t kHighBits = 0x8080808080808080ull;
+  size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    uint64_t eight;
+    std::memcpy(&eight, text.data() + i, 8);
+    // A byte is a digit when it XOR '0' is below 10 (every other byte gives
+    // 10 or more); the test sees whether any lane is below 10.
+    const uint64_t folded = eight ^ (kLowBits * '0');
+    if (((folded - kLowBits * 10) & ~folded & kHighBits) != 0) return true;
+  }
+  for (; i < text.size(); ++i) {
+    if (absl::ascii_isdigit(static_cast<unsigned char>(text[i]))) return true;
+  }
+  return false;
+}
+
 size_t CodePointCount(absl::string_view utf8) {
   // Every byte but a continuation byte (10xxxxxx) starts a code point.
   // Eight bytes at a time: each byte's lane of `starts` gains 1 for a

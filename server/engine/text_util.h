@@ -111,6 +111,11 @@ inline int LetterPairIndex(absl::string_view text) {
 // Number of Unicode code points in `utf8`.
 size_t CodePointCount(absl::string_view utf8);
 
+// Whether `text` holds an ASCII digit, read eight bytes at a time: most of a
+// page's texts hold none, and a byte loop that stops at the first digit reads
+// every byte of those.
+bool HasAsciiDigit(absl::string_view text);
+
 // Number of letters (Unicode alphabetic code points) in `utf8`.
 size_t LetterCount(absl::string_view utf8);
 

@@ -225,6 +225,27 @@ TEST(TextUtilTest, CodePointCountMatchesAByteByByteCount) {
   }
 }
 
+// HasAsciiDigit tests eight bytes at a time: held to a byte-by-byte test for
+// every byte value, alone and at each place of a word and of the tail.
+TEST(TextUtilTest, HasAsciiDigitMatchesAByteByByteTest) {
+  for (int byte = 0; byte < 256; ++byte) {
+    const bool digit = byte >= '0' && byte <= '9';
+    for (size_t length = 1; length <= 19; ++length) {
+      for (size_t at = 0; at < length; ++at) {
+        // Filled with the bytes on either side of the digits, which the
+        // word test must not take for them.
+        std::string text(length, at % 2 == 0 ? '/' : ':');
+        text[at] = static_cast<char>(byte);
+        ASSERT_EQ(HasAsciiDigit(text), digit)
+            << byte << " " << length << " " << at;
+      }
+    }
+  }
+  EXPECT_FALSE(HasAsciiDigit(""));
+  EXPECT_FALSE(HasAsciiDigit("no digit in this sentence, none at all"));
+  EXPECT_TRUE(HasAsciiDigit("posted on May 5"));
+}
+
 // The fast paths of IsHan and the language stage's script count take every
 // CJK Unified Ideograph as an alphabetic Han letter without asking ICU:
 // this holds ICU to it, code point by code point.
