@@ -1,7 +1,7 @@
 #include "server/engine/page_features.h"
 
 #include <algorithm>
-#include <bitset>
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -59,33 +59,35 @@ unsigned HintsOf(const HintMap& map, absl::string_view word) {
   return it == map.end() ? 0 : it->second;
 }
 
-// The first two letters of the words of the table `kWords`, as bits of
-// LetterPairIndex, built at their first use.
+// The words of the table `kWords` that open with two ASCII letters, by those
+// letters (LetterPairIndex), built at their first use.
 template <const auto& kWords>
-const std::bitset<kLetterPairs>& FirstPairs() {
-  static const std::bitset<kLetterPairs>* const kPairs = [] {
-    auto* pairs = new std::bitset<kLetterPairs>();
+const std::array<std::vector<rules::HintWord>, kLetterPairs>& WordsByPair() {
+  static const auto* const kByPair = [] {
+    auto* by_pair =
+        new std::array<std::vector<rules::HintWord>, kLetterPairs>();
     for (const rules::HintWord& entry : kWords) {
       const int pair = LetterPairIndex(entry.word);
-      if (pair < 0) {
-        pairs->set();  // every pair may start a word
-        break;
-      }
-      pairs->set(pair);
+      if (pair >= 0) (*by_pair)[pair].push_back(entry);
     }
-    return pairs;
+    return by_pair;
   }();
-  return *kPairs;
+  return *kByPair;
 }
 
-// HintsOf the table `kWords` for `word`, not looked up (hashed) when the
-// table holds no word of its first two letters, in any case: most of a
-// page's class words.
+// HintsOf the table `kWords` for `word` (lower case). A word that opens with
+// two letters is compared with the table's few words of the same two (at
+// most 7 of kClassWords' 129), not hashed: most of a page's class words have
+// none.
 template <const auto& kWords>
 unsigned HintsOfWord(absl::string_view word) {
   const int pair = LetterPairIndex(word);
-  if (pair >= 0 && !FirstPairs<kWords>()[pair]) return 0;
-  return HintsOf(HintsTable<kWords>(), word);
+  if (pair < 0) return HintsOf(HintsTable<kWords>(), word);
+  unsigned hints = 0;
+  for (const rules::HintWord& entry : WordsByPair<kWords>()[pair]) {
+    if (entry.word == word) hints |= entry.hints;
+  }
+  return hints;
 }
 
 // Where the hints of a word count: a feature for each kind, kNone where a
