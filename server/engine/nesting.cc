@@ -262,50 +262,54 @@ struct Attribute {
 
 // The stack of open elements as far as the scan follows it, with the
 // positions of each tag and of each class the rules ask about, so every
-// rule is answered without walking the stack; and the list of active
+// rule is answered without walking the stack (each tag's last position in
+// a table, the one before it kept in the element that took its place; each
+// class's in every element, as of that element), one vector of structs
+// that a push writes once and a pop reads once; and the list of active
 // formatting elements, the <b>, <i>, <a>... that the tree builder reopens
 // (as copies) before text or an inline element when markup closed them
 // early: misnested formatting (<b><i>x</b> repeated) nests deeper at each
 // reopening.
 class OpenElements {
  public:
-  OpenElements() : positions_(kTagCount) {}
+  OpenElements() { last_.fill(-1); }
 
-  size_t size() const { return tags_.size(); }
+  size_t size() const { return stack_.size(); }
   // The tree depth of the current node (<body>'s, 2, when none is open).
-  int depth() const { return depths_.empty() ? base_depth_ : depths_.back(); }
+  int depth() const {
+    return stack_.empty() ? base_depth_ : stack_.back().depth;
+  }
   // A frameset that replaces the body opens beside <head>, not in <body>.
   void ReplaceBody() { base_depth_ = 1; }
-  GumboTag top() const { return tags_.empty() ? GUMBO_TAG_LAST : tags_.back(); }
-  // Position of the last open `tag`, -1 when none is open.
-  int Last(GumboTag tag) const {
-    return positions_[tag].empty() ? -1 : positions_[tag].back();
+  GumboTag top() const {
+    return stack_.empty() ? GUMBO_TAG_LAST : stack_.back().tag;
   }
+  // Position of the last open `tag`, -1 when none is open.
+  int Last(GumboTag tag) const { return last_[tag]; }
   int LastButtonScope() const {
-    return button_scope_.empty() ? -1 : button_scope_.back();
+    return stack_.empty() ? -1 : stack_.back().last_button;
   }
   // The position of the last element that ends the scope an end tag `tag`
   // of kScopedEndTags looks in (button scope for </p>, list item scope for
   // </li>, the default scope else: button scope but <button>), -1 if none.
   int LastScopeFor(GumboTag tag) const {
     if (tag == GUMBO_TAG_P) return LastButtonScope();
-    int last = -1;
-    for (auto it = button_scope_.rbegin(); it != button_scope_.rend(); ++it) {
-      if (tags_[*it] != GUMBO_TAG_BUTTON ||
-          namespaces_[*it] != Namespace::kHtml) {
-        last = *it;
-        break;
-      }
+    int last = LastButtonScope();
+    while (last >= 0 && stack_[last].tag == GUMBO_TAG_BUTTON &&
+           stack_[last].ns == Namespace::kHtml) {
+      last = last > 0 ? stack_[last - 1].last_button : -1;
     }
     if (tag == GUMBO_TAG_LI) {
       last = std::max({last, Last(GUMBO_TAG_OL), Last(GUMBO_TAG_UL)});
     }
     return last;
   }
-  int LastSpecial() const { return special_.empty() ? -1 : special_.back(); }
+  int LastSpecial() const {
+    return stack_.empty() ? -1 : stack_.back().last_special;
+  }
   // LastSpecial, address, div and p included.
   int LastSpecialAny() const {
-    return any_special_.empty() ? -1 : any_special_.back();
+    return stack_.empty() ? -1 : stack_.back().last_any_special;
   }
   // Position of the last open heading (h1 to h6), -1 when none is open.
   int LastHeading() const {
@@ -325,7 +329,7 @@ class OpenElements {
   // "<![CDATA[" starts a CDATA section (the tokenizer asks the namespace
   // only: at a MathML text integration point too).
   bool CurrentIsForeign() const {
-    return !namespaces_.empty() && namespaces_.back() != Namespace::kHtml;
+    return !stack_.empty() && stack_.back().ns != Namespace::kHtml;
   }
   // Whether a start tag goes by the rules for foreign content, as the tree
   // builder's dispatcher decides by the current node alone: one of SVG or
@@ -333,7 +337,7 @@ class OpenElements {
   // HTML rules). An HTML element opened inside foreign content (a <select>
   // in an <mi>) takes its own rules, however many <math> are open below it.
   bool StartTagsAreForeign() const {
-    return CurrentIsForeign() && !HoldsHtml(tags_.size() - 1);
+    return CurrentIsForeign() && !HoldsHtml(stack_.size() - 1);
   }
   // StartTagsAreForeign for the start tag `tag`: <mglyph> and <malignmark>
   // are MathML at a MathML text integration point too.
@@ -374,7 +378,7 @@ class OpenElements {
     }
     const uint32_t id = NewId();
     Put({tag, ns, bits, id,
-         fostered && table >= 0 ? depths_[table] : depth() + 1});
+         fostered && table >= 0 ? stack_[table].depth : depth() + 1});
     return id;
   }
 
@@ -383,7 +387,7 @@ class OpenElements {
   void Opened(GumboTag tag) {
     const unsigned bits = Classes().bits[tag];
     // An SVG or MathML <a> is no formatting element.
-    if (namespaces_.back() != Namespace::kHtml) return;
+    if (stack_.back().ns != Namespace::kHtml) return;
     if (bits & kMarker) formatting_.push_back({GUMBO_TAG_LAST, 0});
     if (!(bits & kFormatting)) return;
     // The Noah's Ark clause: at most three of a kind after the last marker.
@@ -398,7 +402,7 @@ class OpenElements {
       }
     }
     if (same >= 3) formatting_.erase(formatting_.begin() + earliest);
-    formatting_.push_back({tag, ids_.back()});
+    formatting_.push_back({tag, stack_.back().id});
   }
 
   // Reopens the active formatting elements after the last marker that are
@@ -409,16 +413,16 @@ class OpenElements {
   void ReopenFormatting() {
     size_t first = formatting_.size();
     while (first > 0 && !IsMarker(first - 1) &&
-           !is_open_[formatting_[first - 1].id] && !CopyOpen(first - 1)) {
+           !IsOpen(formatting_[first - 1].id) && !CopyOpen(first - 1)) {
       --first;
     }
     for (size_t k = first; k < formatting_.size(); ++k) {
       Formatting& entry = formatting_[k];
       if (!entry.dormant) {
         entry.id = Push(entry.tag);
-      } else if (!ids_.empty()) {
-        entry.copy_at = static_cast<int>(ids_.size());
-        entry.copy_below = ids_.back();
+      } else if (!stack_.empty()) {
+        entry.copy_at = static_cast<int>(stack_.size());
+        entry.copy_below = stack_.back().id;
       }
     }
   }
@@ -446,10 +450,10 @@ class OpenElements {
   // where its copy is, and the adoption agency of its end tag opens it
   // there (OpenCopy) before its round.
   void PopTo(int position) {
-    if (position < 0 || position >= static_cast<int>(ids_.size())) return;
+    if (position < 0 || position >= static_cast<int>(stack_.size())) return;
     for (size_t k = formatting_.size(); k > 0 && !IsMarker(k - 1); --k) {
-      const uint32_t id = formatting_[k - 1].id;
-      if (is_open_[id] && position_of_[id] >= position) {
+      // A closed element's position is -1, below any `position`.
+      if (position_of_[formatting_[k - 1].id] >= position) {
         formatting_[k - 1].dormant = true;
       }
     }
@@ -459,8 +463,8 @@ class OpenElements {
   // for the entries after a marker element closed).
   void PopElements(int position) {
     if (position < 0) return;
-    while (static_cast<int>(tags_.size()) > position) {
-      if (bits_.back() & kMarker) ClearToLastMarker();
+    while (static_cast<int>(stack_.size()) > position) {
+      if (stack_.back().bits & kMarker) ClearToLastMarker();
       RemoveTop();
     }
   }
@@ -475,17 +479,17 @@ class OpenElements {
   // everything above it, and the formatting elements among those stay on
   // the list, to be reopened. With one, Adopt; at most eight rounds.
   void AdoptionAgency(GumboTag subject) {
-    if (!tags_.empty() && tags_.back() == subject &&
-        namespaces_.back() == Namespace::kHtml &&
-        FormattingIndex(ids_.back()) < 0) {
-      PopElements(static_cast<int>(tags_.size()) - 1);
+    if (!stack_.empty() && stack_.back().tag == subject &&
+        stack_.back().ns == Namespace::kHtml &&
+        FormattingIndex(stack_.back().id) < 0) {
+      PopElements(static_cast<int>(stack_.size()) - 1);
       return;
     }
     for (int round = 0; round < 8; ++round) {
       const int k = LastFormatting(subject);
       if (k < 0) return;
       const uint32_t id = formatting_[k].id;
-      if (!is_open_[id]) {
+      if (!IsOpen(id)) {
         // Gumbo's copy of a dormant one still open: the scan opens it where
         // gumbo did, and runs the round on it.
         if (CopyOpen(k)) {
@@ -497,14 +501,13 @@ class OpenElements {
       }
       const int position = position_of_[id];
       if (LastScopeFor(subject) > position) return;
-      auto block =
-          std::upper_bound(any_special_.begin(), any_special_.end(), position);
-      if (block == any_special_.end()) {
+      const int block = NextSpecialAny(position);
+      if (block < 0) {
         formatting_.erase(formatting_.begin() + k);
         PopElements(position);
         return;
       }
-      Adopt(position, *block);
+      Adopt(position, block);
     }
   }
   // A second <a> opens after the first closes by the adoption agency, or,
@@ -516,9 +519,9 @@ class OpenElements {
     if (k < 0) return;
     const uint32_t id = formatting_[k].id;
     formatting_.erase(formatting_.begin() + k);
-    if (is_open_[id]) Remove(position_of_[id]);
+    if (IsOpen(id)) Remove(position_of_[id]);
   }
-  void PopTop() { PopTo(static_cast<int>(tags_.size()) - 1); }
+  void PopTop() { PopTo(static_cast<int>(stack_.size()) - 1); }
   // Closes everything above the element at `position`.
   void PopAbove(int position) {
     if (position >= 0) PopTo(position + 1);
@@ -544,7 +547,7 @@ class OpenElements {
     std::vector<Open> taken = Take(entry.copy_at);
     const uint32_t id = NewId();
     Put({entry.tag, Namespace::kHtml, Classes().bits[entry.tag], id,
-         depths_[entry.copy_at - 1] + 1});
+         stack_[entry.copy_at - 1].depth + 1});
     for (Open& open : taken) {
       ++open.depth;
       Put(open);
@@ -555,7 +558,7 @@ class OpenElements {
   // element below it still is, where it was.
   bool CopyOpen(size_t k) const {
     const Formatting& entry = formatting_[k];
-    return entry.copy_at > 0 && is_open_[entry.copy_below] &&
+    return entry.copy_at > 0 &&
            position_of_[entry.copy_below] == entry.copy_at - 1;
   }
   bool IsMarker(size_t k) const { return formatting_[k].tag == GUMBO_TAG_LAST; }
@@ -581,50 +584,62 @@ class OpenElements {
     unsigned bits;  // its classes (ScopeBits), kHtmlAnnotation
     uint32_t id;
     int depth;  // in the tree
+    // Set by Put. The position of the open `tag` below it (-1: none),
+    // which becomes the tag's last when it closes.
+    int below_same = -1;
+    // The positions of the last open element of button scope, special
+    // and special (address, div and p too), this one included (-1: none).
+    int last_button = -1;
+    int last_special = -1;
+    int last_any_special = -1;
   };
   // A serial for a new element (open once Put).
   uint32_t NewId() {
-    is_open_.push_back(false);
     position_of_.push_back(-1);
-    return static_cast<uint32_t>(is_open_.size() - 1);
+    return static_cast<uint32_t>(position_of_.size() - 1);
   }
+  bool IsOpen(uint32_t id) const { return position_of_[id] >= 0; }
   // Puts `open` on top of the stack.
   void Put(const Open& open) {
-    const int position = static_cast<int>(tags_.size());
-    is_open_[open.id] = true;
+    const int position = static_cast<int>(stack_.size());
     position_of_[open.id] = position;
-    ids_.push_back(open.id);
-    depths_.push_back(open.depth);
-    tags_.push_back(open.tag);
-    namespaces_.push_back(open.ns);
-    bits_.push_back(open.bits);
-    positions_[open.tag].push_back(position);
-    if (open.bits & kButtonScopeClass) button_scope_.push_back(position);
-    if (open.bits & kSpecialClass) special_.push_back(position);
-    if (open.bits & kSpecialAny) any_special_.push_back(position);
+    Open& put = stack_.emplace_back(open);
+    put.below_same = last_[open.tag];
+    last_[open.tag] = position;
+    if (position == 0) {
+      put.last_button = put.last_special = put.last_any_special = -1;
+    } else {
+      const Open& below = stack_[position - 1];
+      put.last_button = below.last_button;
+      put.last_special = below.last_special;
+      put.last_any_special = below.last_any_special;
+    }
+    if (open.bits & kButtonScopeClass) put.last_button = position;
+    if (open.bits & kSpecialClass) put.last_special = position;
+    if (open.bits & kSpecialAny) put.last_any_special = position;
   }
   // Takes the current node off the stack: it is closed; the list of
   // active formatting elements stays as it is.
   Open RemoveTop() {
-    const Open open{tags_.back(), namespaces_.back(), bits_.back(), ids_.back(),
-                    depths_.back()};
-    positions_[open.tag].pop_back();
-    is_open_[open.id] = false;
-    if (open.bits & kButtonScopeClass) button_scope_.pop_back();
-    if (open.bits & kSpecialClass) special_.pop_back();
-    if (open.bits & kSpecialAny) any_special_.pop_back();
-    ids_.pop_back();
-    depths_.pop_back();
-    tags_.pop_back();
-    namespaces_.pop_back();
-    bits_.pop_back();
+    const Open open = stack_.back();
+    stack_.pop_back();
+    last_[open.tag] = open.below_same;
+    position_of_[open.id] = -1;
     return open;
+  }
+  // The position of the first element of kSpecialAny above `position`, -1
+  // if none: the adoption agency's furthest block.
+  int NextSpecialAny(int position) const {
+    for (size_t k = position + 1; k < stack_.size(); ++k) {
+      if (stack_[k].bits & kSpecialAny) return static_cast<int>(k);
+    }
+    return -1;
   }
   // Takes the elements from `position` up off the stack, bottom first, for
   // Put to put back (the list of active formatting elements is untouched).
   std::vector<Open> Take(int position) {
     std::vector<Open> taken;
-    while (static_cast<int>(tags_.size()) > position) {
+    while (static_cast<int>(stack_.size()) > position) {
       taken.push_back(RemoveTop());
     }
     std::reverse(taken.begin(), taken.end());
@@ -650,7 +665,8 @@ class OpenElements {
   // the formatting element's place on the list: after the copy nearest the
   // block, or where it was.
   void Adopt(int position, int block) {
-    const int ancestor = position > 0 ? depths_[position - 1] : base_depth_;
+    const int ancestor =
+        position > 0 ? stack_[position - 1].depth : base_depth_;
     std::vector<Open> taken = Take(position);
     const size_t furthest = static_cast<size_t>(block - position);
     std::vector<bool> stays(furthest, false);
@@ -698,23 +714,24 @@ class OpenElements {
   Namespace NamespaceOf(GumboTag tag) const {
     if (tag == GUMBO_TAG_SVG) return Namespace::kSvg;
     if (tag == GUMBO_TAG_MATH) return Namespace::kMathMl;
-    if (namespaces_.empty()) return Namespace::kHtml;
-    return HoldsHtml(tags_.size() - 1) ? Namespace::kHtml : namespaces_.back();
+    if (stack_.empty()) return Namespace::kHtml;
+    return HoldsHtml(stack_.size() - 1) ? Namespace::kHtml : stack_.back().ns;
   }
   // Whether the open element at `position` holds HTML: an HTML element, or
   // an integration point of MathML or SVG. A MathML <annotation-xml> is one
   // only when its start tag said encoding="text/html" or
   // "application/xhtml+xml" (kHtmlAnnotation).
   bool HoldsHtml(size_t position) const {
-    const Namespace ns = namespaces_[position];
-    const GumboTag tag = tags_[position];
+    const Open& open = stack_[position];
+    const Namespace ns = open.ns;
+    const GumboTag tag = open.tag;
     const unsigned bits = Classes().bits[tag];
     switch (ns) {
       case Namespace::kHtml:
         return true;
       case Namespace::kMathMl:
         if (tag == GUMBO_TAG_ANNOTATION_XML) {
-          return (bits_[position] & kHtmlAnnotation) != 0;
+          return (open.bits & kHtmlAnnotation) != 0;
         }
         return (bits & kMathMlScopeClass) != 0;
       case Namespace::kSvg:
@@ -746,19 +763,11 @@ class OpenElements {
 
   size_t nodes_ = 0;
   bool counting_ = true;
-  std::vector<GumboTag> tags_;
-  std::vector<Namespace> namespaces_;  // each open element's
-  std::vector<unsigned> bits_;         // each open element's classes
-  std::vector<uint32_t> ids_;          // each open element's serial
-  std::vector<bool> is_open_;          // by serial
-  std::vector<int> position_of_;       // by serial, while open
+  std::vector<Open> stack_;
+  std::array<int, kTagCount> last_;  // by tag: its last position, or -1
+  std::vector<int> position_of_;     // by serial: -1 once closed
   std::vector<Formatting> formatting_;
-  std::vector<int> depths_;
-  std::vector<std::vector<int>> positions_;
-  std::vector<int> button_scope_;
-  std::vector<int> special_;
-  std::vector<int> any_special_;  // address, div and p too
-  int base_depth_ = 2;            // <body>'s
+  int base_depth_ = 2;  // <body>'s
 };
 
 // CloseBefore's rules for options, ruby text, links, buttons and headings.
