@@ -15,8 +15,8 @@ class PatternPair {
  public:
   PatternPair(const char* first, const char* second)
       : set_(RE2::DefaultOptions, RE2::UNANCHORED),
-        first_(first),
-        second_(second) {
+        first_{first},
+        second_{second} {
     ok_ = set_.Add(first, nullptr) == 0 && set_.Add(second, nullptr) == 1 &&
           set_.Compile();
   }
