@@ -312,6 +312,14 @@ class OpenElements {
   int LastSpecialAny() const {
     return stack_.empty() ? -1 : stack_.back().last_any_special;
   }
+  // Below a foreign current node, the position of the last open `tag`
+  // among the foreign elements above the last HTML one; -1 if none, or if
+  // the current node is HTML.
+  int LastForeign(GumboTag tag) const {
+    if (!CurrentIsForeign()) return -1;
+    const int last = Last(tag);
+    return last > stack_.back().last_html ? last : -1;
+  }
   // Position of the last open heading (h1 to h6), -1 when none is open.
   int LastHeading() const {
     int last = -1;
@@ -593,6 +601,9 @@ class OpenElements {
     int last_button = -1;
     int last_special = -1;
     int last_any_special = -1;
+    // The position of the last open HTML element, this one included (-1:
+    // none): the elements above it are foreign.
+    int last_html = -1;
   };
   // A serial for a new element (open once Put).
   uint32_t NewId() {
@@ -609,12 +620,15 @@ class OpenElements {
     last_[open.tag] = position;
     if (position == 0) {
       put.last_button = put.last_special = put.last_any_special = -1;
+      put.last_html = -1;
     } else {
       const Open& below = stack_[position - 1];
       put.last_button = below.last_button;
       put.last_special = below.last_special;
       put.last_any_special = below.last_any_special;
+      put.last_html = below.last_html;
     }
+    if (open.ns == Namespace::kHtml) put.last_html = position;
     if (open.bits & kButtonScopeClass) put.last_button = position;
     if (open.bits & kSpecialClass) put.last_special = position;
     if (open.bits & kSpecialAny) put.last_any_special = position;
@@ -1010,6 +1024,16 @@ bool EndInSelect(GumboTag tag, OpenElements& open) {
 // (</x-c> closes an <x-b>). Gumbo ignores some other end tags too (a
 // special element in between); the scan closes them anyway.
 void EndTag(GumboTag tag, OpenElements& open) {
+  // Below a foreign current node the rules for foreign content come first:
+  // the end tag closes the last foreign element of its name above the last
+  // HTML one (an SVG <a>, no formatting element, closes at its </a>: the
+  // adoption agency left it open, and <svg> with <a>x</a> 40 times read 24
+  // deep where gumbo's tree stays under 8, crash-ea113a76).
+  const int foreign = open.LastForeign(tag);
+  if (foreign >= 0) {
+    open.PopTo(foreign);
+    return;
+  }
   if (EndInSelect(tag, open)) return;
   if (Classes().bits[tag] & kScopedEnd) {
     // Not in scope: ignored (</h2> after <h2><table> leaves the table

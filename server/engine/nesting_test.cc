@@ -408,6 +408,23 @@ TEST(NestingTest, AnEndTagOfNoRuleOfItsOwnStopsAtASpecialElement) {
   EXPECT_GE(ScanNestingDepth(unknown, INT_MAX), GumboDepth(unknown) - 1);
 }
 
+TEST(NestingTest, AnEndTagBelowAForeignNodeClosesItsForeignElement) {
+  // Below an SVG or MathML current node, an end tag closes the last foreign
+  // element of its name, as the rules for foreign content do, before any
+  // HTML rule: an SVG <a> is no formatting element, and the adoption agency
+  // left it open. (Fuzz regression crash-ea113a76: the scan read 24 levels
+  // where gumbo's tree stayed under 8.)
+  const std::string links = absl::StrCat("x<svg>", Repeat("<a>x</a>", 40));
+  const int gumbo = GumboDepth(links);
+  EXPECT_LT(gumbo, 8);
+  EXPECT_LE(ScanNestingDepth(links, INT_MAX), gumbo);
+  // An HTML <a> below the foreign content is the HTML rules' to close.
+  const std::string inside =
+      absl::StrCat("<a href=x>y<svg>", Repeat("<a>x</a>", 40), "</svg></a>z");
+  EXPECT_LT(GumboDepth(inside), 8);
+  EXPECT_LE(ScanNestingDepth(inside, INT_MAX), GumboDepth(inside));
+}
+
 TEST(NestingTest, AnEndTagOutOfScopeIsIgnored) {
   // </h2>, </div>, </li>... close their element only when it is in scope:
   // a table opened inside it ends the scope, the end tag is ignored, and the
