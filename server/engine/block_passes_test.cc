@@ -6,6 +6,7 @@
 #include "absl/time/time.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "server/engine/block_testing.h"
 #include "server/engine/thread_cpu.h"
 
 namespace lede::engine::content {
@@ -25,12 +26,6 @@ Block Picture(std::string url) {
   Block block = Make(BlockKind::kFigure, "");
   block.image.url = std::move(url);
   return block;
-}
-
-std::vector<std::string> Texts(const std::vector<Block>& blocks) {
-  std::vector<std::string> texts;
-  for (const Block& block : blocks) texts.push_back(block.text);
-  return texts;
 }
 
 TEST(BlockPassesTest, OnlyTheFirstHeadingThatSaysTheTitleGoes) {

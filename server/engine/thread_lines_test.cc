@@ -5,6 +5,7 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "server/engine/block_testing.h"
 
 namespace lede::engine::content {
 namespace {
@@ -15,12 +16,6 @@ std::vector<Block> Paragraphs(const std::vector<std::string>& texts) {
   std::vector<Block> blocks;
   for (const std::string& text : texts) blocks.push_back({.text = text});
   return blocks;
-}
-
-std::vector<std::string> Texts(const std::vector<Block>& blocks) {
-  std::vector<std::string> texts;
-  for (const Block& block : blocks) texts.push_back(block.text);
-  return texts;
 }
 
 TEST(ThreadLinesTest, AWritersDetailsGoTheirNameStays) {
