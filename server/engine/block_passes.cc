@@ -418,6 +418,59 @@ const absl::flat_hash_set<absl::string_view>* NewLineSet(
   return new absl::flat_hash_set<absl::string_view>(lines.begin(), lines.end());
 }
 
+namespace {
+
+// The marks a widget puts around its label ("Share:", "Read more »",
+// "Loading...").
+constexpr absl::string_view kWidgetMarks[] = {":", "：", "…", ".", "›", "»",
+                                              ">", "→",  "+", "×", "|", "!"};
+
+// `text` without its white space and kWidgetMarks at either end. No mark is
+// an ASCII letter: lower-casing before or after gives the same.
+absl::string_view StripWidgetMarks(absl::string_view text) {
+  absl::string_view rest = absl::StripAsciiWhitespace(text);
+  for (bool changed = true; changed && !rest.empty();) {
+    changed = false;
+    for (absl::string_view mark : kWidgetMarks) {
+      if (absl::ConsumeSuffix(&rest, mark) ||
+          absl::ConsumePrefix(&rest, mark)) {
+        rest = absl::StripAsciiWhitespace(rest);
+        changed = true;
+      }
+    }
+  }
+  return rest;
+}
+
+// Whether a mark could start or end `text`, by its first and last bytes.
+bool MayHaveWidgetMark(absl::string_view text) {
+  return absl::c_any_of(kWidgetMarks, [&](absl::string_view mark) {
+    return text.front() == mark.front() || text.back() == mark.back();
+  });
+}
+
+// Whether a line's WidgetLineKey could be as short as `most_bytes`: a line
+// that closes with a bracket may lose a count of any length; any other
+// loses only its white space and marks, and is turned away here without
+// its key being made (most lines of an article are far longer than a
+// widget's label).
+bool KeyMayFit(absl::string_view text, size_t most_bytes) {
+  const absl::string_view trimmed = absl::StripAsciiWhitespace(text);
+  const char last = LastBeforeSpace(text);
+  if (trimmed.size() <= most_bytes || last == ')' || last == ']') return true;
+  return MayHaveWidgetMark(trimmed) &&
+         StripWidgetMarks(trimmed).size() <= most_bytes;
+}
+
+// The most bytes a line of `lines` holds.
+size_t LongestLine(absl::Span<const absl::string_view> lines) {
+  size_t most = 0;
+  for (absl::string_view line : lines) most = std::max(most, line.size());
+  return most;
+}
+
+}  // namespace
+
 // The line as kWidgetLines lists it: ASCII lower-cased, without the marks
 // and counts a widget puts around its label ("Comments (12)", "Share:",
 // "Read more »", "Loading...").
@@ -429,19 +482,7 @@ std::string WidgetLineKey(absl::string_view text) {
   if ((last == ')' || last == ']') && HasAsciiDigit(key)) {
     RE2::Replace(&key, *kCount, "");
   }
-  absl::string_view rest = absl::StripAsciiWhitespace(key);
-  for (bool changed = true; changed && !rest.empty();) {
-    changed = false;
-    for (absl::string_view mark :
-         {":", "：", "…", ".", "›", "»", ">", "→", "+", "×", "|", "!"}) {
-      if (absl::ConsumeSuffix(&rest, mark) ||
-          absl::ConsumePrefix(&rest, mark)) {
-        rest = absl::StripAsciiWhitespace(rest);
-        changed = true;
-      }
-    }
-  }
-  return std::string(rest);
+  return std::string(StripWidgetMarks(key));
 }
 
 // A line that is a widget's label or counter (kWidgetLines,
@@ -453,9 +494,11 @@ bool IsWidgetLine(absl::string_view text) {
   // of an article are turned away before their key is made).
   static const size_t kMaxLetters =
       MostAsciiLetters(content_rules::kWidgetLines) + 1;
+  static const size_t kMostBytes = LongestLine(content_rules::kWidgetLines);
   static const LazyRE2 kCounter = {content_rules::kCounterLinePattern};
   // The counter line starts with its number after its white space.
-  return (AsciiLetterCount(text) <= kMaxLetters &&
+  return (KeyMayFit(text, kMostBytes) &&
+          AsciiLetterCount(text) <= kMaxLetters &&
           kLines->contains(WidgetLineKey(text))) ||
          (absl::ascii_isdigit(
               static_cast<unsigned char>(FirstAfterSpace(text))) &&

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -155,6 +156,17 @@ TEST(BlockPassesTest, WidgetLinesGoWithTheirCounts) {
   EXPECT_FALSE(IsWidgetLine("Advertisement - Scroll to Continue reading"));
   EXPECT_EQ(WidgetLineKey("Share (4) "), "share");
   EXPECT_EQ(WidgetLineKey("Share 4"), "share 4");
+}
+
+// A line longer than every label is still one when its marks and white
+// space, or its count, make up the difference.
+TEST(BlockPassesTest, LongLinesOfMarksOrCountsAroundALabelAreWidgetLines) {
+  const std::string dots(200, '.');
+  EXPECT_TRUE(IsWidgetLine(absl::StrCat("  Loading ", dots, "   ")));
+  EXPECT_TRUE(IsWidgetLine(absl::StrCat("\u00BB \u00BB Read less ", dots)));
+  EXPECT_TRUE(
+      IsWidgetLine(absl::StrCat("Comments (", std::string(150, '9'), ")")));
+  EXPECT_FALSE(IsWidgetLine(absl::StrCat("Loading the ship ", dots)));
 }
 
 TEST(BlockPassesTest, NoticesThatThePageNeedsJavaScriptGo) {
