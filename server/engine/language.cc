@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstring>
 #include <memory>
 #include <utility>
 
@@ -55,6 +56,13 @@ struct ScriptCounts {
   }
 };
 
+// Whether CountScripts counts a letter of `script`: one of a script of its
+// own (not Common, Inherited or Unknown) that has a slot.
+bool IsCountedScript(int script) {
+  return script != USCRIPT_COMMON && script != USCRIPT_INHERITED &&
+         script != USCRIPT_UNKNOWN && script >= 0 && script < kScriptSlots;
+}
+
 ScriptCounts CountScripts(absl::string_view text) {
   ScriptCounts counts;
   const auto* data = reinterpret_cast<const uint8_t*>(text.data());
@@ -87,11 +95,7 @@ ScriptCounts CountScripts(absl::string_view text) {
     if (c < 0 || !u_isalpha(c)) continue;
     UErrorCode status = U_ZERO_ERROR;
     UScriptCode script = uscript_getScript(c, &status);
-    if (U_FAILURE(status) || script == USCRIPT_COMMON ||
-        script == USCRIPT_INHERITED || script == USCRIPT_UNKNOWN ||
-        script < 0 || script >= kScriptSlots) {
-      continue;
-    }
+    if (U_FAILURE(status) || !IsCountedScript(script)) continue;
     ++counts.letters[script];
     ++counts.total;
   }
@@ -486,13 +490,51 @@ LanguageHints HintsFromString(absl::string_view hint) {
   return hints;
 }
 
+bool MayHoldKana(absl::string_view utf8) {
+  // The blocks that hold kana, by the first byte of their characters' UTF-8
+  // and the range of the second.
+  struct KanaBytes {
+    char lead;
+    uint8_t lowest_next;
+    uint8_t highest_next;
+  };
+  static constexpr KanaBytes kKanaBytes[] = {
+      {'\xE3', 0x81, 0x8F},  // U+3040-U+33FF
+      {'\xEF', 0xBD, 0xBE},  // U+FF40-U+FFBF
+      {'\xF0', 0x9A, 0x9B},  // U+1A000-U+1BFFF
+  };
+  // A search for each first byte (memchr's, many bytes a step) rather than
+  // a pass that reads each byte: every one of its places is looked at,
+  // whatever the bytes around it.
+  const char* const end = utf8.data() + utf8.size();
+  for (const KanaBytes& kana : kKanaBytes) {
+    for (const char* at = utf8.data(); at < end; ++at) {
+      at = static_cast<const char*>(std::memchr(at, kana.lead, end - at));
+      if (at == nullptr) break;
+      const auto next = static_cast<uint8_t>(at + 1 < end ? at[1] : 0);
+      if (next >= kana.lowest_next && next <= kana.highest_next) return true;
+    }
+  }
+  return false;
+}
+
 int EstimateReadingSeconds(absl::string_view text,
                            const std::vector<Word>& words) {
-  const ScriptCounts counts = CountScripts(text);
-  if (counts.total == 0) return 0;
-  const int han_kana = counts.Get(USCRIPT_HAN) + counts.Kana();
-  const bool japanese =
-      counts.Kana() > 0 && counts.Kana() >= kKanaShareForJapanese * han_kana;
+  // Only a text that may hold kana needs its letters counted: without kana
+  // it is not Japanese, and a word whose script is counted shows that it
+  // has letters (each word's first letter is one of the text's).
+  bool japanese = false;
+  const bool counted_letter =
+      std::any_of(words.begin(), words.end(), [](const Word& word) {
+        return word.letters > 0 && IsCountedScript(word.script);
+      });
+  if (!counted_letter || MayHoldKana(text)) {
+    const ScriptCounts counts = CountScripts(text);
+    if (counts.total == 0) return 0;
+    const int han_kana = counts.Get(USCRIPT_HAN) + counts.Kana();
+    japanese =
+        counts.Kana() > 0 && counts.Kana() >= kKanaShareForJapanese * han_kana;
+  }
 
   double minutes = 0;
   for (const Word& word : words) {

@@ -68,6 +68,12 @@ float RoundedShare(float value);
 // with a dot (".tw"), otherwise a content-language value ("zh-TW", "fr").
 LanguageHints HintsFromString(absl::string_view hint);
 
+// Whether `utf8` may hold a letter of kana (ICU's Hiragana or Katakana
+// script): false only when none of its bytes starts a character of the
+// blocks that hold them (U+3040-U+33FF, U+FF40-U+FFBF, U+1A000-U+1BFFF),
+// whatever else it holds, invalid sequences included.
+bool MayHoldKana(absl::string_view utf8);
+
 // Seconds an adult takes to read `text` silently, at the rate of each word's
 // script (kReadingRates: words a minute for alphabets, characters a minute
 // for Han and kana). `words` are SplitWords(text). 0 for a text without

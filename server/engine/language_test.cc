@@ -1,5 +1,9 @@
 #include "server/engine/language.h"
 
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
+
 #include <string>
 
 #include "absl/strings/str_cat.h"
@@ -219,6 +223,43 @@ TEST(LanguageTest, HintsFromString) {
   EXPECT_EQ(HintsFromString(".tw").tld, "tw");
   EXPECT_EQ(HintsFromString(".tw").content_language, "");
   EXPECT_EQ(HintsFromString("zh-TW").content_language, "zh-TW");
+}
+
+// Every letter ICU puts in the Hiragana or Katakana script is found, alone
+// or behind a CJK character, a broken one or an ASCII byte; a text of
+// ideographs, CJK punctuation and Latin letters is turned away.
+TEST(LanguageTest, MayHoldKanaFindsEveryKanaLetter) {
+  int kana = 0;
+  for (UChar32 c = 0; c <= 0x10FFFF; ++c) {
+    UErrorCode status = U_ZERO_ERROR;
+    const UScriptCode script = uscript_getScript(c, &status);
+    if (!u_isalpha(c) ||
+        (script != USCRIPT_HIRAGANA && script != USCRIPT_KATAKANA)) {
+      continue;
+    }
+    char bytes[U8_MAX_LENGTH];
+    int32_t length = 0;
+    U8_APPEND_UNSAFE(bytes, length, c);
+    const std::string letter(bytes, length);
+    ++kana;
+    for (absl::string_view before : {"", "\u4E2D", "\xE4\xB8", "a"}) {
+      EXPECT_TRUE(MayHoldKana(absl::StrCat(before, letter))) << c;
+    }
+  }
+  EXPECT_GT(kana, 300);
+  EXPECT_FALSE(MayHoldKana("\u4E2D\u56FD\u3002\u300C\u4E2D\u300D abc"));
+  EXPECT_FALSE(MayHoldKana(""));
+}
+
+// Without kana the rate is the script's, whatever the words; a text whose
+// only letters are in no script of their own reads in no time.
+TEST(LanguageTest, ReadingTimeWithoutKanaOrLetters) {
+  const std::string han = "\u4E2D\u56FD\u7ECF\u6D4E\u53D1\u5C55";
+  std::string text;
+  for (int i = 0; i < 43; ++i) absl::StrAppend(&text, han, "\u3002");
+  EXPECT_NEAR(EstimateReadingSeconds(text, SplitWords(text).list()), 60, 2);
+  const std::string digits = "12 34 -- !";
+  EXPECT_EQ(EstimateReadingSeconds(digits, SplitWords(digits).list()), 0);
 }
 
 TEST(LanguageTest, ReadingTimeByScript) {
