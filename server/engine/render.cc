@@ -1,7 +1,10 @@
 #include "server/engine/render.h"
 
 #include <array>
+#include <utility>
 
+#include "absl/algorithm/container.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
@@ -15,15 +18,28 @@ bool IsLineBlock(const Block& block) {
          block.kind == BlockKind::kTableRow;
 }
 
+// Only what would change the meaning at the start of a line or inline, and
+// how it is written instead.
+constexpr std::array<std::pair<absl::string_view, absl::string_view>, 7>
+    kMarkdownEscapes = {{
+        {"\\", "\\\\"},
+        {"*", "\\*"},
+        {"_", "\\_"},
+        {"`", "\\`"},
+        {"[", "\\["},
+        {"]", "\\]"},
+        {"<", "&lt;"},
+    }};
+
 std::string EscapeMarkdown(absl::string_view text) {
-  // Only what would change the meaning at the start of a line or inline.
-  return absl::StrReplaceAll(text, {{"\\", "\\\\"},
-                                    {"*", "\\*"},
-                                    {"_", "\\_"},
-                                    {"`", "\\`"},
-                                    {"[", "\\["},
-                                    {"]", "\\]"},
-                                    {"<", "&lt;"}});
+  // Most blocks hold none of them: copied as they are, without the
+  // replacements' search.
+  if (absl::c_none_of(kMarkdownEscapes, [&](const auto& escape) {
+        return absl::StrContains(text, escape.first);
+      })) {
+    return std::string(text);
+  }
+  return absl::StrReplaceAll(text, kMarkdownEscapes);
 }
 
 constexpr uint64_t kFnvOffsetBasis = 0xcbf29ce484222325ull;
