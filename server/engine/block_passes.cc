@@ -1,6 +1,7 @@
 #include "server/engine/block_passes.h"
 
 #include <algorithm>
+#include <array>
 #include <optional>
 #include <utility>
 
@@ -948,6 +949,38 @@ size_t WordCount(absl::string_view text) {
       .size();
 }
 
+// A block as DropRepeatedRuns compares it: its kind, and its text ASCII
+// case aside, read where the block holds it rather than copied lower-cased.
+struct RepeatKey {
+  BlockKind kind;
+  absl::string_view text;
+};
+
+// Equal keys hash alike: the kind, the length and a few bytes at each end,
+// lower-cased. A long text costs no more than a short one; texts that share
+// all three are told apart by RepeatKeyEq.
+struct RepeatKeyHash {
+  size_t operator()(const RepeatKey& key) const {
+    constexpr size_t kEndBytes = 16;
+    std::array<char, 2 * kEndBytes> ends{};
+    const absl::string_view text = key.text;
+    const size_t head = std::min(text.size(), kEndBytes);
+    const size_t tail = std::min(text.size() - head, kEndBytes);
+    for (size_t i = 0; i < head; ++i) ends[i] = absl::ascii_tolower(text[i]);
+    for (size_t i = 0; i < tail; ++i) {
+      ends[head + i] = absl::ascii_tolower(text[text.size() - tail + i]);
+    }
+    return absl::HashOf(static_cast<int>(key.kind), text.size(),
+                        absl::string_view(ends.data(), head + tail));
+  }
+};
+
+struct RepeatKeyEq {
+  bool operator()(const RepeatKey& a, const RepeatKey& b) const {
+    return a.kind == b.kind && absl::EqualsIgnoreCase(a.text, b.text);
+  }
+};
+
 }  // namespace
 
 void DropRepeatedRuns(std::vector<Block>* blocks, bool lone_repeats) {
@@ -956,7 +989,7 @@ void DropRepeatedRuns(std::vector<Block>* blocks, bool lone_repeats) {
   // each plan of a price table lists, the rest days of each week's plan);
   // a product's list items copy its selling points.
   std::vector<bool> repeats(blocks->size(), false);
-  absl::flat_hash_set<std::string> seen;
+  absl::flat_hash_set<RepeatKey, RepeatKeyHash, RepeatKeyEq> seen;
   for (size_t i = 0; i < blocks->size(); ++i) {
     const Block& block = (*blocks)[i];
     if (block.kind != BlockKind::kParagraph &&
@@ -964,9 +997,7 @@ void DropRepeatedRuns(std::vector<Block>* blocks, bool lone_repeats) {
         !(lone_repeats && block.kind == BlockKind::kListItem)) {
       continue;
     }
-    repeats[i] = !seen.insert(absl::StrCat(static_cast<int>(block.kind), "\n",
-                                           absl::AsciiStrToLower(block.text)))
-                      .second;
+    repeats[i] = !seen.insert({block.kind, block.text}).second;
   }
   size_t kept = 0;
   for (size_t i = 0; i < blocks->size();) {

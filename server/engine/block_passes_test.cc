@@ -729,6 +729,27 @@ TEST(BlockPassesTest, ARunOfCopiedParagraphsGoesALoneRepeatStays) {
   EXPECT_TRUE(none.empty());
 }
 
+// A copy is of the same kind and the same text but for ASCII case: a
+// paragraph that reads as a heading does, or a line that differs from
+// another in the case of a letter past ASCII, is none.
+TEST(BlockPassesTest, RepeatsAreOfOneKindAndDifferOnlyInAsciiCase) {
+  std::vector<Block> kinds = {
+      Make(BlockKind::kHeading, "Size"), Make(BlockKind::kParagraph, "Size"),
+      Make(BlockKind::kParagraph, "SIZE"), Make(BlockKind::kParagraph, "size")};
+  DropRepeatedRuns(&kinds);
+  EXPECT_THAT(Texts(kinds), ElementsAre("Size", "Size"));
+
+  const std::string summer = "\u00C9t\u00E9 2024";
+  std::vector<Block> cases;
+  for (const std::string& text :
+       {summer, std::string("\u00E9t\u00E9 2024"),
+        std::string("\u00C9T\u00E9 2024"), std::string("\u00E9T\u00E9 2024")}) {
+    cases.push_back(Make(BlockKind::kParagraph, text));
+  }
+  DropRepeatedRuns(&cases);
+  EXPECT_THAT(Texts(cases), ElementsAre(summer, "\u00E9t\u00E9 2024"));
+}
+
 TEST(BlockPassesTest, AProductsLoneCopiesGoItsOneWordLabelsStay) {
   // A product page as a shop's markup gives it: the name again in the
   // sticky bar, a selling point again as a list item, and a one-word label
