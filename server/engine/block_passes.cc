@@ -135,12 +135,22 @@ bool IsMarkupLine(absl::string_view text) {
   return FirstAfterSpace(text) == '<' && RE2::FullMatch(Piece(text), *kMarkup);
 }
 
+// Whether `text` names comments as each branch of kCommentCountPattern
+// does: with ASCII letters or one of kCommentCountWords.
+bool MayNameComments(absl::string_view text) {
+  return HasAsciiLetter(text) ||
+         absl::c_any_of(content_rules::kCommentCountWords,
+                        [&](absl::string_view word) {
+                          return absl::StrContains(text, word);
+                        });
+}
+
 // "Posted by Anna @ 2005-06-14 03:25 | 11 comments": the line that closes a
 // post. On a blog's front page, what follows is the next post.
 bool IsPostFooter(absl::string_view text) {
   static const LazyRE2 kCommentCount = {content_rules::kCommentCountPattern};
   // Each branch of the pattern counts the comments in digits.
-  return HasAsciiDigit(text) &&
+  return HasAsciiDigit(text) && MayNameComments(text) &&
          RE2::PartialMatch(Piece(text), *kCommentCount) &&
          FindDate(text, DateHints(), /*allow_relative=*/false).has_value();
 }

@@ -84,6 +84,32 @@ TEST(BlockPassesTest, MetadataAndFurnitureLinesGoTheArticleStays) {
                           ::testing::StartsWith("Opponents said")));
 }
 
+// A post's closing line, a date and a count of its comments, ends a blog's
+// front page's first post in Chinese as in English; a line whose numbers
+// count no comments stays.
+TEST(BlockPassesTest, APostFooterEndsThePostInAnyOfItsLanguages) {
+  const std::string post(120, 'x');  // 120 code points a paragraph
+  for (absl::string_view footer :
+       {"\u7531\u5F35\u4E09\u5F35\u8CBC @ 2005-06-14 03:25 \u5171 11 "
+        "\u7BC7\u8BC4\u8BBA",
+        "\u767C\u8868\u65BC 2005-06-14 03:25 | \u8A55\u8AD6 (3)",
+        "Posted June 4, 2019 | 12 comments"}) {
+    std::vector<Block> blocks = {
+        Make(BlockKind::kParagraph, post),
+        Make(BlockKind::kParagraph, post),
+        Make(BlockKind::kParagraph, post),
+        Make(BlockKind::kParagraph,
+             "\u5171\u6709 11 \u4F4D\u8BFB\u8005\u5728 12 "
+             "\u4E2A\u57CE\u5E02\u53C2\u52A0\u4E86\u6D3B\u52A8"),
+        Make(BlockKind::kParagraph, std::string(footer)),
+        Make(BlockKind::kParagraph, "The next post")};
+    DropMetadataAndFurnitureLines({}, &blocks);
+    EXPECT_THAT(Texts(blocks),
+                ElementsAre(post, post, post, ::testing::StartsWith("\u5171")))
+        << footer;
+  }
+}
+
 // A shop puts its "You may also like" carousel between the buy box and the
 // product's details: a marker with more text after it than before ends
 // nothing, its line goes. One near the end still ends the article.

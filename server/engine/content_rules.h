@@ -731,12 +731,18 @@ inline constexpr size_t kMaxDatelinesDropped = 2;
 
 // A short line with a date and a comment count closes a post ("Posted
 // June 4, 2019 | 12 comments", "由X张贴 @ 2005-06-14 共 11 篇评论")...
-// Each branch counts in ASCII digits: IsPostFooter runs it only on a line
-// that has one.
+// Each branch counts in ASCII digits, and names the comments with ASCII
+// letters (other than k and s alone, whose case partners are past ASCII) or
+// with one of kCommentCountWords: IsPostFooter runs it only on a line that
+// has a digit and either.
 inline constexpr const char kCommentCountPattern[] =
     R"((?i)\d+\s*(comments?|kommentare?|commentaires?|comentarios?|)"
     R"(komentarz[ey]?|条评论|篇评论|則留言)\b|(共|有)\s*\d+\s*(篇|条)?评论|)"
     R"((comments?|评论|評論)\s*[(（]\s*\d+\s*[)）])";
+// The words for comments in kCommentCountPattern's branches without an
+// ASCII letter: each of those holds one.
+inline constexpr absl::string_view kCommentCountWords[] = {"评论", "評論",
+                                                           "則留言"};
 // ...once this many code points of it came before: a blog's front page then
 // goes on with the next post.
 inline constexpr size_t kMinTextBeforePostFooter = 300;
