@@ -225,9 +225,7 @@ absl::StatusOr<v1::ParseResponse> Engine::Parse(
   // 1. decode: bytes -> UTF-8.
   DecodedText decoded = DecodeToUtf8(request.content(), request.content_type());
   clock.Lap(Stage::kDecode);
-  if (absl::Status valid = ValidateDecoded(decoded.utf8); !valid.ok()) {
-    return valid;
-  }
+  if (absl::Status s = ValidateDecoded(decoded.utf8); !s.ok()) return s;
   response.set_charset(decoded.charset);
 
   // 2. frame: HTML for the parser, and what the framing says of the article.
@@ -273,16 +271,17 @@ absl::StatusOr<v1::ParseResponse> Engine::Parse(
   RetitleForType(page_type.type, &*facts);
   clock.Lap(Stage::kContent);
 
-  // 7. language: of the title and the body, with the page's hints.
+  // 7. language: of the title and the body's text, with the page's hints.
+  const std::string body_text = RenderText(body->blocks);
   const LanguageResult language = IdentifyArticleLanguage(
-      facts->title.value, body->blocks,
+      facts->title.value, body_text,
       PageLanguageHints(facts->declared_language, facts->url.value));
   clock.Lap(Stage::kLanguage);
   if (absl::Status s = CheckDeadline(deadline, "language"); !s.ok()) return s;
 
   // 8. render: the text measured as the page wrote it, the facts and the
   // body converted to the Chinese script asked for, the Article written.
-  const TextMeasures measures = MeasureText(RenderText(body->blocks));
+  const TextMeasures measures = MeasureText(body_text);
   ConvertChinese(options.convert_chinese(), language, &*facts, &*body);
   WriteArticle(*facts, *body, page_type, language, measures, options,
                response.mutable_article());

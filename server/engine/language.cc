@@ -24,7 +24,6 @@
 #include "absl/strings/str_split.h"
 #include "server/engine/chinese_script.h"
 #include "server/engine/language_rules.h"
-#include "server/engine/render.h"
 #include "server/engine/text_util.h"
 #include "server/engine/url.h"
 
@@ -461,10 +460,9 @@ std::vector<SupportedLanguage> SupportedLanguages() {
 }
 
 LanguageResult IdentifyArticleLanguage(absl::string_view title,
-                                       const std::vector<Block>& blocks,
+                                       absl::string_view body_text,
                                        const LanguageHints& hints) {
-  return IdentifyLanguage(absl::StrCat(title, "\n\n", RenderText(blocks)),
-                          hints);
+  return IdentifyLanguage(absl::StrCat(title, "\n\n", body_text), hints);
 }
 
 LanguageHints PageLanguageHints(absl::string_view declared_language,

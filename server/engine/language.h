@@ -7,7 +7,6 @@
 #include <vector>
 
 #include "absl/strings/string_view.h"
-#include "server/engine/block.h"
 #include "server/engine/words.h"
 
 namespace lede::engine {
@@ -47,10 +46,11 @@ struct LanguageResult {
 LanguageResult IdentifyLanguage(absl::string_view text,
                                 const LanguageHints& hints);
 
-// The language of an article: its title and body, read as RenderText
-// writes the body, as IdentifyLanguage reads a text.
+// The language of an article: its title and `body_text`, the body as
+// RenderText writes it (which the caller measures too), as IdentifyLanguage
+// reads a text.
 LanguageResult IdentifyArticleLanguage(absl::string_view title,
-                                       const std::vector<Block>& blocks,
+                                       absl::string_view body_text,
                                        const LanguageHints& hints);
 
 // The hints a page gives about its language: the language it declares

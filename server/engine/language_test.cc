@@ -10,6 +10,7 @@
 #include "absl/time/time.h"
 #include "gtest/gtest.h"
 #include "server/engine/limits.h"
+#include "server/engine/render.h"
 
 namespace lede::engine {
 namespace {
@@ -213,7 +214,7 @@ TEST(LanguageTest, ArticleIsReadFromItsTitleAndBlocks) {
   blocks[1].kind = BlockKind::kFigure;
   blocks[1].text = "Photo: the town hall";
   LanguageResult result =
-      IdentifyArticleLanguage("Le budget est adopté", blocks, {});
+      IdentifyArticleLanguage("Le budget est adopté", RenderText(blocks), {});
   ASSERT_FALSE(result.guesses.empty());
   EXPECT_EQ(result.guesses.front().language, "fr");
   EXPECT_EQ(result.shares.size(), 1u);
