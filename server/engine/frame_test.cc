@@ -70,6 +70,21 @@ TEST(FrameTest, MarkdownLinkTitleAndEpochComment) {
   EXPECT_NE(framed.html.find("<h2>"), std::string::npos);
 }
 
+// The title runs to the first ']', the URL to the line's last ')': a URL
+// may hold brackets and parentheses, a title an opening bracket; a line
+// that is not one link has no title.
+TEST(FrameTest, MarkdownLinkTitleWithBracketsInTitleAndUrl) {
+  FramedDocument framed =
+      FrameDocument("[Notes [draft]](https://example.com/a_(b)]c)\n\nBody.\n");
+  EXPECT_EQ(framed.facts.heading_title, "");  // "]]": no link
+  EXPECT_EQ(framed.facts.heading_url, "");
+  framed = FrameDocument("  [A [b](https://example.com/a_(b)]c)  \nBody.\n");
+  EXPECT_EQ(framed.facts.heading_title, "A [b");
+  EXPECT_EQ(framed.facts.heading_url, "https://example.com/a_(b)]c");
+  framed = FrameDocument("[A](https://example.com/a b)\nBody.\n");
+  EXPECT_EQ(framed.facts.heading_title, "");
+}
+
 TEST(FrameTest, IndentedHtmlStaysMarkup) {
   FramedDocument framed =
       FrameDocument("# Title\n\n    <p class=\"x\">Indented</p>\n");
