@@ -157,11 +157,11 @@ class FirstCharacters {
     known_ = true;
   }
 
-  // Whether `text` may hold a match: false when the characters are known and
-  // `text` holds none of them. Runs of ASCII are skipped eight bytes at a
-  // time.
-  bool MayStartAMatch(absl::string_view text) const {
-    if (!known_) return true;
+  // Where in `text` a match may start: the byte offset of the first of the
+  // characters (0 when they are unknown), npos when `text` holds none of
+  // them. Runs of ASCII are skipped eight bytes at a time.
+  size_t FirstPossibleStart(absl::string_view text) const {
+    if (!known_) return 0;
     const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
     const int32_t length = static_cast<int32_t>(text.size());
     int32_t at = 0;
@@ -176,6 +176,7 @@ class FirstCharacters {
         ++at;
         continue;
       }
+      const int32_t start = at;
       UChar32 c;
       // Three bytes (CJK) read directly, U8_NEXT's checks being
       // IsPlainThreeByteSequence's there.
@@ -185,9 +186,9 @@ class FirstCharacters {
       } else {
         U8_NEXT(bytes, at, length, c);
       }
-      if (c >= 0 && c <= 0xFFFF && characters_[c]) return true;
+      if (c >= 0 && c <= 0xFFFF && characters_[c]) return start;
     }
-    return false;
+    return absl::string_view::npos;
   }
 
  private:
@@ -197,10 +198,10 @@ class FirstCharacters {
 
 }  // namespace
 
-bool MayHoldCreditKeyword(absl::string_view text) {
+size_t CreditKeywordStart(absl::string_view text) {
   static const FirstCharacters* const kStarts =
       new FirstCharacters(rules::kCreditKeywordPattern);
-  return kStarts->MayStartAMatch(text);
+  return kStarts->FirstPossibleStart(text);
 }
 
 void Sink::AddShown(Field field, absl::string_view value,
@@ -411,8 +412,12 @@ void ReadDateline(const GumboNode* text_node, Sink* sink) {
 void ReadCredits(const GumboNode* text_node, Sink* sink) {
   static const LazyRE2 kKeyword = {rules::kCreditKeywordPattern};
   const absl::string_view node_text = text_node->v.text.text;
-  if (!MayHoldCreditKeyword(node_text) ||
-      !RE2::PartialMatch(Piece(node_text), *kKeyword)) {
+  // No match starts before the first of the keywords' first characters, and
+  // the pattern looks at nothing before its match: the text before it is
+  // skipped, not scanned.
+  const size_t start = CreditKeywordStart(node_text);
+  if (start == absl::string_view::npos ||
+      !RE2::PartialMatch(Piece(node_text.substr(start)), *kKeyword)) {
     return;
   }
   // The names are often links or spans beside the keyword.

@@ -70,10 +70,10 @@ void ReadDateline(const GumboNode* text_node, Sink* sink);
 // A text node of a Chinese page's credits ("来源：环球网 记者 张三").
 void ReadCredits(const GumboNode* text_node, Sink* sink);
 
-// Whether `text` may hold a credit's keyword (kCreditKeywordPattern): false
-// when it holds none of the characters the keywords start with, and then
-// ReadCredits does not search it.
-bool MayHoldCreditKeyword(absl::string_view text);
+// Where in `text` a credit's keyword (kCreditKeywordPattern) may start: the
+// byte offset of the first character the keywords start with; npos when it
+// holds none, and then ReadCredits does not search it.
+size_t CreditKeywordStart(absl::string_view text);
 
 // ---- Outside the walk. ----
 

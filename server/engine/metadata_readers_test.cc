@@ -131,17 +131,22 @@ TEST(MetadataReadersTest, ChineseCreditsAndTheirNode) {
 }
 
 // ReadCredits searches only the texts that hold a character a credit's
-// keyword starts with, read from the keyword pattern.
+// keyword starts with, read from the keyword pattern, and from the first.
 TEST(MetadataReadersTest, CreditKeywordsByTheirFirstCharacters) {
-  EXPECT_TRUE(MayHoldCreditKeyword("（记者 胡晓蓉）"));
-  EXPECT_TRUE(MayHoldCreditKeyword("Photo 文 / 张三"));
-  EXPECT_TRUE(MayHoldCreditKeyword("2024年 来源：新华社"));
-  EXPECT_FALSE(MayHoldCreditKeyword("今天天气很好，我们去公园散步吧。"));
-  EXPECT_FALSE(MayHoldCreditKeyword("Source: Reuters, by Jane Doe"));
-  EXPECT_FALSE(MayHoldCreditKeyword(""));
+  constexpr size_t kNone = absl::string_view::npos;
+  EXPECT_EQ(CreditKeywordStart("（记者 胡晓蓉）"), 3u);
+  EXPECT_EQ(CreditKeywordStart("Photo 文 / 张三"), 6u);
+  EXPECT_EQ(CreditKeywordStart("2024年 来源：新华社"), 8u);
+  EXPECT_EQ(CreditKeywordStart("今天天气很好，我们去公园散步吧。"), kNone);
+  EXPECT_EQ(CreditKeywordStart("Source: Reuters, by Jane Doe"), kNone);
+  EXPECT_EQ(CreditKeywordStart(""), kNone);
   Page page("<p>Source: Reuters, by Jane Doe, editor John Roe</p>");
   ReadCredits(page.Find(GUMBO_TAG_UNKNOWN, "Source"), page.sink());
   EXPECT_TRUE(page.Values(Field::kSource).empty());
+  // "作" of 工作 starts no keyword; the search from it finds the later one.
+  Page later("<p>工作很忙。来源：新华社</p>");
+  ReadCredits(later.Find(GUMBO_TAG_UNKNOWN, "来源"), later.sink());
+  EXPECT_THAT(later.Values(Field::kSource), ElementsAre("text-pattern:新华社"));
 }
 
 TEST(MetadataReadersTest, RelLinksTimeAndHeadings) {
