@@ -160,39 +160,75 @@ std::optional<Match> FindShortYear(absl::string_view text, const DateHints&) {
   return MatchOf(text, whole, year, Number(m), Number(d), hh, mm, ss, ampm);
 }
 
-// A date with its month named, by `pattern`, whose groups are the whole
-// date, the day and the month's name (the month first unless `day_first`),
-// the year, then the time's (kTime).
-std::optional<Match> FindNamedMonth(absl::string_view text, const RE2& pattern,
-                                    bool day_first) {
+// A form of date with its month named: its pattern with the month names
+// (`named`), and the same with any run of letters where a name stands
+// (`loose`), whose groups are the whole date, the day and the month's name
+// (the month first unless `day_first`), the year, then the time's (kTime).
+//
+// The named pattern's 142 names make a large program (some 1,500
+// instructions), and reading a match's groups with it costs some 45,000
+// instructions a date; with the loose one, a few thousand. Every match of
+// the named pattern is one of the loose pattern, and where the loose
+// pattern's first match holds a name it is the named pattern's, with the
+// same groups: a name is a whole run of the letters (what follows a name,
+// ".", "," or a space, is none), so the two patterns read the same text the
+// same way up to the month; before the first match of the loose pattern the
+// named one has none either.
+struct NamedMonthForm {
+  // `before` ends by opening the month's group, `after` starts by closing it.
+  NamedMonthForm(absl::string_view before, absl::string_view after,
+                 bool day_first)
+      : named_pattern(
+            absl::StrCat(before, MonthAlternation(), after, kTime, ")")),
+        named{named_pattern.c_str()},
+        loose(absl::StrCat(before, R"([A-Za-z\x{80}-\x{10FFFF}]+)", after,
+                           kTime, ")")),
+        day_first(day_first) {}
+
+  const std::string named_pattern;
+  // Built at its first use, which most pages never make: it costs some five
+  // million instructions to build.
+  LazyRE2 named;
+  RE2 loose;
+  bool day_first;
+};
+
+std::optional<Match> FindNamedMonth(absl::string_view text,
+                                    const NamedMonthForm& form) {
   re2::StringPiece whole;
   std::string first, second, y, hh, mm, ss, ampm;
-  if (!RE2::PartialMatch(Piece(text), pattern, &whole, &first, &second, &y, &hh,
-                         &mm, &ss, &ampm)) {
+  if (!RE2::PartialMatch(Piece(text), form.loose, &whole, &first, &second, &y,
+                         &hh, &mm, &ss, &ampm)) {
     return std::nullopt;
   }
-  const std::string& month = day_first ? second : first;
-  const std::string& day = day_first ? first : second;
+  // Not a name ("12 comments 2024", "DÉCEMBRE"): the named pattern reads.
+  if (MonthNumber(form.day_first ? second : first) == 0 &&
+      !RE2::PartialMatch(Piece(text), *form.named, &whole, &first, &second, &y,
+                         &hh, &mm, &ss, &ampm)) {
+    return std::nullopt;
+  }
+  const std::string& month = form.day_first ? second : first;
+  const std::string& day = form.day_first ? first : second;
   return MatchOf(text, whole, Number(y), MonthNumber(month), Number(day), hh,
                  mm, ss, ampm);
 }
 
 // "June 4, 2025", "Sept. 4th 2025 at 10:20".
 std::optional<Match> FindMonthFirst(absl::string_view text, const DateHints&) {
-  // Built once and never freed: the pattern is assembled at run time.
-  static const RE2* const kMonthFirst = new RE2(absl::StrCat(
-      R"((?i)\b(()", MonthAlternation(),
-      R"()\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}))", kTime, ")"));
-  return FindNamedMonth(text, *kMonthFirst, /*day_first=*/false);
+  // Built once and never freed: the patterns are assembled at run time.
+  static const NamedMonthForm* const kMonthFirst = new NamedMonthForm(
+      R"((?i)\b(()", R"()\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}))",
+      /*day_first=*/false);
+  return FindNamedMonth(text, *kMonthFirst);
 }
 
 // "4 June 2025", "4. Juni 2025", "4 de junio de 2025".
 std::optional<Match> FindDayFirst(absl::string_view text, const DateHints&) {
-  // Built once and never freed: the pattern is assembled at run time.
-  static const RE2* const kDayFirst = new RE2(absl::StrCat(
+  // Built once and never freed: the patterns are assembled at run time.
+  static const NamedMonthForm* const kDayFirst = new NamedMonthForm(
       R"((?i)\b((\d{1,2})(?:st|nd|rd|th|\.|º)?\s*(?:de\s+)?()",
-      MonthAlternation(), R"()\.?,?\s+(?:de\s+)?(\d{4}))", kTime, ")"));
-  return FindNamedMonth(text, *kDayFirst, /*day_first=*/true);
+      R"()\.?,?\s+(?:de\s+)?(\d{4}))", /*day_first=*/true);
+  return FindNamedMonth(text, *kDayFirst);
 }
 
 std::optional<Match> FindRelative(absl::string_view text,

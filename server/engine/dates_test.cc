@@ -157,6 +157,34 @@ TEST(DatesTest, MonthNamesInOtherLanguages) {
   EXPECT_EQ(Iso(ParseDate("7 листопада 2019")), "2019-11-07T00:00:00");
 }
 
+// The named-month finders read a match's groups with any run of letters
+// where the month's name stands, and with the names where that run is none:
+// a suffix that could open a name ("1stycznia"), a word that is no month
+// before a date, a capital past ASCII, a name inside a longer word.
+TEST(DatesTest, NamedMonthsWhereAnyWordCouldStand) {
+  // Each text with the date found in it and its text, or "none".
+  const std::pair<const char*, const char*> kCases[] = {
+      {"1stycznia 2021", "2021-01-01T00:00:00 1stycznia 2021"},
+      {"4thJune 2025", "2025-06-04T00:00:00 4thJune 2025"},
+      {"12 comments 2024, 4 June 2025 at 10:20 pm",
+       "2025-06-04T22:20:00 4 June 2025 at 10:20 pm"},
+      {"Posted March 4th, 2025 at 10:20",
+       "2025-03-04T10:20:00 March 4th, 2025 at 10:20"},
+      {"Le 4 DÉCEMBRE 2025", "none"},
+      {"4 Junex 2025", "none"},
+      {"x4 June 2025", "none"},
+      {"15 августа 2016 12:00", "2016-08-15T12:00:00 15 августа 2016 12:00"},
+      {"Mayor 4, 2025 y 4 de junio de 2025",
+       "2025-06-04T00:00:00 4 de junio de 2025"},
+  };
+  for (const auto& [text, expected] : kCases) {
+    std::optional<ParsedDate> date = FindDate(text, DateHints(), false);
+    EXPECT_EQ(date ? absl::StrCat(Iso(date), " ", date->text) : "none",
+              expected)
+        << text;
+  }
+}
+
 TEST(DatesTest, RelativeFormsCountBackFromTheReferenceTime) {
   DateHints hints;
   hints.reference_time = Utc(2025, 3, 10, 12, 0);
