@@ -325,23 +325,40 @@ struct DateDigits {
   bool year_and_month = false;
   // A run of four ASCII digits: the year of every finder but FindShortYear.
   bool year = false;
+  // A run of four digits then "-", "/" or ".": FindIso's "2025-06-04".
+  bool year_first = false;
+  // "-", "/" or "." then a run of four digits: FindNumeric's "04/06/2025".
+  bool year_last = false;
+  // A run of four digits and a "年": FindCjk's "2025年6月4日".
+  bool year_of_nian = false;
   // A digit, a dot, two digits, a dot and two digits: FindShortYear's
   // "28.01.22".
   bool dotted_short_year = false;
 };
+
+// The characters between a numeric date's parts, as FindIso's and
+// FindNumeric's patterns write them ([-/.]).
+bool IsDateSeparator(char c) { return c == '-' || c == '/' || c == '.'; }
 
 DateDigits DigitsOf(absl::string_view text) {
   DateDigits digits;
   // Most texts hold no digit: none of them is read byte by byte.
   if (!HasAsciiDigit(text)) return digits;
   size_t run = 0;
+  // Whether the run of digits follows a separator.
+  bool after_separator = false;
   for (size_t i = 0; i < text.size(); ++i) {
     if (!absl::ascii_isdigit(static_cast<unsigned char>(text[i]))) {
+      if (run >= 4 && IsDateSeparator(text[i])) digits.year_first = true;
       run = 0;
       continue;
     }
     digits.any = true;
-    if (++run >= 4) digits.year = true;
+    if (run == 0) after_separator = i > 0 && IsDateSeparator(text[i - 1]);
+    if (++run >= 4) {
+      digits.year = true;
+      digits.year_last = digits.year_last || after_separator;
+    }
     if (!digits.dotted_short_year && i + 6 < text.size()) {
       const absl::string_view next = text.substr(i + 1, 6);
       digits.dotted_short_year =
@@ -350,6 +367,7 @@ DateDigits DigitsOf(absl::string_view text) {
           absl::ascii_isdigit(next[4]) && absl::ascii_isdigit(next[5]);
     }
   }
+  digits.year_of_nian = digits.year && absl::StrContains(text, "年");
   return digits;
 }
 
@@ -396,9 +414,9 @@ std::optional<ParsedDate> FindDate(absl::string_view text,
     bool DateDigits::*needs;
   };
   static constexpr FinderNeeds kFinders[] = {
-      {&FindIso, &DateDigits::year},
-      {&FindCjk, &DateDigits::year},
-      {&FindNumeric, &DateDigits::year},
+      {&FindIso, &DateDigits::year_first},
+      {&FindCjk, &DateDigits::year_of_nian},
+      {&FindNumeric, &DateDigits::year_last},
       {&FindShortYear, &DateDigits::dotted_short_year},
       {&FindMonthFirst, &DateDigits::year_and_month},
       {&FindDayFirst, &DateDigits::year_and_month},

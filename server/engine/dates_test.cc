@@ -185,6 +185,24 @@ TEST(DatesTest, NamedMonthsWhereAnyWordCouldStand) {
   }
 }
 
+// FindDate runs a numeric finder only on a text with what its pattern
+// needs beside the year: a separator after it (ISO), one before it
+// (numeric), a "年" (Chinese).
+TEST(DatesTest, NumericFormsByWhatStandsBesideTheYear) {
+  const std::pair<const char*, const char*> kCases[] = {
+      {"am 2025-06-04 um", "2025-06-04T00:00:00"},
+      {"le 04.06.2025", "2025-06-04T00:00:00"},
+      {"发布于 2025 年 6 月 4 日", "2025-06-04T00:00:00"},
+      {"2025/6/4 10:20", "2025-06-04T10:20:00"},
+      {"04/06 2025", "none"},
+      {"2025 - 06 - 04", "none"},
+      {"12345-1-2", "none"},
+  };
+  for (const auto& [text, expected] : kCases) {
+    EXPECT_EQ(Iso(FindDate(text, DateHints(), false)), expected) << text;
+  }
+}
+
 TEST(DatesTest, RelativeFormsCountBackFromTheReferenceTime) {
   DateHints hints;
   hints.reference_time = Utc(2025, 3, 10, 12, 0);
