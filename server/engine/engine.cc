@@ -110,45 +110,52 @@ bool IsPrintableAscii(uint64_t eight) {
   return (((eight - kSpaces) | eight | (eight + kOnes)) & kTopBits) == 0;
 }
 
+// Counts the code points of utf8[start, end) and those IsNonText, each end
+// moved back to a character's first byte so that no character is cut.
+void CountNonText(absl::string_view utf8, size_t start, size_t end,
+                  size_t* characters, size_t* non_text) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data());
+  int32_t stop = static_cast<int32_t>(end);
+  if (stop < static_cast<int32_t>(utf8.size())) U8_SET_CP_START(bytes, 0, stop);
+  int32_t i = static_cast<int32_t>(start);
+  U8_SET_CP_START(bytes, 0, i);
+  while (i < stop) {
+    uint64_t eight;
+    if (i + 8 <= stop &&
+        (std::memcpy(&eight, bytes + i, 8), IsPrintableAscii(eight))) {
+      i += 8;
+      *characters += 8;
+      continue;
+    }
+    // A CJK character: one code point, text unless it is U+FFFD.
+    if (IsPlainThreeByteSequence(bytes + i, stop - i)) {
+      ++*characters;
+      if (utf8.substr(i, 3) == kReplacementUtf8) ++*non_text;
+      i += 3;
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT_OR_FFFD(utf8.data(), i, stop, c);
+    ++*characters;
+    if (IsNonText(c)) ++*non_text;
+  }
+}
+
 // Text that holds control characters or undecodable bytes (in its head,
 // middle or tail: a binary file may start with a text header) is not a
-// document, whatever its charset claimed.
+// document, whatever its charset claimed. A text no longer than the three
+// windows is read whole, once: windows that overlap would read its middle
+// two or three times for the same answer.
 absl::Status ValidateDecoded(absl::string_view utf8) {
   size_t characters = 0;
   size_t non_text = 0;
-  const size_t middle = utf8.size() / 2;
-  for (size_t start :
-       {size_t{0},
-        middle > kBinaryWindowBytes / 2 ? middle - kBinaryWindowBytes / 2
-                                        : size_t{0},
-        utf8.size() > kBinaryWindowBytes ? utf8.size() - kBinaryWindowBytes
-                                         : size_t{0}}) {
-    const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data());
-    // Both ends on a character's first byte, so no character is cut.
-    int32_t end =
-        static_cast<int32_t>(std::min(utf8.size(), start + kBinaryWindowBytes));
-    if (end < static_cast<int32_t>(utf8.size())) U8_SET_CP_START(bytes, 0, end);
-    int32_t i = static_cast<int32_t>(start);
-    U8_SET_CP_START(bytes, 0, i);
-    while (i < end) {
-      uint64_t eight;
-      if (i + 8 <= end &&
-          (std::memcpy(&eight, bytes + i, 8), IsPrintableAscii(eight))) {
-        i += 8;
-        characters += 8;
-        continue;
-      }
-      // A CJK character: one code point, text unless it is U+FFFD.
-      if (IsPlainThreeByteSequence(bytes + i, end - i)) {
-        ++characters;
-        if (utf8.substr(i, 3) == kReplacementUtf8) ++non_text;
-        i += 3;
-        continue;
-      }
-      UChar32 c;
-      U8_NEXT_OR_FFFD(utf8.data(), i, end, c);
-      ++characters;
-      if (IsNonText(c)) ++non_text;
+  if (utf8.size() <= 3 * kBinaryWindowBytes) {
+    CountNonText(utf8, 0, utf8.size(), &characters, &non_text);
+  } else {
+    const size_t middle = utf8.size() / 2 - kBinaryWindowBytes / 2;
+    for (size_t start : {size_t{0}, middle, utf8.size() - kBinaryWindowBytes}) {
+      CountNonText(utf8, start, start + kBinaryWindowBytes, &characters,
+                   &non_text);
     }
   }
   if (non_text > characters * kMaxNonTextShare) {

@@ -59,6 +59,25 @@ TEST(EngineTest, RandomBytesAreInvalidArgument) {
   EXPECT_EQ(response.status().code(), absl::StatusCode::kInvalidArgument);
 }
 
+// A text of 6000 bytes with `controls` control characters at `at`.
+std::string TextWithControls(size_t controls, size_t at) {
+  std::string text = "<p>" + std::string(5997, 'a');
+  for (size_t i = 0; i < controls; ++i) text[at + i] = '\x01';
+  return text;
+}
+
+TEST(EngineTest, AShortTextIsJudgedWholeWhereverItsControlsStand) {
+  // 100 of 6000 characters (1.7 %) are under the 2 % that makes binary
+  // data, 150 (2.5 %) over, in the middle as at the head.
+  for (size_t at : {size_t{10}, size_t{2950}}) {
+    EXPECT_TRUE(Engine().Parse(Request(TextWithControls(100, at))).ok()) << at;
+    EXPECT_EQ(
+        Engine().Parse(Request(TextWithControls(150, at))).status().code(),
+        absl::StatusCode::kInvalidArgument)
+        << at;
+  }
+}
+
 TEST(EngineTest, BinaryFormatsAreNamed) {
   const std::pair<std::string, const char*> kFiles[] = {
       {std::string("7z\xBC\xAF\x27\x1C\0\4", 8), "7-Zip"},
