@@ -37,12 +37,6 @@ char FirstAfterSpace(absl::string_view text) {
   return '\0';
 }
 
-// Whether `text` holds an ASCII digit: RE2's \d, which every branch of some
-// patterns needs.
-bool HasAsciiDigit(absl::string_view text) {
-  return std::any_of(text.begin(), text.end(), absl::ascii_isdigit);
-}
-
 size_t AsciiLetterCount(absl::string_view text) {
   return std::count_if(text.begin(), text.end(), absl::ascii_isalpha);
 }
