@@ -1223,6 +1223,32 @@ TEST(ContentTest, ClosedAccordionPanelsAreContent) {
   EXPECT_THAT(text, Not(HasSubstr("session has expired")));
 }
 
+TEST(ContentTest, APanelAfterTheHeaderOfItsToggleIsContent) {
+  // WAI-ARIA's accordion: a header wraps the button that opens the panel
+  // after it and names it in aria-controls. A panel whose toggle sits
+  // elsewhere (a row of buttons above panels of notes), opens from a button
+  // without text, or from a menu button (aria-haspopup) stays hidden.
+  std::string text = RenderText(Extract(
+      std::string("<article>") + kParagraphs +
+      "<div class=accordion><div class=head><a role=button "
+      "aria-controls=\"step-1\">1. Read your bill</a></div><div "
+      "id=\"step-1\" style=\"display:none;\" role=region><p>Look for the "
+      "kilowatt hours you used over the whole year.</p></div></div>"
+      "<ul><li><button aria-controls=notes>Article notes</button></li></ul>"
+      "<div><div id=notes style=\"display: none\"><p>Received in October "
+      "and accepted in January.</p></div></div>"
+      "<div><button aria-controls=tip><svg></svg></button></div><div "
+      "id=tip hidden><p>Prices include the sales tax where it "
+      "applies.</p></div><div><button aria-controls=share "
+      "aria-haspopup=dialog>Share</button></div><div id=share hidden><p>Copy "
+      "the link to this page or send it by mail.</p></div><p>Each quote is "
+      "free and binds you to nothing.</p></article>"));
+  EXPECT_THAT(text, HasSubstr("kilowatt hours you used"));
+  EXPECT_THAT(text, Not(HasSubstr("accepted in January")));
+  EXPECT_THAT(text, Not(HasSubstr("sales tax")));
+  EXPECT_THAT(text, Not(HasSubstr("Copy the link")));
+}
+
 TEST(ContentTest, AWrapperHiddenUntilAScriptShowsItIsRead) {
   // A shop's password gate hides the whole page until its script has run; a
   // notice hidden beside it stays hidden.

@@ -10,6 +10,8 @@
 #include "absl/container/inlined_vector.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/string_view.h"
 #include "server/engine/content_rules.h"
 #include "server/engine/dom.h"
 #include "server/engine/role_classes.h"
@@ -54,29 +56,27 @@ bool IsSkippedTag(GumboTag tag, bool read_noscript) {
   }
 }
 
-// Whether `node` holds any text outside scripts and styles, a <button>'s
-// included (a heading's text is often its toggle's, a button inside it),
-// among its first kMaxPanelToggleNodes nodes in document order. The bound
-// keeps the check linear: a toggle nested in another's subtree would
-// otherwise be walked again by each hidden panel's check around it.
-bool HoldsText(const GumboNode* node) {
+// Whether `visit` holds for `node` or one of the nodes below it outside
+// scripts, styles and templates, among its first kMaxPanelToggleNodes nodes
+// in document order. The bound keeps the checks of a panel's toggle linear:
+// a toggle nested in another's subtree would otherwise be walked again by
+// each hidden panel's check around it.
+template <typename Visit>
+bool AnyOfFirstNodes(const GumboNode* node, Visit visit) {
   struct Frame {
     const GumboVector* children;
     unsigned int next;
   };
   absl::InlinedVector<Frame, 16> open;
-  const GumboNode* visit = node;
+  const GumboNode* at = node;
   for (int visited = 0; visited < content_rules::kMaxPanelToggleNodes;
        ++visited) {
-    if (visit->type == GUMBO_NODE_TEXT &&
-        CountNonSpaceCodePoints(visit->v.text.text) > 0) {
-      return true;
-    }
-    if (visit->type == GUMBO_NODE_ELEMENT) {
-      const GumboTag tag = visit->v.element.tag;
+    if (visit(at)) return true;
+    if (at->type == GUMBO_NODE_ELEMENT) {
+      const GumboTag tag = at->v.element.tag;
       if (tag != GUMBO_TAG_SCRIPT && tag != GUMBO_TAG_STYLE &&
           tag != GUMBO_TAG_TEMPLATE) {
-        open.push_back({&visit->v.element.children, 0});
+        open.push_back({&at->v.element.children, 0});
       }
     }
     while (!open.empty() && open.back().next == open.back().children->length) {
@@ -84,9 +84,19 @@ bool HoldsText(const GumboNode* node) {
     }
     if (open.empty()) return false;
     Frame& top = open.back();
-    visit = static_cast<const GumboNode*>(top.children->data[top.next++]);
+    at = static_cast<const GumboNode*>(top.children->data[top.next++]);
   }
   return false;
+}
+
+// Whether `node` holds any text outside scripts and styles, a <button>'s
+// included (a heading's text is often its toggle's, a button inside it),
+// among its first nodes (AnyOfFirstNodes).
+bool HoldsText(const GumboNode* node) {
+  return AnyOfFirstNodes(node, [](const GumboNode* at) {
+    return at->type == GUMBO_NODE_TEXT &&
+           CountNonSpaceCodePoints(at->v.text.text) > 0;
+  });
 }
 
 // Whether `element` opens the panel after it (content_rules.h, beside
@@ -101,8 +111,27 @@ bool IsPanelToggle(const GumboNode* element) {
   return toggle && HoldsText(element);
 }
 
+// Whether `header`, or an element among its first nodes (AnyOfFirstNodes),
+// is a panel toggle that names `id` in its aria-controls: WAI-ARIA's
+// accordion, whose header wraps the button that opens the panel after it.
+// A toggle with aria-haspopup opens a menu, a listbox or a dialog instead.
+bool HoldsToggleOf(const GumboNode* header, absl::string_view id) {
+  if (id.empty()) return false;
+  return AnyOfFirstNodes(header, [id](const GumboNode* at) {
+    if (at->type != GUMBO_NODE_ELEMENT) return false;
+    const GumboAttribute* controls = FindAttribute(at, "aria-controls");
+    if (controls == nullptr || FindAttribute(at, "aria-haspopup") != nullptr) {
+      return false;
+    }
+    const std::vector<absl::string_view> named =
+        absl::StrSplit(controls->value, ' ', absl::SkipEmpty());
+    return absl::c_linear_search(named, id) && IsPanelToggle(at);
+  });
+}
+
 // Whether the element just before `node` among its siblings (past white
-// space and comments) opens it: `node` is an accordion's closed panel.
+// space and comments) opens it: `node` is an accordion's closed panel, after
+// its toggle or after the header that holds the toggle naming it.
 bool FollowsPanelToggle(const GumboNode* node) {
   const GumboNode* parent = node->parent;
   if (parent == nullptr || parent->type != GUMBO_NODE_ELEMENT) return false;
@@ -113,7 +142,9 @@ bool FollowsPanelToggle(const GumboNode* node) {
         before->type == GUMBO_NODE_COMMENT) {
       continue;
     }
-    return before->type == GUMBO_NODE_ELEMENT && IsPanelToggle(before);
+    return before->type == GUMBO_NODE_ELEMENT &&
+           (IsPanelToggle(before) ||
+            HoldsToggleOf(before, Attribute(node, "id")));
   }
   return false;
 }
