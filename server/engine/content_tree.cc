@@ -123,9 +123,10 @@ bool HoldsToggleOf(const GumboNode* header, absl::string_view id) {
     if (controls == nullptr || FindAttribute(at, "aria-haspopup") != nullptr) {
       return false;
     }
-    const std::vector<absl::string_view> named =
-        absl::StrSplit(controls->value, ' ', absl::SkipEmpty());
-    return absl::c_linear_search(named, id) && IsPanelToggle(at);
+    for (absl::string_view named : absl::StrSplit(controls->value, ' ')) {
+      if (named == id) return IsPanelToggle(at);
+    }
+    return false;
   });
 }
 
