@@ -130,6 +130,26 @@ std::string NestedPanelToggles(size_t bytes) {
   for (size_t i = 0; i < kDepth; ++i) out += "</h2><div hidden></div></div>";
   return out;
 }
+// Accordion headers nested 400 deep, each a toggle naming many ids but not
+// the hidden panel after its header: each panel's check of its header
+// (content_tree.cc, HoldsToggleOf) reads the toggles of the headers nested
+// in it as well.
+std::string NestedAriaControls(size_t bytes) {
+  constexpr size_t kDepth = 400;
+  const size_t ids = bytes / kDepth / 6;
+  std::string named;
+  for (size_t i = 0; i < ids; ++i)
+    absl::StrAppend(&named, i ? " " : "", "q", i % 10);
+  std::string out = absl::StrCat(kPage, "<p>Some text of the page.</p>");
+  for (size_t i = 0; i < kDepth; ++i) {
+    absl::StrAppend(&out, "<div><a role=button aria-controls=\"", named,
+                    "\">Open</a>");
+  }
+  for (size_t i = 0; i < kDepth; ++i) {
+    absl::StrAppend(&out, "</div><div id=p", i, " hidden>Closed.</div>");
+  }
+  return out;
+}
 std::string RandomBytes(size_t bytes) {
   std::mt19937 random(19);
   std::string out(bytes, '\0');
@@ -164,6 +184,7 @@ const std::vector<Shape>& Shapes() {
       {"huge srcset", "an <img> with 1 MB of srcset candidates", "", StatusCode::kOk, kMB, HugeSrcset},
       {"Markdown table", "a 1 MB Markdown table", "text/markdown", StatusCode::kResourceExhausted, kMB, MarkdownTable},
       {"nested panel toggles", "headings nested 480 deep, each with empty elements and a hidden panel after it", "", StatusCode::kOk, kMB, NestedPanelToggles},
+      {"nested aria-controls", "accordion headers nested 400 deep, each a toggle naming 1 MB / 2400 ids, none the panel after it", "", StatusCode::kOk, kMB, NestedAriaControls},
       {"random bytes", "1 MB of random bytes", "", StatusCode::kInvalidArgument, kMB, RandomBytes},
   };
   // clang-format on
