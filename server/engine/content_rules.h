@@ -74,6 +74,16 @@ inline constexpr absl::string_view kCodeLineClasses[] = {
     "highlight-line",
     "gatsby-highlight-code-line"};
 
+// ARIA roles of an element that pops up over the page rather than standing
+// in it: WAI-ARIA's dialog and alertdialog (a consent manager, a sign-up
+// modal), and its tooltip, "a contextual popup that displays a description
+// for an element" on hover or focus. A tooltip's text describes a control
+// and is no line of the page's own: LegalZoom's feature lists repeat each
+// item's explanation in one, hidden by a class (opacity-0), not by markup.
+// Read as a dialog is (content::IsDialog).
+inline constexpr absl::string_view kPopupRoles[] = {"dialog", "alertdialog",
+                                                    "tooltip"};
+
 // Words in a class or id that mark a consent manager's dialog.
 // Not "cookie" alone: a recipe site's "cookie-recipes" is the article.
 // IsDialog looks for them only where one of their first letters stands.

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
 #include "gmock/gmock.h"
@@ -705,6 +706,24 @@ TEST(ContentTest, AConsentDialogIsNeverTheArticle) {
     std::string text = RenderText(Extract(dialog + article));
     EXPECT_THAT(text, HasSubstr("The council voted"));
     EXPECT_THAT(text, Not(HasSubstr("Vendor 3")));
+  }
+}
+
+TEST(ContentTest, ATooltipsTextIsNotTheArticles) {
+  // A feature list whose items each explain themselves in a tooltip, hidden
+  // by a class the extractor cannot read, not by the markup; a block or an
+  // inline element.
+  for (const char* tag : {"div", "span"}) {
+    const std::string tip = absl::StrCat(
+        "<", tag, " role=tooltip class=opacity-0>Free lunches ",
+        "for every pupil in the city's primary schools.</", tag, ">");
+    const std::string text = RenderText(
+        Extract(std::string("<article><h1>Budget</h1>") + kParagraphs +
+                "<ul><li>School meals <button>?</button>" + tip +
+                "</li><li>Road repairs</li></ul></article>"));
+    EXPECT_THAT(text, HasSubstr("School meals")) << tag;
+    EXPECT_THAT(text, HasSubstr("Road repairs")) << tag;
+    EXPECT_THAT(text, Not(HasSubstr("Free lunches"))) << tag;
   }
 }
 

@@ -343,9 +343,10 @@ uint32_t FirstFourLower(absl::string_view text) {
 
 }  // namespace
 
-// A dialog over the page: a consent manager, a sign-up or login modal. Its
-// text is never the article, however long (a consent manager's list of
-// vendors and their policies can outweigh the article ten times).
+// A dialog over the page: a consent manager, a sign-up or login modal, a
+// tooltip (content_rules::kPopupRoles). Its text is never the article,
+// however long (a consent manager's list of vendors and their policies can
+// outweigh the article ten times).
 bool IsDialog(const GumboNode* node) {
   const GumboTag tag = node->v.element.tag;
   if (tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_BODY) return false;
@@ -394,8 +395,8 @@ bool IsDialog(const GumboNode* node) {
   bool dialog = false;
   ForEachAttribute(node, [&](AttributeName name, const char* raw) {
     if (name == "role") {
-      const absl::string_view value(raw);
-      dialog = value == "dialog" || value == "alertdialog";
+      dialog = absl::c_linear_search(content_rules::kPopupRoles,
+                                     absl::string_view(raw));
     } else if (name == "aria-modal") {
       dialog = absl::string_view(raw) == "true";
     } else if (name == "id") {

@@ -113,7 +113,8 @@ std::vector<const GumboNode*> ShownByScript(const GumboNode* top,
                                             const StatsMap& stats,
                                             const Skips& skips);
 
-// A dialog over the page: a consent manager, a sign-up or login modal.
+// A dialog over the page: a consent manager, a sign-up or login modal, a
+// tooltip.
 bool IsDialog(const GumboNode* element);
 
 // 1 to 6 for <h1> to <h6>, 0 for other tags.
