@@ -1,6 +1,9 @@
 #include "server/engine/keep_policy.h"
 
 #include <memory>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "gtest/gtest.h"
 #include "server/engine/dom.h"
@@ -62,6 +65,24 @@ TEST(KeepPolicyTest, BoilerplateGoesTheArticleStays) {
   EXPECT_EQ(page.On("note"), Verdict::kKeep);
   // Inline elements are part of their sentence, whatever their class.
   EXPECT_EQ(page.On("tag"), Verdict::kKeep);
+}
+
+TEST(KeepPolicyTest, ADisclaimersSmallPrintGoes) {
+  // The word at either end of a class token; the same box classed
+  // otherwise stays.
+  for (const auto& [attribute, verdict] :
+       std::vector<std::pair<std::string, Verdict>>{
+           {"class=affiliate-disclaimer", Verdict::kDrop},
+           {"class=\"disclaimers small\"", Verdict::kDrop},
+           {"class=disclaimer-text", Verdict::kDrop},
+           {"class=affiliate-note", Verdict::kKeep}}) {
+    const Page page(std::string("<div id=story>") + kProse + kProse +
+                    "<div id=fine " + attribute +
+                    "><p>We may earn a commission when you buy through our "
+                    "links.</p></div></div>");
+    EXPECT_EQ(page.On("fine"), verdict) << attribute;
+    EXPECT_EQ(page.On("story"), Verdict::kKeep) << attribute;
+  }
 }
 
 TEST(KeepPolicyTest, ABoilerplateClassAroundMostOfTheTextIsKept) {
