@@ -83,6 +83,11 @@ inline constexpr absl::string_view kCodeLineClasses[] = {
 // Read as a dialog is (content::IsDialog).
 inline constexpr absl::string_view kPopupRoles[] = {"dialog", "alertdialog",
                                                     "tooltip"};
+// ...and HTML's popover attribute, whatever its value: the element is
+// hidden until a script or a button (popovertarget) opens it over the page,
+// in the top layer. Forum software (Invision Community) puts its "install
+// this app" and push-notification cards in one, longer than a short thread.
+inline constexpr char kPopoverAttribute[] = "popover";
 
 // Words in a class or id that mark a consent manager's dialog.
 // Not "cookie" alone: a recipe site's "cookie-recipes" is the article.

@@ -727,6 +727,24 @@ TEST(ContentTest, ATooltipsTextIsNotTheArticles) {
   }
 }
 
+TEST(ContentTest, APopoversTextIsNotTheArticlesHoweverLong) {
+  // An "install our app" card, hidden until a button opens it, with more
+  // text than the post.
+  std::string steps;
+  for (const char* step :
+       {"Tap the Share icon in the browser's toolbar at the bottom.",
+        "Scroll the menu down and tap Add to Home Screen there.",
+        "Tap Add in the top-right corner to confirm the shortcut.",
+        "Open the app from your home screen and sign in again."}) {
+    absl::StrAppend(&steps, "<p>", step, "</p>");
+  }
+  const std::vector<Block> blocks = Extract(absl::StrCat(
+      "<div id=app-card popover=manual><h4>Install the ", "app</h4>", steps,
+      "</div><div class=post>", kParagraphs, "</div>"));
+  EXPECT_THAT(RenderText(blocks), HasSubstr("The council voted"));
+  EXPECT_THAT(RenderText(blocks), Not(HasSubstr("Home Screen")));
+}
+
 TEST(ContentTest, TheAuthorsBioBoxIsDropped) {
   // "author-box" begins like WordPress's taxonomy class "author-jane", and
   // is a box all the same.

@@ -397,6 +397,8 @@ bool IsDialog(const GumboNode* node) {
     if (name == "role") {
       dialog = absl::c_linear_search(content_rules::kPopupRoles,
                                      absl::string_view(raw));
+    } else if (name == content_rules::kPopoverAttribute) {
+      dialog = true;
     } else if (name == "aria-modal") {
       dialog = absl::string_view(raw) == "true";
     } else if (name == "id") {
