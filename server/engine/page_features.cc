@@ -811,6 +811,19 @@ class PageWalk {
   float headline_link_text_ = 0, block_text_ = 0, link_dense_text_ = 0;
 };
 
+// Whether `word` (not empty) is one of the few short `words`: compared in
+// place, its length and first letter first, rather than hashed, since
+// MeasureBody asks it of every word of the body.
+template <size_t N>
+bool IsOneOf(const absl::string_view (&words)[N], absl::string_view word) {
+  for (absl::string_view one : words) {
+    if (one.size() == word.size() && one[0] == word[0] && one == word) {
+      return true;
+    }
+  }
+  return false;
+}
+
 void MeasureBody(const Body& body, float page_text, PageFeatures* f) {
   float text = 0, headings = 0, list_items = 0, paragraphs = 0,
         paragraph_text = 0;
@@ -850,16 +863,12 @@ void MeasureBody(const Body& body, float page_text, PageFeatures* f) {
   }
   if (paragraphs > 0)
     (*f)[kBodyMeanParagraphLength] = paragraph_text / paragraphs;
-  static const WordSet* const kReader = new WordSet(
-      std::begin(rules::kReaderWords), std::end(rules::kReaderWords));
-  static const WordSet* const kBusiness = new WordSet(
-      std::begin(rules::kBusinessWords), std::end(rules::kBusinessWords));
   float words = 0, reader = 0, business = 0;
   for (const Block& block : body.blocks) {
     ForEachWord(block.text, [&](absl::string_view word) {
       ++words;
-      if (kReader->contains(word)) ++reader;
-      if (kBusiness->contains(word)) ++business;
+      if (IsOneOf(rules::kReaderWords, word)) ++reader;
+      if (IsOneOf(rules::kBusinessWords, word)) ++business;
     });
   }
   (*f)[kBodyWords] = words;
