@@ -143,6 +143,15 @@ void WriteArticle(const PageFacts& facts, const Body& body,
                   const PageTypeVerdict& page_type,
                   const LanguageResult& language, const TextMeasures& measures,
                   const v1::ParseOptions& options, v1::Article* article) {
+  WriteArticle(facts, body,
+               Wants(options, v1::FORMAT_TEXT) ? RenderText(body.blocks) : "",
+               page_type, language, measures, options, article);
+}
+
+void WriteArticle(const PageFacts& facts, const Body& body, std::string text,
+                  const PageTypeVerdict& page_type,
+                  const LanguageResult& language, const TextMeasures& measures,
+                  const v1::ParseOptions& options, v1::Article* article) {
   WriteFacts(facts, article);
   WriteImages(facts, body, article);
   article->set_page_type(page_type.type);
@@ -155,7 +164,7 @@ void WriteArticle(const PageFacts& facts, const Body& body,
     (*article->mutable_provenance())["text"] = body.attempt;
   }
   if (Wants(options, v1::FORMAT_TEXT)) {
-    article->set_text(RenderText(body.blocks));
+    article->set_text(std::move(text));
   }
   if (Wants(options, v1::FORMAT_HTML)) {
     article->set_html(RenderHtml(body.blocks));

@@ -35,6 +35,14 @@ void WriteArticle(const PageFacts& facts, const Body& body,
                   const LanguageResult& language, const TextMeasures& measures,
                   const v1::ParseOptions& options, v1::Article* article);
 
+// As above, with `text` the body's blocks as RenderText writes them: the
+// engine has rendered them already, for the language and the measures, and
+// they are not rendered again.
+void WriteArticle(const PageFacts& facts, const Body& body, std::string text,
+                  const PageTypeVerdict& page_type,
+                  const LanguageResult& language, const TextMeasures& measures,
+                  const v1::ParseOptions& options, v1::Article* article);
+
 }  // namespace lede::engine
 
 #endif  // LEDE_SERVER_ENGINE_ARTICLE_WRITER_H_

@@ -96,6 +96,25 @@ TEST(ArticleWriterTest, OnlyTheFormatsAskedFor) {
   EXPECT_THAT(all.html(), ::testing::HasSubstr("<figcaption>The chamber"));
 }
 
+// The engine's overload writes the text it is given, rendered once before
+// for the language and the measures, and the text only when it is asked for.
+TEST(ArticleWriterTest, TheTextRenderedBeforeIsWrittenAsGiven) {
+  v1::Article article;
+  WriteArticle(PageFacts(), OneParagraphAndAFigure(),
+               "The council voted on Tuesday.", PageTypeVerdict(),
+               LanguageResult(), TextMeasures(), v1::ParseOptions(), &article);
+  EXPECT_EQ(article.text(), "The council voted on Tuesday.");
+  EXPECT_THAT(article.html(), ::testing::HasSubstr("<figcaption>The chamber"));
+
+  v1::ParseOptions markdown;
+  markdown.add_formats(v1::FORMAT_MARKDOWN);
+  v1::Article without_text;
+  WriteArticle(PageFacts(), OneParagraphAndAFigure(),
+               "The council voted on Tuesday.", PageTypeVerdict(),
+               LanguageResult(), TextMeasures(), markdown, &without_text);
+  EXPECT_EQ(without_text.text(), "");
+}
+
 TEST(ArticleWriterTest, LanguageToThreeDecimals) {
   LanguageResult result;
   result.guesses = {{"fr", 0.99716711f}};

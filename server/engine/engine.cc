@@ -279,19 +279,20 @@ absl::StatusOr<v1::ParseResponse> Engine::Parse(
   clock.Lap(Stage::kContent);
 
   // 7. language: of the title and the body's text, with the page's hints.
-  const std::string body_text = RenderText(body->blocks);
+  std::string body_text = RenderText(body->blocks);
   const LanguageResult language = IdentifyArticleLanguage(
       facts->title.value, body_text,
       PageLanguageHints(facts->declared_language, facts->url.value));
   clock.Lap(Stage::kLanguage);
   if (absl::Status s = CheckDeadline(deadline, "language"); !s.ok()) return s;
 
-  // 8. render: the text measured as the page wrote it, the facts and the
-  // body converted to the Chinese script asked for, the Article written.
+  // 8. render: the text measured as the page wrote it, the facts and body
+  // converted to the Chinese script asked for (text anew), the Article written.
   const TextMeasures measures = MeasureText(body_text);
-  ConvertChinese(options.convert_chinese(), language, &*facts, &*body);
-  WriteArticle(*facts, *body, page_type, language, measures, options,
-               response.mutable_article());
+  if (ConvertChinese(options.convert_chinese(), language, &*facts, &*body))
+    body_text = RenderText(body->blocks);
+  WriteArticle(*facts, *body, std::move(body_text), page_type, language,
+               measures, options, response.mutable_article());
   clock.Lap(Stage::kRender);
   if (absl::Status s = CheckDeadline(deadline, "render"); !s.ok()) return s;
   return response;
