@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <cstring>
 #include <vector>
 
@@ -1185,6 +1186,46 @@ size_t SkipDeclaration(absl::string_view html, size_t lt, bool in_foreign) {
   return end == absl::string_view::npos ? end : end + 1;
 }
 
+// gumbo_tagn_enum, remembered by name: a page writes a few dozen tag names
+// over its thousands of tags, and gumbo's lookup (a hash of the lower-cased
+// name, then a comparison) costs several times a look here. Each slot holds
+// the last name seen of its length and end bytes, byte for byte as the page
+// wrote it, and the tag gumbo gave it.
+class TagNames {
+ public:
+  GumboTag Of(absl::string_view name) {
+    if (name.empty() || name.size() > kMaxName) return Enum(name);
+    Slot& slot = slots_[SlotOf(name)];
+    if (slot.size != name.size() ||
+        std::memcmp(slot.name.data(), name.data(), name.size()) != 0) {
+      slot.tag = Enum(name);
+      slot.size = static_cast<uint8_t>(name.size());
+      std::memcpy(slot.name.data(), name.data(), name.size());
+    }
+    return slot.tag;
+  }
+
+ private:
+  static constexpr size_t kMaxName = 14;
+  static constexpr size_t kSlots = 64;
+  struct Slot {
+    uint8_t size = 0;  // no name yet
+    std::array<char, kMaxName> name{};
+    GumboTag tag = GUMBO_TAG_UNKNOWN;
+  };
+
+  static GumboTag Enum(absl::string_view name) {
+    return gumbo_tagn_enum(name.data(), static_cast<unsigned int>(name.size()));
+  }
+  static size_t SlotOf(absl::string_view name) {
+    const auto first = static_cast<unsigned char>(name.front());
+    const auto last = static_cast<unsigned char>(name.back());
+    return (first * 7 + last * 3 + name.size()) % kSlots;
+  }
+
+  std::array<Slot, kSlots> slots_{};
+};
+
 // The scan of one document, left to right, tag by tag.
 class NestingScan {
  public:
@@ -1224,8 +1265,7 @@ class NestingScan {
     size_t name_end = name_start;
     while (name_end < n && !IsTagNameEnd(html_[name_end])) ++name_end;
     absl::string_view name = html_.substr(name_start, name_end - name_start);
-    const GumboTag tag =
-        gumbo_tagn_enum(name.data(), static_cast<unsigned int>(name.size()));
+    const GumboTag tag = tag_names_.Of(name);
     bool self_closing = false;
     attributes_.clear();
     i_ = SkipAttributes(html_, name_end, &self_closing,
@@ -1348,6 +1388,7 @@ class NestingScan {
 
   const absl::string_view html_;
   const int stop_above_;
+  TagNames tag_names_;
   size_t i_ = 0;
   int deepest_ = kImpliedDepth;
   // The current start tag's attributes; the checks gumbo makes for all the

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -132,6 +133,30 @@ TEST(NestingTest, TheScanNeverCountsMoreNodesThanGumboBuilds) {
             << first << second << " x" << times;
       }
     }
+  }
+}
+
+// The scan remembers the tag of each name as the page writes it: the same
+// names in other cases, one page naming them in several, read alike.
+TEST(NestingTest, TagNamesReadAlikeInEveryCase) {
+  std::string lower, upper, mixed;
+  for (const char* first : kShapes) {
+    for (const char* second : kShapes) {
+      const std::string html = absl::StrCat(first, second, "</p></div>");
+      lower += html;
+      upper += absl::AsciiStrToUpper(html);
+      mixed += html.size() % 2 == 0 ? absl::AsciiStrToUpper(html) : html;
+    }
+  }
+  const MarkupScan expected = ScanMarkup(lower, INT_MAX);
+  for (const std::string* html : {&upper, &mixed}) {
+    const MarkupScan scan = ScanMarkup(*html, INT_MAX);
+    EXPECT_EQ(scan.depth, expected.depth);
+    EXPECT_EQ(scan.nodes, expected.nodes);
+    EXPECT_EQ(scan.attribute_checks, expected.attribute_checks);
+    const GumboTree gumbo = GumboMeasure(*html);
+    EXPECT_LE(scan.depth, gumbo.depth);
+    EXPECT_LE(scan.nodes, gumbo.nodes);
   }
 }
 
