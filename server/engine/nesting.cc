@@ -1196,8 +1196,7 @@ class TagNames {
   GumboTag Of(absl::string_view name) {
     if (name.empty() || name.size() > kMaxName) return Enum(name);
     Slot& slot = slots_[SlotOf(name)];
-    if (slot.size != name.size() ||
-        std::memcmp(slot.name.data(), name.data(), name.size()) != 0) {
+    if (!Holds(slot, name)) {
       slot.tag = Enum(name);
       slot.size = static_cast<uint8_t>(name.size());
       std::memcpy(slot.name.data(), name.data(), name.size());
@@ -1214,6 +1213,15 @@ class TagNames {
     GumboTag tag = GUMBO_TAG_UNKNOWN;
   };
 
+  // Compared a byte at a time: tag names are a few bytes, shorter than a
+  // call of memcmp.
+  static bool Holds(const Slot& slot, absl::string_view name) {
+    if (slot.size != name.size()) return false;
+    for (size_t i = 0; i < name.size(); ++i) {
+      if (slot.name[i] != name[i]) return false;
+    }
+    return true;
+  }
   static GumboTag Enum(absl::string_view name) {
     return gumbo_tagn_enum(name.data(), static_cast<unsigned int>(name.size()));
   }
