@@ -320,11 +320,15 @@ namespace {
 // The digits a date's pattern cannot match without, as a text holds them.
 struct DateDigits {
   bool any = false;
-  // A year and a month's first character (MayNameAMonth): FindMonthFirst's
-  // and FindDayFirst's patterns, whose every match holds a month's name.
+  // A year after white space and a month's first character (MayNameAMonth):
+  // FindMonthFirst's and FindDayFirst's patterns, whose every match holds a
+  // month's name and ends with "\s+(\d{4})".
   bool year_and_month = false;
   // A run of four ASCII digits: the year of every finder but FindShortYear.
   bool year = false;
+  // A run of four digits after white space (RE2's \s, or a no-break space,
+  // which FindDate makes a space).
+  bool year_after_space = false;
   // A run of four digits then "-", "/" or ".": FindIso's "2025-06-04".
   bool year_first = false;
   // "-", "/" or "." then a run of four digits: FindNumeric's "04/06/2025".
@@ -340,13 +344,23 @@ struct DateDigits {
 // FindNumeric's patterns write them ([-/.]).
 bool IsDateSeparator(char c) { return c == '-' || c == '/' || c == '.'; }
 
+// Whether the byte before a run of digits may end the "\s+" the named-month
+// patterns put before their year: RE2's \s ([\t\n\f\r ]), or the last byte
+// of a no-break space (C2 A0), which FindDate makes a space before it
+// searches (any byte A0 passes: the test may say yes where no space is).
+bool MayEndSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' ||
+         static_cast<unsigned char>(c) == 0xA0;
+}
+
 DateDigits DigitsOf(absl::string_view text) {
   DateDigits digits;
   // Most texts hold no digit: none of them is read byte by byte.
   if (!HasAsciiDigit(text)) return digits;
   size_t run = 0;
-  // Whether the run of digits follows a separator.
+  // Whether the run of digits follows a separator; white space.
   bool after_separator = false;
+  bool after_space = false;
   for (size_t i = 0; i < text.size(); ++i) {
     if (!absl::ascii_isdigit(static_cast<unsigned char>(text[i]))) {
       if (run >= 4 && IsDateSeparator(text[i])) digits.year_first = true;
@@ -354,10 +368,14 @@ DateDigits DigitsOf(absl::string_view text) {
       continue;
     }
     digits.any = true;
-    if (run == 0) after_separator = i > 0 && IsDateSeparator(text[i - 1]);
+    if (run == 0) {
+      after_separator = i > 0 && IsDateSeparator(text[i - 1]);
+      after_space = i > 0 && MayEndSpace(text[i - 1]);
+    }
     if (++run >= 4) {
       digits.year = true;
       digits.year_last = digits.year_last || after_separator;
+      digits.year_after_space = digits.year_after_space || after_space;
     }
     if (!digits.dotted_short_year && i + 6 < text.size()) {
       const absl::string_view next = text.substr(i + 1, 6);
@@ -429,7 +447,7 @@ std::optional<ParsedDate> FindDate(absl::string_view text,
     spaced = absl::StrReplaceAll(text, {{"\xC2\xA0", " "}});
     text = spaced;
   }
-  digits.year_and_month = digits.year && MayNameAMonth(text);
+  digits.year_and_month = digits.year_after_space && MayNameAMonth(text);
   std::optional<Match> best;
   for (const auto& [find, needs] : kFinders) {
     if (!(digits.*needs)) continue;

@@ -185,11 +185,19 @@ TEST(DatesTest, NamedMonthsWhereAnyWordCouldStand) {
   }
 }
 
-// FindDate runs a numeric finder only on a text with what its pattern
-// needs beside the year: a separator after it (ISO), one before it
-// (numeric), a "年" (Chinese).
-TEST(DatesTest, NumericFormsByWhatStandsBesideTheYear) {
+// FindDate runs a finder only on a text with what its pattern needs beside
+// the year: a separator after it (ISO), one before it (numeric), a "年"
+// (Chinese), white space before it (a named month's forms, "\s+(\d{4})"; a
+// no-break space counts, FindDate making it a space).
+TEST(DatesTest, FormsByWhatStandsBesideTheYear) {
   const std::pair<const char*, const char*> kCases[] = {
+      {"4 June\t2025", "2025-06-04T00:00:00"},
+      {"June 4,\n2025", "2025-06-04T00:00:00"},
+      {"4 June\u00a02025", "2025-06-04T00:00:00"},
+      {"4 de junio de\r2025", "2025-06-04T00:00:00"},
+      {"4 June,2025", "none"},
+      {"June 4,2025", "none"},
+      {"4 June/2025", "none"},
       {"am 2025-06-04 um", "2025-06-04T00:00:00"},
       {"le 04.06.2025", "2025-06-04T00:00:00"},
       {"发布于 2025 年 6 月 4 日", "2025-06-04T00:00:00"},
