@@ -17,5 +17,20 @@ TEST(RoleClassesTest, TaxonomyAndModifiersGoRolesStay) {
   EXPECT_EQ(RoleClasses("--only-a-modifier content"), "content");
 }
 
+// RoleClasses compares a token's text up to its first "-" with each
+// prefix: a prefix must end at its one "-".
+TEST(RoleClassesTest, EachTaxonomyPrefixEndsAtItsOnlyDash) {
+  for (absl::string_view prefix : kTaxonomyClassPrefixes) {
+    EXPECT_EQ(prefix.find('-'), prefix.size() - 1) << prefix;
+  }
+}
+
+TEST(RoleClassesTest, APrefixCountsOnlyAtTheTokensStartAndInItsCase) {
+  EXPECT_EQ(RoleClasses("Tag-news my-tag-news tag news-tag- tag-"),
+            "Tag-news my-tag-news tag news-tag-");
+  EXPECT_EQ(RoleClasses("AUTHOR-BOX\fauthor-boxes\rpost-x--y"), "AUTHOR-BOX");
+  EXPECT_EQ(RoleClasses("a-b--c--d x--"), "a-b x");
+}
+
 }  // namespace
 }  // namespace lede::engine
