@@ -220,6 +220,11 @@ TEST(MetadataReadersTest, RoleWordStartsCoverThePatterns) {
   EXPECT_FALSE(MayNameARole("entry-content site-header"));
   EXPECT_FALSE(MayNameARole("xdate notime"));
   EXPECT_FALSE(MayNameARole(""));
+  // Shorter than every word of kRoleWordStarts ("date", "info"), past ASCII
+  // or not.
+  EXPECT_FALSE(MayNameARole("\u017F"));
+  EXPECT_FALSE(MayNameARole("row"));
+  EXPECT_TRUE(MayNameARole("Date"));
 }
 
 // Every key of the script date pattern holds its word, no further into the
