@@ -142,20 +142,21 @@ bool MayNameARole(absl::string_view value) {
   static const RoleWordIndex* const kWords = new RoleWordIndex();
   static constexpr std::array<RoleByte, 256> kBytes = RoleBytes();
   if (value.size() < kFewestRoleBytes) return false;
-  const char* const end = value.data() + value.size();
-  bool word_start = true;
-  for (const char* at = value.data(); at != end; ++at) {
+  const char* at = value.data();
+  const char* const end = at + value.size();
+  while (at != end) {
     const RoleByte kind = kBytes[static_cast<unsigned char>(*at)];
-    if (kind == RoleByte::kWord) {
-      if (word_start && kWords->StartsAWord(absl::string_view(at, end - at))) {
-        return true;
-      }
-      word_start = false;
-    } else if (kind == RoleByte::kSeparator) {
-      word_start = true;
-    } else {
-      return true;
+    if (kind == RoleByte::kSeparator) {
+      ++at;
+      continue;
     }
+    if (kind == RoleByte::kPastAscii) return true;
+    if (kWords->StartsAWord(absl::string_view(at, end - at))) return true;
+    // The rest of the word, read only for where it ends.
+    do {
+      ++at;
+    } while (at != end &&
+             kBytes[static_cast<unsigned char>(*at)] == RoleByte::kWord);
   }
   return false;
 }
