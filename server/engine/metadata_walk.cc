@@ -37,6 +37,8 @@ struct ElementAttributes {
   absl::string_view itemprop;
   absl::string_view itemtype;
   bool itemscope = false;
+  // Whether the element has a rel attribute (ReadRel reads it).
+  bool rel = false;
 };
 
 ElementAttributes ReadAttributes(const GumboNode* node) {
@@ -52,6 +54,8 @@ ElementAttributes ReadAttributes(const GumboNode* node) {
       read.itemtype = value;
     } else if (name == "itemscope") {
       read.itemscope = true;
+    } else if (name == "rel") {
+      read.rel = true;
     }
     return true;
   });
@@ -313,6 +317,7 @@ class PageWalk : public TreeVisitor {
     const GumboTag tag = element->v.element.tag;
     const ElementAttributes attributes = ReadAttributes(element);
     roles_ = role_cache_.Of(attributes);
+    has_rel_ = attributes.rel;
     // Inside a foreign container everything is foreign already.
     const bool foreign =
         !InForeign() && IsForeignContainer(element, tag, attributes, roles_);
@@ -331,7 +336,8 @@ class PageWalk : public TreeVisitor {
   // What an element outside foreign containers shows.
   void ReadShown(const GumboNode* element) {
     const GumboTag tag = element->v.element.tag;
-    if (tag == GUMBO_TAG_A) ReadRel(element, sink_);
+    // Most links have no rel: no call for them.
+    if (tag == GUMBO_TAG_A && has_rel_) ReadRel(element, sink_);
     if (tag == GUMBO_TAG_TIME) ReadTime(element, sink_);
     if (tag == GUMBO_TAG_H1 || tag == GUMBO_TAG_H2 || tag == GUMBO_TAG_H3) {
       ReadHeading(element, chrome_depth_ > 0, sink_);
@@ -359,8 +365,9 @@ class PageWalk : public TreeVisitor {
   const Dom& dom_;
   Sink* sink_;
   RoleCache role_cache_;
-  // The roles of the element being entered.
+  // The roles of the element being entered, and whether it has a rel.
   int roles_ = 0;
+  bool has_rel_ = false;
   int foreign_depth_ = 0;
   int chrome_depth_ = 0;
   std::vector<Opened> opened_;
