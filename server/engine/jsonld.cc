@@ -10,6 +10,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_split.h"
 #include "nlohmann/json.hpp"
+#include "server/engine/json_value.h"
 
 namespace lede::engine {
 namespace {
@@ -271,8 +272,7 @@ absl::string_view Unwrap(absl::string_view json) {
 void ReadJsonLd(absl::string_view json, Candidates* out,
                 std::vector<SchemaType>* types) {
   json = Unwrap(json);
-  Json root = Json::parse(json.begin(), json.end(), nullptr,
-                          /*allow_exceptions=*/false);
+  Json root = ParseJsonValue(json);
   if (root.is_discarded()) return;
   ReadNodes(root, out);
   CollectTypes(root, types);

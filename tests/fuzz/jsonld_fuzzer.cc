@@ -1,17 +1,27 @@
-// libFuzzer target: JSON-LD, as one <script type="application/ld+json">.
+// libFuzzer target: JSON-LD, as one <script type="application/ld+json">;
+// and ParseJsonValue (simdjson's reading, copied) against nlohmann's parse
+// of the same bytes: it aborts where their values or number types differ.
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
 #include <vector>
 
 #include "absl/strings/string_view.h"
+#include "nlohmann/json.hpp"
 #include "server/engine/candidates.h"
+#include "server/engine/json_value.h"
 #include "server/engine/jsonld.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  const absl::string_view text(reinterpret_cast<const char*>(data), size);
   lede::engine::Candidates candidates;
   std::vector<lede::engine::SchemaType> types;
-  lede::engine::ReadJsonLd(
-      absl::string_view(reinterpret_cast<const char*>(data), size), &candidates,
-      &types);
+  lede::engine::ReadJsonLd(text, &candidates, &types);
+
+  const nlohmann::json read = lede::engine::ParseJsonValue(text);
+  const nlohmann::json expected = nlohmann::json::parse(
+      text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
+  if (read.is_discarded() != expected.is_discarded()) std::abort();
+  if (!expected.is_discarded() && read.dump() != expected.dump()) std::abort();
   return 0;
 }
