@@ -103,7 +103,9 @@ TEST(JsonValueTest, RefusesWhatNlohmannRefuses) {
 }
 
 TEST(JsonValueTest, DeepNestingIsLeftToNlohmann) {
-  for (int depth : {kMaxCopiedJsonDepth, kMaxCopiedJsonDepth + 1, 5000}) {
+  // Not thousands deep: dump() and == recurse, and the test's stack (under
+  // AddressSanitizer) is the limit then, not the parsers'.
+  for (int depth : {kMaxCopiedJsonDepth, kMaxCopiedJsonDepth + 1, 300}) {
     ExpectAsNlohmann(std::string(depth, '[') + std::string(depth, ']'));
   }
 }
