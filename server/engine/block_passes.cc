@@ -32,7 +32,7 @@ namespace {
 // are spread over memory the rest of the engine has pushed out of the cache.
 char FirstAfterSpace(absl::string_view text) {
   for (char c : text) {
-    if (c != ' ' && c != '\t' && c != '\n' && c != '\f' && c != '\r') return c;
+    if (!IsAsciiWhitespace(c)) return c;
   }
   return '\0';
 }
@@ -63,7 +63,7 @@ bool HasAsciiLetter(absl::string_view text) {
 char LastBeforeSpace(absl::string_view text) {
   for (auto it = text.rbegin(); it != text.rend(); ++it) {
     const char c = *it;
-    if (c != ' ' && c != '\t' && c != '\n' && c != '\f' && c != '\r') return c;
+    if (!IsAsciiWhitespace(c)) return c;
   }
   return '\0';
 }

@@ -349,8 +349,7 @@ bool IsDateSeparator(char c) { return c == '-' || c == '/' || c == '.'; }
 // of a no-break space (C2 A0), which FindDate makes a space before it
 // searches (any byte A0 passes: the test may say yes where no space is).
 bool MayEndSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' ||
-         static_cast<unsigned char>(c) == 0xA0;
+  return IsAsciiWhitespace(c) || static_cast<unsigned char>(c) == 0xA0;
 }
 
 DateDigits DigitsOf(absl::string_view text) {

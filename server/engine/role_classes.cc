@@ -1,14 +1,10 @@
 #include "server/engine/role_classes.h"
 
 #include "absl/strings/match.h"
+#include "server/engine/text_util.h"
 
 namespace lede::engine {
 namespace {
-
-// A class attribute's separators: HTML's ASCII white space.
-bool IsClassSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
 
 // Whether `token` files the page under a taxonomy. `dash`: where its first
 // "-" stands (npos for none). Each prefix ends at its only "-" (the test
@@ -43,12 +39,12 @@ std::string RoleClasses(absl::string_view classes) {
   std::string kept;
   size_t at = 0;
   while (at < classes.size()) {
-    if (IsClassSpace(classes[at])) {
+    if (IsAsciiWhitespace(classes[at])) {
       ++at;
       continue;
     }
     const size_t start = at;
-    while (at < classes.size() && !IsClassSpace(classes[at])) ++at;
+    while (at < classes.size() && !IsAsciiWhitespace(classes[at])) ++at;
     absl::string_view token = classes.substr(start, at - start);
     const size_t dash = token.find('-');
     if (IsTaxonomy(token, dash)) continue;

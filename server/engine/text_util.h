@@ -23,6 +23,12 @@ inline re2::StringPiece Piece(absl::string_view text) {
 // U+FFFD, in UTF-8: what an invalid byte sequence is read as.
 inline constexpr absl::string_view kReplacementUtf8 = "\xEF\xBF\xBD";
 
+// Whether `c` is ASCII white space as HTML reads it (space, tab, line feed,
+// form feed, carriage return) and RE2's \s matches it: not the vertical tab.
+inline bool IsAsciiWhitespace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+}
+
 // Whether `bytes` (`size` of them) start with a valid three-byte UTF-8
 // sequence whose lead byte is E1..EC or EE..EF, whose every pair of
 // continuation bytes is valid (E0 and ED limit the first one: overlong
