@@ -11,6 +11,7 @@
 #include "server/engine/bounded_parse.h"
 #include "server/engine/gumbo_arena.h"
 #include "server/engine/nesting.h"
+#include "server/engine/noscript_raw_text.h"
 #include "server/engine/streamed_segments.h"
 #include "server/engine/text_util.h"
 
@@ -29,12 +30,12 @@ absl::StatusOr<Dom> Dom::Parse(std::string html, const Limits& limits,
 absl::StatusOr<Dom> Dom::Parse(std::string html, size_t document_bytes,
                                const Limits& limits, absl::Time deadline) {
   return Parse(std::move(html), NodesAllowed(document_bytes, limits), limits,
-               deadline, /*place_segments=*/true);
+               deadline, Rewrites());
 }
 
 absl::StatusOr<Dom> Dom::Parse(std::string html, const NodeBudget& node_budget,
                                const Limits& limits, absl::Time deadline,
-                               bool place_segments) {
+                               Rewrites rewrites) {
   // Refused before gumbo builds the tree, whose cost grows with the square
   // of the nesting, or of the attributes on one element, or that holds more
   // elements than its size allows.
@@ -57,22 +58,25 @@ absl::StatusOr<Dom> Dom::Parse(std::string html, const NodeBudget& node_budget,
         "deadline passed while parsing the HTML");
   }
   // The rewritten page is parsed once more; it holds no placed segment.
-  if (place_segments && MayHoldStreamedSegments(*dom.source_)) {
+  if (rewrites.place_segments && MayHoldStreamedSegments(*dom.source_)) {
     std::optional<std::string> placed =
         PlaceStreamedSegments(dom.output_->document, *dom.source_);
     if (placed) {
-      return Parse(std::move(*placed), node_budget, limits, deadline,
-                   /*place_segments=*/false);
+      return Parse(
+          std::move(*placed), node_budget, limits, deadline,
+          {.place_segments = false, .close_raw_text = rewrites.close_raw_text});
     }
   }
   int max_depth = 0;
   size_t nodes = 0;
   size_t elements = 0;
+  RawTextPastNoscripts raw_text(*dom.source_);
   WalkTree(dom.output_->document, [&](const GumboNode* node, int depth) {
     ++nodes;
     max_depth = std::max(max_depth, depth);
     if (node->type == GUMBO_NODE_ELEMENT) {
       ++elements;
+      raw_text.VisitElement(node, depth);
       switch (node->v.element.tag) {
         case GUMBO_TAG_NOSCRIPT:
         case GUMBO_TAG_H1:
@@ -89,23 +93,33 @@ absl::StatusOr<Dom> Dom::Parse(std::string html, const NodeBudget& node_budget,
     }
     return depth <= limits.max_depth;
   });
+  if (!raw_text.ends().empty() && rewrites.close_raw_text > 0) {
+    return Parse(CloseRawText(*dom.source_, raw_text.ends()), node_budget,
+                 limits, deadline,
+                 {.place_segments = rewrites.place_segments,
+                  .close_raw_text = rewrites.close_raw_text - 1});
+  }
   if (max_depth > limits.max_depth) return DepthLimitError(limits.max_depth);
   if (nodes > node_budget.nodes) {
     return NodeLimitError(nodes, "nodes", node_budget);
   }
   dom.node_count_ = nodes;
   dom.element_count_ = elements;
-  for (unsigned int i = 0; i < dom.output_->root->v.element.children.length;
-       ++i) {
-    const auto* child = static_cast<const GumboNode*>(
-        dom.output_->root->v.element.children.data[i]);
-    if (IsElement(child, GUMBO_TAG_HEAD)) dom.head_ = child;
-    if (IsElement(child, GUMBO_TAG_BODY)) dom.body_ = child;
+  if (absl::Status found = dom.FindHeadAndBody(); !found.ok()) return found;
+  return dom;
+}
+
+absl::Status Dom::FindHeadAndBody() {
+  const GumboVector& children = output_->root->v.element.children;
+  for (unsigned int i = 0; i < children.length; ++i) {
+    const auto* child = static_cast<const GumboNode*>(children.data[i]);
+    if (IsElement(child, GUMBO_TAG_HEAD)) head_ = child;
+    if (IsElement(child, GUMBO_TAG_BODY)) body_ = child;
   }
-  if (dom.head_ == nullptr || dom.body_ == nullptr) {
+  if (head_ == nullptr || body_ == nullptr) {
     return absl::InternalError("the HTML parser produced no head or body");
   }
-  return dom;
+  return absl::OkStatus();
 }
 
 namespace {

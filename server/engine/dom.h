@@ -30,7 +30,9 @@ class GumboArena;
 class Dom {
  public:
   // Parses `html`, with segments a streaming renderer sent out of order put
-  // where they belong (streamed_segments.h). RESOURCE_EXHAUSTED when the
+  // where they belong (streamed_segments.h) and raw text a <noscript> let
+  // run on closed where a browser ends it (noscript_raw_text.h).
+  // RESOURCE_EXHAUSTED when the
   // tree is deeper or larger than `limits` allow; DEADLINE_EXCEEDED when
   // `deadline` has passed.
   static absl::StatusOr<Dom> Parse(std::string html, const Limits& limits,
@@ -69,9 +71,19 @@ class Dom {
 
  private:
   Dom() = default;
+
+  // What Parse may still rewrite and parse again: the streamed segments
+  // once; the raw text of a <noscript> a few times, since each parse can
+  // bring to light a <noscript> the last one read as another's text.
+  struct Rewrites {
+    bool place_segments = true;
+    int close_raw_text = 3;
+  };
   static absl::StatusOr<Dom> Parse(std::string html, const NodeBudget& nodes,
                                    const Limits& limits, absl::Time deadline,
-                                   bool place_segments);
+                                   Rewrites rewrites);
+  // Points head_ and body_ at the root's; INTERNAL when it has none.
+  absl::Status FindHeadAndBody();
 
   // Gumbo allocates from the arena and the tree is dropped with it, because
   // gumbo_destroy_output recurses once per level of nesting.

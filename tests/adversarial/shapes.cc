@@ -150,6 +150,17 @@ std::string NestedAriaControls(size_t bytes) {
   }
   return out;
 }
+// Google Tag Manager's snippet written self-closed, again and again: each
+// parse brings to light the <noscript> the last one read as an <iframe>'s
+// text, and the parser closes that raw text and parses again
+// (noscript_raw_text.h), a bounded number of times.
+std::string NoscriptRawTextChain(size_t bytes) {
+  constexpr absl::string_view kLink =
+      "<noscript><iframe src=x height=0 width=0 /></noscript><p>Text.</p>";
+  std::string out = absl::StrCat(kPage, "<p>Some text of the page.</p>");
+  while (out.size() + kLink.size() <= bytes) absl::StrAppend(&out, kLink);
+  return out;
+}
 std::string RandomBytes(size_t bytes) {
   std::mt19937 random(19);
   std::string out(bytes, '\0');
@@ -185,6 +196,7 @@ const std::vector<Shape>& Shapes() {
       {"Markdown table", "a 1 MB Markdown table", "text/markdown", StatusCode::kResourceExhausted, kMB, MarkdownTable},
       {"nested panel toggles", "headings nested 480 deep, each with empty elements and a hidden panel after it", "", StatusCode::kOk, kMB, NestedPanelToggles},
       {"nested aria-controls", "accordion headers nested 400 deep, each a toggle naming 1 MB / 2400 ids, none the panel after it", "", StatusCode::kOk, kMB, NestedAriaControls},
+      {"noscript raw text", "1 MB of self-closed <iframe/>s, each in a <noscript>, each the rest of the page as text to the parse before", "", StatusCode::kOk, kMB, NoscriptRawTextChain},
       {"random bytes", "1 MB of random bytes", "", StatusCode::kInvalidArgument, kMB, RandomBytes},
   };
   // clang-format on

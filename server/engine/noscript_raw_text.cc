@@ -1,0 +1,105 @@
+#include "server/engine/noscript_raw_text.h"
+
+#include <functional>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "server/engine/dom.h"
+#include "server/engine/text_util.h"
+
+namespace lede::engine {
+namespace {
+
+constexpr absl::string_view kNoscriptEnd = "</noscript";
+
+// Where the first "</noscript" that ends a tag name stands in `text`; npos
+// when none does (HTML's appropriate end tag: the name, then white space,
+// "/" or ">").
+size_t FindNoscriptEnd(absl::string_view text) {
+  for (size_t at = text.find("</"); at != absl::string_view::npos;
+       at = text.find("</", at + 2)) {
+    const absl::string_view rest = text.substr(at);
+    if (rest.size() <= kNoscriptEnd.size() ||
+        !absl::StartsWithIgnoreCase(rest, kNoscriptEnd)) {
+      continue;
+    }
+    const char after = rest[kNoscriptEnd.size()];
+    if (IsAsciiWhitespace(after) || after == '/' || after == '>') return at;
+  }
+  return absl::string_view::npos;
+}
+
+// Whether `piece` lies within `html` (gumbo's pieces of the source do).
+bool Within(absl::string_view html, const GumboStringPiece& piece) {
+  const std::less_equal<const char*> not_after;
+  return piece.data != nullptr && not_after(html.data(), piece.data) &&
+         not_after(piece.data + piece.length, html.data() + html.size());
+}
+
+}  // namespace
+
+void RawTextPastNoscripts::Note(const GumboNode* node, GumboTag tag,
+                                int depth) {
+  if (tag == GUMBO_TAG_NOSCRIPT) {
+    if (noscript_depth_ < 0) {
+      noscript_ = node;
+      noscript_depth_ = depth;
+      browser_end_.reset();
+    }
+    return;
+  }
+  const bool inside = noscript_depth_ >= 0;
+  if (!inside) {
+    if (noscript_->v.element.original_end_tag.length > 0) return;
+    if (!browser_end_) browser_end_ = BrowserEnd(noscript_);
+    if (*browser_end_ == absl::string_view::npos) return;
+  }
+  const GumboVector* children = Children(node);
+  for (unsigned int i = 0; i < children->length; ++i) {
+    const auto* child = static_cast<const GumboNode*>(children->data[i]);
+    if (child->type != GUMBO_NODE_TEXT) continue;
+    // The text as written, which points into the parsed HTML.
+    const GumboStringPiece& written = child->v.text.original_text;
+    if (!Within(html_, written)) continue;
+    const size_t start = written.data - html_.data();
+    if (!inside) {
+      // The <noscript> before it ends in its text, or not at all.
+      if (*browser_end_ < start || *browser_end_ >= start + written.length) {
+        continue;
+      }
+      ends_.push_back({*browser_end_, tag});
+      return;
+    }
+    const size_t at =
+        FindNoscriptEnd(absl::string_view(written.data, written.length));
+    if (at == absl::string_view::npos) continue;
+    ends_.push_back({start + at, tag});
+    return;
+  }
+}
+
+size_t RawTextPastNoscripts::BrowserEnd(const GumboNode* noscript) const {
+  const GumboStringPiece& opened = noscript->v.element.original_tag;
+  if (!Within(html_, opened)) return absl::string_view::npos;
+  const size_t from = opened.data + opened.length - html_.data();
+  const size_t at = FindNoscriptEnd(html_.substr(from, kNoscriptReach));
+  return at == absl::string_view::npos ? at : from + at;
+}
+
+std::string CloseRawText(absl::string_view html,
+                         const std::vector<RawTextEnd>& ends) {
+  std::string closed;
+  closed.reserve(html.size() + 16 * ends.size());
+  size_t copied = 0;
+  for (const RawTextEnd& end : ends) {
+    if (end.offset < copied || end.offset > html.size()) continue;
+    absl::StrAppend(&closed, html.substr(copied, end.offset - copied), "</",
+                    gumbo_normalized_tagname(end.tag), ">");
+    copied = end.offset;
+  }
+  absl::StrAppend(&closed, html.substr(copied));
+  return closed;
+}
+
+}  // namespace lede::engine
