@@ -45,14 +45,67 @@ std::string EscapeMarkdown(absl::string_view text) {
 constexpr uint64_t kFnvOffsetBasis = 0xcbf29ce484222325ull;
 
 // FNV-1a of `data`, continuing from `hash` (so a shingle hashes word by word,
-// without being copied into one string).
+// without being copied into one string). Four bytes a round: each byte
+// waits on the multiplication before it, and the compiler tested the loop's
+// end after every one.
 uint64_t Fnv1a(absl::string_view data, uint64_t hash) {
-  for (unsigned char c : data) {
-    hash ^= c;
-    hash *= 0x100000001b3ull;
+  constexpr uint64_t kPrime = 0x100000001b3ull;
+  const char* at = data.data();
+  const char* const end = at + data.size();
+  for (; end - at >= 4; at += 4) {
+    hash = (hash ^ static_cast<unsigned char>(at[0])) * kPrime;
+    hash = (hash ^ static_cast<unsigned char>(at[1])) * kPrime;
+    hash = (hash ^ static_cast<unsigned char>(at[2])) * kPrime;
+    hash = (hash ^ static_cast<unsigned char>(at[3])) * kPrime;
   }
+  for (; at != end; ++at)
+    hash = (hash ^ static_cast<unsigned char>(*at)) * kPrime;
   return hash;
 }
+
+// For each of the 64 bits, how many of the hashes added have it set. The
+// counts are kept as eight bit planes (plane j holds bit j of every bit's
+// count), to which a hash is added as a binary adder adds one to each
+// count whose bit it sets: 24 instructions a hash, where a count per bit
+// in byte lanes took some 80 (the compiler spilled the lanes). The planes
+// hold up to 255 and go into the totals every 255 hashes.
+class BitCounts {
+ public:
+  void Add(uint64_t hash) {
+    uint64_t carry = hash;
+    for (uint64_t& plane : planes_) {
+      const uint64_t next = plane & carry;
+      plane ^= carry;
+      carry = next;
+    }
+    if (++pending_ == kMaxPending) Flush();
+  }
+
+  // The counts of bits 0 to 63, of all the hashes added.
+  const std::array<int64_t, 64>& Totals() {
+    Flush();
+    return ones_;
+  }
+
+ private:
+  static constexpr int kMaxPending = 255;
+
+  void Flush() {
+    for (int bit = 0; bit < 64; ++bit) {
+      int64_t count = 0;
+      for (size_t j = 0; j < planes_.size(); ++j) {
+        count |= static_cast<int64_t>((planes_[j] >> bit) & 1) << j;
+      }
+      ones_[bit] += count;
+    }
+    planes_.fill(0);
+    pending_ = 0;
+  }
+
+  std::array<uint64_t, 8> planes_{};
+  int pending_ = 0;
+  std::array<int64_t, 64> ones_{};
+};
 
 }  // namespace
 
@@ -239,29 +292,7 @@ std::string RenderMarkdown(const std::vector<Block>& blocks) {
 uint64_t Fingerprint(const Words& words) {
   if (words.empty()) return 0;
   constexpr size_t kShingle = 3;
-  // ones[bit]: shingles whose hash has `bit` set. Counted eight bits at a
-  // time: kSpread[b] puts bit i of the byte b into byte lane i of a word, so
-  // one addition counts eight bits in eight lanes, flushed before a lane
-  // could overflow.
-  static const std::array<uint64_t, 256> kSpread = [] {
-    std::array<uint64_t, 256> spread{};
-    for (int b = 0; b < 256; ++b) {
-      for (int i = 0; i < 8; ++i) {
-        if ((b >> i) & 1) spread[b] |= uint64_t{1} << (8 * i);
-      }
-    }
-    return spread;
-  }();
-  std::array<int64_t, 64> ones{};
-  std::array<uint64_t, 8> lanes{};
-  auto flush = [&] {
-    for (int byte = 0; byte < 8; ++byte) {
-      for (int i = 0; i < 8; ++i) {
-        ones[8 * byte + i] += (lanes[byte] >> (8 * i)) & 0xff;
-      }
-      lanes[byte] = 0;
-    }
-  };
+  BitCounts ones;
   const size_t shingles =
       words.size() >= kShingle ? words.size() - kShingle + 1 : 1;
   for (size_t i = 0; i < shingles; ++i) {
@@ -270,16 +301,13 @@ uint64_t Fingerprint(const Words& words) {
     for (size_t k = i; k < std::min(words.size(), i + kShingle); ++k) {
       hash = Fnv1a("\x1f", Fnv1a(words[k].folded, hash));
     }
-    for (int byte = 0; byte < 8; ++byte) {
-      lanes[byte] += kSpread[(hash >> (8 * byte)) & 0xff];
-    }
-    if (i % 255 == 254) flush();
+    ones.Add(hash);
   }
-  flush();
   // A bit is set when more shingles have it than not.
+  const std::array<int64_t, 64>& totals = ones.Totals();
   uint64_t fingerprint = 0;
   for (int bit = 0; bit < 64; ++bit) {
-    if (2 * ones[bit] > static_cast<int64_t>(shingles)) {
+    if (2 * totals[bit] > static_cast<int64_t>(shingles)) {
       fingerprint |= uint64_t{1} << bit;
     }
   }

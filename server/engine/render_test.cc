@@ -1,5 +1,8 @@
 #include "server/engine/render.h"
 
+#include <algorithm>
+#include <array>
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
@@ -118,6 +121,46 @@ TEST(RenderTest, FingerprintIsStableAndSimilarForSimilarText) {
                                                   "and the weather today.")),
             8);
   EXPECT_EQ(fingerprint(""), 0u);
+}
+
+// The fingerprint as its contract defines it, counted plainly: FNV-1a of
+// each shingle of three folded words, each followed by U+001F, and a bit
+// set where more shingles than not have it.
+uint64_t PlainFingerprint(const Words& words) {
+  if (words.empty()) return 0;
+  const size_t shingles = words.size() >= 3 ? words.size() - 2 : 1;
+  std::array<int64_t, 64> ones{};
+  for (size_t i = 0; i < shingles; ++i) {
+    uint64_t hash = 0xcbf29ce484222325ull;
+    for (size_t k = i; k < std::min(words.size(), i + 3); ++k) {
+      for (unsigned char c : std::string(words[k].folded) + "\x1f") {
+        hash = (hash ^ c) * 0x100000001b3ull;
+      }
+    }
+    for (int bit = 0; bit < 64; ++bit) ones[bit] += (hash >> bit) & 1;
+  }
+  uint64_t fingerprint = 0;
+  for (int bit = 0; bit < 64; ++bit) {
+    if (2 * ones[bit] > static_cast<int64_t>(shingles)) {
+      fingerprint |= uint64_t{1} << bit;
+    }
+  }
+  return fingerprint;
+}
+
+// Texts of 1 to 1,200 words of 1 to 11 letters: shingles on both sides of
+// the 255 the counts hold before they are added up, and words of each
+// length the hash reads four bytes at a time and one at a time.
+TEST(RenderTest, FingerprintCountsEveryShingle) {
+  std::string text;
+  for (int n = 1; n <= 1200; ++n) {
+    text += std::string(1 + (n * 7) % 11, static_cast<char>('a' + n % 26));
+    text += std::to_string(n % 97) + " ";
+    if (n < 20 || n % 127 == 0 || (n >= 250 && n <= 260)) {
+      const Words words = SplitWords(text);
+      EXPECT_EQ(Fingerprint(words), PlainFingerprint(words)) << n;
+    }
+  }
 }
 
 }  // namespace
