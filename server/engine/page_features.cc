@@ -733,6 +733,11 @@ class PageWalk {
     constexpr size_t kMaxShortText = 32;
     text = absl::StripAsciiWhitespace(text);
     if (text.empty() || text.size() > kMaxShortText) return;
+    // Most texts open with two letters that open no short text of the
+    // table: they are neither folded nor looked up. (One whose second byte
+    // is a space has no pair, and is.)
+    const int pair = LetterPairIndex(text);
+    if (pair >= 0 && WordsByPair<rules::kShortTexts>()[pair].empty()) return;
     char folded[kMaxShortText];
     size_t length = 0;
     for (char c : text) {
@@ -741,8 +746,7 @@ class PageWalk {
       folded[length++] =
           space ? ' ' : absl::ascii_tolower(static_cast<unsigned char>(c));
     }
-    Count(HintsOf(HintsTable<rules::kShortTexts>(),
-                  absl::string_view(folded, length)),
+    Count(HintsOfWord<rules::kShortTexts>(absl::string_view(folded, length)),
           kShortTextFeatures, &f_);
   }
 
