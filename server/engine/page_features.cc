@@ -90,6 +90,29 @@ unsigned HintsOfWord(absl::string_view word) {
   return hints;
 }
 
+// What a byte is to ForEachWordAsWritten: outside words, or a digit, a
+// lower-case or an upper-case ASCII letter (an upper-case one after a
+// lower-case one starts a word).
+enum class WordByte : uint8_t { kNone, kDigit, kLower, kUpper };
+
+constexpr std::array<WordByte, 256> WordBytes() {
+  std::array<WordByte, 256> bytes{};
+  for (int c = '0'; c <= '9'; ++c) bytes[c] = WordByte::kDigit;
+  for (int c = 'a'; c <= 'z'; ++c) bytes[c] = WordByte::kLower;
+  for (int c = 'A'; c <= 'Z'; ++c) bytes[c] = WordByte::kUpper;
+  return bytes;
+}
+
+// The size of the longest word of the table `words`.
+template <size_t N>
+constexpr size_t LongestWord(const rules::HintWord (&words)[N]) {
+  size_t longest = 0;
+  for (const rules::HintWord& entry : words) {
+    longest = std::max(longest, entry.word.size());
+  }
+  return longest;
+}
+
 // Where the hints of a word count: a feature for each kind, kNone where a
 // group of features has none for it.
 constexpr int kNone = -1;
@@ -151,39 +174,49 @@ constexpr HintFeatures kNestedSchemaFeatures = {
     kNestedForum, kNestedProduct, kNone, kNone, kNone,
     kNone,        kNone,          kNone, kNone, kNestedReview};
 
-// Calls `visit(word)` for each word of `text`, lower-cased: runs of ASCII
-// letters and digits, split also where a lower-case letter meets an upper-case
-// one ("productCard" gives product, card). Longer words than a buffer holds
-// are skipped: no vocabulary word is that long.
+// Calls `visit(word)` for each word of `text` as it stands: runs of ASCII
+// letters and digits, split also where a lower-case letter meets an
+// upper-case one ("productCard" gives product, Card). The bytes are read
+// once each, by a table (WordBytes).
+template <typename Visit>
+void ForEachWordAsWritten(absl::string_view text, Visit visit) {
+  static constexpr std::array<WordByte, 256> kBytes = WordBytes();
+  const char* at = text.data();
+  const char* const end = at + text.size();
+  while (at != end) {
+    WordByte previous = kBytes[static_cast<unsigned char>(*at)];
+    if (previous == WordByte::kNone) {
+      ++at;
+      continue;
+    }
+    const char* const start = at;
+    for (++at; at != end; ++at) {
+      const WordByte next = kBytes[static_cast<unsigned char>(*at)];
+      if (next == WordByte::kNone ||
+          (next == WordByte::kUpper && previous == WordByte::kLower)) {
+        break;
+      }
+      previous = next;
+    }
+    visit(absl::string_view(start, at - start));
+  }
+}
+
+// The longest word ForEachWord gives: no vocabulary word is longer.
+constexpr size_t kMaxWord = 32;
+
+// Calls `visit(word)` for each word of `text` (ForEachWordAsWritten),
+// lower-cased. Longer words than kMaxWord are skipped.
 template <typename Visit>
 void ForEachWord(absl::string_view text, Visit visit) {
-  char word[32];
-  size_t length = 0;
-  bool too_long = false;
-  auto flush = [&] {
-    if (length > 0 && !too_long) visit(absl::string_view(word, length));
-    length = 0;
-    too_long = false;
-  };
-  char previous = 0;
-  for (char c : text) {
-    if (!absl::ascii_isalnum(static_cast<unsigned char>(c))) {
-      flush();
-      previous = 0;
-      continue;
+  ForEachWordAsWritten(text, [&](absl::string_view written) {
+    if (written.size() > kMaxWord) return;
+    char word[kMaxWord];
+    for (size_t i = 0; i < written.size(); ++i) {
+      word[i] = absl::ascii_tolower(static_cast<unsigned char>(written[i]));
     }
-    if (absl::ascii_isupper(static_cast<unsigned char>(c)) &&
-        absl::ascii_islower(static_cast<unsigned char>(previous))) {
-      flush();
-    }
-    previous = c;
-    if (length == sizeof word) {
-      too_long = true;
-      continue;
-    }
-    word[length++] = absl::ascii_tolower(static_cast<unsigned char>(c));
-  }
-  flush();
+    visit(absl::string_view(word, written.size()));
+  });
 }
 
 bool IsAllDigits(absl::string_view text) {
@@ -609,12 +642,42 @@ class PageWalk {
 
   static bool IsHeading(GumboTag tag) { return content::HeadingLevel(tag) > 0; }
 
-  // The hints of the words of a class or id value.
+  // The hints of the words of a class or id value, as ForEachWord splits
+  // them and HintsOfWord reads them lower-cased. A word is lower-cased and
+  // compared only when its first two letters open a word of kClassWords, or
+  // when it opens with no two letters: most words of most values open none.
   static unsigned WordHints(absl::string_view value) {
     unsigned hints = 0;
-    ForEachWord(value, [&](absl::string_view word) {
-      hints |= HintsOfWord<rules::kClassWords>(word);
-    });
+    ForEachWordAsWritten(
+        value, [&](absl::string_view word) { hints |= ClassWordHints(word); });
+    return hints;
+  }
+
+  // HintsOfWord<kClassWords> of `word` (ASCII letters and digits, in any
+  // case) lower-cased. A word that opens with two letters is compared in
+  // place, in any case, with the table's words of those two and its size:
+  // most have none.
+  static unsigned ClassWordHints(absl::string_view word) {
+    // No longer word is in the table.
+    static constexpr size_t kLongest = LongestWord(rules::kClassWords);
+    if (word.size() > kLongest) return 0;
+    const int pair = LetterPairIndex(word);
+    if (pair < 0) {
+      char lower[kLongest];
+      for (size_t i = 0; i < word.size(); ++i) {
+        lower[i] = absl::ascii_tolower(static_cast<unsigned char>(word[i]));
+      }
+      return HintsOfWord<rules::kClassWords>(
+          absl::string_view(lower, word.size()));
+    }
+    unsigned hints = 0;
+    for (const rules::HintWord& entry :
+         WordsByPair<rules::kClassWords>()[pair]) {
+      if (entry.word.size() == word.size() &&
+          absl::EqualsIgnoreCase(entry.word, word)) {
+        hints |= entry.hints;
+      }
+    }
     return hints;
   }
 
