@@ -878,13 +878,16 @@ class PageWalk {
   float headline_link_text_ = 0, block_text_ = 0, link_dense_text_ = 0;
 };
 
-// Whether `word` (not empty) is one of the few short `words`: compared in
-// place, its length and first letter first, rather than hashed, since
-// MeasureBody asks it of every word of the body.
+// Whether `word` (not empty, in any case) lower-cased is one of the few
+// short `words` (lower case): compared in place, its length and first
+// letter first, rather than lower-cased and hashed, since MeasureBody asks
+// it of every word of the body.
 template <size_t N>
 bool IsOneOf(const absl::string_view (&words)[N], absl::string_view word) {
   for (absl::string_view one : words) {
-    if (one.size() == word.size() && one[0] == word[0] && one == word) {
+    if (one.size() == word.size() &&
+        one[0] == absl::ascii_tolower(static_cast<unsigned char>(word[0])) &&
+        absl::EqualsIgnoreCase(one, word)) {
       return true;
     }
   }
@@ -932,7 +935,9 @@ void MeasureBody(const Body& body, float page_text, PageFeatures* f) {
     (*f)[kBodyMeanParagraphLength] = paragraph_text / paragraphs;
   float words = 0, reader = 0, business = 0;
   for (const Block& block : body.blocks) {
-    ForEachWord(block.text, [&](absl::string_view word) {
+    // The words as written: IsOneOf reads them in any case.
+    ForEachWordAsWritten(block.text, [&](absl::string_view word) {
+      if (word.size() > kMaxWord) return;  // as ForEachWord
       ++words;
       if (IsOneOf(rules::kReaderWords, word)) ++reader;
       if (IsOneOf(rules::kBusinessWords, word)) ++business;
