@@ -103,6 +103,19 @@ constexpr std::array<WordByte, 256> WordBytes() {
   return bytes;
 }
 
+// Whether every word of the table `words` opens with two ASCII letters
+// (LetterPairIndex).
+template <size_t N>
+constexpr bool AllOpenWithTwoLetters(const rules::HintWord (&words)[N]) {
+  for (const rules::HintWord& entry : words) {
+    if (entry.word.size() < 2) return false;
+    for (size_t i = 0; i < 2; ++i) {
+      if (entry.word[i] < 'a' || entry.word[i] > 'z') return false;
+    }
+  }
+  return true;
+}
+
 // The size of the longest word of the table `words`.
 template <size_t N>
 constexpr size_t LongestWord(const rules::HintWord (&words)[N]) {
@@ -656,29 +669,36 @@ class PageWalk {
   // HintsOfWord<kClassWords> of `word` (ASCII letters and digits, in any
   // case) lower-cased. A word that opens with two letters is compared in
   // place, in any case, with the table's words of those two and its size:
-  // most have none.
+  // most have none. Every word of the table opens with two letters, so no
+  // other word is one.
   static unsigned ClassWordHints(absl::string_view word) {
+    static_assert(AllOpenWithTwoLetters(rules::kClassWords));
     // No longer word is in the table.
     static constexpr size_t kLongest = LongestWord(rules::kClassWords);
     if (word.size() > kLongest) return 0;
     const int pair = LetterPairIndex(word);
-    if (pair < 0) {
-      char lower[kLongest];
-      for (size_t i = 0; i < word.size(); ++i) {
-        lower[i] = absl::ascii_tolower(static_cast<unsigned char>(word[i]));
-      }
-      return HintsOfWord<rules::kClassWords>(
-          absl::string_view(lower, word.size()));
-    }
+    if (pair < 0) return 0;
     unsigned hints = 0;
     for (const rules::HintWord& entry :
          WordsByPair<rules::kClassWords>()[pair]) {
       if (entry.word.size() == word.size() &&
-          absl::EqualsIgnoreCase(entry.word, word)) {
+          EqualsAfterPair(entry.word, word)) {
         hints |= entry.hints;
       }
     }
     return hints;
+  }
+
+  // Whether `word` (lower case) and `other` (in any case), of one size and
+  // whose first two letters match, are the same lower-cased.
+  static bool EqualsAfterPair(absl::string_view word, absl::string_view other) {
+    for (size_t i = 2; i < word.size(); ++i) {
+      if (word[i] !=
+          absl::ascii_tolower(static_cast<unsigned char>(other[i]))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   // What the walk reads of one class value: the hints of its words,
