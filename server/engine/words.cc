@@ -120,8 +120,9 @@ struct WordsBeingMade {
   }
 };
 
-// The word of `text` (ASCII letters, digits and their joiners, and two-byte
-// letters, IsTwoByteLetter), as ICU's word breaks make it and case folding
+// The word of `text` (ASCII letters, digits and their joiners, two-byte
+// letters, IsTwoByteLetter, and the punctuation that joins them,
+// AsciiRulePunctuationAt), as ICU's word breaks make it and case folding
 // writes it, with its letters and its first letter's script.
 void AddAsciiWord(absl::string_view text, WordsBeingMade* words) {
   MadeWord& word = words->Start();
@@ -153,6 +154,11 @@ void AddAsciiWord(absl::string_view text, WordsBeingMade* words) {
       const bool alpha = absl::ascii_isalpha(byte);
       if (alpha && word.letters++ == 0) word.script = USCRIPT_LATIN;
       folded.push_back(static_cast<char>(absl::ascii_tolower(byte)));
+      continue;
+    }
+    if (byte == 0xE2) {  // punctuation (AsciiRulePunctuationAt), kept
+      folded.append(text.data() + i, 3);
+      i += 2;
       continue;
     }
     const TwoByteCharacter& character =
@@ -457,11 +463,64 @@ constexpr std::array<AsciiBreak, 128> AsciiBreaks() {
   return breaks;
 }
 
-// `c` is ASCII, or a byte of a two-byte letter (IsTwoByteLetter): a letter.
-AsciiBreak AsciiBreakOf(char c) {
+// The punctuation of U+2000..U+203F (UTF-8 E2 80 xx, by xx) that the
+// ASCII rules break as ICU does, read from ICU: the marks of Word_Break
+// Other ("\u201C", "\u2014", "\u2026"), which break on both sides, as
+// kOther, and those of MidNumLet ("\u2019" in "don\u2019t"), which join two
+// letters or two digits, as kMidBoth; none is a letter, and case folding
+// keeps each. kLetter for the others, which send their token to ICU. In
+// English text they were most of the tokens that went to ICU's iterator.
+const std::array<AsciiBreak, 64>& GeneralPunctuation() {
+  static const auto* const kBreaks = [] {
+    auto* breaks = new std::array<AsciiBreak, 64>();
+    for (UChar32 c = 0x2000; c < 0x2040; ++c) {
+      AsciiBreak& kind = (*breaks)[c - 0x2000];
+      kind = AsciiBreak::kLetter;
+      icu::UnicodeString folded(c);
+      if (u_isalpha(c) || folded.foldCase() != icu::UnicodeString(c)) continue;
+      switch (u_getIntPropertyValue(c, UCHAR_WORD_BREAK)) {
+        case U_WB_OTHER:
+          kind = AsciiBreak::kOther;
+          break;
+        case U_WB_MIDNUMLET:
+          kind = AsciiBreak::kMidBoth;
+          break;
+        default:
+          break;
+      }
+    }
+    return breaks;
+  }();
+  return *kBreaks;
+}
+
+// The size in bytes of the punctuation the ASCII rules break
+// (GeneralPunctuation) at `at` in `text`, or 0.
+size_t AsciiRulePunctuationAt(absl::string_view text, size_t at) {
+  if (at + 2 >= text.size() || static_cast<unsigned char>(text[at]) != 0xE2 ||
+      static_cast<unsigned char>(text[at + 1]) != 0x80) {
+    return 0;
+  }
+  const auto last = static_cast<unsigned char>(text[at + 2]);
+  if ((last & 0xC0) != 0x80) return 0;
+  return GeneralPunctuation()[last & 0x3F] == AsciiBreak::kLetter ? 0 : 3;
+}
+
+// What the ASCII rules read at `at` of a text of ASCII, two-byte letters
+// (IsTwoByteLetter: each byte a letter) and the punctuation of
+// AsciiRulePunctuationAt (its lead byte 0xE2, a letter's never is).
+AsciiBreak AsciiBreakAt(absl::string_view text, size_t at) {
   static constexpr std::array<AsciiBreak, 128> kBreaks = AsciiBreaks();
-  const auto byte = static_cast<unsigned char>(c);
-  return byte >= 0x80 ? AsciiBreak::kLetter : kBreaks[byte];
+  const auto byte = static_cast<unsigned char>(text[at]);
+  if (byte < 0x80) return kBreaks[byte];
+  if (byte != 0xE2) return AsciiBreak::kLetter;
+  return GeneralPunctuation()[static_cast<unsigned char>(text[at + 2]) & 0x3F];
+}
+
+// The bytes of the character AsciiBreakAt read at `at`: 3 for the
+// punctuation, 1 else (a two-byte letter is read a byte at a time).
+size_t AsciiCharacterSize(absl::string_view text, size_t at) {
+  return static_cast<unsigned char>(text[at]) == 0xE2 ? 3 : 1;
 }
 
 bool IsWordPart(AsciiBreak b) {
@@ -470,32 +529,33 @@ bool IsWordPart(AsciiBreak b) {
 }
 
 // The words of ASCII `text` by UAX #29's rules as ICU's root word rules
-// apply them to ASCII (words_test holds this to ICU), and to two-byte letters
-// (IsTwoByteLetter, the only bytes past ASCII the text may hold), which are
-// ALetter as A-Z are: letters, digits and
-// '_' run together (WB5, WB8-10, WB13a/b); a middle mark joins two letters
-// (WB6/7) or two digits (WB11/12) when one stands on each side; a lone '_'
-// is no word; anything else breaks.
+// apply them to ASCII (words_test holds this to ICU), to two-byte letters
+// (IsTwoByteLetter), which are ALetter as A-Z are, and to the punctuation
+// of AsciiRulePunctuationAt, the only characters past ASCII the text may
+// hold: letters, digits and '_' run together (WB5, WB8-10, WB13a/b); a middle
+// mark joins two letters (WB6/7) or two digits (WB11/12) when one stands on
+// each side; a lone '_' is no word; anything else breaks.
 template <typename Found>
 void ForEachAsciiWord(absl::string_view text, Found found) {
   const size_t n = text.size();
   size_t i = 0;
   while (i < n) {
-    const AsciiBreak first = AsciiBreakOf(text[i]);
+    const AsciiBreak first = AsciiBreakAt(text, i);
     if (!IsWordPart(first)) {
-      ++i;
+      i += AsciiCharacterSize(text, i);
       continue;
     }
     const size_t start = i;
     AsciiBreak last = first;
     for (++i; i < n; ++i) {
-      const AsciiBreak next = AsciiBreakOf(text[i]);
+      const AsciiBreak next = AsciiBreakAt(text, i);
       if (IsWordPart(next)) {
         last = next;
         continue;
       }
-      if (i + 1 >= n) break;
-      const AsciiBreak after = AsciiBreakOf(text[i + 1]);
+      const size_t after_at = i + AsciiCharacterSize(text, i);
+      if (after_at >= n) break;
+      const AsciiBreak after = AsciiBreakAt(text, after_at);
       const bool joins_letters = last == AsciiBreak::kLetter &&
                                  after == AsciiBreak::kLetter &&
                                  next == AsciiBreak::kMidBoth;
@@ -504,7 +564,7 @@ void ForEachAsciiWord(absl::string_view text, Found found) {
           (next == AsciiBreak::kMidNumber || next == AsciiBreak::kMidBoth);
       if (!joins_letters && !joins_digits) break;
       last = after;
-      ++i;
+      i = after_at;
     }
     if (i - start == 1 && first == AsciiBreak::kConnector) continue;
     found(start, i);
@@ -670,6 +730,11 @@ Words SplitWords(absl::string_view text) {
       if (kind == TokenKind::kAscii && i + 1 < n &&
           IsTwoByteLetter(byte, static_cast<unsigned char>(text[i + 1]))) {
         ++i;
+        continue;
+      }
+      // Quotation marks, dashes, apostrophes: the same.
+      if (kind == TokenKind::kAscii && AsciiRulePunctuationAt(text, i) > 0) {
+        i += 2;
         continue;
       }
       kind = byte >= 0xE0 && i + 1 < n &&

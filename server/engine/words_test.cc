@@ -210,6 +210,27 @@ TEST(WordsTest, MixedTextBreaksAsIcuDoes) {
   }
 }
 
+// Random texts of 1 to `most` pieces, each one from `sometimes` one time in
+// `one_in` and from `others` else, 40,000 of them, break and fold as ICU
+// does.
+void ExpectMixesBreakAsIcu(const std::vector<std::string>& sometimes,
+                           const std::vector<std::string>& others, int one_in,
+                           int most, unsigned seed) {
+  std::mt19937 random(seed);
+  std::uniform_int_distribution<size_t> pick_sometimes(0, sometimes.size() - 1);
+  std::uniform_int_distribution<size_t> pick_others(0, others.size() - 1);
+  std::uniform_int_distribution<int> length(1, most);
+  for (int round = 0; round < 40000; ++round) {
+    std::string text;
+    for (int i = length(random); i > 0; --i) {
+      text += random() % one_in == 0 ? sometimes[pick_sometimes(random)]
+                                     : others[pick_others(random)];
+    }
+    ASSERT_EQ(Written(SplitWords(text)), IcuWords(text))
+        << "\"" << text << "\"";
+  }
+}
+
 // The ASCII rules break the letters UTF-8 writes in two bytes too: texts
 // of every character U+0080..U+07FF (letters of Latin, Greek, Cyrillic,
 // Armenian, Hebrew, Arabic...; their marks, digits and signs, which send a
@@ -224,22 +245,37 @@ TEST(WordsTest, TwoByteLettersBreakAsIcuDoes) {
     two_byte.push_back({static_cast<char>(0xC0 | (c >> 6)),
                         static_cast<char>(0x80 | (c & 0x3F))});
   }
-  std::mt19937 random(23);
-  std::uniform_int_distribution<size_t> pick_ascii(0, ascii.size() - 1);
-  std::uniform_int_distribution<size_t> pick_two_byte(0, two_byte.size() - 1);
-  std::uniform_int_distribution<int> length(1, 16);
-  for (int round = 0; round < 40000; ++round) {
-    std::string text;
-    for (int i = length(random); i > 0; --i) {
-      text += random() % 2 == 0 ? ascii[pick_ascii(random)]
-                                : two_byte[pick_two_byte(random)];
-    }
-    ASSERT_EQ(Written(SplitWords(text)), IcuWords(text))
-        << "\"" << text << "\"";
-  }
+  ExpectMixesBreakAsIcu(ascii, two_byte, /*one_in=*/2, /*most=*/16,
+                        /*seed=*/23);
   for (const std::string text :
        {"Straße GRÜNE Ærø l'été 3é ÿ", "Łódź ĞÜŞ İstanbul ſ ŉ ǰ",
         "Москва ЁЖИК ёлка's", "ΣΊΣΥΦΟΣ ΐ ς", "Երևան և", "مرحبا"}) {
+    EXPECT_EQ(Written(SplitWords(text)), IcuWords(text)) << text;
+  }
+}
+
+// The ASCII rules break the punctuation of U+2000..U+203F that ICU's
+// rules break beside letters (quotation marks, dashes, the ellipsis) or
+// between them (the apostrophe of "don\u2019t"): texts of every character
+// of that block, beside ASCII letters, digits, marks and spaces, two-byte
+// letters, a truncated sequence and other characters past ASCII, break and
+// fold as ICU does.
+TEST(WordsTest, GeneralPunctuationBreaksAsIcuDoes) {
+  std::vector<std::string> pieces = {
+      "a", "Z",      "7",      "_",  ".",      "'",        ",",
+      ":", " ",      "\n",     "-",  "\xE2",   "\xE2\x80", "\xE2\x80\x80\x80",
+      "é", "\u0301", "\u00A0", "中", "\u3000", "\u2060",   "\uFE52"};
+  std::vector<std::string> punctuation;
+  for (char32_t c = 0x2000; c < 0x2040; ++c) {
+    punctuation.push_back({static_cast<char>(0xE2),
+                           static_cast<char>(0x80 | ((c >> 6) & 0x3F)),
+                           static_cast<char>(0x80 | (c & 0x3F))});
+  }
+  ExpectMixesBreakAsIcu(punctuation, pieces, /*one_in=*/3, /*most=*/12,
+                        /*seed=*/24);
+  for (const std::string text :
+       {"\u201CDon\u2019t,\u201D she said \u2014 \u2018twice\u2019\u2026",
+        "1\u20192 a\u2019\u2019b \u2019a\u2019 3\u20134 x\u2024y"}) {
     EXPECT_EQ(Written(SplitWords(text)), IcuWords(text)) << text;
   }
 }
