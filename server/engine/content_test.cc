@@ -1236,6 +1236,22 @@ TEST(ContentTest, HiddenTabPanelsAreContent) {
   EXPECT_THAT(text, Not(HasSubstr("session has expired")));
 }
 
+TEST(ContentTest, MediaFallbackIsNotContent) {
+  // What a <video> or <audio> holds is for browsers without the element; a
+  // shop's looping clip says "Your browser does not support the video tag".
+  // The caption beside it is the page's.
+  std::string text = RenderText(
+      Extract(std::string("<article>") + kParagraphs +
+              "<figure><video autoplay muted loop><source src=\"/clip.mp4\" "
+              "type=\"video/mp4\"><p>Your browser does not support the video "
+              "tag.</p></video><figcaption>The desk rises in twelve seconds."
+              "</figcaption></figure><audio controls><source src=\"/talk.mp3\">"
+              "Download the talk as an MP3 file instead.</audio></article>"));
+  EXPECT_THAT(text, HasSubstr("The desk rises in twelve seconds."));
+  EXPECT_THAT(text, Not(HasSubstr("does not support the video tag")));
+  EXPECT_THAT(text, Not(HasSubstr("Download the talk")));
+}
+
 TEST(ContentTest, ClosedAccordionPanelsAreContent) {
   // A shop's specifications and an FAQ's answers wait, hidden, under the
   // heading or the button that opens them. A tooltip after a button with no

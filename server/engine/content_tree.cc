@@ -44,6 +44,11 @@ bool IsSkippedTag(GumboTag tag, bool read_noscript) {
     case GUMBO_TAG_IFRAME:
     case GUMBO_TAG_OBJECT:
     case GUMBO_TAG_EMBED:
+    // What a <video> or <audio> holds besides its sources is fallback for
+    // browsers without the element, which HTML says not to show ("Your
+    // browser does not support the video tag").
+    case GUMBO_TAG_VIDEO:
+    case GUMBO_TAG_AUDIO:
     case GUMBO_TAG_SVG:
     case GUMBO_TAG_CANVAS:
     case GUMBO_TAG_HEAD:
