@@ -151,6 +151,31 @@ TEST(PostsTest, MessageClassedPostsWithANestedReply) {
   EXPECT_EQ(body.posts[1].text, kAnswer);
 }
 
+// The rank forum software prints under each writer's name (XenForo's
+// "userTitle", FluxBB's and vBulletin's "usertitle") is the writer's
+// particulars, not the post.
+TEST(PostsTest, WritersRanksAreNotThePosts) {
+  const std::string html = absl::StrCat(
+      "<html><body><h1>Saturn is a blur</h1>"
+      "<article class=\"message\" id=\"post-21\"><div "
+      "class=\"message-userDetails\"><h4><a class=\"username\">stargazer"
+      "</a></h4><h5 class=\"userTitle message-userTitle\">Senior Member</h5>"
+      "</div><time datetime=\"2024-03-01T20:00:00Z\">Mar 1</time>"
+      "<div class=\"bbWrapper\"><p>",
+      kQuestion,
+      "</p></div></article><div class=\"blockpost\" id=\"p22\"><dl><dt>"
+      "<strong class=\"username\">optics_fan</strong></dt><dd "
+      "class=\"usertitle\"><strong>Forum Regular</strong></dd></dl><time "
+      "datetime=\"2024-03-01T21:15:00Z\">Mar 1</time><div class=\"postmsg\">"
+      "<p>",
+      kAnswer, "</p></div></div></body></html>");
+  const Body body = ReadAsThread(html);
+  ASSERT_THAT(body.posts, SizeIs(2));
+  EXPECT_THAT(Authors(body.posts), ElementsAre("stargazer", "optics_fan"));
+  EXPECT_EQ(body.posts[0].text, kQuestion);
+  EXPECT_EQ(body.posts[1].text, kAnswer);
+}
+
 TEST(PostsTest, NoPostsWhenThePageMarksNone) {
   const Body body = ReadAsThread(
       absl::StrCat("<html><body><article><h1>Saturn</h1><p>", kQuestion,
