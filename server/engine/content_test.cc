@@ -727,6 +727,20 @@ TEST(ContentTest, ATooltipsTextIsNotTheArticles) {
   }
 }
 
+TEST(ContentTest, AStatusMessageIsNotTheArticles) {
+  // A shop's grid tells screen readers what its script did, in a live
+  // region of role status ("loaded 338 results", "Added to your cart").
+  const std::string text = RenderText(Extract(
+      std::string("<main><h1>Hiking boots</h1>") + kParagraphs +
+      "<div role=status aria-live=polite><p>Loaded 338 results for your "
+      "search</p></div><div role=status><span>Added to your cart</span>"
+      "</div><p>Boots for every trail, from day hikes to long treks.</p>"
+      "</main>"));
+  EXPECT_THAT(text, HasSubstr("Boots for every trail"));
+  EXPECT_THAT(text, Not(HasSubstr("Loaded 338 results")));
+  EXPECT_THAT(text, Not(HasSubstr("Added to your cart")));
+}
+
 TEST(ContentTest, APopoversTextIsNotTheArticlesHoweverLong) {
   // An "install our app" card, hidden until a button opens it, with more
   // text than the post.

@@ -349,9 +349,9 @@ uint32_t FirstFourLower(absl::string_view text) {
 }  // namespace
 
 // A dialog over the page: a consent manager, a sign-up or login modal, a
-// tooltip (content_rules::kPopupRoles). Its text is never the article,
-// however long (a consent manager's list of vendors and their policies can
-// outweigh the article ten times).
+// tooltip, a script's status message (content_rules::kPopupRoles). Its text is
+// never the article, however long (a consent manager's list of vendors and
+// their policies can outweigh the article ten times).
 bool IsDialog(const GumboNode* node) {
   const GumboTag tag = node->v.element.tag;
   if (tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_BODY) return false;
