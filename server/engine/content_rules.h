@@ -163,6 +163,17 @@ inline constexpr const char* kNotContentAttributes[] = {"data-nosnippet"};
 // it, the truth reads 5222 trigrams and leaves out 1364); custom elements
 // ("devsite-content-footer") with a boilerplate class, which the walk keeps
 // as inline (2 pages, one each way).
+// Also tried and not kept (issue 18, s41, lab.py + score3.py on all 2715
+// pages, against 2515a3c): an <aside> inside an <article>, <section>,
+// <nav> or <aside>, with no aria-label, read rather than skipped (HTML-AAM
+// maps it to role generic, no landmark; garnix.io's, Quanta's and NIDDK's
+// articles hold notes in one). Articles +0.00013 / +0.00016 (half A / B),
+// but word F1 -0.00125 / -0.00356 and trafilatura's snippet F -0.00126 /
+// -0.00178: Invision Community's writer pane is such an <aside> (Evernote's
+// forum -0.86, Corsair's -0.72). And a <button> that is a heading's child
+// (WAI-ARIA's accordion header, "<h3><button aria-expanded>") read as the
+// heading's text: half A word -0.00004 (services -0.0009, articles
+// -0.00008, products +0.0013), half B +0.00005 (products -0.0008).
 
 // What a form's action, id, class, name or role says when the form is page
 // furniture: comments (WordPress's wp-comments-post.php), newsletters
@@ -1064,6 +1075,18 @@ inline constexpr const char kCommentFurnitureClassPattern[] =
     R"((?i)(^|[\s_-])(meta|metadata|commentmetadata|reply|actions?|tools|)"
     R"(toolbar|footer|header|avatar|votes?|rating|likes?|reactions?|report|)"
     R"(permalink|edit-link|says|byline|info|signature|user-?title)($|[\s_-]))";
+
+// Tried beside "user-?title" and not kept (issue 18, s41, lab.py +
+// score3.py, against 2515a3c): schema.org's itemprop="jobTitle" as the
+// writer's particulars, in this pass and in KeepPolicy (one page moved,
+// resetera +0.016: XenForo leaves the property off the opening post's rank,
+// and the walk drops the others already); "signature" as a class word of
+// kDropClassPattern (phpBB's and GameFAQs' post signatures: one page each
+// half, GameFAQs -0.26 as its body moved to another container); and
+// Invision Community's posts found by their camel-cased classes ("ipsComment",
+// "cPost": "[a-z]{1,3}(Comment|Post)" beside kCommentItemClassPattern), which
+// gave its threads their writers' names: half A forums +0.0007 (3 pages), half
+// B forums -0.0088 (Corsair's forum -0.39).
 
 // ...unless the part holds at least this share of the comment's text: then
 // it holds the text itself (a post's body in a cell classed "info").
