@@ -32,9 +32,8 @@ class Dom {
   // Parses `html`, with segments a streaming renderer sent out of order put
   // where they belong (streamed_segments.h) and raw text a <noscript> let
   // run on closed where a browser ends it (noscript_raw_text.h).
-  // RESOURCE_EXHAUSTED when the
-  // tree is deeper or larger than `limits` allow; DEADLINE_EXCEEDED when
-  // `deadline` has passed.
+  // RESOURCE_EXHAUSTED when the tree is deeper or larger than `limits`
+  // allow; DEADLINE_EXCEEDED when `deadline` has passed.
   static absl::StatusOr<Dom> Parse(std::string html, const Limits& limits,
                                    absl::Time deadline);
   // The same for the HTML framed from a document of `document_bytes` as

@@ -22,8 +22,9 @@
 
 namespace lede::engine {
 
-// Where a raw-text element inside a <noscript> should end: before the
-// "</noscript" at `offset` of the parsed HTML, with its own end tag.
+// Where a raw-text element that ran past its <noscript>'s end should end:
+// before the "</noscript" at `offset` of the parsed HTML, with its own end
+// tag.
 struct RawTextEnd {
   size_t offset = 0;
   GumboTag tag = GUMBO_TAG_UNKNOWN;
