@@ -114,7 +114,7 @@ std::vector<const GumboNode*> ShownByScript(const GumboNode* top,
                                             const Skips& skips);
 
 // A dialog over the page: a consent manager, a sign-up or login modal, a
-// tooltip.
+// tooltip, a popover, a script's status message (content_rules::kPopupRoles).
 bool IsDialog(const GumboNode* element);
 
 // 1 to 6 for <h1> to <h6>, 0 for other tags.

@@ -1,8 +1,5 @@
 #include "server/engine/noscript_raw_text.h"
 
-#include <functional>
-
-#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "server/engine/dom.h"
@@ -30,13 +27,6 @@ size_t FindNoscriptEnd(absl::string_view text) {
   return absl::string_view::npos;
 }
 
-// Whether `piece` lies within `html` (gumbo's pieces of the source do).
-bool Within(absl::string_view html, const GumboStringPiece& piece) {
-  const std::less_equal<const char*> not_after;
-  return piece.data != nullptr && not_after(html.data(), piece.data) &&
-         not_after(piece.data + piece.length, html.data() + html.size());
-}
-
 }  // namespace
 
 void RawTextPastNoscripts::Note(const GumboNode* node, GumboTag tag,
@@ -59,20 +49,20 @@ void RawTextPastNoscripts::Note(const GumboNode* node, GumboTag tag,
   for (unsigned int i = 0; i < children->length; ++i) {
     const auto* child = static_cast<const GumboNode*>(children->data[i]);
     if (child->type != GUMBO_NODE_TEXT) continue;
-    // The text as written, which points into the parsed HTML.
-    const GumboStringPiece& written = child->v.text.original_text;
-    if (!Within(html_, written)) continue;
-    const size_t start = written.data - html_.data();
+    // The text as written, where gumbo read it in the parsed HTML.
+    const size_t start = child->v.text.start_pos.offset;
+    if (start > html_.size()) continue;
+    const absl::string_view written =
+        html_.substr(start, child->v.text.original_text.length);
     if (!inside) {
       // The <noscript> before it ends in its text, or not at all.
-      if (*browser_end_ < start || *browser_end_ >= start + written.length) {
+      if (*browser_end_ < start || *browser_end_ >= start + written.size()) {
         continue;
       }
       ends_.push_back({*browser_end_, tag});
       return;
     }
-    const size_t at =
-        FindNoscriptEnd(absl::string_view(written.data, written.length));
+    const size_t at = FindNoscriptEnd(written);
     if (at == absl::string_view::npos) continue;
     ends_.push_back({start + at, tag});
     return;
@@ -80,9 +70,10 @@ void RawTextPastNoscripts::Note(const GumboNode* node, GumboTag tag,
 }
 
 size_t RawTextPastNoscripts::BrowserEnd(const GumboNode* noscript) const {
-  const GumboStringPiece& opened = noscript->v.element.original_tag;
-  if (!Within(html_, opened)) return absl::string_view::npos;
-  const size_t from = opened.data + opened.length - html_.data();
+  // Past its start tag, where gumbo read it in the parsed HTML.
+  const size_t from = noscript->v.element.start_pos.offset +
+                      noscript->v.element.original_tag.length;
+  if (from > html_.size()) return absl::string_view::npos;
   const size_t at = FindNoscriptEnd(html_.substr(from, kNoscriptReach));
   return at == absl::string_view::npos ? at : from + at;
 }
