@@ -24,6 +24,8 @@ class RE2;
 
 namespace lede::engine {
 
+class ElementReads;
+
 class GumboArena;
 
 // A parsed document. Owns the gumbo tree; move-only.
@@ -114,6 +116,9 @@ class TreeVisitor {
   virtual ~TreeVisitor() = default;
   virtual bool Enter(const GumboNode* node) = 0;
   virtual void Leave(const GumboNode* node) = 0;
+  // The ElementReads (element_reads.h) the walk reads elements with, which
+  // a walk run with it (WalkTogether) may share; null for none.
+  virtual ElementReads* element_reads() { return nullptr; }
 };
 
 // WalkTree(root) with `visitor`'s Enter and Leave (a name of its own: a

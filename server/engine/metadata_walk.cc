@@ -6,10 +6,10 @@
 #include <string>
 #include <vector>
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
 #include "re2/re2.h"
 #include "re2/set.h"
+#include "server/engine/element_reads.h"
 #include "server/engine/metadata_readers.h"
 #include "server/engine/metadata_rules.h"
 #include "server/engine/role_classes.h"
@@ -28,38 +28,6 @@ bool IsPageContainer(GumboTag tag) {
 bool IsChrome(GumboTag tag) {
   return tag == GUMBO_TAG_HEADER || tag == GUMBO_TAG_NAV ||
          tag == GUMBO_TAG_FOOTER || tag == GUMBO_TAG_ASIDE;
-}
-
-// The attributes the walk reads on every element, found in one pass.
-struct ElementAttributes {
-  absl::string_view class_name;
-  absl::string_view id;
-  absl::string_view itemprop;
-  absl::string_view itemtype;
-  bool itemscope = false;
-  // Whether the element has a rel attribute (ReadRel reads it).
-  bool rel = false;
-};
-
-ElementAttributes ReadAttributes(const GumboNode* node) {
-  ElementAttributes read;
-  ForEachAttribute(node, [&](AttributeName name, const char* value) {
-    if (name == "class") {
-      read.class_name = value;
-    } else if (name == "id") {
-      read.id = value;
-    } else if (name == "itemprop") {
-      read.itemprop = value;
-    } else if (name == "itemtype") {
-      read.itemtype = value;
-    } else if (name == "itemscope") {
-      read.itemscope = true;
-    } else if (name == "rel") {
-      read.rel = true;
-    }
-    return true;
-  });
-  return read;
 }
 
 // What an element's class or id words say it holds, as bits.
@@ -190,34 +158,24 @@ int RolesOfValue(absl::string_view value) {
   return roles;
 }
 
-// The roles of the class and id values of one page's elements. A page
-// repeats a few hundred class values over thousands of elements, so each is
-// matched once; the values are the tree's, which outlives the cache. An id
-// names one element (on the 40 pages of the speed lab, 264 of 31,000
-// values matched were an id seen before): it is matched, not looked up and
-// stored.
-class RoleCache {
- public:
-  int Of(const ElementAttributes& attributes) {
-    int roles = OfClass(attributes.class_name);
-    // Most elements have no id, or one too short to name a role: no call.
-    if (attributes.id.size() >= kFewestRoleBytes) {
-      roles |= RolesOfValue(attributes.id);
+// The roles of an element's class and id values. A class value is matched
+// once a page (ElementReads keeps its reading). An id names one element (on
+// the 40 pages of the speed lab, 264 of 31,000 values matched were an id seen
+// before): it is matched, not looked up and stored.
+int RolesOf(const ElementReads::Read& read) {
+  int roles = 0;
+  if (ClassValueReading* value = read.class_value; value != nullptr) {
+    if (value->roles == ClassValueReading::kUnread) {
+      value->roles = RolesOfValue(read.attributes.class_name);
     }
-    return roles;
+    roles = value->roles;
   }
-
- private:
-  int OfClass(absl::string_view value) {
-    // A value too short to name a role ("row", "p-4") is not looked up.
-    if (value.size() < kFewestRoleBytes) return 0;
-    auto [entry, added] = roles_.try_emplace(value, 0);
-    if (added) entry->second = RolesOfValue(value);
-    return entry->second;
+  // Most elements have no id, or one too short to name a role: no call.
+  if (read.attributes.id.size() >= kFewestRoleBytes) {
+    roles |= RolesOfValue(read.attributes.id);
   }
-
-  absl::flat_hash_map<absl::string_view, int> roles_;
-};
+  return roles;
+}
 
 // Containers of other articles or of readers' posts, by their role classes:
 // a post filed under "category-popular" is not a list of popular posts, and
@@ -240,7 +198,8 @@ bool IsForeignContainer(const GumboNode* node, GumboTag tag,
 
 class PageWalk : public TreeVisitor {
  public:
-  PageWalk(const Dom& dom, Sink* sink) : dom_(dom), sink_(sink) {}
+  PageWalk(const Dom& dom, Sink* sink, ElementReads* reads)
+      : dom_(dom), sink_(sink), reads_(*reads) {}
 
   // `body_walk`, when given, walks the body in the same pass.
   void Walk(TreeVisitor* body_walk) {
@@ -315,9 +274,10 @@ class PageWalk : public TreeVisitor {
   // is read before the element opens its item.
   void Open(const GumboNode* element) {
     const GumboTag tag = element->v.element.tag;
-    const ElementAttributes attributes = ReadAttributes(element);
-    roles_ = role_cache_.Of(attributes);
-    has_rel_ = attributes.rel;
+    const ElementReads::Read& read = reads_.Of(element);
+    const ElementAttributes& attributes = read.attributes;
+    roles_ = RolesOf(read);
+    has_rel_ = attributes.has_rel;
     // Inside a foreign container everything is foreign already.
     const bool foreign =
         !InForeign() && IsForeignContainer(element, tag, attributes, roles_);
@@ -364,7 +324,7 @@ class PageWalk : public TreeVisitor {
 
   const Dom& dom_;
   Sink* sink_;
-  RoleCache role_cache_;
+  ElementReads& reads_;
   // The roles of the element being entered, and whether it has a rel.
   int roles_ = 0;
   bool has_rel_ = false;
@@ -378,7 +338,11 @@ class PageWalk : public TreeVisitor {
 }  // namespace
 
 void ScanPage(const Dom& dom, Sink* sink, TreeVisitor* body_walk) {
-  PageWalk(dom, sink).Walk(body_walk);
+  // The walks share what they read of an element (PageTreeMeasure's reads).
+  ElementReads* reads =
+      body_walk != nullptr ? body_walk->element_reads() : nullptr;
+  ElementReads own_reads;
+  PageWalk(dom, sink, reads != nullptr ? reads : &own_reads).Walk(body_walk);
 }
 
 }  // namespace lede::engine::metadata

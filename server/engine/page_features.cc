@@ -16,6 +16,7 @@
 #include "server/engine/content_tree.h"
 #include "server/engine/date_rules.h"
 #include "server/engine/dates.h"
+#include "server/engine/element_reads.h"
 #include "server/engine/page_type_rules.h"
 #include "server/engine/text_util.h"
 #include "server/engine/url.h"
@@ -492,7 +493,7 @@ bool IsPageNumberLink(const GumboNode* link) {
 
 class PageWalk {
  public:
-  explicit PageWalk(PageFeatures* f) : f_(*f) {}
+  PageWalk(PageFeatures* f, ElementReads* reads) : f_(*f), reads_(*reads) {}
 
   // Sets the features that need the whole walk.
   void Finish() {
@@ -547,22 +548,17 @@ class PageWalk {
     const bool heading = IsHeading(tag);
     CountTag(tag, heading);
     Frame& frame = Push(node);
-    absl::string_view class_name, id, href;
-    ForEachAttribute(node, [&](AttributeName name, const char* value) {
-      if (name == "class") class_name = value;
-      if (name == "id") id = value;
-      if (name == "href") href = value;
-      if (name == "rel" && tag == GUMBO_TAG_A &&
-          absl::StrContains(AsciiLower(value), "next")) {
-        f_[kPageNumberLinks] += 1;
-      }
-      return true;
-    });
-    ReadLinksAndHeadings(tag, heading, id, href);
-    const ClassValue classes = ReadClassValue(class_name);
+    const ElementReads::Read& read = reads_.Of(node);
+    const ElementAttributes& attributes = read.attributes;
+    if (tag == GUMBO_TAG_A && attributes.has_rel &&
+        absl::StrContains(AsciiLower(attributes.rel), "next")) {
+      f_[kPageNumberLinks] += 1;
+    }
+    ReadLinksAndHeadings(tag, heading, attributes.id, attributes.href);
+    const ClassValueReading classes = ReadClassValue(read);
     // An id names one element (HTML requires it): its words are read each
     // time, not remembered.
-    const unsigned hints = classes.hints | WordHints(id);
+    const unsigned hints = classes.hints | WordHints(attributes.id);
     Count(hints, kClassFeatures, &f_);
     if (hints & rules::kForum) frame.held.forum_classes = 1;
     // Alike siblings share the tag and the first class word.
@@ -701,29 +697,22 @@ class PageWalk {
     return true;
   }
 
-  // What the walk reads of one class value: the hints of its words,
-  // and the hash of its first word (Frame::signature), 0 for none.
-  struct ClassValue {
-    unsigned hints = 0;
-    size_t first_word_hash = 0;
-  };
-
-  // The ClassValue of `value`. A page repeats a few hundred values over
-  // thousands of elements, so each value is split and hashed once; the
-  // values are the tree's, which outlives the walk.
-  ClassValue ReadClassValue(absl::string_view value) {
-    if (value.empty()) return ClassValue();
-    // Not a structured binding: clang (the fuzz and sanitizer builds)
-    // refuses one captured by the lambda before C++20's P1091.
-    const auto emplaced = class_values_.try_emplace(value);
-    ClassValue& read = emplaced.first->second;
-    if (emplaced.second) {
-      read.hints = WordHints(value);
+  // What the walk reads of an element's class value (ElementReads keeps it
+  // for the page): the hints of its words, and the hash of its first word
+  // (Frame::signature), 0 for none. Each value is split and hashed once.
+  static ClassValueReading ReadClassValue(const ElementReads::Read& read) {
+    ClassValueReading* value = read.class_value;
+    if (value == nullptr) return ClassValueReading();
+    if (!value->measured) {
+      const absl::string_view text = read.attributes.class_name;
+      value->measured = true;
+      value->hints = WordHints(text);
       const absl::string_view first_word =
-          value.substr(0, std::min(value.find(' '), value.size()));
-      if (!first_word.empty()) read.first_word_hash = absl::HashOf(first_word);
+          text.substr(0, std::min(text.find(' '), text.size()));
+      if (!first_word.empty())
+        value->first_word_hash = absl::HashOf(first_word);
     }
-    return read;
+    return *value;
   }
 
   void CountTag(GumboTag tag, bool heading) {
@@ -887,7 +876,7 @@ class PageWalk {
   }
 
   PageFeatures& f_;
-  absl::flat_hash_map<absl::string_view, ClassValue> class_values_;
+  ElementReads& reads_;
   std::vector<Frame> frames_;  // the open elements; deeper ones kept for reuse
   size_t depth_ = 0;
   Subtree total_;
@@ -976,11 +965,14 @@ void MeasureBody(const Body& body, float page_text, PageFeatures* f) {
 // others: the order they run in changes no feature.
 struct PageTreeMeasure::State {
   PageFeatures features{};
-  PageWalk walk{&features};
+  ElementReads reads;
+  PageWalk walk{&features, &reads};
 };
 
 PageTreeMeasure::PageTreeMeasure() : state_(std::make_unique<State>()) {}
 PageTreeMeasure::~PageTreeMeasure() = default;
+
+ElementReads* PageTreeMeasure::element_reads() { return &state_->reads; }
 
 bool PageTreeMeasure::Enter(const GumboNode* node) {
   return state_->walk.Enter(node);

@@ -28,6 +28,9 @@ class PageTreeMeasure : public TreeVisitor {
 
   bool Enter(const GumboNode* node) override;
   void Leave(const GumboNode* node) override;
+  // The metadata stage's walk shares them: it reads each element's
+  // attributes, and looks its class value up, for both walks.
+  ElementReads* element_reads() override;
 
  private:
   friend PageFeatures MeasurePage(PageTreeMeasure* tree, const PageFacts& facts,
