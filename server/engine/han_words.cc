@@ -4,6 +4,8 @@
 #include <unicode/utypes.h>
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <limits>
 
 #include "server/engine/text_util.h"
@@ -27,6 +29,52 @@ constexpr uint32_t kUnknownCharacterCost = 255;
 constexpr uint32_t kUnreached = std::numeric_limits<uint32_t>::max();
 
 constexpr int32_t kIdeographs = kCjkUnifiedLast - kCjkUnifiedFirst + 1;
+
+// The trie after a pair of ideographs, as the walk from the first's
+// FirstStep goes on with the second: its state (when next() had more to
+// match), its value (when it had one), and a key that holds the pair and
+// next()'s result, so that an entry is 16 bytes.
+struct PairStep {
+  uint64_t state = 0;
+  int32_t cost = 0;
+  // (the pair + 1) << 2 | the UStringTrieResult, the pair being each
+  // ideograph's offset from U+4E00 (15 bits), the first's shifted by 15;
+  // 0 in a slot no pair has filled.
+  uint32_t key = 0;
+
+  UStringTrieResult result() const {
+    return static_cast<UStringTrieResult>(key & 3);
+  }
+};
+
+// ICU's engine walks the trie from a character's node at each character of
+// a run, and the nodes below the first characters (hundreds of second
+// characters each, searched as a tree of comparisons spread over the 2 MB
+// trie) leave the cache between one page and the next. A thread keeps the
+// step after the pairs it met last, one a slot by a hash of the pair: 512
+// KB, in a core's L2. (A table of all 180 000 pairs of the dictionary, made
+// once, was not kept: han_words.h.)
+constexpr int kPairSlotBits = 15;
+using PairSteps = std::array<PairStep, size_t{1} << kPairSlotBits>;
+
+// The step after `first`, `second` (each a CJK Unified Ideograph), from
+// `first_state`, the trie's state after `first`: from `pairs` when it holds
+// the pair, else walked with `walker` and kept there.
+const PairStep& StepAfterPair(char16_t first, char16_t second,
+                              uint64_t first_state, icu::UCharsTrie* walker,
+                              PairSteps* pairs) {
+  const uint32_t pair = (static_cast<uint32_t>(first - kCjkUnifiedFirst) << 15 |
+                         static_cast<uint32_t>(second - kCjkUnifiedFirst)) +
+                        1;
+  PairStep& step = (*pairs)[(pair * 0x9E3779B1u) >> (32 - kPairSlotBits)];
+  if (step.key >> 2 == pair) return step;
+  walker->resetToState64(first_state);
+  const UStringTrieResult result = walker->next(second);
+  step.key = pair << 2 | result;
+  if (USTRINGTRIE_HAS_VALUE(result)) step.cost = walker->getValue();
+  if (USTRINGTRIE_HAS_NEXT(result)) step.state = walker->getState64();
+  return step;
+}
 
 }  // namespace
 
@@ -83,21 +131,29 @@ void HanSegmenter::Segment(const char16_t* run, int32_t length,
     }
   };
   icu::UCharsTrie walker(trie_);
+  thread_local PairSteps pairs{};
   for (int32_t i = 0; i < length; ++i) {
     if ((*costs)[i] == kUnreached) continue;
     const FirstStep& first = first_[run[i] - kCjkUnifiedFirst];
     const auto first_result = static_cast<UStringTrieResult>(first.result);
     const bool one_character_word = USTRINGTRIE_HAS_VALUE(first_result);
     if (one_character_word) reach(i, 1, static_cast<uint32_t>(first.cost));
-    if (USTRINGTRIE_HAS_NEXT(first_result)) {
-      walker.resetToState64(first.state);
-      const int32_t last = std::min(length, i + kMaxWordLength);
-      for (int32_t k = i + 1; k < last; ++k) {
-        const UStringTrieResult result = walker.next(run[k]);
-        if (USTRINGTRIE_HAS_VALUE(result)) {
-          reach(i, k - i + 1, static_cast<uint32_t>(walker.getValue()));
+    const int32_t last = std::min(length, i + kMaxWordLength);
+    if (USTRINGTRIE_HAS_NEXT(first_result) && i + 1 < last) {
+      const PairStep& pair =
+          StepAfterPair(run[i], run[i + 1], first.state, &walker, &pairs);
+      if (USTRINGTRIE_HAS_VALUE(pair.result())) {
+        reach(i, 2, static_cast<uint32_t>(pair.cost));
+      }
+      if (USTRINGTRIE_HAS_NEXT(pair.result())) {
+        walker.resetToState64(pair.state);
+        for (int32_t k = i + 2; k < last; ++k) {
+          const UStringTrieResult result = walker.next(run[k]);
+          if (USTRINGTRIE_HAS_VALUE(result)) {
+            reach(i, k - i + 1, static_cast<uint32_t>(walker.getValue()));
+          }
+          if (!USTRINGTRIE_HAS_NEXT(result)) break;
         }
-        if (!USTRINGTRIE_HAS_NEXT(result)) break;
       }
     }
     if (!one_character_word) reach(i, 1, kUnknownCharacterCost);

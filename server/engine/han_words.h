@@ -5,7 +5,8 @@
 // the words' costs. ICU's engine walks the dictionary's trie from its root
 // at every character of the run, a search through a node of some twenty
 // thousand first characters that leaves the cache each time; here the
-// trie's state after each first character is kept, found once a process.
+// trie's state after each first character is kept, found once a process,
+// and each thread keeps the state after the pairs it met last (han_words.cc).
 // words_test holds the words to ICU's.
 #ifndef LEDE_SERVER_ENGINE_HAN_WORDS_H_
 #define LEDE_SERVER_ENGINE_HAN_WORDS_H_

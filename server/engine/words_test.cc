@@ -387,6 +387,36 @@ TEST(WordsTest, HanSegmenterIsMadeFromIcusDictionary) {
   EXPECT_GT(ends.size(), 3u);
 }
 
+// HanSegmenter keeps the trie's step after the pairs of ideographs a
+// thread met last, in slots that later pairs take over: pieces of text
+// whose pairs come again after tens of thousands of others (characters of
+// news text, and any ideograph, at random) break as ICU breaks them, the
+// first time and after.
+TEST(WordsTest, PairsMetAgainAfterOthersBreakAsIcuDoes) {
+  const icu::UnicodeString news(
+      u"国务院新闻办公室今天上午举行发布会介绍上半年国民经济运行情况"
+      u"人工智能技术正在改变软件开发者的工作方式与日常生活");
+  std::mt19937 random(42);
+  std::uniform_int_distribution<int32_t> pick_news(0, news.length() - 1);
+  std::uniform_int_distribution<int32_t> pick_any(kCjkUnifiedFirst,
+                                                  kCjkUnifiedLast);
+  std::uniform_int_distribution<int> run_length(1, 40);
+  std::uniform_int_distribution<int> coin(0, 3);
+  for (int round = 0; round < 400; ++round) {
+    icu::UnicodeString text;
+    for (int run = 0; run < 8; ++run) {
+      for (int i = run_length(random); i > 0; --i) {
+        text.append(coin(random) == 0 ? static_cast<char16_t>(pick_any(random))
+                                      : news[pick_news(random)]);
+      }
+      text.append(u'\uFF0C');  // a full-width comma between runs
+    }
+    std::string utf8;
+    text.toUTF8String(utf8);
+    ASSERT_EQ(Written(SplitWords(utf8)), IcuWords(utf8)) << utf8;
+  }
+}
+
 TEST(WordsTest, ChineseBreaksAsIcuDoes) {
   const std::vector<std::string> sentences = {
       "英国金融时报四日援引四名知情人士的消息称美国政府正在考虑制裁",
