@@ -107,6 +107,36 @@ class BitCounts {
   std::array<int64_t, 64> ones_{};
 };
 
+// The hashes of the three shingles a word goes into (those that start two
+// words before it, one before it, and at it), as Fnv1a makes each.
+class ThreeShingles {
+ public:
+  void Absorb(absl::string_view word) {
+    constexpr uint64_t kPrime = 0x100000001b3ull;
+    for (const char c : word) {
+      const auto byte = static_cast<unsigned char>(c);
+      oldest_ = (oldest_ ^ byte) * kPrime;
+      middle_ = (middle_ ^ byte) * kPrime;
+      newest_ = (newest_ ^ byte) * kPrime;
+    }
+    oldest_ = (oldest_ ^ 0x1f) * kPrime;
+    middle_ = (middle_ ^ 0x1f) * kPrime;
+    newest_ = (newest_ ^ 0x1f) * kPrime;
+  }
+  uint64_t Oldest() const { return oldest_; }
+  // The oldest shingle is done: each moves up, and one starts.
+  void Shift() {
+    oldest_ = middle_;
+    middle_ = newest_;
+    newest_ = kFnvOffsetBasis;
+  }
+
+ private:
+  uint64_t oldest_ = kFnvOffsetBasis;
+  uint64_t middle_ = kFnvOffsetBasis;
+  uint64_t newest_ = kFnvOffsetBasis;
+};
+
 }  // namespace
 
 std::string RenderText(const std::vector<Block>& blocks) {
@@ -295,13 +325,21 @@ uint64_t Fingerprint(const Words& words) {
   BitCounts ones;
   const size_t shingles =
       words.size() >= kShingle ? words.size() - kShingle + 1 : 1;
-  for (size_t i = 0; i < shingles; ++i) {
-    // The words of the shingle, each followed by U+001F.
+  if (words.size() < kShingle) {
     uint64_t hash = kFnvOffsetBasis;
-    for (size_t k = i; k < std::min(words.size(), i + kShingle); ++k) {
-      hash = Fnv1a("\x1f", Fnv1a(words[k].folded, hash));
-    }
+    for (const Word& word : words)
+      hash = Fnv1a("\x1f", Fnv1a(word.folded, hash));
     ones.Add(hash);
+  } else {
+    // Each shingle is its words, each followed by U+001F. A word goes into
+    // the three shingles that hold it at once: three FNV chains side by
+    // side, where one shingle after another waited on each multiplication.
+    ThreeShingles three;
+    for (size_t k = 0; k < words.size(); ++k) {
+      three.Absorb(words[k].folded);
+      if (k + 1 >= kShingle) ones.Add(three.Oldest());
+      three.Shift();
+    }
   }
   // A bit is set when more shingles have it than not.
   const std::array<int64_t, 64>& totals = ones.Totals();
