@@ -3,8 +3,6 @@
 #include <array>
 #include <utility>
 
-#include "absl/algorithm/container.h"
-#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
@@ -31,15 +29,62 @@ constexpr std::array<std::pair<absl::string_view, absl::string_view>, 7>
         {"<", "&lt;"},
     }};
 
-std::string EscapeMarkdown(absl::string_view text) {
-  // Most blocks hold none of them: copied as they are, without the
-  // replacements' search.
-  if (absl::c_none_of(kMarkdownEscapes, [&](const auto& escape) {
-        return absl::StrContains(text, escape.first);
-      })) {
-    return std::string(text);
+// The bytes a text escapes, and what each is written as (nothing for a
+// byte written as it is).
+struct ByteEscapes {
+  std::array<char, 8> bytes{};
+  size_t count = 0;
+  std::array<absl::string_view, 256> with{};
+
+  constexpr void Add(char byte, absl::string_view escaped) {
+    bytes[count++] = byte;
+    with[static_cast<unsigned char>(byte)] = escaped;
   }
-  return absl::StrReplaceAll(text, kMarkdownEscapes);
+};
+
+// kMarkdownEscapes; in a table's cell, '|' ends the cell and is escaped too.
+constexpr ByteEscapes MarkdownEscapes(bool in_cell) {
+  ByteEscapes escapes;
+  for (const auto& [from, to] : kMarkdownEscapes) escapes.Add(from[0], to);
+  if (in_cell) escapes.Add('|', "\\|");
+  return escapes;
+}
+
+// Appends `text` to `out`, each byte that `escapes` replaces replaced.
+// Most blocks hold none of those bytes: a search for each (memchr passes
+// over many bytes an instruction) finds that, and the text is appended as
+// it is, without the copy an escaped string made; else in one pass.
+void AppendEscaped(absl::string_view text, const ByteEscapes& escapes,
+                   std::string* out) {
+  bool any = false;
+  for (size_t k = 0; k < escapes.count && !any; ++k) {
+    any = text.find(escapes.bytes[k]) != absl::string_view::npos;
+  }
+  if (!any) {
+    out->append(text.data(), text.size());
+    return;
+  }
+  size_t written = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const absl::string_view escape =
+        escapes.with[static_cast<unsigned char>(text[i])];
+    if (escape.empty()) continue;
+    out->append(text.data() + written, i - written);
+    out->append(escape.data(), escape.size());
+    written = i + 1;
+  }
+  out->append(text.data() + written, text.size() - written);
+}
+
+void AppendMarkdown(absl::string_view text, std::string* out) {
+  static constexpr ByteEscapes kEscapes = MarkdownEscapes(/*in_cell=*/false);
+  AppendEscaped(text, kEscapes, out);
+}
+
+std::string EscapeMarkdown(absl::string_view text) {
+  std::string out;
+  AppendMarkdown(text, &out);
+  return out;
 }
 
 constexpr uint64_t kFnvOffsetBasis = 0xcbf29ce484222325ull;
@@ -258,38 +303,39 @@ std::string RenderMarkdown(const std::vector<Block>& blocks) {
       out += same_run && !continues ? "\n" : "\n\n";
     }
     if (block.kind != BlockKind::kListItem) ordinal = 0;
-    std::string text = EscapeMarkdown(block.text);
     switch (block.kind) {
       case BlockKind::kHeading:
-        absl::StrAppend(&out, std::string(std::clamp(block.level, 1, 6), '#'),
-                        " ", text);
+        out.append(std::clamp(block.level, 1, 6), '#');
+        out += ' ';
+        AppendMarkdown(block.text, &out);
         break;
       case BlockKind::kParagraph:
-        out += text;
+        AppendMarkdown(block.text, &out);
         break;
       case BlockKind::kListItem:
         if (continues) {
           const size_t marker =
               block.ordered ? absl::StrCat(ordinal, ". ").size() : 2;
-          absl::StrAppend(&out, std::string(2 * block.level + marker, ' '),
-                          text);
-          break;
+          out.append(2 * block.level + marker, ' ');
+        } else {
+          absl::StrAppend(&out, std::string(2 * block.level, ' '),
+                          block.ordered ? absl::StrCat(++ordinal, ". ") : "- ");
         }
-        absl::StrAppend(&out, std::string(2 * block.level, ' '),
-                        block.ordered ? absl::StrCat(++ordinal, ". ") : "- ",
-                        text);
+        AppendMarkdown(block.text, &out);
         break;
       case BlockKind::kQuote:
-        absl::StrAppend(&out, "> ", text);
+        out += "> ";
+        AppendMarkdown(block.text, &out);
         break;
       case BlockKind::kCode:
         absl::StrAppend(&out, "```\n", block.text, "\n```");
         break;
       case BlockKind::kTableRow: {
+        static constexpr ByteEscapes kCellEscapes =
+            MarkdownEscapes(/*in_cell=*/true);
         std::vector<std::string> cells;
         for (const std::string& cell : block.cells) {
-          cells.push_back(
-              absl::StrReplaceAll(EscapeMarkdown(cell), {{"|", "\\|"}}));
+          AppendEscaped(cell, kCellEscapes, &cells.emplace_back());
         }
         absl::StrAppend(&out, "| ", absl::StrJoin(cells, " | "), " |");
         bool first_row =

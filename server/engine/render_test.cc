@@ -82,6 +82,28 @@ TEST(RenderTest, AContinuationWithoutItsItemOpensOne) {
   EXPECT_EQ(RenderMarkdown(blocks), "Before.\n\n- tail");
 }
 
+// The marks are escaped in every kind of block that writes its text, and
+// a table's cells escape the '|' that would end them too; a code block's
+// text is written as it is.
+TEST(RenderTest, EscapesMarkdownMarksInEveryKindOfBlock) {
+  const std::vector<Block> blocks = {
+      {.kind = BlockKind::kHeading, .text = "a_b|c", .level = 2},
+      {.kind = BlockKind::kQuote, .text = "[q]"},
+      {.kind = BlockKind::kListItem, .text = "*i*", .ordered = true},
+      {.kind = BlockKind::kListItem, .text = "`j`", .level = 1},
+      {.kind = BlockKind::kTableRow,
+       .text = "row",
+       .cells = {"x|y", "<z>", "\\"}},
+      {.kind = BlockKind::kCode, .text = "a_b*c"}};
+  EXPECT_EQ(RenderMarkdown(blocks),
+            "## a\\_b|c\n\n"
+            "> \\[q\\]\n\n"
+            "1. \\*i\\*\n"
+            "  - \\`j\\`\n\n"
+            "| x\\|y | &lt;z> | \\\\ |\n| --- | --- | --- |\n\n"
+            "```\na_b*c\n```");
+}
+
 // Markdown's marks are escaped wherever they stand in a paragraph: each at
 // every place of paragraphs of every length up to 20.
 TEST(RenderTest, EscapesEachMarkdownMarkAtEveryPlace) {
