@@ -327,6 +327,25 @@ TEST(WordsTest, TokensMetAgainBreakAsIcuDoes) {
   }
 }
 
+// A text's tokens are found eight bytes at a time: each of the spaces
+// that part tokens, and control characters under 0x21 that do not, at
+// every place of a Chinese line, break as ICU breaks the whole text.
+TEST(WordsTest, SpacesAtEveryPlaceOfALineBreakAsIcuDoes) {
+  const std::string line = "海康威视服务于全球一百五十多个国家和地区";
+  for (const char mark : {' ', '\t', '\n', '\v', '\f', '\r', '\x01', '\x1f'}) {
+    for (size_t at = 0; at <= line.size(); at += 3) {
+      std::string text = line;
+      text.insert(at, 1, mark);
+      ASSERT_EQ(Written(SplitWords(text)), IcuWords(text))
+          << static_cast<int>(mark) << " at " << at;
+      // And again after a token, as a token met again is copied.
+      text = line + " " + text;
+      ASSERT_EQ(Written(SplitWords(text)), IcuWords(text))
+          << static_cast<int>(mark) << " at " << at;
+    }
+  }
+}
+
 // Runs of ideographs between characters that break beside them are broken
 // by HanSegmenter, the rest by ICU's iterator: pieces of Chinese news text
 // cut at random (so the dictionary's words meet at every place), with the
