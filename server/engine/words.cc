@@ -157,7 +157,7 @@ void AddAsciiWord(absl::string_view text, WordsBeingMade* words) {
       folded.push_back(static_cast<char>(absl::ascii_tolower(byte)));
       continue;
     }
-    if (byte == 0xE2) {  // punctuation (AsciiRulePunctuationAt), kept
+    if (byte >= 0xE0) {  // punctuation (AsciiBreakAt), kept
       folded.append(text.data() + i, 3);
       i += 2;
       continue;
@@ -354,33 +354,54 @@ bool BreaksBesideIdeograph(char16_t c) {
 template <typename Found>
 void ForEachAsciiWord(absl::string_view text, Found found);
 
+bool IsChinesePunctuation(char16_t c);
+
+// The words of code units [from, to) of `unicode`, each ASCII or
+// IsChinesePunctuation, by the ASCII rules below.
+void AddRuleWords(const icu::UnicodeString& unicode, int32_t from, int32_t to,
+                  TokenEnds* tokens, WordsBeingMade* words) {
+  std::string text;
+  for (int32_t i = from; i < to; ++i) {
+    if (unicode[i] < 0x80) {
+      text.push_back(static_cast<char>(unicode[i]));
+    } else {
+      AppendThreeByteUtf8(unicode, i, i + 1, &text);
+    }
+  }
+  // A unit is one byte of `text` or three: the unit of each word's start.
+  int32_t unit = from;
+  size_t byte = 0;
+  ForEachAsciiWord(text, [&](size_t start, size_t end) {
+    for (; byte < start; ++unit) {
+      byte += static_cast<unsigned char>(text[byte]) < 0x80 ? 1 : 3;
+    }
+    tokens->Before(unit);
+    AddAsciiWord(absl::string_view(text).substr(start, end - start), words);
+  });
+}
+
 // The words ICU's iterator finds in code units [from, to) of `unicode`,
-// given to it alone; ASCII alone (a number, a Latin name between
-// ideographs) is broken by the ASCII rules below, which break it as ICU
-// does, for a fraction of the iterator's time.
+// given to it alone. ASCII and Chinese text's punctuation alone (a number,
+// a Latin name between ideographs, "\uFF08iPhone 15\uFF09\uFF0C") are broken
+// by the ASCII rules below, which break them as ICU does, for a fraction
+// of the iterator's time.
 void AddIteratorWords(const icu::UnicodeString& unicode, int32_t from,
                       int32_t to, icu::BreakIterator* breaker,
                       TokenEnds* tokens, WordsBeingMade* words) {
   // Between two runs of ideographs there is mostly a punctuation mark
   // alone, never a word, and the iterator is not asked.
   bool any_word_character = false;
-  bool ascii = true;
+  bool by_rules = true;
   for (int32_t i = from; i < to; ++i) {
     const char16_t c = unicode[i];
-    ascii = ascii && c < 0x80;
+    by_rules = by_rules && (c < 0x80 || IsChinesePunctuation(c));
     any_word_character =
         any_word_character || (c < 0x80 ? !IsAsciiSpace(static_cast<char>(c))
                                         : !BreaksBesideIdeograph(c));
   }
   if (!any_word_character) return;
-  if (ascii) {
-    std::string text(static_cast<size_t>(to - from), ' ');
-    for (int32_t i = from; i < to; ++i)
-      text[i - from] = static_cast<char>(unicode[i]);
-    ForEachAsciiWord(text, [&](size_t start, size_t end) {
-      tokens->Before(from + static_cast<int32_t>(start));
-      AddAsciiWord(absl::string_view(text).substr(start, end - start), words);
-    });
+  if (by_rules) {
+    AddRuleWords(unicode, from, to, tokens, words);
     return;
   }
   UErrorCode status = U_ZERO_ERROR;
@@ -484,35 +505,86 @@ constexpr std::array<AsciiBreak, 128> AsciiBreaks() {
   return breaks;
 }
 
-// The punctuation of U+2000..U+203F (UTF-8 E2 80 xx, by xx) that the
+// The punctuation of a block of 64 characters from `first` (UTF-8 of
+// three bytes, the last by the character's offset in the block) that the
 // ASCII rules break as ICU does, read from ICU: the marks of Word_Break
-// Other ("\u201C", "\u2014", "\u2026"), which break on both sides, as
-// kOther, and those of MidNumLet ("\u2019" in "don\u2019t"), which join two
-// letters or two digits, as kMidBoth; none is a letter, and case folding
-// keeps each. kLetter for the others, which send their token to ICU. In
-// English text they were most of the tokens that went to ICU's iterator.
-const std::array<AsciiBreak, 64>& GeneralPunctuation() {
-  static const auto* const kBreaks = [] {
-    auto* breaks = new std::array<AsciiBreak, 64>();
-    for (UChar32 c = 0x2000; c < 0x2040; ++c) {
-      AsciiBreak& kind = (*breaks)[c - 0x2000];
-      kind = AsciiBreak::kLetter;
-      icu::UnicodeString folded(c);
-      if (u_isalpha(c) || folded.foldCase() != icu::UnicodeString(c)) continue;
-      switch (u_getIntPropertyValue(c, UCHAR_WORD_BREAK)) {
-        case U_WB_OTHER:
-          kind = AsciiBreak::kOther;
-          break;
-        case U_WB_MIDNUMLET:
-          kind = AsciiBreak::kMidBoth;
-          break;
-        default:
-          break;
-      }
+// Other ("\u201C", "\u2014", "\u3001", "\uFF08"), which break on both
+// sides, as kOther, those of MidNumLet ("\u2019" in "don\u2019t"), which
+// join two letters or two digits, as kMidBoth, and those of MidNum
+// ("\uFF0C" in "5\uFF0C000"), which join two digits, as kMidNumber; none
+// is a letter or of a script (Han, kana), and case folding keeps each.
+// kLetter for the others, which go to ICU.
+using PunctuationBlock = std::array<AsciiBreak, 64>;
+
+PunctuationBlock* ReadPunctuationBlock(UChar32 first) {
+  auto* breaks = new PunctuationBlock();
+  for (UChar32 c = first; c < first + 64; ++c) {
+    AsciiBreak& kind = (*breaks)[c - first];
+    kind = AsciiBreak::kLetter;
+    icu::UnicodeString folded(c);
+    if (u_isalpha(c) || folded.foldCase() != icu::UnicodeString(c)) continue;
+    // ICU's rules read a Han or kana character as a word whatever its
+    // Word_Break ("\u3038", a Hangzhou numeral, is Other).
+    UErrorCode status = U_ZERO_ERROR;
+    if (uscript_getScript(c, &status) != USCRIPT_COMMON || U_FAILURE(status)) {
+      continue;
     }
-    return breaks;
-  }();
+    switch (u_getIntPropertyValue(c, UCHAR_WORD_BREAK)) {
+      case U_WB_OTHER:
+        kind = AsciiBreak::kOther;
+        break;
+      case U_WB_MIDNUMLET:
+        kind = AsciiBreak::kMidBoth;
+        break;
+      case U_WB_MIDNUM:
+        kind = AsciiBreak::kMidNumber;
+        break;
+      case U_WB_MIDLETTER:
+        // ICU's root rules break the full-width colon between letters, as
+        // they do ':' (AsciiBreaks; words_test holds both to ICU).
+        if (c == 0xFF1A) kind = AsciiBreak::kOther;
+        break;
+      default:
+        break;
+    }
+  }
+  return breaks;
+}
+
+// U+2000..U+203F, General Punctuation (E2 80 xx): in English text its
+// marks were most of the tokens that went to ICU's iterator.
+const PunctuationBlock& GeneralPunctuation() {
+  static const PunctuationBlock* const kBreaks = ReadPunctuationBlock(0x2000);
   return *kBreaks;
+}
+
+// The blocks of Chinese text's own punctuation, for the text between runs
+// of ideographs (AddIteratorWords): U+3000..U+303F, CJK Symbols and
+// Punctuation (E3 80 xx: "\u3001", "\u3002", "\u300A"), and the full-width
+// forms U+FF00..U+FF3F (EF BC xx: "\uFF08", "\uFF0C", "\uFF1A") and
+// U+FF40..U+FF7F (EF BD xx: "\uFF5E"). Null for a character of no block.
+const PunctuationBlock* ChinesePunctuationBlock(unsigned char lead,
+                                                unsigned char second) {
+  static const PunctuationBlock* const kSymbols = ReadPunctuationBlock(0x3000);
+  static const PunctuationBlock* const kFullWidth =
+      ReadPunctuationBlock(0xFF00);
+  static const PunctuationBlock* const kFullWidthLower =
+      ReadPunctuationBlock(0xFF40);
+  if (lead == 0xE2 && second == 0x80) return &GeneralPunctuation();
+  if (lead == 0xE3 && second == 0x80) return kSymbols;
+  if (lead == 0xEF && second == 0xBC) return kFullWidth;
+  if (lead == 0xEF && second == 0xBD) return kFullWidthLower;
+  return nullptr;
+}
+
+// Whether `c` is punctuation of ChinesePunctuationBlock that the ASCII
+// rules read (not kLetter).
+bool IsChinesePunctuation(char16_t c) {
+  if (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF)) return false;
+  const PunctuationBlock* block = ChinesePunctuationBlock(
+      static_cast<unsigned char>(0xE0 | (c >> 12)),
+      static_cast<unsigned char>(0x80 | ((c >> 6) & 0x3F)));
+  return block != nullptr && (*block)[c & 0x3F] != AsciiBreak::kLetter;
 }
 
 // The size in bytes of the punctuation the ASCII rules break
@@ -529,19 +601,22 @@ size_t AsciiRulePunctuationAt(absl::string_view text, size_t at) {
 
 // What the ASCII rules read at `at` of a text of ASCII, two-byte letters
 // (IsTwoByteLetter: each byte a letter) and the punctuation of
-// AsciiRulePunctuationAt (its lead byte 0xE2, a letter's never is).
+// ChinesePunctuationBlock that is not kLetter (three bytes, its lead byte
+// 0xE0 or more, a two-byte letter's never is).
 AsciiBreak AsciiBreakAt(absl::string_view text, size_t at) {
   static constexpr std::array<AsciiBreak, 128> kBreaks = AsciiBreaks();
   const auto byte = static_cast<unsigned char>(text[at]);
   if (byte < 0x80) return kBreaks[byte];
-  if (byte != 0xE2) return AsciiBreak::kLetter;
-  return GeneralPunctuation()[static_cast<unsigned char>(text[at + 2]) & 0x3F];
+  if (byte < 0xE0) return AsciiBreak::kLetter;
+  const PunctuationBlock& block =
+      *ChinesePunctuationBlock(byte, static_cast<unsigned char>(text[at + 1]));
+  return block[static_cast<unsigned char>(text[at + 2]) & 0x3F];
 }
 
 // The bytes of the character AsciiBreakAt read at `at`: 3 for the
 // punctuation, 1 else (a two-byte letter is read a byte at a time).
 size_t AsciiCharacterSize(absl::string_view text, size_t at) {
-  return static_cast<unsigned char>(text[at]) == 0xE2 ? 3 : 1;
+  return static_cast<unsigned char>(text[at]) >= 0xE0 ? 3 : 1;
 }
 
 bool IsWordPart(AsciiBreak b) {

@@ -379,6 +379,59 @@ TEST(WordsTest, AsciiBetweenIdeographsBreaksAsIcuDoes) {
   }
 }
 
+// Chinese text's punctuation between ideographs (a full-width comma in
+// "5\uFF0C000", brackets around "iPhone", a colon after a name) is broken
+// by the ASCII rules too: 40 000 runs of up to eight characters over ASCII
+// and every character of U+2000..U+203F, U+3000..U+303F and U+FF00..U+FF7F
+// (letters, digits and marks the rules leave to ICU's iterator among them),
+// between ideographs, break into ICU's words, and so does each of those
+// characters between two digits or two letters.
+TEST(WordsTest, ChinesePunctuationBetweenIdeographsBreaksAsIcuDoes) {
+  std::vector<std::string> alphabet;
+  for (const char c : std::string("a7_.':,;@-A ")) {
+    alphabet.push_back(std::string(1, c));
+  }
+  for (const auto& [first, last] : std::vector<std::pair<UChar32, UChar32>>{
+           {0x2000, 0x203F}, {0x3000, 0x303F}, {0xFF00, 0xFF7F}}) {
+    for (UChar32 c = first; c <= last; ++c) {
+      std::string utf8;
+      icu::UnicodeString(c).toUTF8String(utf8);
+      alphabet.push_back(utf8);
+    }
+  }
+  // Each character between two digits, two letters, and a digit and a
+  // letter, where a mark that joins them would.
+  for (const std::string& mark : alphabet) {
+    for (const std::string& around : {"7X7", "aXa", "7Xa", "a.X", "X_7"}) {
+      std::string text = "中" + around + "国";
+      text.replace(text.find('X'), 1, mark);
+      ASSERT_EQ(Written(SplitWords(text)), IcuWords(text))
+          << "\"" << text << "\"";
+    }
+  }
+  const std::vector<std::string> sides = {"中国", "经济", "，", "。", "（", ""};
+  std::mt19937 random(23);
+  std::uniform_int_distribution<size_t> pick(0, alphabet.size() - 1);
+  std::uniform_int_distribution<size_t> pick_ascii(0, 11);
+  std::uniform_int_distribution<size_t> pick_side(0, sides.size() - 1);
+  std::uniform_int_distribution<int> length(1, 8);
+  std::uniform_int_distribution<int> coin(0, 1);
+  for (int round = 0; round < 40000; ++round) {
+    std::string text = "发展";
+    for (int piece = 0; piece < 2; ++piece) {
+      text += sides[pick_side(random)];
+      for (int i = length(random); i > 0; --i) {
+        // Half the characters ASCII, so that marks stand between digits
+        // and letters.
+        text += alphabet[coin(random) ? pick_ascii(random) : pick(random)];
+      }
+      text += sides[pick_side(random)] + "年";
+    }
+    ASSERT_EQ(Written(SplitWords(text)), IcuWords(text))
+        << "\"" << text << "\"";
+  }
+}
+
 // ICU's dictionary is there and HanSegmenter is made from it (without it,
 // every run of ideographs would go to ICU's iterator, at several times the
 // cost, and the tests of whole texts would still pass); a run alone breaks
