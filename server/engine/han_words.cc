@@ -7,6 +7,7 @@
 #include <array>
 #include <cstdint>
 #include <limits>
+#include <memory>
 
 #include "server/engine/text_util.h"
 
@@ -136,7 +137,11 @@ void HanSegmenter::Segment(const char16_t* run, int32_t length,
     }
   };
   icu::UCharsTrie walker(trie_);
-  thread_local PairSteps pairs{};
+  // On the heap, made at a thread's first run: as a thread_local array it
+  // would be 512 KB of static TLS in every thread of the process, carved
+  // out of each thread's stack, Han text or not.
+  thread_local std::unique_ptr<PairSteps> pairs;
+  if (pairs == nullptr) pairs = std::make_unique<PairSteps>();
   for (int32_t i = 0; i < length; ++i) {
     if ((*costs)[i] == kUnreached) continue;
     const FirstStep& first = first_[run[i] - kCjkUnifiedFirst];
@@ -146,7 +151,7 @@ void HanSegmenter::Segment(const char16_t* run, int32_t length,
     const int32_t last = std::min(length, i + kMaxWordLength);
     if (USTRINGTRIE_HAS_NEXT(first_result) && i + 1 < last) {
       const PairStep& pair =
-          StepAfterPair(run[i], run[i + 1], first.state, &walker, &pairs);
+          StepAfterPair(run[i], run[i + 1], first.state, &walker, pairs.get());
       if (USTRINGTRIE_HAS_VALUE(pair.result())) {
         reach(i, 2, static_cast<uint32_t>(pair.cost));
       }

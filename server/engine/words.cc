@@ -608,9 +608,12 @@ AsciiBreak AsciiBreakAt(absl::string_view text, size_t at) {
   const auto byte = static_cast<unsigned char>(text[at]);
   if (byte < 0x80) return kBreaks[byte];
   if (byte < 0xE0) return AsciiBreak::kLetter;
-  const PunctuationBlock& block =
-      *ChinesePunctuationBlock(byte, static_cast<unsigned char>(text[at + 1]));
-  return block[static_cast<unsigned char>(text[at + 2]) & 0x3F];
+  const PunctuationBlock* block =
+      ChinesePunctuationBlock(byte, static_cast<unsigned char>(text[at + 1]));
+  // The callers pass only a block's punctuation; a character of no block
+  // reads as a letter rather than a null block.
+  if (block == nullptr) return AsciiBreak::kLetter;
+  return (*block)[static_cast<unsigned char>(text[at + 2]) & 0x3F];
 }
 
 // The bytes of the character AsciiBreakAt read at `at`: 3 for the
