@@ -154,6 +154,19 @@ TEST(BlockWalkerTest, MeasureTreeSizedFromTheElementCountMeasuresTheSame) {
   }
 }
 
+TEST(BlockWalkerTest, CountNonSpaceCodePointsCountsEveryRunOfALongText) {
+  // 15 bytes, 10 code points that are not space; 40 times over, past the
+  // 255 bytes a run of the count holds.
+  std::string text;
+  for (int i = 0; i < 40; ++i) text += "h\u00E9llo w\u00F6rld\t\n";
+  EXPECT_EQ(CountNonSpaceCodePoints(text), 400);
+  EXPECT_EQ(CountNonSpaceCodePoints(text.substr(0, 255)), 170);
+  EXPECT_EQ(CountNonSpaceCodePoints(" \r\n\t"), 0);
+  EXPECT_EQ(CountNonSpaceCodePoints(""), 0);
+  // A form feed and a no-break space are not the white space it passes.
+  EXPECT_EQ(CountNonSpaceCodePoints("a\fb\u00A0c"), 5);
+}
+
 // Punctuation counts commas and the Chinese comma, full stop and enumeration
 // comma, wherever they stand in a text, and no other character.
 TEST(BlockWalkerTest, MeasureTreeCountsCommasAndChineseMarks) {

@@ -306,13 +306,25 @@ int HeadingLevel(GumboTag tag) {
 }
 
 int CountNonSpaceCodePoints(absl::string_view text) {
-  int count = 0;
-  for (unsigned char c : text) {
-    if ((c & 0xC0) == 0x80) continue;
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') continue;
-    ++count;
+  // Without branches, and a byte-sized count for each run of up to 255
+  // bytes, so that the compiler vectorises the loop: MeasureTree reads every
+  // text of the page (the loop with branches took about ten instructions a
+  // byte).
+  constexpr size_t kRun = 255;
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  size_t passed = 0;  // continuation bytes and spaces
+  for (size_t start = 0; start < text.size(); start += kRun) {
+    const size_t end = std::min(text.size(), start + kRun);
+    unsigned char in_run = 0;
+    for (size_t i = start; i < end; ++i) {
+      const unsigned char c = bytes[i];
+      // At most one of these holds.
+      in_run += ((c & 0xC0) == 0x80) + (c == ' ') + (c == '\n') + (c == '\t') +
+                (c == '\r');
+    }
+    passed += in_run;
   }
-  return count;
+  return static_cast<int>(text.size() - passed);
 }
 
 bool HasSentenceEnd(absl::string_view text) {
@@ -462,9 +474,10 @@ StatsMap MeasureTree(const GumboNode* body, const Skips& skips,
           // Counted for the parent here; each element passes its counts on
           // to its own parent when the walk leaves it.
           RunningTotals& s = open.back();
-          const int length = CountNonSpaceCodePoints(node->v.text.text);
+          const absl::string_view text = node->v.text.text;
+          const int length = CountNonSpaceCodePoints(text);
           s.text_length += length;
-          s.punctuation += CountPunctuation(node->v.text.text);
+          s.punctuation += CountPunctuation(text);
           if (link_depth > 0) s.link_length += length;
           s.holds_text = true;
           return false;
