@@ -1024,19 +1024,34 @@ void DropRepeatedRuns(std::vector<Block>* blocks, bool lone_repeats) {
 namespace {
 
 // The hashes of `text`'s runs of content_rules::kQuoteShingleWords words
-// (ASCII case aside); the whole text's hash when it has fewer words.
+// (ASCII case aside), each word followed by a space; the whole text's hash
+// when it has fewer words. The text is lower-cased once, and a run whose
+// words stand one space apart in it (most do) is hashed where it stands:
+// only the others are copied, word by word.
 std::vector<size_t> WordShingles(absl::string_view text) {
+  std::string lower = absl::AsciiStrToLower(text);
+  lower.push_back(' ');  // the last word's space, as a run has it
   const std::vector<absl::string_view> words =
-      absl::StrSplit(text, ' ', absl::SkipEmpty());
+      absl::StrSplit(lower, ' ', absl::SkipEmpty());
   const size_t n = content_rules::kQuoteShingleWords;
   std::vector<size_t> shingles;
   std::string run;
   for (size_t i = 0; i + n <= words.size() || (i == 0 && !words.empty()); ++i) {
-    run.clear();
-    for (size_t j = i; j < std::min(i + n, words.size()); ++j) {
-      absl::StrAppend(&run, absl::AsciiStrToLower(words[j]), " ");
+    const size_t end = std::min(i + n, words.size());
+    bool in_place = true;
+    for (size_t j = i + 1; j < end && in_place; ++j) {
+      in_place =
+          words[j].data() == words[j - 1].data() + words[j - 1].size() + 1;
     }
-    shingles.push_back(absl::HashOf(run));
+    if (in_place) {
+      const char* start = words[i].data();
+      const char* stop = words[end - 1].data() + words[end - 1].size() + 1;
+      shingles.push_back(absl::HashOf(absl::string_view(start, stop - start)));
+      continue;
+    }
+    run.clear();
+    for (size_t j = i; j < end; ++j) absl::StrAppend(&run, words[j], " ");
+    shingles.push_back(absl::HashOf(absl::string_view(run)));
   }
   return shingles;
 }

@@ -852,5 +852,20 @@ TEST(BlockPassesTest, AReplysQuoteOfAnEarlierPostGoesWithItsAttribution) {
   EXPECT_TRUE(none.empty());
 }
 
+TEST(BlockPassesTest, AQuotedCopyIsFoundWhateverItsSpacingAndCase) {
+  // The quote's words stand two spaces apart and in capitals: its runs are
+  // the earlier post's all the same.
+  const std::string post =
+      "Measure twice and cut once, and never trust a dead circuit.";
+  const std::string saying = "Measure once and cut twice, they told me.";
+  std::vector<Block> blocks = {
+      Make(BlockKind::kParagraph, post),
+      Make(BlockKind::kQuote,
+           "MEASURE twice  and cut once,  and never Trust a dead circuit. "),
+      Make(BlockKind::kQuote, saying)};
+  DropQuotedCopies(&blocks);
+  EXPECT_THAT(Texts(blocks), ElementsAre(post, saying));
+}
+
 }  // namespace
 }  // namespace lede::engine::content
