@@ -381,24 +381,29 @@ bool Enters(const CommentPage& page, const GumboNode* node, bool* around_body) {
   return *around_body || !IsBoilerplate(node);
 }
 
-// How many times each word occurs in `text`: runs of ASCII letters and
-// digits and of non-ASCII bytes, ASCII lower-cased.
-absl::flat_hash_map<std::string, int> WordCounts(absl::string_view text) {
-  absl::flat_hash_map<std::string, int> counts;
-  std::string word;
-  for (size_t i = 0; i <= text.size(); ++i) {
-    const unsigned char c = i < text.size() ? text[i] : ' ';
+// How many times each word occurs in `text`, lower-cased in place: runs of
+// ASCII letters and digits and of non-ASCII bytes, counted as views of
+// `text` rather than copied a byte at a time into keys of their own.
+absl::flat_hash_map<absl::string_view, int> WordCounts(std::string* text) {
+  absl::AsciiStrToLower(text);
+  const absl::string_view lower = *text;
+  absl::flat_hash_map<absl::string_view, int> counts;
+  size_t start = 0;
+  bool in_word = false;
+  for (size_t i = 0; i <= lower.size(); ++i) {
+    const unsigned char c = i < lower.size() ? lower[i] : ' ';
     if (c >= 0x80 || absl::ascii_isalnum(c)) {
-      word.push_back(absl::ascii_tolower(c));
-    } else if (!word.empty()) {
-      ++counts[word];
-      word.clear();
+      if (!in_word) start = i;
+      in_word = true;
+    } else if (in_word) {
+      ++counts[lower.substr(start, i - start)];
+      in_word = false;
     }
   }
   return counts;
 }
 
-int Total(const absl::flat_hash_map<std::string, int>& counts) {
+int Total(const absl::flat_hash_map<absl::string_view, int>& counts) {
   int total = 0;
   for (const auto& [word, count] : counts) total += count;
   return total;
@@ -464,8 +469,10 @@ bool PostsAreTheBody(const std::vector<Comment>& posts,
   std::string body_text;
   for (const Block& block : blocks)
     absl::StrAppend(&body_text, block.text, " ");
-  const absl::flat_hash_map<std::string, int> in_posts = WordCounts(posts_text);
-  const absl::flat_hash_map<std::string, int> in_body = WordCounts(body_text);
+  const absl::flat_hash_map<absl::string_view, int> in_posts =
+      WordCounts(&posts_text);
+  const absl::flat_hash_map<absl::string_view, int> in_body =
+      WordCounts(&body_text);
   const int posts_words = Total(in_posts);
   const int body_words = Total(in_body);
   if (posts_words == 0 || posts_words == body_words) return false;

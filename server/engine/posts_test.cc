@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
 #include "gmock/gmock.h"
@@ -222,6 +223,9 @@ TEST(PostsTest, PostsAreTheBodyOnlyWhenTheBodyHoldsThemAndMore) {
   const std::vector<Block> body =
       Blocks({"stargazer Posts: 100", kQuestion, "optics_fan", kAnswer});
   EXPECT_TRUE(content::PostsAreTheBody({Post(kQuestion), Post(kAnswer)}, body));
+  // Words are compared ASCII case aside.
+  EXPECT_TRUE(content::PostsAreTheBody(
+      {Post(absl::AsciiStrToUpper(kQuestion)), Post(kAnswer)}, body));
   // As many words as the body: nothing to drop.
   EXPECT_FALSE(content::PostsAreTheBody({Post(kQuestion), Post(kAnswer)},
                                         Blocks({kQuestion, kAnswer})));
