@@ -170,7 +170,10 @@ bool IsHidden(const GumboNode* node) {
     return true;
   }
   if (FindAttribute(node, "hidden") == nullptr) {
-    const std::string style = AsciiLower(Attribute(node, "style"));
+    // Most elements have no style to lower-case and search.
+    const absl::string_view raw_style = Attribute(node, "style");
+    if (raw_style.empty()) return false;
+    const std::string style = AsciiLower(raw_style);
     if (!absl::StrContains(style, "display:none") &&
         !absl::StrContains(style, "display: none") &&
         !absl::StrContains(style, "visibility:hidden")) {

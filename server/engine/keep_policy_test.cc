@@ -155,8 +155,14 @@ TEST(KeepPolicyTest, FurnitureFormsAndDialogsGoOtherFormsStay) {
 TEST(KeepPolicyTest, HiddenElementsGoTabPanelsStay) {
   Page page(std::string("<div id=story>") + kProse +
             "<div id=hidden style=\"display: none\">Hidden</div>"
+            "<div id=shouted style=\"DISPLAY:NONE\">Hidden</div>"
+            "<div id=styled style=\"color: red\">Shown</div>"
+            "<div id=unstyled style=\"\">Shown</div>"
             "<div id=tab role=tabpanel hidden>Tab</div></div>");
   EXPECT_EQ(page.On("hidden"), Verdict::kDrop);
+  EXPECT_EQ(page.On("shouted"), Verdict::kDrop);
+  EXPECT_EQ(page.On("styled"), Verdict::kKeep);
+  EXPECT_EQ(page.On("unstyled"), Verdict::kKeep);
   EXPECT_EQ(page.On("tab"), Verdict::kKeep);
 }
 
