@@ -15,8 +15,19 @@ Verdict KeepPolicy::Judge(const GumboNode* element, const NodeStats& root,
                           bool is_root) const {
   if (skips_.LeftOutOfText(element, is_root)) return Verdict::kDrop;
   if (is_root) return Verdict::kKeep;
-  if (IsDialog(element)) return Verdict::kDrop;
+  if (MayBeDialog(element) && IsDialog(element)) return Verdict::kDrop;
   return JudgeByClass(element, root);
+}
+
+// MeasureTree asked IsDialog of every element it entered outside a dialog,
+// and marked the dialogs and what is inside them (in_dialog): an element it
+// measured unmarked is none, and is not asked again (the question reads
+// every byte of its class and id). Besides the elements that walk entered,
+// the map holds only the candidates ScoreCandidates adds above the <body>:
+// the <html> element, never a dialog.
+bool KeepPolicy::MayBeDialog(const GumboNode* element) const {
+  auto it = stats_.find(element);
+  return it == stats_.end() || it->second.in_dialog;
 }
 
 NodeStats KeepPolicy::StatsOf(const GumboNode* element) const {

@@ -55,6 +55,8 @@ class KeepPolicy {
   const KeepOptions& options() const { return options_; }
 
  private:
+  // False for an element the measures say is no dialog (IsDialog).
+  bool MayBeDialog(const GumboNode* element) const;
   Verdict JudgeByClass(const GumboNode* element, const NodeStats& root) const;
   bool IsLinkList(const GumboNode* element, const NodeStats& root) const;
   bool HoldsTheContent(const GumboNode* element, const NodeStats& root,

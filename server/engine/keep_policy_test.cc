@@ -152,6 +152,24 @@ TEST(KeepPolicyTest, FurnitureFormsAndDialogsGoOtherFormsStay) {
             Verdict::kKeep);
 }
 
+TEST(KeepPolicyTest, ADialogIsDroppedWhereverTheWalkMeetsIt) {
+  // What sits inside a dialog is judged by itself: a dialog in it goes, the
+  // rest is judged by its class. A dialog below an element the measures
+  // skipped (a walk of a reader's comments may start there) goes too.
+  Page page(std::string("<div id=story>") + kProse + kProse +
+            "</div><div id=consent role=dialog><div id=inner>" + kProse +
+            "</div><div id=nested role=tooltip>" + kProse +
+            "</div></div><aside><div id=beside role=dialog>" + kProse +
+            "</div><div id=plain>" + kProse + "</div></aside>");
+  const std::pair<const char*, Verdict> kVerdicts[] = {
+      {"consent", Verdict::kDrop}, {"inner", Verdict::kKeep},
+      {"nested", Verdict::kDrop},  {"beside", Verdict::kDrop},
+      {"plain", Verdict::kKeep},   {"story", Verdict::kKeep}};
+  for (const auto& [id, verdict] : kVerdicts) {
+    EXPECT_EQ(page.On(id), verdict) << id;
+  }
+}
+
 TEST(KeepPolicyTest, HiddenElementsGoTabPanelsStay) {
   Page page(std::string("<div id=story>") + kProse +
             "<div id=hidden style=\"display: none\">Hidden</div>"
