@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "absl/algorithm/container.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/strip.h"
@@ -194,6 +195,15 @@ void BlockWalker::Add(std::optional<Block> block) {
 void BlockWalker::Flush() {
   code_lines_.Reset();
   if (buffer_.empty()) return;
+  // Most flushes find only the markup's white space between blocks, which
+  // collapses (or strips, for code) to nothing: nothing to copy.
+  if (absl::c_all_of(buffer_,
+                     [](unsigned char c) { return absl::ascii_isspace(c); })) {
+    buffer_.clear();
+    buffer_site_link_length_ = 0;
+    buffer_link_length_ = 0;
+    return;
+  }
   const BlockKind kind =
       context_.empty() ? BlockKind::kParagraph : context_.back().kind;
   std::string text;

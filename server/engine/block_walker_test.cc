@@ -238,6 +238,14 @@ TEST(BlockWalkerTest, NestedListsHeadingsAndCode) {
             "code0~: line one\n  line two\n");
 }
 
+TEST(BlockWalkerTest, WhiteSpaceAloneMakesNoBlock) {
+  // The markup's white space between blocks, a code block of blank lines
+  // and a paragraph of a form feed and a tab give nothing.
+  EXPECT_EQ(Walk("<div>\n  <p>One</p>\n\t<pre>\n   \n</pre> <p>\f\t</p>"
+                 "<p>Two</p>\n</div>"),
+            "p0: One\np0: Two\n");
+}
+
 TEST(BlockWalkerTest, CodeLineElementsAreLinesOfOneCodeBlock) {
   // Shiki's lines with no newline between them; an empty one is a blank
   // line.
