@@ -42,6 +42,20 @@ struct ByteEscapes {
   }
 };
 
+// Whether each of kMarkdownEscapes replaces one byte, as ByteEscapes reads
+// them, and they fit its table with '|'.
+constexpr bool EachEscapeIsOneByte() {
+  if (kMarkdownEscapes.size() + 1 >
+      std::tuple_size<decltype(ByteEscapes::bytes)>::value) {
+    return false;
+  }
+  for (const auto& escape : kMarkdownEscapes) {
+    if (escape.first.size() != 1) return false;
+  }
+  return true;
+}
+static_assert(EachEscapeIsOneByte());
+
 // kMarkdownEscapes; in a table's cell, '|' ends the cell and is escaped too.
 constexpr ByteEscapes MarkdownEscapes(bool in_cell) {
   ByteEscapes escapes;
@@ -368,6 +382,7 @@ std::string RenderMarkdown(const std::vector<Block>& blocks) {
 uint64_t Fingerprint(const Words& words) {
   if (words.empty()) return 0;
   constexpr size_t kShingle = 3;
+  static_assert(kShingle == 3, "ThreeShingles hashes shingles of three words");
   BitCounts ones;
   const size_t shingles =
       words.size() >= kShingle ? words.size() - kShingle + 1 : 1;
