@@ -103,25 +103,6 @@ std::string EscapeMarkdown(absl::string_view text) {
 
 constexpr uint64_t kFnvOffsetBasis = 0xcbf29ce484222325ull;
 
-// FNV-1a of `data`, continuing from `hash` (so a shingle hashes word by word,
-// without being copied into one string). Four bytes a round: each byte
-// waits on the multiplication before it, and the compiler tested the loop's
-// end after every one.
-uint64_t Fnv1a(absl::string_view data, uint64_t hash) {
-  constexpr uint64_t kPrime = 0x100000001b3ull;
-  const char* at = data.data();
-  const char* const end = at + data.size();
-  for (; end - at >= 4; at += 4) {
-    hash = (hash ^ static_cast<unsigned char>(at[0])) * kPrime;
-    hash = (hash ^ static_cast<unsigned char>(at[1])) * kPrime;
-    hash = (hash ^ static_cast<unsigned char>(at[2])) * kPrime;
-    hash = (hash ^ static_cast<unsigned char>(at[3])) * kPrime;
-  }
-  for (; at != end; ++at)
-    hash = (hash ^ static_cast<unsigned char>(*at)) * kPrime;
-  return hash;
-}
-
 // For each of the 64 bits, how many of the hashes added have it set. The
 // counts are kept as eight bit planes (plane j holds bit j of every bit's
 // count), to which a hash is added as a binary adder adds one to each
@@ -166,8 +147,9 @@ class BitCounts {
   std::array<int64_t, 64> ones_{};
 };
 
-// The hashes of the three shingles a word goes into (those that start two
-// words before it, one before it, and at it), as Fnv1a makes each.
+// The FNV-1a hashes of the three shingles a word goes into (those that
+// start two words before it, one before it, and at it), each word followed
+// by U+001F.
 class ThreeShingles {
  public:
   void Absorb(absl::string_view word) {
@@ -386,21 +368,15 @@ uint64_t Fingerprint(const Words& words) {
   BitCounts ones;
   const size_t shingles =
       words.size() >= kShingle ? words.size() - kShingle + 1 : 1;
-  if (words.size() < kShingle) {
-    uint64_t hash = kFnvOffsetBasis;
-    for (const Word& word : words)
-      hash = Fnv1a("\x1f", Fnv1a(word.folded, hash));
-    ones.Add(hash);
-  } else {
-    // Each shingle is its words, each followed by U+001F. A word goes into
-    // the three shingles that hold it at once: three FNV chains side by
-    // side, where one shingle after another waited on each multiplication.
-    ThreeShingles three;
-    for (size_t k = 0; k < words.size(); ++k) {
-      three.Absorb(words[k].folded);
-      if (k + 1 >= kShingle) ones.Add(three.Oldest());
-      three.Shift();
-    }
+  // Each shingle is its words, each followed by U+001F; a text of fewer
+  // words than a shingle is one. A word goes into the three shingles that
+  // hold it at once: three FNV chains side by side, where one shingle after
+  // another waited on each multiplication.
+  ThreeShingles three;
+  for (size_t k = 0; k < words.size(); ++k) {
+    three.Absorb(words[k].folded);
+    if (k + 1 >= kShingle || k + 1 == words.size()) ones.Add(three.Oldest());
+    three.Shift();
   }
   // A bit is set when more shingles have it than not.
   const std::array<int64_t, 64>& totals = ones.Totals();
