@@ -1025,33 +1025,24 @@ namespace {
 
 // The hashes of `text`'s runs of content_rules::kQuoteShingleWords words
 // (ASCII case aside), each word followed by a space; the whole text's hash
-// when it has fewer words. The text is lower-cased once, and a run whose
-// words stand one space apart in it (most do) is hashed where it stands:
-// only the others are copied, word by word.
+// when it has fewer words. The text is lower-cased once with one space
+// between its words and after the last, as a run has them, so that every
+// run is a piece of that copy, hashed where it stands.
 std::vector<size_t> WordShingles(absl::string_view text) {
   std::string lower = absl::AsciiStrToLower(text);
-  lower.push_back(' ');  // the last word's space, as a run has it
+  lower.erase(std::unique(lower.begin(), lower.end(),
+                          [](char a, char b) { return a == ' ' && b == ' '; }),
+              lower.end());
+  lower.push_back(' ');
   const std::vector<absl::string_view> words =
       absl::StrSplit(lower, ' ', absl::SkipEmpty());
   const size_t n = content_rules::kQuoteShingleWords;
   std::vector<size_t> shingles;
-  std::string run;
   for (size_t i = 0; i + n <= words.size() || (i == 0 && !words.empty()); ++i) {
-    const size_t end = std::min(i + n, words.size());
-    bool in_place = true;
-    for (size_t j = i + 1; j < end && in_place; ++j) {
-      in_place =
-          words[j].data() == words[j - 1].data() + words[j - 1].size() + 1;
-    }
-    if (in_place) {
-      const char* start = words[i].data();
-      const char* stop = words[end - 1].data() + words[end - 1].size() + 1;
-      shingles.push_back(absl::HashOf(absl::string_view(start, stop - start)));
-      continue;
-    }
-    run.clear();
-    for (size_t j = i; j < end; ++j) absl::StrAppend(&run, words[j], " ");
-    shingles.push_back(absl::HashOf(absl::string_view(run)));
+    const absl::string_view last = words[std::min(i + n, words.size()) - 1];
+    const char* start = words[i].data();
+    const char* stop = last.data() + last.size() + 1;  // and its space
+    shingles.push_back(absl::HashOf(absl::string_view(start, stop - start)));
   }
   return shingles;
 }
