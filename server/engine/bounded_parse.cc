@@ -60,7 +60,15 @@ absl::StatusOr<GumboOutput*> ParseWithinBudget(GumboArena& arena,
                                                absl::string_view html,
                                                absl::Time deadline,
                                                int ms_per_mb) {
-  const absl::Duration budget = ParseBudget(html.size(), ms_per_mb);
+  return ParseWithinBudget(arena, html, html.size(), deadline, ms_per_mb);
+}
+
+absl::StatusOr<GumboOutput*> ParseWithinBudget(GumboArena& arena,
+                                               absl::string_view html,
+                                               size_t budget_bytes,
+                                               absl::Time deadline,
+                                               int ms_per_mb) {
+  const absl::Duration budget = ParseBudget(budget_bytes, ms_per_mb);
   Bounds bounds;
   bounds.deadline = deadline;
   bounds.start = absl::Now();
@@ -82,7 +90,7 @@ absl::StatusOr<GumboOutput*> ParseWithinBudget(GumboArena& arena,
               "(--max_parse_ms_per_mb=%d): its markup costs far more than its "
               "size (misnested formatting elements, thousands of attributes on "
               "one element); fix the markup or raise the flag",
-              absl::ToInt64Milliseconds(budget), html.size() / 1024,
+              absl::ToInt64Milliseconds(budget), budget_bytes / 1024,
               ms_per_mb));
     case Stop::kNone:
       break;

@@ -11,6 +11,8 @@
 
 #include <gumbo.h>
 
+#include <cstddef>
+
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
@@ -29,6 +31,14 @@ absl::Duration ParseBudget(size_t bytes, int ms_per_mb);
 // parse leaves its memory in the arena.
 absl::StatusOr<GumboOutput*> ParseWithinBudget(GumboArena& arena,
                                                absl::string_view html,
+                                               absl::Time deadline,
+                                               int ms_per_mb);
+
+// The same with the budget of a document of `budget_bytes`: the page as
+// sent, of which `html` is what the parse gives gumbo (inert_text.h).
+absl::StatusOr<GumboOutput*> ParseWithinBudget(GumboArena& arena,
+                                               absl::string_view html,
+                                               size_t budget_bytes,
                                                absl::Time deadline,
                                                int ms_per_mb);
 

@@ -10,6 +10,7 @@
 #include "re2/re2.h"
 #include "server/engine/bounded_parse.h"
 #include "server/engine/gumbo_arena.h"
+#include "server/engine/inert_text.h"
 #include "server/engine/nesting.h"
 #include "server/engine/noscript_raw_text.h"
 #include "server/engine/streamed_segments.h"
@@ -39,15 +40,31 @@ absl::StatusOr<Dom> Dom::Parse(std::string html, const NodeBudget& node_budget,
   // Refused before gumbo builds the tree, whose cost grows with the square
   // of the nesting, or of the attributes on one element, or that holds more
   // elements than its size allows.
-  if (absl::Status markup = CheckMarkup(html, limits, node_budget);
+  MarkupScan scan;
+  if (absl::Status markup = CheckMarkup(html, limits, node_budget, &scan);
       !markup.ok()) {
     return markup;
+  }
+  // The segments are placed before the stubs are checked: a page that may
+  // hold some is parsed as sent.
+  const bool may_hold_segments =
+      rewrites.place_segments && MayHoldStreamedSegments(html);
+  std::optional<InertTextCut> cut;
+  if (rewrites.cut_inert_text && !may_hold_segments) {
+    cut = CutInertText(html, scan.scripts_and_styles);
+  }
+  const size_t html_bytes = html.size();
+  std::string as_sent;
+  if (cut) {
+    as_sent = std::move(html);
+    html = std::move(cut->html);
   }
   Dom dom;
   dom.arena_ = std::make_unique<GumboArena>(GumboArena::Chunks::kThreadCache);
   dom.source_ = std::make_unique<std::string>(std::move(html));
-  absl::StatusOr<GumboOutput*> output = ParseWithinBudget(
-      *dom.arena_, *dom.source_, deadline, limits.max_parse_ms_per_mb);
+  absl::StatusOr<GumboOutput*> output =
+      ParseWithinBudget(*dom.arena_, *dom.source_, html_bytes, deadline,
+                        limits.max_parse_ms_per_mb);
   if (!output.ok()) return output.status();
   dom.output_ = *output;
   if (dom.output_ == nullptr || dom.output_->root == nullptr) {
@@ -58,7 +75,7 @@ absl::StatusOr<Dom> Dom::Parse(std::string html, const NodeBudget& node_budget,
         "deadline passed while parsing the HTML");
   }
   // The rewritten page is parsed once more; it holds no placed segment.
-  if (rewrites.place_segments && MayHoldStreamedSegments(*dom.source_)) {
+  if (may_hold_segments) {
     std::optional<std::string> placed =
         PlaceStreamedSegments(dom.output_->document, *dom.source_);
     if (placed) {
@@ -67,32 +84,15 @@ absl::StatusOr<Dom> Dom::Parse(std::string html, const NodeBudget& node_budget,
           {.place_segments = false, .close_raw_text = rewrites.close_raw_text});
     }
   }
-  int max_depth = 0;
-  size_t nodes = 0;
-  size_t elements = 0;
   RawTextPastNoscripts raw_text(*dom.source_);
-  WalkTree(dom.output_->document, [&](const GumboNode* node, int depth) {
-    ++nodes;
-    max_depth = std::max(max_depth, depth);
-    if (node->type == GUMBO_NODE_ELEMENT) {
-      ++elements;
-      raw_text.VisitElement(node, depth);
-      switch (node->v.element.tag) {
-        case GUMBO_TAG_NOSCRIPT:
-        case GUMBO_TAG_H1:
-          dom.noscripts_and_h1s_.push_back(node);
-          break;
-        case GUMBO_TAG_INPUT:
-        case GUMBO_TAG_SELECT:
-        case GUMBO_TAG_TEXTAREA:
-          dom.fields_.push_back(node);
-          break;
-        default:
-          break;
-      }
-    }
-    return depth <= limits.max_depth;
-  });
+  static const std::vector<size_t> kNoStubs;
+  StubCheck stubs(cut ? cut->stubs : kNoStubs);
+  const auto [max_depth, nodes, elements] =
+      dom.SurveyTree(limits.max_depth, &raw_text, &stubs);
+  if (!stubs.AllFound()) {
+    rewrites.cut_inert_text = false;
+    return Parse(std::move(as_sent), node_budget, limits, deadline, rewrites);
+  }
   if (!raw_text.ends().empty() && rewrites.close_raw_text > 0) {
     return Parse(CloseRawText(*dom.source_, raw_text.ends()), node_budget,
                  limits, deadline,
@@ -107,6 +107,35 @@ absl::StatusOr<Dom> Dom::Parse(std::string html, const NodeBudget& node_budget,
   dom.element_count_ = elements;
   if (absl::Status found = dom.FindHeadAndBody(); !found.ok()) return found;
   return dom;
+}
+
+Dom::Survey Dom::SurveyTree(int max_depth, RawTextPastNoscripts* raw_text,
+                            StubCheck* stubs) {
+  Survey survey;
+  WalkTree(output_->document, [&](const GumboNode* node, int depth) {
+    ++survey.nodes;
+    survey.max_depth = std::max(survey.max_depth, depth);
+    if (node->type == GUMBO_NODE_ELEMENT) {
+      ++survey.elements;
+      raw_text->VisitElement(node, depth);
+      stubs->VisitElement(node);
+      switch (node->v.element.tag) {
+        case GUMBO_TAG_NOSCRIPT:
+        case GUMBO_TAG_H1:
+          noscripts_and_h1s_.push_back(node);
+          break;
+        case GUMBO_TAG_INPUT:
+        case GUMBO_TAG_SELECT:
+        case GUMBO_TAG_TEXTAREA:
+          fields_.push_back(node);
+          break;
+        default:
+          break;
+      }
+    }
+    return depth <= max_depth;
+  });
+  return survey;
 }
 
 absl::Status Dom::FindHeadAndBody() {

@@ -25,6 +25,8 @@ class RE2;
 namespace lede::engine {
 
 class ElementReads;
+class RawTextPastNoscripts;
+class StubCheck;
 
 class GumboArena;
 
@@ -75,14 +77,29 @@ class Dom {
 
   // What Parse may still rewrite and parse again: the streamed segments
   // once; the raw text of a <noscript> a few times, since each parse can
-  // bring to light a <noscript> the last one read as another's text.
+  // bring to light a <noscript> the last one read as another's text. And
+  // whether it may cut the text no stage reads (inert_text.h), which it
+  // does not when the page, parsed with it cut, says to parse it as sent.
   struct Rewrites {
     bool place_segments = true;
     int close_raw_text = 3;
+    bool cut_inert_text = true;
   };
   static absl::StatusOr<Dom> Parse(std::string html, const NodeBudget& nodes,
                                    const Limits& limits, absl::Time deadline,
                                    Rewrites rewrites);
+  // What SurveyTree found: the deepest node (the walk goes no deeper than
+  // one below its `max_depth`), the nodes, the elements.
+  struct Survey {
+    int max_depth = 0;
+    size_t nodes = 0;
+    size_t elements = 0;
+  };
+  // The walk over the parsed tree while its nodes are in the cache: counts
+  // them, lists the noscripts, h1s and fields, and shows each element to
+  // `raw_text` and `stubs`.
+  Survey SurveyTree(int max_depth, RawTextPastNoscripts* raw_text,
+                    StubCheck* stubs);
   // Points head_ and body_ at the root's; INTERNAL when it has none.
   absl::Status FindHeadAndBody();
 

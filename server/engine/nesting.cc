@@ -6,6 +6,7 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
+#include <utility>
 #include <vector>
 
 #include "absl/container/flat_hash_set.h"
@@ -1245,7 +1246,8 @@ class NestingScan {
   MarkupScan Run() {
     while (Step()) {
     }
-    return {deepest_, attribute_checks_, most_attributes_, open_.nodes()};
+    return {deepest_, attribute_checks_, most_attributes_, open_.nodes(),
+            std::move(scripts_and_styles_)};
   }
 
  private:
@@ -1287,7 +1289,9 @@ class NestingScan {
     if (end_tag) return true;
     if (deepest_ > stop_above_) return false;
     // "<script/>" opens a script too: only void elements close themselves.
-    if (Classes().bits[tag] & kRawText) return SkipRawTextOf(tag, name);
+    if (Classes().bits[tag] & kRawText) {
+      return SkipRawTextOf(tag, name, lt, !open_.CurrentIsForeign());
+    }
     return true;
   }
 
@@ -1382,11 +1386,18 @@ class NestingScan {
     return true;
   }
 
-  // The raw text after a start tag `name`, and the end tag that closes its
-  // element like any other.
-  bool SkipRawTextOf(GumboTag tag, absl::string_view name) {
+  // The raw text after a start tag `name` at `lt`, and the end tag that
+  // closes its element like any other. An HTML script's or style's text is
+  // kept in scripts_and_styles_ (in SVG or MathML, gumbo reads it as markup).
+  bool SkipRawTextOf(GumboTag tag, absl::string_view name, size_t lt,
+                     bool html_element) {
+    const size_t text_begin = i_;
     i_ = SkipRawText(html_, i_, name);
     if (i_ == absl::string_view::npos) return false;
+    if (html_element && (tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE)) {
+      scripts_and_styles_.push_back(
+          {tag, lt, text_begin, i_ - name.size() - 2});
+    }
     EndTag(tag, open_);
     const size_t gt = html_.find('>', i_);
     if (gt == absl::string_view::npos) return false;
@@ -1411,6 +1422,7 @@ class NestingScan {
   bool in_frameset_ = false;
   // Whether the last tag read made an element.
   bool after_element_ = false;
+  std::vector<RawTextSpan> scripts_and_styles_;
 };
 
 }  // namespace
@@ -1427,8 +1439,8 @@ absl::Status CheckMarkup(absl::string_view html, const Limits& limits) {
 }
 
 absl::Status CheckMarkup(absl::string_view html, const Limits& limits,
-                         const NodeBudget& nodes) {
-  const MarkupScan scan = ScanMarkup(html, limits.max_depth);
+                         const NodeBudget& nodes, MarkupScan* scan_out) {
+  MarkupScan scan = ScanMarkup(html, limits.max_depth);
   if (scan.depth > limits.max_depth) return DepthLimitError(limits.max_depth);
   if (scan.nodes > nodes.nodes) {
     return NodeLimitError(scan.nodes, "nodes", nodes);
@@ -1447,6 +1459,7 @@ absl::Status CheckMarkup(absl::string_view html, const Limits& limits,
             scan.most_attributes, absl::ToInt64Milliseconds(budget),
             html.size() / 1024, limits.max_parse_ms_per_mb));
   }
+  if (scan_out != nullptr) *scan_out = std::move(scan);
   return absl::OkStatus();
 }
 

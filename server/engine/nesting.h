@@ -23,14 +23,27 @@
 #ifndef LEDE_SERVER_ENGINE_NESTING_H_
 #define LEDE_SERVER_ENGINE_NESTING_H_
 
+#include <gumbo.h>
+
 #include <cstddef>
 #include <cstdint>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 #include "server/engine/limits.h"
 
 namespace lede::engine {
+
+// A <script> or <style> element's text, as the scan read it: from its start
+// tag's '<' and the byte after its '>' to the '<' of the first end tag of
+// its name (inert_text.h says when that is where gumbo ends it too).
+struct RawTextSpan {
+  GumboTag tag = GUMBO_TAG_UNKNOWN;
+  size_t tag_begin = 0;
+  size_t text_begin = 0;
+  size_t text_end = 0;
+};
 
 // What the pre-scan of a document read.
 struct MarkupScan {
@@ -50,6 +63,9 @@ struct MarkupScan {
   // it keeps, a text node for text right after one: a lower bound of the
   // parsed tree's nodes.
   size_t nodes = 0;
+  // The <script> and <style> elements read, in document order, where the
+  // scan read an end tag after them.
+  std::vector<RawTextSpan> scripts_and_styles;
 };
 
 // Reads `html`'s tags with the HTML tokenizer's rules for comments, raw text
@@ -85,8 +101,9 @@ struct MarkupScan {
 // Linear in `html`'s size, apart from hashing the names of a tag with 1024
 // attributes or more. RESOURCE_EXHAUSTED, by NodeLimitError, also when the scan
 // counts more nodes than `nodes` allows.
+// With `scan`, sets it to what the scan read (when OK).
 absl::Status CheckMarkup(absl::string_view html, const Limits& limits,
-                         const NodeBudget& nodes);
+                         const NodeBudget& nodes, MarkupScan* scan = nullptr);
 // CheckMarkup with the node budget of a document of html.size() bytes.
 absl::Status CheckMarkup(absl::string_view html, const Limits& limits);
 

@@ -75,6 +75,21 @@ def main() -> None:
     write("jsonld_fuzzer", jsonld + [b'{"@type":"NewsArticle","headline":"T","author":{"name":"A"}}'])
     shapes = [s for s in literals(ENGINE / "nesting_test.cc", 3) if b"<" in s]
     write("nesting_fuzzer", shapes + [doc[:4096] for doc in seeds])
+    # Texts long enough to be cut (inert_text.cc), where scripts and styles
+    # end, or are not, by the tokenizer's and the tree builder's rules.
+    code = b"f(1 < 2); " * 20
+    cut = [
+        b"<p>a<script>@</script>b<style>@</style>c",
+        b"<script>@</scripts></script\r\n>x<SCRIPT>@</SCRIPT\f>y",
+        b"<script>@<!--<script>@</script>x-->y</script>z",
+        b"<script data-x='a>b'>@</script>x<!-- <script> -->@<script>@</script>",
+        b"<textarea><script>@</script></textarea><title><style>@</style></title>",
+        b"<table><script>@</script><tr><td>x</table><select><style>@</style></select>",
+        b"<svg><script>@</script><style>@</style></svg><math><mi><script>@</script></mi></math>",
+        b"<template><script>@</script></template><xmp><script>@</script></xmp><plaintext><script>@",
+        b'<script type="application/ld+json">@</script><script>@ datePublished</script>',
+    ]
+    write("inert_text_fuzzer", [shape.replace(b"@", code) for shape in cut] + seeds)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,106 @@
+#include "server/engine/inert_text.h"
+
+#include <string.h>  // memmem
+
+#include <algorithm>
+
+#include "absl/strings/ascii.h"
+#include "server/engine/metadata_rules.h"
+
+namespace lede::engine {
+namespace {
+
+// Data: what marks a text as read, or as one gumbo may end elsewhere.
+//
+// Texts shorter than this are left: the cut saves gumbo less than it costs.
+constexpr size_t kLeastCut = 128;
+// Marks in a script's start tag, matched without case, of a script a stage
+// reads: JSON-LD, by its type (metadata_readers.cc, ReadScript); '&', as a
+// character reference in the type could spell that type.
+constexpr absl::string_view kReadScriptTags[] = {"json", "&"};
+// Marks in a script's text of one a stage reads: the key word of
+// ReadScriptDate (metadata_readers.cc), matched as it matches it.
+constexpr absl::string_view kReadScriptTexts[] = {
+    metadata_rules::kScriptDateKeyWord};
+// In a script, "<!--" takes the tokenizer into the escaped states, where a
+// "</script" can be text ("<!--<script>...</script>-->"): the scan's end is
+// gumbo's only in a script without it. A style's text has no such states.
+constexpr absl::string_view kScriptEscape = "<!--";
+
+bool Contains(absl::string_view text, absl::string_view mark) {
+  return memmem(text.data(), text.size(), mark.data(), mark.size()) != nullptr;
+}
+
+bool ScriptTagIsRead(absl::string_view tag) {
+  const std::string lower = absl::AsciiStrToLower(tag);
+  return std::any_of(
+      std::begin(kReadScriptTags), std::end(kReadScriptTags),
+      [&](absl::string_view mark) { return Contains(lower, mark); });
+}
+
+// Whether `text` is white space alone, which gumbo makes a node of another
+// type (GUMBO_NODE_WHITESPACE) than the stub's.
+bool AllWhiteSpace(absl::string_view text) {
+  for (char c : text) {  // a real text's first bytes end this
+    if (!absl::ascii_isspace(static_cast<unsigned char>(c))) return false;
+  }
+  return true;
+}
+
+bool MayCut(absl::string_view html, const RawTextSpan& span) {
+  if (span.text_end - span.text_begin < kLeastCut) return false;
+  const absl::string_view text =
+      html.substr(span.text_begin, span.text_end - span.text_begin);
+  if (AllWhiteSpace(text)) return false;
+  if (span.tag != GUMBO_TAG_SCRIPT) return span.tag == GUMBO_TAG_STYLE;
+  if (Contains(text, kScriptEscape)) return false;
+  if (std::any_of(
+          std::begin(kReadScriptTexts), std::end(kReadScriptTexts),
+          [&](absl::string_view mark) { return Contains(text, mark); })) {
+    return false;
+  }
+  return !ScriptTagIsRead(
+      html.substr(span.tag_begin, span.text_begin - span.tag_begin));
+}
+
+}  // namespace
+
+std::optional<InertTextCut> CutInertText(absl::string_view html,
+                                         absl::Span<const RawTextSpan> spans) {
+  std::optional<InertTextCut> cut;
+  size_t copied = 0;
+  for (const RawTextSpan& span : spans) {
+    if (span.text_begin < copied || span.text_end > html.size() ||
+        !MayCut(html, span)) {
+      continue;
+    }
+    if (!cut) {
+      cut.emplace();
+      cut->html.reserve(html.size());
+    }
+    cut->html.append(html.data() + copied, span.text_begin - copied);
+    cut->stubs.push_back(cut->html.size());
+    cut->html.push_back(kInertTextStub);
+    copied = span.text_end;
+  }
+  if (cut) cut->html.append(html.data() + copied, html.size() - copied);
+  return cut;
+}
+
+void StubCheck::VisitElement(const GumboNode* element) {
+  const GumboElement& e = element->v.element;
+  if ((e.tag != GUMBO_TAG_SCRIPT && e.tag != GUMBO_TAG_STYLE) ||
+      e.tag_namespace != GUMBO_NAMESPACE_HTML || e.children.length != 1) {
+    return;
+  }
+  const auto* text = static_cast<const GumboNode*>(e.children.data[0]);
+  if (text->type != GUMBO_NODE_TEXT || text->v.text.original_text.length != 1) {
+    return;
+  }
+  if (std::binary_search(stubs_.begin(), stubs_.end(),
+                         text->v.text.start_pos.offset)) {
+    ++found_;
+  }
+}
+
+}  // namespace lede::engine

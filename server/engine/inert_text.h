@@ -1,0 +1,64 @@
+// Part of stage 3, parse: the text of <script> and <style> elements is a
+// third of the bytes of the bench's pages (203 of 598 MB), and gumbo reads
+// it a character at a time, each one a token that the tree builder appends
+// to a text node: a quarter or more of its time. No stage reads most of it
+// (the metadata stage reads JSON-LD and the scripts that name a publishing
+// date; nothing reads a style sheet). So the parse gives gumbo the page with
+// each such text cut to one byte, and then checks in the tree that gumbo
+// read each cut one as the text of a script or style element, where the
+// pre-scan (nesting.h) said it would; when it did not, it parses the page as
+// sent. The tree is the one the page as sent makes, less the cut text.
+#ifndef LEDE_SERVER_ENGINE_INERT_TEXT_H_
+#define LEDE_SERVER_ENGINE_INERT_TEXT_H_
+
+#include <gumbo.h>
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/strings/string_view.h"
+#include "absl/types/span.h"
+#include "server/engine/nesting.h"
+
+namespace lede::engine {
+
+// What a cut text becomes: one byte, so that its element keeps a text node
+// as it had, and not white space, which gumbo gives a node type of its own.
+inline constexpr char kInertTextStub = ';';
+
+// A page with texts cut, and where each cut text's one byte is.
+struct InertTextCut {
+  std::string html;
+  // Offsets in `html`, ascending.
+  std::vector<size_t> stubs;
+};
+
+// `html` with the text of each element of `spans` (ScanMarkup's, of `html`)
+// that no stage reads, and that gumbo ends where the scan did whatever state
+// its tokenizer is in, cut to one byte; nullopt when no text is cut.
+// Linear in `html`'s size.
+std::optional<InertTextCut> CutInertText(absl::string_view html,
+                                         absl::Span<const RawTextSpan> spans);
+
+// Finds the stubs of an InertTextCut in the tree gumbo parsed from its html:
+// each must be the whole text of a <script> or <style> in the HTML namespace.
+class StubCheck {
+ public:
+  explicit StubCheck(const std::vector<size_t>& stubs) : stubs_(stubs) {}
+
+  // Counts `element`'s text when it is one of the stubs.
+  void VisitElement(const GumboNode* element);
+  // Whether every stub was found: the page as sent parses to the same tree,
+  // but for the texts cut.
+  bool AllFound() const { return found_ == stubs_.size(); }
+
+ private:
+  const std::vector<size_t>& stubs_;
+  size_t found_ = 0;
+};
+
+}  // namespace lede::engine
+
+#endif  // LEDE_SERVER_ENGINE_INERT_TEXT_H_

@@ -1,0 +1,160 @@
+#include "server/engine/inert_text.h"
+
+#include <gumbo.h>
+
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "server/engine/dom.h"
+#include "server/engine/nesting.h"
+#include "server/engine/same_tree_testing.h"
+
+namespace lede::engine {
+namespace {
+
+// A text long enough to be cut.
+std::string Code(absl::string_view seed) {
+  std::string code;
+  while (code.size() < 300) absl::StrAppend(&code, seed, "(1 < 2); ");
+  return code;
+}
+
+std::optional<InertTextCut> Cut(absl::string_view html) {
+  return CutInertText(html, ScanMarkup(html, 1 << 20).scripts_and_styles);
+}
+
+// What the cut page keeps of each element, by its stubs.
+std::vector<std::string> Stubbed(const InertTextCut& cut) {
+  std::vector<std::string> around;
+  for (size_t stub : cut.stubs) {
+    EXPECT_EQ(cut.html[stub], kInertTextStub);
+    const size_t open = cut.html.rfind('<', stub);
+    around.push_back(cut.html.substr(open, stub + 1 - open));
+  }
+  return around;
+}
+
+TEST(InertTextTest, CutsLongScriptsAndStylesThatNoStageReads) {
+  const std::string html = absl::StrCat(
+      "<head><script>", Code("a"), "</script><style>", Code("p"),
+      "</style><script>short()</script></head><body><p>Text</p><script "
+      "type=module>",
+      Code("b"), "</SCRIPT ></body>");
+  std::optional<InertTextCut> cut = Cut(html);
+  ASSERT_TRUE(cut.has_value());
+  EXPECT_THAT(Stubbed(*cut), testing::ElementsAre("<script>;", "<style>;",
+                                                  "<script type=module>;"));
+  EXPECT_EQ(cut->html,
+            "<head><script>;</script><style>;</style><script>short()</script>"
+            "</head><body><p>Text</p><script type=module>;</SCRIPT ></body>");
+}
+
+// The metadata stage reads JSON-LD, by its type, and the scripts that name
+// a publishing date; a script whose text may enter the tokenizer's escaped
+// states may end elsewhere than the scan read; white space alone makes a
+// node of another type.
+TEST(InertTextTest, LeavesWhatIsReadOrMayEndElsewhere) {
+  const std::string kept[] = {
+      absl::StrCat("<script type=\"application/ld+json\">", Code("{}"),
+                   "</script>"),
+      absl::StrCat("<script type=\"application&#47;ld+json\">", Code("{}"),
+                   "</script>"),
+      absl::StrCat("<script>", Code("a"), "var datePublished = 1;</script>"),
+      absl::StrCat("<script><!--", Code("a"), "</script>"),
+      absl::StrCat("<style>", std::string(300, ' '), "</style>"),
+      absl::StrCat("<svg><style>", Code("p"), "</style></svg>"),
+      absl::StrCat("<script>", Code("a")),  // never ends
+  };
+  for (const std::string& html : kept) {
+    EXPECT_FALSE(Cut(html).has_value()) << html;
+  }
+}
+
+// The tree Dom::Parse makes is the one gumbo makes of the page as sent, but
+// for the texts it cut: on shapes where the end of a script's text, or
+// whether it is a script's text at all, takes the tokenizer's and the tree
+// builder's rules.
+TEST(InertTextTest, TheTreeIsThePageAsSentLessTheCutTexts) {
+  const std::string code = Code("f");
+  const std::string pages[] = {
+      absl::StrCat("<p>a<script>", code, "</script>b<style>", code,
+                   "</style>c"),
+      absl::StrCat("<script>", code, "</scripts></script\r\n>x"),
+      absl::StrCat("<script>", code, "</script/>x</p>"),
+      absl::StrCat("<script>", code, "</SCRIPT\f>x"),
+      absl::StrCat("<script>", code, "<!--<script>", code,
+                   "</script>x-->y</script>z"),
+      absl::StrCat("<script data-x='a>b'>", code, "</script>x"),
+      absl::StrCat("<!-- <script> -->", code, "<script>", code, "</script>"),
+      absl::StrCat("<textarea><script>", code, "</script></textarea>x"),
+      absl::StrCat("<title><style>", code, "</style></title>x"),
+      absl::StrCat("<table><script>", code, "</script><tr><td>x</table>"),
+      absl::StrCat("<select><style>", code, "</style><option>x</select>"),
+      absl::StrCat("<select><script>", code, "</script><option>x</select>"),
+      absl::StrCat("<svg><script>", code, "</script><style>", code,
+                   "</style></svg><script>", code, "</script>"),
+      absl::StrCat("<math><mi><script>", code, "</script></mi></math>"),
+      absl::StrCat("<template><script>", code, "</script></template>x"),
+      absl::StrCat("<xmp><script>", code, "</script></xmp><script>", code,
+                   "</script>"),
+      absl::StrCat("<plaintext><script>", code, "</script>"),
+      absl::StrCat("<script/>", code, "</script>x"),
+      absl::StrCat("<p><script>", std::string(200, '\0'), "</script>x"),
+  };
+  int cut = 0;  // texts, over all pages
+  for (const std::string& page : pages) {
+    absl::StatusOr<Dom> dom =
+        Dom::Parse(page, Limits(), absl::InfiniteFuture());
+    ASSERT_TRUE(dom.ok()) << dom.status();
+    WalkTree(dom->document(), [&](const GumboNode* node, int) {
+      if (node->type == GUMBO_NODE_TEXT &&
+          absl::string_view(node->v.text.text) == ";") {
+        ++cut;
+      }
+      return true;
+    });
+    GumboOptions options = kGumboDefaultOptions;
+    options.max_errors = 0;  // as Dom::Parse's (a duplicate attribute stays)
+    GumboOutput* sent =
+        gumbo_parse_with_options(&options, page.data(), page.size());
+    EXPECT_EQ(testing_only::DifferenceFromSent(dom->document(), sent->document,
+                                               kInertTextStub),
+              "")
+        << page;
+    gumbo_destroy_output(&options, sent);
+  }
+  // Cut: every script and style above but those in the escaped states, in
+  // a <textarea>, <title>, SVG or <plaintext>, and the style a <select>
+  // drops (the scan read it as a style's; the check found no such element,
+  // so that page was parsed as sent).
+  EXPECT_EQ(cut, 15);
+}
+
+// Each stub must be the whole text of an HTML script or style.
+TEST(InertTextTest, StubCheckFindsOnlyWholeTextsOfHtmlElements) {
+  const std::string html = absl::StrCat("<script>;</script><svg><style>;",
+                                        "</style></svg><style>;x</style>");
+  GumboOutput* output = gumbo_parse(html.c_str());
+  const size_t in_svg = html.find(';', 9);
+  const std::vector<size_t> stubs = {8, in_svg, html.find(';', in_svg + 1)};
+  StubCheck check(stubs);
+  WalkTree(output->document, [&](const GumboNode* node, int) {
+    if (node->type == GUMBO_NODE_ELEMENT) check.VisitElement(node);
+    return true;
+  });
+  EXPECT_FALSE(check.AllFound());
+  const std::vector<size_t> first = {8};
+  StubCheck only_first(first);
+  WalkTree(output->document, [&](const GumboNode* node, int) {
+    if (node->type == GUMBO_NODE_ELEMENT) only_first.VisitElement(node);
+    return true;
+  });
+  EXPECT_TRUE(only_first.AllFound());
+  gumbo_destroy_output(&kGumboDefaultOptions, output);
+}
+
+}  // namespace
+}  // namespace lede::engine
