@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "absl/strings/ascii.h"
+#include "server/engine/metadata_readers.h"
 #include "server/engine/metadata_rules.h"
 
 namespace lede::engine {
@@ -15,13 +16,10 @@ namespace {
 // Texts shorter than this are left: the cut saves gumbo less than it costs.
 constexpr size_t kLeastCut = 128;
 // Marks in a script's start tag, matched without case, of a script a stage
-// reads: JSON-LD, by its type (metadata_readers.cc, ReadScript); '&', as a
-// character reference in the type could spell that type.
-constexpr absl::string_view kReadScriptTags[] = {"json", "&"};
-// Marks in a script's text of one a stage reads: the key word of
-// ReadScriptDate (metadata_readers.cc), matched as it matches it.
-constexpr absl::string_view kReadScriptTexts[] = {
-    metadata_rules::kScriptDateKeyWord};
+// reads: JSON-LD, by its type (metadata_readers.cc, ReadScript, which takes
+// "application/ld+json"); '&', as a character reference in the type could
+// spell that type.
+constexpr absl::string_view kReadScriptTags[] = {"ld+json", "&"};
 // In a script, "<!--" takes the tokenizer into the escaped states, where a
 // "</script" can be text ("<!--<script>...</script>-->"): the scan's end is
 // gumbo's only in a script without it. A style's text has no such states.
@@ -54,13 +52,17 @@ bool MayCut(absl::string_view html, const RawTextSpan& span) {
   if (AllWhiteSpace(text)) return false;
   if (span.tag != GUMBO_TAG_SCRIPT) return span.tag == GUMBO_TAG_STYLE;
   if (Contains(text, kScriptEscape)) return false;
-  if (std::any_of(
-          std::begin(kReadScriptTexts), std::end(kReadScriptTexts),
-          [&](absl::string_view mark) { return Contains(text, mark); })) {
+  if (ScriptTagIsRead(
+          html.substr(span.tag_begin, span.text_begin - span.tag_begin))) {
     return false;
   }
-  return !ScriptTagIsRead(
-      html.substr(span.tag_begin, span.text_begin - span.tag_begin));
+  // The other scripts the metadata stage reads: the state naming a date.
+  if (metadata::ScriptDate(text).has_value()) return false;
+  // ScriptDate reads gumbo's text, which is these bytes but for a CR or a
+  // NUL (a line break, U+FFFD): where it may look, it must see none.
+  return !Contains(text, metadata_rules::kScriptDateKeyWord) ||
+         (memchr(text.data(), '\r', text.size()) == nullptr &&
+          memchr(text.data(), '\0', text.size()) == nullptr);
 }
 
 }  // namespace

@@ -40,20 +40,25 @@ std::vector<std::string> Stubbed(const InertTextCut& cut) {
 TEST(InertTextTest, CutsLongScriptsAndStylesThatNoStageReads) {
   const std::string html = absl::StrCat(
       "<head><script>", Code("a"), "</script><style>", Code("p"),
-      "</style><script>short()</script></head><body><p>Text</p><script "
-      "type=module>",
-      Code("b"), "</SCRIPT ></body>");
+      "</style><script>short()</script><script type=application/json>",
+      Code("{}"), R"({"publisher": "A", "datePublished": null})",
+      "</script></head><body><p>Text</p><script type=module>", Code("b"),
+      "</SCRIPT ></body>");
   std::optional<InertTextCut> cut = Cut(html);
   ASSERT_TRUE(cut.has_value());
-  EXPECT_THAT(Stubbed(*cut), testing::ElementsAre("<script>;", "<style>;",
-                                                  "<script type=module>;"));
+  EXPECT_THAT(Stubbed(*cut),
+              testing::ElementsAre("<script>;", "<style>;",
+                                   "<script type=application/json>;",
+                                   "<script type=module>;"));
   EXPECT_EQ(cut->html,
             "<head><script>;</script><style>;</style><script>short()</script>"
-            "</head><body><p>Text</p><script type=module>;</SCRIPT ></body>");
+            "<script type=application/json>;</script></head><body><p>Text</p>"
+            "<script type=module>;</SCRIPT ></body>");
 }
 
 // The metadata stage reads JSON-LD, by its type, and the scripts that name
-// a publishing date; a script whose text may enter the tokenizer's escaped
+// a publishing date in its pattern (a script that names one otherwise is
+// cut above); a script whose text may enter the tokenizer's escaped
 // states may end elsewhere than the scan read; white space alone makes a
 // node of another type.
 TEST(InertTextTest, LeavesWhatIsReadOrMayEndElsewhere) {
@@ -62,7 +67,15 @@ TEST(InertTextTest, LeavesWhatIsReadOrMayEndElsewhere) {
                    "</script>"),
       absl::StrCat("<script type=\"application&#47;ld+json\">", Code("{}"),
                    "</script>"),
-      absl::StrCat("<script>", Code("a"), "var datePublished = 1;</script>"),
+      absl::StrCat(
+          "<script>", Code("a"),
+          R"(s = {"datePublished": "2024-05-28T10:00:00Z"};</script>)"),
+      absl::StrCat(
+          "<script>", Code("a"),
+          "s = {\"datePublished\":\r\n\"2024-05-28T10:00Z\"};</script>"),
+      // Gumbo's text would not hold the CR that ends the search here.
+      absl::StrCat("<script>", Code("a"),
+                   "s = {\"datePublished\": null};\r\n</script>"),
       absl::StrCat("<script><!--", Code("a"), "</script>"),
       absl::StrCat("<style>", std::string(300, ' '), "</style>"),
       absl::StrCat("<svg><style>", Code("p"), "</style></svg>"),

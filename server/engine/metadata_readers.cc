@@ -451,24 +451,28 @@ void ReadFrontMatter(const FrameFacts& framed, Candidates* out) {
   }
 }
 
-void ReadScriptDate(const PageScan& scan, Candidates* out) {
+std::optional<std::string> ScriptDate(absl::string_view text) {
   static const LazyRE2 kStateDate = {rules::kScriptDatePattern};
+  // The first match starts no earlier than its key's word, less the bytes
+  // before the word, and the pattern looks at nothing before its match: the
+  // script's text before that is skipped, not scanned.
+  const size_t word = text.find(rules::kScriptDateKeyWord);
+  if (word == absl::string_view::npos) return std::nullopt;
+  text.remove_prefix(word -
+                     std::min(word, rules::kScriptDateBytesBeforeKeyWord));
+  std::string date;
+  if (!RE2::PartialMatch(Piece(text), *kStateDate, &date)) return std::nullopt;
+  return date;
+}
+
+void ReadScriptDate(const PageScan& scan, Candidates* out) {
   for (const GumboNode* script : scan.scripts) {
     const GumboVector& children = script->v.element.children;
     for (unsigned int i = 0; i < children.length; ++i) {
       const auto* child = static_cast<const GumboNode*>(children.data[i]);
       if (child->type != GUMBO_NODE_TEXT) continue;
-      // The first match starts no earlier than its key's word, less the
-      // bytes before the word, and the pattern looks at nothing before its
-      // match: the script's text before that is skipped, not scanned.
-      absl::string_view text = child->v.text.text;
-      const size_t word = text.find(rules::kScriptDateKeyWord);
-      if (word == absl::string_view::npos) continue;
-      text.remove_prefix(word -
-                         std::min(word, rules::kScriptDateBytesBeforeKeyWord));
-      std::string date;
-      if (RE2::PartialMatch(Piece(text), *kStateDate, &date)) {
-        out->Add(Field::kPublished, date, "script", kRankText + 2);
+      if (std::optional<std::string> date = ScriptDate(child->v.text.text)) {
+        out->Add(Field::kPublished, *date, "script", kRankText + 2);
         return;
       }
     }

@@ -7,6 +7,7 @@
 
 #include <gumbo.h>
 
+#include <optional>
 #include <string>
 
 #include "absl/strings/string_view.h"
@@ -79,6 +80,11 @@ size_t CreditKeywordStart(absl::string_view text);
 
 // What the front matter says (kFrontMatterKeys).
 void ReadFrontMatter(const FrameFacts& framed, Candidates* out);
+
+// The publication date in a script's text (a page's application state) as
+// kScriptDatePattern finds it first; nullopt when it finds none. The parse
+// stage cuts the text of a script without one (inert_text.h).
+std::optional<std::string> ScriptDate(absl::string_view text);
 
 // The first publication date a page's application state names
 // ("publishedDate": "2016-11-04T20:37:27Z", Shopify's "published_at"), as
