@@ -9,6 +9,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "server/engine/dom.h"
+#include "server/engine/engine.h"
 #include "server/engine/nesting.h"
 #include "server/engine/same_tree_testing.h"
 
@@ -167,6 +168,45 @@ TEST(InertTextTest, StubCheckFindsOnlyWholeTextsOfHtmlElements) {
   });
   EXPECT_TRUE(only_first.AllFound());
   gumbo_destroy_output(&kGumboDefaultOptions, output);
+}
+
+// Through the whole engine: the metadata stage still reads a long JSON-LD
+// and a long application state that names the date, on pages whose other
+// scripts and styles are cut.
+TEST(InertTextTest, TheFactsOfLongScriptsAreReadThroughTheCut) {
+  const std::string article =
+      "<article><h1>Budget passes</h1><p>The council voted on Tuesday to "
+      "approve the new budget, which raises spending on schools, roads and "
+      "parks by a tenth.</p></article>";
+  const std::string json_ld = absl::StrCat(
+      R"(<script type="application/ld+json">{"@type": "NewsArticle", )",
+      R"("headline": "Budget passes", "author": {"@type": "Person", )",
+      R"("name": "Ada Byline"}, "dateCreated": "2024-05-28T10:00:00Z", )",
+      R"("description": ")", std::string(200, 'x'), R"("}</script>)");
+  const std::string state = absl::StrCat(
+      "<script>window.__STATE__ = {", Code("f"),
+      R"("article": {"publishedAt": "2023-03-01T08:30:00Z"}};</script>)");
+  const std::string inert = absl::StrCat(
+      "<script>", Code("g"), "</script><style>", Code("p"), "</style>");
+  v1::ParseRequest request;
+  request.set_content(absl::StrCat("<html><head>", inert, json_ld,
+                                   "</head><body>", article, inert,
+                                   "</body></html>"));
+  absl::StatusOr<v1::ParseResponse> response = Engine().Parse(request);
+  ASSERT_TRUE(response.ok()) << response.status();
+  EXPECT_THAT(response->article().authors(),
+              testing::ElementsAre("Ada Byline"));
+  // Its date is not one the pattern of application states finds: only the
+  // type keeps this script whole.
+  EXPECT_EQ(response->article().published_time().seconds(), 1716890400);
+
+  request.set_content(absl::StrCat("<html><head>", inert, state,
+                                   "</head><body>", article, inert,
+                                   "</body></html>"));
+  response = Engine().Parse(request);
+  ASSERT_TRUE(response.ok()) << response.status();
+  EXPECT_EQ(response->article().published_time().seconds(), 1677659400);
+  EXPECT_THAT(response->article().text(), testing::HasSubstr("council voted"));
 }
 
 }  // namespace
