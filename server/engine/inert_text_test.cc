@@ -131,7 +131,7 @@ TEST(InertTextTest, TheTreeIsThePageAsSentLessTheCutTexts) {
       return true;
     });
     GumboOptions options = kGumboDefaultOptions;
-    options.max_errors = 0;  // as Dom::Parse's (a duplicate attribute stays)
+    options.max_errors = 0;  // as Dom::Parse's, which changes some trees
     GumboOutput* sent =
         gumbo_parse_with_options(&options, page.data(), page.size());
     EXPECT_EQ(testing_only::DifferenceFromSent(dom->document(), sent->document,

@@ -30,8 +30,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       html, lede::engine::Limits(), absl::InfiniteFuture());
   if (!dom.ok()) return 0;
   // As Dom::Parse's gumbo runs (gumbo_arena.h): max_errors changes the
-  // tree, as a duplicate attribute's value is dropped only when the error
-  // is recorded.
+  // tree. Gumbo clears an attribute's name after a duplicate only when it
+  // records the error, so with none recorded a value-less attribute written
+  // twice runs into the next one's name ("hidden hidden id=q" gives
+  // "hiddenid").
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = 0;
   GumboOutput* sent =
