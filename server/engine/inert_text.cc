@@ -7,6 +7,7 @@
 #include "absl/strings/ascii.h"
 #include "server/engine/metadata_readers.h"
 #include "server/engine/metadata_rules.h"
+#include "server/engine/text_util.h"
 
 namespace lede::engine {
 namespace {
@@ -36,20 +37,13 @@ bool ScriptTagIsRead(absl::string_view tag) {
       [&](absl::string_view mark) { return Contains(lower, mark); });
 }
 
-// Whether `text` is white space alone, which gumbo makes a node of another
-// type (GUMBO_NODE_WHITESPACE) than the stub's.
-bool AllWhiteSpace(absl::string_view text) {
-  for (char c : text) {  // a real text's first bytes end this
-    if (!absl::ascii_isspace(static_cast<unsigned char>(c))) return false;
-  }
-  return true;
-}
-
 bool MayCut(absl::string_view html, const RawTextSpan& span) {
   if (span.text_end - span.text_begin < kLeastCut) return false;
   const absl::string_view text =
       html.substr(span.text_begin, span.text_end - span.text_begin);
-  if (AllWhiteSpace(text)) return false;
+  // White space alone is a node of another type (GUMBO_NODE_WHITESPACE)
+  // than the stub's.
+  if (IsBlank(text)) return false;
   if (span.tag != GUMBO_TAG_SCRIPT) return span.tag == GUMBO_TAG_STYLE;
   if (Contains(text, kScriptEscape)) return false;
   if (ScriptTagIsRead(
