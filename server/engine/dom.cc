@@ -7,6 +7,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "absl/types/span.h"
 #include "re2/re2.h"
 #include "server/engine/bounded_parse.h"
 #include "server/engine/gumbo_arena.h"
@@ -85,8 +86,8 @@ absl::StatusOr<Dom> Dom::Parse(std::string html, const NodeBudget& node_budget,
     }
   }
   RawTextPastNoscripts raw_text(*dom.source_);
-  static const std::vector<size_t> kNoStubs;
-  StubCheck stubs(cut ? cut->stubs : kNoStubs);
+  StubCheck stubs(cut ? absl::MakeConstSpan(cut->stubs)
+                      : absl::Span<const size_t>());
   const auto [max_depth, nodes, elements] =
       dom.SurveyTree(limits.max_depth, &raw_text, &stubs);
   if (!stubs.AllFound()) {

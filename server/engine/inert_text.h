@@ -46,7 +46,8 @@ std::optional<InertTextCut> CutInertText(absl::string_view html,
 // each must be the whole text of a <script> or <style> in the HTML namespace.
 class StubCheck {
  public:
-  explicit StubCheck(const std::vector<size_t>& stubs) : stubs_(stubs) {}
+  // `stubs` ascending (InertTextCut::stubs); none for a page not cut.
+  explicit StubCheck(absl::Span<const size_t> stubs) : stubs_(stubs) {}
 
   // Counts `element`'s text when it is one of the stubs.
   void VisitElement(const GumboNode* element);
@@ -55,7 +56,7 @@ class StubCheck {
   bool AllFound() const { return found_ == stubs_.size(); }
 
  private:
-  const std::vector<size_t>& stubs_;
+  absl::Span<const size_t> stubs_;
   size_t found_ = 0;
 };
 
