@@ -15,6 +15,7 @@
 #include "absl/strings/match.h"
 #include "absl/time/time.h"
 #include "server/engine/dom.h"
+#include "server/engine/gumbo_arena.h"
 #include "server/engine/inert_text.h"
 #include "server/engine/limits.h"
 #include "server/engine/same_tree_testing.h"
@@ -34,13 +35,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   // records the error, so with none recorded a value-less attribute written
   // twice runs into the next one's name ("hidden hidden id=q" gives
   // "hiddenid").
-  GumboOptions options = kGumboDefaultOptions;
-  options.max_errors = 0;
+  lede::engine::GumboArena arena;
+  GumboOptions options = arena.Options();
   GumboOutput* sent =
       gumbo_parse_with_options(&options, html.data(), html.size());
   const std::string difference = lede::engine::testing_only::DifferenceFromSent(
       dom->document(), sent->document, lede::engine::kInertTextStub);
-  gumbo_destroy_output(&options, sent);
   if (!difference.empty()) {
     std::fprintf(stderr, "the trees differ: %s\n", difference.c_str());
     std::abort();
