@@ -14,6 +14,7 @@
 #include "server/engine/inert_text.h"
 #include "server/engine/nesting.h"
 #include "server/engine/noscript_raw_text.h"
+#include "server/engine/repeated_attributes.h"
 #include "server/engine/streamed_segments.h"
 #include "server/engine/text_util.h"
 
@@ -35,6 +36,43 @@ absl::StatusOr<Dom> Dom::Parse(std::string html, size_t document_bytes,
                deadline, Rewrites());
 }
 
+namespace {
+
+// The page gumbo is given, rewritten, and what its tree must show to be
+// kept: the stubs of the texts cut and the names blanked, at their offsets
+// in the rewritten page.
+struct RewrittenPage {
+  std::string as_sent;  // the page as sent; empty when not rewritten
+  std::vector<size_t> stubs;
+  std::vector<BlankedName> blanked;
+};
+
+// Rewrites `html` as `scan` read it: blanks its repeated attribute names
+// when `blank` says to, and cuts its inert texts when `cut` does.
+RewrittenPage Rewrite(const MarkupScan& scan, bool blank, bool cut,
+                      std::string* html) {
+  RewrittenPage page;
+  // Blanked first: a blank keeps the page's length, so the scan's offsets
+  // hold for the cut.
+  if (blank && !scan.repeated_attribute_names.empty()) {
+    page.as_sent = *html;
+    page.blanked = BlankAttributeNames(scan.repeated_attribute_names, html);
+  }
+  std::optional<InertTextCut> cut_page;
+  if (cut) cut_page = CutInertText(*html, scan.scripts_and_styles);
+  if (!cut_page) return page;
+  if (page.blanked.empty()) page.as_sent = std::move(*html);
+  *html = std::move(cut_page->html);
+  for (BlankedName& name : page.blanked) {
+    name.range = {cut_page->Moved(name.range.begin),
+                  cut_page->Moved(name.range.end)};
+  }
+  page.stubs = std::move(cut_page->stubs);
+  return page;
+}
+
+}  // namespace
+
 absl::StatusOr<Dom> Dom::Parse(std::string html, const NodeBudget& node_budget,
                                const Limits& limits, absl::Time deadline,
                                Rewrites rewrites) {
@@ -50,16 +88,10 @@ absl::StatusOr<Dom> Dom::Parse(std::string html, const NodeBudget& node_budget,
   // hold some is parsed as sent.
   const bool may_hold_segments =
       rewrites.place_segments && MayHoldStreamedSegments(html);
-  std::optional<InertTextCut> cut;
-  if (rewrites.cut_inert_text && !may_hold_segments) {
-    cut = CutInertText(html, scan.scripts_and_styles);
-  }
   const size_t html_bytes = html.size();
-  std::string as_sent;
-  if (cut) {
-    as_sent = std::move(html);
-    html = std::move(cut->html);
-  }
+  RewrittenPage rewritten =
+      Rewrite(scan, rewrites.blank_repeated_attributes && !may_hold_segments,
+              rewrites.cut_inert_text && !may_hold_segments, &html);
   Dom dom;
   dom.arena_ = std::make_unique<GumboArena>(GumboArena::Chunks::kThreadCache);
   dom.source_ = std::make_unique<std::string>(std::move(html));
@@ -86,13 +118,15 @@ absl::StatusOr<Dom> Dom::Parse(std::string html, const NodeBudget& node_budget,
     }
   }
   RawTextPastNoscripts raw_text(*dom.source_);
-  StubCheck stubs(cut ? absl::MakeConstSpan(cut->stubs)
-                      : absl::Span<const size_t>());
+  StubCheck stubs(rewritten.stubs);
+  BlankCheck blanks(std::move(rewritten.blanked));
   const auto [max_depth, nodes, elements] =
-      dom.SurveyTree(limits.max_depth, &raw_text, &stubs);
-  if (!stubs.AllFound()) {
+      dom.SurveyTree(limits.max_depth, &raw_text, &stubs, &blanks);
+  if (!stubs.AllFound() || !blanks.AllFound()) {
     rewrites.cut_inert_text = false;
-    return Parse(std::move(as_sent), node_budget, limits, deadline, rewrites);
+    rewrites.blank_repeated_attributes = false;
+    return Parse(std::move(rewritten.as_sent), node_budget, limits, deadline,
+                 rewrites);
   }
   if (!raw_text.ends().empty() && rewrites.close_raw_text > 0) {
     return Parse(CloseRawText(*dom.source_, raw_text.ends()), node_budget,
@@ -111,7 +145,7 @@ absl::StatusOr<Dom> Dom::Parse(std::string html, const NodeBudget& node_budget,
 }
 
 Dom::Survey Dom::SurveyTree(int max_depth, RawTextPastNoscripts* raw_text,
-                            StubCheck* stubs) {
+                            StubCheck* stubs, BlankCheck* blanks) {
   Survey survey;
   WalkTree(output_->document, [&](const GumboNode* node, int depth) {
     ++survey.nodes;
@@ -120,6 +154,7 @@ Dom::Survey Dom::SurveyTree(int max_depth, RawTextPastNoscripts* raw_text,
       ++survey.elements;
       raw_text->VisitElement(node, depth);
       stubs->VisitElement(node);
+      blanks->VisitElement(node);
       switch (node->v.element.tag) {
         case GUMBO_TAG_NOSCRIPT:
         case GUMBO_TAG_H1:

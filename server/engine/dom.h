@@ -25,6 +25,7 @@ class RE2;
 namespace lede::engine {
 
 class ElementReads;
+class BlankCheck;
 class RawTextPastNoscripts;
 class StubCheck;
 
@@ -78,12 +79,14 @@ class Dom {
   // What Parse may still rewrite and parse again: the streamed segments
   // once; the raw text of a <noscript> a few times, since each parse can
   // bring to light a <noscript> the last one read as another's text. And
-  // whether it may cut the text no stage reads (inert_text.h), which it
-  // does not when the page, parsed with it cut, says to parse it as sent.
+  // whether it may cut the text no stage reads (inert_text.h) and blank
+  // repeated attribute names (repeated_attributes.h), which it does not
+  // when the page, parsed so, says to parse it as sent.
   struct Rewrites {
     bool place_segments = true;
     int close_raw_text = 3;
     bool cut_inert_text = true;
+    bool blank_repeated_attributes = true;
   };
   static absl::StatusOr<Dom> Parse(std::string html, const NodeBudget& nodes,
                                    const Limits& limits, absl::Time deadline,
@@ -97,9 +100,9 @@ class Dom {
   };
   // The walk over the parsed tree while its nodes are in the cache: counts
   // them, lists the noscripts, h1s and fields, and shows each element to
-  // `raw_text` and `stubs`.
+  // `raw_text`, `stubs` and `blanks`.
   Survey SurveyTree(int max_depth, RawTextPastNoscripts* raw_text,
-                    StubCheck* stubs);
+                    StubCheck* stubs, BlankCheck* blanks);
   // Points head_ and body_ at the root's; INTERNAL when it has none.
   absl::Status FindHeadAndBody();
 

@@ -46,8 +46,11 @@ class GumboArena {
   static constexpr size_t kWatchEvery = 1024;
 
   // Gumbo options that allocate from this arena and record no parse errors
-  // (nothing reads them; recording them costs time and memory). The arena
-  // must outlive every tree parsed with them.
+  // (nothing reads them; recording them costs time, and memory in
+  // proportion to a hostile page's errors). Gumbo then misreads one shape,
+  // an attribute repeated without a value, which the parse blanks first
+  // (repeated_attributes.h). The arena must outlive every tree parsed with
+  // them.
   GumboOptions Options() {
     GumboOptions options = kGumboDefaultOptions;
     options.allocator = &GumboArena::Allocate;

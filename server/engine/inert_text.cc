@@ -76,11 +76,21 @@ std::optional<InertTextCut> CutInertText(absl::string_view html,
     }
     cut->html.append(html.data() + copied, span.text_begin - copied);
     cut->stubs.push_back(cut->html.size());
+    cut->cut_ends.push_back(span.text_end);
     cut->html.push_back(kInertTextStub);
     copied = span.text_end;
   }
   if (cut) cut->html.append(html.data() + copied, html.size() - copied);
   return cut;
+}
+
+size_t InertTextCut::Moved(size_t offset) const {
+  // The last text cut before `offset`: its stub is one byte, and the bytes
+  // after its end follow the stub.
+  const auto after = std::upper_bound(cut_ends.begin(), cut_ends.end(), offset);
+  if (after == cut_ends.begin()) return offset;
+  const size_t i = static_cast<size_t>(after - cut_ends.begin()) - 1;
+  return stubs[i] + 1 + (offset - cut_ends[i]);
 }
 
 void StubCheck::VisitElement(const GumboNode* element) {

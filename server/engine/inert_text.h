@@ -33,6 +33,12 @@ struct InertTextCut {
   std::string html;
   // Offsets in `html`, ascending.
   std::vector<size_t> stubs;
+  // Where each cut text ended in the page before the cut, one a stub.
+  std::vector<size_t> cut_ends;
+
+  // Where byte `offset` of the page before the cut, outside the cut texts,
+  // is in `html`.
+  size_t Moved(size_t offset) const;
 };
 
 // `html` with the text of each element of `spans` (ScanMarkup's, of `html`)

@@ -256,13 +256,6 @@ bool IsHeading(GumboTag tag) {
   return tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6;
 }
 
-// An attribute as written in a start tag: its value without the quotes,
-// character references not decoded.
-struct Attribute {
-  absl::string_view name;
-  absl::string_view value;
-};
-
 // The stack of open elements as far as the scan follows it, with the
 // positions of each tag and of each class the rules ask about, so every
 // rule is answered without walking the stack (each tag's last position in
@@ -937,8 +930,8 @@ bool CloseBefore(GumboTag tag, bool in_table, OpenElements& open) {
 // "encoding" attribute (the tokenizer drops the later ones) is "text/html"
 // or "application/xhtml+xml", in any case. A value written with character
 // references is not decoded (nor matched).
-bool HtmlEncoding(const std::vector<Attribute>& attributes) {
-  for (const Attribute& attribute : attributes) {
+bool HtmlEncoding(const std::vector<TagAttribute>& attributes) {
+  for (const TagAttribute& attribute : attributes) {
     if (!absl::EqualsIgnoreCase(attribute.name, "encoding")) continue;
     return absl::EqualsIgnoreCase(attribute.value, "text/html") ||
            absl::EqualsIgnoreCase(attribute.value, "application/xhtml+xml");
@@ -1105,7 +1098,7 @@ bool IsSpace(char c) { return HasRole(c, kSpaceByte); }
 // (the tokenizer then drops the tag); sets `self_closing` for "/>". Each
 // attribute goes into `attributes` when it is not null.
 size_t SkipAttributes(absl::string_view html, size_t i, bool* self_closing,
-                      std::vector<Attribute>* attributes) {
+                      std::vector<TagAttribute>* attributes) {
   const size_t n = html.size();
   *self_closing = false;
   while (i < n) {
@@ -1130,8 +1123,10 @@ size_t SkipAttributes(absl::string_view html, size_t i, bool* self_closing,
     while (i < n && !HasRole(html[i], kEndsAttributeName)) ++i;
     const absl::string_view name = html.substr(name_start, i - name_start);
     absl::string_view value;
+    bool has_value = false;
     while (i < n && IsSpace(html[i])) ++i;
     if (i < n && html[i] == '=') {
+      has_value = true;
       ++i;
       while (i < n && IsSpace(html[i])) ++i;
       if (i >= n) return absl::string_view::npos;
@@ -1146,7 +1141,7 @@ size_t SkipAttributes(absl::string_view html, size_t i, bool* self_closing,
         value = html.substr(value_start, i - value_start);
       }
     }
-    if (attributes != nullptr) attributes->push_back({name, value});
+    if (attributes != nullptr) attributes->push_back({name, value, has_value});
   }
   return absl::string_view::npos;
 }
@@ -1246,8 +1241,12 @@ class NestingScan {
   MarkupScan Run() {
     while (Step()) {
     }
-    return {deepest_, attribute_checks_, most_attributes_, open_.nodes(),
-            std::move(scripts_and_styles_)};
+    return {deepest_,
+            attribute_checks_,
+            most_attributes_,
+            open_.nodes(),
+            std::move(scripts_and_styles_),
+            std::move(repeated_attribute_names_)};
   }
 
  private:
@@ -1282,6 +1281,7 @@ class NestingScan {
                         end_tag ? nullptr : &attributes_);
     if (i_ == absl::string_view::npos) return false;
     CountAttributeChecks();
+    FindRepeatedAttributeNames(html_, attributes_, &repeated_attribute_names_);
     const size_t nodes_before = open_.nodes();
     if (!Apply(tag, end_tag, self_closing)) return false;
     after_element_ = open_.nodes() > nodes_before;
@@ -1323,7 +1323,7 @@ class NestingScan {
   void CountAttributeChecks() {
     if (attributes_.size() < kManyAttributes) return;
     absl::flat_hash_set<std::string> distinct;
-    for (const Attribute& attribute : attributes_) {
+    for (const TagAttribute& attribute : attributes_) {
       distinct.insert(absl::AsciiStrToLower(attribute.name));  // as gumbo
     }
     const uint64_t d = distinct.size();
@@ -1412,7 +1412,7 @@ class NestingScan {
   int deepest_ = kImpliedDepth;
   // The current start tag's attributes; the checks gumbo makes for all the
   // tags read, and the most distinct attributes on one.
-  std::vector<Attribute> attributes_;
+  std::vector<TagAttribute> attributes_;
   uint64_t attribute_checks_ = 0;
   size_t most_attributes_ = 0;
   OpenElements open_;
@@ -1423,6 +1423,7 @@ class NestingScan {
   // Whether the last tag read made an element.
   bool after_element_ = false;
   std::vector<RawTextSpan> scripts_and_styles_;
+  std::vector<ByteRange> repeated_attribute_names_;
 };
 
 }  // namespace

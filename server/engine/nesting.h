@@ -32,6 +32,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 #include "server/engine/limits.h"
+#include "server/engine/repeated_attributes.h"
 
 namespace lede::engine {
 
@@ -66,6 +67,11 @@ struct MarkupScan {
   // The <script> and <style> elements read, in document order, where the
   // scan read an end tag after them.
   std::vector<RawTextSpan> scripts_and_styles;
+  // The names of value-less attributes that repeat a name written before
+  // them in their start tag and have another attribute after them, in
+  // document order (repeated_attributes.h: gumbo recording no errors runs
+  // each into the next attribute's name).
+  std::vector<ByteRange> repeated_attribute_names;
 };
 
 // Reads `html`'s tags with the HTML tokenizer's rules for comments, raw text

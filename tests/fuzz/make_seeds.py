@@ -76,7 +76,8 @@ def main() -> None:
     shapes = [s for s in literals(ENGINE / "nesting_test.cc", 3) if b"<" in s]
     write("nesting_fuzzer", shapes + [doc[:4096] for doc in seeds])
     # Texts long enough to be cut (inert_text.cc), where scripts and styles
-    # end, or are not, by the tokenizer's and the tree builder's rules.
+    # end, or are not, by the tokenizer's and the tree builder's rules; and
+    # attribute names to blank.
     code = b"f(1 < 2); " * 20
     cut = [
         b"<p>a<script>@</script>b<style>@</style>c",
@@ -88,6 +89,10 @@ def main() -> None:
         b"<svg><script>@</script><style>@</style></svg><math><mi><script>@</script></mi></math>",
         b"<template><script>@</script></template><xmp><script>@</script></xmp><plaintext><script>@",
         b'<script type="application/ld+json">@</script><script>@ datePublished</script>',
+        # Repeated value-less attributes (repeated_attributes.h), among cut
+        # texts, on a reopened formatting element and on a second <body>.
+        b"<div class=k hidden hidden id=q><script>@</script><img alt alt src=i>",
+        b"<p><b c C d>one<p>two</b><svg><path fill fill d=M0 /></svg><body x><body y y z>",
     ]
     write("inert_text_fuzzer", [shape.replace(b"@", code) for shape in cut] + seeds)
 
