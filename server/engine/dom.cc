@@ -84,14 +84,9 @@ absl::StatusOr<Dom> Dom::Parse(std::string html, const NodeBudget& node_budget,
       !markup.ok()) {
     return markup;
   }
-  // The segments are placed before the stubs are checked: a page that may
-  // hold some is parsed as sent.
-  const bool may_hold_segments =
-      rewrites.place_segments && MayHoldStreamedSegments(html);
   const size_t html_bytes = html.size();
-  RewrittenPage rewritten =
-      Rewrite(scan, rewrites.blank_repeated_attributes && !may_hold_segments,
-              rewrites.cut_inert_text && !may_hold_segments, &html);
+  RewrittenPage rewritten = Rewrite(scan, rewrites.blank_repeated_attributes,
+                                    rewrites.cut_inert_text, &html);
   Dom dom;
   dom.arena_ = std::make_unique<GumboArena>(GumboArena::Chunks::kThreadCache);
   dom.source_ = std::make_unique<std::string>(std::move(html));
@@ -107,16 +102,6 @@ absl::StatusOr<Dom> Dom::Parse(std::string html, const NodeBudget& node_budget,
     return absl::DeadlineExceededError(
         "deadline passed while parsing the HTML");
   }
-  // The rewritten page is parsed once more; it holds no placed segment.
-  if (may_hold_segments) {
-    std::optional<std::string> placed =
-        PlaceStreamedSegments(dom.output_->document, *dom.source_);
-    if (placed) {
-      return Parse(
-          std::move(*placed), node_budget, limits, deadline,
-          {.place_segments = false, .close_raw_text = rewrites.close_raw_text});
-    }
-  }
   RawTextPastNoscripts raw_text(*dom.source_);
   StubCheck stubs(rewritten.stubs);
   BlankCheck blanks(std::move(rewritten.blanked));
@@ -127,6 +112,18 @@ absl::StatusOr<Dom> Dom::Parse(std::string html, const NodeBudget& node_budget,
     rewrites.blank_repeated_attributes = false;
     return Parse(std::move(rewritten.as_sent), node_budget, limits, deadline,
                  rewrites);
+  }
+  // Placed in the page as rewritten, checked above: a segment moves with
+  // its cut texts and blanked names. The page with its segments placed is
+  // parsed once more, and holds no placed segment.
+  if (rewrites.place_segments && MayHoldStreamedSegments(*dom.source_)) {
+    std::optional<std::string> placed =
+        PlaceStreamedSegments(dom.output_->document, *dom.source_);
+    if (placed) {
+      return Parse(
+          std::move(*placed), node_budget, limits, deadline,
+          {.place_segments = false, .close_raw_text = rewrites.close_raw_text});
+    }
   }
   if (!raw_text.ends().empty() && rewrites.close_raw_text > 0) {
     return Parse(CloseRawText(*dom.source_, raw_text.ends()), node_budget,

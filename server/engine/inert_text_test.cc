@@ -12,6 +12,7 @@
 #include "server/engine/engine.h"
 #include "server/engine/nesting.h"
 #include "server/engine/same_tree_testing.h"
+#include "server/engine/streamed_segments.h"
 
 namespace lede::engine {
 namespace {
@@ -140,6 +141,37 @@ TEST(InertTextTest, TheTreeIsThePageAsSentLessTheCutTexts) {
   // drops (the scan read it as a style's; the check found no such element,
   // so that page was parsed as sent).
   EXPECT_EQ(cut, 15);
+}
+
+// A page streamed in segments is cut and blanked too: its segments are
+// placed in the page as rewritten, with their cut texts and blanked names,
+// and the tree is the one gumbo makes of the page as sent with its
+// segments placed, but for the cut texts.
+TEST(InertTextTest, StreamedSegmentsArePlacedWithTheirTextsCut) {
+  const std::string code = Code("f");
+  const std::string page = absl::StrCat(
+      "<main><!--$?--><template id=\"B:0\"></template><div>Loading...</div>",
+      "<!--/$--></main><script>", code, "</script><div hidden id=\"S:0\">",
+      "<p class=k hidden hidden id=q>Story</p><script>", code,
+      "</script><style>", Code("p"), "</style></div>",
+      "<script>$RC(\"B:0\",\"S:0\")</script>");
+  GumboOutput* output = gumbo_parse(page.c_str());
+  const std::optional<std::string> placed =
+      PlaceStreamedSegments(output->document, page);
+  gumbo_destroy_output(&kGumboDefaultOptions, output);
+  ASSERT_TRUE(placed.has_value());
+  absl::StatusOr<Dom> dom = Dom::Parse(page, Limits(), absl::InfiniteFuture());
+  ASSERT_TRUE(dom.ok()) << dom.status();
+  EXPECT_EQ(testing_only::DifferenceFromStandard(dom->document(), *placed,
+                                                 kInertTextStub),
+            "");
+  int cut = 0;
+  WalkTree(dom->document(), [&](const GumboNode* node, int) {
+    cut += node->type == GUMBO_NODE_TEXT &&
+           absl::string_view(node->v.text.text) == ";";
+    return true;
+  });
+  EXPECT_EQ(cut, 3);
 }
 
 // Each stub must be the whole text of an HTML script or style.

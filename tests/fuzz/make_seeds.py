@@ -76,8 +76,8 @@ def main() -> None:
     shapes = [s for s in literals(ENGINE / "nesting_test.cc", 3) if b"<" in s]
     write("nesting_fuzzer", shapes + [doc[:4096] for doc in seeds])
     # Texts long enough to be cut (inert_text.cc), where scripts and styles
-    # end, or are not, by the tokenizer's and the tree builder's rules; and
-    # attribute names to blank.
+    # end, or are not, by the tokenizer's and the tree builder's rules;
+    # attribute names to blank; streamed segments to place.
     code = b"f(1 < 2); " * 20
     cut = [
         b"<p>a<script>@</script>b<style>@</style>c",
@@ -93,6 +93,10 @@ def main() -> None:
         # texts, on a reopened formatting element and on a second <body>.
         b"<div class=k hidden hidden id=q><script>@</script><img alt alt src=i>",
         b"<p><b c C d>one<p>two</b><svg><path fill fill d=M0 /></svg><body x><body y y z>",
+        # A page streamed in segments, placed with their texts cut.
+        b'<main><!--$?--><template id="B:0"></template><div>Loading</div><!--/$--></main>'
+        b'<script>@</script><div hidden id="S:0"><p a a b>Story</p><script>@</script></div>'
+        b'<script>$RC("B:0","S:0")</script>',
     ]
     write("inert_text_fuzzer", [shape.replace(b"@", code) for shape in cut] + seeds)
 
