@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
@@ -22,11 +23,11 @@ std::string GumboName(absl::string_view name) {
   return absl::AsciiStrToLower(name);
 }
 
-// Whether `range` overlaps `attribute`, its name or its value. Gumbo sets
+// The bytes `attribute` was written in, its name and its value. Gumbo sets
 // no value_start or value_end for an attribute without a value, whose
 // original_value it makes the name's: the extent is read from the
 // original pieces, which point into the page at name_start's offset.
-bool Covers(const GumboAttribute& attribute, const ByteRange& range) {
+ByteRange Extent(const GumboAttribute& attribute) {
   const char* const page =
       attribute.original_name.data - attribute.name_start.offset;
   const size_t begin = attribute.name_start.offset;
@@ -34,7 +35,7 @@ bool Covers(const GumboAttribute& attribute, const ByteRange& range) {
       std::max(begin + attribute.original_name.length,
                static_cast<size_t>(attribute.original_value.data - page) +
                    attribute.original_value.length);
-  return begin < range.end && range.begin < end;
+  return {begin, end};
 }
 
 }  // namespace
@@ -95,7 +96,7 @@ std::vector<BlankedName> BlankAttributeNames(absl::Span<const ByteRange> names,
 }
 
 BlankCheck::BlankCheck(std::vector<BlankedName> blanks)
-    : blanks_(std::move(blanks)), seen_(blanks_.size(), false) {}
+    : blanks_(std::move(blanks)) {}
 
 void BlankCheck::CountBlanksIn(const GumboNode* element) {
   const GumboElement& e = element->v.element;
@@ -105,22 +106,38 @@ void BlankCheck::CountBlanksIn(const GumboNode* element) {
   auto blank = std::lower_bound(
       blanks_.begin(), blanks_.end(), tag_begin,
       [](const BlankedName& b, size_t at) { return b.range.begin < at; });
+  if (blank == blanks_.end() || blank->range.end > tag_end) return;
+  // A clone of a formatting element that the tree builder reopens repeats
+  // its original's start tag: each tag is checked once.
+  if (!tags_checked_.insert(tag_begin).second) return;
+  // The attributes' extents in order, and where each name comes first: a
+  // tag's blanks are checked in time linear in them and its attributes.
+  std::vector<ByteRange> extents;
+  absl::flat_hash_map<absl::string_view, size_t> first_of_name;
+  for (unsigned int i = 0; i < e.attributes.length; ++i) {
+    const auto& attribute =
+        *static_cast<const GumboAttribute*>(e.attributes.data[i]);
+    extents.push_back(Extent(attribute));
+    auto [at, added] =
+        first_of_name.try_emplace(attribute.name, attribute.name_start.offset);
+    if (!added)
+      at->second = std::min<size_t>(at->second, attribute.name_start.offset);
+  }
+  std::sort(
+      extents.begin(), extents.end(),
+      [](const ByteRange& a, const ByteRange& b) { return a.begin < b.begin; });
   for (; blank != blanks_.end() && blank->range.end <= tag_end; ++blank) {
-    bool inside_one = false;
-    bool after_same_name = false;
-    for (unsigned int i = 0; i < e.attributes.length; ++i) {
-      const auto& attribute =
-          *static_cast<const GumboAttribute*>(e.attributes.data[i]);
-      inside_one = inside_one || Covers(attribute, blank->range);
-      after_same_name = after_same_name ||
-                        (attribute.name_start.offset < blank->range.begin &&
-                         attribute.name == blank->name);
-    }
-    const size_t index = static_cast<size_t>(blank - blanks_.begin());
-    if (!inside_one && after_same_name && !seen_[index]) {
-      seen_[index] = true;
-      ++found_;
-    }
+    // The first attribute that ends after the blank begins must begin
+    // after it ends.
+    const auto next = std::upper_bound(
+        extents.begin(), extents.end(), blank->range.begin,
+        [](size_t at, const ByteRange& extent) { return at < extent.end; });
+    const bool inside_one =
+        next != extents.end() && next->begin < blank->range.end;
+    const auto named = first_of_name.find(blank->name);
+    const bool after_same_name =
+        named != first_of_name.end() && named->second < blank->range.begin;
+    if (!inside_one && after_same_name) ++found_;
   }
 }
 

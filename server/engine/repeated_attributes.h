@@ -19,6 +19,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
 
@@ -82,7 +83,7 @@ class BlankCheck {
   void CountBlanksIn(const GumboNode* element);
 
   std::vector<BlankedName> blanks_;
-  std::vector<bool> seen_;  // a cloned element repeats its start tag
+  absl::flat_hash_set<size_t> tags_checked_;  // by their offsets
   size_t found_ = 0;
 };
 
