@@ -1,5 +1,6 @@
 #include "server/engine/bounded_parse.h"
 
+#include <algorithm>
 #include <csetjmp>
 
 #include "absl/status/status.h"
@@ -11,7 +12,7 @@
 namespace lede::engine {
 namespace {
 
-enum class Stop { kNone, kDeadline, kBudget };
+enum class Stop { kNone, kDeadline, kBudget, kMemory };
 
 struct Bounds {
   std::jmp_buf escape;
@@ -19,6 +20,8 @@ struct Bounds {
   absl::Time start;
   absl::Duration budget;
   absl::Duration cpu_start;
+  const GumboArena* arena;
+  size_t memory_budget;
   Stop stop = Stop::kNone;
 };
 
@@ -31,7 +34,9 @@ struct Bounds {
 void CheckBounds(void* context) {
   auto* bounds = static_cast<Bounds*>(context);
   const absl::Time now = absl::Now();
-  if (now > bounds->deadline) {
+  if (bounds->arena->taken() > bounds->memory_budget) {
+    bounds->stop = Stop::kMemory;
+  } else if (now > bounds->deadline) {
     bounds->stop = Stop::kDeadline;
   } else if (now - bounds->start > bounds->budget &&
              ThreadCpuTime() - bounds->cpu_start > bounds->budget) {
@@ -56,24 +61,35 @@ absl::Duration ParseBudget(size_t bytes, int ms_per_mb) {
                                        (static_cast<double>(bytes) / (1 << 20));
 }
 
+size_t ParseMemoryBudget(size_t bytes, int mb_per_mb) {
+  return (kFreeParseMiB << 20) +
+         static_cast<size_t>(std::max(mb_per_mb, 0)) * bytes;
+}
+
 absl::StatusOr<GumboOutput*> ParseWithinBudget(GumboArena& arena,
                                                absl::string_view html,
                                                absl::Time deadline,
-                                               int ms_per_mb) {
-  return ParseWithinBudget(arena, html, html.size(), deadline, ms_per_mb);
+                                               const Limits& limits) {
+  return ParseWithinBudget(arena, html, html.size(), deadline, limits);
 }
 
 absl::StatusOr<GumboOutput*> ParseWithinBudget(GumboArena& arena,
                                                absl::string_view html,
                                                size_t budget_bytes,
                                                absl::Time deadline,
-                                               int ms_per_mb) {
+                                               const Limits& limits) {
+  const int ms_per_mb = limits.max_parse_ms_per_mb;
   const absl::Duration budget = ParseBudget(budget_bytes, ms_per_mb);
   Bounds bounds;
   bounds.deadline = deadline;
   bounds.start = absl::Now();
   bounds.budget = budget;
   bounds.cpu_start = ThreadCpuTime();
+  bounds.arena = &arena;
+  // What the arena held before this parse does not count against it.
+  bounds.memory_budget =
+      arena.taken() +
+      ParseMemoryBudget(budget_bytes, limits.max_parse_mb_per_mb);
   GumboOptions options = arena.Options();
   arena.SetWatch(&CheckBounds, &bounds);
   GumboOutput* output = ParseOrStop(&options, html, &bounds);
@@ -92,6 +108,17 @@ absl::StatusOr<GumboOutput*> ParseWithinBudget(GumboArena& arena,
               "one element); fix the markup or raise the flag",
               absl::ToInt64Milliseconds(budget), budget_bytes / 1024,
               ms_per_mb));
+    case Stop::kMemory:
+      return LimitExceededError(
+          Limit::kMaxParseMbPerMb,
+          absl::StrFormat(
+              "the HTML parser's tree took more than its %d MiB for a "
+              "document of %d KiB (--max_parse_mb_per_mb=%d): its markup "
+              "costs far more than its size (formatting elements with many "
+              "attributes, reopened over and over); fix the markup or raise "
+              "the flag",
+              ParseMemoryBudget(budget_bytes, limits.max_parse_mb_per_mb) >> 20,
+              budget_bytes / 1024, limits.max_parse_mb_per_mb));
     case Stop::kNone:
       break;
   }

@@ -1,5 +1,6 @@
 // Part of stage 3, parse: gumbo, stopped when it runs past the caller's
-// deadline or past a CPU budget proportional to the document's size. Gumbo
+// deadline, or past a CPU or a memory budget proportional to the document's
+// size. Gumbo
 // has shapes whose cost grows faster than their size (misnested formatting
 // elements that the tree builder reopens ever deeper, thousands of
 // attributes on one element, each checked against all before it); the
@@ -17,6 +18,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "server/engine/gumbo_arena.h"
+#include "server/engine/limits.h"
 
 namespace lede::engine {
 
@@ -24,23 +26,29 @@ namespace lede::engine {
 // per MiB, and 100 ms more for any document.
 absl::Duration ParseBudget(size_t bytes, int ms_per_mb);
 
+// The bytes gumbo's tree may take for `bytes` of HTML at `mb_per_mb`: that
+// many MiB per MiB, and kFreeParseMiB more for any document.
+size_t ParseMemoryBudget(size_t bytes, int mb_per_mb);
+
 // Parses `html` (which must outlive the tree) into `arena`. Returns the
 // tree, DEADLINE_EXCEEDED once `deadline` has passed, or
-// RESOURCE_EXHAUSTED (naming --max_parse_ms_per_mb) once the parse has used
-// ParseBudget(html.size(), ms_per_mb) of its thread's CPU time. A stopped
-// parse leaves its memory in the arena.
+// RESOURCE_EXHAUSTED once the parse has used ParseBudget(html.size(),
+// limits.max_parse_ms_per_mb) of its thread's CPU time (naming
+// --max_parse_ms_per_mb) or taken ParseMemoryBudget(html.size(),
+// limits.max_parse_mb_per_mb) from the arena (naming
+// --max_parse_mb_per_mb). A stopped parse leaves its memory in the arena.
 absl::StatusOr<GumboOutput*> ParseWithinBudget(GumboArena& arena,
                                                absl::string_view html,
                                                absl::Time deadline,
-                                               int ms_per_mb);
+                                               const Limits& limits);
 
-// The same with the budget of a document of `budget_bytes`: the page as
+// The same with the budgets of a document of `budget_bytes`: the page as
 // sent, of which `html` is what the parse gives gumbo (inert_text.h).
 absl::StatusOr<GumboOutput*> ParseWithinBudget(GumboArena& arena,
                                                absl::string_view html,
                                                size_t budget_bytes,
                                                absl::Time deadline,
-                                               int ms_per_mb);
+                                               const Limits& limits);
 
 }  // namespace lede::engine
 

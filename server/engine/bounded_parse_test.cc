@@ -23,7 +23,7 @@ TEST(BoundedParseTest, AnOrdinaryPageParses) {
   GumboArena arena;
   std::string html = "<html><body><p>Hello</p></body></html>";
   absl::StatusOr<GumboOutput*> output =
-      ParseWithinBudget(arena, html, absl::InfiniteFuture(), 250);
+      ParseWithinBudget(arena, html, absl::InfiniteFuture(), Limits());
   ASSERT_TRUE(output.ok()) << output.status();
   EXPECT_NE((*output)->root, nullptr);
 }
@@ -34,7 +34,7 @@ TEST(BoundedParseTest, MarkupThatCostsFarMoreThanItsSizeIsRefused) {
   GumboArena arena;
   std::string html = ManyAttributes(100000);
   absl::StatusOr<GumboOutput*> output =
-      ParseWithinBudget(arena, html, absl::InfiniteFuture(), 250);
+      ParseWithinBudget(arena, html, absl::InfiniteFuture(), Limits());
   EXPECT_EQ(output.status().code(), absl::StatusCode::kResourceExhausted);
   EXPECT_THAT(output.status().message(), HasSubstr("--max_parse_ms_per_mb"));
 }
@@ -42,14 +42,39 @@ TEST(BoundedParseTest, MarkupThatCostsFarMoreThanItsSizeIsRefused) {
 TEST(BoundedParseTest, TheDeadlineStopsTheParse) {
   GumboArena arena;
   std::string html = ManyAttributes(100000);
+  Limits limits;
+  limits.max_parse_ms_per_mb = 1'000'000;
   absl::StatusOr<GumboOutput*> output = ParseWithinBudget(
-      arena, html, absl::Now() + absl::Milliseconds(20), 1'000'000);
+      arena, html, absl::Now() + absl::Milliseconds(20), limits);
   EXPECT_EQ(output.status().code(), absl::StatusCode::kDeadlineExceeded);
 }
 
 TEST(BoundedParseTest, TheBudgetGrowsWithTheSize) {
   EXPECT_EQ(ParseBudget(0, 250), absl::Milliseconds(100));
   EXPECT_EQ(ParseBudget(4 << 20, 250), absl::Milliseconds(1100));
+  EXPECT_EQ(ParseMemoryBudget(0, 64), size_t{32} << 20);
+  EXPECT_EQ(ParseMemoryBudget(4 << 20, 64), size_t{288} << 20);
+}
+
+// A <b> with 2 000 attributes, reopened (and so copied, attributes and
+// all) in 60 000 paragraphs: hundreds of bytes of tree for every byte of
+// the document, which the CPU budget alone would let grow past 400 MB.
+TEST(BoundedParseTest, MarkupThatTakesFarMoreMemoryThanItsSizeIsRefused) {
+  std::string html = "<p><b";
+  for (int i = 0; i < 2000; ++i) html += " a" + std::to_string(i);
+  html += ">x";
+  for (int i = 0; i < 60000; ++i) html += "<p>y";
+  GumboArena arena;
+  Limits limits;
+  limits.max_parse_ms_per_mb = 1'000'000;
+  absl::StatusOr<GumboOutput*> output =
+      ParseWithinBudget(arena, html, absl::InfiniteFuture(), limits);
+  EXPECT_EQ(output.status().code(), absl::StatusCode::kResourceExhausted);
+  EXPECT_THAT(output.status().message(), HasSubstr("--max_parse_mb_per_mb"));
+  // Stopped within a watch's allocations of the budget.
+  EXPECT_LT(arena.taken(),
+            ParseMemoryBudget(html.size(), limits.max_parse_mb_per_mb) +
+                (size_t{4} << 20));
 }
 
 }  // namespace

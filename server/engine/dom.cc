@@ -90,9 +90,8 @@ absl::StatusOr<Dom> Dom::Parse(std::string html, const NodeBudget& node_budget,
   Dom dom;
   dom.arena_ = std::make_unique<GumboArena>(GumboArena::Chunks::kThreadCache);
   dom.source_ = std::make_unique<std::string>(std::move(html));
-  absl::StatusOr<GumboOutput*> output =
-      ParseWithinBudget(*dom.arena_, *dom.source_, html_bytes, deadline,
-                        limits.max_parse_ms_per_mb);
+  absl::StatusOr<GumboOutput*> output = ParseWithinBudget(
+      *dom.arena_, *dom.source_, html_bytes, deadline, limits);
   if (!output.ok()) return output.status();
   dom.output_ = *output;
   if (dom.output_ == nullptr || dom.output_->root == nullptr) {

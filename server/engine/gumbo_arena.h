@@ -45,6 +45,10 @@ class GumboArena {
   }
   static constexpr size_t kWatchEvery = 1024;
 
+  // Bytes the parses so far have taken from the arena (frees give none
+  // back).
+  size_t taken() const { return taken_; }
+
   // Gumbo options that allocate from this arena and record no parse errors
   // (nothing reads them; recording them costs time, and memory in
   // proportion to a hostile page's errors). Gumbo then misreads one shape,
@@ -98,6 +102,7 @@ class GumboArena {
 
   void* Take(size_t size) {
     size = (size + 15) & ~size_t{15};
+    taken_ += size;
     if (size > remaining_) {
       size_t chunk_size = std::max(size, kChunkBytes);
       char* chunk = static_cast<char*>(NewChunk(chunk_size));
@@ -121,6 +126,7 @@ class GumboArena {
     size_t size;
   };
   std::vector<Chunk> chunks_;
+  size_t taken_ = 0;
   char* cursor_ = nullptr;
   size_t remaining_ = 0;
 };

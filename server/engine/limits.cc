@@ -11,8 +11,8 @@ namespace {
 constexpr absl::string_view kLimitPayload = "type.lede.dev/lede.LimitExceeded";
 
 constexpr absl::string_view kLimitNames[kLimitCount] = {
-    "max_input_bytes", "max_depth", "max_nodes", "max_parse_ms_per_mb",
-    "max_nodes_per_mb"};
+    "max_input_bytes",     "max_depth",        "max_nodes",
+    "max_parse_ms_per_mb", "max_nodes_per_mb", "max_parse_mb_per_mb"};
 
 }  // namespace
 

@@ -28,6 +28,12 @@ struct Limits {
   // more): the bench pages take it 41 ms per MiB at the median and 86 at
   // most, pathological markup far more (bounded_parse.h).
   int max_parse_ms_per_mb = 250;
+  // Memory the HTML parser's tree may take per MiB of the document, in MiB
+  // (and kFreeParseMiB more): the bench pages take 7.8 times their size at
+  // the median and 26 at most, markup made to copy attributes (a formatting
+  // element with 2 000 of them, reopened in every paragraph) 400 and more
+  // before the CPU budget stops it.
+  int max_parse_mb_per_mb = 64;
 };
 
 // Each limit a document can be refused by, so that the service can count
@@ -38,8 +44,13 @@ enum class Limit {
   kMaxNodes,
   kMaxParseMsPerMb,
   kMaxNodesPerMb,
+  kMaxParseMbPerMb,
 };
-inline constexpr size_t kLimitCount = 5;
+inline constexpr size_t kLimitCount = 6;
+
+// MiB the HTML parser's tree may take for any document, however small,
+// under --max_parse_mb_per_mb.
+inline constexpr size_t kFreeParseMiB = 32;
 
 // Nodes any document may have under --max_nodes_per_mb, however small.
 inline constexpr size_t kFreeNodes = 20'000;

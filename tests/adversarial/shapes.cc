@@ -50,12 +50,24 @@ std::string ManyAttributes(size_t) {
 // One of a <b>'s 1 000 attributes written again without a value, over and
 // over (gumbo recording no errors would run each repeat into the next
 // name; the parse blanks them, repeated_attributes.h), and the <b> reopened
-// in 1 000 paragraphs, each copy repeating its start tag.
+// in 200 paragraphs, each copy repeating its start tag.
 std::string RepeatedAttributes(size_t bytes) {
   std::string out = absl::StrCat(kPage, "<p><b");
   for (int i = 0; i < 1000; ++i) absl::StrAppend(&out, " a", i);
   out = Repeat(out, " a7", " z>x", bytes - 4000);
-  for (int i = 0; i < 1000; ++i) out += "<p>y";
+  for (int i = 0; i < 200; ++i) out += "<p>y";
+  return out;
+}
+// A <b> with 2 000 attributes reopened in each paragraph after it: the tree
+// builder copies the element, attributes and all, for every one.
+std::string ReopenedAttributes(size_t bytes) {
+  std::string out = absl::StrCat(kPage, "<p><b");
+  for (int i = 0; i < 2000; ++i) absl::StrAppend(&out, " a", i);
+  out += ">x";
+  // Within --max_nodes_per_mb: two nodes a paragraph.
+  const size_t paragraphs = bytes / 14;
+  for (size_t i = 0; i < paragraphs; ++i) out += "<p>y";
+  out.resize(std::max(out.size(), bytes), ' ');
   return out;
 }
 std::string HugeAttributeValue(size_t bytes) {
@@ -193,7 +205,8 @@ const std::vector<Shape>& Shapes() {
       {"select nesting", "<select><option>x repeated", "", StatusCode::kOk, kMB, SelectNesting},
       {"list nesting", "<ul><li> repeated", "", StatusCode::kResourceExhausted, kMB, ListNesting},
       {"100 000 attributes", "one element with 100 000 attributes (0.9 MB)", "", StatusCode::kResourceExhausted, 0, ManyAttributes},
-      {"repeated attributes", "a <b> with 1 000 attributes, one written again without a value to 1 MB, reopened in 1 000 paragraphs", "", StatusCode::kOk, kMB, RepeatedAttributes},
+      {"repeated attributes", "a <b> with 1 000 attributes, one written again without a value to 1 MB, reopened in 200 paragraphs", "", StatusCode::kOk, kMB, RepeatedAttributes},
+      {"reopened attributes", "a <b> with 2 000 attributes, reopened (copied) in 75 000 paragraphs, 1 MB", "", StatusCode::kResourceExhausted, kMB, ReopenedAttributes},
       {"10 MB attribute", "one attribute value of 10 MB", "", StatusCode::kOk, 10 * kMB, HugeAttributeValue},
       {"character references", "1 MB of named and numeric character references", "", StatusCode::kOk, kMB, CharacterReferences},
       {"10 MB comment", "one comment of 10 MB", "", StatusCode::kOk, 10 * kMB, HugeComment},
