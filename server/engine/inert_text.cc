@@ -1,8 +1,7 @@
 #include "server/engine/inert_text.h"
 
-#include <string.h>  // memmem
-
 #include <algorithm>
+#include <cstring>
 
 #include "absl/strings/ascii.h"
 #include "server/engine/metadata_readers.h"
@@ -26,15 +25,11 @@ constexpr absl::string_view kReadScriptTags[] = {"ld+json", "&"};
 // gumbo's only in a script without it. A style's text has no such states.
 constexpr absl::string_view kScriptEscape = "<!--";
 
-bool Contains(absl::string_view text, absl::string_view mark) {
-  return memmem(text.data(), text.size(), mark.data(), mark.size()) != nullptr;
-}
-
 bool ScriptTagIsRead(absl::string_view tag) {
   const std::string lower = absl::AsciiStrToLower(tag);
   return std::any_of(
       std::begin(kReadScriptTags), std::end(kReadScriptTags),
-      [&](absl::string_view mark) { return Contains(lower, mark); });
+      [&](absl::string_view mark) { return ContainsBytes(lower, mark); });
 }
 
 bool MayCut(absl::string_view html, const RawTextSpan& span) {
@@ -45,7 +40,7 @@ bool MayCut(absl::string_view html, const RawTextSpan& span) {
   // than the stub's.
   if (IsBlank(text)) return false;
   if (span.tag != GUMBO_TAG_SCRIPT) return span.tag == GUMBO_TAG_STYLE;
-  if (Contains(text, kScriptEscape)) return false;
+  if (ContainsBytes(text, kScriptEscape)) return false;
   if (ScriptTagIsRead(
           html.substr(span.tag_begin, span.text_begin - span.tag_begin))) {
     return false;
@@ -54,7 +49,7 @@ bool MayCut(absl::string_view html, const RawTextSpan& span) {
   if (metadata::ScriptDate(text).has_value()) return false;
   // ScriptDate reads gumbo's text, which is these bytes but for a CR or a
   // NUL (a line break, U+FFFD): where it may look, it must see none.
-  return !Contains(text, metadata_rules::kScriptDateKeyWord) ||
+  return !ContainsBytes(text, metadata_rules::kScriptDateKeyWord) ||
          (memchr(text.data(), '\r', text.size()) == nullptr &&
           memchr(text.data(), '\0', text.size()) == nullptr);
 }

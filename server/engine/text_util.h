@@ -3,6 +3,7 @@
 #define LEDE_SERVER_ENGINE_TEXT_UTIL_H_
 
 #include <re2/stringpiece.h>
+#include <string.h>  // memmem
 #include <unicode/utf8.h>
 
 #include <cstdint>
@@ -22,6 +23,14 @@ inline re2::StringPiece Piece(absl::string_view text) {
 
 // U+FFFD, in UTF-8: what an invalid byte sequence is read as.
 inline constexpr absl::string_view kReplacementUtf8 = "\xEF\xBF\xBD";
+
+// Whether `text` holds the bytes of `mark`, by glibc's memmem, which skips
+// along by pairs of bytes: absl::StrContains (and std::string_view::find)
+// stop at each occurrence of the mark's first byte to compare, and on whole
+// pages ('<' in markup) that cost 0.4 % of the engine's time.
+inline bool ContainsBytes(absl::string_view text, absl::string_view mark) {
+  return memmem(text.data(), text.size(), mark.data(), mark.size()) != nullptr;
+}
 
 // Whether `c` is ASCII white space as HTML reads it (space, tab, line feed,
 // form feed, carriage return) and RE2's \s matches it: not the vertical tab.
