@@ -21,7 +21,7 @@ struct Bounds {
   absl::Duration budget;
   absl::Duration cpu_start;
   const GumboArena* arena;
-  size_t memory_budget;
+  size_t taken_limit;  // the arena's taken() past which the parse stops
   Stop stop = Stop::kNone;
 };
 
@@ -34,7 +34,7 @@ struct Bounds {
 void CheckBounds(void* context) {
   auto* bounds = static_cast<Bounds*>(context);
   const absl::Time now = absl::Now();
-  if (bounds->arena->taken() > bounds->memory_budget) {
+  if (bounds->arena->taken() > bounds->taken_limit) {
     bounds->stop = Stop::kMemory;
   } else if (now > bounds->deadline) {
     bounds->stop = Stop::kDeadline;
@@ -80,6 +80,8 @@ absl::StatusOr<GumboOutput*> ParseWithinBudget(GumboArena& arena,
                                                const Limits& limits) {
   const int ms_per_mb = limits.max_parse_ms_per_mb;
   const absl::Duration budget = ParseBudget(budget_bytes, ms_per_mb);
+  const size_t memory_budget =
+      ParseMemoryBudget(budget_bytes, limits.max_parse_mb_per_mb);
   Bounds bounds;
   bounds.deadline = deadline;
   bounds.start = absl::Now();
@@ -87,9 +89,7 @@ absl::StatusOr<GumboOutput*> ParseWithinBudget(GumboArena& arena,
   bounds.cpu_start = ThreadCpuTime();
   bounds.arena = &arena;
   // What the arena held before this parse does not count against it.
-  bounds.memory_budget =
-      arena.taken() +
-      ParseMemoryBudget(budget_bytes, limits.max_parse_mb_per_mb);
+  bounds.taken_limit = arena.taken() + memory_budget;
   GumboOptions options = arena.Options();
   arena.SetWatch(&CheckBounds, &bounds);
   GumboOutput* output = ParseOrStop(&options, html, &bounds);
@@ -117,8 +117,8 @@ absl::StatusOr<GumboOutput*> ParseWithinBudget(GumboArena& arena,
               "costs far more than its size (formatting elements with many "
               "attributes, reopened over and over); fix the markup or raise "
               "the flag",
-              ParseMemoryBudget(budget_bytes, limits.max_parse_mb_per_mb) >> 20,
-              budget_bytes / 1024, limits.max_parse_mb_per_mb));
+              memory_budget >> 20, budget_bytes / 1024,
+              limits.max_parse_mb_per_mb));
     case Stop::kNone:
       break;
   }
