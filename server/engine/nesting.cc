@@ -6,9 +6,11 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
+#include <string>
 #include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
@@ -256,6 +258,40 @@ bool IsHeading(GumboTag tag) {
   return tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6;
 }
 
+// An end tag as the scan read it: its tag, all between "</" and ">" as
+// written, and how much of that is its name.
+struct EndTagRead {
+  GumboTag tag;
+  absl::string_view written;
+  size_t name_size;
+};
+
+// The key by which gumbo 0.10 tells a foreign element's name from an end
+// tag's, as written, in the rules for foreign content: it compares them
+// with strncasecmp, in ASCII case and up to a NUL they share. Lower-cased,
+// and zeroed past its first NUL, so that equal keys are names it takes
+// as equal.
+std::string ForeignNameKey(absl::string_view written) {
+  std::string key(written);
+  bool past_nul = false;
+  for (char& c : key) {
+    if (past_nul) {
+      c = 0;
+    } else {
+      past_nul = c == 0;
+      c = absl::ascii_tolower(static_cast<unsigned char>(c));
+    }
+  }
+  return key;
+}
+
+// A start tag's name as gumbo 0.10 writes it for that comparison: up to C's
+// white space or '/', which takes '\v' too, where the tokenizer's name
+// goes on.
+absl::string_view StartTagForeignName(absl::string_view name) {
+  return name.substr(0, name.find('\v'));
+}
+
 // The stack of open elements as far as the scan follows it, with the
 // positions of each tag and of each class the rules ask about, so every
 // rule is answered without walking the stack (each tag's last position in
@@ -307,13 +343,27 @@ class OpenElements {
   int LastSpecialAny() const {
     return stack_.empty() ? -1 : stack_.back().last_any_special;
   }
-  // Below a foreign current node, the position of the last open `tag`
-  // among the foreign elements above the last HTML one; -1 if none, or if
-  // the current node is HTML.
-  int LastForeign(GumboTag tag) const {
+  // Below a foreign current node, the position of the foreign element
+  // above the last HTML one that `end` closes by the rules for foreign
+  // content; -1 if none, or if the current node is HTML. Gumbo 0.10 matches
+  // the names as written (ForeignNameKey): an end tag with anything after
+  // its name matches none, and one of an unknown tag only the elements of
+  // its name, not every unknown one as its enum would.
+  int LastForeign(const EndTagRead& end) const {
     if (!CurrentIsForeign()) return -1;
-    const int last = Last(tag);
+    int last = -1;
+    if (end.tag != GUMBO_TAG_UNKNOWN) {
+      if (end.written.size() == end.name_size) last = Last(end.tag);
+    } else if (auto found = name_ids_.find(ForeignNameKey(end.written));
+               found != name_ids_.end()) {
+      last = last_named_[found->second];
+    }
     return last > stack_.back().last_html ? last : -1;
+  }
+  // The position of the last open HTML element `tag`, -1 if none.
+  int LastHtml(GumboTag tag) const {
+    const int last = Last(tag);
+    return last < 0 ? -1 : stack_[last].last_html_same;
   }
   // Position of the last open heading (h1 to h6), -1 when none is open.
   int LastHeading() const {
@@ -365,8 +415,11 @@ class OpenElements {
 
   // Opens `tag` below the current node, or beside the last table when the
   // current node is a table's and `tag` is not part of one (fostered).
+  // `name`: its name as its start tag writes it, kept for an unknown
+  // foreign element's end tag to find it by (LastForeign).
   // Returns the element's serial number.
-  uint32_t Push(GumboTag tag, bool html_annotation = false) {
+  uint32_t Push(GumboTag tag, bool html_annotation = false,
+                absl::string_view name = {}) {
     if (tag == GUMBO_TAG_SELECT || tag == GUMBO_TAG_SVG ||
         tag == GUMBO_TAG_MATH) {
       counting_ = false;  // CountNode
@@ -381,8 +434,12 @@ class OpenElements {
       bits |= kHtmlAnnotation;
     }
     const uint32_t id = NewId();
-    Put({tag, ns, bits, id,
-         fostered && table >= 0 ? stack_[table].depth : depth() + 1});
+    Open open{tag, ns, bits, id,
+              fostered && table >= 0 ? stack_[table].depth : depth() + 1};
+    if (ns != Namespace::kHtml && tag == GUMBO_TAG_UNKNOWN) {
+      open.name = NameId(StartTagForeignName(name));
+    }
+    Put(open);
     return id;
   }
 
@@ -599,7 +656,22 @@ class OpenElements {
     // The position of the last open HTML element, this one included (-1:
     // none): the elements above it are foreign.
     int last_html = -1;
+    // The position of the last open HTML element of its tag, this one
+    // included (-1: none).
+    int last_html_same = -1;
+    // An unknown foreign element's name (NameId; -1: none kept), and the
+    // position of the open one of its name below it (-1: none).
+    int name = -1;
+    int below_same_name = -1;
   };
+  // The serial of a foreign element's name (ForeignNameKey of `written`),
+  // given on its first use.
+  int NameId(absl::string_view written) {
+    const auto [it, added] = name_ids_.try_emplace(
+        ForeignNameKey(written), static_cast<int>(last_named_.size()));
+    if (added) last_named_.push_back(-1);
+    return it->second;
+  }
   // A serial for a new element (open once Put).
   uint32_t NewId() {
     position_of_.push_back(-1);
@@ -613,6 +685,15 @@ class OpenElements {
     Open& put = stack_.emplace_back(open);
     put.below_same = last_[open.tag];
     last_[open.tag] = position;
+    put.last_html_same =
+        open.ns == Namespace::kHtml
+            ? position
+            : (put.below_same >= 0 ? stack_[put.below_same].last_html_same
+                                   : -1);
+    if (open.name >= 0) {
+      put.below_same_name = last_named_[open.name];
+      last_named_[open.name] = position;
+    }
     if (position == 0) {
       put.last_button = put.last_special = put.last_any_special = -1;
       put.last_html = -1;
@@ -634,6 +715,7 @@ class OpenElements {
     const Open open = stack_.back();
     stack_.pop_back();
     last_[open.tag] = open.below_same;
+    if (open.name >= 0) last_named_[open.name] = open.below_same_name;
     position_of_[open.id] = -1;
     return open;
   }
@@ -775,7 +857,11 @@ class OpenElements {
   bool counting_ = true;
   std::vector<Open> stack_;
   std::array<int, kTagCount> last_;  // by tag: its last position, or -1
-  std::vector<int> position_of_;     // by serial: -1 once closed
+  // By foreign name: its serial (NameId), and by serial the position of
+  // the last open unknown foreign element of that name, or -1.
+  absl::flat_hash_map<std::string, int> name_ids_;
+  std::vector<int> last_named_;
+  std::vector<int> position_of_;  // by serial: -1 once closed
   std::vector<Formatting> formatting_;
   int base_depth_ = 2;  // <body>'s
 };
@@ -943,8 +1029,9 @@ bool HtmlEncoding(const std::vector<TagAttribute>& attributes) {
 // is pushed.
 // `html_encoding`: the tag says its content is HTML (HtmlEncoding), which
 // makes a MathML <annotation-xml> an HTML integration point.
-void StartTag(GumboTag tag, bool self_closing, bool html_encoding,
-              OpenElements& open) {
+// `name`: the tag's name as written.
+void StartTag(GumboTag tag, absl::string_view name, bool self_closing,
+              bool html_encoding, OpenElements& open) {
   const unsigned bits = Classes().bits[tag];
   if (bits & kBreakOut) BreakOutOfForeignContent(open);
   // A table below a <template> is not the template content's: there table
@@ -973,7 +1060,7 @@ void StartTag(GumboTag tag, bool self_closing, bool html_encoding,
   const bool foreign = tag == GUMBO_TAG_SVG || tag == GUMBO_TAG_MATH ||
                        open.IsForeignStartTag(tag);
   if ((self_closing && foreign) || (bits & kVoid)) return;
-  open.Push(tag, html_encoding);
+  open.Push(tag, html_encoding, name);
   open.Opened(tag);
 }
 
@@ -1013,18 +1100,22 @@ bool EndInSelect(GumboTag tag, OpenElements& open) {
 // span, an unknown tag) closes it only when no special element is open
 // above it, and else is ignored, as the tree builder's "any other end tag"
 // rule does: closing across a <table> left the table's later cells out of
-// any table (</t> after <x><table>, crash-8b82ce23). Below a foreign
-// current node it closes the last one, as the rules for foreign content do.
-// Gumbo 0.10 tells unknown tags apart by their enum only, as the scan does
-// (</x-c> closes an <x-b>). Gumbo ignores some other end tags too (a
+// any table (</t> after <x><table>, crash-8b82ce23); it closes an HTML
+// element only. Below a foreign current node it closes the last foreign
+// element of its name first, as the rules for foreign content do. Outside
+// them gumbo 0.10 tells unknown tags apart by their enum only, as the scan
+// does (</x-c> closes an <x-b>). Gumbo ignores some other end tags too (a
 // special element in between); the scan closes them anyway.
-void EndTag(GumboTag tag, OpenElements& open) {
+void EndTag(const EndTagRead& end, OpenElements& open) {
+  const GumboTag tag = end.tag;
   // Below a foreign current node the rules for foreign content come first:
   // the end tag closes the last foreign element of its name above the last
   // HTML one (an SVG <a>, no formatting element, closes at its </a>: the
   // adoption agency left it open, and <svg> with <a>x</a> 40 times read 24
-  // deep where gumbo's tree stays under 8, crash-ea113a76).
-  const int foreign = open.LastForeign(tag);
+  // deep where gumbo's tree stays under 8, crash-ea113a76). With none of
+  // its name, the HTML rules take it: an unknown end tag in an <svg> below
+  // an unknown HTML element closes that one, and the <svg> with it.
+  const int foreign = open.LastForeign(end);
   if (foreign >= 0) {
     open.PopTo(foreign);
     return;
@@ -1045,7 +1136,7 @@ void EndTag(GumboTag tag, OpenElements& open) {
     open.AdoptionAgency(tag);
     return;
   }
-  const int last = open.Last(tag);
+  const int last = open.LastHtml(tag);
   if ((Classes().bits[tag] & kSpecialAny) || open.CurrentIsForeign() ||
       last >= open.LastSpecialAny()) {
     open.PopTo(last);
@@ -1283,7 +1374,9 @@ class NestingScan {
     CountAttributeChecks();
     FindRepeatedAttributeNames(html_, attributes_, &repeated_attribute_names_);
     const size_t nodes_before = open_.nodes();
-    if (!Apply(tag, end_tag, self_closing)) return false;
+    const absl::string_view written =
+        html_.substr(name_start, i_ - 1 - name_start);
+    if (!Apply(tag, name, written, end_tag, self_closing)) return false;
     after_element_ = open_.nodes() > nodes_before;
     deepest_ = std::max(deepest_, open_.depth());
     if (end_tag) return true;
@@ -1355,8 +1448,10 @@ class NestingScan {
   }
 
   // What a tag does to the open elements; false for <plaintext>, after
-  // which the rest is text.
-  bool Apply(GumboTag tag, bool end_tag, bool self_closing) {
+  // which the rest is text. `name`: its name as written; `written`: all
+  // between "<" or "</" and ">".
+  bool Apply(GumboTag tag, absl::string_view name, absl::string_view written,
+             bool end_tag, bool self_closing) {
     if (in_frameset_) {
       // Only nested framesets open; everything else is dropped.
       if (tag == GUMBO_TAG_FRAMESET) {
@@ -1367,7 +1462,7 @@ class NestingScan {
         }
       }
     } else if (end_tag) {
-      EndTag(tag, open_);
+      EndTag({tag, written, name.size()}, open_);
     } else if (tag == GUMBO_TAG_FRAMESET) {
       if (frameset_ok_) {  // it replaces the body and all in it
         open_.PopTo(0);
@@ -1379,7 +1474,7 @@ class NestingScan {
     } else {
       if (tag == GUMBO_TAG_PLAINTEXT) return false;
       if (Classes().bits[tag] & kFramesetNotOkClass) frameset_ok_ = false;
-      StartTag(tag, self_closing,
+      StartTag(tag, name, self_closing,
                tag == GUMBO_TAG_ANNOTATION_XML && HtmlEncoding(attributes_),
                open_);
     }
@@ -1398,9 +1493,11 @@ class NestingScan {
       scripts_and_styles_.push_back(
           {tag, lt, text_begin, i_ - name.size() - 2});
     }
-    EndTag(tag, open_);
     const size_t gt = html_.find('>', i_);
     if (gt == absl::string_view::npos) return false;
+    const size_t name_start = i_ - name.size();
+    EndTag({tag, html_.substr(name_start, gt - name_start), name.size()},
+           open_);
     i_ = gt + 1;
     return true;
   }

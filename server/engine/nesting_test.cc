@@ -450,6 +450,30 @@ TEST(NestingTest, AnEndTagBelowAForeignNodeClosesItsForeignElement) {
   EXPECT_LE(ScanNestingDepth(inside, INT_MAX), GumboDepth(inside));
 }
 
+TEST(NestingTest, AForeignElementClosesByItsNameAsWritten) {
+  // Gumbo 0.10 matches an end tag with a foreign element by the names as
+  // written, not by the tag enum that every unknown name shares: </c>
+  // closes no SVG <r>, and the HTML rules take it, which close the unknown
+  // HTML <g> below the <svg> (its enum's), the <svg> with it. The <a>s are
+  // then HTML links, each closing the one before. (Fuzz regression
+  // crash-b6a139d7: the scan closed the <r> only and read the SVG <a>s
+  // nesting, 44 levels here where gumbo builds 5.)
+  const std::string stray = absl::StrCat("<g><svg><r></c>", Repeat("<a>", 40));
+  EXPECT_LT(GumboDepth(stray), 6);
+  EXPECT_LE(ScanNestingDepth(stray, INT_MAX), GumboDepth(stray));
+  // The end tag of its own name closes it, in any case.
+  const std::string named = Repeat("<svg><q><R></Q>", 40);
+  EXPECT_LE(ScanNestingDepth(named, INT_MAX), GumboDepth(named));
+  EXPECT_GE(ScanNestingDepth(named, INT_MAX), GumboDepth(named) - 1);
+  // An end tag with anything after its name matches no foreign element,
+  // and with no HTML one of its name open, it is ignored: the <q>s nest,
+  // in gumbo and in the scan.
+  const std::string spaced = absl::StrCat("<svg>", Repeat("<q></q >", 40));
+  EXPECT_GT(GumboDepth(spaced), 40);
+  EXPECT_LE(ScanNestingDepth(spaced, INT_MAX), GumboDepth(spaced));
+  EXPECT_GE(ScanNestingDepth(spaced, INT_MAX), GumboDepth(spaced) - 1);
+}
+
 TEST(NestingTest, AnEndTagOutOfScopeIsIgnored) {
   // </h2>, </div>, </li>... close their element only when it is in scope:
   // a table opened inside it ends the scope, the end tag is ignored, and the
