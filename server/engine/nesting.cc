@@ -800,14 +800,17 @@ class OpenElements {
     const int after = copied ? FormattingIndex(nearest_copy) + 1 : k;
     formatting_.insert(formatting_.begin() + after, {copy.tag, copy.id});
   }
-  // The namespace `tag` opens in below the current node: <svg> and <math>
-  // start their own, whose elements open in it, except below an
-  // integration point, which holds HTML.
+  // The namespace `tag` opens in below the current node: by the rules for
+  // foreign content (IsForeignStartTag), the current node's, <svg> and
+  // <math> too (gumbo opens a <math> in an SVG element as SVG: read as
+  // MathML, its <mi> held HTML that nested where gumbo's did not); by the
+  // HTML rules (at an integration point too), <svg> and <math> start their
+  // own, and every other element is HTML.
   Namespace NamespaceOf(GumboTag tag) const {
+    if (IsForeignStartTag(tag)) return stack_.back().ns;
     if (tag == GUMBO_TAG_SVG) return Namespace::kSvg;
     if (tag == GUMBO_TAG_MATH) return Namespace::kMathMl;
-    if (stack_.empty()) return Namespace::kHtml;
-    return HoldsHtml(stack_.size() - 1) ? Namespace::kHtml : stack_.back().ns;
+    return Namespace::kHtml;
   }
   // Whether the open element at `position` holds HTML: an HTML element, or
   // an integration point of MathML or SVG. A MathML <annotation-xml> is one
@@ -1034,6 +1037,16 @@ void StartTag(GumboTag tag, absl::string_view name, bool self_closing,
               bool html_encoding, OpenElements& open) {
   const unsigned bits = Classes().bits[tag];
   if (bits & kBreakOut) BreakOutOfForeignContent(open);
+  // By the rules for foreign content, any other start tag below a foreign
+  // current node opens an element of its namespace, closing nothing (an
+  // open <p> stays open at <svg><section>) and void in none: the HTML
+  // rules below would close a <p> and open the element as HTML, which
+  // then nests (<p><svg><section> repeated read 24 levels where gumbo
+  // built 5).
+  if (open.IsForeignStartTag(tag)) {
+    if (!self_closing) open.Push(tag, html_encoding, name);
+    return;
+  }
   // A table below a <template> is not the template content's: there table
   // parts go by the body's rules after any other element, which drop them
   // (<table><template><v><caption>, crash-82c3cba8: the scan counted the
@@ -1376,14 +1389,35 @@ class NestingScan {
     const size_t nodes_before = open_.nodes();
     const absl::string_view written =
         html_.substr(name_start, i_ - 1 - name_start);
-    if (!Apply(tag, name, written, end_tag, self_closing)) return false;
+    const bool switches = !end_tag && SwitchesTokenizer(tag);
+    if (switches && tag == GUMBO_TAG_PLAINTEXT) return false;  // all text
+    Apply(tag, name, written, end_tag, self_closing);
     after_element_ = open_.nodes() > nodes_before;
     deepest_ = std::max(deepest_, open_.depth());
     if (end_tag) return true;
     if (deepest_ > stop_above_) return false;
     // "<script/>" opens a script too: only void elements close themselves.
-    if (Classes().bits[tag] & kRawText) {
-      return SkipRawTextOf(tag, name, lt, !open_.CurrentIsForeign());
+    if (switches && (Classes().bits[tag] & kRawText)) {
+      return SkipRawTextOf(tag, name, lt);
+    }
+    return true;
+  }
+
+  // Whether the tree builder takes the start tag `tag` by the rules that
+  // switch the tokenizer to read what follows an element of raw text
+  // (script, style, textarea, title...) or <plaintext> as text: the HTML
+  // rules, not those of SVG or MathML content, nor a select's (which drop
+  // all but a script, taken by the head's rules, and a textarea, which ends
+  // the select), nor a frameset's (all but <noframes>). There gumbo reads on
+  // as markup: in <svg><style><div></style>, the <div> breaks out of the SVG
+  // (fuzz regression crash-e92ea79d: the scan read the SVG's <a>s after it
+  // nesting, 17 levels where gumbo built 4), and a page could hide deep nesting
+  // in that text from the scan, to take gumbo to its parse budget.
+  bool SwitchesTokenizer(GumboTag tag) const {
+    if (in_frameset_) return tag == GUMBO_TAG_NOFRAMES;
+    if (open_.IsForeignStartTag(tag)) return false;
+    if (open_.InSelect()) {
+      return tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_TEXTAREA;
     }
     return true;
   }
@@ -1447,10 +1481,9 @@ class NestingScan {
     return true;
   }
 
-  // What a tag does to the open elements; false for <plaintext>, after
-  // which the rest is text. `name`: its name as written; `written`: all
-  // between "<" or "</" and ">".
-  bool Apply(GumboTag tag, absl::string_view name, absl::string_view written,
+  // What a tag does to the open elements. `name`: its name as written;
+  // `written`: all between "<" or "</" and ">".
+  void Apply(GumboTag tag, absl::string_view name, absl::string_view written,
              bool end_tag, bool self_closing) {
     if (in_frameset_) {
       // Only nested framesets open; everything else is dropped.
@@ -1463,7 +1496,7 @@ class NestingScan {
       }
     } else if (end_tag) {
       EndTag({tag, written, name.size()}, open_);
-    } else if (tag == GUMBO_TAG_FRAMESET) {
+    } else if (tag == GUMBO_TAG_FRAMESET && !open_.IsForeignStartTag(tag)) {
       if (frameset_ok_) {  // it replaces the body and all in it
         open_.PopTo(0);
         open_.ReplaceBody();
@@ -1472,24 +1505,21 @@ class NestingScan {
         in_frameset_ = true;
       }
     } else {
-      if (tag == GUMBO_TAG_PLAINTEXT) return false;
       if (Classes().bits[tag] & kFramesetNotOkClass) frameset_ok_ = false;
       StartTag(tag, name, self_closing,
                tag == GUMBO_TAG_ANNOTATION_XML && HtmlEncoding(attributes_),
                open_);
     }
-    return true;
   }
 
   // The raw text after a start tag `name` at `lt`, and the end tag that
-  // closes its element like any other. An HTML script's or style's text is
-  // kept in scripts_and_styles_ (in SVG or MathML, gumbo reads it as markup).
-  bool SkipRawTextOf(GumboTag tag, absl::string_view name, size_t lt,
-                     bool html_element) {
+  // closes its element like any other. A script's or style's text is kept
+  // in scripts_and_styles_.
+  bool SkipRawTextOf(GumboTag tag, absl::string_view name, size_t lt) {
     const size_t text_begin = i_;
     i_ = SkipRawText(html_, i_, name);
     if (i_ == absl::string_view::npos) return false;
-    if (html_element && (tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE)) {
+    if (tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE) {
       scripts_and_styles_.push_back(
           {tag, lt, text_begin, i_ - name.size() - 2});
     }

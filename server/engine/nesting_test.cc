@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -104,6 +105,10 @@ const char* const kShapes[] = {
     "<svg><desc><desc>",
     "<b><select><option>x</b><div>",
     "<table><td><select></td><div>",
+    "<svg><style><div></style>",
+    "<select><style></select><div>",
+    "<svg><plaintext><p>",
+    "<p><svg><section>",
 };
 
 TEST(NestingTest, TheScanNeverReadsDeeperThanGumboBuilds) {
@@ -472,6 +477,45 @@ TEST(NestingTest, AForeignElementClosesByItsNameAsWritten) {
   EXPECT_GT(GumboDepth(spaced), 40);
   EXPECT_LE(ScanNestingDepth(spaced, INT_MAX), GumboDepth(spaced));
   EXPECT_GE(ScanNestingDepth(spaced, INT_MAX), GumboDepth(spaced) - 1);
+}
+
+TEST(NestingTest, TextGumboReadsAsMarkupIsReadAsMarkup) {
+  // A <style>, <script>, <title>... or <plaintext> switches the tokenizer to
+  // read what follows as text only where the HTML rules insert it: not as an
+  // SVG or MathML element, nor in a select or a frameset that drops it.
+  // There what follows is markup: in <svg><style><div>, the <div> breaks
+  // out of the SVG, and the <a>s after it are HTML links, each closing the
+  // one before. (Fuzz regression crash-e92ea79d: the scan skipped the
+  // <div>, and read the SVG <a>s nesting.)
+  const std::string links =
+      absl::StrCat("<svg><style><div></style>", Repeat("<a>", 40));
+  EXPECT_LT(GumboDepth(links), 6);
+  EXPECT_LE(ScanNestingDepth(links, INT_MAX), GumboDepth(links));
+  // Nesting after such a tag is seen, and refused before gumbo builds it
+  // (a frameset drops all but framesets, which nest).
+  for (const char* opening :
+       {"<svg><style>", "<math><script>", "<svg><plaintext>",
+        "<select><style></select>", "<select><title></select>",
+        "<frameset><style>"}) {
+    const std::string unit =
+        absl::StartsWith(opening, "<frameset>") ? "<frameset>" : "<div>";
+    const std::string deep = absl::StrCat(opening, Repeat(unit, 2000));
+    const int scan = ScanNestingDepth(deep, INT_MAX);
+    EXPECT_GT(scan, 1024) << opening;
+    EXPECT_LE(scan, GumboDepth(deep)) << opening;
+    EXPECT_EQ(CheckMarkup(deep, Limits()).code(),
+              absl::StatusCode::kResourceExhausted)
+        << opening;
+  }
+  // Where the HTML rules insert it, its text is text: an integration point
+  // holds HTML, and a select takes a script by the head's rules.
+  for (const char* opening :
+       {"<style>", "<svg><foreignObject><style>", "<math><mi><title>",
+        "<select><script>", "<table><style>", "<plaintext>"}) {
+    const std::string text = absl::StrCat(opening, Repeat("<div>", 2000));
+    EXPECT_LT(ScanNestingDepth(text, INT_MAX), 8) << opening;
+    EXPECT_LT(GumboDepth(text), 8) << opening;
+  }
 }
 
 TEST(NestingTest, AnEndTagOutOfScopeIsIgnored) {
