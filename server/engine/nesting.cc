@@ -1077,12 +1077,22 @@ void StartTag(GumboTag tag, absl::string_view name, bool self_closing,
   open.Opened(tag);
 }
 
+// Whether an element `tag` is open in table scope: no table or template
+// opened after it (but the table itself, for </table>).
+bool InTableScope(GumboTag tag, const OpenElements& open) {
+  const int template_at = open.Last(GUMBO_TAG_TEMPLATE);
+  if (tag == GUMBO_TAG_TABLE) return open.Last(tag) > template_at;
+  return open.Last(tag) > std::max(open.Last(GUMBO_TAG_TABLE), template_at);
+}
+
 // In a select only </option>, </optgroup> and </select> close anything,
-// and in a table the end tag of an open table part, which ends the select
-// first. True when that is all the end tag does: the others are ignored,
-// so that the tags after them stay in the select, which drops them, as
-// gumbo does (</b> there once let the scan read 41 levels where gumbo built
-// 16).
+// and in a table the end tag of a table part open in table scope, which
+// ends the select first (a </td> with a table opened inside the cell is
+// ignored: crash-9ac0604d, where the scan closed the select and read the
+// elements the select dropped nesting). True when that is all the end tag
+// does: the others are ignored, so that the tags after them stay in the
+// select, which drops them, as gumbo does (</b> there once let the scan
+// read 41 levels where gumbo built 16).
 bool EndInSelect(GumboTag tag, OpenElements& open) {
   const int select = open.Last(GUMBO_TAG_SELECT);
   if (!open.InSelect()) return false;
@@ -1100,7 +1110,7 @@ bool EndInSelect(GumboTag tag, OpenElements& open) {
       return true;
     default:
       if (((Classes().bits[tag] & kTablePart) || tag == GUMBO_TAG_TABLE) &&
-          open.Last(tag) >= 0 && open.Last(GUMBO_TAG_TABLE) >= 0) {
+          open.Last(GUMBO_TAG_TABLE) >= 0 && InTableScope(tag, open)) {
         open.PopTo(select);
         return false;
       }

@@ -109,6 +109,7 @@ const char* const kShapes[] = {
     "<select><style></select><div>",
     "<svg><plaintext><p>",
     "<p><svg><section>",
+    "<table><td><table><select></td><o>",
 };
 
 TEST(NestingTest, TheScanNeverReadsDeeperThanGumboBuilds) {
@@ -559,6 +560,19 @@ TEST(NestingTest, EndTagsInASelectAreIgnoredAsGumboIgnoresThem) {
       absl::StrCat("<b><select><option>x</select>", Repeat("<div>", 200));
   EXPECT_GT(ScanNestingDepth(closed, INT_MAX), 200);
   EXPECT_LE(ScanNestingDepth(closed, INT_MAX), GumboDepth(closed));
+  // In a table, the end tag of a table part ends the select only when the
+  // part is in table scope: a table opened in the cell leaves </td>
+  // ignored, and the select drops what follows (fuzz regression
+  // crash-9ac0604d: the scan read the <o>s nesting). With the part in
+  // scope, the select ends and they nest in both.
+  const std::string inner =
+      absl::StrCat("<table><td><table><select></td>", Repeat("<o>", 200));
+  EXPECT_LT(GumboDepth(inner), 10);
+  EXPECT_LE(ScanNestingDepth(inner, INT_MAX), GumboDepth(inner));
+  const std::string cell =
+      absl::StrCat("<table><td><select></td>", Repeat("<o>", 200));
+  EXPECT_GT(ScanNestingDepth(cell, INT_MAX), 200);
+  EXPECT_LE(ScanNestingDepth(cell, INT_MAX), GumboDepth(cell));
 }
 
 TEST(NestingTest, ATemplateInASelectHoldsContentByTheBodysRules) {
