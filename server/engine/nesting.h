@@ -75,28 +75,30 @@ struct MarkupScan {
 };
 
 // Reads `html`'s tags with the HTML tokenizer's rules for comments, raw text
-// and attributes, and follows the stack of open elements with the tree
-// builder's rules for the tags that close others implicitly (p, li, dd/dt,
-// option, table parts, ruby, headings, formatting elements, foreign
-// content, with the namespace of each open element: <mi> or <desc> ends a
-// scope only as a MathML or SVG element, and a start tag breaks out of it
-// only where the current node is foreign), and the list of active formatting
-// elements that the tree builder reopens before text and inline elements
-// (misnested <b><i>x</b>, repeated, nests three levels deeper at each
+// (where the tree builder's HTML rules switch to it: not after an SVG or MathML
+// <style>, nor a tag a select or a frameset drops) and attributes, and follows
+// the stack of open elements with the tree builder's rules for the tags that
+// close others implicitly (p, li, dd/dt, option, table parts, ruby, headings,
+// formatting elements, foreign content, with the namespace of each open
+// element: <mi> or <desc> ends a scope only as a MathML or SVG element, a start
+// tag breaks out of it only where the current node is foreign, and an end tag
+// closes a foreign element by its name as written), and the list of active
+// formatting elements that the tree builder reopens before text and inline
+// elements (misnested <b><i>x</b>, repeated, nests three levels deeper at each
 // repetition: the scan refuses it as soon as gumbo would build it too deep,
-// instead of the parse budget stopping gumbo after its quadratic work), and
-// the adoption agency that moves blocks up. Where those rules are not
-// followed exactly, the scan closes more elements than gumbo would, so its
-// depth is a lower bound of the deepest gumbo's tree gets while gumbo
-// builds it (the top of this file): on every bench page and on the shapes
-// of nesting_test.cc. Fuzzing (nesting_fuzzer, which measures that depth
-// on the trees gumbo builds from the document's prefixes, and allows twice
-// it and 8) found documents read deeper where the scan left a formatting
-// element closed that gumbo reopened (an <a> in an <li> the next <li>
-// closes): the scan now keeps where gumbo's copy is, and opens it there for
-// the adoption agency of the next <a> (crash-81fffb7b: 107 read, 48 while
-// gumbo built it, now 44; crash-30cb361d: 47, 33, now 32). A few levels
-// more remain on some fuzz inputs (at most 4, on 5 of 400 of its corpus).
+// instead of the parse budget stopping gumbo after its quadratic work), and the
+// adoption agency that moves blocks up. Where those rules are not followed
+// exactly, the scan closes more elements than gumbo would, so its depth is a
+// lower bound of the deepest gumbo's tree gets while gumbo builds it (the top
+// of this file): on every bench page and on the shapes of nesting_test.cc.
+// Fuzzing (nesting_fuzzer, which measures that depth on the trees gumbo builds
+// from the document's prefixes, and allows twice it and 8) found documents read
+// deeper where the scan left a formatting element closed that gumbo reopened
+// (an <a> in an <li> the next <li> closes): the scan now keeps where gumbo's
+// copy is, and opens it there for the adoption agency of the next <a>
+// (crash-81fffb7b: 107 read, 48 while gumbo built it, now 44; crash-30cb361d:
+// 47, 33, now 32). A few levels more remain on some fuzz inputs (at most 4, on
+// 5 of 400 of its corpus).
 // Returns RESOURCE_EXHAUSTED, the error DepthLimitError gives, as soon as
 // that depth passes `limits.max_depth`. It also counts the duplicate-attribute
 // checks gumbo's tokenizer would make (quadratic in the attributes of one tag:
