@@ -5,6 +5,7 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
 #include "absl/time/clock.h"
 #include "gtest/gtest.h"
 #include "server/engine/engine.h"
@@ -57,6 +58,23 @@ TEST(AdversarialTest, FiftyThousandNestedDivsAreAnsweredInUnderHalfASecond) {
   EXPECT_LT(absl::Now() - start, absl::Milliseconds(500));
   EXPECT_EQ(response.status().code(), absl::StatusCode::kResourceExhausted);
   EXPECT_NE(response.status().message().find("--max_depth"), std::string::npos);
+}
+
+// The pre-scan refuses the <div>s after an SVG <style> by their depth, as
+// it does any other nesting, before gumbo builds them (it once read them as
+// the style's text, and gumbo ran into --max_parse_ms_per_mb instead).
+TEST(AdversarialTest, NestingAfterAForeignStyleIsRefusedByTheDepthLimit) {
+  const auto shape =
+      std::find_if(Shapes().begin(), Shapes().end(), [](const Shape& s) {
+        return absl::string_view(s.name) == "div nesting after an SVG style";
+      });
+  ASSERT_NE(shape, Shapes().end());
+  v1::ParseRequest request;
+  request.set_content(shape->make(shape->bytes));
+  absl::StatusOr<v1::ParseResponse> response = engine::Engine().Parse(request);
+  EXPECT_EQ(response.status().code(), absl::StatusCode::kResourceExhausted);
+  EXPECT_NE(response.status().message().find("--max_depth"), std::string::npos)
+      << response.status();
 }
 
 }  // namespace

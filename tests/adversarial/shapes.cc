@@ -24,6 +24,12 @@ std::string Repeat(absl::string_view head, absl::string_view unit,
 constexpr char kPage[] = "<html><head><title>t</title></head><body>";
 
 std::string DivNesting(size_t bytes) { return Repeat("", "<div>", "x", bytes); }
+// The <div>s follow an SVG <style>, whose text gumbo reads as markup (the
+// first <div> breaks out of the SVG): the pre-scan once read them as the
+// style's text, and left gumbo to build them until its parse budget.
+std::string NestingAfterForeignStyle(size_t bytes) {
+  return Repeat("<svg><style>", "<div>", "x", bytes);
+}
 std::string FiftyThousandDivs(size_t) {
   return Repeat("", "<div>", "x", 5 * 50000 + 1);
 }
@@ -199,6 +205,7 @@ const std::vector<Shape>& Shapes() {
   static const std::vector<Shape>* shapes = new std::vector<Shape>{
       {"div nesting", "unclosed <div>s, 1 MB", "", StatusCode::kResourceExhausted, kMB, DivNesting},
       {"50 000 divs", "50 000 unclosed <div>s (250 KB)", "", StatusCode::kResourceExhausted, 0, FiftyThousandDivs},
+      {"div nesting after an SVG style", "<svg><style>, then unclosed <div>s, 1 MB", "", StatusCode::kResourceExhausted, kMB, NestingAfterForeignStyle},
       {"misnested b/i", "<b><i><u><s>x</b> repeated: the adoption agency reopens i, u, s ever deeper", "", StatusCode::kResourceExhausted, kMB, MisnestedFormatting},
       {"adoption agency", "<a href=x><p>text repeated: a link around each paragraph, never closed", "", StatusCode::kResourceExhausted, kMB, AdoptionAgency},
       {"table nesting", "<table><tr><td> repeated", "", StatusCode::kResourceExhausted, kMB, TableNesting},
