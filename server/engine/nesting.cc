@@ -19,6 +19,7 @@
 #include "absl/time/time.h"
 #include "server/engine/bounded_parse.h"
 #include "server/engine/limits.h"
+#include "server/engine/raw_text.h"
 
 namespace lede::engine {
 namespace {
@@ -67,11 +68,6 @@ constexpr GumboTag kNotFostered[] = {
     GUMBO_TAG_TFOOT, GUMBO_TAG_TR, GUMBO_TAG_TD, GUMBO_TAG_TH, GUMBO_TAG_TABLE,
     GUMBO_TAG_SCRIPT, GUMBO_TAG_STYLE, GUMBO_TAG_TEMPLATE, GUMBO_TAG_INPUT,
     GUMBO_TAG_FORM};
-// Their content is text up to their end tag (RAWTEXT, RCDATA, script data).
-constexpr GumboTag kRawTextTags[] = {
-    GUMBO_TAG_SCRIPT, GUMBO_TAG_STYLE, GUMBO_TAG_XMP, GUMBO_TAG_IFRAME,
-    GUMBO_TAG_NOEMBED, GUMBO_TAG_NOFRAMES, GUMBO_TAG_NOSCRIPT,
-    GUMBO_TAG_TEXTAREA, GUMBO_TAG_TITLE};
 // Start tags that close an open <p> in button scope.
 constexpr GumboTag kClosesP[] = {
     GUMBO_TAG_ADDRESS, GUMBO_TAG_ARTICLE, GUMBO_TAG_ASIDE, GUMBO_TAG_BLOCKQUOTE,
@@ -219,7 +215,14 @@ struct TagClasses {
     };
     mark(kVoidTags, kVoid);
     mark(kNeverPushed, kNeverPush);
-    mark(kRawTextTags, kRawText);
+    // Their content is text up to their end tag (RAWTEXT, RCDATA, script
+    // data). A <noscript>'s is markup: read as text, nesting in it passed
+    // the scan, and gumbo built it until its parse budget.
+    for (size_t tag = 0; tag < kTagCount; ++tag) {
+      if (EndsOnlyAtItsEndTag(static_cast<GumboTag>(tag))) {
+        bits[tag] |= kRawText;
+      }
+    }
     mark(kClosesP, kClosesPClass);
     mark(kButtonScope, kButtonScopeClass);
     mark(kSpecialNotAddressDivP, kSpecialClass);

@@ -494,10 +494,12 @@ TEST(NestingTest, TextGumboReadsAsMarkupIsReadAsMarkup) {
   EXPECT_LE(ScanNestingDepth(links, INT_MAX), GumboDepth(links));
   // Nesting after such a tag is seen, and refused before gumbo builds it
   // (a frameset drops all but framesets, which nest).
+  // A <noscript>'s content is markup too: gumbo parses as a browser with
+  // scripting off does.
   for (const char* opening :
        {"<svg><style>", "<math><script>", "<svg><plaintext>",
         "<select><style></select>", "<select><title></select>",
-        "<frameset><style>"}) {
+        "<frameset><style>", "<body><noscript>", "<p>x<noscript>"}) {
     const std::string unit =
         absl::StartsWith(opening, "<frameset>") ? "<frameset>" : "<div>";
     const std::string deep = absl::StrCat(opening, Repeat(unit, 2000));

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "absl/strings/string_view.h"
+#include "server/engine/raw_text.h"
 
 namespace lede::engine {
 
@@ -29,25 +30,6 @@ struct RawTextEnd {
   size_t offset = 0;
   GumboTag tag = GUMBO_TAG_UNKNOWN;
 };
-
-// Whether gumbo reads `tag`'s content as text (raw text or RCDATA) up to its
-// own end tag: <iframe>, <noembed>, <noframes>, <script>, <style>,
-// <textarea>, <title>, <xmp>. Not <plaintext>, which nothing ends.
-inline bool EndsOnlyAtItsEndTag(GumboTag tag) {
-  switch (tag) {
-    case GUMBO_TAG_IFRAME:
-    case GUMBO_TAG_NOEMBED:
-    case GUMBO_TAG_NOFRAMES:
-    case GUMBO_TAG_SCRIPT:
-    case GUMBO_TAG_STYLE:
-    case GUMBO_TAG_TEXTAREA:
-    case GUMBO_TAG_TITLE:
-    case GUMBO_TAG_XMP:
-      return true;
-    default:
-      return false;
-  }
-}
 
 // Follows a walk over a tree gumbo parsed from `html` (every element in
 // document order, with its depth) and notes each such element that ran past

@@ -30,6 +30,11 @@ std::string DivNesting(size_t bytes) { return Repeat("", "<div>", "x", bytes); }
 std::string NestingAfterForeignStyle(size_t bytes) {
   return Repeat("<svg><style>", "<div>", "x", bytes);
 }
+// The same in a <noscript>, whose content gumbo (scripting off) reads as
+// markup too.
+std::string NestingInNoscript(size_t bytes) {
+  return Repeat(absl::StrCat(kPage, "<noscript>"), "<div>", "x", bytes);
+}
 std::string FiftyThousandDivs(size_t) {
   return Repeat("", "<div>", "x", 5 * 50000 + 1);
 }
@@ -206,6 +211,7 @@ const std::vector<Shape>& Shapes() {
       {"div nesting", "unclosed <div>s, 1 MB", "", StatusCode::kResourceExhausted, kMB, DivNesting},
       {"50 000 divs", "50 000 unclosed <div>s (250 KB)", "", StatusCode::kResourceExhausted, 0, FiftyThousandDivs},
       {"div nesting after an SVG style", "<svg><style>, then unclosed <div>s, 1 MB", "", StatusCode::kResourceExhausted, kMB, NestingAfterForeignStyle},
+      {"div nesting in a noscript", "<noscript>, then unclosed <div>s, 1 MB", "", StatusCode::kResourceExhausted, kMB, NestingInNoscript},
       {"misnested b/i", "<b><i><u><s>x</b> repeated: the adoption agency reopens i, u, s ever deeper", "", StatusCode::kResourceExhausted, kMB, MisnestedFormatting},
       {"adoption agency", "<a href=x><p>text repeated: a link around each paragraph, never closed", "", StatusCode::kResourceExhausted, kMB, AdoptionAgency},
       {"table nesting", "<table><tr><td> repeated", "", StatusCode::kResourceExhausted, kMB, TableNesting},
