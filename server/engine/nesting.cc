@@ -1162,9 +1162,13 @@ void EndTag(const EndTagRead& end, OpenElements& open) {
     open.AdoptionAgency(tag);
     return;
   }
+  // Below a foreign current node too: the special element that stops the
+  // rule may be one of the HTML elements below the foreign ones (a <dd>
+  // below <math><x>, where </c> closed the <h> below it, and the <math>
+  // with it, in the scan only: the <a>s after it nested as MathML in
+  // gumbo).
   const int last = open.LastHtml(tag);
-  if ((Classes().bits[tag] & kSpecialAny) || open.CurrentIsForeign() ||
-      last >= open.LastSpecialAny()) {
+  if ((Classes().bits[tag] & kSpecialAny) || last >= open.LastSpecialAny()) {
     open.PopTo(last);
   }
 }

@@ -474,6 +474,13 @@ TEST(NestingTest, AForeignElementClosesByItsNameAsWritten) {
   // An end tag with anything after its name matches no foreign element,
   // and with no HTML one of its name open, it is ignored: the <q>s nest,
   // in gumbo and in the scan.
+  // The HTML rules stop at a special element below the foreign ones: the
+  // <dd> leaves </c> ignored, and the MathML <a>s after it nest.
+  const std::string stopped =
+      absl::StrCat("<h><dd><math><x></c>", Repeat("<a>", 40));
+  EXPECT_GT(GumboDepth(stopped), 40);
+  EXPECT_LE(ScanNestingDepth(stopped, INT_MAX), GumboDepth(stopped));
+  EXPECT_GE(ScanNestingDepth(stopped, INT_MAX), GumboDepth(stopped) - 1);
   const std::string spaced = absl::StrCat("<svg>", Repeat("<q></q >", 40));
   EXPECT_GT(GumboDepth(spaced), 40);
   EXPECT_LE(ScanNestingDepth(spaced, INT_MAX), GumboDepth(spaced));
