@@ -261,6 +261,25 @@ bool IsHeading(GumboTag tag) {
   return tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6;
 }
 
+// The elements the tree builder's "generate implied end tags" closes.
+bool IsImpliedEndTag(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_OPTION:
+    case GUMBO_TAG_OPTGROUP:
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_RB:
+    case GUMBO_TAG_RP:
+    case GUMBO_TAG_RT:
+    case GUMBO_TAG_RTC:
+      return true;
+    default:
+      return false;
+  }
+}
+
 // An end tag as the scan read it: its tag, all between "</" and ">" as
 // written, and how much of that is its name.
 struct EndTagRead {
@@ -427,7 +446,12 @@ class OpenElements {
         tag == GUMBO_TAG_MATH) {
       counting_ = false;  // CountNode
     }
-    const bool fostered = (Classes().bits[top()] & kFosterParent) &&
+    // Only an HTML table part fosters: an SVG <tr> is an element like any
+    // other (the scan once put the elements opened in one beside the
+    // table, and read them far shallower than gumbo built them).
+    const bool fostered = !stack_.empty() &&
+                          stack_.back().ns == Namespace::kHtml &&
+                          (Classes().bits[top()] & kFosterParent) &&
                           !(Classes().bits[tag] & kNotFosteredClass);
     const int table = Last(GUMBO_TAG_TABLE);
     const Namespace ns = NamespaceOf(tag);
@@ -586,6 +610,14 @@ class OpenElements {
     if (IsOpen(id)) Remove(position_of_[id]);
   }
   void PopTop() { PopTo(static_cast<int>(stack_.size()) - 1); }
+  // Closes the current node while it is an HTML element that end tags are
+  // implied for (dd, dt, li, option, optgroup, p, rb, rp, rt, rtc).
+  void CloseImpliedEndTags() {
+    while (!stack_.empty() && stack_.back().ns == Namespace::kHtml &&
+           IsImpliedEndTag(stack_.back().tag)) {
+      PopTop();
+    }
+  }
   // Closes everything above the element at `position`.
   void PopAbove(int position) {
     if (position >= 0) PopTo(position + 1);
@@ -883,7 +915,14 @@ bool CloseBeforeInline(GumboTag tag, OpenElements& open) {
     case GUMBO_TAG_RTC:
     case GUMBO_TAG_RP:
     case GUMBO_TAG_RT:
-      open.PopAbove(open.Last(GUMBO_TAG_RUBY));
+      // With a <ruby> in scope, the implied end tags only (an open <rt>,
+      // <p>, <li>...), not all above the <ruby>: closing an unknown element
+      // opened in it, the scan read what followed far shallower than gumbo
+      // built it.
+      if (open.Last(GUMBO_TAG_RUBY) >=
+          std::max(0, open.LastScopeFor(GUMBO_TAG_RUBY))) {
+        open.CloseImpliedEndTags();
+      }
       break;
     case GUMBO_TAG_A:
     case GUMBO_TAG_NOBR:
@@ -1267,6 +1306,50 @@ size_t SkipAttributes(absl::string_view html, size_t i, bool* self_closing,
   return absl::string_view::npos;
 }
 
+// Whether `html` holds, at `at`, `word` (in any case) followed by a byte
+// that ends a tag name.
+bool TagWordAt(absl::string_view html, size_t at, absl::string_view word) {
+  const size_t after = at + word.size();
+  return after < html.size() &&
+         absl::EqualsIgnoreCase(html.substr(at, word.size()), word) &&
+         IsTagNameEnd(html[after]);
+}
+
+// SkipRawText for a script's text, as the tokenizer's script data states
+// read it: after "<!--", a "<script" starts a run (double escaped) where
+// "</script" does not end the script but the run, until "-->" ends both
+// (<script><!--<script></script>x</script> is one script: the scan ended it
+// at the first end tag and counted the elements after it, which gumbo
+// reads as its text).
+size_t SkipScriptText(absl::string_view html, size_t i) {
+  enum class State { kData, kEscaped, kDoubleEscaped } state = State::kData;
+  for (size_t at = html.find_first_of("<-", i); at != absl::string_view::npos;
+       at = html.find_first_of("<-", at + 1)) {
+    if (html[at] == '-') {
+      if (state != State::kData && absl::StartsWith(html.substr(at), "-->")) {
+        state = State::kData;
+        at += 2;
+      }
+      continue;
+    }
+    if (state == State::kData && absl::StartsWith(html.substr(at), "<!--")) {
+      state = State::kEscaped;
+      at += 1;  // "<!-->" ends the run it opens: its "--" is read again
+      continue;
+    }
+    if (html.substr(at, 2) != "</") {
+      if (state == State::kEscaped && TagWordAt(html, at + 1, "script")) {
+        state = State::kDoubleEscaped;
+      }
+      continue;
+    }
+    if (!TagWordAt(html, at + 2, "script")) continue;
+    if (state != State::kDoubleEscaped) return at + 2 + 6;
+    state = State::kEscaped;
+  }
+  return absl::string_view::npos;
+}
+
 // The position after the end tag that closes raw text opened by `name`
 // ("</name" followed by a space, '/' or '>'), or npos.
 size_t SkipRawText(absl::string_view html, size_t i, absl::string_view name) {
@@ -1534,7 +1617,8 @@ class NestingScan {
   // in scripts_and_styles_.
   bool SkipRawTextOf(GumboTag tag, absl::string_view name, size_t lt) {
     const size_t text_begin = i_;
-    i_ = SkipRawText(html_, i_, name);
+    i_ = tag == GUMBO_TAG_SCRIPT ? SkipScriptText(html_, i_)
+                                 : SkipRawText(html_, i_, name);
     if (i_ == absl::string_view::npos) return false;
     if (tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE) {
       scripts_and_styles_.push_back(

@@ -110,6 +110,7 @@ const char* const kShapes[] = {
     "<svg><plaintext><p>",
     "<p><svg><section>",
     "<table><td><table><select></td><o>",
+    "<script><!--<script></script>b<x><p>b</script>",
 };
 
 TEST(NestingTest, TheScanNeverReadsDeeperThanGumboBuilds) {
@@ -525,6 +526,47 @@ TEST(NestingTest, TextGumboReadsAsMarkupIsReadAsMarkup) {
     const std::string text = absl::StrCat(opening, Repeat("<div>", 2000));
     EXPECT_LT(ScanNestingDepth(text, INT_MAX), 8) << opening;
     EXPECT_LT(GumboDepth(text), 8) << opening;
+  }
+}
+
+TEST(NestingTest, RubyTextAndForeignTablePartsCloseOnlyWhatGumboCloses) {
+  // Found by fuzzing the other way (documents gumbo builds far deeper than
+  // the scan reads): an <rt> or <rp> closes only the implied end tags
+  // (another <rt>, a <p>...), not the unknown element opened in the ruby;
+  // and an SVG <tr> fosters nothing, so what opens in it nests in it.
+  for (const std::string& deep :
+       {absl::StrCat("<ruby>", Repeat("<r><rt>", 100)),
+        absl::StrCat("<table><td><svg>", Repeat("<tr><g>", 100))}) {
+    EXPECT_GT(GumboDepth(deep), 150) << deep.substr(0, 30);
+    EXPECT_LE(ScanNestingDepth(deep, INT_MAX), GumboDepth(deep));
+    EXPECT_GE(ScanNestingDepth(deep, INT_MAX), GumboDepth(deep) - 2);
+  }
+  // An <rt> after an <rt> closes it, in gumbo and in the scan.
+  const std::string flat = absl::StrCat("<ruby>", Repeat("<rt>x", 100));
+  EXPECT_LT(GumboDepth(flat), 6);
+  EXPECT_LE(ScanNestingDepth(flat, INT_MAX), GumboDepth(flat));
+}
+
+TEST(NestingTest, AScriptEndsWhereTheTokenizersScriptStatesEndIt) {
+  // After "<!--", a "<script" in a script's text starts a run where
+  // "</script>" does not end the script, up to "-->". (Fuzz regression
+  // crash-29ac943a: the scan ended the script at the first end tag and
+  // counted elements gumbo reads as the script's text.)
+  const std::string escaped =
+      absl::StrCat("<script><!--<script></script>", Repeat("<div>x", 100));
+  EXPECT_LE(ScanMarkup(escaped, INT_MAX).nodes, GumboMeasure(escaped).nodes);
+  EXPECT_LT(GumboDepth(escaped), 5);
+  EXPECT_LE(ScanNestingDepth(escaped, INT_MAX), GumboDepth(escaped));
+  // "-->" ends the run, and the script's next end tag the script.
+  for (const char* closed :
+       {"<script><!--<script></script>--></script>",
+        "<script><!--<script></script>--x--></script>",
+        "<SCRIPT><!--></SCRIPT>", "<script><!-- x --></script>",
+        "<script><!--<scripts></script>"}) {
+    const std::string html = absl::StrCat(closed, Repeat("<div>x", 100));
+    EXPECT_GT(GumboDepth(html), 100) << closed;
+    EXPECT_LE(ScanNestingDepth(html, INT_MAX), GumboDepth(html)) << closed;
+    EXPECT_GE(ScanNestingDepth(html, INT_MAX), GumboDepth(html) - 1) << closed;
   }
 }
 
