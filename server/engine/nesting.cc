@@ -1083,8 +1083,8 @@ void StartTag(GumboTag tag, absl::string_view name, bool self_closing,
   // current node opens an element of its namespace, closing nothing (an
   // open <p> stays open at <svg><section>) and void in none: the HTML
   // rules below would close a <p> and open the element as HTML, which
-  // then nests (<p><svg><section> repeated read 24 levels where gumbo
-  // built 5).
+  // then nests (<p><svg><section> 40 times read 43 levels where gumbo
+  // builds 5).
   if (open.IsForeignStartTag(tag)) {
     if (!self_closing) open.Push(tag, html_encoding, name);
     return;
