@@ -1356,12 +1356,7 @@ size_t SkipRawText(absl::string_view html, size_t i, absl::string_view name) {
   while (true) {
     const size_t close = html.find("</", i);
     if (close == absl::string_view::npos) return close;
-    const size_t after = close + 2 + name.size();
-    if (after < html.size() &&
-        absl::EqualsIgnoreCase(html.substr(close + 2, name.size()), name) &&
-        IsTagNameEnd(html[after])) {
-      return after;
-    }
+    if (TagWordAt(html, close + 2, name)) return close + 2 + name.size();
     i = close + 2;
   }
 }
