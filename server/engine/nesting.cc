@@ -1306,15 +1306,6 @@ size_t SkipAttributes(absl::string_view html, size_t i, bool* self_closing,
   return absl::string_view::npos;
 }
 
-// Whether `html` holds, at `at`, `word` (in any case) followed by a byte
-// that ends a tag name.
-bool TagWordAt(absl::string_view html, size_t at, absl::string_view word) {
-  const size_t after = at + word.size();
-  return after < html.size() &&
-         absl::EqualsIgnoreCase(html.substr(at, word.size()), word) &&
-         IsTagNameEnd(html[after]);
-}
-
 // SkipRawText for a script's text, as the tokenizer's script data states
 // read it: after "<!--", a "<script" starts a run (double escaped) where
 // "</script" does not end the script but the run, until "-->" ends both
@@ -1338,12 +1329,12 @@ size_t SkipScriptText(absl::string_view html, size_t i) {
       continue;
     }
     if (html.substr(at, 2) != "</") {
-      if (state == State::kEscaped && TagWordAt(html, at + 1, "script")) {
+      if (state == State::kEscaped && TagNameAt(html, at + 1, "script")) {
         state = State::kDoubleEscaped;
       }
       continue;
     }
-    if (!TagWordAt(html, at + 2, "script")) continue;
+    if (!TagNameAt(html, at + 2, "script")) continue;
     if (state != State::kDoubleEscaped) return at + 2 + 6;
     state = State::kEscaped;
   }
@@ -1356,7 +1347,7 @@ size_t SkipRawText(absl::string_view html, size_t i, absl::string_view name) {
   while (true) {
     const size_t close = html.find("</", i);
     if (close == absl::string_view::npos) return close;
-    if (TagWordAt(html, close + 2, name)) return close + 2 + name.size();
+    if (TagNameAt(html, close + 2, name)) return close + 2 + name.size();
     i = close + 2;
   }
 }

@@ -1,14 +1,10 @@
 #include "server/engine/noscript_raw_text.h"
 
-#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "server/engine/dom.h"
-#include "server/engine/text_util.h"
 
 namespace lede::engine {
 namespace {
-
-constexpr absl::string_view kNoscriptEnd = "</noscript";
 
 // Where the first "</noscript" that ends a tag name stands in `text`; npos
 // when none does (HTML's appropriate end tag: the name, then white space,
@@ -16,13 +12,7 @@ constexpr absl::string_view kNoscriptEnd = "</noscript";
 size_t FindNoscriptEnd(absl::string_view text) {
   for (size_t at = text.find("</"); at != absl::string_view::npos;
        at = text.find("</", at + 2)) {
-    const absl::string_view rest = text.substr(at);
-    if (rest.size() <= kNoscriptEnd.size() ||
-        !absl::StartsWithIgnoreCase(rest, kNoscriptEnd)) {
-      continue;
-    }
-    const char after = rest[kNoscriptEnd.size()];
-    if (IsAsciiWhitespace(after) || after == '/' || after == '>') return at;
+    if (TagNameAt(text, at + 2, "noscript")) return at;
   }
   return absl::string_view::npos;
 }

@@ -6,6 +6,12 @@
 
 #include <gumbo.h>
 
+#include <cstddef>
+
+#include "absl/strings/match.h"
+#include "absl/strings/string_view.h"
+#include "server/engine/text_util.h"
+
 namespace lede::engine {
 
 // Whether gumbo reads `tag`'s content as text (raw text or RCDATA) up to its
@@ -27,6 +33,18 @@ constexpr bool EndsOnlyAtItsEndTag(GumboTag tag) {
     default:
       return false;
   }
+}
+
+// Whether `html` holds, at `at`, `name` (in any case) followed by a byte
+// that ends a tag name (white space, '/' or '>'): after a "</", the end tag
+// that closes raw text opened by `name`, as the tokenizer reads it.
+inline bool TagNameAt(absl::string_view html, size_t at,
+                      absl::string_view name) {
+  const size_t after = at + name.size();
+  if (after >= html.size()) return false;
+  const char c = html[after];
+  return absl::EqualsIgnoreCase(html.substr(at, name.size()), name) &&
+         (IsAsciiWhitespace(c) || c == '/' || c == '>');
 }
 
 }  // namespace lede::engine
