@@ -43,8 +43,14 @@ namespace {
 // in the rewritten page.
 struct RewrittenPage {
   std::string as_sent;  // the page as sent; empty when not rewritten
-  std::vector<size_t> stubs;
+  std::optional<InertTextCut> cut;  // its html moved out: the page parsed
   std::vector<BlankedName> blanked;
+
+  // Where byte `offset` of the page parsed is in the page as sent (a blank
+  // keeps the page's length).
+  size_t SourceOffset(size_t offset) const {
+    return cut ? cut->Source(offset) : offset;
+  }
 };
 
 // Rewrites `html` as `scan` read it: blanks its repeated attribute names
@@ -58,16 +64,14 @@ RewrittenPage Rewrite(const MarkupScan& scan, bool blank, bool cut,
     page.as_sent = *html;
     page.blanked = BlankAttributeNames(scan.repeated_attribute_names, html);
   }
-  std::optional<InertTextCut> cut_page;
-  if (cut) cut_page = CutInertText(*html, scan.scripts_and_styles);
-  if (!cut_page) return page;
+  if (cut) page.cut = CutInertText(*html, scan.scripts_and_styles);
+  if (!page.cut) return page;
   if (page.blanked.empty()) page.as_sent = std::move(*html);
-  *html = std::move(cut_page->html);
+  *html = std::move(page.cut->html);
   for (BlankedName& name : page.blanked) {
-    name.range = {cut_page->Moved(name.range.begin),
-                  cut_page->Moved(name.range.end)};
+    name.range = {page.cut->Moved(name.range.begin),
+                  page.cut->Moved(name.range.end)};
   }
-  page.stubs = std::move(cut_page->stubs);
   return page;
 }
 
@@ -102,7 +106,8 @@ absl::StatusOr<Dom> Dom::Parse(std::string html, const NodeBudget& node_budget,
         "deadline passed while parsing the HTML");
   }
   RawTextPastNoscripts raw_text(*dom.source_);
-  StubCheck stubs(rewritten.stubs);
+  StubCheck stubs = rewritten.cut ? StubCheck(rewritten.cut->stubs)
+                                  : StubCheck(absl::Span<const size_t>());
   BlankCheck blanks(std::move(rewritten.blanked));
   const auto [max_depth, nodes, elements] =
       dom.SurveyTree(limits.max_depth, &raw_text, &stubs, &blanks);
@@ -112,12 +117,21 @@ absl::StatusOr<Dom> Dom::Parse(std::string html, const NodeBudget& node_budget,
     return Parse(std::move(rewritten.as_sent), node_budget, limits, deadline,
                  rewrites);
   }
-  // Placed in the page as rewritten, checked above: a segment moves with
-  // its cut texts and blanked names. The page with its segments placed is
-  // parsed once more, and holds no placed segment.
+  // The pages parsed again (segments placed, raw text closed) are made of
+  // the page as sent, found in the tree of its rewrite, and rewritten
+  // afresh: what this tree showed of the rewrite need not hold where the
+  // page changed (a cut style moved into a <select>, which drops its tag and
+  // keeps its text: fuzz regression crash-c8a7c1f6).
+  const absl::string_view source = rewritten.as_sent.empty()
+                                       ? absl::string_view(*dom.source_)
+                                       : rewritten.as_sent;
+  const auto source_offset = [&rewritten](size_t offset) {
+    return rewritten.SourceOffset(offset);
+  };
+  // The page with its segments placed holds no placed segment.
   if (rewrites.place_segments && MayHoldStreamedSegments(*dom.source_)) {
     std::optional<std::string> placed =
-        PlaceStreamedSegments(dom.output_->document, *dom.source_);
+        PlaceStreamedSegments(dom.output_->document, source, source_offset);
     if (placed) {
       return Parse(
           std::move(*placed), node_budget, limits, deadline,
@@ -125,8 +139,9 @@ absl::StatusOr<Dom> Dom::Parse(std::string html, const NodeBudget& node_budget,
     }
   }
   if (!raw_text.ends().empty() && rewrites.close_raw_text > 0) {
-    return Parse(CloseRawText(*dom.source_, raw_text.ends()), node_budget,
-                 limits, deadline,
+    std::vector<RawTextEnd> ends = raw_text.ends();
+    for (RawTextEnd& end : ends) end.offset = source_offset(end.offset);
+    return Parse(CloseRawText(source, ends), node_budget, limits, deadline,
                  {.place_segments = rewrites.place_segments,
                   .close_raw_text = rewrites.close_raw_text - 1});
   }

@@ -90,6 +90,15 @@ size_t InertTextCut::Moved(size_t offset) const {
   return stubs[i] + 1 + (offset - cut_ends[i]);
 }
 
+size_t InertTextCut::Source(size_t offset) const {
+  // The last stub at or before `offset`: the bytes after it follow the end
+  // of its text.
+  const auto after = std::upper_bound(stubs.begin(), stubs.end(), offset);
+  if (after == stubs.begin()) return offset;
+  const size_t i = static_cast<size_t>(after - stubs.begin()) - 1;
+  return cut_ends[i] + (offset - stubs[i]) - 1;
+}
+
 void StubCheck::VisitElement(const GumboNode* element) {
   const GumboElement& e = element->v.element;
   if ((e.tag != GUMBO_TAG_SCRIPT && e.tag != GUMBO_TAG_STYLE) ||

@@ -39,6 +39,9 @@ struct InertTextCut {
   // Where byte `offset` of the page before the cut, outside the cut texts,
   // is in `html`.
   size_t Moved(size_t offset) const;
+  // Where byte `offset` of `html` was in the page before the cut (a stub:
+  // the last byte of the text it stands for).
+  size_t Source(size_t offset) const;
 };
 
 // `html` with the text of each element of `spans` (ScanMarkup's, of `html`)

@@ -174,6 +174,23 @@ TEST(InertTextTest, StreamedSegmentsArePlacedWithTheirTextsCut) {
   EXPECT_EQ(cut, 3);
 }
 
+// Source takes an offset of the cut page back to the page as sent, where
+// the pages parsed again after the cut (segments placed, raw text closed)
+// are made.
+TEST(InertTextTest, SourceTakesOffsetsBackToThePageAsSent) {
+  const std::string code = Code("f");
+  const std::string html = absl::StrCat("<p>a<script>", code, "</script><i>b",
+                                        "<style>", code, "</style><b>c");
+  std::optional<InertTextCut> cut = Cut(html);
+  ASSERT_TRUE(cut.has_value());
+  for (const char* mark : {"<p>", "</script>", "<i>", "</style>", "<b>"}) {
+    const size_t offset = html.find(mark);
+    EXPECT_EQ(cut->Source(cut->Moved(offset)), offset) << mark;
+  }
+  ASSERT_EQ(cut->stubs.size(), 2u);
+  EXPECT_EQ(cut->Source(cut->stubs[1]), html.find("</style>") - 1);
+}
+
 // Each stub must be the whole text of an HTML script or style.
 TEST(InertTextTest, StubCheckFindsOnlyWholeTextsOfHtmlElements) {
   const std::string html = absl::StrCat("<script>;</script><svg><style>;",

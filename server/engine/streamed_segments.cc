@@ -108,6 +108,16 @@ bool MayHoldStreamedSegments(absl::string_view html) {
 
 std::optional<std::string> PlaceStreamedSegments(const GumboNode* document,
                                                  absl::string_view html) {
+  return PlaceStreamedSegments(document, html,
+                               [](size_t offset) { return offset; });
+}
+
+std::optional<std::string> PlaceStreamedSegments(
+    const GumboNode* document, absl::string_view source,
+    absl::FunctionRef<size_t(size_t)> source_offset) {
+  const auto in_source = [&](Span span) {
+    return Span{source_offset(span.begin), source_offset(span.end)};
+  };
   absl::flat_hash_map<std::string, Segment> segments;
   std::vector<const GumboNode*> placeholders;
   WalkTree(document, [&](const GumboNode* node, int) {
@@ -123,10 +133,10 @@ std::optional<std::string> PlaceStreamedSegments(const GumboNode* document,
                FindAttribute(node, "hidden") != nullptr) {
       if (std::optional<Span> outer = ElementSpan(node)) {
         const GumboElement& element = node->v.element;
-        segments[id.substr(2)] =
-            Segment{*outer,
-                    {element.start_pos.offset + element.original_tag.length,
-                     element.end_pos.offset}};
+        segments[id.substr(2)] = Segment{
+            in_source(*outer),
+            in_source({element.start_pos.offset + element.original_tag.length,
+                       element.end_pos.offset})};
       }
     }
     return true;
@@ -144,15 +154,15 @@ std::optional<std::string> PlaceStreamedSegments(const GumboNode* document,
       found->second.has_placeholder = true;
       edits.push_back({found->second.outer, &found->second, false});
     }
-    edits.push_back({*span, &found->second, true});
+    edits.push_back({in_source(*span), &found->second, true});
   }
   if (edits.empty()) return std::nullopt;
   std::sort(edits.begin(), edits.end(), [](const Edit& a, const Edit& b) {
     return a.span.begin < b.span.begin;
   });
   std::string out;
-  out.reserve(html.size());
-  Emit(html, {0, html.size()}, edits, 0, &out);
+  out.reserve(source.size());
+  Emit(source, {0, source.size()}, edits, 0, &out);
   return out;
 }
 

@@ -14,6 +14,7 @@
 #include <optional>
 #include <string>
 
+#include "absl/functional/function_ref.h"
 #include "absl/strings/string_view.h"
 
 namespace lede::engine {
@@ -26,6 +27,15 @@ bool MayHoldStreamedSegments(absl::string_view html);
 // boundary's fallback goes. nullopt when no segment has a placeholder.
 std::optional<std::string> PlaceStreamedSegments(const GumboNode* document,
                                                  absl::string_view html);
+// PlaceStreamedSegments for a `document` parsed from a rewrite of `source`
+// (inert_text.h's cut): the segments move in `source`, where each offset of
+// the rewrite that starts or ends an element or a comment is at
+// `source_offset(offset)`. The page so placed is one gumbo has not read:
+// what the rewrite's checks in `document` showed may not hold in it (a cut
+// style moved into a <select>, which drops the tag and keeps the text).
+std::optional<std::string> PlaceStreamedSegments(
+    const GumboNode* document, absl::string_view source,
+    absl::FunctionRef<size_t(size_t)> source_offset);
 
 }  // namespace lede::engine
 
