@@ -64,7 +64,9 @@ RewrittenPage Rewrite(const MarkupScan& scan, bool blank, bool cut,
     page.as_sent = *html;
     page.blanked = BlankAttributeNames(scan.repeated_attribute_names, html);
   }
-  if (cut) page.cut = CutInertText(*html, scan.scripts_and_styles);
+  if (cut) {
+    page.cut = CutInertText(*html, scan.scripts_and_styles, scan.svg_contents);
+  }
   if (!page.cut) return page;
   if (page.blanked.empty()) page.as_sent = std::move(*html);
   *html = std::move(page.cut->html);
@@ -106,8 +108,9 @@ absl::StatusOr<Dom> Dom::Parse(std::string html, const NodeBudget& node_budget,
         "deadline passed while parsing the HTML");
   }
   RawTextPastNoscripts raw_text(*dom.source_);
-  StubCheck stubs = rewritten.cut ? StubCheck(rewritten.cut->stubs)
-                                  : StubCheck(absl::Span<const size_t>());
+  StubCheck stubs =
+      rewritten.cut ? StubCheck(rewritten.cut->stubs, rewritten.cut->svg_stubs)
+                    : StubCheck({}, {});
   BlankCheck blanks(std::move(rewritten.blanked));
   const auto [max_depth, nodes, elements] =
       dom.SurveyTree(limits.max_depth, &raw_text, &stubs, &blanks);

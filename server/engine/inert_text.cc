@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <vector>
 
 #include "absl/strings/ascii.h"
 #include "server/engine/metadata_readers.h"
@@ -56,26 +57,55 @@ bool MayCut(absl::string_view html, const RawTextSpan& span) {
           memchr(text.data(), '\0', text.size()) == nullptr);
 }
 
+// What is cut: a range of the page, and whether it is an <svg>'s content.
+struct CutRange {
+  ByteRange bytes;
+  bool svg;
+};
+
+// The ranges of `spans` and `svg_contents` that may be cut, in page order.
+std::vector<CutRange> RangesToCut(absl::string_view html,
+                                  absl::Span<const RawTextSpan> spans,
+                                  absl::Span<const ByteRange> svg_contents) {
+  std::vector<CutRange> ranges;
+  for (const RawTextSpan& span : spans) {
+    if (span.text_end <= html.size() && MayCut(html, span)) {
+      ranges.push_back({{span.text_begin, span.text_end}, false});
+    }
+  }
+  const size_t texts = ranges.size();
+  for (const ByteRange& content : svg_contents) {
+    if (content.begin <= content.end && content.end <= html.size() &&
+        content.end - content.begin >= kLeastCut) {
+      ranges.push_back({content, true});
+    }
+  }
+  std::inplace_merge(ranges.begin(), ranges.begin() + texts, ranges.end(),
+                     [](const CutRange& x, const CutRange& y) {
+                       return x.bytes.begin < y.bytes.begin;
+                     });
+  return ranges;
+}
+
 }  // namespace
 
-std::optional<InertTextCut> CutInertText(absl::string_view html,
-                                         absl::Span<const RawTextSpan> spans) {
+std::optional<InertTextCut> CutInertText(
+    absl::string_view html, absl::Span<const RawTextSpan> spans,
+    absl::Span<const ByteRange> svg_contents) {
   std::optional<InertTextCut> cut;
   size_t copied = 0;
-  for (const RawTextSpan& span : spans) {
-    if (span.text_begin < copied || span.text_end > html.size() ||
-        !MayCut(html, span)) {
-      continue;
-    }
+  for (const CutRange& range : RangesToCut(html, spans, svg_contents)) {
+    if (range.bytes.begin < copied) continue;
     if (!cut) {
       cut.emplace();
       cut->html.reserve(html.size());
     }
-    cut->html.append(html.data() + copied, span.text_begin - copied);
+    cut->html.append(html.data() + copied, range.bytes.begin - copied);
     cut->stubs.push_back(cut->html.size());
-    cut->cut_ends.push_back(span.text_end);
-    cut->html.push_back(kInertTextStub);
-    copied = span.text_end;
+    if (range.svg) cut->svg_stubs.push_back(cut->html.size());
+    cut->cut_ends.push_back(range.bytes.end);
+    cut->html.push_back(range.svg ? kSvgContentStub : kInertTextStub);
+    copied = range.bytes.end;
   }
   if (cut) cut->html.append(html.data() + copied, html.size() - copied);
   return cut;
@@ -101,16 +131,20 @@ size_t InertTextCut::Source(size_t offset) const {
 
 void StubCheck::VisitElement(const GumboNode* element) {
   const GumboElement& e = element->v.element;
-  if ((e.tag != GUMBO_TAG_SCRIPT && e.tag != GUMBO_TAG_STYLE) ||
-      e.tag_namespace != GUMBO_NAMESPACE_HTML || e.children.length != 1) {
-    return;
-  }
+  const bool svg =
+      e.tag == GUMBO_TAG_SVG && e.tag_namespace == GUMBO_NAMESPACE_SVG;
+  const bool raw_text =
+      (e.tag == GUMBO_TAG_SCRIPT || e.tag == GUMBO_TAG_STYLE) &&
+      e.tag_namespace == GUMBO_NAMESPACE_HTML;
+  if (!(svg || raw_text) || e.children.length != 1) return;
   const auto* text = static_cast<const GumboNode*>(e.children.data[0]);
-  if (text->type != GUMBO_NODE_TEXT || text->v.text.original_text.length != 1) {
+  if (text->type != (svg ? GUMBO_NODE_WHITESPACE : GUMBO_NODE_TEXT) ||
+      text->v.text.original_text.length != 1) {
     return;
   }
-  if (std::binary_search(stubs_.begin(), stubs_.end(),
-                         text->v.text.start_pos.offset)) {
+  const size_t offset = text->v.text.start_pos.offset;
+  if (std::binary_search(svg_stubs_.begin(), svg_stubs_.end(), offset) == svg &&
+      std::binary_search(stubs_.begin(), stubs_.end(), offset)) {
     ++found_;
   }
 }

@@ -8,6 +8,14 @@
 // read each cut one as the text of a script or style element, where the
 // pre-scan (nesting.h) said it would; when it did not, it parses the page as
 // sent. The tree is the one the page as sent makes, less the cut text.
+// The content of inline SVG (icons, logos, charts drawn as paths) is cut the
+// same way: about a tenth of the bench pages' bytes besides scripts and
+// styles, which gumbo reads as elements, each attribute matched against
+// SVG's 60 mixed-case names. No stage enters an <svg> for what it shows.
+// What is cut is content that the pre-scan read as SVG elements only,
+// closed in it, without text (MarkupScan::svg_contents), which cannot change
+// the tree outside its <svg>; the check in the tree is that the one byte
+// left is the only child of an SVG <svg> element.
 #ifndef LEDE_SERVER_ENGINE_INERT_TEXT_H_
 #define LEDE_SERVER_ENGINE_INERT_TEXT_H_
 
@@ -27,12 +35,19 @@ namespace lede::engine {
 // What a cut text becomes: one byte, so that its element keeps a text node
 // as it had, and not white space, which gumbo gives a node type of its own.
 inline constexpr char kInertTextStub = ';';
+// What an <svg>'s content becomes: white space, as the content cut holds no
+// other text (where text would tell the tree builder that a <frameset>
+// after it no longer replaces the body).
+inline constexpr char kSvgContentStub = ' ';
 
 // A page with texts cut, and where each cut text's one byte is.
 struct InertTextCut {
   std::string html;
   // Offsets in `html`, ascending.
   std::vector<size_t> stubs;
+  // Those of `stubs` that stand for an <svg>'s content (kSvgContentStub),
+  // ascending.
+  std::vector<size_t> svg_stubs;
   // Where each cut text ended in the page before the cut, one a stub.
   std::vector<size_t> cut_ends;
 
@@ -46,17 +61,22 @@ struct InertTextCut {
 
 // `html` with the text of each element of `spans` (ScanMarkup's, of `html`)
 // that no stage reads, and that gumbo ends where the scan did whatever state
-// its tokenizer is in, cut to one byte; nullopt when no text is cut.
+// its tokenizer is in, cut to kInertTextStub, and each of `svg_contents`
+// (ScanMarkup's too) to kSvgContentStub; nullopt when nothing is cut.
 // Linear in `html`'s size.
-std::optional<InertTextCut> CutInertText(absl::string_view html,
-                                         absl::Span<const RawTextSpan> spans);
+std::optional<InertTextCut> CutInertText(
+    absl::string_view html, absl::Span<const RawTextSpan> spans,
+    absl::Span<const ByteRange> svg_contents);
 
 // Finds the stubs of an InertTextCut in the tree gumbo parsed from its html:
-// each must be the whole text of a <script> or <style> in the HTML namespace.
+// each must be the whole text of a <script> or <style> in the HTML namespace,
+// or, for an <svg>'s content, of an <svg> in the SVG namespace.
 class StubCheck {
  public:
-  // `stubs` ascending (InertTextCut::stubs); none for a page not cut.
-  explicit StubCheck(absl::Span<const size_t> stubs) : stubs_(stubs) {}
+  // `stubs` and `svg_stubs` ascending (InertTextCut's); none for a page not
+  // cut.
+  StubCheck(absl::Span<const size_t> stubs, absl::Span<const size_t> svg_stubs)
+      : stubs_(stubs), svg_stubs_(svg_stubs) {}
 
   // Counts `element`'s text when it is one of the stubs.
   void VisitElement(const GumboNode* element);
@@ -66,6 +86,7 @@ class StubCheck {
 
  private:
   absl::Span<const size_t> stubs_;
+  absl::Span<const size_t> svg_stubs_;
   size_t found_ = 0;
 };
 

@@ -5,7 +5,10 @@
 #include <string>
 #include <vector>
 
+#include "absl/algorithm/container.h"
+#include "absl/functional/function_ref.h"
 #include "absl/strings/str_cat.h"
+#include "absl/types/span.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "server/engine/dom.h"
@@ -25,18 +28,42 @@ std::string Code(absl::string_view seed) {
 }
 
 std::optional<InertTextCut> Cut(absl::string_view html) {
-  return CutInertText(html, ScanMarkup(html, 1 << 20).scripts_and_styles);
+  const MarkupScan scan = ScanMarkup(html, 1 << 20);
+  return CutInertText(html, scan.scripts_and_styles, scan.svg_contents);
 }
 
 // What the cut page keeps of each element, by its stubs.
 std::vector<std::string> Stubbed(const InertTextCut& cut) {
   std::vector<std::string> around;
   for (size_t stub : cut.stubs) {
-    EXPECT_EQ(cut.html[stub], kInertTextStub);
+    const bool svg = absl::c_binary_search(cut.svg_stubs, stub);
+    EXPECT_EQ(cut.html[stub], svg ? kSvgContentStub : kInertTextStub);
     const size_t open = cut.html.rfind('<', stub);
     around.push_back(cut.html.substr(open, stub + 1 - open));
   }
   return around;
+}
+
+// Expects Dom::Parse's tree of each of `pages` to be gumbo's of the page as
+// sent, but for what was cut; returns the nodes that are `cut` in them.
+int CountInSameTrees(absl::Span<const std::string> pages,
+                     absl::FunctionRef<bool(const GumboNode*)> cut) {
+  int count = 0;
+  for (const std::string& page : pages) {
+    absl::StatusOr<Dom> dom =
+        Dom::Parse(page, Limits(), absl::InfiniteFuture());
+    EXPECT_TRUE(dom.ok()) << dom.status();
+    if (!dom.ok()) continue;
+    WalkTree(dom->document(), [&](const GumboNode* node, int) {
+      count += cut(node);
+      return true;
+    });
+    EXPECT_EQ(testing_only::DifferenceFromStandard(dom->document(), page,
+                                                   kInertTextStub),
+              "")
+        << page;
+  }
+  return count;
 }
 
 TEST(InertTextTest, CutsLongScriptsAndStylesThatNoStageReads) {
@@ -80,7 +107,7 @@ TEST(InertTextTest, LeavesWhatIsReadOrMayEndElsewhere) {
                    "s = {\"datePublished\": null};\r\n</script>"),
       absl::StrCat("<script><!--", Code("a"), "</script>"),
       absl::StrCat("<style>", std::string(300, ' '), "</style>"),
-      absl::StrCat("<svg><style>", Code("p"), "</style></svg>"),
+      absl::StrCat("<math><style>", Code("p"), "</style></math>"),
       absl::StrCat("<script>", Code("a")),  // never ends
   };
   for (const std::string& html : kept) {
@@ -119,23 +146,10 @@ TEST(InertTextTest, TheTreeIsThePageAsSentLessTheCutTexts) {
       absl::StrCat("<script/>", code, "</script>x"),
       absl::StrCat("<p><script>", std::string(200, '\0'), "</script>x"),
   };
-  int cut = 0;  // texts, over all pages
-  for (const std::string& page : pages) {
-    absl::StatusOr<Dom> dom =
-        Dom::Parse(page, Limits(), absl::InfiniteFuture());
-    ASSERT_TRUE(dom.ok()) << dom.status();
-    WalkTree(dom->document(), [&](const GumboNode* node, int) {
-      if (node->type == GUMBO_NODE_TEXT &&
-          absl::string_view(node->v.text.text) == ";") {
-        ++cut;
-      }
-      return true;
-    });
-    EXPECT_EQ(testing_only::DifferenceFromStandard(dom->document(), page,
-                                                   kInertTextStub),
-              "")
-        << page;
-  }
+  const int cut = CountInSameTrees(pages, [](const GumboNode* node) {
+    return node->type == GUMBO_NODE_TEXT &&
+           absl::string_view(node->v.text.text) == ";";
+  });
   // Cut: every script and style above but those in the escaped states, in
   // a <textarea>, <title>, SVG or <plaintext>, and the style a <select>
   // drops (the scan read it as a style's; the check found no such element,
@@ -198,20 +212,94 @@ TEST(InertTextTest, StubCheckFindsOnlyWholeTextsOfHtmlElements) {
   GumboOutput* output = gumbo_parse(html.c_str());
   const size_t in_svg = html.find(';', 9);
   const std::vector<size_t> stubs = {8, in_svg, html.find(';', in_svg + 1)};
-  StubCheck check(stubs);
+  StubCheck check(stubs, {});
   WalkTree(output->document, [&](const GumboNode* node, int) {
     if (node->type == GUMBO_NODE_ELEMENT) check.VisitElement(node);
     return true;
   });
   EXPECT_FALSE(check.AllFound());
   const std::vector<size_t> first = {8};
-  StubCheck only_first(first);
+  StubCheck only_first(first, {});
   WalkTree(output->document, [&](const GumboNode* node, int) {
     if (node->type == GUMBO_NODE_ELEMENT) only_first.VisitElement(node);
     return true;
   });
   EXPECT_TRUE(only_first.AllFound());
   gumbo_destroy_output(&kGumboDefaultOptions, output);
+}
+
+// An icon long enough to be cut.
+std::string Icon() {
+  std::string path;
+  while (path.size() < 200) path += "M12 2a10 10 0 1 0 0 20 ";
+  return absl::StrCat("<path d=\"", path, "\"/>\n<g><circle r=1></circle></g>");
+}
+
+TEST(InertTextTest, CutsTheContentOfSvgThatShowsNoText) {
+  const std::string html =
+      absl::StrCat("<p>Share<svg viewBox=\"0 0 24 24\">", Icon(),
+                   "</svg><svg><text>Hi</text>", Icon(), "</svg><script>",
+                   Code("a"), "</script><svg><path/></svg>");
+  std::optional<InertTextCut> cut = Cut(html);
+  ASSERT_TRUE(cut.has_value());
+  // The first <svg>'s content and the script; not the <svg> with text, nor
+  // the short one.
+  EXPECT_THAT(Stubbed(*cut), testing::ElementsAre(
+                                 "<svg viewBox=\"0 0 24 24\"> ", "<script>;"));
+  EXPECT_THAT(cut->svg_stubs, testing::ElementsAre(cut->stubs[0]));
+  EXPECT_EQ(cut->html.substr(0, cut->html.find("<svg><text>")),
+            "<p>Share<svg viewBox=\"0 0 24 24\"> </svg>");
+}
+
+// The tree Dom::Parse makes is the one gumbo makes of the page as sent, but
+// for the content of each <svg> it cut, wherever the <svg> is.
+TEST(InertTextTest, TheTreeIsThePageAsSentLessTheCutSvgContent) {
+  const std::string icon = Icon();
+  const std::string pages[] = {
+      absl::StrCat("<p>a<svg>", icon, "</svg>b"),
+      absl::StrCat("<table><svg>", icon, "</svg><tr><td>x</table>"),
+      absl::StrCat("<table><tr><svg>", icon, "</svg><td>x</table>"),
+      absl::StrCat("<select><svg>", icon, "</svg><option>x</select>"),
+      absl::StrCat("<template><svg>", icon, "</svg></template>x"),
+      absl::StrCat("<b><p>x</b><svg>", icon, "</svg>y"),
+      absl::StrCat("<svg>", icon, "<svg>", icon, "</svg></svg>x"),
+      absl::StrCat("<svg>", icon, "</SVG>x"),
+      absl::StrCat("<svg>", icon, "</svg >x"),
+      absl::StrCat("<math><mi><svg>", icon, "</svg></mi>x</math>y"),
+      absl::StrCat("<svg><foreignObject><svg>", icon, "</svg><p>x</svg>y"),
+      absl::StrCat("<textarea><svg>", icon, "</svg></textarea>x"),
+      absl::StrCat("<script><svg>", icon, "</svg></script>x"),
+      absl::StrCat("<!-- <svg> -->", icon, "</svg>x"),
+  };
+  const int cut = CountInSameTrees(pages, [](const GumboNode* node) {
+    return node->type == GUMBO_NODE_ELEMENT &&
+           testing_only::IsCutSvg(node->v.element);
+  });
+  // Cut, one a page: all but the <svg> a select drops (the check found no
+  // <svg> for its stub, so that page was parsed as sent), the one closed by
+  // "</svg >", and the text of a textarea, a script or a comment. Of two
+  // nested, the outer's content (the inner in it); of an <svg> with a
+  // <foreignObject>, the inner <svg>'s.
+  EXPECT_EQ(cut, 9);
+}
+
+// The stub is white space, as the content was: a <frameset> after the
+// <svg> still replaces the body, as it does in the page as sent (text
+// there would have kept it out).
+TEST(InertTextTest, AFramesetAfterACutSvgReplacesTheBodyAsSent) {
+  const std::string page =
+      absl::StrCat("<svg>", Icon(), "</svg><frameset><frame></frameset>");
+  std::optional<InertTextCut> cut = Cut(page);
+  ASSERT_TRUE(cut.has_value());
+  for (const std::string& html : {page, cut->html}) {
+    GumboOutput* output = gumbo_parse(html.c_str());
+    const GumboVector& children = output->root->v.element.children;
+    ASSERT_EQ(children.length, 2u) << html;
+    EXPECT_EQ(static_cast<const GumboNode*>(children.data[1])->v.element.tag,
+              GUMBO_TAG_FRAMESET)
+        << html;
+    gumbo_destroy_output(&kGumboDefaultOptions, output);
+  }
 }
 
 // Through the whole engine: the metadata stage still reads a long JSON-LD

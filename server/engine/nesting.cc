@@ -6,6 +6,7 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -1436,7 +1437,8 @@ class NestingScan {
             most_attributes_,
             open_.nodes(),
             std::move(scripts_and_styles_),
-            std::move(repeated_attribute_names_)};
+            std::move(repeated_attribute_names_),
+            std::move(svg_contents_)};
   }
 
  private:
@@ -1471,13 +1473,24 @@ class NestingScan {
                         end_tag ? nullptr : &attributes_);
     if (i_ == absl::string_view::npos) return false;
     CountAttributeChecks();
+    const size_t repeats_before = repeated_attribute_names_.size();
     FindRepeatedAttributeNames(html_, attributes_, &repeated_attribute_names_);
     const size_t nodes_before = open_.nodes();
     const absl::string_view written =
         html_.substr(name_start, i_ - 1 - name_start);
     const bool switches = !end_tag && SwitchesTokenizer(tag);
     if (switches && tag == GUMBO_TAG_PLAINTEXT) return false;  // all text
+    if (svg_) {
+      FollowSvgContent({tag, written, name.size()}, end_tag,
+                       repeated_attribute_names_.size() > repeats_before, lt);
+    }
+    const bool by_html_rules = !end_tag && !open_.IsForeignStartTag(tag);
+    const size_t open_before = open_.size();
     Apply(tag, name, written, end_tag, self_closing);
+    if (tag == GUMBO_TAG_SVG && by_html_rules && !svg_ &&
+        open_.size() == open_before + 1 && open_.top() == GUMBO_TAG_SVG) {
+      svg_ = OpenSvg{open_before, i_};
+    }
     after_element_ = open_.nodes() > nodes_before;
     deepest_ = std::max(deepest_, open_.depth());
     if (end_tag) return true;
@@ -1521,6 +1534,7 @@ class NestingScan {
     const bool shown = !std::all_of(
         text.begin(), text.end(), [](char c) { return IsSpace(c) || c == 0; });
     if (shown) frameset_ok_ = false;
+    if (shown && svg_) svg_.reset();
     const bool after_element = after_element_;
     after_element_ = false;
     if (in_frameset_ || !open_.InBodyContent()) return;
@@ -1550,7 +1564,34 @@ class NestingScan {
                   : html_.find('>', lt + 2);
     if (i_ == absl::string_view::npos) return false;
     if (c == '?') ++i_;
+    // "--!>" ends a comment too, where SkipDeclaration reads on to "-->";
+    // a CDATA section is text.
+    const absl::string_view markup = html_.substr(lt, i_ - lt);
+    if (svg_ && (absl::StrContains(markup, "--!") ||
+                 absl::StartsWith(markup, "<![CDATA["))) {
+      svg_.reset();
+    }
     return true;
+  }
+
+  // A tag in the content of the <svg> svg_ follows: an end tag that closes
+  // it ends the content, and svg_ is dropped where the content may change
+  // anything outside it (MarkupScan::svg_contents). `lt`: the tag's '<'.
+  void FollowSvgContent(const EndTagRead& end, bool end_tag,
+                        bool repeats_attributes, size_t lt) {
+    if (end_tag) {
+      const int closes = open_.LastForeign(end);
+      if (closes == static_cast<int>(svg_->position)) {
+        svg_contents_.push_back({svg_->content_begin, lt});
+      }
+      if (closes <= static_cast<int>(svg_->position)) svg_.reset();
+      return;
+    }
+    const unsigned bits = Classes().bits[end.tag];
+    if (repeats_attributes || !open_.IsForeignStartTag(end.tag) ||
+        (bits & (kBreakOut | kSvgScopeClass)) || end.tag == GUMBO_TAG_MATH) {
+      svg_.reset();
+    }
   }
 
   // A '<' that starts no tag name: "</>" is dropped, "</3" a comment to the
@@ -1638,6 +1679,15 @@ class NestingScan {
   bool after_element_ = false;
   std::vector<RawTextSpan> scripts_and_styles_;
   std::vector<ByteRange> repeated_attribute_names_;
+  // The <svg> opened by the HTML rules whose content is being read, while
+  // it may be cut: its place in the stack of open elements, and where its
+  // content begins.
+  struct OpenSvg {
+    size_t position;
+    size_t content_begin;
+  };
+  std::optional<OpenSvg> svg_;
+  std::vector<ByteRange> svg_contents_;
 };
 
 }  // namespace

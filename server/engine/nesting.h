@@ -72,6 +72,16 @@ struct MarkupScan {
   // document order (repeated_attributes.h: gumbo recording no errors runs
   // each into the next attribute's name).
   std::vector<ByteRange> repeated_attribute_names;
+  // The content of each <svg> the HTML rules opened (from the byte after its
+  // start tag's '>' to the '<' of the end tag that closes it) that holds
+  // nothing but SVG elements closed inside it, white space and comments: no
+  // text, no tag that breaks out of SVG, no HTML integration point
+  // (<foreignObject>, <desc>, <title>, where the HTML rules apply again), no
+  // <math>, no end tag that closes an element outside it, no repeated
+  // attribute name. Such content changes nothing outside its <svg> as gumbo
+  // builds the tree (inert_text.h cuts it), where the scan read its tags as
+  // gumbo does.
+  std::vector<ByteRange> svg_contents;
 };
 
 // Reads `html`'s tags with the HTML tokenizer's rules for comments, raw text

@@ -790,5 +790,53 @@ TEST(MarkupTest, AttributeChecksAreCountedAsGumboMakesThem) {
   }
 }
 
+// The content of an <svg> is listed (for inert_text.h's cut) only where it
+// can change nothing outside its <svg> as gumbo builds the tree.
+TEST(MarkupTest, SvgContentIsListedWhereItChangesNothingOutside) {
+  const std::string content =
+      "<path d=\"M0 0h24v24H0z\"/> <g fill=red><circle r=1></circle>"
+      "<svg><rect/></svg><!-- icon --></G>";
+  const std::string listed[] = {
+      absl::StrCat("<p>a<svg viewBox=\"0 0 1 1\">", content, "</svg>b"),
+      absl::StrCat("<table><svg>", content, "</SVG></table>"),
+      absl::StrCat("<math><mi><svg>", content, "</svg></mi></math>"),
+  };
+  for (const std::string& html : listed) {
+    const std::vector<ByteRange> contents =
+        ScanMarkup(html, INT_MAX).svg_contents;
+    ASSERT_EQ(contents.size(), 1u) << html;
+    EXPECT_EQ(
+        html.substr(contents[0].begin, contents[0].end - contents[0].begin),
+        content);
+  }
+  const std::string not_listed[] = {
+      "<svg><text>Share</text></svg>",       // text
+      "<svg><g>&#32;</g></svg>",             // text, however it reads
+      "<svg>a < b</svg>",                    // text
+      "<svg><![CDATA[ ]]></svg>",            // text
+      "<svg><g><div></div></g></svg>",       // breaks out of SVG
+      "<svg><font color=red></font></svg>",  // breaks out of SVG
+      "<svg><title></title></svg>",          // HTML integration points
+      "<svg><desc></desc></svg>",            //
+      "<svg><foreignObject></foreignObject></svg>",
+      "<svg><math></math></svg>",
+      "<p><svg><g></p></g></svg>",  // closes the <p> and <svg>
+      "<svg><g></g foo></svg>",     // matches no element
+      "<svg><g></g></svg >",        // nor this one (gumbo 0.10's foreign rules)
+      "<svg><path a a b/></svg>",   // a repeated attribute name
+      "<svg><!-- a --!><g> --></svg>",        // where the comment ends
+      "<svg/><g></g></svg>",                  // no content
+      "<svg><g></g>",                         // never closed
+      "<select><svg><g></g></svg></select>",  // the select drops the <svg>
+  };
+  for (const std::string& html : not_listed) {
+    EXPECT_THAT(ScanMarkup(html, INT_MAX).svg_contents, testing::IsEmpty())
+        << html;
+  }
+  // Inside an integration point of an <svg> not listed, another is.
+  const std::string inner = "<svg><foreignObject><svg><g></g></svg>";
+  EXPECT_EQ(ScanMarkup(inner, INT_MAX).svg_contents.size(), 1u);
+}
+
 }  // namespace
 }  // namespace lede::engine

@@ -143,8 +143,9 @@ TEST(RepeatedAttributesTest, TheCutMovesOffsetsPastItsStubs) {
   const std::string code(200, 'x');
   const std::string html = absl::StrCat(
       "<p a><script>", code, "</script><i b><style>", code, "</style><b c>");
+  const MarkupScan scan = ScanMarkup(html, 1 << 20);
   std::optional<InertTextCut> cut =
-      CutInertText(html, ScanMarkup(html, 1 << 20).scripts_and_styles);
+      CutInertText(html, scan.scripts_and_styles, scan.svg_contents);
   ASSERT_TRUE(cut.has_value());
   for (const char* mark : {"<p a>", "<i b>", "<b c>"}) {
     EXPECT_EQ(cut->html.substr(cut->Moved(html.find(mark)), 5), mark);

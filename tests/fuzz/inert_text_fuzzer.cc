@@ -1,7 +1,8 @@
 // libFuzzer target: the tree Dom::Parse makes, which may have cut the text
-// of scripts and styles no stage reads (inert_text.h) and blanked repeated
-// attribute names (repeated_attributes.h), is node for node, but for the
-// cut texts, the tree gumbo makes of the page as sent, with its streamed
+// of scripts and styles no stage reads and the content of inline SVG
+// (inert_text.h) and blanked repeated attribute names
+// (repeated_attributes.h), is node for node, but for what it cut, the tree
+// gumbo makes of the page as sent, with its streamed
 // segments placed; each element's attributes those gumbo reads when it
 // records its errors (and so drops a repeated attribute as the standard
 // does) or, where the scan left a repeat unlisted, as Dom::Parse runs it.

@@ -97,8 +97,19 @@ def main() -> None:
         b'<main><!--$?--><template id="B:0"></template><div>Loading</div><!--/$--></main>'
         b'<script>@</script><div hidden id="S:0"><p a a b>Story</p><script>@</script></div>'
         b'<script>$RC("B:0","S:0")</script>',
+        # SVG content to cut (# a path long enough), and to leave: with text,
+        # an integration point, a tag that breaks out, an end tag that closes
+        # outside it; in a table, a select, after misnested formatting.
+        b'<p>a<svg viewBox="0 0 9 9">#<g><circle r=1 /></g><svg>#</svg></svg>b',
+        b"<table><svg>#</SVG><tr><td>x<svg>#</svg ></table><select><svg>#</svg></select>",
+        b"<b><p>x</b><svg>#<text>y</text></svg><svg>#<title>t</title></svg><svg>#<div></svg>",
+        b"<p><svg>#<g></p></g></svg><svg><foreignObject><svg>#</svg><p>x</svg>y",
     ]
-    write("inert_text_fuzzer", [shape.replace(b"@", code) for shape in cut] + seeds)
+    path = b'<path d="' + b"M12 2a10 10 0 1 0 0 20 " * 8 + b'"/>'
+    write(
+        "inert_text_fuzzer",
+        [shape.replace(b"@", code).replace(b"#", path) for shape in cut] + seeds,
+    )
 
 
 if __name__ == "__main__":
