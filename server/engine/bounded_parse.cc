@@ -12,7 +12,14 @@
 namespace lede::engine {
 namespace {
 
-enum class Stop { kNone, kDeadline, kBudget, kMemory };
+enum class Stop { kNone, kDeadline, kBudget, kMemory, kFailedCheck };
+
+// A check of gumbo's own (an assert) that the markup failed.
+struct FailedCheck {
+  const char* assertion = "";
+  const char* file = "";
+  unsigned int line = 0;
+};
 
 struct Bounds {
   std::jmp_buf escape;
@@ -23,7 +30,11 @@ struct Bounds {
   const GumboArena* arena;
   size_t taken_limit;  // the arena's taken() past which the parse stops
   Stop stop = Stop::kNone;
+  FailedCheck failed;
 };
+
+// The parse running on this thread, for LeaveGumboOnFailedCheck.
+thread_local Bounds* current_parse = nullptr;
 
 // The arena's watch: leaves gumbo for ParseOrStop's setjmp. Gumbo is C and
 // allocates only from the arena, so nothing is skipped that needed
@@ -50,11 +61,27 @@ void CheckBounds(void* context) {
 // No object with a destructor lives in this frame: longjmp returns here.
 GumboOutput* ParseOrStop(GumboOptions* options, absl::string_view html,
                          Bounds* bounds) {
-  if (setjmp(bounds->escape) != 0) return nullptr;
-  return gumbo_parse_with_options(options, html.data(), html.size());
+  if (setjmp(bounds->escape) != 0) {
+    current_parse = nullptr;
+    return nullptr;
+  }
+  current_parse = bounds;
+  GumboOutput* output =
+      gumbo_parse_with_options(options, html.data(), html.size());
+  current_parse = nullptr;
+  return output;
 }
 
 }  // namespace
+
+bool LeaveGumboOnFailedCheck(const char* assertion, const char* file,
+                             unsigned int line) {
+  Bounds* bounds = current_parse;
+  if (bounds == nullptr) return false;
+  bounds->stop = Stop::kFailedCheck;
+  bounds->failed = {assertion, file, line};
+  std::longjmp(bounds->escape, 1);
+}
 
 absl::Duration ParseBudget(size_t bytes, int ms_per_mb) {
   return absl::Milliseconds(100) + absl::Milliseconds(ms_per_mb) *
@@ -119,6 +146,11 @@ absl::StatusOr<GumboOutput*> ParseWithinBudget(GumboArena& arena,
               "the flag",
               memory_budget >> 20, budget_bytes / 1024,
               limits.max_parse_mb_per_mb));
+    case Stop::kFailedCheck:
+      return absl::InvalidArgumentError(absl::StrFormat(
+          "the HTML parser (gumbo) cannot parse this markup: it failed its "
+          "own check `%s` (%s:%d); the document was not parsed",
+          bounds.failed.assertion, bounds.failed.file, bounds.failed.line));
     case Stop::kNone:
       break;
   }
@@ -126,3 +158,18 @@ absl::StatusOr<GumboOutput*> ParseWithinBudget(GumboArena& arena,
 }
 
 }  // namespace lede::engine
+
+// The linker sends gumbo's calls of assert's __assert_fail here
+// (--wrap=__assert_fail, server/CMakeLists.txt): names the wrap requires.
+extern "C" [[noreturn]] void __real___assert_fail(const char* assertion,
+                                                  const char* file,
+                                                  unsigned int line,
+                                                  const char* function);
+
+extern "C" [[noreturn]] void __wrap___assert_fail(const char* assertion,
+                                                  const char* file,
+                                                  unsigned int line,
+                                                  const char* function) {
+  lede::engine::LeaveGumboOnFailedCheck(assertion, file, line);
+  __real___assert_fail(assertion, file, line, function);
+}

@@ -36,7 +36,9 @@ size_t ParseMemoryBudget(size_t bytes, int mb_per_mb);
 // limits.max_parse_ms_per_mb) of its thread's CPU time (naming
 // --max_parse_ms_per_mb) or taken ParseMemoryBudget(html.size(),
 // limits.max_parse_mb_per_mb) from the arena (naming
-// --max_parse_mb_per_mb). A stopped parse leaves its memory in the arena.
+// --max_parse_mb_per_mb), or INVALID_ARGUMENT where the markup fails one of
+// gumbo's own checks (LeaveGumboOnFailedCheck). A stopped parse leaves its
+// memory in the arena.
 absl::StatusOr<GumboOutput*> ParseWithinBudget(GumboArena& arena,
                                                absl::string_view html,
                                                absl::Time deadline,
@@ -49,6 +51,19 @@ absl::StatusOr<GumboOutput*> ParseWithinBudget(GumboArena& arena,
                                                size_t budget_bytes,
                                                absl::Time deadline,
                                                const Limits& limits);
+
+// Gumbo 0.10.1, as Debian builds it, keeps its assertions, and markup can
+// fail one: in <table><math><select><mi><template></template><tr>, its reset
+// of the insertion mode takes the MathML <select> for HTML's, and a later
+// step finds no HTML one (src/parser.c:714, `node`), which aborted the whole
+// process, a server with every call in it. Executables that link the engine
+// link gumbo's static archive with --wrap=__assert_fail, whose handler calls
+// this: during a ParseWithinBudget on this thread it leaves gumbo for the
+// parse's caller as the budgets do (gumbo is C and allocates from the arena
+// only, so nothing left needed unwinding) and does not return; elsewhere it
+// returns false, and the assertion aborts as it would have.
+bool LeaveGumboOnFailedCheck(const char* assertion, const char* file,
+                             unsigned int line);
 
 }  // namespace lede::engine
 

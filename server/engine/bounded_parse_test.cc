@@ -77,5 +77,25 @@ TEST(BoundedParseTest, MarkupThatTakesFarMoreMemoryThanItsSizeIsRefused) {
                 (size_t{4} << 20));
 }
 
+// Markup that fails one of gumbo's own checks is that document's error: the
+// process goes on, and the thread parses the next document.
+TEST(BoundedParseTest, MarkupThatFailsOneOfGumbosChecksIsTheDocumentsError) {
+  GumboArena arena;
+  const std::string failing =
+      "<table><math><select><mi><template></template><tr>";
+  absl::StatusOr<GumboOutput*> output =
+      ParseWithinBudget(arena, failing, absl::InfiniteFuture(), Limits());
+  EXPECT_EQ(output.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(output.status().message(),
+              HasSubstr("the HTML parser (gumbo) cannot parse this markup"));
+  const std::string html = "<p>Hello";
+  output = ParseWithinBudget(arena, html, absl::InfiniteFuture(), Limits());
+  ASSERT_TRUE(output.ok()) << output.status();
+  EXPECT_NE((*output)->root, nullptr);
+  // Outside a parse, nothing is left: a check failed there is not one of
+  // the parse's.
+  EXPECT_FALSE(LeaveGumboOnFailedCheck("x", "y.c", 1));
+}
+
 }  // namespace
 }  // namespace lede::engine

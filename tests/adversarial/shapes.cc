@@ -195,6 +195,13 @@ std::string NoscriptRawTextChain(size_t bytes) {
   while (out.size() + kLink.size() <= bytes) absl::StrAppend(&out, kLink);
   return out;
 }
+// A MathML <select> that gumbo 0.10.1's reset of the insertion mode takes
+// for HTML's, failing one of its assertions (bounded_parse.h), which once
+// aborted the process.
+std::string GumboFailedCheck(size_t /*bytes*/) {
+  return absl::StrCat(kPage,
+                      "<table><math><select><mi><template></template><tr>");
+}
 std::string RandomBytes(size_t bytes) {
   std::mt19937 random(19);
   std::string out(bytes, '\0');
@@ -235,6 +242,7 @@ const std::vector<Shape>& Shapes() {
       {"nested panel toggles", "headings nested 480 deep, each with empty elements and a hidden panel after it", "", StatusCode::kOk, kMB, NestedPanelToggles},
       {"nested aria-controls", "accordion headers nested 400 deep, each a toggle naming 1 MB / 2400 ids, none the panel after it", "", StatusCode::kOk, kMB, NestedAriaControls},
       {"noscript raw text", "1 MB of self-closed <iframe/>s, each in a <noscript>, each the rest of the page as text to the parse before", "", StatusCode::kOk, kMB, NoscriptRawTextChain},
+      {"gumbo's failed check", "a MathML <select> in a table, which gumbo 0.10.1 takes for HTML's and fails an assertion on", "", StatusCode::kInvalidArgument, 0, GumboFailedCheck},
       {"random bytes", "1 MB of random bytes", "", StatusCode::kInvalidArgument, kMB, RandomBytes},
   };
   // clang-format on
