@@ -1651,12 +1651,17 @@ class NestingScan {
       scripts_and_styles_.push_back(
           {tag, lt, text_begin, i_ - name.size() - 2});
     }
-    const size_t gt = html_.find('>', i_);
-    if (gt == absl::string_view::npos) return false;
+    // The end tag's attributes are read as a start tag's: a quote in them
+    // hides a '>' (</script/x='>...<s>, fuzz regression crash-3440e643: the
+    // scan counted the elements after the first '>', which gumbo reads as
+    // the value until the end, and drops with the tag).
+    bool self_closing = false;
+    const size_t after = SkipAttributes(html_, i_, &self_closing, nullptr);
+    if (after == absl::string_view::npos) return false;
     const size_t name_start = i_ - name.size();
-    EndTag({tag, html_.substr(name_start, gt - name_start), name.size()},
+    EndTag({tag, html_.substr(name_start, after - 1 - name_start), name.size()},
            open_);
-    i_ = gt + 1;
+    i_ = after;
     return true;
   }
 
