@@ -172,8 +172,9 @@ def page_types(summary: dict) -> str:
            "service; a tool's `page_type` is scored against it (score/page_type.py). lede's model is "
            "trained on half A only (`bench/page_type/train.py`): half B is its held-out check. "
            "rs-trafilatura's classifier comes with the crate (web-page-classifier 0.1.0, XGBoost), "
-           "whose README says it was trained on 1,497 pages of the same 7 types, as many as WCXB dev "
-           "has: its figures here are likely on its own training pages, neither half held out.", "",
+           "whose README says it was trained on 1,497 pages of the same 7 types (with SMOTE "
+           "oversampling), as many as WCXB dev has, and gives its accuracy as 87.3 % (macro F1 "
+           "0.824): its figures here are likely on its own training pages, neither half held out.", "",
            _table(["tool"] + [f"half {h} ({halves_data[h]['pages']})" for h in sorted(halves_data)]
                   + [f"all ({data['pages']})"], rows)]
     for h in sorted(halves_data):
