@@ -156,6 +156,18 @@ TEST(MetadataTest, TitleTagLosesItsSiteSuffix) {
   EXPECT_EQ(article.provenance().at("title"), "title-tag");
 }
 
+// The page's title is an HTML <title>: an SVG <title>, an icon's tooltip,
+// is no title tag, even where the head has none.
+TEST(MetadataTest, AnSvgTitleIsNotThePagesTitle) {
+  const v1::Article article = Extract(
+      "<html><head></head><body><a href=\"/\"><svg><title>Facebook"
+      "</title><path d=\"M0 0\"/></svg></a><article><h2>Council "
+      "passes budget</h2><p>The council voted on Tuesday.</p>"
+      "</article></body></html>");
+  EXPECT_EQ(article.title(), "Council passes budget");
+  EXPECT_NE(article.provenance().at("title"), "title-tag");
+}
+
 TEST(MetadataTest, FrontMatterFieldsAndProvenance) {
   v1::Article article = Extract(
       "---\ntitle: Hello\nauthor: ZAKER\ndate: 2022-05-04 23:12:35\n"

@@ -242,23 +242,27 @@ class PageWalk : public TreeVisitor {
   }
 
  private:
-  // The elements read whole and not entered; false for those.
+  // The elements read whole and not entered; false for those. Only HTML
+  // ones are read: an SVG <title> is an icon's tooltip ("Facebook", read as
+  // the page's title where the head had none), an SVG <script> or <link>
+  // no page's metadata.
   bool ReadHeadElement(const GumboNode* element) {
+    const bool html = element->v.element.tag_namespace == GUMBO_NAMESPACE_HTML;
     switch (element->v.element.tag) {
       case GUMBO_TAG_META:
-        ReadMeta(element, Item(), sink_);
+        if (html) ReadMeta(element, Item(), sink_);
         return false;
       case GUMBO_TAG_TITLE:
-        ReadTitleTag(element, sink_);
+        if (html) ReadTitleTag(element, sink_);
         return false;
       case GUMBO_TAG_BASE:
-        ReadBase(element, sink_);
+        if (html) ReadBase(element, sink_);
         return false;
       case GUMBO_TAG_LINK:
-        ReadRel(element, sink_);
+        if (html) ReadRel(element, sink_);
         return false;
       case GUMBO_TAG_SCRIPT:
-        ReadScript(element, sink_);
+        if (html) ReadScript(element, sink_);
         return false;
       case GUMBO_TAG_STYLE:
       case GUMBO_TAG_NOSCRIPT:
