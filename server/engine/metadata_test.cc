@@ -168,6 +168,18 @@ TEST(MetadataTest, AnSvgTitleIsNotThePagesTitle) {
   EXPECT_NE(article.provenance().at("title"), "title-tag");
 }
 
+// Nor is what an SVG holds: a sprite sheet's <symbol id="shape-author">,
+// whose <title> named the icon, was read as a byline ("author").
+TEST(MetadataTest, WhatAnSvgHoldsIsNoByline) {
+  const v1::Article article = Extract(
+      "<html><head><title>Council passes budget</title></head><body>"
+      "<svg style=\"display: none\"><symbol viewBox=\"0 0 16 16\" "
+      "id=\"shape-author\"><title>author</title><path d=\"M0 0\"/>"
+      "</symbol></svg><article><h1>Council passes budget</h1><p>The "
+      "council voted on Tuesday.</p></article></body></html>");
+  EXPECT_THAT(article.authors(), testing::IsEmpty());
+}
+
 TEST(MetadataTest, FrontMatterFieldsAndProvenance) {
   v1::Article article = Extract(
       "---\ntitle: Hello\nauthor: ZAKER\ndate: 2022-05-04 23:12:35\n"

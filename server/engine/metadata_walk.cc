@@ -223,6 +223,12 @@ class PageWalk : public TreeVisitor {
       return false;
     }
     if (node->type != GUMBO_NODE_ELEMENT) return false;
+    // What an SVG draws (an avatar's initials, a chart's labels) is no
+    // byline, date or title: the walk does not enter it.
+    if (node->v.element.tag == GUMBO_TAG_SVG &&
+        node->v.element.tag_namespace == GUMBO_NAMESPACE_SVG) {
+      return false;
+    }
     if (node == dom_.head() && sink_->scan().declared_language.empty()) {
       sink_->scan().declared_language = LanguageOfMetas(node);
     }
