@@ -1574,22 +1574,24 @@ class NestingScan {
     return true;
   }
 
-  // A tag in the content of the <svg> svg_ follows: an end tag that closes
-  // it ends the content, and svg_ is dropped where the content may change
-  // anything outside it (MarkupScan::svg_contents). `lt`: the tag's '<'.
-  void FollowSvgContent(const EndTagRead& end, bool end_tag,
+  // A tag in the content of the <svg> svg_ follows, read as `read` (an end
+  // tag's or a start tag's name and all it writes): an end tag that closes
+  // the <svg> ends the content, and svg_ is dropped where the content may
+  // change anything outside it (MarkupScan::svg_contents). `lt`: the tag's
+  // '<'.
+  void FollowSvgContent(const EndTagRead& read, bool end_tag,
                         bool repeats_attributes, size_t lt) {
     if (end_tag) {
-      const int closes = open_.LastForeign(end);
+      const int closes = open_.LastForeign(read);
       if (closes == static_cast<int>(svg_->position)) {
         svg_contents_.push_back({svg_->content_begin, lt});
       }
       if (closes <= static_cast<int>(svg_->position)) svg_.reset();
       return;
     }
-    const unsigned bits = Classes().bits[end.tag];
-    if (repeats_attributes || !open_.IsForeignStartTag(end.tag) ||
-        (bits & (kBreakOut | kSvgScopeClass)) || end.tag == GUMBO_TAG_MATH) {
+    const unsigned bits = Classes().bits[read.tag];
+    if (repeats_attributes || !open_.IsForeignStartTag(read.tag) ||
+        (bits & (kBreakOut | kSvgScopeClass)) || read.tag == GUMBO_TAG_MATH) {
       svg_.reset();
     }
   }
