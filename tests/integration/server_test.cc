@@ -157,6 +157,19 @@ TEST_F(ServerTest, EmptyContentIsInvalidArgument) {
   EXPECT_THAT(response.status().message(), HasSubstr("content is empty"));
 }
 
+// Markup on which gumbo fails one of its own assertions (bounded_parse.h)
+// once aborted the whole server: it is that call's error, and the server
+// goes on serving.
+TEST_F(ServerTest, MarkupThatFailsGumbosCheckIsAnErrorNotACrash) {
+  v1::ParseRequest request;
+  request.set_content("<table><math><select><mi><template></template><tr>");
+  absl::StatusOr<v1::ParseResponse> response = client_->Parse(request);
+  EXPECT_EQ(response.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(response.status().message(),
+              HasSubstr("the HTML parser (gumbo) cannot parse this markup"));
+  EXPECT_TRUE(client_->Parse(SeedRequest(kSeeds[0])).ok());
+}
+
 TEST_F(ServerTest, CallerDeadlineIsHonoured) {
   ClientOptions options;
   options.timeout = absl::Milliseconds(5);
