@@ -388,6 +388,16 @@ class OpenElements {
     const int last = Last(tag);
     return last < 0 ? -1 : stack_[last].last_html_same;
   }
+  // Whether the list of active formatting elements holds an <a> or a <nobr>
+  // after its last marker: a second one's start tag runs the adoption
+  // agency.
+  bool HasLinkOrNobr() const {
+    for (size_t k = formatting_.size(); k > 0 && !IsMarker(k - 1); --k) {
+      const GumboTag tag = formatting_[k - 1].tag;
+      if (tag == GUMBO_TAG_A || tag == GUMBO_TAG_NOBR) return true;
+    }
+    return false;
+  }
   // Position of the last open heading (h1 to h6), -1 when none is open.
   int LastHeading() const {
     int last = -1;
@@ -945,15 +955,21 @@ bool CloseBeforeInline(GumboTag tag, OpenElements& open) {
     default:
       // A heading closes the current node when it is a heading. The scan
       // closes the last open heading also when only inline elements (no
-      // special one) were opened inside it: there gumbo, reopening the
+      // special one) were opened inside it and an <a> or <nobr> is on the
+      // list of active formatting elements: there gumbo, reopening the
       // formatting elements the closed <p> held, runs the adoption agency
-      // that moves the <p> up beside them, so the heading is current when
-      // the <p> closes (<h2><span><p><a href=x><a href=y> repeated: 7 levels
-      // in gumbo, 44 read by the rule alone). Where gumbo nests the
-      // heading after all (<h2><span><h2>), the scan reads less deep.
+      // of the next one, which moves the <p> up beside them, so the heading
+      // is current when the <p> closes (<h2><span><p><a href=x><a href=y>
+      // repeated: 7 levels in gumbo, 44 read by the rule alone). Without
+      // one, no start tag runs the adoption agency, and <h1><e> repeated
+      // nests in gumbo as read here (it once passed the scan at 3 levels and
+      // took gumbo to its parse budget). With one, where gumbo nests the
+      // heading after all (<h1><a><e> repeated), the scan reads less deep.
       if (IsHeading(tag)) {
         const int heading = open.LastHeading();
-        if (heading >= 0 && heading == open.LastSpecialAny()) {
+        const bool current = heading == static_cast<int>(open.size()) - 1;
+        if (heading >= 0 && (current || (heading == open.LastSpecialAny() &&
+                                         open.HasLinkOrNobr()))) {
           open.PopTo(heading);
         }
       }

@@ -111,6 +111,8 @@ const char* const kShapes[] = {
     "<p><svg><section>",
     "<table><td><table><select></td><o>",
     "<script><!--<script></script>b<x><p>b</script>",
+    "<h1><e>",
+    "<h2><b><span>",
 };
 
 TEST(NestingTest, TheScanNeverReadsDeeperThanGumboBuilds) {
@@ -690,6 +692,23 @@ TEST(NestingTest, AFramesetTakesTheNodesOfTheBodyItReplaces) {
   const size_t gumbo = GumboMeasure(html).nodes;
   EXPECT_LT(gumbo, 10u);
   EXPECT_LE(ScanMarkup(html, INT_MAX).nodes, gumbo);
+}
+
+// A heading opened in an inline element in a heading nests: gumbo closes
+// only a heading that is the current node (<h1><e> repeated, 1 MB, once
+// reached gumbo and its parse budget, 0.36 s). Where an <a> or <nobr> is
+// on the list of active formatting elements, the next one's adoption agency
+// can make the heading current again in gumbo, and the scan closes it
+// (<h2><span><p><a href=x> repeated stays 7 deep).
+TEST(NestingTest, HeadingsInInlineElementsNestAsGumboBuildsThem) {
+  for (const char* shape : {"<h1><e>", "<h2><b><span>"}) {
+    const std::string html = Repeat(shape, 40);
+    EXPECT_EQ(ScanNestingDepth(html, INT_MAX), GumboDepth(html)) << shape;
+  }
+  const std::string links = Repeat("<h2><span><p><a href=x>", 40);
+  EXPECT_LE(ScanNestingDepth(links, INT_MAX), GumboDepth(links));
+  EXPECT_EQ(CheckMarkup(Repeat("<h1><e>", 2000), Limits()).code(),
+            absl::StatusCode::kResourceExhausted);
 }
 
 TEST(NestingTest, ImpliedClosingsDoNotCountAsNesting) {

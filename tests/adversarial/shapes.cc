@@ -38,6 +38,11 @@ std::string NestingInNoscript(size_t bytes) {
 std::string FiftyThousandDivs(size_t) {
   return Repeat("", "<div>", "x", 5 * 50000 + 1);
 }
+// A heading in an inline element in a heading, again and again: gumbo
+// closes only a heading that is the current node, so each nests.
+std::string HeadingNesting(size_t bytes) {
+  return Repeat("", "<h1 class=title><e class=inline>", "x", bytes);
+}
 std::string MisnestedFormatting(size_t bytes) {
   return Repeat(kPage, "<b><i><u><s>x</b>", "", bytes);
 }
@@ -219,6 +224,7 @@ const std::vector<Shape>& Shapes() {
       {"50 000 divs", "50 000 unclosed <div>s (250 KB)", "", StatusCode::kResourceExhausted, 0, FiftyThousandDivs},
       {"div nesting after an SVG style", "<svg><style>, then unclosed <div>s, 1 MB", "", StatusCode::kResourceExhausted, kMB, NestingAfterForeignStyle},
       {"div nesting in a noscript", "<noscript>, then unclosed <div>s, 1 MB", "", StatusCode::kResourceExhausted, kMB, NestingInNoscript},
+      {"heading nesting", "<h1><e> repeated: a heading in an inline element in a heading, 1 MB", "", StatusCode::kResourceExhausted, kMB, HeadingNesting},
       {"misnested b/i", "<b><i><u><s>x</b> repeated: the adoption agency reopens i, u, s ever deeper", "", StatusCode::kResourceExhausted, kMB, MisnestedFormatting},
       {"adoption agency", "<a href=x><p>text repeated: a link around each paragraph, never closed", "", StatusCode::kResourceExhausted, kMB, AdoptionAgency},
       {"table nesting", "<table><tr><td> repeated", "", StatusCode::kResourceExhausted, kMB, TableNesting},
