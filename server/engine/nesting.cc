@@ -407,11 +407,22 @@ class OpenElements {
     }
     return last;
   }
-  // Whether tags go by the rules of a select: one is open, and no
-  // <template> above it (whose content takes the body's rules again).
-  bool InSelect() const {
-    return Last(GUMBO_TAG_SELECT) > Last(GUMBO_TAG_TEMPLATE);
+  // The position of the select whose rules tags go by, -1 when none: the
+  // last open HTML select, or an SVG or MathML <select> that gumbo's reset
+  // of the insertion mode took for one (ResetInsertionMode). A foreign
+  // <select> alone is an element like any other: an HTML <select> in an
+  // integration point above it opens a select of its own (the scan once
+  // closed the SVG one there and read the <a>s after it nesting in the
+  // SVG, where gumbo's select dropped them: nesting_fuzzer crash-7193feff).
+  int ModeSelect() const {
+    const int foreign = mode_select_ && IsOpen(*mode_select_)
+                            ? position_of_[*mode_select_]
+                            : -1;
+    return std::max(LastHtml(GUMBO_TAG_SELECT), foreign);
   }
+  // Whether tags go by the rules of a select: one is (ModeSelect), and no
+  // <template> above it (whose content takes the body's rules again).
+  bool InSelect() const { return ModeSelect() > Last(GUMBO_TAG_TEMPLATE); }
   // Whether the current node is an SVG or MathML element, where
   // "<![CDATA[" starts a CDATA section (the tokenizer asks the namespace
   // only: at a MathML text integration point too).
@@ -562,10 +573,12 @@ class OpenElements {
   // for the entries after a marker element closed).
   void PopElements(int position) {
     if (position < 0) return;
+    bool resets = false;
     while (static_cast<int>(stack_.size()) > position) {
       if (stack_.back().bits & kMarker) ClearToLastMarker();
-      RemoveTop();
+      resets = RemoveTop().ResetsInsertionMode() || resets;
     }
+    if (resets) ResetInsertionMode();
   }
 
   // The adoption agency for an end tag `subject` (or the start tag of a
@@ -709,6 +722,14 @@ class OpenElements {
     // position of the open one of its name below it (-1: none).
     int name = -1;
     int below_same_name = -1;
+
+    // Whether gumbo resets its insertion mode once it closes this element:
+    // an HTML table, select or template.
+    bool ResetsInsertionMode() const {
+      return ns == Namespace::kHtml &&
+             (tag == GUMBO_TAG_TABLE || tag == GUMBO_TAG_SELECT ||
+              tag == GUMBO_TAG_TEMPLATE);
+    }
   };
   // The serial of a foreign element's name (ForeignNameKey of `written`),
   // given on its first use.
@@ -719,6 +740,26 @@ class OpenElements {
     return it->second;
   }
   // A serial for a new element (open once Put).
+  // Gumbo's reset of the insertion mode: the open element nearest the top
+  // of those it looks for decides, found by its tag alone, whatever its
+  // namespace. Where that is an SVG or MathML <select>, gumbo reads on by
+  // a select's rules (<svg><select><desc><table></table> drops the tags
+  // after it).
+  void ResetInsertionMode() {
+    int nearest = -1;
+    for (GumboTag tag :
+         {GUMBO_TAG_SELECT, GUMBO_TAG_TD, GUMBO_TAG_TH, GUMBO_TAG_TR,
+          GUMBO_TAG_TBODY, GUMBO_TAG_THEAD, GUMBO_TAG_TFOOT, GUMBO_TAG_CAPTION,
+          GUMBO_TAG_COLGROUP, GUMBO_TAG_TABLE, GUMBO_TAG_TEMPLATE,
+          GUMBO_TAG_HEAD, GUMBO_TAG_BODY, GUMBO_TAG_FRAMESET, GUMBO_TAG_HTML}) {
+      nearest = std::max(nearest, Last(tag));
+    }
+    mode_select_.reset();
+    if (nearest >= 0 && stack_[nearest].tag == GUMBO_TAG_SELECT &&
+        stack_[nearest].ns != Namespace::kHtml) {
+      mode_select_ = stack_[nearest].id;
+    }
+  }
   uint32_t NewId() {
     position_of_.push_back(-1);
     return static_cast<uint32_t>(position_of_.size() - 1);
@@ -911,6 +952,8 @@ class OpenElements {
   absl::flat_hash_map<std::string, int> name_ids_;
   std::vector<int> last_named_;
   std::vector<int> position_of_;  // by serial: -1 once closed
+  // The serial of the foreign <select> the last reset took for a select.
+  std::optional<uint32_t> mode_select_;
   std::vector<Formatting> formatting_;
   int base_depth_ = 2;  // <body>'s
 };
@@ -1010,7 +1053,7 @@ bool StartInSelect(GumboTag tag, unsigned bits, bool in_table,
     case GUMBO_TAG_INPUT:
     case GUMBO_TAG_KEYGEN:
     case GUMBO_TAG_TEXTAREA:
-      open.PopTo(open.Last(GUMBO_TAG_SELECT));
+      open.PopTo(open.ModeSelect());
       return true;
     default:
       // Table parts end a select inside a table; elsewhere, like every
@@ -1018,7 +1061,7 @@ bool StartInSelect(GumboTag tag, unsigned bits, bool in_table,
       if (!in_table || (!(bits & kTablePart) && tag != GUMBO_TAG_TABLE)) {
         return true;
       }
-      open.PopTo(open.Last(GUMBO_TAG_SELECT));
+      open.PopTo(open.ModeSelect());
       return false;
   }
 }
@@ -1153,7 +1196,7 @@ bool InTableScope(GumboTag tag, const OpenElements& open) {
 // select, which drops them, as gumbo does (</b> there once let the scan
 // read 41 levels where gumbo built 16).
 bool EndInSelect(GumboTag tag, OpenElements& open) {
-  const int select = open.Last(GUMBO_TAG_SELECT);
+  const int select = open.ModeSelect();
   if (!open.InSelect()) return false;
   switch (tag) {
     case GUMBO_TAG_TEMPLATE:  // as in the head

@@ -650,6 +650,32 @@ TEST(NestingTest, ATemplateInASelectHoldsContentByTheBodysRules) {
   EXPECT_LE(ScanNestingDepth(divs, INT_MAX), GumboDepth(divs));
 }
 
+TEST(NestingTest, AForeignSelectIsASelectOnlyOnceGumbosResetTakesIt) {
+  // An SVG <select> is an element like any other, and a <select> in an
+  // integration point above it opens an HTML select, which drops the <a>s
+  // after it. (Fuzz regression crash-7193feff: the scan let the second
+  // <select> close the SVG one, and read the <a>s nesting in the SVG.)
+  const std::string html =
+      absl::StrCat("<svg><select><desc><select>", Repeat("<a>", 200));
+  EXPECT_LT(GumboDepth(html), 8);
+  EXPECT_LE(ScanNestingDepth(html, INT_MAX), GumboDepth(html));
+  // Without that second <select>, the <div>s nest in the <desc>, in gumbo
+  // and in the scan: --max_depth sees them (the scan once took the SVG
+  // <select> for a select and dropped them, and such a page went on to
+  // gumbo's parse budget).
+  const std::string divs =
+      absl::StrCat("<svg><select><desc>", Repeat("<div>", 200));
+  EXPECT_GT(ScanNestingDepth(divs, INT_MAX), 200);
+  EXPECT_LE(ScanNestingDepth(divs, INT_MAX), GumboDepth(divs));
+  // Gumbo's reset of the insertion mode after a table closes goes by tag:
+  // it takes the SVG <select> for a select, which drops the <div>s.
+  const std::string reset =
+      absl::StrCat("<svg><select><desc><table></table>", Repeat("<div>", 200));
+  EXPECT_LT(GumboDepth(reset), 8);
+  EXPECT_LE(ScanNestingDepth(reset, INT_MAX), GumboDepth(reset));
+  EXPECT_LE(ScanMarkup(reset, INT_MAX).nodes, GumboMeasure(reset).nodes);
+}
+
 TEST(NestingTest, ATableBelowATemplateHoldsNoneOfItsContent) {
   // The content of a <template> opened in a table is not the table's: after
   // an element there, table parts go by the body's rules, which drop them.
