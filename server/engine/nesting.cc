@@ -1421,7 +1421,12 @@ size_t SkipDeclaration(absl::string_view html, size_t lt, bool in_foreign) {
   if (absl::StartsWith(rest, "<!--")) {
     if (absl::StartsWith(rest.substr(4), ">")) return lt + 5;
     if (absl::StartsWith(rest.substr(4), "->")) return lt + 6;
+    // "--!>" ends it too, as gumbo's tokenizer reads it (the scan once read
+    // on to "-->" and counted tags gumbo reads in a select as nodes, past
+    // <!----!><select>: nesting_fuzzer crash-7059eca7).
     end = html.find("-->", lt + 4);
+    const size_t bang = html.substr(0, end).find("--!>", lt + 4);
+    if (bang != absl::string_view::npos) return bang + 4;
     return end == absl::string_view::npos ? end : end + 3;
   }
   if (in_foreign && absl::StartsWith(rest, "<![CDATA[")) {
@@ -1623,8 +1628,8 @@ class NestingScan {
                   : html_.find('>', lt + 2);
     if (i_ == absl::string_view::npos) return false;
     if (c == '?') ++i_;
-    // "--!>" ends a comment too, where SkipDeclaration reads on to "-->";
-    // a CDATA section is text.
+    // The content of an SVG holding a comment that "--!>" ends, or a CDATA
+    // section (text), is not cut.
     const absl::string_view markup = html_.substr(lt, i_ - lt);
     if (svg_ && (absl::StrContains(markup, "--!") ||
                  absl::StartsWith(markup, "<![CDATA["))) {

@@ -549,6 +549,32 @@ TEST(NestingTest, RubyTextAndForeignTablePartsCloseOnlyWhatGumboCloses) {
   EXPECT_LE(ScanNestingDepth(flat, INT_MAX), GumboDepth(flat));
 }
 
+TEST(NestingTest, ACommentEndsWhereTheTokenizerEndsIt) {
+  // "--!>" ends a comment as "-->" does: the <div>s after it nest, and
+  // --max_depth sees them (the scan once read on to the "-->", and such a
+  // page went on to gumbo's parse budget).
+  const std::string divs =
+      absl::StrCat("<!-- x --!>", Repeat("<div>", 200), "-->");
+  EXPECT_GT(ScanNestingDepth(divs, INT_MAX), 200);
+  EXPECT_LE(ScanNestingDepth(divs, INT_MAX), GumboDepth(divs));
+  // A select after it drops what follows. (Fuzz regression crash-7059eca7:
+  // the scan read the <select> as the comment's and counted the tags after
+  // it as nodes.)
+  const std::string select =
+      absl::StrCat("<!----!><select>-->", Repeat("<p><a>", 20));
+  EXPECT_LE(ScanMarkup(select, INT_MAX).nodes, GumboMeasure(select).nodes);
+  EXPECT_LE(ScanNestingDepth(select, INT_MAX), GumboDepth(select));
+  // "<!-->" and "<!--->" are empty comments; "--!" alone ends nothing.
+  for (const char* open : {"<!-->", "<!--->", "<!---->", "<!-- --!-->"}) {
+    const std::string after = absl::StrCat(open, Repeat("<div>", 50));
+    EXPECT_EQ(ScanNestingDepth(after, INT_MAX), GumboDepth(after)) << open;
+  }
+  const std::string unended =
+      absl::StrCat("<!-- --! -- !>", Repeat("<div>", 50), "-->");
+  EXPECT_LE(ScanNestingDepth(unended, INT_MAX), GumboDepth(unended));
+  EXPECT_LT(GumboDepth(unended), 5);
+}
+
 TEST(NestingTest, AScriptEndsWhereTheTokenizersScriptStatesEndIt) {
   // After "<!--", a "<script" in a script's text starts a run where
   // "</script>" does not end the script, up to "-->". (Fuzz regression
