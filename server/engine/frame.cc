@@ -10,6 +10,7 @@
 #include "absl/strings/numbers.h"
 #include "re2/re2.h"
 #include "server/engine/front_matter.h"
+#include "server/engine/raw_text.h"
 #include "server/engine/text_util.h"
 
 namespace lede::engine {
@@ -27,10 +28,10 @@ absl::string_view SkipLeadingComments(absl::string_view text,
                                       std::optional<int64_t>* epoch_ms) {
   text = SkipSpace(text);
   while (absl::StartsWith(text, "<!--")) {
-    size_t end = text.find("-->");
-    if (end == absl::string_view::npos) break;
+    const CommentBounds comment = FindCommentEnd(text, 0);
+    if (comment.end == absl::string_view::npos) break;
     absl::string_view body =
-        absl::StripAsciiWhitespace(text.substr(4, end - 4));
+        absl::StripAsciiWhitespace(text.substr(4, comment.text_end - 4));
     // Bare "<!-- 1696513502 -->" or labelled "<!-- publish_time: ... -->".
     static const LazyRE2 kEpochComment = {
         R"((?i)^(?:[a-z_ -]*(?:time|date|publish|pub)[a-z_ -]*\s*[:=]\s*)?(\d{10}|\d{13})$)"};
@@ -41,7 +42,7 @@ absl::string_view SkipLeadingComments(absl::string_view text,
         absl::SimpleAtoi(digits, &value)) {
       *epoch_ms = digits.size() == 10 ? value * 1000 : value;
     }
-    text = SkipSpace(text.substr(end + 3));
+    text = SkipSpace(text.substr(comment.end));
   }
   return text;
 }

@@ -70,6 +70,18 @@ TEST(FrameTest, MarkdownLinkTitleAndEpochComment) {
   EXPECT_NE(framed.html.find("<h2>"), std::string::npos);
 }
 
+// A comment ends where gumbo's tokenizer ends it, at "--!>" too: the
+// Markdown after it is the document's, and the stamp is read.
+TEST(FrameTest, ACommentEndedByBangIsSkippedAsTheTokenizerEndsIt) {
+  FramedDocument framed = FrameDocument(
+      "<!-- 1696513502 --!>\n[A title](https://example.com/a)\n\n"
+      "<p>Body. <!-- x --></p>\n");
+  EXPECT_EQ(framed.framing, Framing::kMarkdownHtml);
+  EXPECT_EQ(framed.facts.heading_title, "A title");
+  ASSERT_TRUE(framed.facts.comment_epoch_ms.has_value());
+  EXPECT_EQ(*framed.facts.comment_epoch_ms, 1696513502000);
+}
+
 // The title runs to the first ']', the URL to the line's last ')': a URL
 // may hold brackets and parentheses, a title an opening bracket; a line
 // that is not one link has no title.

@@ -1419,15 +1419,10 @@ size_t SkipDeclaration(absl::string_view html, size_t lt, bool in_foreign) {
   absl::string_view rest = html.substr(lt);
   size_t end;
   if (absl::StartsWith(rest, "<!--")) {
-    if (absl::StartsWith(rest.substr(4), ">")) return lt + 5;
-    if (absl::StartsWith(rest.substr(4), "->")) return lt + 6;
-    // "--!>" ends it too, as gumbo's tokenizer reads it (the scan once read
-    // on to "-->" and counted tags gumbo reads in a select as nodes, past
-    // <!----!><select>: nesting_fuzzer crash-7059eca7).
-    end = html.find("-->", lt + 4);
-    const size_t bang = html.substr(0, end).find("--!>", lt + 4);
-    if (bang != absl::string_view::npos) return bang + 4;
-    return end == absl::string_view::npos ? end : end + 3;
+    // "--!>" ends it too (the scan once read on to "-->" and counted tags
+    // gumbo reads in a select as nodes, past <!----!><select>:
+    // nesting_fuzzer crash-7059eca7).
+    return FindCommentEnd(html, lt).end;
   }
   if (in_foreign && absl::StartsWith(rest, "<![CDATA[")) {
     end = html.find("]]>", lt + 9);

@@ -1,6 +1,7 @@
 // Part of stage 3, parse: the elements whose content gumbo's tokenizer reads
 // as text, for the pre-scan (nesting.cc) and the <noscript> repair
-// (noscript_raw_text.h) alike.
+// (noscript_raw_text.h) alike, and where it ends a comment, for the
+// pre-scan and the framing stage (frame.cc).
 #ifndef LEDE_SERVER_ENGINE_RAW_TEXT_H_
 #define LEDE_SERVER_ENGINE_RAW_TEXT_H_
 
@@ -45,6 +46,29 @@ inline bool TagNameAt(absl::string_view html, size_t at,
   const char c = html[after];
   return absl::EqualsIgnoreCase(html.substr(at, name.size()), name) &&
          (IsAsciiWhitespace(c) || c == '/' || c == '>');
+}
+
+// A comment as gumbo's tokenizer ends it: its text ends at the first "-->"
+// or "--!>" after its "<!--" ("<!-->" and "<!--->" are empty comments).
+struct CommentBounds {
+  size_t text_end;  // where its text ends
+  size_t end;       // the position after it
+};
+
+// The bounds of the comment whose "<!--" is at `lt` in `html`; npos for
+// both when nothing ends it.
+inline CommentBounds FindCommentEnd(absl::string_view html, size_t lt) {
+  const size_t text_begin = lt + 4;
+  for (absl::string_view empty : {">", "->"}) {
+    if (absl::StartsWith(html.substr(text_begin), empty)) {
+      return {text_begin, text_begin + empty.size()};
+    }
+  }
+  const size_t end = html.find("-->", text_begin);
+  const size_t bang = html.substr(0, end).find("--!>", text_begin);
+  if (bang != absl::string_view::npos) return {bang, bang + 4};
+  if (end == absl::string_view::npos) return {end, end};
+  return {end, end + 3};
 }
 
 }  // namespace lede::engine
