@@ -35,6 +35,17 @@ std::string NestingAfterForeignStyle(size_t bytes) {
 std::string NestingInNoscript(size_t bytes) {
   return Repeat(absl::StrCat(kPage, "<noscript>"), "<div>", "x", bytes);
 }
+// The same after a comment that "--!>" ends, a "-->" far behind: the scan
+// once read on to the "-->".
+std::string NestingAfterBangComment(size_t bytes) {
+  return Repeat(absl::StrCat(kPage, "<!-- x --!>"), "<div>", "-->", bytes);
+}
+// The same in an SVG <desc> inside an SVG <select>, an element like any
+// other: the scan once took it for a select, which drops the <div>s.
+std::string NestingInForeignSelect(size_t bytes) {
+  return Repeat(absl::StrCat(kPage, "<svg><select><desc>"), "<div>", "x",
+                bytes);
+}
 std::string FiftyThousandDivs(size_t) {
   return Repeat("", "<div>", "x", 5 * 50000 + 1);
 }
@@ -224,6 +235,8 @@ const std::vector<Shape>& Shapes() {
       {"50 000 divs", "50 000 unclosed <div>s (250 KB)", "", StatusCode::kResourceExhausted, 0, FiftyThousandDivs},
       {"div nesting after an SVG style", "<svg><style>, then unclosed <div>s, 1 MB", "", StatusCode::kResourceExhausted, kMB, NestingAfterForeignStyle},
       {"div nesting in a noscript", "<noscript>, then unclosed <div>s, 1 MB", "", StatusCode::kResourceExhausted, kMB, NestingInNoscript},
+      {"div nesting after a --!> comment", "<!-- x --!>, then unclosed <div>s and a \"-->\", 1 MB", "", StatusCode::kResourceExhausted, kMB, NestingAfterBangComment},
+      {"div nesting in an SVG select", "<svg><select><desc>, then unclosed <div>s, 1 MB", "", StatusCode::kResourceExhausted, kMB, NestingInForeignSelect},
       {"heading nesting", "<h1><e> repeated: a heading in an inline element in a heading, 1 MB", "", StatusCode::kResourceExhausted, kMB, HeadingNesting},
       {"misnested b/i", "<b><i><u><s>x</b> repeated: the adoption agency reopens i, u, s ever deeper", "", StatusCode::kResourceExhausted, kMB, MisnestedFormatting},
       {"adoption agency", "<a href=x><p>text repeated: a link around each paragraph, never closed", "", StatusCode::kResourceExhausted, kMB, AdoptionAgency},
