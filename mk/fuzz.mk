@@ -5,7 +5,7 @@
 FUZZ_BUILD ?= build-fuzz
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS := parse_fuzzer decode_fuzzer front_matter_fuzzer dates_fuzzer \
-                jsonld_fuzzer nesting_fuzzer inert_text_fuzzer
+                jsonld_fuzzer nesting_fuzzer hiding_fuzzer inert_text_fuzzer
 .PHONY: fuzz fuzz-build
 
 fuzz-build: bootstrap

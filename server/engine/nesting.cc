@@ -423,6 +423,32 @@ class OpenElements {
   // Whether tags go by the rules of a select: one is (ModeSelect), and no
   // <template> above it (whose content takes the body's rules again).
   bool InSelect() const { return ModeSelect() > Last(GUMBO_TAG_TEMPLATE); }
+  // Whether the select tags go by is an SVG or MathML one (ModeSelect).
+  bool ModeSelectIsForeign() const {
+    const int select = ModeSelect();
+    return select >= 0 && stack_[select].ns != Namespace::kHtml;
+  }
+  // Whether tags go by a table's rules: a table is open above the last
+  // <template>, or that template holds a table's parts.
+  bool InTableContent() const {
+    const int template_at = Last(GUMBO_TAG_TEMPLATE);
+    return Last(GUMBO_TAG_TABLE) > template_at ||
+           (template_at >= 0 && stack_[template_at].table_content);
+  }
+  // The start tag `tag` in a <template> whose content is not decided yet
+  // decides it: a table's part makes it a table's, as gumbo's template
+  // insertion mode switches to a table's modes (<template><td><select>
+  // opens a select in a table, which the next <td> ends; the scan once
+  // dropped the <td>s there and the <div>s in them: hiding_fuzzer).
+  void DecideTemplateContent(GumboTag tag) {
+    if (stack_.empty() || stack_.back().tag != GUMBO_TAG_TEMPLATE ||
+        stack_.back().ns != Namespace::kHtml || stack_.back().content_decided) {
+      return;
+    }
+    stack_.back().content_decided = true;
+    stack_.back().table_content =
+        (Classes().bits[tag] & kTablePart) != 0 || tag == GUMBO_TAG_COL;
+  }
   // Whether the current node is an SVG or MathML element, where
   // "<![CDATA[" starts a CDATA section (the tokenizer asks the namespace
   // only: at a MathML text integration point too).
@@ -722,6 +748,11 @@ class OpenElements {
     // position of the open one of its name below it (-1: none).
     int name = -1;
     int below_same_name = -1;
+    // A <template>'s content, once its first start tag decided it (gumbo's
+    // template insertion mode): a table's parts (a caption, a row, a cell...)
+    // or the body's.
+    bool content_decided = false;
+    bool table_content = false;
 
     // Whether gumbo resets its insertion mode once it closes this element:
     // an HTML table, select or template.
@@ -1053,7 +1084,11 @@ bool StartInSelect(GumboTag tag, unsigned bits, bool in_table,
     case GUMBO_TAG_INPUT:
     case GUMBO_TAG_KEYGEN:
     case GUMBO_TAG_TEXTAREA:
-      open.PopTo(open.ModeSelect());
+      // Gumbo looks for an HTML select to close: in a foreign one, taken
+      // for a select by a reset, it finds none and drops the tag (the scan
+      // once closed the SVG <select> there and read the <a>s after it
+      // nesting in the SVG: nesting_fuzzer crash-7163e9eb).
+      if (!open.ModeSelectIsForeign()) open.PopTo(open.ModeSelect());
       return true;
     default:
       // Table parts end a select inside a table; elsewhere, like every
@@ -1096,21 +1131,23 @@ bool CloseBefore(GumboTag tag, bool in_table, OpenElements& open) {
     case GUMBO_TAG_THEAD:
     case GUMBO_TAG_TFOOT:
       if (!in_table) return false;
-      open.PopAbove(open.Last(GUMBO_TAG_TABLE));
+      open.PopAbove(
+          std::max(open.Last(GUMBO_TAG_TABLE), open.Last(GUMBO_TAG_TEMPLATE)));
       return true;
     case GUMBO_TAG_TR:
       if (!in_table) return false;
       open.PopAbove(
-          std::max({open.Last(GUMBO_TAG_TABLE), open.Last(GUMBO_TAG_TBODY),
-                    open.Last(GUMBO_TAG_THEAD), open.Last(GUMBO_TAG_TFOOT)}));
+          std::max({open.Last(GUMBO_TAG_TABLE), open.Last(GUMBO_TAG_TEMPLATE),
+                    open.Last(GUMBO_TAG_TBODY), open.Last(GUMBO_TAG_THEAD),
+                    open.Last(GUMBO_TAG_TFOOT)}));
       return true;
     case GUMBO_TAG_TD:
     case GUMBO_TAG_TH:
       if (!in_table) return false;
       open.PopAbove(
-          std::max({open.Last(GUMBO_TAG_TABLE), open.Last(GUMBO_TAG_TBODY),
-                    open.Last(GUMBO_TAG_THEAD), open.Last(GUMBO_TAG_TFOOT),
-                    open.Last(GUMBO_TAG_TR)}));
+          std::max({open.Last(GUMBO_TAG_TABLE), open.Last(GUMBO_TAG_TEMPLATE),
+                    open.Last(GUMBO_TAG_TBODY), open.Last(GUMBO_TAG_THEAD),
+                    open.Last(GUMBO_TAG_TFOOT), open.Last(GUMBO_TAG_TR)}));
       return true;
     default:
       return CloseBeforeInline(tag, open);
@@ -1153,8 +1190,8 @@ void StartTag(GumboTag tag, absl::string_view name, bool self_closing,
   // parts go by the body's rules after any other element, which drop them
   // (<table><template><v><caption>, crash-82c3cba8: the scan counted the
   // captions as nodes).
-  const bool in_table =
-      open.Last(GUMBO_TAG_TABLE) > open.Last(GUMBO_TAG_TEMPLATE);
+  open.DecideTemplateContent(tag);
+  const bool in_table = open.InTableContent();
   if (StartInSelect(tag, bits, in_table, open)) return;
   if (bits & kClosesPClass) {
     const int p = open.Last(GUMBO_TAG_P);
@@ -1212,7 +1249,7 @@ bool EndInSelect(GumboTag tag, OpenElements& open) {
       return true;
     default:
       if (((Classes().bits[tag] & kTablePart) || tag == GUMBO_TAG_TABLE) &&
-          open.Last(GUMBO_TAG_TABLE) >= 0 && InTableScope(tag, open)) {
+          open.InTableContent() && InTableScope(tag, open)) {
         open.PopTo(select);
         return false;
       }
@@ -1575,7 +1612,9 @@ class NestingScan {
     if (in_frameset_) return tag == GUMBO_TAG_NOFRAMES;
     if (open_.IsForeignStartTag(tag)) return false;
     if (open_.InSelect()) {
-      return tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_TEXTAREA;
+      // A textarea ends an HTML select and opens; a foreign one's drops it.
+      return tag == GUMBO_TAG_SCRIPT ||
+             (tag == GUMBO_TAG_TEXTAREA && !open_.ModeSelectIsForeign());
     }
     return true;
   }

@@ -700,6 +700,32 @@ TEST(NestingTest, AForeignSelectIsASelectOnlyOnceGumbosResetTakesIt) {
   EXPECT_LT(GumboDepth(reset), 8);
   EXPECT_LE(ScanNestingDepth(reset, INT_MAX), GumboDepth(reset));
   EXPECT_LE(ScanMarkup(reset, INT_MAX).nodes, GumboMeasure(reset).nodes);
+  // There a <select>, an <input> or a <textarea> finds no HTML select to
+  // close, and is dropped. (Fuzz regression crash-7163e9eb: the scan closed
+  // the SVG <select> and read the <a>s after it nesting in the SVG.)
+  for (const char* drops : {"<select>", "<input>", "<textarea>"}) {
+    const std::string again = absl::StrCat(
+        "<svg><select><title><select><select>", drops, Repeat("<a>", 200));
+    EXPECT_LT(GumboDepth(again), 8) << drops;
+    EXPECT_LE(ScanNestingDepth(again, INT_MAX), GumboDepth(again)) << drops;
+  }
+}
+
+TEST(NestingTest, ATemplateWhoseFirstTagIsATablePartHoldsATablesParts) {
+  // A template whose first start tag is a cell holds cells: a select in one
+  // is a select in a table, which the next <td> ends, and the <div>s in
+  // that cell nest, in gumbo and in the scan. (hiding_fuzzer crash-887f8f3e:
+  // the scan dropped the cells, and the <div>s with them, in the select.)
+  const std::string html =
+      absl::StrCat("<template><td><select><td>", Repeat("<div>", 200));
+  EXPECT_GT(GumboDepth(html), 200);
+  EXPECT_GT(ScanNestingDepth(html, INT_MAX), 200);
+  EXPECT_LE(ScanNestingDepth(html, INT_MAX), GumboDepth(html));
+  // A template whose first tag is not a table's drops the cells after it.
+  const std::string body =
+      absl::StrCat("<template><b><td><select><td>", Repeat("<div>", 200));
+  EXPECT_LT(GumboDepth(body), 10);
+  EXPECT_LE(ScanNestingDepth(body, INT_MAX), GumboDepth(body));
 }
 
 TEST(NestingTest, ATableBelowATemplateHoldsNoneOfItsContent) {

@@ -75,6 +75,8 @@ def main() -> None:
     write("jsonld_fuzzer", jsonld + [b'{"@type":"NewsArticle","headline":"T","author":{"name":"A"}}'])
     shapes = [s for s in literals(ENGINE / "nesting_test.cc", 3) if b"<" in s]
     write("nesting_fuzzer", shapes + [doc[:4096] for doc in seeds])
+    # Prefixes that the <div>s hiding_fuzzer adds must not hide: the shapes.
+    write("hiding_fuzzer", [s for s in shapes if len(s) <= 256])
     # Texts long enough to be cut (inert_text.cc), where scripts and styles
     # end, or are not, by the tokenizer's and the tree builder's rules;
     # attribute names to blank; streamed segments to place.

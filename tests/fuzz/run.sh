@@ -21,7 +21,7 @@ for target in "$@"; do
   started=$SECONDS
   dict=()  # markup's tokens for the targets that read markup
   case $target in
-    nesting_fuzzer | inert_text_fuzzer | parse_fuzzer) dict=(-dict="$here/markup.dict") ;;
+    nesting_fuzzer | hiding_fuzzer | inert_text_fuzzer | parse_fuzzer) dict=(-dict="$here/markup.dict") ;;
   esac
   "$build/bin/$target" -max_total_time="$seconds" -timeout=30 -rss_limit_mb=4096 \
     -max_len=262144 -print_final_stats=1 -artifact_prefix="$artifacts/" "${dict[@]}" \
