@@ -407,26 +407,31 @@ class OpenElements {
     }
     return last;
   }
-  // The position of the select whose rules tags go by, -1 when none: the
-  // last open HTML select, or an SVG or MathML <select> that gumbo's reset
-  // of the insertion mode took for one (ResetInsertionMode). A foreign
+  // Whether tags go by the rules of a select: the last open HTML select
+  // is above the last <template> (whose content takes the body's rules
+  // again), or gumbo's reset of the insertion mode took an SVG or MathML
+  // <select> for a select (ResetInsertionMode). Gumbo keeps that mode until
+  // its next reset, after the foreign select has closed too (<svg><select>
+  // <a><title><select><select></a> drops the <div>s after it). A foreign
   // <select> alone is an element like any other: an HTML <select> in an
   // integration point above it opens a select of its own (the scan once
   // closed the SVG one there and read the <a>s after it nesting in the
   // SVG, where gumbo's select dropped them: nesting_fuzzer crash-7193feff).
-  int ModeSelect() const {
-    const int foreign = mode_select_ && IsOpen(*mode_select_)
-                            ? position_of_[*mode_select_]
-                            : -1;
-    return std::max(LastHtml(GUMBO_TAG_SELECT), foreign);
+  bool InSelect() const {
+    return ModeSelectIsForeign() ||
+           LastHtml(GUMBO_TAG_SELECT) > Last(GUMBO_TAG_TEMPLATE);
   }
-  // Whether tags go by the rules of a select: one is (ModeSelect), and no
-  // <template> above it (whose content takes the body's rules again).
-  bool InSelect() const { return ModeSelect() > Last(GUMBO_TAG_TEMPLATE); }
-  // Whether the select tags go by is an SVG or MathML one (ModeSelect).
+  // Whether the select mode comes from a reset that took a foreign select
+  // for one, and no <template> opened since.
   bool ModeSelectIsForeign() const {
-    const int select = ModeSelect();
-    return select >= 0 && stack_[select].ns != Namespace::kHtml;
+    return foreign_select_mode_ &&
+           Last(GUMBO_TAG_TEMPLATE) == foreign_select_template_;
+  }
+  // The position of the select whose rules tags go by: the foreign one
+  // while it is open (-1 once closed), else the last open HTML select.
+  int ModeSelect() const {
+    if (!ModeSelectIsForeign()) return LastHtml(GUMBO_TAG_SELECT);
+    return IsOpen(foreign_select_) ? position_of_[foreign_select_] : -1;
   }
   // Whether tags go by a table's rules: a table is open above the last
   // <template>, or that template holds a table's parts.
@@ -607,6 +612,28 @@ class OpenElements {
     if (resets) ResetInsertionMode();
   }
 
+  // Gumbo's reset of the insertion mode: the open element nearest the top
+  // of those it looks for decides, found by its tag alone, whatever its
+  // namespace. Where that is an SVG or MathML <select>, gumbo reads on by
+  // a select's rules (<svg><select><desc><table></table> drops the tags
+  // after it).
+  void ResetInsertionMode() {
+    int nearest = -1;
+    for (GumboTag tag :
+         {GUMBO_TAG_SELECT, GUMBO_TAG_TD, GUMBO_TAG_TH, GUMBO_TAG_TR,
+          GUMBO_TAG_TBODY, GUMBO_TAG_THEAD, GUMBO_TAG_TFOOT, GUMBO_TAG_CAPTION,
+          GUMBO_TAG_COLGROUP, GUMBO_TAG_TABLE, GUMBO_TAG_TEMPLATE,
+          GUMBO_TAG_HEAD, GUMBO_TAG_BODY, GUMBO_TAG_FRAMESET, GUMBO_TAG_HTML}) {
+      nearest = std::max(nearest, Last(tag));
+    }
+    foreign_select_mode_ = nearest >= 0 &&
+                           stack_[nearest].tag == GUMBO_TAG_SELECT &&
+                           stack_[nearest].ns != Namespace::kHtml;
+    if (foreign_select_mode_) {
+      foreign_select_ = stack_[nearest].id;
+      foreign_select_template_ = Last(GUMBO_TAG_TEMPLATE);
+    }
+  }
   // The adoption agency for an end tag `subject` (or the start tag of a
   // second <a> or <nobr>), as gumbo runs it: the formatting element is the
   // last `subject` on the list of active formatting elements (after the
@@ -771,26 +798,6 @@ class OpenElements {
     return it->second;
   }
   // A serial for a new element (open once Put).
-  // Gumbo's reset of the insertion mode: the open element nearest the top
-  // of those it looks for decides, found by its tag alone, whatever its
-  // namespace. Where that is an SVG or MathML <select>, gumbo reads on by
-  // a select's rules (<svg><select><desc><table></table> drops the tags
-  // after it).
-  void ResetInsertionMode() {
-    int nearest = -1;
-    for (GumboTag tag :
-         {GUMBO_TAG_SELECT, GUMBO_TAG_TD, GUMBO_TAG_TH, GUMBO_TAG_TR,
-          GUMBO_TAG_TBODY, GUMBO_TAG_THEAD, GUMBO_TAG_TFOOT, GUMBO_TAG_CAPTION,
-          GUMBO_TAG_COLGROUP, GUMBO_TAG_TABLE, GUMBO_TAG_TEMPLATE,
-          GUMBO_TAG_HEAD, GUMBO_TAG_BODY, GUMBO_TAG_FRAMESET, GUMBO_TAG_HTML}) {
-      nearest = std::max(nearest, Last(tag));
-    }
-    mode_select_.reset();
-    if (nearest >= 0 && stack_[nearest].tag == GUMBO_TAG_SELECT &&
-        stack_[nearest].ns != Namespace::kHtml) {
-      mode_select_ = stack_[nearest].id;
-    }
-  }
   uint32_t NewId() {
     position_of_.push_back(-1);
     return static_cast<uint32_t>(position_of_.size() - 1);
@@ -983,8 +990,11 @@ class OpenElements {
   absl::flat_hash_map<std::string, int> name_ids_;
   std::vector<int> last_named_;
   std::vector<int> position_of_;  // by serial: -1 once closed
-  // The serial of the foreign <select> the last reset took for a select.
-  std::optional<uint32_t> mode_select_;
+  // The last reset took a foreign <select> for a select: its serial, and
+  // the last <template> open then (InSelect).
+  bool foreign_select_mode_ = false;
+  uint32_t foreign_select_ = 0;
+  int foreign_select_template_ = -1;
   std::vector<Formatting> formatting_;
   int base_depth_ = 2;  // <body>'s
 };
@@ -1091,9 +1101,10 @@ bool StartInSelect(GumboTag tag, unsigned bits, bool in_table,
       if (!open.ModeSelectIsForeign()) open.PopTo(open.ModeSelect());
       return true;
     default:
-      // Table parts end a select inside a table; elsewhere, like every
-      // other tag in a select, they are dropped.
-      if (!in_table || (!(bits & kTablePart) && tag != GUMBO_TAG_TABLE)) {
+      // Table parts end an HTML select inside a table; elsewhere, like
+      // every other tag in a select, they are dropped.
+      if (!in_table || (!(bits & kTablePart) && tag != GUMBO_TAG_TABLE) ||
+          open.ModeSelectIsForeign()) {
         return true;
       }
       open.PopTo(open.ModeSelect());
@@ -1245,11 +1256,16 @@ bool EndInSelect(GumboTag tag, OpenElements& open) {
       if (open.Last(tag) > select) open.PopTo(open.Last(tag));
       return true;
     case GUMBO_TAG_SELECT:
-      open.PopTo(select);
+      // A foreign select closed so resets the mode as an HTML one does.
+      if (select >= 0) {
+        open.PopTo(select);
+        open.ResetInsertionMode();
+      }
       return true;
     default:
       if (((Classes().bits[tag] & kTablePart) || tag == GUMBO_TAG_TABLE) &&
-          open.InTableContent() && InTableScope(tag, open)) {
+          open.InTableContent() && InTableScope(tag, open) &&
+          !open.ModeSelectIsForeign()) {
         open.PopTo(select);
         return false;
       }

@@ -709,6 +709,14 @@ TEST(NestingTest, AForeignSelectIsASelectOnlyOnceGumbosResetTakesIt) {
     EXPECT_LT(GumboDepth(again), 8) << drops;
     EXPECT_LE(ScanNestingDepth(again, INT_MAX), GumboDepth(again)) << drops;
   }
+  // Gumbo keeps that mode once the SVG <select> has closed: the <div>s
+  // after </a> (which closes the SVG elements by the foreign rules) are
+  // dropped. (Fuzz regression crash-54710134: the scan left the select
+  // with the SVG and read them nesting.)
+  const std::string closed = absl::StrCat(
+      "<svg><select><a><title><select><select></a>", Repeat("<div>", 200));
+  EXPECT_LT(GumboDepth(closed), 8);
+  EXPECT_LE(ScanNestingDepth(closed, INT_MAX), GumboDepth(closed));
 }
 
 TEST(NestingTest, ATemplateWhoseFirstTagIsATablePartHoldsATablesParts) {
