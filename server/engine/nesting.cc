@@ -1178,15 +1178,30 @@ bool HtmlEncoding(const std::vector<TagAttribute>& attributes) {
   return false;
 }
 
+// Whether a <font> start tag breaks out of foreign content: only with a
+// color, face or size attribute, of any value; without one it is an SVG or
+// MathML element like any other (the scan once broke out of the SVG at
+// <svg><font><select>, opened an HTML select and dropped the <div>s that
+// gumbo nests after it: hiding_fuzzer crash-d2c4e328).
+bool FontBreaksOut(const std::vector<TagAttribute>& attributes) {
+  return std::any_of(attributes.begin(), attributes.end(),
+                     [](const TagAttribute& attribute) {
+                       return absl::EqualsIgnoreCase(attribute.name, "color") ||
+                              absl::EqualsIgnoreCase(attribute.name, "face") ||
+                              absl::EqualsIgnoreCase(attribute.name, "size");
+                     });
+}
+
 // The tree builder's start-tag rules for what `tag` closes, and whether it
 // is pushed.
 // `html_encoding`: the tag says its content is HTML (HtmlEncoding), which
 // makes a MathML <annotation-xml> an HTML integration point.
+// `breaks_out`: the tag ends foreign content (kBreakOut, FontBreaksOut).
 // `name`: the tag's name as written.
 void StartTag(GumboTag tag, absl::string_view name, bool self_closing,
-              bool html_encoding, OpenElements& open) {
+              bool html_encoding, bool breaks_out, OpenElements& open) {
   const unsigned bits = Classes().bits[tag];
-  if (bits & kBreakOut) BreakOutOfForeignContent(open);
+  if (breaks_out) BreakOutOfForeignContent(open);
   // By the rules for foreign content, any other start tag below a foreign
   // current node opens an element of its namespace, closing nothing (an
   // open <p> stays open at <svg><section>) and void in none: the HTML
@@ -1751,6 +1766,8 @@ class NestingScan {
       if (Classes().bits[tag] & kFramesetNotOkClass) frameset_ok_ = false;
       StartTag(tag, name, self_closing,
                tag == GUMBO_TAG_ANNOTATION_XML && HtmlEncoding(attributes_),
+               (Classes().bits[tag] & kBreakOut) &&
+                   (tag != GUMBO_TAG_FONT || FontBreaksOut(attributes_)),
                open_);
     }
   }

@@ -265,6 +265,27 @@ TEST(NestingTest, ForeignContentRulesGoByTheCurrentNode) {
   EXPECT_LE(ScanNestingDepth(cdata, INT_MAX), GumboDepth(cdata));
 }
 
+TEST(NestingTest, AFontBreaksOutOfForeignContentOnlyWithItsAttributes) {
+  // A <font> without color, face or size is an SVG element: the <select>
+  // after it is SVG's too, and the <div>s break out and nest. (hiding_fuzzer
+  // crash-d2c4e328: the scan broke out at the <font>, opened an HTML select
+  // and dropped the <div>s.)
+  const std::string plain =
+      absl::StrCat("<svg><font><select>", Repeat("<div>", 200));
+  EXPECT_GT(GumboDepth(plain), 200);
+  EXPECT_GT(ScanNestingDepth(plain, INT_MAX), 200);
+  EXPECT_LE(ScanNestingDepth(plain, INT_MAX), GumboDepth(plain));
+  // With one of them, in any case and of any value, it breaks out: the
+  // select is HTML's and drops the <div>s.
+  for (const char* font :
+       {"<font color=red>", "<font FACE>", "<font size=2>"}) {
+    const std::string html =
+        absl::StrCat("<svg>", font, "<select>", Repeat("<div>", 200));
+    EXPECT_LT(GumboDepth(html), 8) << font;
+    EXPECT_LE(ScanNestingDepth(html, INT_MAX), GumboDepth(html)) << font;
+  }
+}
+
 TEST(NestingTest, AnAnnotationXmlHoldsHtmlByItsEncoding) {
   // A MathML <annotation-xml> whose encoding is text/html or
   // application/xhtml+xml (in any case) is an HTML integration point: the

@@ -7,11 +7,16 @@
 #include <gumbo.h>
 
 #include <algorithm>
+#include <climits>
 #include <cstddef>
 
+#include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "absl/time/time.h"
+#include "server/engine/bounded_parse.h"
 #include "server/engine/dom.h"
 #include "server/engine/gumbo_arena.h"
+#include "server/engine/limits.h"
 
 namespace lede::engine {
 
@@ -22,11 +27,24 @@ struct GumboTree {
   size_t nodes = 0;
 };
 
+// Gumbo's tree of `html`, without the engine's time and memory budgets;
+// nullptr where the markup fails one of gumbo's own checks, which would
+// abort the process outside ParseWithinBudget (the engine refuses such a
+// document: bounded_parse.h).
+inline GumboOutput* ParseUnbounded(GumboArena& arena, absl::string_view html) {
+  Limits unbounded;
+  unbounded.max_parse_ms_per_mb = INT_MAX / 2;
+  unbounded.max_parse_mb_per_mb = INT_MAX / 2;
+  absl::StatusOr<GumboOutput*> output =
+      ParseWithinBudget(arena, html, absl::InfiniteFuture(), unbounded);
+  return output.ok() ? *output : nullptr;
+}
+
+// Depth -1 and no nodes where gumbo fails one of its own checks.
 inline GumboTree GumboMeasure(absl::string_view html) {
   GumboArena arena;
-  GumboOptions options = arena.Options();
-  GumboOutput* output =
-      gumbo_parse_with_options(&options, html.data(), html.size());
+  GumboOutput* output = ParseUnbounded(arena, html);
+  if (output == nullptr) return {-1, 0};
   GumboTree tree;
   WalkTree(output->document, [&](const GumboNode*, int depth) {
     tree.depth = std::max(tree.depth, depth);
