@@ -63,13 +63,16 @@ TEST(AdversarialTest, FiftyThousandNestedDivsAreAnsweredInUnderHalfASecond) {
 // The pre-scan refuses the <div>s after an SVG <style> or in a <noscript>
 // by their depth, as it does any other nesting, before gumbo builds them
 // (it once read them as text, and gumbo ran into --max_parse_ms_per_mb);
-// the <div>s after a comment "--!>" ends, or in an SVG <select> (it once
-// read on to the "-->", or took the SVG element for a select); and
+// the <div>s after a comment "--!>" ends, in an SVG <select>, in a
+// template's cell after a select, or after an SVG <font> (it once read on
+// to the "-->", took the SVG element for a select, dropped the cells, or
+// broke out at the <font>); and
 // headings in inline elements (it once closed each heading).
 TEST(AdversarialTest, NestingInTextGumboReadsAsMarkupIsRefusedByTheDepthLimit) {
   for (absl::string_view name :
        {"div nesting after an SVG style", "div nesting in a noscript",
         "div nesting after a --!> comment", "div nesting in an SVG select",
+        "div nesting in a template's cell", "div nesting after an SVG font",
         "heading nesting"}) {
     const auto shape =
         std::find_if(Shapes().begin(), Shapes().end(),

@@ -46,6 +46,20 @@ std::string NestingInForeignSelect(size_t bytes) {
   return Repeat(absl::StrCat(kPage, "<svg><select><desc>"), "<div>", "x",
                 bytes);
 }
+// The same in a template's cell after a select there, which the cell ends
+// (gumbo's template takes a first <td> as a row's): the scan once dropped
+// the cells and the <div>s in them.
+std::string NestingInTemplateCell(size_t bytes) {
+  return Repeat(absl::StrCat(kPage, "<template><td><select><td>"), "<div>", "x",
+                bytes);
+}
+// The same after an SVG <font> and <select> (a <font> without color, face
+// or size stays SVG's): the scan once broke out at the <font> and took the
+// <select> for HTML's, which drops the <div>s.
+std::string NestingAfterForeignFont(size_t bytes) {
+  return Repeat(absl::StrCat(kPage, "<svg><font><select>"), "<div>", "x",
+                bytes);
+}
 std::string FiftyThousandDivs(size_t) {
   return Repeat("", "<div>", "x", 5 * 50000 + 1);
 }
@@ -237,6 +251,8 @@ const std::vector<Shape>& Shapes() {
       {"div nesting in a noscript", "<noscript>, then unclosed <div>s, 1 MB", "", StatusCode::kResourceExhausted, kMB, NestingInNoscript},
       {"div nesting after a --!> comment", "<!-- x --!>, then unclosed <div>s and a \"-->\", 1 MB", "", StatusCode::kResourceExhausted, kMB, NestingAfterBangComment},
       {"div nesting in an SVG select", "<svg><select><desc>, then unclosed <div>s, 1 MB", "", StatusCode::kResourceExhausted, kMB, NestingInForeignSelect},
+      {"div nesting in a template's cell", "<template><td><select><td>, then unclosed <div>s, 1 MB", "", StatusCode::kResourceExhausted, kMB, NestingInTemplateCell},
+      {"div nesting after an SVG font", "<svg><font><select>, then unclosed <div>s, 1 MB", "", StatusCode::kResourceExhausted, kMB, NestingAfterForeignFont},
       {"heading nesting", "<h1><e> repeated: a heading in an inline element in a heading, 1 MB", "", StatusCode::kResourceExhausted, kMB, HeadingNesting},
       {"misnested b/i", "<b><i><u><s>x</b> repeated: the adoption agency reopens i, u, s ever deeper", "", StatusCode::kResourceExhausted, kMB, MisnestedFormatting},
       {"adoption agency", "<a href=x><p>text repeated: a link around each paragraph, never closed", "", StatusCode::kResourceExhausted, kMB, AdoptionAgency},
