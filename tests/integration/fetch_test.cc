@@ -388,10 +388,12 @@ TEST_F(FetchTest, AStreamOfUrlsStaysWithinASmallQueue) {
   ExpectAStreamAnswersEach(server.address(), urls);
 }
 
-// JSON lines with the one figure that differs between two fetches removed.
+// JSON lines with the one figure that differs between two fetches removed:
+// the field whole, since proto3's JSON leaves out a fetch of 0 ms (a
+// loopback fetch often is), where another took 1 ms.
 std::string WithoutMilliseconds(const std::string& json) {
-  return std::regex_replace(json, std::regex("\"milliseconds\":\"[0-9]+\""),
-                            "\"milliseconds\":\"\"");
+  return std::regex_replace(json, std::regex(",\"milliseconds\":\"[0-9]+\""),
+                            "");
 }
 
 TEST_F(FetchTest, CliFetchesInProcessAndThroughTheServerAlike) {
