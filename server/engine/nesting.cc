@@ -1663,6 +1663,7 @@ class NestingScan {
     const bool shown = !std::all_of(
         text.begin(), text.end(), [](char c) { return IsSpace(c) || c == 0; });
     if (shown) frameset_ok_ = false;
+    if (shown && open_.Last(GUMBO_TAG_TEMPLATE) < 0) body_started_ = true;
     if (shown && svg_) svg_.reset();
     const bool after_element = after_element_;
     after_element_ = false;
@@ -1755,7 +1756,10 @@ class NestingScan {
     } else if (end_tag) {
       EndTag({tag, written, name.size()}, open_);
     } else if (tag == GUMBO_TAG_FRAMESET && !open_.IsForeignStartTag(tag)) {
-      if (frameset_ok_) {  // it replaces the body and all in it
+      // It replaces the body and all in it; in a template gumbo drops it
+      // (the scan once dropped the <div>s after <template><frameset>,
+      // which gumbo nests in the template: hiding_fuzzer crash-7d0f142a).
+      if (frameset_ok_ && open_.Last(GUMBO_TAG_TEMPLATE) < 0) {
         open_.PopTo(0);
         open_.ReplaceBody();
         open_.ForgetNodes();
@@ -1764,11 +1768,39 @@ class NestingScan {
       }
     } else {
       if (Classes().bits[tag] & kFramesetNotOkClass) frameset_ok_ = false;
+      FollowBodyStart(tag);
       StartTag(tag, name, self_closing,
                tag == GUMBO_TAG_ANNOTATION_XML && HtmlEncoding(attributes_),
                (Classes().bits[tag] & kBreakOut) &&
                    (tag != GUMBO_TAG_FONT || FontBreaksOut(attributes_)),
                open_);
+    }
+  }
+
+  // A start tag outside any template that the head does not hold begins
+  // the body; a template opened in the body keeps a later <frameset> from
+  // replacing it, as gumbo's rules for a template in the body do (one in
+  // the head does not).
+  void FollowBodyStart(GumboTag tag) {
+    if (tag == GUMBO_TAG_TEMPLATE && body_started_) frameset_ok_ = false;
+    if (open_.Last(GUMBO_TAG_TEMPLATE) >= 0) return;
+    switch (tag) {
+      case GUMBO_TAG_HTML:
+      case GUMBO_TAG_HEAD:
+      case GUMBO_TAG_BASE:
+      case GUMBO_TAG_BASEFONT:
+      case GUMBO_TAG_BGSOUND:
+      case GUMBO_TAG_LINK:
+      case GUMBO_TAG_META:
+      case GUMBO_TAG_NOFRAMES:
+      case GUMBO_TAG_SCRIPT:
+      case GUMBO_TAG_STYLE:
+      case GUMBO_TAG_TEMPLATE:
+      case GUMBO_TAG_TITLE:
+      case GUMBO_TAG_NOSCRIPT:
+        return;
+      default:
+        body_started_ = true;
     }
   }
 
@@ -1812,6 +1844,7 @@ class NestingScan {
   // Whether a <frameset> would still replace the body (nothing shown in it
   // yet), and whether one has.
   bool frameset_ok_ = true;
+  bool body_started_ = false;  // FollowBodyStart
   bool in_frameset_ = false;
   // Whether the last tag read made an element.
   bool after_element_ = false;

@@ -807,6 +807,24 @@ TEST(NestingTest, AFramesetTakesTheNodesOfTheBodyItReplaces) {
 // on the list of active formatting elements, the next one's adoption agency
 // can make the heading current again in gumbo, and the scan closes it
 // (<h2><span><p><a href=x> repeated stays 7 deep).
+TEST(NestingTest, AFramesetInATemplateOrAfterOneInTheBodyReplacesNothing) {
+  // In a template gumbo drops a <frameset>, and the <div>s after it nest in
+  // the template. (hiding_fuzzer crash-7d0f142a: the scan let the frameset
+  // replace the body and dropped them.)
+  for (const char* before :
+       {"<template><frameset>", "<div><template></template><frameset>"}) {
+    const std::string html = absl::StrCat(before, Repeat("<div>", 200));
+    EXPECT_GT(GumboDepth(html), 200) << before;
+    EXPECT_GT(ScanNestingDepth(html, INT_MAX), 200) << before;
+    EXPECT_LE(ScanNestingDepth(html, INT_MAX), GumboDepth(html)) << before;
+  }
+  // A template in the head leaves it to replace the body.
+  const std::string head = absl::StrCat(
+      "<template><div></div></template><frameset>", Repeat("<div>", 200));
+  EXPECT_LT(GumboDepth(head), 5);
+  EXPECT_LE(ScanNestingDepth(head, INT_MAX), GumboDepth(head));
+}
+
 TEST(NestingTest, HeadingsInInlineElementsNestAsGumboBuildsThem) {
   for (const char* shape : {"<h1><e>", "<h2><b><span>"}) {
     const std::string html = Repeat(shape, 40);
