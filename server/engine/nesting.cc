@@ -438,7 +438,18 @@ class OpenElements {
   bool InTableContent() const {
     const int template_at = Last(GUMBO_TAG_TEMPLATE);
     return Last(GUMBO_TAG_TABLE) > template_at ||
-           (template_at >= 0 && stack_[template_at].table_content);
+           (template_at >= 0 && stack_[template_at].rows_of != GUMBO_TAG_LAST);
+  }
+  // Whether the table part `tag` opens where tags go by a table's rules
+  // (InTableContent): any in a table; in a template of rows, cells, and
+  // rows in one whose first tag was a row. Gumbo drops the others there
+  // (<template><td><caption> repeated: the scan once counted the captions
+  // as nodes, nesting_fuzzer crash-c650b40c).
+  bool TakesTablePart(GumboTag tag) const {
+    const int template_at = Last(GUMBO_TAG_TEMPLATE);
+    if (Last(GUMBO_TAG_TABLE) > template_at) return true;
+    if (tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH) return true;
+    return tag == GUMBO_TAG_TR && stack_[template_at].rows_of == GUMBO_TAG_TR;
   }
   // The start tag `tag` in a <template> whose content is not decided yet
   // decides it: a table's part makes it a table's, as gumbo's template
@@ -451,8 +462,9 @@ class OpenElements {
       return;
     }
     stack_.back().content_decided = true;
-    stack_.back().table_content =
-        (Classes().bits[tag] & kTablePart) != 0 || tag == GUMBO_TAG_COL;
+    if (tag == GUMBO_TAG_TR || tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH) {
+      stack_.back().rows_of = tag;
+    }
   }
   // Whether the current node is an SVG or MathML element, where
   // "<![CDATA[" starts a CDATA section (the tokenizer asks the namespace
@@ -776,10 +788,12 @@ class OpenElements {
     int name = -1;
     int below_same_name = -1;
     // A <template>'s content, once its first start tag decided it (gumbo's
-    // template insertion mode): a table's parts (a caption, a row, a cell...)
-    // or the body's.
+    // template insertion mode): rows, when that tag was a row (<tr>) or a
+    // cell (<td>, <th>: the row's), else GUMBO_TAG_LAST. Templates of other
+    // table parts (captions, column groups, sections) the scan reads as
+    // the body's, dropping the parts.
     bool content_decided = false;
-    bool table_content = false;
+    GumboTag rows_of = GUMBO_TAG_LAST;
 
     // Whether gumbo resets its insertion mode once it closes this element:
     // an HTML table, select or template.
@@ -1141,12 +1155,12 @@ bool CloseBefore(GumboTag tag, bool in_table, OpenElements& open) {
     case GUMBO_TAG_TBODY:
     case GUMBO_TAG_THEAD:
     case GUMBO_TAG_TFOOT:
-      if (!in_table) return false;
+      if (!in_table || !open.TakesTablePart(tag)) return false;
       open.PopAbove(
           std::max(open.Last(GUMBO_TAG_TABLE), open.Last(GUMBO_TAG_TEMPLATE)));
       return true;
     case GUMBO_TAG_TR:
-      if (!in_table) return false;
+      if (!in_table || !open.TakesTablePart(tag)) return false;
       open.PopAbove(
           std::max({open.Last(GUMBO_TAG_TABLE), open.Last(GUMBO_TAG_TEMPLATE),
                     open.Last(GUMBO_TAG_TBODY), open.Last(GUMBO_TAG_THEAD),
