@@ -1256,11 +1256,23 @@ void StartTag(GumboTag tag, absl::string_view name, bool self_closing,
   open.Opened(tag);
 }
 
+// The cell open in the last table whose row gumbo implied (it puts every
+// cell of a table in a row: <table><td> holds a <tr> the scan does not
+// push), or -1.
+int CellOfImpliedRow(const OpenElements& open) {
+  const int table = open.Last(GUMBO_TAG_TABLE);
+  if (table <= open.Last(GUMBO_TAG_TEMPLATE)) return -1;
+  const int cell = std::max(open.Last(GUMBO_TAG_TD), open.Last(GUMBO_TAG_TH));
+  return cell > std::max(table, open.Last(GUMBO_TAG_TR)) ? cell : -1;
+}
+
 // Whether an element `tag` is open in table scope: no table or template
-// opened after it (but the table itself, for </table>).
+// opened after it (but the table itself, for </table>). A row gumbo implied
+// around a cell is.
 bool InTableScope(GumboTag tag, const OpenElements& open) {
   const int template_at = open.Last(GUMBO_TAG_TEMPLATE);
   if (tag == GUMBO_TAG_TABLE) return open.Last(tag) > template_at;
+  if (tag == GUMBO_TAG_TR && CellOfImpliedRow(open) >= 0) return true;
   return open.Last(tag) > std::max(open.Last(GUMBO_TAG_TABLE), template_at);
 }
 
@@ -1348,6 +1360,13 @@ void EndTag(const EndTagRead& end, OpenElements& open) {
   // below <math><x>, where </c> closed the <h> below it, and the <math>
   // with it, in the scan only: the <a>s after it nested as MathML in
   // gumbo).
+  // </tr> closes a row gumbo implied with its cell (<table><td><select></tr
+  // left the scan in the select, which dropped the <div>s gumbo nests
+  // beside the table: hiding_fuzzer crash-da284348).
+  if (tag == GUMBO_TAG_TR && CellOfImpliedRow(open) >= 0) {
+    open.PopTo(CellOfImpliedRow(open));
+    return;
+  }
   const int last = open.LastHtml(tag);
   if ((Classes().bits[tag] & kSpecialAny) || last >= open.LastSpecialAny()) {
     open.PopTo(last);
