@@ -445,6 +445,14 @@ class OpenElements {
   // rows in one whose first tag was a row. Gumbo drops the others there
   // (<template><td><caption> repeated: the scan once counted the captions
   // as nodes, nesting_fuzzer crash-c650b40c).
+  // Whether tags go by a template of rows' own rules: its rows open, no
+  // table nor cell open in it.
+  bool AtRowsOfTemplate() const {
+    const int template_at = Last(GUMBO_TAG_TEMPLATE);
+    return template_at > Last(GUMBO_TAG_TABLE) &&
+           stack_[template_at].rows_of != GUMBO_TAG_LAST &&
+           std::max(Last(GUMBO_TAG_TD), Last(GUMBO_TAG_TH)) < template_at;
+  }
   bool TakesTablePart(GumboTag tag) const {
     const int template_at = Last(GUMBO_TAG_TEMPLATE);
     if (Last(GUMBO_TAG_TABLE) > template_at) return true;
@@ -1144,6 +1152,11 @@ bool CloseBefore(GumboTag tag, bool in_table, OpenElements& open) {
       return true;
     }
     case GUMBO_TAG_TABLE: {
+      // Between the rows of a template, with no cell open, gumbo drops it
+      // (<template><tr><table><select></tr>: the scan once opened it, kept
+      // the select past the </tr> and dropped the <div>s after it,
+      // hiding_fuzzer crash-9ec8c601).
+      if (open.AtRowsOfTemplate()) return false;
       const int table = open.Last(GUMBO_TAG_TABLE);
       if (table > std::max(open.Last(GUMBO_TAG_TD), open.Last(GUMBO_TAG_TH))) {
         open.PopTo(table);
@@ -1297,11 +1310,11 @@ bool EndInSelect(GumboTag tag, OpenElements& open) {
       if (open.Last(tag) > select) open.PopTo(open.Last(tag));
       return true;
     case GUMBO_TAG_SELECT:
-      // A foreign select closed so resets the mode as an HTML one does.
-      if (select >= 0) {
-        open.PopTo(select);
-        open.ResetInsertionMode();
-      }
+      // Gumbo looks for an HTML select to close: with a foreign one taken
+      // for a select it finds none, and stays in the select (the scan once
+      // closed the SVG one and read the tags after it nesting:
+      // nesting_fuzzer crash-65553e95).
+      if (!open.ModeSelectIsForeign()) open.PopTo(select);
       return true;
     default:
       if (((Classes().bits[tag] & kTablePart) || tag == GUMBO_TAG_TABLE) &&

@@ -746,6 +746,14 @@ TEST(NestingTest, AForeignSelectIsASelectOnlyOnceGumbosResetTakesIt) {
       "<svg><select><a><title><select><select></a>", Repeat("<div>", 200));
   EXPECT_LT(GumboDepth(closed), 8);
   EXPECT_LE(ScanNestingDepth(closed, INT_MAX), GumboDepth(closed));
+  // Nor does </select> in an HTML element there end the mode: gumbo finds
+  // no HTML select to close. (Fuzz regression crash-65553e95: the scan
+  // closed the SVG one and read the tags after it nesting.)
+  const std::string ended =
+      absl::StrCat("<svg><select><title><e><select><select></select>",
+                   Repeat("<b><r>", 100));
+  EXPECT_LT(GumboDepth(ended), 8);
+  EXPECT_LE(ScanNestingDepth(ended, INT_MAX), GumboDepth(ended));
 }
 
 TEST(NestingTest, ATemplateWhoseFirstTagIsATablePartHoldsATablesParts) {
@@ -758,6 +766,14 @@ TEST(NestingTest, ATemplateWhoseFirstTagIsATablePartHoldsATablesParts) {
   EXPECT_GT(GumboDepth(html), 200);
   EXPECT_GT(ScanNestingDepth(html, INT_MAX), 200);
   EXPECT_LE(ScanNestingDepth(html, INT_MAX), GumboDepth(html));
+  // Between a template's rows a <table> is dropped, and a select there ends
+  // at </tr>. (hiding_fuzzer crash-9ec8c601: the scan opened the table,
+  // kept the select and dropped the <div>s after it.)
+  const std::string rows =
+      absl::StrCat("<template><tr><table><select></tr>", Repeat("<div>", 200));
+  EXPECT_GT(GumboDepth(rows), 200);
+  EXPECT_GT(ScanNestingDepth(rows, INT_MAX), 200);
+  EXPECT_LE(ScanNestingDepth(rows, INT_MAX), GumboDepth(rows));
   // In a template of cells a caption is dropped. (Fuzz regression
   // crash-c650b40c: the scan counted the captions as nodes.)
   const std::string captions =
