@@ -315,6 +315,27 @@ absl::string_view StartTagForeignName(absl::string_view name) {
   return name.substr(0, name.find('\v'));
 }
 
+// The start tags gumbo takes by the head's rules in a template and before
+// the body: they decide neither a template's content nor where the body
+// begins.
+constexpr bool TakenByTheHeadsRules(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_BASE:
+    case GUMBO_TAG_BASEFONT:
+    case GUMBO_TAG_BGSOUND:
+    case GUMBO_TAG_LINK:
+    case GUMBO_TAG_META:
+    case GUMBO_TAG_NOFRAMES:
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_TITLE:
+      return true;
+    default:
+      return false;
+  }
+}
+
 // The stack of open elements as far as the scan follows it, with the
 // positions of each tag and of each class the rules ask about, so every
 // rule is answered without walking the stack (each tag's last position in
@@ -464,9 +485,13 @@ class OpenElements {
   // insertion mode switches to a table's modes (<template><td><select>
   // opens a select in a table, which the next <td> ends; the scan once
   // dropped the <td>s there and the <div>s in them: hiding_fuzzer).
+  // A script, a style... (TakenByTheHeadsRules) decides nothing
+  // (<template><script></script><tr>: the scan once took the script for the
+  // content's first tag, hiding_fuzzer crash-d77bc182).
   void DecideTemplateContent(GumboTag tag) {
     if (stack_.empty() || stack_.back().tag != GUMBO_TAG_TEMPLATE ||
-        stack_.back().ns != Namespace::kHtml || stack_.back().content_decided) {
+        stack_.back().ns != Namespace::kHtml || stack_.back().content_decided ||
+        TakenByTheHeadsRules(tag)) {
       return;
     }
     stack_.back().content_decided = true;
@@ -534,13 +559,23 @@ class OpenElements {
       bits |= kHtmlAnnotation;
     }
     const uint32_t id = NewId();
-    Open open{tag, ns, bits, id,
-              fostered && table >= 0 ? stack_[table].depth : depth() + 1};
+    Open open{tag, ns, bits, id, FosteredDepth(fostered, table)};
     if (ns != Namespace::kHtml && tag == GUMBO_TAG_UNKNOWN) {
       open.name = NameId(StartTagForeignName(name));
     }
     Put(open);
     return id;
+  }
+
+  // The depth of an element opened now: beside the last table when
+  // `fostered`, or in the template above it, whose rows' content gumbo
+  // fosters into the template itself (<template><tr><select>: the select
+  // beside the row).
+  int FosteredDepth(bool fostered, int table) const {
+    const int template_at = Last(GUMBO_TAG_TEMPLATE);
+    if (!fostered) return depth() + 1;
+    if (table > template_at) return stack_[table].depth;
+    return template_at >= 0 ? stack_[template_at].depth + 1 : depth() + 1;
   }
 
   // A start tag `tag` just pushed: a formatting element goes on the list
@@ -1829,25 +1864,12 @@ class NestingScan {
   // the head does not).
   void FollowBodyStart(GumboTag tag) {
     if (tag == GUMBO_TAG_TEMPLATE && body_started_) frameset_ok_ = false;
-    if (open_.Last(GUMBO_TAG_TEMPLATE) >= 0) return;
-    switch (tag) {
-      case GUMBO_TAG_HTML:
-      case GUMBO_TAG_HEAD:
-      case GUMBO_TAG_BASE:
-      case GUMBO_TAG_BASEFONT:
-      case GUMBO_TAG_BGSOUND:
-      case GUMBO_TAG_LINK:
-      case GUMBO_TAG_META:
-      case GUMBO_TAG_NOFRAMES:
-      case GUMBO_TAG_SCRIPT:
-      case GUMBO_TAG_STYLE:
-      case GUMBO_TAG_TEMPLATE:
-      case GUMBO_TAG_TITLE:
-      case GUMBO_TAG_NOSCRIPT:
-        return;
-      default:
-        body_started_ = true;
+    if (open_.Last(GUMBO_TAG_TEMPLATE) >= 0 || TakenByTheHeadsRules(tag) ||
+        tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_HEAD ||
+        tag == GUMBO_TAG_NOSCRIPT) {
+      return;
     }
+    body_started_ = true;
   }
 
   // The raw text after a start tag `name` at `lt`, and the end tag that

@@ -774,6 +774,13 @@ TEST(NestingTest, ATemplateWhoseFirstTagIsATablePartHoldsATablesParts) {
   EXPECT_GT(GumboDepth(rows), 200);
   EXPECT_GT(ScanNestingDepth(rows, INT_MAX), 200);
   EXPECT_LE(ScanNestingDepth(rows, INT_MAX), GumboDepth(rows));
+  // A script before the first row decides nothing. (hiding_fuzzer
+  // crash-d77bc182: the scan took the script for the content's first tag.)
+  const std::string script = absl::StrCat(
+      "<template><script></script><tr><select><tr>", Repeat("<div>", 200));
+  EXPECT_GT(GumboDepth(script), 200);
+  EXPECT_GT(ScanNestingDepth(script, INT_MAX), 200);
+  EXPECT_LE(ScanNestingDepth(script, INT_MAX), GumboDepth(script));
   // In a template of cells a caption is dropped. (Fuzz regression
   // crash-c650b40c: the scan counted the captions as nodes.)
   const std::string captions =
