@@ -455,17 +455,12 @@ class OpenElements {
     return IsOpen(foreign_select_) ? position_of_[foreign_select_] : -1;
   }
   // Whether tags go by a table's rules: a table is open above the last
-  // <template>, or that template holds a table's parts.
+  // <template>, or that template holds rows (rows_of).
   bool InTableContent() const {
     const int template_at = Last(GUMBO_TAG_TEMPLATE);
     return Last(GUMBO_TAG_TABLE) > template_at ||
            (template_at >= 0 && stack_[template_at].rows_of != GUMBO_TAG_LAST);
   }
-  // Whether the table part `tag` opens where tags go by a table's rules
-  // (InTableContent): any in a table; in a template of rows, cells, and
-  // rows in one whose first tag was a row. Gumbo drops the others there
-  // (<template><td><caption> repeated: the scan once counted the captions
-  // as nodes, nesting_fuzzer crash-c650b40c).
   // Whether tags go by a template of rows' own rules: its rows open, no
   // table nor cell open in it.
   bool AtRowsOfTemplate() const {
@@ -474,6 +469,11 @@ class OpenElements {
            stack_[template_at].rows_of != GUMBO_TAG_LAST &&
            std::max(Last(GUMBO_TAG_TD), Last(GUMBO_TAG_TH)) < template_at;
   }
+  // Whether the table part `tag` opens where tags go by a table's rules
+  // (InTableContent): any in a table; in a template of rows, cells, and
+  // rows in one whose first tag was a row. Gumbo drops the others there
+  // (<template><td><caption> repeated: the scan once counted the captions
+  // as nodes, nesting_fuzzer crash-c650b40c).
   bool TakesTablePart(GumboTag tag) const {
     const int template_at = Last(GUMBO_TAG_TEMPLATE);
     if (Last(GUMBO_TAG_TABLE) > template_at) return true;
@@ -481,8 +481,8 @@ class OpenElements {
     return tag == GUMBO_TAG_TR && stack_[template_at].rows_of == GUMBO_TAG_TR;
   }
   // The start tag `tag` in a <template> whose content is not decided yet
-  // decides it: a table's part makes it a table's, as gumbo's template
-  // insertion mode switches to a table's modes (<template><td><select>
+  // decides it: a row or a cell makes it rows, as gumbo's template
+  // insertion mode switches to a row's modes (<template><td><select>
   // opens a select in a table, which the next <td> ends; the scan once
   // dropped the <td>s there and the <div>s in them: hiding_fuzzer).
   // A script, a style... (TakenByTheHeadsRules) decides nothing
