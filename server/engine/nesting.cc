@@ -1192,8 +1192,14 @@ bool CloseBefore(GumboTag tag, bool in_table, OpenElements& open) {
       // the select past the </tr> and dropped the <div>s after it,
       // hiding_fuzzer crash-9ec8c601).
       if (open.AtRowsOfTemplate()) return false;
+      // It closes the open table only where it is that table's own tag: no
+      // cell open in it, nor a template, whose content opens a table of its
+      // own (the scan once closed the table below a template, and its
+      // reset of the mode took a MathML <select> below for a select, which
+      // dropped the <div>s: hiding_fuzzer crash-7e03ffdb).
       const int table = open.Last(GUMBO_TAG_TABLE);
-      if (table > std::max(open.Last(GUMBO_TAG_TD), open.Last(GUMBO_TAG_TH))) {
+      if (table > std::max({open.Last(GUMBO_TAG_TD), open.Last(GUMBO_TAG_TH),
+                            open.Last(GUMBO_TAG_TEMPLATE)})) {
         open.PopTo(table);
       }
       return true;

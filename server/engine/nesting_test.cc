@@ -774,6 +774,16 @@ TEST(NestingTest, ATemplateWhoseFirstTagIsATablePartHoldsATablesParts) {
   EXPECT_GT(GumboDepth(rows), 200);
   EXPECT_GT(ScanNestingDepth(rows, INT_MAX), 200);
   EXPECT_LE(ScanNestingDepth(rows, INT_MAX), GumboDepth(rows));
+  // A table in a template opens its own, and leaves the one below open.
+  // (hiding_fuzzer crash-7e03ffdb: the scan closed the outer table, whose
+  // reset took the MathML <select> below for a select.)
+  const std::string inner = absl::StrCat(
+      "<math><select><annotation-xml encoding=\"text/html\"><table>"
+      "<template><table>",
+      Repeat("<div>", 200));
+  EXPECT_GT(GumboDepth(inner), 200);
+  EXPECT_GT(ScanNestingDepth(inner, INT_MAX), 200);
+  EXPECT_LE(ScanNestingDepth(inner, INT_MAX), GumboDepth(inner));
   // A script before the first row decides nothing. (hiding_fuzzer
   // crash-d77bc182: the scan took the script for the content's first tag.)
   const std::string script = absl::StrCat(
