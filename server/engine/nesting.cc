@@ -454,20 +454,26 @@ class OpenElements {
     if (!ModeSelectIsForeign()) return LastHtml(GUMBO_TAG_SELECT);
     return IsOpen(foreign_select_) ? position_of_[foreign_select_] : -1;
   }
-  // Whether tags go by a table's rules: a table is open above the last
-  // <template>, or that template holds rows (rows_of).
-  bool InTableContent() const {
+  // The position of the last <template> when it holds rows (rows_of) and
+  // no table is open above it, else -1.
+  int TemplateOfRows() const {
     const int template_at = Last(GUMBO_TAG_TEMPLATE);
-    return Last(GUMBO_TAG_TABLE) > template_at ||
-           (template_at >= 0 && stack_[template_at].rows_of != GUMBO_TAG_LAST);
+    return template_at > Last(GUMBO_TAG_TABLE) &&
+                   stack_[template_at].rows_of != GUMBO_TAG_LAST
+               ? template_at
+               : -1;
+  }
+  // Whether tags go by a table's rules: a table is open above the last
+  // <template>, or that template holds rows (TemplateOfRows).
+  bool InTableContent() const {
+    return Last(GUMBO_TAG_TABLE) > Last(GUMBO_TAG_TEMPLATE) ||
+           TemplateOfRows() >= 0;
   }
   // Whether tags go by a template of rows' own rules: its rows open, no
   // table nor cell open in it.
   bool AtRowsOfTemplate() const {
-    const int template_at = Last(GUMBO_TAG_TEMPLATE);
-    return template_at > Last(GUMBO_TAG_TABLE) &&
-           stack_[template_at].rows_of != GUMBO_TAG_LAST &&
-           std::max(Last(GUMBO_TAG_TD), Last(GUMBO_TAG_TH)) < template_at;
+    const int rows = TemplateOfRows();
+    return rows >= 0 && std::max(Last(GUMBO_TAG_TD), Last(GUMBO_TAG_TH)) < rows;
   }
   // Whether the table part `tag` opens where tags go by a table's rules
   // (InTableContent): any in a table; in a template of rows, cells, and
@@ -551,7 +557,6 @@ class OpenElements {
                           stack_.back().ns == Namespace::kHtml &&
                           (Classes().bits[top()] & kFosterParent) &&
                           !(Classes().bits[tag] & kNotFosteredClass);
-    const int table = Last(GUMBO_TAG_TABLE);
     const Namespace ns = NamespaceOf(tag);
     unsigned bits = ScopeBits(tag, ns);
     if (html_annotation && tag == GUMBO_TAG_ANNOTATION_XML &&
@@ -559,7 +564,7 @@ class OpenElements {
       bits |= kHtmlAnnotation;
     }
     const uint32_t id = NewId();
-    Open open{tag, ns, bits, id, FosteredDepth(fostered, table)};
+    Open open{tag, ns, bits, id, FosteredDepth(fostered)};
     if (ns != Namespace::kHtml && tag == GUMBO_TAG_UNKNOWN) {
       open.name = NameId(StartTagForeignName(name));
     }
@@ -571,7 +576,8 @@ class OpenElements {
   // `fostered`, or in the template above it, whose rows' content gumbo
   // fosters into the template itself (<template><tr><select>: the select
   // beside the row).
-  int FosteredDepth(bool fostered, int table) const {
+  int FosteredDepth(bool fostered) const {
+    const int table = Last(GUMBO_TAG_TABLE);
     const int template_at = Last(GUMBO_TAG_TEMPLATE);
     if (!fostered) return depth() + 1;
     if (table > template_at) return stack_[table].depth;
@@ -1417,9 +1423,11 @@ void EndTag(const EndTagRead& end, OpenElements& open) {
   // </tr> closes a row gumbo implied with its cell (<table><td><select></tr
   // left the scan in the select, which dropped the <div>s gumbo nests
   // beside the table: hiding_fuzzer crash-da284348).
-  if (tag == GUMBO_TAG_TR && CellOfImpliedRow(open) >= 0) {
-    open.PopTo(CellOfImpliedRow(open));
-    return;
+  if (tag == GUMBO_TAG_TR) {
+    if (const int cell = CellOfImpliedRow(open); cell >= 0) {
+      open.PopTo(cell);
+      return;
+    }
   }
   const int last = open.LastHtml(tag);
   if ((Classes().bits[tag] & kSpecialAny) || last >= open.LastSpecialAny()) {
