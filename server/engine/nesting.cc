@@ -572,6 +572,29 @@ class OpenElements {
     return id;
   }
 
+  // Opens what gumbo implies in a table before a row or a cell: a <tbody>
+  // when no table body is open, and a <tr> for a cell when no row is. The
+  // scan once pushed neither, found no row nor body for </tr> or </tbody>
+  // to close in <table><td></td><select></tr>, stayed in the select and
+  // dropped the <div>s that gumbo nests beside the table (hiding_fuzzer
+  // crash-da6c52f3). A template's content implies neither.
+  void ImplyRowParts(GumboTag tag) {
+    const bool cell = tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH;
+    const int table = Last(GUMBO_TAG_TABLE);
+    if ((!cell && tag != GUMBO_TAG_TR) || table <= Last(GUMBO_TAG_TEMPLATE)) {
+      return;
+    }
+    if (std::max({Last(GUMBO_TAG_TBODY), Last(GUMBO_TAG_THEAD),
+                  Last(GUMBO_TAG_TFOOT)}) < table) {
+      Push(GUMBO_TAG_TBODY);
+      CountNode();
+    }
+    if (cell && Last(GUMBO_TAG_TR) < table) {
+      Push(GUMBO_TAG_TR);
+      CountNode();
+    }
+  }
+
   // The depth of an element opened now: beside the last table when
   // `fostered`, or in the template above it, whose rows' content gumbo
   // fosters into the template itself (<template><tr><select>: the select
@@ -1212,6 +1235,7 @@ bool CloseBefore(GumboTag tag, bool in_table, OpenElements& open) {
     }
     case GUMBO_TAG_CAPTION:
     case GUMBO_TAG_COLGROUP:
+    case GUMBO_TAG_COL:  // closes the row too: <table><td></td><col><select>
     case GUMBO_TAG_TBODY:
     case GUMBO_TAG_THEAD:
     case GUMBO_TAG_TFOOT:
@@ -1303,6 +1327,7 @@ void StartTag(GumboTag tag, absl::string_view name, bool self_closing,
     open.ReopenFormatting();
   }
   if (bits & kNeverPush) return;
+  if (in_table) open.ImplyRowParts(tag);
   // The body ignores <frame> and <col> out of place; the scan counts
   // neither.
   if (tag != GUMBO_TAG_FRAME && tag != GUMBO_TAG_COL) open.CountNode();
@@ -1316,23 +1341,11 @@ void StartTag(GumboTag tag, absl::string_view name, bool self_closing,
   open.Opened(tag);
 }
 
-// The cell open in the last table whose row gumbo implied (it puts every
-// cell of a table in a row: <table><td> holds a <tr> the scan does not
-// push), or -1.
-int CellOfImpliedRow(const OpenElements& open) {
-  const int table = open.Last(GUMBO_TAG_TABLE);
-  if (table <= open.Last(GUMBO_TAG_TEMPLATE)) return -1;
-  const int cell = std::max(open.Last(GUMBO_TAG_TD), open.Last(GUMBO_TAG_TH));
-  return cell > std::max(table, open.Last(GUMBO_TAG_TR)) ? cell : -1;
-}
-
 // Whether an element `tag` is open in table scope: no table or template
-// opened after it (but the table itself, for </table>). A row gumbo implied
-// around a cell is.
+// opened after it (but the table itself, for </table>).
 bool InTableScope(GumboTag tag, const OpenElements& open) {
   const int template_at = open.Last(GUMBO_TAG_TEMPLATE);
   if (tag == GUMBO_TAG_TABLE) return open.Last(tag) > template_at;
-  if (tag == GUMBO_TAG_TR && CellOfImpliedRow(open) >= 0) return true;
   return open.Last(tag) > std::max(open.Last(GUMBO_TAG_TABLE), template_at);
 }
 
@@ -1420,15 +1433,6 @@ void EndTag(const EndTagRead& end, OpenElements& open) {
   // below <math><x>, where </c> closed the <h> below it, and the <math>
   // with it, in the scan only: the <a>s after it nested as MathML in
   // gumbo).
-  // </tr> closes a row gumbo implied with its cell (<table><td><select></tr
-  // left the scan in the select, which dropped the <div>s gumbo nests
-  // beside the table: hiding_fuzzer crash-da284348).
-  if (tag == GUMBO_TAG_TR) {
-    if (const int cell = CellOfImpliedRow(open); cell >= 0) {
-      open.PopTo(cell);
-      return;
-    }
-  }
   const int last = open.LastHtml(tag);
   if ((Classes().bits[tag] & kSpecialAny) || last >= open.LastSpecialAny()) {
     open.PopTo(last);

@@ -683,6 +683,33 @@ TEST(NestingTest, EndTagsInASelectAreIgnoredAsGumboIgnoresThem) {
   EXPECT_LE(ScanNestingDepth(row, INT_MAX), GumboDepth(row));
 }
 
+TEST(NestingTest, TheRowsPartsGumboImpliesStayOpenForTheirEndTags) {
+  // Gumbo puts a cell written without a row in a <tr>, and a row written
+  // without a body in a <tbody>. Each stays open after the cell or the row
+  // closes, so its end tag in a select opened beside the table ends the
+  // select, and the <div>s nest beside the table. (hiding_fuzzer
+  // crash-da6c52f3: the scan implied neither, stayed in the select and
+  // dropped them.)
+  for (const std::string prefix :
+       {"<table><td></td><select></tr>", "<table><tr></tr><select></tbody>",
+        "<table><th></th><select></tbody>",
+        "<table><thead><td></td><select></thead>"}) {
+    const std::string html = absl::StrCat(prefix, Repeat("<div>", 200));
+    EXPECT_GT(GumboDepth(html), 200) << prefix;
+    EXPECT_GT(ScanNestingDepth(html, INT_MAX), 200) << prefix;
+    EXPECT_LE(ScanNestingDepth(html, INT_MAX), GumboDepth(html)) << prefix;
+  }
+  // A <col> closes the implied row (and puts the <col> in a <colgroup>):
+  // the </tr> is ignored, and the select drops the <div>s.
+  const std::string col =
+      absl::StrCat("<table><td></td><col><select></tr>", Repeat("<div>", 200));
+  EXPECT_LT(GumboDepth(col), 10);
+  EXPECT_LE(ScanNestingDepth(col, INT_MAX), GumboDepth(col));
+  // The implied parts are nodes of gumbo's tree, counted as if written.
+  EXPECT_EQ(ScanMarkup("<table><td>a<td>b</table>", INT_MAX).nodes,
+            ScanMarkup("<table><tbody><tr><td>a<td>b</table>", INT_MAX).nodes);
+}
+
 TEST(NestingTest, ATemplateInASelectHoldsContentByTheBodysRules) {
   // A <template> in a select opens as in the head, and its content goes by
   // the body's rules: a <select> in it opens a second one, which drops the
