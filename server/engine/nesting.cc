@@ -1433,6 +1433,15 @@ void EndTag(const EndTagRead& end, OpenElements& open) {
   // below <math><x>, where </c> closed the <h> below it, and the <math>
   // with it, in the scan only: the <a>s after it nested as MathML in
   // gumbo).
+  // A table's end tags close only what is open in table scope: in a
+  // template's content gumbo ignores them (<table><td><template></tr>: the
+  // scan once closed the row, the template with it, and read the <div>s
+  // that gumbo nests in the template beside it: hiding_fuzzer
+  // crash-a7f3c5b9).
+  if ((Classes().bits[tag] & kTablePart) || tag == GUMBO_TAG_TABLE) {
+    if (InTableScope(tag, open)) open.PopTo(open.LastHtml(tag));
+    return;
+  }
   const int last = open.LastHtml(tag);
   if ((Classes().bits[tag] & kSpecialAny) || last >= open.LastSpecialAny()) {
     open.PopTo(last);

@@ -683,6 +683,24 @@ TEST(NestingTest, EndTagsInASelectAreIgnoredAsGumboIgnoresThem) {
   EXPECT_LE(ScanNestingDepth(row, INT_MAX), GumboDepth(row));
 }
 
+TEST(NestingTest, ATablesEndTagsInATemplateInItAreIgnored) {
+  // In a template's content, table scope ends at the template: gumbo
+  // ignores </tr>, </td> and </table> there, the template stays open, and
+  // the <div>s after its select nest in it. (hiding_fuzzer crash-a7f3c5b9:
+  // the scan closed the row the cell sits in, the template with it, and
+  // read the <div>s in the second select, which drops them.)
+  for (const std::string prefix :
+       {"<table><td><template></tr><select><td><select>",
+        "<table><tr><td><template></tr><select><td><select>",
+        "<table><td><template></td><select><td><select>",
+        "<table><td><template></table><select><td><select>"}) {
+    const std::string html = absl::StrCat(prefix, Repeat("<div>", 200));
+    EXPECT_GT(GumboDepth(html), 200) << prefix;
+    EXPECT_GT(ScanNestingDepth(html, INT_MAX), 200) << prefix;
+    EXPECT_LE(ScanNestingDepth(html, INT_MAX), GumboDepth(html)) << prefix;
+  }
+}
+
 TEST(NestingTest, TheRowsPartsGumboImpliesStayOpenForTheirEndTags) {
   // Gumbo puts a cell written without a row in a <tr>, and a row written
   // without a body in a <tbody>. Each stays open after the cell or the row
