@@ -21,6 +21,15 @@ std::string Repeat(const std::string& piece, int times) {
   return out;
 }
 
+// After `prefix`, 200 <div>s nest in gumbo's tree, and the scan reads them
+// nesting, no deeper than gumbo builds them.
+void ExpectDivsNestAfter(const std::string& prefix) {
+  const std::string html = absl::StrCat(prefix, Repeat("<div>", 200));
+  EXPECT_GT(GumboDepth(html), 200) << prefix;
+  EXPECT_GT(ScanNestingDepth(html, INT_MAX), 200) << prefix;
+  EXPECT_LE(ScanNestingDepth(html, INT_MAX), GumboDepth(html)) << prefix;
+}
+
 // Markup whose implied closings the scan follows: repeated, each must keep
 // the scan's depth at or below gumbo's, or a page gumbo parses within the
 // limit would be refused.
@@ -694,10 +703,7 @@ TEST(NestingTest, ATablesEndTagsInATemplateInItAreIgnored) {
         "<table><tr><td><template></tr><select><td><select>",
         "<table><td><template></td><select><td><select>",
         "<table><td><template></table><select><td><select>"}) {
-    const std::string html = absl::StrCat(prefix, Repeat("<div>", 200));
-    EXPECT_GT(GumboDepth(html), 200) << prefix;
-    EXPECT_GT(ScanNestingDepth(html, INT_MAX), 200) << prefix;
-    EXPECT_LE(ScanNestingDepth(html, INT_MAX), GumboDepth(html)) << prefix;
+    ExpectDivsNestAfter(prefix);
   }
 }
 
@@ -712,10 +718,7 @@ TEST(NestingTest, TheRowsPartsGumboImpliesStayOpenForTheirEndTags) {
        {"<table><td></td><select></tr>", "<table><tr></tr><select></tbody>",
         "<table><th></th><select></tbody>",
         "<table><thead><td></td><select></thead>"}) {
-    const std::string html = absl::StrCat(prefix, Repeat("<div>", 200));
-    EXPECT_GT(GumboDepth(html), 200) << prefix;
-    EXPECT_GT(ScanNestingDepth(html, INT_MAX), 200) << prefix;
-    EXPECT_LE(ScanNestingDepth(html, INT_MAX), GumboDepth(html)) << prefix;
+    ExpectDivsNestAfter(prefix);
   }
   // A <col> closes the implied row (and puts the <col> in a <colgroup>):
   // the </tr> is ignored, and the select drops the <div>s.
