@@ -486,6 +486,16 @@ class OpenElements {
     if (tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH) return true;
     return tag == GUMBO_TAG_TR && stack_[template_at].rows_of == GUMBO_TAG_TR;
   }
+  // Closes the cell open in a template of rows (TemplateOfRows): a row or
+  // another table part ends it, as gumbo's cell rules do, before gumbo
+  // takes the part or drops it (<template><td><tr><table>: the scan once
+  // kept the cell, opened the table in it and counted the rows after it as
+  // nodes, which gumbo drops: nesting_fuzzer crash-c8cb16e5).
+  void EndCellOfTemplateRows() {
+    const int rows = TemplateOfRows();
+    const int cell = std::max(Last(GUMBO_TAG_TD), Last(GUMBO_TAG_TH));
+    if (rows >= 0 && cell > rows) PopTo(cell);
+  }
   // The start tag `tag` in a <template> whose content is not decided yet
   // decides it: a row or a cell makes it rows, as gumbo's template
   // insertion mode switches to a row's modes (<template><td><select>
@@ -1239,12 +1249,16 @@ bool CloseBefore(GumboTag tag, bool in_table, OpenElements& open) {
     case GUMBO_TAG_TBODY:
     case GUMBO_TAG_THEAD:
     case GUMBO_TAG_TFOOT:
-      if (!in_table || !open.TakesTablePart(tag)) return false;
+      if (!in_table) return false;
+      open.EndCellOfTemplateRows();
+      if (!open.TakesTablePart(tag)) return false;
       open.PopAbove(
           std::max(open.Last(GUMBO_TAG_TABLE), open.Last(GUMBO_TAG_TEMPLATE)));
       return true;
     case GUMBO_TAG_TR:
-      if (!in_table || !open.TakesTablePart(tag)) return false;
+      if (!in_table) return false;
+      open.EndCellOfTemplateRows();
+      if (!open.TakesTablePart(tag)) return false;
       open.PopAbove(
           std::max({open.Last(GUMBO_TAG_TABLE), open.Last(GUMBO_TAG_TEMPLATE),
                     open.Last(GUMBO_TAG_TBODY), open.Last(GUMBO_TAG_THEAD),
