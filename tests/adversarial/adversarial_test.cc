@@ -64,16 +64,18 @@ TEST(AdversarialTest, FiftyThousandNestedDivsAreAnsweredInUnderHalfASecond) {
 // by their depth, as it does any other nesting, before gumbo builds them
 // (it once read them as text, and gumbo ran into --max_parse_ms_per_mb);
 // the <div>s after a comment "--!>" ends, in an SVG <select>, in a
-// template's cell after a select, or after an SVG <font> (it once read on
-// to the "-->", took the SVG element for a select, dropped the cells, or
-// broke out at the <font>); and
+// template's cell after a select, after an SVG <font>, beside a table's
+// implied row or in a template in a cell (it once read on to the "-->",
+// took the SVG element for a select, dropped the cells, broke out at the
+// <font>, found no row for </tr> to close, or closed one out of scope); and
 // headings in inline elements (it once closed each heading).
 TEST(AdversarialTest, NestingInTextGumboReadsAsMarkupIsRefusedByTheDepthLimit) {
   for (absl::string_view name :
        {"div nesting after an SVG style", "div nesting in a noscript",
         "div nesting after a --!> comment", "div nesting in an SVG select",
         "div nesting in a template's cell", "div nesting after an SVG font",
-        "heading nesting"}) {
+        "div nesting beside an implied row",
+        "div nesting in a template in a cell", "heading nesting"}) {
     const auto shape =
         std::find_if(Shapes().begin(), Shapes().end(),
                      [&](const Shape& s) { return s.name == name; });

@@ -60,6 +60,20 @@ std::string NestingAfterForeignFont(size_t bytes) {
   return Repeat(absl::StrCat(kPage, "<svg><font><select>"), "<div>", "x",
                 bytes);
 }
+// The same beside a table, after a select there that a </tr> ends: the
+// row gumbo implied around the cell stays open after </td>, and the scan,
+// which once implied none, stayed in the select, which drops the <div>s.
+std::string NestingBesideImpliedRow(size_t bytes) {
+  return Repeat(absl::StrCat(kPage, "<table><td></td><select></tr>"), "<div>",
+                "x", bytes);
+}
+// The same in a template in a table's cell, where gumbo ignores </tr>: the
+// scan once closed the row, and the template with it.
+std::string NestingInTemplateInCell(size_t bytes) {
+  return Repeat(
+      absl::StrCat(kPage, "<table><tr><td><template></tr><select><td><select>"),
+      "<div>", "x", bytes);
+}
 std::string FiftyThousandDivs(size_t) {
   return Repeat("", "<div>", "x", 5 * 50000 + 1);
 }
@@ -253,6 +267,8 @@ const std::vector<Shape>& Shapes() {
       {"div nesting in an SVG select", "<svg><select><desc>, then unclosed <div>s, 1 MB", "", StatusCode::kResourceExhausted, kMB, NestingInForeignSelect},
       {"div nesting in a template's cell", "<template><td><select><td>, then unclosed <div>s, 1 MB", "", StatusCode::kResourceExhausted, kMB, NestingInTemplateCell},
       {"div nesting after an SVG font", "<svg><font><select>, then unclosed <div>s, 1 MB", "", StatusCode::kResourceExhausted, kMB, NestingAfterForeignFont},
+      {"div nesting beside an implied row", "<table><td></td><select></tr>, then unclosed <div>s, 1 MB", "", StatusCode::kResourceExhausted, kMB, NestingBesideImpliedRow},
+      {"div nesting in a template in a cell", "<table><tr><td><template></tr><select><td><select>, then unclosed <div>s, 1 MB", "", StatusCode::kResourceExhausted, kMB, NestingInTemplateInCell},
       {"heading nesting", "<h1><e> repeated: a heading in an inline element in a heading, 1 MB", "", StatusCode::kResourceExhausted, kMB, HeadingNesting},
       {"misnested b/i", "<b><i><u><s>x</b> repeated: the adoption agency reopens i, u, s ever deeper", "", StatusCode::kResourceExhausted, kMB, MisnestedFormatting},
       {"adoption agency", "<a href=x><p>text repeated: a link around each paragraph, never closed", "", StatusCode::kResourceExhausted, kMB, AdoptionAgency},
