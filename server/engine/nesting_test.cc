@@ -692,6 +692,26 @@ TEST(NestingTest, EndTagsInASelectAreIgnoredAsGumboIgnoresThem) {
   EXPECT_LE(ScanNestingDepth(row, INT_MAX), GumboDepth(row));
 }
 
+TEST(NestingTest,
+     WhiteSpaceWrittenAsAReferenceLeavesAFramesetToReplaceTheBody) {
+  // Gumbo decodes "&#32" to a space before its tree builder asks whether
+  // the body showed text: the <frameset> replaces the body, and drops the
+  // elements after it. (nesting_fuzzer crash-f0d8995d: the scan took the
+  // reference for text, ignored the frameset and counted the elements.)
+  for (const std::string space : {"&#32", "&#x20;", "&#X0a", "&#0009;"}) {
+    const std::string html =
+        absl::StrCat("<i>", space, "<frameset>", Repeat("<h>", 50));
+    EXPECT_LE(ScanMarkup(html, INT_MAX).nodes, GumboMeasure(html).nodes)
+        << space;
+    EXPECT_LT(ScanNestingDepth(html, INT_MAX), 5) << space;
+  }
+  // Any other reference shows text: the frameset is ignored, and the
+  // <div>s nest in both.
+  for (const std::string text : {"&#33", "&#x200B;", "&amp;", "&#", "&#x;"}) {
+    ExpectDivsNestAfter(absl::StrCat("<i>", text, "<frameset>"));
+  }
+}
+
 TEST(NestingTest, ATablesEndTagsInATemplateInItAreIgnored) {
   // In a template's content, table scope ends at the template: gumbo
   // ignores </tr>, </td> and </table> there, the template stays open, and
