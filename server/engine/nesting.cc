@@ -454,53 +454,63 @@ class OpenElements {
     if (!ModeSelectIsForeign()) return LastHtml(GUMBO_TAG_SELECT);
     return IsOpen(foreign_select_) ? position_of_[foreign_select_] : -1;
   }
-  // The position of the last <template> when it holds rows (rows_of) and
-  // no table is open above it, else -1.
-  int TemplateOfRows() const {
+  // The position of the last <template> when it holds a table's parts
+  // (first_part) and no table is open above it, else -1.
+  int TemplateOfTableParts() const {
     const int template_at = Last(GUMBO_TAG_TEMPLATE);
     return template_at > Last(GUMBO_TAG_TABLE) &&
-                   stack_[template_at].rows_of != GUMBO_TAG_LAST
+                   stack_[template_at].first_part != GUMBO_TAG_LAST
                ? template_at
                : -1;
   }
   // Whether tags go by a table's rules: a table is open above the last
-  // <template>, or that template holds rows (TemplateOfRows).
+  // <template>, or that template holds a table's parts
+  // (TemplateOfTableParts).
   bool InTableContent() const {
     return Last(GUMBO_TAG_TABLE) > Last(GUMBO_TAG_TEMPLATE) ||
-           TemplateOfRows() >= 0;
+           TemplateOfTableParts() >= 0;
   }
-  // Whether tags go by a template of rows' own rules: its rows open, no
-  // table nor cell open in it.
-  bool AtRowsOfTemplate() const {
-    const int rows = TemplateOfRows();
-    return rows >= 0 && std::max(Last(GUMBO_TAG_TD), Last(GUMBO_TAG_TH)) < rows;
+  // Whether tags go by a template of table parts' own rules: its parts
+  // open, no table, cell nor caption open in it (where the body's rules
+  // take a <table>).
+  bool AtPartsOfTemplate() const {
+    const int parts = TemplateOfTableParts();
+    return parts >= 0 && std::max({Last(GUMBO_TAG_TD), Last(GUMBO_TAG_TH),
+                                   Last(GUMBO_TAG_CAPTION)}) < parts;
   }
   // Whether the table part `tag` opens where tags go by a table's rules
-  // (InTableContent): any in a table; in a template of rows, cells, and
-  // rows in one whose first tag was a row. Gumbo drops the others there
-  // (<template><td><caption> repeated: the scan once counted the captions
-  // as nodes, nesting_fuzzer crash-c650b40c).
+  // (InTableContent): any in a table, and in a template read as one; in a
+  // template of rows, cells, and rows in one whose first tag was a row.
+  // Gumbo drops the others there (<template><td><caption> repeated: the
+  // scan once counted the captions as nodes, nesting_fuzzer crash-c650b40c).
   bool TakesTablePart(GumboTag tag) const {
     const int template_at = Last(GUMBO_TAG_TEMPLATE);
     if (Last(GUMBO_TAG_TABLE) > template_at) return true;
     if (tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH) return true;
-    return tag == GUMBO_TAG_TR && stack_[template_at].rows_of == GUMBO_TAG_TR;
+    const GumboTag first = stack_[template_at].first_part;
+    if (first == GUMBO_TAG_TR) return tag == GUMBO_TAG_TR;
+    return first != GUMBO_TAG_TD && first != GUMBO_TAG_TH;
   }
-  // Closes the cell open in a template of rows (TemplateOfRows): a row or
-  // another table part ends it, as gumbo's cell rules do, before gumbo
-  // takes the part or drops it (<template><td><tr><table>: the scan once
-  // kept the cell, opened the table in it and counted the rows after it as
-  // nodes, which gumbo drops: nesting_fuzzer crash-c8cb16e5).
-  void EndCellOfTemplateRows() {
-    const int rows = TemplateOfRows();
+  // Closes the cell open in a template of table parts
+  // (TemplateOfTableParts): a row or another table part ends it, as gumbo's
+  // cell rules do, before gumbo takes the part or drops it
+  // (<template><td><tr><table>: the scan once kept the cell, opened the
+  // table in it and counted the rows after it as nodes, which gumbo drops:
+  // nesting_fuzzer crash-c8cb16e5).
+  void EndCellOfTemplateParts() {
+    const int parts = TemplateOfTableParts();
     const int cell = std::max(Last(GUMBO_TAG_TD), Last(GUMBO_TAG_TH));
-    if (rows >= 0 && cell > rows) PopTo(cell);
+    if (parts >= 0 && cell > parts) PopTo(cell);
   }
   // The start tag `tag` in a <template> whose content is not decided yet
   // decides it: a row or a cell makes it rows, as gumbo's template
   // insertion mode switches to a row's modes (<template><td><select>
   // opens a select in a table, which the next <td> ends; the scan once
-  // dropped the <td>s there and the <div>s in them: hiding_fuzzer).
+  // dropped the <td>s there and the <div>s in them: hiding_fuzzer), and a
+  // caption, a column group or a section makes it a table's content, as
+  // the mode switches to a table's (<template><caption>, then <tr>s each
+  // holding elements: the scan once nested them all, as in the body, where
+  // each <tr> ends the ones before it: nesting_fuzzer crash-916f1bc5).
   // A script, a style... (TakenByTheHeadsRules) decides nothing
   // (<template><script></script><tr>: the scan once took the script for the
   // content's first tag, hiding_fuzzer crash-d77bc182).
@@ -511,9 +521,7 @@ class OpenElements {
       return;
     }
     stack_.back().content_decided = true;
-    if (tag == GUMBO_TAG_TR || tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH) {
-      stack_.back().rows_of = tag;
-    }
+    if (Classes().bits[tag] & kTablePart) stack_.back().first_part = tag;
   }
   // Whether the current node is an SVG or MathML element, where
   // "<![CDATA[" starts a CDATA section (the tokenizer asks the namespace
@@ -870,12 +878,12 @@ class OpenElements {
     int name = -1;
     int below_same_name = -1;
     // A <template>'s content, once its first start tag decided it (gumbo's
-    // template insertion mode): rows, when that tag was a row (<tr>) or a
-    // cell (<td>, <th>: the row's), else GUMBO_TAG_LAST. Templates of other
-    // table parts (captions, column groups, sections) the scan reads as
-    // the body's, dropping the parts.
+    // template insertion mode): a table's parts, when that tag was one
+    // (kTableParts: rows when a row, a row's cells when a cell, a table's
+    // content when a caption, a column group or a section), else
+    // GUMBO_TAG_LAST: the body's.
     bool content_decided = false;
-    GumboTag rows_of = GUMBO_TAG_LAST;
+    GumboTag first_part = GUMBO_TAG_LAST;
 
     // Whether gumbo resets its insertion mode once it closes this element:
     // an HTML table, select or template.
@@ -1230,7 +1238,7 @@ bool CloseBefore(GumboTag tag, bool in_table, OpenElements& open) {
       // (<template><tr><table><select></tr>: the scan once opened it, kept
       // the select past the </tr> and dropped the <div>s after it,
       // hiding_fuzzer crash-9ec8c601).
-      if (open.AtRowsOfTemplate()) return false;
+      if (open.AtPartsOfTemplate()) return false;
       // It closes the open table only where it is that table's own tag: no
       // cell open in it, nor a template, whose content opens a table of its
       // own (the scan once closed the table below a template, and its
@@ -1250,14 +1258,14 @@ bool CloseBefore(GumboTag tag, bool in_table, OpenElements& open) {
     case GUMBO_TAG_THEAD:
     case GUMBO_TAG_TFOOT:
       if (!in_table) return false;
-      open.EndCellOfTemplateRows();
+      open.EndCellOfTemplateParts();
       if (!open.TakesTablePart(tag)) return false;
       open.PopAbove(
           std::max(open.Last(GUMBO_TAG_TABLE), open.Last(GUMBO_TAG_TEMPLATE)));
       return true;
     case GUMBO_TAG_TR:
       if (!in_table) return false;
-      open.EndCellOfTemplateRows();
+      open.EndCellOfTemplateParts();
       if (!open.TakesTablePart(tag)) return false;
       open.PopAbove(
           std::max({open.Last(GUMBO_TAG_TABLE), open.Last(GUMBO_TAG_TEMPLATE),

@@ -712,6 +712,22 @@ TEST(NestingTest,
   }
 }
 
+TEST(NestingTest, ATemplateWhoseFirstTagIsACaptionOrASectionHoldsATable) {
+  // Gumbo reads such a template's content as a table's: each <tr> ends the
+  // elements the row before it holds. (nesting_fuzzer crash-916f1bc5: the
+  // scan read it as the body's, dropped the rows and nested the rest.)
+  for (const std::string first : {"<caption>", "<tbody>", "<colgroup>"}) {
+    const std::string html =
+        absl::StrCat("<template>", first, Repeat("<tr><h><l><e>", 100));
+    EXPECT_LT(GumboDepth(html), 10) << first;
+    EXPECT_LE(ScanNestingDepth(html, INT_MAX), GumboDepth(html)) << first;
+    EXPECT_LE(ScanMarkup(html, INT_MAX).nodes, GumboMeasure(html).nodes)
+        << first;
+    // What a row holds nests, in both.
+    ExpectDivsNestAfter(absl::StrCat("<template>", first, "<tr>"));
+  }
+}
+
 TEST(NestingTest, ATablesEndTagsInATemplateInItAreIgnored) {
   // In a template's content, table scope ends at the template: gumbo
   // ignores </tr>, </td> and </table> there, the template stays open, and
