@@ -595,7 +595,9 @@ class OpenElements {
   // scan once pushed neither, found no row nor body for </tr> or </tbody>
   // to close in <table><td></td><select></tr>, stayed in the select and
   // dropped the <div>s that gumbo nests beside the table (hiding_fuzzer
-  // crash-da6c52f3). A template's content implies neither.
+  // crash-da6c52f3). In a template's content the scan implies neither:
+  // gumbo implies them there only in one read as a table's, which the scan
+  // reads a level or two less deep, with fewer nodes.
   void ImplyRowParts(GumboTag tag) {
     const bool cell = tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH;
     const int table = Last(GUMBO_TAG_TABLE);
@@ -1450,11 +1452,6 @@ void EndTag(const EndTagRead& end, OpenElements& open) {
     open.AdoptionAgency(tag);
     return;
   }
-  // Below a foreign current node too: the special element that stops the
-  // rule may be one of the HTML elements below the foreign ones (a <dd>
-  // below <math><x>, where </c> closed the <h> below it, and the <math>
-  // with it, in the scan only: the <a>s after it nested as MathML in
-  // gumbo).
   // A table's end tags close only what is open in table scope: in a
   // template's content gumbo ignores them (<table><td><template></tr>: the
   // scan once closed the row, the template with it, and read the <div>s
@@ -1464,6 +1461,11 @@ void EndTag(const EndTagRead& end, OpenElements& open) {
     if (InTableScope(tag, open)) open.PopTo(open.LastHtml(tag));
     return;
   }
+  // Below a foreign current node too: the special element that stops the
+  // rule may be one of the HTML elements below the foreign ones (a <dd>
+  // below <math><x>, where </c> closed the <h> below it, and the <math>
+  // with it, in the scan only: the <a>s after it nested as MathML in
+  // gumbo).
   const int last = open.LastHtml(tag);
   if ((Classes().bits[tag] & kSpecialAny) || last >= open.LastSpecialAny()) {
     open.PopTo(last);
