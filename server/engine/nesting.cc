@@ -557,6 +557,14 @@ class OpenElements {
            !(Classes().bits[top()] & kFosterParent);
   }
 
+  // Whether an element `tag` opened now goes beside the last table: the
+  // current node is an HTML table's (not its cell) and `tag` no part of one.
+  bool Fosters(GumboTag tag) const {
+    return !stack_.empty() && stack_.back().ns == Namespace::kHtml &&
+           (Classes().bits[top()] & kFosterParent) &&
+           !(Classes().bits[tag] & kNotFosteredClass);
+  }
+
   // Opens `tag` below the current node, or beside the last table when the
   // current node is a table's and `tag` is not part of one (fostered).
   // `name`: its name as its start tag writes it, kept for an unknown
@@ -571,10 +579,7 @@ class OpenElements {
     // Only an HTML table part fosters: an SVG <tr> is an element like any
     // other (the scan once put the elements opened in one beside the
     // table, and read them far shallower than gumbo built them).
-    const bool fostered = !stack_.empty() &&
-                          stack_.back().ns == Namespace::kHtml &&
-                          (Classes().bits[top()] & kFosterParent) &&
-                          !(Classes().bits[tag] & kNotFosteredClass);
+    const bool fostered = Fosters(tag);
     const Namespace ns = NamespaceOf(tag);
     unsigned bits = ScopeBits(tag, ns);
     if (html_annotation && tag == GUMBO_TAG_ANNOTATION_XML &&
@@ -1346,8 +1351,14 @@ void StartTag(GumboTag tag, absl::string_view name, bool self_closing,
     if (p > open.LastButtonScope()) open.PopTo(p);
   }
   if (!CloseBefore(tag, in_table, open)) return;
-  if (!(bits & kNoReopen) && open.InBodyContent() &&
-      !open.IsForeignStartTag(tag)) {
+  // Fostered beside a table, an element goes in by the body's rules too,
+  // which reopen the formatting elements beside the table first (<table>
+  // <a><table><b><a>: gumbo's second <a> closes the reopened first one
+  // with the <b> in it; the scan once left the first closed, kept the <b>
+  // open, and let an unknown end tag close the SVG the <div>s after it are
+  // fostered out of: hiding_fuzzer crash-6e95fb6b).
+  if (!(bits & kNoReopen) && !open.IsForeignStartTag(tag) &&
+      (open.InBodyContent() || (!open.InSelect() && open.Fosters(tag)))) {
     open.ReopenFormatting();
   }
   if (bits & kNeverPush) return;

@@ -728,6 +728,16 @@ TEST(NestingTest, ATemplateWhoseFirstTagIsACaptionOrASectionHoldsATable) {
   }
 }
 
+TEST(NestingTest, FormattingIsReopenedBesideATableAsInTheBody) {
+  // An element fostered out of a table goes in by the body's rules, which
+  // reopen the formatting elements first: the first <a>'s copy holds the
+  // <bp>, and the second <a> closes both. So </x> finds no unknown element
+  // open, the <svg> stays, its <select> is SVG's, and the <div>s break out
+  // and nest. (hiding_fuzzer crash-6e95fb6b: the scan kept the <bp> open,
+  // closed it and the SVG at </x>, and read the <div>s in an HTML select.)
+  ExpectDivsNestAfter("<table><a><table><bp><a><svg></x><select>");
+}
+
 TEST(NestingTest, ATablesEndTagsInATemplateInItAreIgnored) {
   // In a template's content, table scope ends at the template: gumbo
   // ignores </tr>, </td> and </table> there, the template stays open, and
