@@ -670,9 +670,9 @@ class OpenElements {
       Formatting& entry = formatting_[k];
       if (!entry.dormant) {
         entry.id = Push(entry.tag);
-      } else if (!stack_.empty()) {
+      } else {
         entry.copy_at = static_cast<int>(stack_.size());
-        entry.copy_below = stack_.back().id;
+        if (!stack_.empty()) entry.copy_below = stack_.back().id;
       }
     }
   }
@@ -818,7 +818,7 @@ class OpenElements {
     // Closed by PopTo: still counted and found, never reopened.
     bool dormant = false;
     // Dormant, reopened by gumbo: the position of gumbo's copy in the
-    // scan's stack, and the element below it (-1: none kept).
+    // scan's stack (-1: none kept), and the element below it (if any).
     int copy_at = -1;
     uint32_t copy_below = 0;
   };
@@ -828,8 +828,10 @@ class OpenElements {
     Formatting& entry = formatting_[k];
     std::vector<Open> taken = Take(entry.copy_at);
     const uint32_t id = NewId();
+    const int below =
+        entry.copy_at > 0 ? stack_[entry.copy_at - 1].depth : base_depth_;
     Put({entry.tag, Namespace::kHtml, Classes().bits[entry.tag], id,
-         stack_[entry.copy_at - 1].depth + 1});
+         below + 1});
     for (Open& open : taken) {
       ++open.depth;
       Put(open);
@@ -837,11 +839,16 @@ class OpenElements {
     entry = {entry.tag, id};
   }
   // Whether gumbo's copy of the dormant entry `k` is still open: the
-  // element below it still is, where it was.
+  // element below it still is, where it was; one reopened with no element
+  // open in the body is, below all (<p><i></p><svg></i>: the scan once kept
+  // no copy there, left the SVG open at </i> and read "<![CDATA[" after it
+  // as a CDATA section, where gumbo, the SVG closed with the copy, reads a
+  // bogus comment to the next '>' and nests the <div>s after it:
+  // hiding_fuzzer crash-9bc71aed).
   bool CopyOpen(size_t k) const {
     const Formatting& entry = formatting_[k];
-    return entry.copy_at > 0 &&
-           position_of_[entry.copy_below] == entry.copy_at - 1;
+    if (entry.copy_at <= 0) return entry.copy_at == 0;
+    return position_of_[entry.copy_below] == entry.copy_at - 1;
   }
   bool IsMarker(size_t k) const { return formatting_[k].tag == GUMBO_TAG_LAST; }
   // The index on the list of active formatting elements (after the last

@@ -738,6 +738,16 @@ TEST(NestingTest, FormattingIsReopenedBesideATableAsInTheBody) {
   ExpectDivsNestAfter("<table><a><table><bp><a><svg></x><select>");
 }
 
+TEST(NestingTest, AFormattingElementReopenedFirstInTheBodyClosesWhatItHolds) {
+  // Gumbo reopens the <i> the </p> closed around the <svg>, and </i> closes
+  // that copy with the SVG in it; "<![CDATA[" is then a bogus comment that
+  // ends at the first <div>'s '>', and the other <div>s nest. (hiding_fuzzer
+  // crash-9bc71aed: with no element open below the copy, the scan kept no
+  // place for it, left the SVG open and read a CDATA section to the end.)
+  ExpectDivsNestAfter("<p><i></p><svg></i><![CDATA[");
+  ExpectDivsNestAfter("<p><i></p><b><svg></i><![CDATA[");
+}
+
 TEST(NestingTest, ATablesEndTagsInATemplateInItAreIgnored) {
   // In a template's content, table scope ends at the template: gumbo
   // ignores </tr>, </td> and </table> there, the template stays open, and
