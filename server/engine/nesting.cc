@@ -797,9 +797,16 @@ class OpenElements {
   }
   void PopTop() { PopTo(static_cast<int>(stack_.size()) - 1); }
   // Closes the current node while it is an HTML element that end tags are
-  // implied for (dd, dt, li, option, optgroup, p, rb, rp, rt, rtc).
+  // implied for (dd, dt, li, option, optgroup, p, rb, rp, rt, rtc), and
+  // not inside gumbo's copy of a dormant formatting element: where that
+  // copy is gumbo's current node, nothing closes (<li><b><li>x<rt>: gumbo
+  // puts the <rt> in the <b> reopened around the text; the scan once
+  // closed the <li>, and the <li>s after it nested where gumbo's close
+  // the one before: nesting_fuzzer crash-06410d70, crash-694df3c1).
   void CloseImpliedEndTags() {
-    while (!stack_.empty() && stack_.back().ns == Namespace::kHtml &&
+    const int copy = LastCopyAt();
+    while (static_cast<int>(stack_.size()) > std::max(copy, 0) &&
+           stack_.back().ns == Namespace::kHtml &&
            IsImpliedEndTag(stack_.back().tag)) {
       PopTop();
     }
@@ -849,6 +856,17 @@ class OpenElements {
     const Formatting& entry = formatting_[k];
     if (entry.copy_at <= 0) return entry.copy_at == 0;
     return position_of_[entry.copy_below] == entry.copy_at - 1;
+  }
+  // The place of the last copy of a dormant formatting element that gumbo
+  // has open (CopyOpen), after the last marker, or -1.
+  int LastCopyAt() const {
+    int last = -1;
+    for (size_t k = formatting_.size(); k > 0 && !IsMarker(k - 1); --k) {
+      if (formatting_[k - 1].dormant && CopyOpen(k - 1)) {
+        last = std::max(last, formatting_[k - 1].copy_at);
+      }
+    }
+    return last;
   }
   bool IsMarker(size_t k) const { return formatting_[k].tag == GUMBO_TAG_LAST; }
   // The index on the list of active formatting elements (after the last

@@ -748,6 +748,19 @@ TEST(NestingTest, AFormattingElementReopenedFirstInTheBodyClosesWhatItHolds) {
   ExpectDivsNestAfter("<p><i></p><b><svg></i><![CDATA[");
 }
 
+TEST(NestingTest, ARubyTextInAReopenedFormattingElementClosesNothing) {
+  // Gumbo reopens the <b> the second <li> closed around the text, and puts
+  // the <rt> in it, closing nothing: each <li> then closes the one before.
+  // (nesting_fuzzer crash-06410d70: the scan, which keeps such a copy's
+  // place but does not open it, closed the <li> as an implied end tag,
+  // and the <li>s after it nested: 83 read where gumbo built 11.)
+  const std::string html =
+      absl::StrCat("<ruby>", Repeat("<li><b><li>x<rt><t><r><t>", 50));
+  EXPECT_LT(GumboDepth(html), 15);
+  EXPECT_LE(ScanNestingDepth(html, INT_MAX), GumboDepth(html));
+  ExpectDivsNestAfter("<ruby><li><b><li>x<rt>");
+}
+
 TEST(NestingTest, ATablesEndTagsInATemplateInItAreIgnored) {
   // In a template's content, table scope ends at the template: gumbo
   // ignores </tr>, </td> and </table> there, the template stays open, and
