@@ -1957,11 +1957,15 @@ class NestingScan {
   void Apply(GumboTag tag, absl::string_view name, absl::string_view written,
              bool end_tag, bool self_closing) {
     if (in_frameset_) {
-      // Only nested framesets open; everything else is dropped.
+      // Only nested framesets open, and only while one is open: once the
+      // first closes, gumbo drops every tag (<frameset></frameset>
+      // <frameset> repeated: the scan once nested them, nesting_fuzzer
+      // crash-9e0ab7b2). Everything else is dropped.
       if (tag == GUMBO_TAG_FRAMESET) {
+        const int open = open_.Last(GUMBO_TAG_FRAMESET);
         if (end_tag) {
-          open_.PopTo(open_.Last(GUMBO_TAG_FRAMESET));
-        } else {  // "/>" or not: <frameset> is an HTML element
+          open_.PopTo(open);
+        } else if (open >= 0) {  // "/>" or not: <frameset> is HTML's
           open_.Push(tag);
         }
       }

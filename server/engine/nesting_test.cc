@@ -761,6 +761,20 @@ TEST(NestingTest, ARubyTextInAReopenedFormattingElementClosesNothing) {
   ExpectDivsNestAfter("<ruby><li><b><li>x<rt>");
 }
 
+TEST(NestingTest, NoFramesetOpensAfterTheFirstCloses) {
+  // After the frameset that replaced the body closes, gumbo drops every
+  // tag. (nesting_fuzzer crash-9e0ab7b2: the scan nested the framesets
+  // after it.)
+  const std::string html =
+      absl::StrCat("<frameset></frameset>", Repeat("<frameset>", 100));
+  EXPECT_LT(GumboDepth(html), 5);
+  EXPECT_LE(ScanNestingDepth(html, INT_MAX), GumboDepth(html));
+  // Nested in an open one, they nest in both.
+  const std::string nested = Repeat("<frameset>", 100);
+  EXPECT_GT(ScanNestingDepth(nested, INT_MAX), 100);
+  EXPECT_LE(ScanNestingDepth(nested, INT_MAX), GumboDepth(nested));
+}
+
 TEST(NestingTest, ATablesEndTagsInATemplateInItAreIgnored) {
   // In a template's content, table scope ends at the template: gumbo
   // ignores </tr>, </td> and </table> there, the template stays open, and
