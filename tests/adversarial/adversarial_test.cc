@@ -65,9 +65,11 @@ TEST(AdversarialTest, FiftyThousandNestedDivsAreAnsweredInUnderHalfASecond) {
 // (it once read them as text, and gumbo ran into --max_parse_ms_per_mb);
 // the <div>s after a comment "--!>" ends, in an SVG <select>, in a
 // template's cell after a select, after an SVG <font>, beside a table's
-// implied row or in a template in a cell (it once read on to the "-->",
-// took the SVG element for a select, dropped the cells, broke out at the
-// <font>, found no row for </tr> to close, or closed one out of scope); and
+// implied row, in a template in a cell, after a link reopened beside a
+// table or after "<![CDATA[" behind an SVG a reopened <i> closed (it once
+// read on to the "-->", took the SVG element for a select, dropped the
+// cells, broke out at the <font>, found no row for </tr> to close, closed
+// one out of scope, or did not reopen the link or the <i>); and
 // headings in inline elements (it once closed each heading).
 TEST(AdversarialTest, NestingInTextGumboReadsAsMarkupIsRefusedByTheDepthLimit) {
   for (absl::string_view name :
@@ -75,7 +77,9 @@ TEST(AdversarialTest, NestingInTextGumboReadsAsMarkupIsRefusedByTheDepthLimit) {
         "div nesting after a --!> comment", "div nesting in an SVG select",
         "div nesting in a template's cell", "div nesting after an SVG font",
         "div nesting beside an implied row",
-        "div nesting in a template in a cell", "heading nesting"}) {
+        "div nesting in a template in a cell",
+        "div nesting after a reopened link",
+        "div nesting after CDATA in a closed SVG", "heading nesting"}) {
     const auto shape =
         std::find_if(Shapes().begin(), Shapes().end(),
                      [&](const Shape& s) { return s.name == name; });

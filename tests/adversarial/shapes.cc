@@ -74,6 +74,20 @@ std::string NestingInTemplateInCell(size_t bytes) {
       absl::StrCat(kPage, "<table><tr><td><template></tr><select><td><select>"),
       "<div>", "x", bytes);
 }
+// The same after an SVG that gumbo closes with a formatting element it
+// reopened beside a table: the scan once kept the SVG open, and read the
+// <div>s in the SVG's <select> as in an HTML one, which drops them.
+std::string NestingAfterReopenedLink(size_t bytes) {
+  return Repeat(absl::StrCat(kPage, "<table><a><table><x><a><svg></y><select>"),
+                "<div>", "x", bytes);
+}
+// The same after "<![CDATA[" behind an SVG that gumbo closes with the
+// formatting element it reopened around it: gumbo reads a bogus comment to
+// the first '>', the scan once a CDATA section to the end.
+std::string NestingAfterCdataInClosedSvg(size_t bytes) {
+  return Repeat(absl::StrCat(kPage, "<p><i></p><svg></i><![CDATA["), "<div>",
+                "x", bytes);
+}
 std::string FiftyThousandDivs(size_t) {
   return Repeat("", "<div>", "x", 5 * 50000 + 1);
 }
@@ -269,6 +283,8 @@ const std::vector<Shape>& Shapes() {
       {"div nesting after an SVG font", "<svg><font><select>, then unclosed <div>s, 1 MB", "", StatusCode::kResourceExhausted, kMB, NestingAfterForeignFont},
       {"div nesting beside an implied row", "<table><td></td><select></tr>, then unclosed <div>s, 1 MB", "", StatusCode::kResourceExhausted, kMB, NestingBesideImpliedRow},
       {"div nesting in a template in a cell", "<table><tr><td><template></tr><select><td><select>, then unclosed <div>s, 1 MB", "", StatusCode::kResourceExhausted, kMB, NestingInTemplateInCell},
+      {"div nesting after a reopened link", "<table><a><table><x><a><svg></y><select>, then unclosed <div>s, 1 MB", "", StatusCode::kResourceExhausted, kMB, NestingAfterReopenedLink},
+      {"div nesting after CDATA in a closed SVG", "<p><i></p><svg></i><![CDATA[, then unclosed <div>s, 1 MB", "", StatusCode::kResourceExhausted, kMB, NestingAfterCdataInClosedSvg},
       {"heading nesting", "<h1><e> repeated: a heading in an inline element in a heading, 1 MB", "", StatusCode::kResourceExhausted, kMB, HeadingNesting},
       {"misnested b/i", "<b><i><u><s>x</b> repeated: the adoption agency reopens i, u, s ever deeper", "", StatusCode::kResourceExhausted, kMB, MisnestedFormatting},
       {"adoption agency", "<a href=x><p>text repeated: a link around each paragraph, never closed", "", StatusCode::kResourceExhausted, kMB, AdoptionAgency},
