@@ -1793,12 +1793,16 @@ class NestingScan {
     const size_t lt = FindByte(html_, '<', i_);
     const size_t text_end = lt == absl::string_view::npos ? n : lt;
     if (text_end > i_) {
+      empty_end_tag_at_ = absl::string_view::npos;  // a token
       Text(html_.substr(i_, text_end - i_));
       if (deepest_ > stop_above_) return false;
     }
     if (lt == absl::string_view::npos || lt + 1 >= n) return false;
     const char c = html_[lt + 1];
-    if (c == '!' || c == '?') return SkipMarkup(lt, c);
+    if (c == '!' || c == '?') {
+      empty_end_tag_at_ = absl::string_view::npos;  // a comment's token
+      return SkipMarkup(lt, c);
+    }
     const bool end_tag = c == '/';
     const size_t name_start = lt + (end_tag ? 2 : 1);
     if (name_start >= n || !absl::ascii_isalpha(html_[name_start])) {
@@ -1817,17 +1821,29 @@ class NestingScan {
     const size_t repeats_before = repeated_attribute_names_.size();
     FindRepeatedAttributeNames(html_, attributes_, &repeated_attribute_names_);
     const size_t nodes_before = open_.nodes();
-    const absl::string_view written =
-        html_.substr(name_start, i_ - 1 - name_start);
+    absl::string_view written = html_.substr(name_start, i_ - 1 - name_start);
     const bool switches = !end_tag && SwitchesTokenizer(tag);
     if (switches && tag == GUMBO_TAG_PLAINTEXT) return false;  // all text
+    // Right after "</>", which makes no token, gumbo's text of this tag
+    // starts at that "</>": the name it reads from it for the rules for
+    // foreign content matches no element's, and no end tag matches the
+    // element (<svg></></svg>: the SVG stays open; the scan once closed
+    // it, took the <select> after it for HTML's and dropped the <div>s
+    // that gumbo nests: hiding_fuzzer crash-4f81f6de).
+    absl::string_view foreign_name = name;
+    if (empty_end_tag_at_ != absl::string_view::npos) {
+      written = html_.substr(empty_end_tag_at_ + 2, i_ - 3 - empty_end_tag_at_);
+      foreign_name = {};
+      svg_.reset();  // not cut: its tags are not as they read
+      empty_end_tag_at_ = absl::string_view::npos;
+    }
     if (svg_) {
       FollowSvgContent({tag, written, name.size()}, end_tag,
                        repeated_attribute_names_.size() > repeats_before, lt);
     }
     const bool by_html_rules = !end_tag && !open_.IsForeignStartTag(tag);
     const size_t open_before = open_.size();
-    Apply(tag, name, written, end_tag, self_closing);
+    Apply(tag, foreign_name, written, end_tag, self_closing);
     if (tag == GUMBO_TAG_SVG && by_html_rules && !svg_ &&
         open_.size() == open_before + 1 && open_.top() == GUMBO_TAG_SVG) {
       svg_ = OpenSvg{open_before, i_};
@@ -1944,8 +1960,14 @@ class NestingScan {
     if (end_tag) {
       i_ = html_.find('>', lt + 2);
       if (i_ == absl::string_view::npos) return false;
+      if (i_ > lt + 2) {
+        empty_end_tag_at_ = absl::string_view::npos;  // a bogus comment
+      } else if (empty_end_tag_at_ == absl::string_view::npos) {
+        empty_end_tag_at_ = lt;  // "</>": no token
+      }
       ++i_;
     } else {
+      empty_end_tag_at_ = absl::string_view::npos;  // a '<' character
       i_ = lt + 1;
       Text("<");
     }
@@ -2051,6 +2073,9 @@ class NestingScan {
   bool in_frameset_ = false;
   // Whether the last tag read made an element.
   bool after_element_ = false;
+  // Where the "</>" is that no token has followed yet (gumbo's text of the
+  // next one starts there), or npos.
+  size_t empty_end_tag_at_ = absl::string_view::npos;
   std::vector<RawTextSpan> scripts_and_styles_;
   std::vector<ByteRange> repeated_attribute_names_;
   // The <svg> opened by the HTML rules whose content is being read, while

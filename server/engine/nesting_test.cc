@@ -775,6 +775,21 @@ TEST(NestingTest, NoFramesetOpensAfterTheFirstCloses) {
   EXPECT_LE(ScanNestingDepth(nested, INT_MAX), GumboDepth(nested));
 }
 
+TEST(NestingTest, AForeignTagRightAfterAnEmptyEndTagMatchesNothing) {
+  // "</>" makes no token, so gumbo's text of the next tag starts at it, and
+  // the name gumbo reads from that text for the rules for foreign content
+  // matches nothing: </svg> leaves the SVG open, its <select> is SVG's, and
+  // the <div>s break out and nest. (hiding_fuzzer crash-4f81f6de: the scan
+  // closed the SVG and read the <div>s in an HTML select, which drops
+  // them.) With anything between, a token, the tag reads as written.
+  ExpectDivsNestAfter("<svg></></svg><select>");
+  ExpectDivsNestAfter("<svg><g>x</></g><select>");
+  const std::string spaced =
+      absl::StrCat("<svg></> </svg><select>", Repeat("<div>", 200));
+  EXPECT_LT(GumboDepth(spaced), 10);
+  EXPECT_LE(ScanNestingDepth(spaced, INT_MAX), GumboDepth(spaced));
+}
+
 TEST(NestingTest, ATablesEndTagsInATemplateInItAreIgnored) {
   // In a template's content, table scope ends at the template: gumbo
   // ignores </tr>, </td> and </table> there, the template stays open, and
