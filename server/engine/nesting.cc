@@ -1165,7 +1165,12 @@ bool CloseBeforeInline(GumboTag tag, OpenElements& open) {
       // too, the scan dropped them as out of a table, and read 97 levels
       // where gumbo built 27, crash-115fbdad).
       if (tag == GUMBO_TAG_BUTTON) {
-        open.PopTo(open.Last(tag));
+        // An HTML one in scope: not an SVG <button>, nor one below an SVG
+        // <title> (<svg><button><title><button><title>: the scan once closed
+        // the SVG button, and read the second <title>, which gumbo opens as
+        // HTML's and reads as text, as SVG's: nesting_fuzzer crash-bc7b9781).
+        const int button = open.LastHtml(tag);
+        if (button > open.LastScopeFor(tag)) open.PopTo(button);
       } else if (tag == GUMBO_TAG_A) {
         open.CloseFirstLink();
       } else if (open.Last(tag) > open.LastScopeFor(tag)) {

@@ -790,6 +790,21 @@ TEST(NestingTest, AForeignTagRightAfterAnEmptyEndTagMatchesNothing) {
   EXPECT_LE(ScanNestingDepth(spaced, INT_MAX), GumboDepth(spaced));
 }
 
+TEST(NestingTest, AButtonClosesOnlyAnHtmlButtonInScope) {
+  // An SVG <button> is no button to close, and an SVG <title> bounds the
+  // scope: the second <title> opens as HTML's, and gumbo reads what follows
+  // as its text. (nesting_fuzzer crash-bc7b9781: the scan closed the SVG
+  // button, read the second <title> as SVG's, and nested the elements.)
+  const std::string html = absl::StrCat("<svg><button><title><button><title>",
+                                        Repeat("<b><i><e>", 30));
+  EXPECT_LT(GumboDepth(html), 10);
+  EXPECT_LE(ScanNestingDepth(html, INT_MAX), GumboDepth(html));
+  // An HTML one in scope closes, with what it holds, in both.
+  const std::string buttons = Repeat("<button><div>", 100);
+  EXPECT_LT(GumboDepth(buttons), 10);
+  EXPECT_LE(ScanNestingDepth(buttons, INT_MAX), GumboDepth(buttons));
+}
+
 TEST(NestingTest, ATablesEndTagsInATemplateInItAreIgnored) {
   // In a template's content, table scope ends at the template: gumbo
   // ignores </tr>, </td> and </table> there, the template stays open, and
