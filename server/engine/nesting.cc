@@ -1106,8 +1106,16 @@ class OpenElements {
     if (ns == Namespace::kHtml) return bits;
     // A foreign <td> or <object> puts no marker on the list (Opened), and
     // clears none when it closes.
-    return (bits & ~(kScopeClasses | kMarker)) |
-           ((bits & foreign) ? kScopeClasses : 0);
+    unsigned scope = (bits & foreign) ? kScopeClasses : 0;
+    // Gumbo 0.10 leaves an SVG <title> out of its special elements (not
+    // out of the scopes): an end tag of no rule of its own, or an <li>,
+    // looks past it (<g><svg><title></t> closes the <g>; the scan once
+    // stopped at the title and nested what followed: nesting_fuzzer
+    // crash-ebe3f26b).
+    if (ns == Namespace::kSvg && tag == GUMBO_TAG_TITLE) {
+      scope &= ~(kSpecialClass | kSpecialAny);
+    }
+    return (bits & ~(kScopeClasses | kMarker)) | scope;
   }
   void ClearToLastMarker() {
     while (!formatting_.empty()) {

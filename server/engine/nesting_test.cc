@@ -805,6 +805,19 @@ TEST(NestingTest, AButtonClosesOnlyAnHtmlButtonInScope) {
   EXPECT_LE(ScanNestingDepth(buttons, INT_MAX), GumboDepth(buttons));
 }
 
+TEST(NestingTest, AnSvgTitleIsNoSpecialElement) {
+  // Gumbo 0.10 leaves an SVG <title> out of its special elements: </t>
+  // looks past it and closes the unknown <g>, with the SVG. (nesting_fuzzer
+  // crash-ebe3f26b: the scan stopped at the title, kept them open, and
+  // nested what followed.) An SVG <desc> is special: there </t> is ignored.
+  const std::string title =
+      Repeat("<g><svg><title><svg></t><f><a><t><a><select>", 20);
+  EXPECT_LT(GumboDepth(title), 10);
+  EXPECT_LE(ScanNestingDepth(title, INT_MAX), GumboDepth(title));
+  ExpectDivsNestAfter("<g><svg><desc></t><f>");
+  ExpectDivsNestAfter("<li><svg><title><li>");
+}
+
 TEST(NestingTest, ATablesEndTagsInATemplateInItAreIgnored) {
   // In a template's content, table scope ends at the template: gumbo
   // ignores </tr>, </td> and </table> there, the template stays open, and
