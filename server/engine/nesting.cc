@@ -742,7 +742,16 @@ class OpenElements {
       foreign_select_ = stack_[nearest].id;
       foreign_select_template_ = Last(GUMBO_TAG_TEMPLATE);
     }
+    // An SVG or MathML <frameset> puts gumbo in a frameset's mode, which
+    // drops every tag but framesets (<svg><frameset><title><select>
+    // <select>: the scan once read on, and nested the elements after it:
+    // nesting_fuzzer crash-7b483a7e).
+    reset_to_frameset_ =
+        nearest >= 0 && stack_[nearest].tag == GUMBO_TAG_FRAMESET;
   }
+  // Whether a reset of the insertion mode found a <frameset> (of any
+  // namespace) first.
+  bool ResetToFrameset() const { return reset_to_frameset_; }
   // The adoption agency for an end tag `subject` (or the start tag of a
   // second <a> or <nobr>), as gumbo runs it: the formatting element is the
   // last `subject` on the list of active formatting elements (after the
@@ -1137,6 +1146,7 @@ class OpenElements {
   // The last reset took a foreign <select> for a select: its serial, and
   // the last <template> open then (InSelect).
   bool foreign_select_mode_ = false;
+  bool reset_to_frameset_ = false;  // ResetToFrameset
   uint32_t foreign_select_ = 0;
   int foreign_select_template_ = -1;
   std::vector<Formatting> formatting_;
@@ -2026,6 +2036,7 @@ class NestingScan {
                    (tag != GUMBO_TAG_FONT || FontBreaksOut(attributes_)),
                open_);
     }
+    if (open_.ResetToFrameset()) in_frameset_ = true;
   }
 
   // A start tag outside any template that the head does not hold begins

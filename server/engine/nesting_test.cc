@@ -818,6 +818,19 @@ TEST(NestingTest, AnSvgTitleIsNoSpecialElement) {
   ExpectDivsNestAfter("<li><svg><title><li>");
 }
 
+TEST(NestingTest, AResetThatFindsAForeignFramesetDropsTheTagsAfterIt) {
+  // Gumbo's reset of the insertion mode goes by tag: once the second
+  // <select> closes the first, it finds the SVG <frameset> first and reads
+  // on by a frameset's rules, which drop every tag but framesets.
+  // (nesting_fuzzer crash-7b483a7e: the scan read on and nested them.)
+  for (const std::string prefix : {"<svg><frameset><title><select><select>",
+                                   "<svg><frameset><title><table></table>"}) {
+    const std::string html = absl::StrCat(prefix, Repeat("<svg><a>", 100));
+    EXPECT_LT(GumboDepth(html), 10) << prefix;
+    EXPECT_LE(ScanNestingDepth(html, INT_MAX), GumboDepth(html)) << prefix;
+  }
+}
+
 TEST(NestingTest, ATablesEndTagsInATemplateInItAreIgnored) {
   // In a template's content, table scope ends at the template: gumbo
   // ignores </tr>, </td> and </table> there, the template stays open, and
