@@ -600,21 +600,27 @@ class OpenElements {
   // scan once pushed neither, found no row nor body for </tr> or </tbody>
   // to close in <table><td></td><select></tr>, stayed in the select and
   // dropped the <div>s that gumbo nests beside the table (hiding_fuzzer
-  // crash-da6c52f3). In a template's content the scan implies neither:
-  // gumbo implies them there only in one read as a table's, which the scan
-  // reads a level or two less deep, with fewer nodes.
+  // crash-da6c52f3). So does a template of table parts, but for one of
+  // cells, and for one of rows the <tbody> (<template><tr></tr><td>
+  // <select></tr>: hiding_fuzzer crash-7625eaff).
   void ImplyRowParts(GumboTag tag) {
     const bool cell = tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH;
-    const int table = Last(GUMBO_TAG_TABLE);
-    if ((!cell && tag != GUMBO_TAG_TR) || table <= Last(GUMBO_TAG_TEMPLATE)) {
-      return;
+    if (!cell && tag != GUMBO_TAG_TR) return;
+    int context = Last(GUMBO_TAG_TABLE);
+    GumboTag first = GUMBO_TAG_TABLE;
+    if (context <= Last(GUMBO_TAG_TEMPLATE)) {
+      context = TemplateOfTableParts();
+      if (context < 0) return;
+      first = stack_[context].first_part;
+      if (first == GUMBO_TAG_TD || first == GUMBO_TAG_TH) return;
     }
-    if (std::max({Last(GUMBO_TAG_TBODY), Last(GUMBO_TAG_THEAD),
-                  Last(GUMBO_TAG_TFOOT)}) < table) {
+    if (first != GUMBO_TAG_TR &&
+        std::max({Last(GUMBO_TAG_TBODY), Last(GUMBO_TAG_THEAD),
+                  Last(GUMBO_TAG_TFOOT)}) < context) {
       Push(GUMBO_TAG_TBODY);
       CountNode();
     }
-    if (cell && Last(GUMBO_TAG_TR) < table) {
+    if (cell && Last(GUMBO_TAG_TR) < context) {
       Push(GUMBO_TAG_TR);
       CountNode();
     }

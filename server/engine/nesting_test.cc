@@ -859,6 +859,15 @@ TEST(NestingTest, TheRowsPartsGumboImpliesStayOpenForTheirEndTags) {
         "<table><thead><td></td><select></thead>"}) {
     ExpectDivsNestAfter(prefix);
   }
+  // So does a template of table parts, but for one of cells: a cell after
+  // its first row's end tag is in a row gumbo implied. (hiding_fuzzer
+  // crash-7625eaff: the scan implied none in a template.)
+  for (const std::string prefix :
+       {"<template><tr></tr><td><select></tr>",
+        "<template><caption></caption><td><select></tr>",
+        "<template><tbody></tbody><td><select></tbody>"}) {
+    ExpectDivsNestAfter(prefix);
+  }
   // A <col> closes the implied row (and puts the <col> in a <colgroup>):
   // the </tr> is ignored, and the select drops the <div>s.
   const std::string col =
