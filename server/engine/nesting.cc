@@ -1584,7 +1584,7 @@ bool IsSpace(char c) { return HasRole(c, kSpaceByte); }
 // none there.
 size_t SpaceReferenceEnd(absl::string_view text, size_t i) {
   size_t k = i + 1;
-  if (k >= text.size() || text[k] != '#') return i;
+  if (text[i] != '&' || k >= text.size() || text[k] != '#') return i;
   ++k;
   const bool hex = k < text.size() && (text[k] == 'x' || text[k] == 'X');
   if (hex) ++k;
