@@ -2025,7 +2025,11 @@ class NestingScan {
     } else if (tag == GUMBO_TAG_FRAMESET && !open_.IsForeignStartTag(tag)) {
       // It replaces the body and all in it; in a template gumbo drops it
       // (the scan once dropped the <div>s after <template><frameset>,
-      // which gumbo nests in the template: hiding_fuzzer crash-7d0f142a).
+      // which gumbo nests in the template: hiding_fuzzer crash-7d0f142a),
+      // though as its first tag it decides that the content is the body's
+      // (<template><frameset><caption>: gumbo drops the captions, the scan
+      // once counted them, nesting_fuzzer crash-f6292d07).
+      open_.DecideTemplateContent(tag);
       if (frameset_ok_ && open_.Last(GUMBO_TAG_TEMPLATE) < 0) {
         open_.PopTo(0);
         open_.ReplaceBody();

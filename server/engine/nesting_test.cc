@@ -833,6 +833,17 @@ TEST(NestingTest, AResetThatFindsAForeignFramesetDropsTheTagsAfterIt) {
   }
 }
 
+TEST(NestingTest, AFramesetFirstInATemplateDecidesItsContentIsTheBodys) {
+  // Gumbo drops the <frameset>, but as the template's first tag it makes
+  // the content the body's, which drops the captions after it.
+  // (nesting_fuzzer crash-f6292d07: the scan let the first caption decide
+  // the content and counted them.)
+  const std::string html =
+      absl::StrCat("<template><frameset>", Repeat("<caption>x", 20));
+  EXPECT_LE(ScanMarkup(html, INT_MAX).nodes, GumboMeasure(html).nodes);
+  EXPECT_LE(ScanNestingDepth(html, INT_MAX), GumboDepth(html));
+}
+
 TEST(NestingTest, ATablesEndTagsInATemplateInItAreIgnored) {
   // In a template's content, table scope ends at the template: gumbo
   // ignores </tr>, </td> and </table> there, the template stays open, and
