@@ -754,6 +754,24 @@ class OpenElements {
     // nesting_fuzzer crash-7b483a7e).
     reset_to_frameset_ =
         nearest >= 0 && stack_[nearest].tag == GUMBO_TAG_FRAMESET;
+    // An HTML select whose nearest template below is nearer than any table
+    // is read by a plain select's rules from then on, though it opened in
+    // a template's cell (<template><td><select><template></template><td>:
+    // gumbo drops that <td>; the scan once let it end the select, and read
+    // the next <select> as a new one, which dropped the <div>s that gumbo
+    // nests in the cell: hiding_fuzzer crash-01d94b4b).
+    if (nearest >= 0 && stack_[nearest].tag == GUMBO_TAG_SELECT &&
+        stack_[nearest].ns == Namespace::kHtml &&
+        Last(GUMBO_TAG_TEMPLATE) > Last(GUMBO_TAG_TABLE)) {
+      select_out_of_table_ = stack_[nearest].id;
+    }
+  }
+  // Whether tags in the select go by a select in a table's rules: a table's
+  // content holds it, and no reset took it out (ResetInsertionMode).
+  bool SelectInTable() const {
+    const int select = ModeSelect();
+    return InTableContent() &&
+           !(select >= 0 && stack_[select].id == select_out_of_table_);
   }
   // Whether a reset of the insertion mode found a <frameset> (of any
   // namespace) first.
@@ -1152,7 +1170,8 @@ class OpenElements {
   // The last reset took a foreign <select> for a select: its serial, and
   // the last <template> open then (InSelect).
   bool foreign_select_mode_ = false;
-  bool reset_to_frameset_ = false;  // ResetToFrameset
+  bool reset_to_frameset_ = false;             // ResetToFrameset
+  uint32_t select_out_of_table_ = UINT32_MAX;  // SelectInTable
   uint32_t foreign_select_ = 0;
   int foreign_select_template_ = -1;
   std::vector<Formatting> formatting_;
@@ -1399,7 +1418,7 @@ void StartTag(GumboTag tag, absl::string_view name, bool self_closing,
   // captions as nodes).
   open.DecideTemplateContent(tag);
   const bool in_table = open.InTableContent();
-  if (StartInSelect(tag, bits, in_table, open)) return;
+  if (StartInSelect(tag, bits, open.SelectInTable(), open)) return;
   if (bits & kClosesPClass) {
     const int p = open.Last(GUMBO_TAG_P);
     if (p > open.LastButtonScope()) open.PopTo(p);
@@ -1467,7 +1486,7 @@ bool EndInSelect(GumboTag tag, OpenElements& open) {
       return true;
     default:
       if (((Classes().bits[tag] & kTablePart) || tag == GUMBO_TAG_TABLE) &&
-          open.InTableContent() && InTableScope(tag, open) &&
+          open.SelectInTable() && InTableScope(tag, open) &&
           !open.ModeSelectIsForeign()) {
         open.PopTo(select);
         return false;

@@ -844,6 +844,23 @@ TEST(NestingTest, AFramesetFirstInATemplateDecidesItsContentIsTheBodys) {
   EXPECT_LE(ScanNestingDepth(html, INT_MAX), GumboDepth(html));
 }
 
+TEST(NestingTest, AResetTakesASelectInATemplatesCellOutOfTheTable) {
+  // Closing a template inside the select resets gumbo's mode; walking down
+  // from the select it meets the template before any table, so the select
+  // goes by a plain select's rules: the <td> is dropped, the second
+  // <select> closes the first, and the <div>s nest in the cell.
+  // (hiding_fuzzer crash-01d94b4b: the scan let the <td> end the select
+  // and read a new select, which dropped them.) Below a table, the reset
+  // meets the table first, and the <td> ends the select in both.
+  ExpectDivsNestAfter(
+      "<template><td><select><template></template><td><select>");
+  const std::string table =
+      absl::StrCat("<table><td><select><template></template><td><select>",
+                   Repeat("<div>", 200));
+  EXPECT_LT(GumboDepth(table), 10);
+  EXPECT_LE(ScanNestingDepth(table, INT_MAX), GumboDepth(table));
+}
+
 TEST(NestingTest, ATablesEndTagsInATemplateInItAreIgnored) {
   // In a template's content, table scope ends at the template: gumbo
   // ignores </tr>, </td> and </table> there, the template stays open, and
